@@ -1,0 +1,98 @@
+"""The dependency graph of classes and tables.
+
+:func:`build_graph` returns an ``nx.MultiDiGraph`` with one edge per (source, target, kind):
+
+* nodes: top-level project classes (id = FQN; nested types are folded into their outer class)
+  and tables (id = ``table:NAME``). Attributes: ``kind`` ("class" or "table"), ``label``,
+  ``package``, ``layer`` (web, service, persistence, model, other) and ``stereotype``.
+* edges: ``kind`` is a :class:`~msadecomp.model.DepKind` value or ``read``/``write``/
+  ``foreign_key``; ``count`` is how many facts support it.
+
+:func:`clustering_graph` collapses it into an undirected ``nx.Graph`` whose ``weight`` adds up the
+kinds with :class:`~msadecomp.config.Weights`. Library types are never nodes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import networkx as nx
+
+from msadecomp.config import Weights
+from msadecomp.model import CodeModel, JavaType
+
+TABLE_PREFIX = "table:"
+LAYER_SUFFIXES = (
+    ("Controller", "web"), ("Interceptor", "web"), ("ServiceImpl", "service"),
+    ("Service", "service"), ("DAO", "persistence"), ("Dao", "persistence"),
+    ("Mapper", "persistence"), ("Repository", "persistence"), ("VO", "model"), ("DTO", "model"),
+    ("Vo", "model"), ("Entity", "model"),
+)
+STEREOTYPE_LAYERS = {"controller": "web", "service": "service", "repository": "persistence",
+                     "mapper": "persistence", "entity": "model"}
+
+
+def table_node(name: str) -> str:
+    return TABLE_PREFIX + name
+
+
+def is_table(node: str) -> bool:
+    return node.startswith(TABLE_PREFIX)
+
+
+def layer_of(t: JavaType) -> str:
+    if t.stereotype in STEREOTYPE_LAYERS:
+        return STEREOTYPE_LAYERS[t.stereotype]
+    for suffix, layer in LAYER_SUFFIXES:
+        if t.simple_name.endswith(suffix):
+            return layer
+    return "other"
+
+
+def build_graph(model: CodeModel) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    types = model.type_map()
+    for t in model.types:
+        if t.outer is None:
+            g.add_node(t.fqn, kind="class", label=t.simple_name, package=t.package,
+                       layer=layer_of(t), stereotype=t.stereotype or "", type_kind=t.kind.value)
+    for table in model.tables:
+        g.add_node(table_node(table.name), kind="table", label=table.name, package="",
+                   layer="data", stereotype="", type_kind="table")
+    counts: Counter[tuple[str, str, str]] = Counter()
+
+    def top(fqn: str) -> str:
+        t = types.get(fqn)
+        return t.top_level if t is not None else fqn
+
+    for d in model.dependencies:
+        src, dst = top(d.source), top(d.target)
+        if src != dst:
+            counts[(src, dst, d.kind.value)] += 1
+    for a in model.table_accesses:
+        counts[(top(a.source), table_node(a.table), a.access.value)] += 1
+    for table in model.tables:
+        for fk in table.foreign_keys:
+            if fk.ref_table != table.name:
+                counts[(table_node(table.name), table_node(fk.ref_table), "foreign_key")] += 1
+    for (src, dst, kind), n in sorted(counts.items()):
+        if src in g and dst in g:
+            g.add_edge(src, dst, key=kind, kind=kind, count=n)
+    return g
+
+
+def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.Graph:
+    """Undirected weighted graph for community detection."""
+    weights = weights or Weights()
+    out = nx.Graph()
+    out.add_nodes_from(sorted(g.nodes(data=True)))
+    for src, dst, data in g.edges(data=True):
+        w = weights.for_kind(data["kind"]) * (1.0 + math.log(data["count"]))
+        if w <= 0:
+            continue
+        if out.has_edge(src, dst):
+            out[src][dst]["weight"] += w
+        else:
+            out.add_edge(src, dst, weight=w)
+    return out

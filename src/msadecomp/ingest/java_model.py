@@ -1,0 +1,369 @@
+"""Turn parsed Java files into model records: types, dependencies, beans, injection, endpoints."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from msadecomp.ingest.java_syntax import Annotation, JavaFile, Method, TypeDecl
+from msadecomp.ingest.resolve import Resolver, Scope
+from msadecomp.model import (
+    Bean,
+    Dependency,
+    DepKind,
+    Diagnostic,
+    Endpoint,
+    JavaType,
+    Severity,
+    SourceRef,
+    TypeKind,
+)
+
+STEREOTYPES = {
+    "Controller": "controller",
+    "RestController": "controller",
+    "Service": "service",
+    "Repository": "repository",
+    "Component": "component",
+    "Mapper": "mapper",
+    "Configuration": "configuration",
+    "Entity": "entity",
+}
+MAPPINGS = {
+    "RequestMapping": None,
+    "GetMapping": "GET",
+    "PostMapping": "POST",
+    "PutMapping": "PUT",
+    "DeleteMapping": "DELETE",
+    "PatchMapping": "PATCH",
+}
+INJECT_BY_TYPE = frozenset({"Autowired", "Inject"})
+
+
+def _short(name: str) -> str:
+    return name.rpartition(".")[2]
+
+
+def bean_name_for(simple: str) -> str:
+    """Spring's default bean name: ``ArticleService`` -> ``articleService``; ``URLMap`` stays."""
+    if len(simple) > 1 and simple[0].isupper() and simple[1].isupper():
+        return simple
+    return simple[:1].lower() + simple[1:]
+
+
+@dataclass(slots=True)
+class _Decl:
+    file: JavaFile
+    decl: TypeDecl
+    fqn: str
+    scope: Scope
+
+
+@dataclass(slots=True)
+class JavaFacts:
+    types: list[JavaType] = field(default_factory=list)
+    dependencies: list[Dependency] = field(default_factory=list)
+    endpoints: list[Endpoint] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    external: set[str] = field(default_factory=set)
+    strings: dict[str, list[tuple[str, SourceRef]]] = field(default_factory=dict)
+    """String literals per type, for linking mapper statement ids to DAO classes."""
+
+
+def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) -> JavaFacts:
+    facts = JavaFacts()
+    decls: list[_Decl] = []
+    for f in files:
+        if f.error is not None:
+            line, message = f.error
+            names = ", ".join(t.name for t in f.types) or "no type"
+            facts.diagnostics.append(Diagnostic(
+                Severity.ERROR, "java.parse-error",
+                f"the Java parser rejected this file ({message}); recovered {names} with its "
+                "package and imports by fallback, without members or calls",
+                SourceRef(f.path, line)))
+        if f.lossy:
+            facts.diagnostics.append(Diagnostic(
+                Severity.WARNING, "input.encoding",
+                "bytes are neither UTF-8 nor CP949/EUC-KR; undecodable bytes were replaced",
+                SourceRef(f.path)))
+        prefix = f"{f.package}." if f.package else ""
+        for t in f.types:
+            fqn = prefix + t.name
+            chain = [fqn]
+            parts = t.name.split(".")
+            for i in range(len(parts) - 1, 0, -1):
+                chain.append(prefix + ".".join(parts[:i]))
+            decls.append(_Decl(f, t, fqn, Scope(f.package, f.imports, tuple(chain))))
+    seen: dict[str, _Decl] = {}
+    for d in decls:
+        if d.fqn in seen:
+            facts.diagnostics.append(Diagnostic(
+                Severity.WARNING, "java.duplicate-type",
+                f"{d.fqn} is also declared in {seen[d.fqn].file.path}; the first is used",
+                SourceRef(d.file.path, d.decl.line)))
+        else:
+            seen[d.fqn] = d
+    decls = list(seen.values())
+    resolver = Resolver(seen)
+    linker = _Linker(resolver, facts)
+    for d in decls:
+        facts.types.append(linker.java_type(d))
+    linker.index_beans(facts.types, xml_beans)
+    for d in decls:
+        linker.hierarchy(d)
+    for d in decls:
+        linker.link(d)
+    for bean in xml_beans:
+        linker.link_xml_bean(bean)
+    return facts
+
+
+class _Linker:
+    def __init__(self, resolver: Resolver, facts: JavaFacts) -> None:
+        self.r = resolver
+        self.facts = facts
+        self.beans: dict[str, str] = {}
+        self.implementors: dict[str, set[str]] = defaultdict(set)
+        self.kinds: dict[str, TypeKind] = {}
+
+    # -- types -----------------------------------------------------------------------------
+    def java_type(self, d: _Decl) -> JavaType:
+        t = d.decl
+        stereotype = None
+        bean = None
+        for a in t.annotations:
+            s = STEREOTYPES.get(_short(a.name))
+            if s is not None and stereotype is None:
+                stereotype = s
+                if s not in ("entity", "configuration"):
+                    bean = a.value or bean_name_for(_short(t.name))
+        outer = d.scope.enclosing[1] if len(d.scope.enclosing) > 1 else None
+        outer_top = d.scope.enclosing[-1] if outer else None
+        return JavaType(
+            fqn=d.fqn, kind=TypeKind(t.kind), source=SourceRef(d.file.path, t.line),
+            stereotype=stereotype, bean_name=bean, outer=outer, outer_top=outer_top,
+            annotations=tuple(a.name for a in t.annotations),
+            methods=tuple(m.name for m in t.methods if not m.is_constructor),
+            fields=tuple(f.name for f in t.fields), loc=t.loc, partial=d.file.error is not None,
+        )
+
+    def index_beans(self, types: list[JavaType], xml_beans: Iterable[Bean]) -> None:
+        for jt_ in types:
+            self.kinds[jt_.fqn] = jt_.kind
+            if jt_.bean_name:
+                self.beans.setdefault(jt_.bean_name, jt_.fqn)
+        for b in xml_beans:
+            if b.cls in self.r.known:
+                self.beans.setdefault(b.id, b.cls)
+
+    # -- dependencies ----------------------------------------------------------------------
+    def _dep(self, src: str, name: str, kind: DepKind, scope: Scope, ref: SourceRef,
+             detail: str = "") -> str | None:
+        target = self.r.resolve(name, scope)
+        if target is None:
+            if len(name) > 1 and name[0].isupper():
+                self.facts.external.add(self.r.external(name, scope))
+            return None
+        if target != src:
+            self.facts.dependencies.append(Dependency(src, target, kind, ref, detail))
+        return target
+
+    def hierarchy(self, d: _Decl) -> None:
+        t, src, scope = d.decl, d.fqn, d.scope
+        here = SourceRef(d.file.path, t.line)
+        for name in t.extends:
+            target = self._dep(src, name, DepKind.EXTENDS, scope, here)
+            if target:
+                if self.kinds.get(src) == TypeKind.INTERFACE:
+                    self.implementors[target].add(src)
+        for name in t.implements:
+            target = self._dep(src, name, DepKind.IMPLEMENTS, scope, here)
+            if target:
+                self.implementors[target].add(src)
+
+    def link(self, d: _Decl) -> None:
+        t, src, scope, path = d.decl, d.fqn, d.scope, d.file.path
+        here = SourceRef(path, t.line)
+        if not d.scope.enclosing[1:]:
+            for imp in d.file.imports:
+                if not imp.wildcard and not imp.static and imp.path in self.r.known:
+                    if imp.path != src:
+                        self.facts.dependencies.append(
+                            Dependency(src, imp.path, DepKind.IMPORT, SourceRef(path)))
+                elif not imp.wildcard and not imp.static:
+                    self.facts.external.add(imp.path)
+        for a in t.annotations:
+            self._dep(src, a.name, DepKind.ANNOTATION, scope, here)
+        variables: dict[str, str] = {}
+        for f in t.fields:
+            ref = SourceRef(path, f.line)
+            for i, name in enumerate(f.type_refs):
+                target = self._dep(src, name, DepKind.FIELD, scope, ref, f.name)
+                if i == 0 and target:
+                    variables[f.name] = target
+            for a in f.annotations:
+                self._dep(src, a.name, DepKind.ANNOTATION, scope, ref)
+        self._inject_fields(src, t, scope, path)
+        strings = self.facts.strings.setdefault(src, [])
+        for m in t.methods:
+            self._link_method(src, m, scope, path, variables, strings)
+        self._endpoints(src, t, path)
+
+    def _link_method(self, src: str, m: Method, scope: Scope, path: str,
+                     fields: dict[str, str], strings: list[tuple[str, SourceRef]]) -> None:
+        ref = SourceRef(path, m.line)
+        local_types = dict(fields)
+        for p in m.params:
+            target = None
+            for i, name in enumerate(p.type_refs):
+                got = self._dep(src, name, DepKind.PARAM, scope, ref, m.name)
+                if i == 0:
+                    target = got
+            if target:
+                local_types[p.name] = target
+        for name in m.returns:
+            self._dep(src, name, DepKind.RETURN, scope, ref, m.name)
+        for a in m.annotations:
+            self._dep(src, a.name, DepKind.ANNOTATION, scope, ref)
+        for loc in m.locals:
+            lref = SourceRef(path, loc.line)
+            for i, name in enumerate(loc.type_refs):
+                got = self._dep(src, name, DepKind.LOCAL, scope, lref, m.name)
+                if i == 0 and got:
+                    local_types[loc.name] = got
+        for name, line in m.creates:
+            self._dep(src, name, DepKind.NEW, scope, SourceRef(path, line), m.name)
+        for call in m.calls:
+            cref = SourceRef(path, call.line)
+            for s in call.strings:
+                strings.append((s, cref))
+            q = call.qualifier.removeprefix("this.")
+            if not q:
+                continue
+            target = local_types.get(q)
+            detail = f"{m.name}->{call.member}"
+            if target is not None:
+                if target != src:
+                    self.facts.dependencies.append(
+                        Dependency(src, target, DepKind.CALL, cref, detail))
+            elif q[0].isupper():
+                self._dep(src, q, DepKind.CALL, scope, cref, detail)
+        for s in m.strings:
+            strings.append((s, ref))
+        if m.is_constructor or any(_short(a.name) in INJECT_BY_TYPE for a in m.annotations):
+            for p in m.params:
+                if p.type_refs:
+                    self._inject(src, p.name, p.type_refs[0], None, scope, ref)
+
+    # -- injection -------------------------------------------------------------------------
+    def _inject_fields(self, src: str, t: TypeDecl, scope: Scope, path: str) -> None:
+        for f in t.fields:
+            names = {_short(a.name): a for a in f.annotations}
+            ref = SourceRef(path, f.line)
+            if "Resource" in names:
+                bean = names["Resource"].get("name")
+                target = self.beans.get(bean or f.name)
+                if target is not None:
+                    self._add_injection(src, target, ref, f"{f.name}={bean or f.name}")
+                    continue
+                declared = self.r.resolve(f.type_refs[0], scope) if f.type_refs else None
+                if bean is not None and declared is not None:
+                    self.facts.diagnostics.append(Diagnostic(
+                        Severity.INFO, "spring.unknown-bean",
+                        f"@Resource(name=\"{bean}\") on {_short(src)}.{f.name} matches no bean "
+                        "declared in the analysed code", ref))
+                if bean is not None:
+                    continue
+            if ("Resource" in names or INJECT_BY_TYPE & names.keys()) and f.type_refs:
+                qualifier = names.get("Qualifier")
+                self._inject(src, f.name, f.type_refs[0],
+                             qualifier.value if qualifier else None, scope, ref)
+
+    def _inject(self, src: str, var: str, type_name: str, qualifier: str | None,
+                scope: Scope, ref: SourceRef) -> None:
+        declared = self.r.resolve(type_name, scope)
+        if declared is None:
+            return
+        if qualifier and qualifier in self.beans:
+            self._add_injection(src, self.beans[qualifier], ref, f"{var}={qualifier}")
+            return
+        candidates = sorted(self._concrete(declared))
+        if len(candidates) > 1:
+            by_name = [c for c in candidates if self.beans.get(var) == c]
+            candidates = by_name or candidates
+        if len(candidates) == 1:
+            self._add_injection(src, candidates[0], ref, var)
+        elif candidates:
+            self.facts.diagnostics.append(Diagnostic(
+                Severity.INFO, "spring.ambiguous-injection",
+                f"{_short(src)}.{var}: {len(candidates)} beans implement {_short(declared)} "
+                f"({', '.join(_short(c) for c in candidates)}); linked to none", ref))
+
+    def _concrete(self, declared: str) -> set[str]:
+        if self.kinds.get(declared) != TypeKind.INTERFACE:
+            return {declared}
+        found: set[str] = set()
+        stack, seen = [declared], set()
+        while stack:
+            cur = stack.pop()
+            if cur in seen:
+                continue
+            seen.add(cur)
+            for impl in self.implementors.get(cur, ()):
+                if self.kinds.get(impl) == TypeKind.INTERFACE:
+                    stack.append(impl)
+                else:
+                    found.add(impl)
+        return found
+
+    def _add_injection(self, src: str, target: str, ref: SourceRef, detail: str) -> None:
+        if target != src:
+            self.facts.dependencies.append(
+                Dependency(src, target, DepKind.INJECTION, ref, detail))
+
+    def link_xml_bean(self, bean: Bean) -> None:
+        if bean.cls not in self.r.known:
+            return
+        for ref_id in bean.refs:
+            target = self.beans.get(ref_id)
+            if target is not None:
+                self._add_injection(bean.cls, target, bean.source, f"xml:{bean.id}->{ref_id}")
+
+    # -- endpoints -------------------------------------------------------------------------
+    def _endpoints(self, src: str, t: TypeDecl, path: str) -> None:
+        prefixes = [""]
+        for a in t.annotations:
+            if _short(a.name) in MAPPINGS:
+                prefixes = _paths(a) or [""]
+        for m in t.methods:
+            for a in m.annotations:
+                short = _short(a.name)
+                if short not in MAPPINGS:
+                    continue
+                verb = MAPPINGS[short] or _verbs(a)
+                for prefix in prefixes:
+                    for p in _paths(a) or [""]:
+                        self.facts.endpoints.append(Endpoint(
+                            _join(prefix, p), verb, f"{src}#{m.name}", SourceRef(path, m.line)))
+
+
+def _paths(a: Annotation) -> list[str]:
+    raw = a.get("value") or a.get("path") or ""
+    return [p.strip() for p in raw.split(",") if p.strip()]
+
+
+def _verbs(a: Annotation) -> str:
+    raw = a.get("method")
+    if not raw:
+        return "ANY"
+    return ",".join(_short(v.strip()) for v in raw.split(",") if v.strip())
+
+
+def _join(prefix: str, path: str) -> str:
+    joined = "/".join(s.strip("/") for s in (prefix, path) if s.strip("/"))
+    return "/" + joined
+
+
+__all__ = ["JavaFacts", "bean_name_for", "build_java_facts"]

@@ -1,0 +1,250 @@
+"""The typed code model: what ingestion learned about a system, with no I/O.
+
+Every record is a frozen dataclass with tuple fields, so a :class:`CodeModel` is immutable,
+hashable where it matters and safe to share between stages. :meth:`CodeModel.to_dict` and
+:meth:`CodeModel.from_dict` round-trip through plain JSON data; ``SCHEMA_VERSION`` names the
+shape, and :meth:`CodeModel.from_dict` refuses a version it does not know.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+SCHEMA_VERSION = "msadecomp.model/1"
+
+
+class TypeKind(str, enum.Enum):
+    CLASS = "class"
+    INTERFACE = "interface"
+    ENUM = "enum"
+    ANNOTATION = "annotation"
+    RECORD = "record"
+
+
+class DepKind(str, enum.Enum):
+    """Kinds of class-to-class dependency, each with its own default weight in the graph."""
+
+    EXTENDS = "extends"
+    IMPLEMENTS = "implements"
+    FIELD = "field"
+    PARAM = "param"
+    RETURN = "return"
+    LOCAL = "local"
+    CALL = "call"
+    NEW = "new"
+    ANNOTATION = "annotation"
+    IMPORT = "import"
+    INJECTION = "injection"
+
+
+class Access(str, enum.Enum):
+    READ = "read"
+    WRITE = "write"
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class SourceRef:
+    """Where a fact came from: a path relative to the analysed root (or archive entry) and line."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class JavaType:
+    """A type declared in the analysed sources (nested types have ``outer`` set)."""
+
+    fqn: str
+    kind: TypeKind
+    source: SourceRef
+    stereotype: str | None = None
+    bean_name: str | None = None
+    outer: str | None = None
+    """FQN of the directly enclosing type, for nested types."""
+    outer_top: str | None = None
+    """FQN of the outermost enclosing type, for nested types."""
+    annotations: tuple[str, ...] = ()
+    methods: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    loc: int = 0
+    partial: bool = False
+    """True when the file could not be parsed fully and this type comes from fallback extraction."""
+
+    @property
+    def simple_name(self) -> str:
+        return self.fqn.rpartition(".")[2]
+
+    @property
+    def package(self) -> str:
+        return _package(self.top_level)
+
+    @property
+    def top_level(self) -> str:
+        """FQN of the outermost enclosing type (itself when top-level)."""
+        return self.outer_top or self.fqn
+
+
+def _package(fqn: str) -> str:
+    return fqn.rpartition(".")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    source: str
+    target: str
+    kind: DepKind
+    ref: SourceRef
+    detail: str = ""
+    """Extra context: the called method for calls, the field for injection, the bean name."""
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKey:
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    source: SourceRef
+    columns: tuple[str, ...] = ()
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SqlStatement:
+    """One statement of a MyBatis mapper or iBatis sqlMap (``id`` is ``namespace.id``)."""
+
+    id: str
+    namespace: str
+    verb: str
+    source: SourceRef
+    reads: tuple[str, ...] = ()
+    writes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TableAccess:
+    """A class reads or writes a table, through a mapper statement or embedded SQL."""
+
+    source: str
+    table: str
+    access: Access
+    ref: SourceRef
+    via: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    path: str
+    http_method: str
+    handler: str
+    """``fqn#method`` of the handling controller method."""
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Bean:
+    """A Spring bean declared in XML configuration."""
+
+    id: str
+    cls: str
+    source: SourceRef
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    severity: Severity
+    code: str
+    message: str
+    source: SourceRef
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.severity.value}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeModel:
+    """Everything ingestion found, ready for the graph stage."""
+
+    root: str
+    types: tuple[JavaType, ...] = ()
+    dependencies: tuple[Dependency, ...] = ()
+    tables: tuple[Table, ...] = ()
+    statements: tuple[SqlStatement, ...] = ()
+    table_accesses: tuple[TableAccess, ...] = ()
+    endpoints: tuple[Endpoint, ...] = ()
+    beans: tuple[Bean, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    external_types: tuple[str, ...] = ()
+    """Library types referenced by the code: inventory only, never graph nodes."""
+    file_counts: tuple[tuple[str, int], ...] = field(default=())
+
+    def type_map(self) -> dict[str, JavaType]:
+        return {t.fqn: t for t in self.types}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": SCHEMA_VERSION, **_encode(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CodeModel:
+        version = data.get("schema")
+        if version != SCHEMA_VERSION:
+            from msadecomp.errors import InputError
+
+            raise InputError(f"unsupported model schema {version!r}; expected {SCHEMA_VERSION!r}")
+        body = {k: v for k, v in data.items() if k != "schema"}
+        return _decode(cls, body)
+
+
+T = TypeVar("T")
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], v) for v in value)
+        return tuple(_decode(a, v) for a, v in zip(args, value, strict=True))
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _decode(inner, value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        kwargs = {f.name: _decode(hints[f.name], value[f.name])
+                  for f in dataclasses.fields(tp) if f.name in value}
+        return tp(**kwargs)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp(value)
+    return value

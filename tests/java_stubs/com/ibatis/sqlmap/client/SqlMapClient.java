@@ -1,0 +1,3 @@
+package com.ibatis.sqlmap.client;
+
+public interface SqlMapClient {}

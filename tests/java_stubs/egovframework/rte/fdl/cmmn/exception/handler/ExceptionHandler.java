@@ -1,0 +1,3 @@
+package egovframework.rte.fdl.cmmn.exception.handler;
+
+public interface ExceptionHandler { void occur(Exception ex, String packageName); }

@@ -1,0 +1,3 @@
+package egovframework.rte.fdl.idgnr;
+
+public interface EgovIdGnrService { String getNextStringId() throws Exception; }

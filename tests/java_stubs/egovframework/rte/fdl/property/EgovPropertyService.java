@@ -1,0 +1,3 @@
+package egovframework.rte.fdl.property;
+
+public interface EgovPropertyService { int getInt(String key); }

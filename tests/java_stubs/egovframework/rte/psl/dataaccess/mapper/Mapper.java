@@ -1,0 +1,3 @@
+package egovframework.rte.psl.dataaccess.mapper;
+
+public @interface Mapper { String value() default ""; }

@@ -1,0 +1,3 @@
+package org.springframework.web.multipart;
+
+public interface MultipartFile { String getOriginalFilename(); long getSize(); }
