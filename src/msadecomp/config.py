@@ -36,7 +36,7 @@ class Weights:
     foreign_key: float = 2.0
 
     def for_kind(self, kind: str) -> float:
-        """Weight of a graph edge kind (a DepKind value, ``read``, ``write`` or ``foreign_key``)."""
+        """Weight of an edge kind: a DepKind value, ``read``, ``write`` or ``foreign_key``."""
         value: float = getattr(self, _ALIASES.get(kind, kind))
         return value
 
@@ -69,8 +69,9 @@ class Config:
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALGORITHMS:
-            raise ConfigError(f"unknown algorithm {self.algorithm!r}; choose one of "
-                              f"{', '.join(ALGORITHMS)}")
+            raise ConfigError(
+                f"unknown algorithm {self.algorithm!r}; choose one of {', '.join(ALGORITHMS)}"
+            )
         if self.resolution <= 0:
             raise ConfigError(f"resolution must be > 0, not {self.resolution}")
         if self.services is not None and self.services < 1:

@@ -53,8 +53,9 @@ class Decomposition:
         return {m: c.id for c in self.clusters for m in c.members}
 
 
-def decompose(graph: nx.Graph, *, seed: int = 42, resolution: float = 1.0,
-              services: int | None = None) -> Decomposition:
+def decompose(
+    graph: nx.Graph, *, seed: int = 42, resolution: float = 1.0, services: int | None = None
+) -> Decomposition:
     notes: list[str] = []
     if graph.number_of_nodes() == 0:
         return Decomposition("louvain", seed, resolution, (), 0.0, ("the graph is empty",))
@@ -73,8 +74,10 @@ def _louvain(graph: nx.Graph, seed: int, resolution: float) -> Partition:
     connected = graph.subgraph(n for n in graph if graph.degree(n) > 0)
     if connected.number_of_nodes() == 0:
         return []
-    return [set(c) for c in louvain_communities(connected, weight="weight",
-                                                resolution=resolution, seed=seed)]
+    return [
+        set(c)
+        for c in louvain_communities(connected, weight="weight", resolution=resolution, seed=seed)
+    ]
 
 
 def _count(parts: Partition) -> int:
@@ -103,12 +106,20 @@ def _search(graph: nx.Graph, seed: int, wanted: int) -> tuple[Partition, float, 
             break
     if above is not None:
         merged = _merge_down(graph, above[1], wanted)
-        return merged, above[0], (
-            f"no resolution gives exactly {wanted} services; merged the closest larger "
-            f"partition (resolution {above[0]:.3g}) along its strongest couplings")
+        return (
+            merged,
+            above[0],
+            (
+                f"no resolution gives exactly {wanted} services; merged the closest larger "
+                f"partition (resolution {above[0]:.3g}) along its strongest couplings"
+            ),
+        )
     assert best is not None
-    return best[2], best[1], (
-        f"the graph supports at most {_count(best[2])} services; {wanted} were asked for")
+    return (
+        best[2],
+        best[1],
+        (f"the graph supports at most {_count(best[2])} services; {wanted} were asked for"),
+    )
 
 
 def _merge_down(graph: nx.Graph, parts: Partition, wanted: int) -> Partition:
@@ -122,9 +133,14 @@ def _merge_down(graph: nx.Graph, parts: Partition, wanted: int) -> Partition:
                 between[(min(a, b), max(a, b))] += w
         if not between:
             break
-        (a, b), _ = max(between.items(),
-                        key=lambda kv: (kv[1] / (len(parts[kv[0][0]]) * len(parts[kv[0][1]])),
-                                        -kv[0][0], -kv[0][1]))
+        (a, b), _ = max(
+            between.items(),
+            key=lambda kv: (
+                kv[1] / (len(parts[kv[0][0]]) * len(parts[kv[0][1]])),
+                -kv[0][0],
+                -kv[0][1],
+            ),
+        )
         parts[a] |= parts[b]
         del parts[b]
     return parts
@@ -152,7 +168,8 @@ def _place_isolated(graph: nx.Graph, parts: Partition) -> Partition:
 
 _STEM_SUFFIXES = re.compile(
     r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|DefaultVO|SearchVO|Impl|Util|Utils|"
-    r"Helper|Manager|Repository)$")
+    r"Helper|Manager|Repository)$"
+)
 _PREFIXES = re.compile(r"^(Egov|Com)(?=[A-Z])")
 
 

@@ -101,5 +101,6 @@ def compare(assignment: Mapping[str, str], truth: Mapping[str, str]) -> Agreemen
     extra = tuple(sorted(set(assignment) - set(truth)))
     if not common:
         return Agreement(0, 0.0, 0.0, 0.0, missing, extra)
-    return Agreement(len(common), mojofm(common, b), accuracy(common, b), ari(common, b),
-                     missing, extra)
+    return Agreement(
+        len(common), mojofm(common, b), accuracy(common, b), ari(common, b), missing, extra
+    )

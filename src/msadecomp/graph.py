@@ -24,13 +24,26 @@ from msadecomp.model import CodeModel, JavaType
 
 TABLE_PREFIX = "table:"
 LAYER_SUFFIXES = (
-    ("Controller", "web"), ("Interceptor", "web"), ("ServiceImpl", "service"),
-    ("Service", "service"), ("DAO", "persistence"), ("Dao", "persistence"),
-    ("Mapper", "persistence"), ("Repository", "persistence"), ("VO", "model"), ("DTO", "model"),
-    ("Vo", "model"), ("Entity", "model"),
+    ("Controller", "web"),
+    ("Interceptor", "web"),
+    ("ServiceImpl", "service"),
+    ("Service", "service"),
+    ("DAO", "persistence"),
+    ("Dao", "persistence"),
+    ("Mapper", "persistence"),
+    ("Repository", "persistence"),
+    ("VO", "model"),
+    ("DTO", "model"),
+    ("Vo", "model"),
+    ("Entity", "model"),
 )
-STEREOTYPE_LAYERS = {"controller": "web", "service": "service", "repository": "persistence",
-                     "mapper": "persistence", "entity": "model"}
+STEREOTYPE_LAYERS = {
+    "controller": "web",
+    "service": "service",
+    "repository": "persistence",
+    "mapper": "persistence",
+    "entity": "model",
+}
 
 
 def table_node(name: str) -> str:
@@ -55,11 +68,25 @@ def build_graph(model: CodeModel) -> nx.MultiDiGraph:
     types = model.type_map()
     for t in model.types:
         if t.outer is None:
-            g.add_node(t.fqn, kind="class", label=t.simple_name, package=t.package,
-                       layer=layer_of(t), stereotype=t.stereotype or "", type_kind=t.kind.value)
+            g.add_node(
+                t.fqn,
+                kind="class",
+                label=t.simple_name,
+                package=t.package,
+                layer=layer_of(t),
+                stereotype=t.stereotype or "",
+                type_kind=t.kind.value,
+            )
     for table in model.tables:
-        g.add_node(table_node(table.name), kind="table", label=table.name, package="",
-                   layer="data", stereotype="", type_kind="table")
+        g.add_node(
+            table_node(table.name),
+            kind="table",
+            label=table.name,
+            package="",
+            layer="data",
+            stereotype="",
+            type_kind="table",
+        )
     counts: Counter[tuple[str, str, str]] = Counter()
 
     def top(fqn: str) -> str:

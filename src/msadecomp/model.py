@@ -82,7 +82,7 @@ class JavaType:
     fields: tuple[str, ...] = ()
     loc: int = 0
     partial: bool = False
-    """True when the file could not be parsed fully and this type comes from fallback extraction."""
+    """True when the file could not be parsed and this type comes from fallback extraction."""
 
     @property
     def simple_name(self) -> str:
@@ -212,7 +212,8 @@ class CodeModel:
 
             raise InputError(f"unsupported model schema {version!r}; expected {SCHEMA_VERSION!r}")
         body = {k: v for k, v in data.items() if k != "schema"}
-        return _decode(cls, body)
+        model: CodeModel = _decode(cls, body)
+        return model
 
 
 T = TypeVar("T")
@@ -242,8 +243,11 @@ def _decode(tp: Any, value: Any) -> Any:
         return _decode(inner, value)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
-        kwargs = {f.name: _decode(hints[f.name], value[f.name])
-                  for f in dataclasses.fields(tp) if f.name in value}
+        kwargs = {
+            f.name: _decode(hints[f.name], value[f.name])
+            for f in dataclasses.fields(tp)
+            if f.name in value
+        }
         return tp(**kwargs)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return tp(value)

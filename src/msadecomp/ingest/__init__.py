@@ -39,8 +39,13 @@ PARALLEL_THRESHOLD = 64
 __all__ = ["Limits", "Progress", "ingest"]
 
 
-def ingest(path: str | Path, *, jobs: int | None = None, limits: Limits | None = None,
-           progress: Progress | None = None) -> CodeModel:
+def ingest(
+    path: str | Path,
+    *,
+    jobs: int | None = None,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> CodeModel:
     """Read the system at ``path`` into a code model.
 
     Parameters
@@ -104,8 +109,9 @@ def _parse_one(item: tuple[str, bytes]) -> JavaFile:
     return parse_java(*item)
 
 
-def _parse_java_files(files: Sequence[SourceFile], jobs: int | None,
-                      progress: Progress | None) -> list[JavaFile]:
+def _parse_java_files(
+    files: Sequence[SourceFile], jobs: int | None, progress: Progress | None
+) -> list[JavaFile]:
     items = [(f.path, f.data) for f in files]
     workers = jobs or os.cpu_count() or 1
     results: Iterable[JavaFile]
@@ -136,14 +142,21 @@ def _link_sql(java: JavaFacts, statements: Sequence[SqlStatement]) -> list[Table
             by_id[f"{s.namespace}.{s.id}"].append(s)
     out: dict[tuple[str, str, Access], TableAccess] = {}
 
-    def add(source: str, stmt_reads: Iterable[str], stmt_writes: Iterable[str], ref: SourceRef,
-            via: str) -> None:
+    def add(
+        source: str,
+        stmt_reads: Iterable[str],
+        stmt_writes: Iterable[str],
+        ref: SourceRef,
+        via: str,
+    ) -> None:
         for table in stmt_writes:
-            out.setdefault((source, table, Access.WRITE),
-                           TableAccess(source, table, Access.WRITE, ref, via))
+            out.setdefault(
+                (source, table, Access.WRITE), TableAccess(source, table, Access.WRITE, ref, via)
+            )
         for table in stmt_reads:
-            out.setdefault((source, table, Access.READ),
-                           TableAccess(source, table, Access.READ, ref, via))
+            out.setdefault(
+                (source, table, Access.READ), TableAccess(source, table, Access.READ, ref, via)
+            )
 
     types: dict[str, JavaType] = {t.fqn: t for t in java.types}
     for source, strings in java.strings.items():

@@ -78,16 +78,24 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
         if f.error is not None:
             line, message = f.error
             names = ", ".join(t.name for t in f.types) or "no type"
-            facts.diagnostics.append(Diagnostic(
-                Severity.ERROR, "java.parse-error",
-                f"the Java parser rejected this file ({message}); recovered {names} with its "
-                "package and imports by fallback, without members or calls",
-                SourceRef(f.path, line)))
+            facts.diagnostics.append(
+                Diagnostic(
+                    Severity.ERROR,
+                    "java.parse-error",
+                    f"the Java parser rejected this file ({message}); recovered {names} with its "
+                    "package and imports by fallback, without members or calls",
+                    SourceRef(f.path, line),
+                )
+            )
         if f.lossy:
-            facts.diagnostics.append(Diagnostic(
-                Severity.WARNING, "input.encoding",
-                "bytes are neither UTF-8 nor CP949/EUC-KR; undecodable bytes were replaced",
-                SourceRef(f.path)))
+            facts.diagnostics.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    "input.encoding",
+                    "bytes are neither UTF-8 nor CP949/EUC-KR; undecodable bytes were replaced",
+                    SourceRef(f.path),
+                )
+            )
         prefix = f"{f.package}." if f.package else ""
         for t in f.types:
             fqn = prefix + t.name
@@ -99,10 +107,14 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     seen: dict[str, _Decl] = {}
     for d in decls:
         if d.fqn in seen:
-            facts.diagnostics.append(Diagnostic(
-                Severity.WARNING, "java.duplicate-type",
-                f"{d.fqn} is also declared in {seen[d.fqn].file.path}; the first is used",
-                SourceRef(d.file.path, d.decl.line)))
+            facts.diagnostics.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    "java.duplicate-type",
+                    f"{d.fqn} is also declared in {seen[d.fqn].file.path}; the first is used",
+                    SourceRef(d.file.path, d.decl.line),
+                )
+            )
         else:
             seen[d.fqn] = d
     decls = list(seen.values())
@@ -142,11 +154,18 @@ class _Linker:
         outer = d.scope.enclosing[1] if len(d.scope.enclosing) > 1 else None
         outer_top = d.scope.enclosing[-1] if outer else None
         return JavaType(
-            fqn=d.fqn, kind=TypeKind(t.kind), source=SourceRef(d.file.path, t.line),
-            stereotype=stereotype, bean_name=bean, outer=outer, outer_top=outer_top,
+            fqn=d.fqn,
+            kind=TypeKind(t.kind),
+            source=SourceRef(d.file.path, t.line),
+            stereotype=stereotype,
+            bean_name=bean,
+            outer=outer,
+            outer_top=outer_top,
             annotations=tuple(a.name for a in t.annotations),
             methods=tuple(m.name for m in t.methods if not m.is_constructor),
-            fields=tuple(f.name for f in t.fields), loc=t.loc, partial=d.file.error is not None,
+            fields=tuple(f.name for f in t.fields),
+            loc=t.loc,
+            partial=d.file.error is not None,
         )
 
     def index_beans(self, types: list[JavaType], xml_beans: Iterable[Bean]) -> None:
@@ -159,8 +178,9 @@ class _Linker:
                 self.beans.setdefault(b.id, b.cls)
 
     # -- dependencies ----------------------------------------------------------------------
-    def _dep(self, src: str, name: str, kind: DepKind, scope: Scope, ref: SourceRef,
-             detail: str = "") -> str | None:
+    def _dep(
+        self, src: str, name: str, kind: DepKind, scope: Scope, ref: SourceRef, detail: str = ""
+    ) -> str | None:
         target = self.r.resolve(name, scope)
         if target is None:
             if len(name) > 1 and name[0].isupper():
@@ -175,9 +195,8 @@ class _Linker:
         here = SourceRef(d.file.path, t.line)
         for name in t.extends:
             target = self._dep(src, name, DepKind.EXTENDS, scope, here)
-            if target:
-                if self.kinds.get(src) == TypeKind.INTERFACE:
-                    self.implementors[target].add(src)
+            if target and self.kinds.get(src) == TypeKind.INTERFACE:
+                self.implementors[target].add(src)
         for name in t.implements:
             target = self._dep(src, name, DepKind.IMPLEMENTS, scope, here)
             if target:
@@ -191,7 +210,8 @@ class _Linker:
                 if not imp.wildcard and not imp.static and imp.path in self.r.known:
                     if imp.path != src:
                         self.facts.dependencies.append(
-                            Dependency(src, imp.path, DepKind.IMPORT, SourceRef(path)))
+                            Dependency(src, imp.path, DepKind.IMPORT, SourceRef(path))
+                        )
                 elif not imp.wildcard and not imp.static:
                     self.facts.external.add(imp.path)
         for a in t.annotations:
@@ -211,8 +231,15 @@ class _Linker:
             self._link_method(src, m, scope, path, variables, strings)
         self._endpoints(src, t, path)
 
-    def _link_method(self, src: str, m: Method, scope: Scope, path: str,
-                     fields: dict[str, str], strings: list[tuple[str, SourceRef]]) -> None:
+    def _link_method(
+        self,
+        src: str,
+        m: Method,
+        scope: Scope,
+        path: str,
+        fields: dict[str, str],
+        strings: list[tuple[str, SourceRef]],
+    ) -> None:
         ref = SourceRef(path, m.line)
         local_types = dict(fields)
         for p in m.params:
@@ -247,7 +274,8 @@ class _Linker:
             if target is not None:
                 if target != src:
                     self.facts.dependencies.append(
-                        Dependency(src, target, DepKind.CALL, cref, detail))
+                        Dependency(src, target, DepKind.CALL, cref, detail)
+                    )
             elif q[0].isupper():
                 self._dep(src, q, DepKind.CALL, scope, cref, detail)
         for s in m.strings:
@@ -270,19 +298,32 @@ class _Linker:
                     continue
                 declared = self.r.resolve(f.type_refs[0], scope) if f.type_refs else None
                 if bean is not None and declared is not None:
-                    self.facts.diagnostics.append(Diagnostic(
-                        Severity.INFO, "spring.unknown-bean",
-                        f"@Resource(name=\"{bean}\") on {_short(src)}.{f.name} matches no bean "
-                        "declared in the analysed code", ref))
+                    self.facts.diagnostics.append(
+                        Diagnostic(
+                            Severity.INFO,
+                            "spring.unknown-bean",
+                            f'@Resource(name="{bean}") on {_short(src)}.{f.name} matches no bean '
+                            "declared in the analysed code",
+                            ref,
+                        )
+                    )
                 if bean is not None:
                     continue
             if ("Resource" in names or INJECT_BY_TYPE & names.keys()) and f.type_refs:
                 qualifier = names.get("Qualifier")
-                self._inject(src, f.name, f.type_refs[0],
-                             qualifier.value if qualifier else None, scope, ref)
+                self._inject(
+                    src, f.name, f.type_refs[0], qualifier.value if qualifier else None, scope, ref
+                )
 
-    def _inject(self, src: str, var: str, type_name: str, qualifier: str | None,
-                scope: Scope, ref: SourceRef) -> None:
+    def _inject(
+        self,
+        src: str,
+        var: str,
+        type_name: str,
+        qualifier: str | None,
+        scope: Scope,
+        ref: SourceRef,
+    ) -> None:
         declared = self.r.resolve(type_name, scope)
         if declared is None:
             return
@@ -296,10 +337,15 @@ class _Linker:
         if len(candidates) == 1:
             self._add_injection(src, candidates[0], ref, var)
         elif candidates:
-            self.facts.diagnostics.append(Diagnostic(
-                Severity.INFO, "spring.ambiguous-injection",
-                f"{_short(src)}.{var}: {len(candidates)} beans implement {_short(declared)} "
-                f"({', '.join(_short(c) for c in candidates)}); linked to none", ref))
+            self.facts.diagnostics.append(
+                Diagnostic(
+                    Severity.INFO,
+                    "spring.ambiguous-injection",
+                    f"{_short(src)}.{var}: {len(candidates)} beans implement {_short(declared)} "
+                    f"({', '.join(_short(c) for c in candidates)}); linked to none",
+                    ref,
+                )
+            )
 
     def _concrete(self, declared: str) -> set[str]:
         if self.kinds.get(declared) != TypeKind.INTERFACE:
@@ -320,8 +366,7 @@ class _Linker:
 
     def _add_injection(self, src: str, target: str, ref: SourceRef, detail: str) -> None:
         if target != src:
-            self.facts.dependencies.append(
-                Dependency(src, target, DepKind.INJECTION, ref, detail))
+            self.facts.dependencies.append(Dependency(src, target, DepKind.INJECTION, ref, detail))
 
     def link_xml_bean(self, bean: Bean) -> None:
         if bean.cls not in self.r.known:
@@ -345,8 +390,11 @@ class _Linker:
                 verb = MAPPINGS[short] or _verbs(a)
                 for prefix in prefixes:
                     for p in _paths(a) or [""]:
-                        self.facts.endpoints.append(Endpoint(
-                            _join(prefix, p), verb, f"{src}#{m.name}", SourceRef(path, m.line)))
+                        self.facts.endpoints.append(
+                            Endpoint(
+                                _join(prefix, p), verb, f"{src}#{m.name}", SourceRef(path, m.line)
+                            )
+                        )
 
 
 def _paths(a: Annotation) -> list[str]:

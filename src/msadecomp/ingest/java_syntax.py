@@ -9,6 +9,7 @@ analysis.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,20 +108,29 @@ def parse_java(path: str, data: bytes) -> JavaFile:
     loc = text.count("\n") + 1
     try:
         unit = javalang.parse.parse(text)
-    except (javalang.parser.JavaSyntaxError, javalang.tokenizer.LexerError, TypeError,
-            IndexError, AttributeError, StopIteration, RecursionError) as err:
+    except (
+        javalang.parser.JavaSyntaxError,
+        javalang.tokenizer.LexerError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        StopIteration,
+        RecursionError,
+    ) as err:
         line, message = _error_position(err, text)
-        pkg, imports, types = _fallback(text)
-        return JavaFile(path, pkg, imports, types, decoded.encoding, decoded.lossy,
-                        (line, message), loc)
+        pkg, imports, found = _fallback(text)
+        return JavaFile(
+            path, pkg, imports, found, decoded.encoding, decoded.lossy, (line, message), loc
+        )
     package = unit.package.name if unit.package else ""
     imports = tuple(Import(i.path, bool(i.static), bool(i.wildcard)) for i in unit.imports)
     lines = text.splitlines()
     types: list[TypeDecl] = []
     for decl in unit.types:
         _collect_type(decl, "", types, lines)
-    return JavaFile(path, package, imports, tuple(types), decoded.encoding, decoded.lossy,
-                    None, loc)
+    return JavaFile(
+        path, package, imports, tuple(types), decoded.encoding, decoded.lossy, None, loc
+    )
 
 
 def _error_position(err: BaseException, text: str) -> tuple[int, str]:
@@ -173,7 +183,7 @@ def type_names(ref: Any) -> list[str]:
 
 def _literal(node: Any) -> str | None:
     if isinstance(node, jt.Literal):
-        value = node.value
+        value = str(node.value)
         if value.startswith('"') and value.endswith('"'):
             return _unescape(value[1:-1])
         return value
@@ -184,6 +194,17 @@ def _literal(node: Any) -> str | None:
         return ",".join(p for p in parts if p is not None)
     if isinstance(node, jt.BinaryOperation) and node.operator == "+":
         left, right = _literal(node.operandl), _literal(node.operandr)
+        if left is not None and right is not None:
+            return left + right
+    return None
+
+
+def _string(node: Any) -> str | None:
+    """The value of a string literal or a concatenation of string literals, else ``None``."""
+    if isinstance(node, jt.Literal) and node.value.startswith('"'):
+        return _unescape(node.value[1:-1])
+    if isinstance(node, jt.BinaryOperation) and node.operator == "+":
+        left, right = _string(node.operandl), _string(node.operandr)
         if left is not None and right is not None:
             return left + right
     return None
@@ -258,16 +279,29 @@ def _collect_type(decl: Any, prefix: str, out: list[TypeDecl], lines: list[str])
         elif type(member) in _KINDS:
             _collect_type(member, f"{name}.", out, lines)
     ann_refs = tuple(sorted({a.name for a in decl.annotations or ()}))
-    out.append(TypeDecl(name, kind, start, tuple(extends), tuple(implements),
-                        _annotations(decl.annotations), tuple(fields), tuple(methods),
-                        max(end - start + 1, 1), ann_refs))
+    out.append(
+        TypeDecl(
+            name,
+            kind,
+            start,
+            tuple(extends),
+            tuple(implements),
+            _annotations(decl.annotations),
+            tuple(fields),
+            tuple(methods),
+            max(end - start + 1, 1),
+            ann_refs,
+        )
+    )
 
 
 def _method(node: Any) -> Method:
     is_ctor = isinstance(node, jt.ConstructorDeclaration)
     line = _line(node)
-    params = tuple(Member(p.name, tuple(type_names(p.type)), _annotations(p.annotations),
-                          line) for p in node.parameters or ())
+    params = tuple(
+        Member(p.name, tuple(type_names(p.type)), _annotations(p.annotations), line)
+        for p in node.parameters or ()
+    )
     returns = tuple(type_names(getattr(node, "return_type", None)))
     locals_: list[Member] = []
     calls: list[Call] = []
@@ -277,12 +311,11 @@ def _method(node: Any) -> Method:
     for _, child in node:
         last = _line(child, last)
         if isinstance(child, jt.MethodInvocation):
-            args = tuple(s for s in (_literal(a) for a in child.arguments or ())
-                         if s is not None and isinstance(s, str))
+            args = tuple(s for s in (_string(a) for a in child.arguments or ()) if s is not None)
             calls.append(Call(child.qualifier or "", child.member, last, args))
         elif isinstance(child, jt.This):
             sel = child.selectors or []
-            for first, second in zip(sel, sel[1:]):
+            for first, second in itertools.pairwise(sel):
                 if isinstance(first, jt.MemberReference) and isinstance(
                     second, jt.MethodInvocation
                 ):
@@ -298,8 +331,18 @@ def _method(node: Any) -> Method:
             strings.append(_unescape(child.value[1:-1]))
         elif isinstance(child, jt.FormalParameter) and child not in (node.parameters or ()):
             locals_.append(Member(child.name, tuple(type_names(child.type)), (), last))
-    return Method(node.name, line, params, returns, _annotations(node.annotations),
-                  tuple(locals_), tuple(calls), tuple(creates), tuple(strings), is_ctor)
+    return Method(
+        node.name,
+        line,
+        params,
+        returns,
+        _annotations(node.annotations),
+        tuple(locals_),
+        tuple(calls),
+        tuple(creates),
+        tuple(strings),
+        is_ctor,
+    )
 
 
 _PACKAGE = re.compile(r"^\s*package\s+([\w.]+)\s*;", re.M)
@@ -352,7 +395,9 @@ def _brace_depths(text: str) -> list[int]:
 
 
 def _split_top(s: str) -> list[str]:
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in s:
         if ch == "<":
             depth += 1

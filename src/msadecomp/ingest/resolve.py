@@ -15,11 +15,46 @@ from dataclasses import dataclass
 from msadecomp.ingest.java_syntax import Import
 
 JAVA_LANG = frozenset(
-    "Object String Integer Long Short Byte Double Float Boolean Character Number Math System "
-    "Exception RuntimeException Throwable Error Thread Runnable Iterable Comparable Class Enum "
-    "StringBuilder StringBuffer Void Override Deprecated SuppressWarnings FunctionalInterface "
-    "IllegalArgumentException IllegalStateException NullPointerException CharSequence "
-    "Cloneable AutoCloseable Record SafeVarargs".split()
+    [
+        "Object",
+        "String",
+        "Integer",
+        "Long",
+        "Short",
+        "Byte",
+        "Double",
+        "Float",
+        "Boolean",
+        "Character",
+        "Number",
+        "Math",
+        "System",
+        "Exception",
+        "RuntimeException",
+        "Throwable",
+        "Error",
+        "Thread",
+        "Runnable",
+        "Iterable",
+        "Comparable",
+        "Class",
+        "Enum",
+        "StringBuilder",
+        "StringBuffer",
+        "Void",
+        "Override",
+        "Deprecated",
+        "SuppressWarnings",
+        "FunctionalInterface",
+        "IllegalArgumentException",
+        "IllegalStateException",
+        "NullPointerException",
+        "CharSequence",
+        "Cloneable",
+        "AutoCloseable",
+        "Record",
+        "SafeVarargs",
+    ]
 )
 
 
@@ -32,7 +67,7 @@ class Scope:
 
 
 class Resolver:
-    """Resolves names against the set of project type FQNs (nested types as ``pkg.Outer.Inner``)."""
+    """Resolves names against the project type FQNs (nested types as ``pkg.Outer.Inner``)."""
 
     def __init__(self, known: Iterable[str]) -> None:
         self.known = frozenset(known)

@@ -103,8 +103,12 @@ def _walk(root: Path, out: Collected) -> Iterator[Path]:
     def onerror(err: OSError) -> None:
         name = Path(err.filename).relative_to(root).as_posix() if err.filename else "."
         out.diagnostics.append(
-            Diagnostic(Severity.ERROR, "input.unreadable-folder", f"cannot list folder: "
-                       f"{err.strerror}", SourceRef(name))
+            Diagnostic(
+                Severity.ERROR,
+                "input.unreadable-folder",
+                f"cannot list folder: {err.strerror}",
+                SourceRef(name),
+            )
         )
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
@@ -127,16 +131,22 @@ def _read_file(
         return path.read_bytes()
     except OSError as err:
         out.diagnostics.append(
-            Diagnostic(Severity.ERROR, "input.unreadable", f"cannot read file: {err.strerror}",
-                       SourceRef(rel))
+            Diagnostic(
+                Severity.ERROR,
+                "input.unreadable",
+                f"cannot read file: {err.strerror}",
+                SourceRef(rel),
+            )
         )
         return None
 
 
 def _too_big(rel: str, size: int, limit: int) -> Diagnostic:
     return Diagnostic(
-        Severity.WARNING, "input.too-large",
-        f"skipped: {size:,} bytes is over the {limit:,}-byte limit per file", SourceRef(rel),
+        Severity.WARNING,
+        "input.too-large",
+        f"skipped: {size:,} bytes is over the {limit:,}-byte limit per file",
+        SourceRef(rel),
     )
 
 
@@ -156,16 +166,20 @@ def _collect_archive(data: bytes, label: str, limits: Limits, out: Collected, de
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.max_entries:
-            raise InputError(f"{label} refused: {len(infos):,} entries is over the "
-                             f"{limits.max_entries:,} limit")
+            raise InputError(
+                f"{label} refused: {len(infos):,} entries is over the {limits.max_entries:,} limit"
+            )
         bad = [i.filename for i in infos if not _safe_member(i.filename)]
         if bad:
-            raise InputError(f"{label} refused: entry {bad[0]!r} escapes the archive root "
-                             "(path traversal)")
+            raise InputError(
+                f"{label} refused: entry {bad[0]!r} escapes the archive root (path traversal)"
+            )
         total = sum(i.file_size for i in infos)
         if total > limits.max_archive_bytes:
-            raise InputError(f"{label} refused: it would inflate to {total:,} bytes, over the "
-                             f"{limits.max_archive_bytes:,}-byte limit (zip bomb?)")
+            raise InputError(
+                f"{label} refused: it would inflate to {total:,} bytes, over the "
+                f"{limits.max_archive_bytes:,}-byte limit (zip bomb?)"
+            )
         inflated = 0
         for info in infos:
             if info.is_dir():
@@ -182,8 +196,10 @@ def _collect_archive(data: bytes, label: str, limits: Limits, out: Collected, de
             if info.file_size > 1 << 20 and info.file_size > limits.max_ratio * max(
                 info.compress_size, 1
             ):
-                raise InputError(f"{label} refused: entry {info.filename!r} has a compression "
-                                 f"ratio over {limits.max_ratio}:1 (zip bomb?)")
+                raise InputError(
+                    f"{label} refused: entry {info.filename!r} has a compression "
+                    f"ratio over {limits.max_ratio}:1 (zip bomb?)"
+                )
             cap = limits.max_archive_bytes if nested else limits.max_file_bytes
             if info.file_size > cap:
                 out.diagnostics.append(_too_big(rel, info.file_size, cap))
@@ -192,14 +208,21 @@ def _collect_archive(data: bytes, label: str, limits: Limits, out: Collected, de
                 with zf.open(info) as fh:
                     blob = fh.read(cap + 1)
             except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as err:
-                out.diagnostics.append(Diagnostic(Severity.ERROR, "input.unreadable",
-                                                  f"cannot read archive entry: {err}",
-                                                  SourceRef(rel)))
+                out.diagnostics.append(
+                    Diagnostic(
+                        Severity.ERROR,
+                        "input.unreadable",
+                        f"cannot read archive entry: {err}",
+                        SourceRef(rel),
+                    )
+                )
                 continue
             inflated += len(blob)
             if len(blob) > cap or inflated > limits.max_archive_bytes:
-                raise InputError(f"{label} refused: entry {info.filename!r} inflates past its "
-                                 "declared size (zip bomb?)")
+                raise InputError(
+                    f"{label} refused: entry {info.filename!r} inflates past its "
+                    "declared size (zip bomb?)"
+                )
             if nested:
                 _collect_archive(blob, rel, limits, out, depth + 1)
             else:

@@ -19,17 +19,31 @@ _STATEMENT_START = re.compile(
     r"^(?=[ \t]*(?:CREATE|ALTER|DROP|COMMENT\s+ON|GRANT|INSERT|TRUNCATE)\b)", re.I | re.M
 )
 _BATCH_SEPARATOR = re.compile(r"^[ \t]*(?:/|GO)[ \t]*$", re.I | re.M)
-_NAME = r'(?:"[^"]+"|`[^`]+`|\[[^\]]+\]|[\w$#]+)(?:\s*\.\s*(?:"[^"]+"|`[^`]+`|\[[^\]]+\]|[\w$#]+))*'
+_NAME = (
+    r'(?:"[^"]+"|`[^`]+`|\[[^\]]+\]|[\w$#]+)(?:\s*\.\s*(?:"[^"]+"|`[^`]+`|\[[^\]]+\]|[\w$#]+))*'
+)
 _CREATE = re.compile(
     r"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL)\s+)?(?:TEMPORARY\s+|TEMP\s+)?"
-    rf"TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_NAME})\s*\(", re.I
+    rf"TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_NAME})\s*\(",
+    re.I,
 )
 _ALTER = re.compile(rf"^\s*ALTER\s+TABLE\s+(?:ONLY\s+)?({_NAME})\s+(.*)$", re.I | re.S)
 _FK = re.compile(rf"FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+({_NAME})\s*(?:\(([^)]*)\))?", re.I)
 _INLINE_FK = re.compile(rf"\bREFERENCES\s+({_NAME})\s*(?:\(([^)]*)\))?", re.I)
 _PK = re.compile(r"PRIMARY\s+KEY\s*\(([^)]*)\)", re.I)
-_CONSTRAINT_WORDS = ("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK", "INDEX", "KEY",
-                     "FULLTEXT", "SPATIAL", "EXCLUDE", "PERIOD")
+_CONSTRAINT_WORDS = (
+    "CONSTRAINT",
+    "PRIMARY",
+    "FOREIGN",
+    "UNIQUE",
+    "CHECK",
+    "INDEX",
+    "KEY",
+    "FULLTEXT",
+    "SPATIAL",
+    "EXCLUDE",
+    "PERIOD",
+)
 
 
 @dataclass
@@ -54,7 +68,6 @@ def split_statements(text: str) -> list[tuple[int, str]]:
                 if stmt.strip():
                     out.append((start, stmt.strip()))
             line += chunk.count("\n")
-        line += 1
     return out
 
 
@@ -69,9 +82,14 @@ def parse_ddl(path: str, text: str) -> tuple[list[Table], list[Diagnostic]]:
             name = normalise_table(m.group(1))
             inner = _balanced(body, m.end() - 1)
             if inner is None:
-                diags.append(Diagnostic(Severity.WARNING, "sql.unbalanced",
-                                        f"CREATE TABLE {name}: unbalanced parentheses; "
-                                        "columns not read", SourceRef(path, line)))
+                diags.append(
+                    Diagnostic(
+                        Severity.WARNING,
+                        "sql.unbalanced",
+                        f"CREATE TABLE {name}: unbalanced parentheses; columns not read",
+                        SourceRef(path, line),
+                    )
+                )
                 inner = ""
             draft = tables.setdefault(name, _TableDraft(name, SourceRef(path, line)))
             _read_body(draft, inner)
@@ -80,16 +98,16 @@ def parse_ddl(path: str, text: str) -> tuple[list[Table], list[Diagnostic]]:
         if m:
             alters.append((line, normalise_table(m.group(1)), m.group(2)))
     for line, name, rest in alters:
-        draft = tables.get(name)
-        if draft is None:
-            draft = tables.setdefault(name, _TableDraft(name, SourceRef(path, line)))
+        draft = tables.setdefault(name, _TableDraft(name, SourceRef(path, line)))
         for fk in _FK.finditer(rest):
             draft.fks.append(_fk(fk.group(1), fk.group(2), fk.group(3)))
         pk = _PK.search(rest)
         if pk and not draft.pk:
             draft.pk = _cols(pk.group(1))
-    result = [Table(d.name, d.source, tuple(d.columns), tuple(d.pk), tuple(d.fks))
-              for d in tables.values()]
+    result = [
+        Table(d.name, d.source, tuple(d.columns), tuple(d.pk), tuple(d.fks))
+        for d in tables.values()
+    ]
     return result, diags
 
 
@@ -114,7 +132,9 @@ def _balanced(text: str, open_at: int) -> str | None:
 
 
 def _split_top(body: str) -> list[str]:
-    parts, depth, cur, quote = [], 0, [], ""
+    parts: list[str] = []
+    cur: list[str] = []
+    depth, quote = 0, ""
     for ch in body:
         if quote:
             quote = "" if ch == quote else quote
@@ -158,5 +178,10 @@ def _read_body(draft: _TableDraft, inner: str) -> None:
             draft.pk = [column]
         inline = _INLINE_FK.search(item)
         if inline:
-            draft.fks.append(ForeignKey((column,), normalise_table(inline.group(1)),
-                                        tuple(_cols(inline.group(2) or ""))))
+            draft.fks.append(
+                ForeignKey(
+                    (column,),
+                    normalise_table(inline.group(1)),
+                    tuple(_cols(inline.group(2) or "")),
+                )
+            )

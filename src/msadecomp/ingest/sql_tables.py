@@ -18,12 +18,44 @@ from sqlparse import tokens as T
 _PARAMS = re.compile(r"#\{[^}]*\}|\$\{[^}]*\}|#[\w.\[\]:]+#|\$[\w.\[\]:]+\$")
 _TABLE_AFTER = frozenset({"FROM", "JOIN", "INTO", "UPDATE", "USING", "TABLE"})
 _WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "TRUNCATE"})
-_NOT_TABLES = frozenset({
-    "SELECT", "WHERE", "SET", "VALUES", "ON", "AS", "LATERAL", "ONLY", "DUAL", "IGNORE",
-    "ALL", "FIRST", "WITH", "ORDER", "GROUP", "HAVING", "UNION", "LIMIT", "DEFAULT", "INTO",
-    "TABLE", "NOWAIT", "SYSDATE", "OUTER", "INNER", "LEFT", "RIGHT", "CROSS", "NATURAL",
-})
-_SQL_START = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|MERGE|WITH)\b", re.I)
+_NOT_TABLES = frozenset(
+    {
+        "SELECT",
+        "WHERE",
+        "SET",
+        "VALUES",
+        "ON",
+        "AS",
+        "LATERAL",
+        "ONLY",
+        "DUAL",
+        "IGNORE",
+        "ALL",
+        "FIRST",
+        "WITH",
+        "ORDER",
+        "GROUP",
+        "HAVING",
+        "UNION",
+        "LIMIT",
+        "DEFAULT",
+        "INTO",
+        "TABLE",
+        "NOWAIT",
+        "SYSDATE",
+        "OUTER",
+        "INNER",
+        "LEFT",
+        "RIGHT",
+        "CROSS",
+        "NATURAL",
+    }
+)
+_SQL_SHAPE = re.compile(
+    r"^\s*(?:SELECT\b.+?\bFROM\s|INSERT\s+INTO\s|UPDATE\s+[\w.\"]+\s+SET\s|DELETE\s+FROM\s|"
+    r"MERGE\s+INTO\s|WITH\s+\w+\s+AS\s*\()",
+    re.I | re.S,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +66,7 @@ class TableUse:
 
 def looks_like_sql(text: str) -> bool:
     """True for a string literal that is plausibly an embedded DML statement (JDBC code)."""
-    return bool(_SQL_START.match(text)) and bool(
-        re.search(r"\b(FROM|INTO|UPDATE|SET)\b", text, re.I)
-    )
+    return bool(_SQL_SHAPE.match(text))
 
 
 def normalise_table(name: str) -> str:
@@ -101,14 +131,28 @@ def tables_in(sql: str) -> TableUse:
             continue
         if expecting and is_word and value not in _NOT_TABLES and not raw.startswith("?"):
             name = normalise_table(raw)
-            target_is_write = writing and prev_word in {"INTO", "UPDATE", "FROM", "DELETE"} and (
-                verb_stack[-1:] != ["SELECT"])
+            target_is_write = (
+                writing
+                and prev_word in {"INTO", "UPDATE", "FROM", "DELETE"}
+                and (verb_stack[-1:] != ["SELECT"])
+            )
             (writes if target_is_write else reads).append(name)
             expecting = False
             writing = False if target_is_write else writing
             continue
-        if ttype in T.Keyword and key in {"WHERE", "GROUP", "ORDER", "HAVING", "UNION", "SET",
-                                          "VALUES", "LIMIT", "CONNECT", "START", "MINUS"}:
+        if ttype in T.Keyword and key in {
+            "WHERE",
+            "GROUP",
+            "ORDER",
+            "HAVING",
+            "UNION",
+            "SET",
+            "VALUES",
+            "LIMIT",
+            "CONNECT",
+            "START",
+            "MINUS",
+        }:
             from_list_depth = None
         if ttype in T.Punctuation and raw == ".":
             continue
@@ -120,10 +164,14 @@ def tables_in(sql: str) -> TableUse:
 def _merged_tokens(sql: str) -> list[tuple[object, str]]:
     """Significant tokens, with dotted names (``schema.table``) joined into one."""
     out: list[tuple[object, str]] = []
-    for ttype, raw in lexer.tokenize(sql):
+    for ttype, raw in lexer.tokenize(sql):  # type: ignore[no-untyped-call]
         if ttype in T.Whitespace or ttype in T.Newline or ttype in T.Comment:
             continue
-        if len(out) >= 2 and out[-1][1] == "." and (ttype in T.Name or ttype in T.Keyword):
+        if (
+            len(out) >= 2
+            and out[-1][1] == "."
+            and (ttype in T.Name or ttype in T.Keyword or ttype in T.String.Symbol)
+        ):
             out.pop()
             prev_type, prev = out.pop()
             out.append((prev_type, f"{prev}.{raw}"))

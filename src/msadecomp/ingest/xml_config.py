@@ -7,6 +7,7 @@ a broken or hostile file becomes a diagnostic with its line, never an exception.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
@@ -39,17 +40,35 @@ def read_xml(path: str, data: bytes, facts: XmlFacts) -> None:
     kind = _local(root.tag)
     if kind in ("mapper", "sqlMap"):
         facts.kinds["mapper"] = facts.kinds.get("mapper", 0) + 1
-        _read_mapper(path, root, decode_source(data).text, facts)
+        _read_mapper(path, root, xml_text(data), facts)
     elif kind == "beans":
         facts.kinds["spring"] = facts.kinds.get("spring", 0) + 1
         _read_beans(path, root, facts)
 
 
+_DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']")
+_ENCODING_ATTR = re.compile(r"^(\s*<\?xml[^>]*?)\sencoding\s*=\s*[\"'][\w.:-]+[\"']")
+
+
+def xml_text(data: bytes) -> str:
+    """Decode XML bytes by their declared encoding (EUC-KR included, which expat cannot read),
+    falling back to UTF-8/CP949 detection; the declaration's encoding is dropped from the text."""
+    declared = _DECLARED.match(data)
+    text = None
+    if declared:
+        try:
+            text = data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text = decode_source(data).text
+    return _ENCODING_ATTR.sub(r"\1", text.lstrip("\ufeff"), count=1)
+
+
 def _parse(path: str, data: bytes, facts: XmlFacts) -> ET.Element | None:
     try:
-        if data.lstrip().startswith(b"<?xml"):
-            return SafeET.fromstring(data)  # the declaration names the encoding
-        return SafeET.fromstring(decode_source(data).text)
+        root: ET.Element = SafeET.fromstring(xml_text(data))
+        return root
     except ET.ParseError as err:
         line = err.position[0] if err.position else None
         message = f"broken XML: {err.msg if hasattr(err, 'msg') else err}"
@@ -57,8 +76,9 @@ def _parse(path: str, data: bytes, facts: XmlFacts) -> ET.Element | None:
         line, message = None, f"refused unsafe XML ({type(err).__name__}): {err}"
     except (ValueError, LookupError, UnicodeError) as err:
         line, message = None, f"unreadable XML: {err}"
-    facts.diagnostics.append(Diagnostic(Severity.ERROR, "xml.parse-error", message,
-                                        SourceRef(path, line)))
+    facts.diagnostics.append(
+        Diagnostic(Severity.ERROR, "xml.parse-error", message, SourceRef(path, line))
+    )
     return None
 
 
@@ -80,13 +100,19 @@ def _read_mapper(path: str, root: ET.Element, text: str, facts: XmlFacts) -> Non
         sql = _text(el, fragments, namespace, set())
         use = tables_in(sql)
         sid = raw_id if "." in raw_id or not namespace else f"{namespace}.{raw_id}"
-        facts.statements.append(SqlStatement(sid, namespace, verb,
-                                             SourceRef(path, _line_of(text, raw_id)),
-                                             use.reads, use.writes))
+        facts.statements.append(
+            SqlStatement(
+                sid,
+                namespace,
+                verb,
+                SourceRef(path, _line_of(text, raw_id)),
+                use.reads,
+                use.writes,
+            )
+        )
 
 
-def _text(el: ET.Element, fragments: dict[str, ET.Element], namespace: str,
-          seen: set[str]) -> str:
+def _text(el: ET.Element, fragments: dict[str, ET.Element], namespace: str, seen: set[str]) -> str:
     parts = [el.text or ""]
     for child in el:
         if _local(child.tag) == "include":

@@ -1,0 +1,3 @@
+from msadecomp.cli import main
+
+main()

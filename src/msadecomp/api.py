@@ -1,0 +1,118 @@
+"""The composition root: run the pipeline stages in order and write the outputs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from msadecomp.config import Config
+from msadecomp.decompose import Decomposition, decompose
+from msadecomp.errors import ExportError
+from msadecomp.graph import build_graph, clustering_graph
+from msadecomp.ingest import Progress, ingest
+from msadecomp.model import CodeModel
+from msadecomp.report import build_report
+from msadecomp.report.diagrams import context_map
+from msadecomp.report.markdown import to_markdown
+from msadecomp.report.render import render_svg
+
+__version__ = "0.1.0"
+FORMATS = ("json", "md", "dot", "svg", "model")
+
+
+@dataclass(frozen=True)
+class Written:
+    paths: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """Outputs that could not be produced (e.g. SVG without Graphviz), as messages."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one run produced; :meth:`write` saves it."""
+
+    config: Config
+    model: CodeModel
+    graph: nx.MultiDiGraph
+    decomposition: Decomposition
+    report: dict[str, Any]
+
+    def diagrams(self) -> dict[str, str]:
+        """DOT text of each diagram, by file stem."""
+        return {"context-map": context_map(self.report)}
+
+    def write(self, out_dir: str | Path, formats: Iterable[str] = FORMATS) -> Written:
+        formats = check_formats(formats)
+        out = Path(out_dir)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ExportError(f"cannot create output folder {out}: {err.strerror}") from None
+        written = Written()
+
+        def save(name: str, text: str) -> None:
+            path = out / name
+            try:
+                path.write_text(text, encoding="utf-8")
+            except OSError as err:
+                raise ExportError(f"cannot write {path}: {err.strerror}") from None
+            written.paths.append(path)
+
+        if "json" in formats:
+            save("report.json", json.dumps(self.report, indent=2, ensure_ascii=False) + "\n")
+        if "md" in formats:
+            save("report.md", to_markdown(self.report))
+        if "model" in formats:
+            save("model.json", json.dumps(self.model.to_dict(), indent=1, ensure_ascii=False))
+        for stem, dot in self.diagrams().items():
+            if "dot" in formats:
+                save(f"{stem}.dot", dot)
+            if "svg" in formats:
+                try:
+                    save(f"{stem}.svg", render_svg(dot))
+                except ExportError as err:
+                    written.problems.append(f"{stem}.svg: {err}")
+        return written
+
+
+def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
+    """The formats, validated: raises :class:`ExportError` naming any unknown one."""
+    chosen = tuple(formats)
+    unknown = sorted(set(chosen) - set(FORMATS))
+    if unknown:
+        raise ExportError(
+            f"unknown output format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
+        )
+    return chosen
+
+
+def analyze(
+    path: str | Path, config: Config | None = None, *, progress: Progress | None = None
+) -> Analysis:
+    """Ingest ``path``, build the graph, decompose it and assemble the report.
+
+    >>> analysis = analyze("fixtures/egov-portal")          # doctest: +SKIP
+    >>> analysis.write("out/")                               # doctest: +SKIP
+    """
+    config = config or Config()
+    model = ingest(path, jobs=config.jobs, progress=progress)
+    graph = build_graph(model)
+    decomposition = decompose(
+        clustering_graph(graph, config.weights),
+        seed=config.seed,
+        resolution=config.resolution,
+        services=config.services,
+    )
+    parameters = {
+        "algorithm": config.algorithm,
+        "seed": config.seed,
+        "resolution": decomposition.resolution,
+        "services": config.services,
+    }
+    report = build_report(model, decomposition, parameters, __version__)
+    return Analysis(config, model, graph, decomposition, report)

@@ -1,0 +1,224 @@
+"""The ``msadecomp`` command: a thin shell over :mod:`msadecomp.api`.
+
+Exit codes: 0 done; 2 bad input, configuration or output folder (a clear message, no
+traceback); 3 an internal error (rerun with ``--debug`` for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from msadecomp.api import FORMATS, Analysis, __version__, analyze, check_formats
+from msadecomp.config import Config
+from msadecomp.errors import InputError, MsadecompError
+from msadecomp.evaluate import compare
+from msadecomp.truth import Truth, load_truth
+
+PROGRESS_MIN_FILES = 200
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="msadecomp",
+        description="Propose microservice boundaries for a legacy Java (Spring/eGovFrame) "
+        "monolith from its code, SQL mappers and DDL.",
+    )
+    parser.add_argument("--version", action="version", version=f"msadecomp {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    a = sub.add_parser("analyze", help="analyse a source tree or WAR/JAR/EAR and write reports")
+    a.add_argument("path", help="source folder, single source file, or .war/.jar/.ear/.zip")
+    a.add_argument(
+        "-o", "--out", default="msadecomp-out", help="output folder (default: %(default)s)"
+    )
+    _clustering_options(a)
+    a.add_argument(
+        "--format",
+        dest="formats",
+        default=",".join(FORMATS),
+        help=f"comma-separated outputs among {', '.join(FORMATS)} (default: all)",
+    )
+    a.add_argument("--truth", help="ground-truth JSON; prints MoJoFM and accuracy")
+    a.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    e = sub.add_parser("evaluate", help="score a decomposition against a ground-truth file")
+    e.add_argument(
+        "target", help="a report.json written by `analyze`, or a source path to analyse first"
+    )
+    e.add_argument("--truth", required=True, help="ground-truth JSON (see docs/truth-format.md)")
+    _clustering_options(e)
+    return parser
+
+
+def _clustering_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--seed", type=int, default=42, help="random seed (default: %(default)s)")
+    p.add_argument(
+        "--resolution",
+        type=float,
+        default=1.0,
+        help="Louvain resolution; higher gives more, smaller services (default: 1.0)",
+    )
+    p.add_argument(
+        "--services",
+        type=int,
+        default=None,
+        help="wanted number of services (searches the resolution)",
+    )
+    p.add_argument(
+        "--jobs", type=int, default=None, help="parallel parser processes (default: all cores)"
+    )
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return Config(
+        seed=args.seed, resolution=args.resolution, services=args.services, jobs=args.jobs
+    )
+
+
+def _run_analysis(path: str, config: Config, console: Console, quiet: bool) -> Analysis:
+    if quiet or not console.is_terminal:
+        return analyze(path, config)
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("parsing Java", total=None, visible=False)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if total >= PROGRESS_MIN_FILES:
+                bar.update(task, completed=done, total=total, visible=True)
+
+        return analyze(path, config, progress=progress)
+
+
+def _summary(analysis: Analysis, console: Console) -> None:
+    r = analysis.report
+    s = r["summary"]
+    table = Table(title=f"{s['services']} proposed services for {r['input']['root']}")
+    for col in ("id", "name", "classes", "tables", "endpoints", "calls out"):
+        table.add_column(col, justify="right" if col not in ("id", "name") else "left")
+    for x in r["services"]:
+        table.add_row(
+            x["id"],
+            x["name"],
+            str(len(x["classes"])),
+            str(len(x["tables"]["owned"])),
+            str(len(x["endpoints"])),
+            str(sum(c["count"] for c in x["outgoing_calls"])),
+        )
+    console.print(table)
+    console.print(
+        f"{s['classes']} classes, {s['tables']} tables, {s['endpoints']} endpoints; "
+        f"modularity {s['modularity']:.3f}; {s['remote_calls']} cross-service calls"
+    )
+    for note in r.get("notes", []):
+        console.print(f"note: {note}")
+    errors = [d for d in r["diagnostics"] if d["severity"] == "error"]
+    if errors:
+        console.print(f"[yellow]{len(errors)} file(s) with errors (analysis went on):[/]")
+        for d in errors[:5]:
+            where = f"{d['path']}:{d['line']}" if d["line"] else d["path"]
+            console.print(f"  {where}: {d['message']}", markup=False, highlight=False)
+        if len(errors) > 5:
+            console.print(f"  ... and {len(errors) - 5} more in report.md")
+
+
+def _print_scores(
+    assignment: dict[str, str], truth: Truth, truth_path: str, console: Console
+) -> None:
+    score = compare(assignment, truth.classes)
+    console.print(
+        f"against {truth_path}: MoJoFM {score.mojofm:.1f}%, accuracy "
+        f"{score.accuracy * 100:.1f}%, ARI {score.ari:.3f} over {score.objects} classes"
+    )
+    if score.missing:
+        console.print(
+            f"[yellow]{len(score.missing)} truth classes were not found in the "
+            f"code, e.g. {score.missing[0]}[/]"
+        )
+
+
+def _assignment(report: dict[str, Any]) -> dict[str, str]:
+    return {c: s["id"] for s in report["services"] for c in s["classes"]}
+
+
+def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> int:
+    formats = check_formats(f.strip() for f in args.formats.split(",") if f.strip())
+    truth = load_truth(args.truth) if args.truth else None
+    analysis = _run_analysis(args.path, _config(args), err, args.quiet)
+    written = analysis.write(args.out, formats)
+    for problem in written.problems:
+        err.print(f"[yellow]warning:[/] {problem}", highlight=False)
+    if not args.quiet:
+        _summary(analysis, console)
+        console.print("wrote " + ", ".join(str(p) for p in written.paths), highlight=False)
+    if truth is not None:
+        _print_scores(_assignment(analysis.report), truth, args.truth, console)
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace, console: Console, err: Console) -> int:
+    truth = load_truth(args.truth)
+    target = Path(args.target)
+    if target.is_file() and target.suffix == ".json":
+        try:
+            report = json.loads(target.read_text(encoding="utf-8"))
+            assignment = _assignment(report)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
+            raise InputError(f"{target} is not a readable msadecomp report.json: {e}") from None
+    else:
+        assignment = _assignment(_run_analysis(args.target, _config(args), err, True).report)
+    _print_scores(assignment, truth, args.truth, console)
+    return 0
+
+
+def run(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the CLI with ``argv``; returns the exit code instead of exiting."""
+    console = Console(file=stdout or sys.stdout, highlight=False, soft_wrap=True)
+    err = Console(file=stderr or sys.stderr, highlight=False, soft_wrap=True)
+    parser = _parser()
+    try:
+        with redirect_stdout(console.file), redirect_stderr(err.file):
+            args = parser.parse_args(argv)
+    except SystemExit as done:
+        return int(done.code or 0)
+    try:
+        if args.command == "analyze":
+            return _cmd_analyze(args, console, err)
+        return _cmd_evaluate(args, console, err)
+    except MsadecompError as e:
+        err.print(f"msadecomp: error: {e}", markup=False, highlight=False)
+        return 2
+    except KeyboardInterrupt:
+        err.print("msadecomp: interrupted")
+        return 130
+    except Exception as e:  # the last line of defence: never a bare traceback for users
+        if args.debug:
+            raise
+        err.print(
+            f"msadecomp: internal error: {type(e).__name__}: {e}\n"
+            "rerun with --debug for the traceback and please report it",
+            markup=False,
+            highlight=False,
+        )
+        return 3
+
+
+def main() -> None:
+    sys.exit(run())

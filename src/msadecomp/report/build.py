@@ -1,0 +1,166 @@
+"""Assemble the service-split report as plain JSON-ready data.
+
+Every renderer (JSON, Markdown, HTML, DOT) reads this one dictionary, so they never disagree.
+Lists are sorted, so the same analysis always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from msadecomp.decompose import Decomposition
+from msadecomp.graph import is_table, table_node
+from msadecomp.model import Access, CodeModel, DepKind
+
+REPORT_SCHEMA = "msadecomp.report/1"
+ACCESS_WEIGHT = {Access.WRITE: 3, Access.READ: 1}
+REMOTE_KINDS = (DepKind.CALL, DepKind.INJECTION)
+
+
+def _top_of(model: CodeModel) -> dict[str, str]:
+    return {t.fqn: t.top_level for t in model.types}
+
+
+def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, dict[str, Any]]:
+    """Per table: owning service, and every service's reads and writes of it.
+
+    The owner is the service with the most weighted accesses (a write counts 3, a read 1); a tie,
+    or a table nobody accesses, goes to the service clustering placed the table in.
+    """
+    where = decomposition.assignment()
+    top = _top_of(model)
+    uses: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    score: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in model.table_accesses:
+        service = where.get(top.get(a.source, a.source))
+        if service is None:
+            continue
+        uses[a.table][service].add(a.access.value)
+        score[a.table][service] += ACCESS_WEIGHT[a.access]
+    out: dict[str, dict[str, Any]] = {}
+    for t in model.tables:
+        placed = where.get(table_node(t.name))
+        s = score.get(t.name, Counter())
+        if s:
+            best = max(s.values())
+            leaders = sorted(k for k, v in s.items() if v == best)
+            owner: str | None = placed if placed in leaders else leaders[0]
+        else:
+            owner = placed
+        out[t.name] = {
+            "owner": owner,
+            "access": {svc: sorted(kinds) for svc, kinds in sorted(uses[t.name].items())},
+        }
+    return out
+
+
+def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[str, Any]]:
+    """Calls and injections that cross services: what would become a remote API or message."""
+    where = decomposition.assignment()
+    top = _top_of(model)
+    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    for d in model.dependencies:
+        if d.kind not in REMOTE_KINDS:
+            continue
+        src, dst = top.get(d.source, d.source), top.get(d.target, d.target)
+        a, b = where.get(src), where.get(dst)
+        if a is None or b is None or a == b:
+            continue
+        entry = grouped.setdefault(
+            (src, dst),
+            {
+                "from_service": a,
+                "to_service": b,
+                "from": src,
+                "to": dst,
+                "methods": set(),
+                "count": 0,
+                "evidence": str(d.ref),
+            },
+        )
+        entry["count"] += 1
+        if d.kind == DepKind.CALL and "->" in d.detail:
+            entry["methods"].add(d.detail.split("->", 1)[1])
+    calls = []
+    for key in sorted(grouped):
+        e = grouped[key]
+        e["methods"] = sorted(e["methods"])
+        calls.append(e)
+    return calls
+
+
+def build_report(
+    model: CodeModel, decomposition: Decomposition, parameters: dict[str, Any], tool_version: str
+) -> dict[str, Any]:
+    owners = table_owners(model, decomposition)
+    calls = remote_calls(model, decomposition)
+    where = decomposition.assignment()
+    top = _top_of(model)
+    services: list[dict[str, Any]] = []
+    for c in decomposition.clusters:
+        classes = list(c.classes)
+        if not classes:
+            continue
+        owned = sorted(t for t, o in owners.items() if o["owner"] == c.id)
+        used = [
+            {"table": t, "owner": o["owner"], "access": o["access"][c.id]}
+            for t, o in sorted(owners.items())
+            if c.id in o["access"] and o["owner"] != c.id
+        ]
+        shared_out = sorted(t for t in owned if set(owners[t]["access"]) - {c.id})
+        endpoints = [
+            {"method": e.http_method, "path": e.path, "handler": e.handler}
+            for e in model.endpoints
+            if where.get(top.get(e.handler.split("#")[0], "")) == c.id
+        ]
+        services.append(
+            {
+                "id": c.id,
+                "name": c.name,
+                "classes": classes,
+                "tables": {
+                    "owned": owned,
+                    "owned_but_used_elsewhere": shared_out,
+                    "used_from_other_services": used,
+                },
+                "endpoints": endpoints,
+                "outgoing_calls": [x for x in calls if x["from_service"] == c.id],
+                "incoming_calls": [x for x in calls if x["to_service"] == c.id],
+            }
+        )
+    severities = Counter(d.severity.value for d in model.diagnostics)
+    return {
+        "schema": REPORT_SCHEMA,
+        "generator": f"msadecomp {tool_version}",
+        "input": {"root": model.root, "files": dict(model.file_counts)},
+        "parameters": parameters,
+        "summary": {
+            "classes": sum(1 for t in model.types if t.outer is None),
+            "tables": len(model.tables),
+            "endpoints": len(model.endpoints),
+            "services": len(services),
+            "modularity": round(decomposition.modularity, 4),
+            "remote_calls": sum(x["count"] for x in calls),
+            "shared_tables": sorted(t for t, o in owners.items() if len(o["access"]) > 1),
+            "diagnostics": dict(sorted(severities.items())),
+        },
+        "notes": list(decomposition.notes),
+        "services": services,
+        "tables": {t: owners[t] for t in sorted(owners)},
+        "remote_calls": calls,
+        "unplaced": sorted(
+            m for c in decomposition.clusters if not c.classes for m in c.members if is_table(m)
+        ),
+        "external_types": len(model.external_types),
+        "diagnostics": [
+            {
+                "severity": d.severity.value,
+                "code": d.code,
+                "message": d.message,
+                "path": d.source.path,
+                "line": d.source.line,
+            }
+            for d in model.diagnostics
+        ],
+    }

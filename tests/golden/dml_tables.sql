@@ -1,0 +1,38 @@
+# Each case: a '# title:' line, the SQL (one or more lines), then '=> reads: A B | writes: C'.
+# title: insert from select with join
+INSERT INTO A (X) SELECT X FROM B b JOIN C ON b.id = C.id
+=> reads: B C | writes: A
+# title: comma-separated FROM list and scalar subquery
+SELECT a.*, (SELECT COUNT(*) FROM CMT c WHERE c.id = a.id)
+FROM ART a, BRD b LEFT OUTER JOIN USR u ON u.id = b.u WHERE a.x = #{x} ORDER BY 1
+=> reads: ART BRD CMT USR | writes:
+# title: iBatis parameters and subquery in update
+UPDATE COMTNARTICLE SET X = #x#, Y = $y$ WHERE ID IN (SELECT ID FROM OTHER)
+=> reads: OTHER | writes: COMTNARTICLE
+# title: delete with and without FROM
+DELETE FROM T1 WHERE A = 1
+=> reads: | writes: T1
+# title: Oracle delete without FROM
+DELETE T2 WHERE A = 1
+=> reads: | writes: T2
+# title: merge
+MERGE INTO TGT t USING SRC s ON (t.id = s.id) WHEN MATCHED THEN UPDATE SET t.x = s.x
+=> reads: SRC | writes: TGT
+# title: CTE names are not tables
+WITH recent AS (SELECT * FROM ORDERS WHERE d > ?) SELECT * FROM recent r JOIN ITEMS i ON i.o = r.id
+=> reads: ITEMS ORDERS | writes:
+# title: Oracle sequence from DUAL
+SELECT SEQ_ORDER.NEXTVAL FROM DUAL
+=> reads: | writes:
+# title: quoted and schema-qualified names are normalised
+select * from app."Code_tb" c, "user" u
+=> reads: CODE_TB USER | writes:
+# title: Oracle ROWNUM paging wrapper
+SELECT * FROM ( SELECT ROWNUM RNUM, ALL_LIST.* FROM ( SELECT A.ID FROM CVPL_COMPLAINT A ORDER BY A.ID DESC ) ALL_LIST ) WHERE RNUM > #{firstIndex}
+=> reads: CVPL_COMPLAINT | writes:
+# title: MySQL paging and NOW()
+SELECT A.ID FROM RSV_RESERVATION A WHERE A.D < NOW() LIMIT #{n} OFFSET #{o}
+=> reads: RSV_RESERVATION | writes:
+# title: insert values with subquery
+INSERT INTO RSV (A, B) VALUES (#{a}, (SELECT MAX(ID) FROM RSV2))
+=> reads: RSV2 | writes: RSV

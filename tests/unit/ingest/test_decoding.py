@@ -1,0 +1,48 @@
+"""Source bytes decode the way legacy Korean code bases need."""
+
+import codecs
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from msadecomp.ingest.decoding import decode_source
+
+KOREAN = "// 민원 처리기한 계산 (주말 제외)\nclass A {}\n"
+
+
+def test_utf8_is_read_as_utf8() -> None:
+    d = decode_source(KOREAN.encode("utf-8"))
+    assert (d.text, d.encoding, d.lossy) == (KOREAN, "utf-8", False)
+
+
+def test_euc_kr_falls_back_to_cp949() -> None:
+    d = decode_source(KOREAN.encode("euc-kr"))
+    assert (d.text, d.encoding) == (KOREAN, "cp949")
+
+
+def test_cp949_extension_characters_are_read() -> None:
+    text = "// 똠방각하 펲\n"  # 펲 exists in CP949 but not in EUC-KR
+    assert decode_source(text.encode("cp949")).text == text
+
+
+def test_bom_wins() -> None:
+    assert decode_source(codecs.BOM_UTF8 + b"class A {}").text == "class A {}"
+    assert decode_source("class B {}".encode("utf-16")).text == "class B {}"
+
+
+def test_undecodable_bytes_are_replaced_and_flagged() -> None:
+    d = decode_source(b"class A { } \xff\xfe\xfd\x80")
+    assert d.lossy and "\ufffd" in d.text and d.text.startswith("class A")
+
+
+@given(st.binary(max_size=512))
+def test_any_bytes_decode_without_raising(data: bytes) -> None:
+    d = decode_source(data)
+    assert isinstance(d.text, str)
+
+
+@given(st.text(max_size=200))
+def test_utf8_text_round_trips(text: str) -> None:
+    data = text.encode("utf-8")
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        assert decode_source(data).text == text

@@ -1,0 +1,97 @@
+"""Linking parsed files: FQNs, injection by name and by type, endpoints, nested types."""
+
+from msadecomp.ingest.java_model import bean_name_for, build_java_facts
+from msadecomp.ingest.java_syntax import parse_java
+from msadecomp.model import Bean, DepKind, SourceRef
+
+FILES = {
+    "svc/OrderService.java": """
+        package shop.svc;
+        public interface OrderService { void place(); }
+    """,
+    "svc/OrderServiceImpl.java": """
+        package shop.svc;
+        import shop.dao.OrderDAO;
+        @Service("orderService")
+        public class OrderServiceImpl implements OrderService {
+            @Resource(name = "orderDAO") private OrderDAO dao;
+            public void place() { dao.insert(); }
+            public static class Line { }
+        }
+    """,
+    "dao/OrderDAO.java": """
+        package shop.dao;
+        @Repository("orderDAO")
+        public class OrderDAO { public void insert() { } }
+    """,
+    "web/OrderController.java": """
+        package shop.web;
+        import shop.svc.*;
+        @Controller
+        @RequestMapping("/shop")
+        public class OrderController {
+            @Autowired private OrderService orderService;
+            @PostMapping("/order.do") public String order() { orderService.place(); return ""; }
+            @RequestMapping(value = {"/a.do", "b.do"}, method = RequestMethod.GET)
+            public String two() { return ""; }
+        }
+    """,
+    "web/Audit.java": """
+        package shop.web;
+        public class Audit { private shop.svc.OrderServiceImpl.Line line; private Gateway gw; }
+    """,
+    "web/Gateway.java": "package shop.web; public class Gateway {}",
+}
+
+
+def facts():  # type: ignore[no-untyped-def]
+    parsed = [parse_java(p, s.encode()) for p, s in FILES.items()]
+    xml = [
+        Bean("gateway", "shop.web.Gateway", SourceRef("ctx.xml")),
+        Bean("audit", "shop.web.Audit", SourceRef("ctx.xml"), ("gateway",)),
+    ]
+    return build_java_facts(parsed, xml)
+
+
+def deps(kind: DepKind) -> set[tuple[str, str]]:
+    return {
+        (d.source.rpartition(".")[2], d.target.rpartition(".")[2])
+        for d in facts().dependencies
+        if d.kind == kind
+    }
+
+
+def test_types_get_fully_qualified_names_and_stereotypes() -> None:
+    types = {t.fqn: t for t in facts().types}
+    assert "shop.svc.OrderServiceImpl.Line" in types
+    assert types["shop.svc.OrderServiceImpl.Line"].top_level == "shop.svc.OrderServiceImpl"
+    assert types["shop.svc.OrderServiceImpl"].bean_name == "orderService"
+    assert types["shop.web.OrderController"].stereotype == "controller"
+    assert types["shop.web.OrderController"].bean_name == "orderController"
+
+
+def test_injection_by_name_by_type_and_from_xml() -> None:
+    injected = deps(DepKind.INJECTION)
+    assert ("OrderServiceImpl", "OrderDAO") in injected  # @Resource(name=...)
+    assert ("OrderController", "OrderServiceImpl") in injected  # @Autowired interface -> impl
+    assert ("Audit", "Gateway") in injected  # <property ref="gateway"/>
+
+
+def test_calls_resolve_through_field_types() -> None:
+    calls = deps(DepKind.CALL)
+    assert ("OrderController", "OrderService") in calls
+    assert ("OrderServiceImpl", "OrderDAO") in calls
+
+
+def test_qualified_nested_type_reference() -> None:
+    assert ("Audit", "Line") in deps(DepKind.FIELD)
+
+
+def test_endpoints_join_class_and_method_paths() -> None:
+    got = {(e.http_method, e.path) for e in facts().endpoints}
+    assert got == {("POST", "/shop/order.do"), ("GET", "/shop/a.do"), ("GET", "/shop/b.do")}
+
+
+def test_default_bean_names_follow_spring() -> None:
+    assert bean_name_for("ArticleService") == "articleService"
+    assert bean_name_for("URLMapper") == "URLMapper"

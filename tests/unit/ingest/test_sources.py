@@ -1,0 +1,119 @@
+"""Finding input files: folders, archives, and everything that can go wrong with them."""
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from msadecomp.errors import InputError
+from msadecomp.ingest.sources import Limits, collect
+
+
+def make_zip(entries: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def test_folder_walk_finds_known_kinds_and_skips_build_output(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src/A.java").write_text("class A {}")
+    (tmp_path / "src/m.xml").write_text("<a/>")
+    (tmp_path / "target").mkdir()
+    (tmp_path / "target/B.java").write_text("class B {}")
+    (tmp_path / "lib.jar").write_bytes(b"PK")
+    (tmp_path / "notes.txt").write_text("x")
+    got = collect(tmp_path)
+    assert sorted(f.path for f in got.files) == ["src/A.java", "src/m.xml"]
+    assert got.skipped_libraries == ["lib.jar"]
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        collect(tmp_path / "nope")
+
+
+def test_unknown_single_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("x")
+    with pytest.raises(InputError, match="not a folder, an archive"):
+        collect(tmp_path / "x.txt")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read files without permission")
+def test_unreadable_file_becomes_a_diagnostic(tmp_path: Path) -> None:
+    p = tmp_path / "A.java"
+    p.write_text("class A {}")
+    p.chmod(0)
+    got = collect(tmp_path)
+    assert [d.code for d in got.diagnostics] == ["input.unreadable"]
+
+
+def test_file_that_cannot_be_read_becomes_a_diagnostic(tmp_path: Path) -> None:
+    (tmp_path / "Dir.java").mkdir()  # a folder named like a source file is skipped quietly
+    (tmp_path / "Dangling.java").symlink_to(tmp_path / "missing")
+    got = collect(tmp_path)
+    assert got.files == [] and [d.code for d in got.diagnostics] == ["input.unreadable"]
+
+
+def test_huge_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "Big.java").write_bytes(b"x" * 2000)
+    got = collect(tmp_path, Limits(max_file_bytes=1000))
+    assert got.files == [] and got.diagnostics[0].code == "input.too-large"
+
+
+def test_war_members_are_read_in_memory(tmp_path: Path) -> None:
+    war = tmp_path / "app.war"
+    war.write_bytes(
+        make_zip(
+            {
+                "WEB-INF/classes/A.java": b"class A {}",
+                "WEB-INF/lib/dep.jar": b"PK..",
+                "index.html": b"",
+            }
+        )
+    )
+    got = collect(war)
+    assert [f.path for f in got.files] == ["app.war!/WEB-INF/classes/A.java"]
+    assert got.skipped_libraries == ["app.war!/WEB-INF/lib/dep.jar"]
+
+
+def test_ear_with_nested_war_is_read(tmp_path: Path) -> None:
+    ear = tmp_path / "app.ear"
+    ear.write_bytes(make_zip({"web.war": make_zip({"A.java": b"class A {}"})}))
+    assert [f.path for f in collect(ear).files] == ["app.ear!/web.war!/A.java"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../evil.java", "/abs/evil.java", "a/../../evil.java", "C:/evil.java", "..\\evil.java"],
+)
+def test_path_traversal_refuses_the_archive(tmp_path: Path, name: str) -> None:
+    war = tmp_path / "bad.war"
+    war.write_bytes(make_zip({name: b"class E {}"}))
+    with pytest.raises(InputError, match="path traversal"):
+        collect(war)
+
+
+def test_zip_bomb_by_ratio_is_refused(tmp_path: Path) -> None:
+    war = tmp_path / "bomb.war"
+    war.write_bytes(make_zip({"Big.java": b"\0" * (4 << 20)}))
+    with pytest.raises(InputError, match="zip bomb"):
+        collect(war)
+
+
+def test_zip_bomb_by_total_size_is_refused(tmp_path: Path) -> None:
+    war = tmp_path / "bomb.war"
+    war.write_bytes(make_zip({f"A{i}.java": b"class A {}" * 50 for i in range(20)}))
+    with pytest.raises(InputError, match="zip bomb"):
+        collect(war, Limits(max_archive_bytes=5000))
+
+
+def test_corrupt_archive_is_a_clear_error(tmp_path: Path) -> None:
+    war = tmp_path / "broken.war"
+    war.write_bytes(b"PK\x03\x04 this is not a zip")
+    with pytest.raises(InputError, match="not a readable zip"):
+        collect(war)

@@ -1,0 +1,100 @@
+"""MyBatis/iBatis mappers and Spring beans; hostile or broken XML becomes a diagnostic."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from msadecomp.ingest.xml_config import XmlFacts, read_xml
+
+MYBATIS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+<mapper namespace="shop.dao.OrderMapper">
+    <sql id="cols">ID, NAME</sql>
+    <select id="selectOrders" resultType="map">
+        SELECT <include refid="cols"/> FROM ORDERS O
+        <where><if test="x != null">AND O.X IN (SELECT X FROM CODES)</if></where>
+    </select>
+    <insert id="insertOrder">
+        <selectKey keyProperty="id" resultType="string">SELECT SEQ.NEXTVAL FROM AUDIT_SEQ</selectKey>
+        INSERT INTO ORDERS (ID) VALUES (#{id})
+    </insert>
+</mapper>
+"""
+
+IBATIS = """<?xml version="1.0" encoding="EUC-KR"?>
+<!-- 주문 -->
+<sqlMap namespace="Order">
+    <update id="OrderDAO.updateOrder">
+        UPDATE ORDERS SET NAME = #name#
+        <dynamic prepend="WHERE"><isNotEmpty property="id">ID = #id#</isNotEmpty></dynamic>
+    </update>
+    <select id="selectPlain">SELECT * FROM ITEMS</select>
+</sqlMap>
+""".encode("euc-kr")
+
+SPRING = b"""<beans xmlns="http://www.springframework.org/schema/beans">
+    <bean id="orderService" class="shop.svc.OrderServiceImpl">
+        <property name="dao" ref="orderDAO"/>
+        <constructor-arg><ref bean="clock"/></constructor-arg>
+    </bean>
+    <bean name="clock,sysClock" class="shop.util.Clock"/>
+</beans>"""
+
+
+def read(path: str, data: bytes) -> XmlFacts:
+    facts = XmlFacts()
+    read_xml(path, data, facts)
+    return facts
+
+
+def test_mybatis_statements_with_includes_and_dynamic_sql() -> None:
+    facts = read("OrderMapper.xml", MYBATIS)
+    by = {s.id: s for s in facts.statements}
+    assert set(by) == {"shop.dao.OrderMapper.selectOrders", "shop.dao.OrderMapper.insertOrder"}
+    assert by["shop.dao.OrderMapper.selectOrders"].reads == ("CODES", "ORDERS")
+    assert by["shop.dao.OrderMapper.insertOrder"].writes == ("ORDERS",)
+    assert by["shop.dao.OrderMapper.insertOrder"].reads == ()  # selectKey is not data access
+    assert by["shop.dao.OrderMapper.selectOrders"].source.line == 5
+
+
+def test_ibatis_statement_ids_keep_their_dao_prefix() -> None:
+    facts = read("Order_SQL_oracle.xml", IBATIS)
+    ids = {s.id: s for s in facts.statements}
+    assert ids["OrderDAO.updateOrder"].writes == ("ORDERS",)
+    assert "Order.selectPlain" in ids
+
+
+def test_spring_beans_and_their_references() -> None:
+    beans = {b.id: b for b in read("ctx.xml", SPRING).beans}
+    assert beans["orderService"].refs == ("orderDAO", "clock")
+    assert beans["clock"].cls == "shop.util.Clock"
+
+
+def test_broken_xml_gives_a_diagnostic_with_its_line() -> None:
+    facts = read("bad.xml", b"<mapper namespace='x'>\n<select id='a'>\n</mapper>")
+    (d,) = facts.diagnostics
+    assert d.code == "xml.parse-error" and d.source.line == 3
+
+
+def test_entity_expansion_bomb_is_refused() -> None:
+    bomb = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+<mapper namespace="x">&lol2;</mapper>"""
+    facts = read("bomb.xml", bomb)
+    assert facts.diagnostics[0].code == "xml.parse-error" and not facts.statements
+    assert "refused" in facts.diagnostics[0].message
+
+
+def test_external_entity_is_refused() -> None:
+    xxe = b"""<?xml version="1.0"?>
+<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><mapper namespace="x">&x;</mapper>"""
+    assert read("xxe.xml", xxe).diagnostics
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_never_raise(data: bytes) -> None:
+    read("fuzz.xml", data)
+
+
+@given(st.text(alphabet="<>/=\"' abcmapperselectid&;!-?[]", max_size=200))
+def test_xml_like_text_never_raises(text: str) -> None:
+    read("fuzz.xml", text.encode("utf-8"))
