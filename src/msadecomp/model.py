@@ -171,6 +171,27 @@ class Bean:
 
 
 @dataclass(frozen=True, slots=True)
+class CoChange:
+    """Two classes whose files changed in the same commits (from ``git log``)."""
+
+    a: str
+    b: str
+    commits: int
+    support: float
+    """``commits`` divided by the commits of the less often changed class (0..1]."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A JSP page and the request paths it links to or posts to."""
+
+    path: str
+    links: tuple[str, ...] = ()
+    controllers: tuple[str, ...] = ()
+    """Classes serving this page: the handlers of its links and those returning its view name."""
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     severity: Severity
     code: str
@@ -193,6 +214,8 @@ class CodeModel:
     table_accesses: tuple[TableAccess, ...] = ()
     endpoints: tuple[Endpoint, ...] = ()
     beans: tuple[Bean, ...] = ()
+    pages: tuple[Page, ...] = ()
+    cochanges: tuple[CoChange, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     external_types: tuple[str, ...] = ()
     """Library types referenced by the code: inventory only, never graph nodes."""

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from msadecomp.errors import InputError
 from msadecomp.model import (
     Access,
+    CoChange,
     CodeModel,
     Dependency,
     DepKind,
@@ -16,6 +17,7 @@ from msadecomp.model import (
     Endpoint,
     ForeignKey,
     JavaType,
+    Page,
     Severity,
     SourceRef,
     Table,
@@ -49,19 +51,23 @@ tables = st.builds(
 )
 models = st.builds(
     CodeModel,
-    names,
-    st.lists(types, max_size=4).map(tuple),
-    st.lists(deps, max_size=4).map(tuple),
-    st.lists(tables, max_size=3).map(tuple),
-    st.just(()),
-    st.lists(st.builds(TableAccess, names, names, st.sampled_from(Access), refs), max_size=3).map(
+    root=names,
+    types=st.lists(types, max_size=4).map(tuple),
+    dependencies=st.lists(deps, max_size=4).map(tuple),
+    tables=st.lists(tables, max_size=3).map(tuple),
+    table_accesses=st.lists(
+        st.builds(TableAccess, names, names, st.sampled_from(Access), refs), max_size=3
+    ).map(tuple),
+    endpoints=st.lists(st.builds(Endpoint, names, names, names, refs), max_size=2).map(tuple),
+    pages=st.lists(st.builds(Page, names, st.lists(names, max_size=2).map(tuple)), max_size=2).map(
         tuple
     ),
-    st.lists(st.builds(Endpoint, names, names, names, refs), max_size=2).map(tuple),
-    st.just(()),
-    st.lists(st.builds(Diagnostic, st.sampled_from(Severity), names, names, refs), max_size=2).map(
-        tuple
-    ),
+    cochanges=st.lists(
+        st.builds(CoChange, names, names, st.integers(1, 9), st.floats(0, 1)), max_size=2
+    ).map(tuple),
+    diagnostics=st.lists(
+        st.builds(Diagnostic, st.sampled_from(Severity), names, names, refs), max_size=2
+    ).map(tuple),
 )
 
 

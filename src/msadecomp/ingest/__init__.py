@@ -12,18 +12,24 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from msadecomp.ingest.class_files import ClassFormatError, parse_class
 from msadecomp.ingest.decoding import decode_source
+from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import JavaFacts, build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
+from msadecomp.ingest.jsp import read_jsp
 from msadecomp.ingest.sources import Limits, SourceFile, collect
 from msadecomp.ingest.sql_ddl import parse_ddl
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
-from msadecomp.ingest.xml_config import XmlFacts, read_xml
+from msadecomp.ingest.xml_config import Servlet, XmlFacts, read_xml
 from msadecomp.model import (
     Access,
     CodeModel,
     Diagnostic,
+    Endpoint,
     JavaType,
+    Page,
+    Severity,
     SourceRef,
     SqlStatement,
     Table,
@@ -67,7 +73,8 @@ def ingest(
     for f in files:
         by_kind[f.kind].append(f)
 
-    java_files = _parse_java_files(by_kind["java"], jobs, progress)
+    java_files, class_diags = _parse_code(by_kind["java"], by_kind["class"], jobs, progress)
+    diagnostics.extend(class_diags)
     xml = XmlFacts()
     for f in by_kind["xml"]:
         read_xml(f.path, f.data, xml)
@@ -82,6 +89,10 @@ def ingest(
     diagnostics.extend(xml.diagnostics)
     diagnostics.extend(java.diagnostics)
     accesses = _link_sql(java, xml.statements)
+    endpoints = list(java.endpoints) + _servlet_endpoints(xml.servlets, java.types)
+    pages = _link_pages([read_jsp(f.path, f.data) for f in by_kind["jsp"]], endpoints, java)
+    cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
+    diagnostics.extend(history_diags)
     for a in accesses:
         if a.table not in tables:
             tables[a.table] = Table(a.table, a.ref)
@@ -97,40 +108,66 @@ def ingest(
         tables=tuple(sorted(tables.values(), key=lambda t: t.name)),
         statements=tuple(xml.statements),
         table_accesses=tuple(accesses),
-        endpoints=tuple(sorted(java.endpoints, key=lambda e: (e.path, e.http_method))),
+        endpoints=tuple(sorted(endpoints, key=lambda e: (e.path, e.http_method, e.handler))),
         beans=tuple(xml.beans),
+        pages=tuple(pages),
+        cochanges=tuple(cochanges),
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.source.path, d.source.line or 0))),
         external_types=tuple(sorted(java.external)),
         file_counts=tuple(sorted((k, v) for k, v in counts.items() if v)),
     )
 
 
-def _parse_one(item: tuple[str, bytes]) -> JavaFile:
-    return parse_java(*item)
+def _parse_one(item: tuple[str, str, bytes]) -> JavaFile | Diagnostic | None:
+    kind, path, data = item
+    if kind == "java":
+        return parse_java(path, data)
+    try:
+        return parse_class(path, data)
+    except ClassFormatError as err:
+        return Diagnostic(Severity.ERROR, "class.parse-error", str(err), SourceRef(path))
 
 
-def _parse_java_files(
-    files: Sequence[SourceFile], jobs: int | None, progress: Progress | None
-) -> list[JavaFile]:
-    items = [(f.path, f.data) for f in files]
+def _parse_code(
+    sources: Sequence[SourceFile],
+    classes: Sequence[SourceFile],
+    jobs: int | None,
+    progress: Progress | None,
+) -> tuple[list[JavaFile], list[Diagnostic]]:
+    """Parse sources and class files; a class file whose type has a source is left out."""
+    items = [("java", f.path, f.data) for f in sources]
+    items += [("class", f.path, f.data) for f in classes]
     workers = jobs or os.cpu_count() or 1
-    results: Iterable[JavaFile]
+    results: Iterable[JavaFile | Diagnostic | None]
     pool = None
     if workers > 1 and len(items) >= PARALLEL_THRESHOLD:
         pool = ProcessPoolExecutor(max_workers=workers)
         results = pool.map(_parse_one, items, chunksize=max(1, len(items) // (workers * 8)))
     else:
         results = map(_parse_one, items)
-    out: list[JavaFile] = []
+    parsed_sources: list[JavaFile] = []
+    parsed_classes: list[JavaFile] = []
+    diagnostics: list[Diagnostic] = []
     try:
         for i, parsed in enumerate(results, 1):
-            out.append(parsed)
+            if isinstance(parsed, Diagnostic):
+                diagnostics.append(parsed)
+            elif parsed is not None:
+                (parsed_classes if parsed.encoding == "class" else parsed_sources).append(parsed)
             if progress is not None:
                 progress("parse", i, len(items))
     finally:
         if pool is not None:
             pool.shutdown()
-    return out
+
+    def fqn(f: JavaFile, name: str) -> str:
+        return f"{f.package}.{name}" if f.package else name
+
+    declared = {fqn(f, t.name) for f in parsed_sources for t in f.types}
+    binary_only = [
+        f for f in parsed_classes if not any(fqn(f, t.name) in declared for t in f.types)
+    ]
+    return parsed_sources + binary_only, diagnostics
 
 
 def _link_sql(java: JavaFacts, statements: Sequence[SqlStatement]) -> list[TableAccess]:
@@ -174,3 +211,50 @@ def _link_sql(java: JavaFacts, statements: Sequence[SqlStatement]) -> list[Table
             for stmt in by_id.get(f"{ns}.{method}", ()):
                 add(ns, stmt.reads, stmt.writes, mapper.source, stmt.id)
     return sorted(out.values(), key=lambda a: (a.source, a.table, a.access.value))
+
+
+def _servlet_endpoints(servlets: Sequence[Servlet], types: Sequence[JavaType]) -> list[Endpoint]:
+    """Servlets of web.xml implemented by project classes (old-style apps without Spring MVC)."""
+    known = {t.fqn for t in types}
+    return [
+        Endpoint(pattern, "ANY", f"{s.cls}#service", s.source)
+        for s in servlets
+        if s.cls in known
+        for pattern in s.patterns
+    ]
+
+
+def _classes_by_file(types: Sequence[JavaType]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for t in types:
+        out[t.source.path].add(t.top_level)
+    return out
+
+
+def _link_pages(
+    pages: Sequence[Page], endpoints: Sequence[Endpoint], java: JavaFacts
+) -> list[Page]:
+    """Which controllers serve each JSP: by the paths it links to, and by view names."""
+    by_path: dict[str, set[str]] = defaultdict(set)
+    for e in endpoints:
+        by_path[e.path].add(e.handler.split("#", 1)[0])
+    views: dict[str, set[str]] = defaultdict(set)
+    for fqn, strings in java.strings.items():
+        for text, _ in strings:
+            view = text.removeprefix("redirect:").removeprefix("forward:").strip("/")
+            if view and "/" in view and " " not in view and not view.endswith(".do"):
+                views[view].add(fqn)
+    out = []
+    for page in pages:
+        found: set[str] = set()
+        for link in page.links:
+            if link in by_path:
+                found |= by_path[link]
+            else:
+                found |= {h for p, hs in by_path.items() if p.endswith(link) for h in hs}
+        stem = page.path.rpartition(".")[0]
+        for view, owners in views.items():
+            if stem.endswith("/" + view):
+                found |= owners
+        out.append(Page(page.path, page.links, tuple(sorted(found))))
+    return sorted(out, key=lambda p: p.path)

@@ -216,6 +216,8 @@ class _Linker:
                     self.facts.external.add(imp.path)
         for a in t.annotations:
             self._dep(src, a.name, DepKind.ANNOTATION, scope, here)
+        for name in t.type_refs:
+            self._dep(src, name, DepKind.IMPORT, scope, here)
         variables: dict[str, str] = {}
         for f in t.fields:
             ref = SourceRef(path, f.line)
@@ -276,7 +278,7 @@ class _Linker:
                     self.facts.dependencies.append(
                         Dependency(src, target, DepKind.CALL, cref, detail)
                     )
-            elif q[0].isupper():
+            elif q[0].isupper() or "." in q:
                 self._dep(src, q, DepKind.CALL, scope, cref, detail)
         for s in m.strings:
             strings.append((s, ref))

@@ -78,7 +78,7 @@ class TypeDecl:
     methods: tuple[Method, ...] = ()
     loc: int = 0
     type_refs: tuple[str, ...] = ()
-    """Other referenced type names (annotation types and casts), for fallback coupling."""
+    """Other referenced types (the constant pool of a class file), linked as imports."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +278,6 @@ def _collect_type(decl: Any, prefix: str, out: list[TypeDecl], lines: list[str])
             methods.append(_method(member))
         elif type(member) in _KINDS:
             _collect_type(member, f"{name}.", out, lines)
-    ann_refs = tuple(sorted({a.name for a in decl.annotations or ()}))
     out.append(
         TypeDecl(
             name,
@@ -290,7 +289,6 @@ def _collect_type(decl: Any, prefix: str, out: list[TypeDecl], lines: list[str])
             tuple(fields),
             tuple(methods),
             max(end - start + 1, 1),
-            ann_refs,
         )
     )
 

@@ -21,10 +21,21 @@ from msadecomp.model import Bean, Diagnostic, Severity, SourceRef, SqlStatement
 STATEMENT_TAGS = frozenset({"select", "insert", "update", "delete", "statement", "procedure"})
 
 
+@dataclass(frozen=True, slots=True)
+class Servlet:
+    """A servlet or filter declared in web.xml with the URL patterns mapped to it."""
+
+    name: str
+    cls: str
+    patterns: tuple[str, ...]
+    source: SourceRef
+
+
 @dataclass(slots=True)
 class XmlFacts:
     statements: list[SqlStatement] = field(default_factory=list)
     beans: list[Bean] = field(default_factory=list)
+    servlets: list[Servlet] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
 
@@ -44,6 +55,9 @@ def read_xml(path: str, data: bytes, facts: XmlFacts) -> None:
     elif kind == "beans":
         facts.kinds["spring"] = facts.kinds.get("spring", 0) + 1
         _read_beans(path, root, facts)
+    elif kind == "web-app":
+        facts.kinds["web.xml"] = facts.kinds.get("web.xml", 0) + 1
+        _read_web_xml(path, root, facts)
 
 
 _DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']")
@@ -144,3 +158,29 @@ def _read_beans(path: str, root: ET.Element, facts: XmlFacts) -> None:
                 if value and _local(child.tag) in ("property", "constructor-arg", "ref"):
                     refs.append(value)
         facts.beans.append(Bean(bean_id, cls, SourceRef(path), tuple(dict.fromkeys(refs))))
+
+
+def _child_text(el: ET.Element, name: str) -> str:
+    for child in el:
+        if _local(child.tag) == name:
+            return (child.text or "").strip()
+    return ""
+
+
+def _read_web_xml(path: str, root: ET.Element, facts: XmlFacts) -> None:
+    classes: dict[str, str] = {}
+    patterns: dict[str, list[str]] = {}
+    for el in root:
+        tag = _local(el.tag)
+        if tag in ("servlet", "filter"):
+            name = _child_text(el, f"{tag}-name")
+            cls = _child_text(el, f"{tag}-class")
+            if name and cls:
+                classes[name] = cls
+        elif tag in ("servlet-mapping", "filter-mapping"):
+            name = _child_text(el, tag.replace("-mapping", "-name"))
+            for child in el:
+                if _local(child.tag) == "url-pattern" and child.text:
+                    patterns.setdefault(name, []).append(child.text.strip())
+    for name, cls in sorted(classes.items()):
+        facts.servlets.append(Servlet(name, cls, tuple(patterns.get(name, ())), SourceRef(path)))

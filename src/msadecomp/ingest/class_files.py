@@ -1,0 +1,232 @@
+"""Read compiled ``.class`` files when a WAR/JAR ships no sources.
+
+Only the constant pool and the declarations are read (no bytecode): the class and its package,
+super class and interfaces, field and method signatures, runtime-visible annotations with their
+string and enum values (so ``@Service("name")``, ``@Resource(name=...)`` and
+``@RequestMapping`` work as for sources), every class the pool references, and every string
+constant (mapper statement ids, embedded SQL). The result has the same shape as a parsed source
+file, so the rest of the pipeline does not care where a type came from.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from typing import Any
+
+from msadecomp.ingest.java_syntax import Annotation, Call, JavaFile, Member, Method, TypeDecl
+
+ACC_INTERFACE, ACC_ANNOTATION, ACC_ENUM = 0x0200, 0x2000, 0x4000
+_DESCRIPTOR_CLASS = re.compile(r"L([^;<]+)[;<]")
+
+
+class ClassFormatError(ValueError):
+    pass
+
+
+class _Reader:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 0
+
+    def take(self, n: int) -> bytes:
+        if self.pos + n > len(self.data):
+            raise ClassFormatError("truncated class file")
+        chunk = self.data[self.pos : self.pos + n]
+        self.pos += n
+        return chunk
+
+    def u1(self) -> int:
+        return self.take(1)[0]
+
+    def u2(self) -> int:
+        value: int = struct.unpack(">H", self.take(2))[0]
+        return value
+
+    def u4(self) -> int:
+        value: int = struct.unpack(">I", self.take(4))[0]
+        return value
+
+
+def _dotted(internal: str) -> str:
+    return internal.replace("/", ".").replace("$", ".")
+
+
+def _descriptor_types(descriptor: str) -> list[str]:
+    return [_dotted(m) for m in _DESCRIPTOR_CLASS.findall(descriptor)]
+
+
+def _method_types(descriptor: str) -> tuple[list[str], list[str]]:
+    params, _, ret = descriptor.partition(")")
+    return _descriptor_types(params), _descriptor_types(ret)
+
+
+def parse_class(path: str, data: bytes) -> JavaFile | None:
+    """Facts of one class file; ``None`` for anonymous/local classes and module/package info.
+
+    Raises :class:`ClassFormatError` for bytes that are not a valid class file.
+    """
+    try:
+        return _parse(path, data)
+    except (struct.error, IndexError, KeyError, UnicodeDecodeError) as err:
+        raise ClassFormatError(f"malformed class file: {err}") from None
+
+
+def _parse(path: str, data: bytes) -> JavaFile | None:
+    r = _Reader(data)
+    if r.u4() != 0xCAFEBABE:
+        raise ClassFormatError("not a class file (bad magic number)")
+    r.u2(), r.u2()
+    pool: dict[int, tuple[int, Any]] = {}
+    count = r.u2()
+    i = 1
+    while i < count:
+        tag = r.u1()
+        if tag == 1:
+            pool[i] = (tag, r.take(r.u2()).decode("utf-8", "replace"))
+        elif tag in (3, 4):
+            r.take(4)
+        elif tag in (5, 6):
+            r.take(8)
+            i += 1
+        elif tag in (7, 8, 16, 19, 20):
+            pool[i] = (tag, r.u2())
+        elif tag in (9, 10, 11, 12, 17, 18):
+            pool[i] = (tag, (r.u2(), r.u2()))
+        elif tag == 15:
+            pool[i] = (tag, (r.u1(), r.u2()))
+        else:
+            raise ClassFormatError(f"unknown constant pool tag {tag}")
+        i += 1
+
+    def utf(index: int) -> str:
+        return str(pool[index][1])
+
+    def class_name(index: int) -> str:
+        return utf(pool[index][1])
+
+    access = r.u2()
+    this = class_name(r.u2())
+    super_index = r.u2()
+    interfaces = [class_name(r.u2()) for _ in range(r.u2())]
+    simple_internal = this.rpartition("/")[2]
+    if this.endswith(("module-info", "package-info")) or any(
+        part[:1].isdigit() for part in simple_internal.split("$")[1:]
+    ):
+        return None
+
+    def element(tag: str) -> str | None:
+        if tag in "BCDFIJSZs":
+            idx = r.u2()
+            entry = pool.get(idx)
+            return utf(idx) if entry and entry[0] == 1 else None
+        if tag == "e":
+            type_name, const = utf(r.u2()), utf(r.u2())
+            return f"{_dotted(type_name[1:-1]).rpartition('.')[2]}.{const}"
+        if tag == "c":
+            r.u2()
+            return None
+        if tag == "@":
+            annotation()
+            return None
+        if tag == "[":
+            values = [element(chr(r.u1())) for _ in range(r.u2())]
+            return ",".join(v for v in values if v is not None)
+        raise ClassFormatError(f"unknown annotation element tag {tag!r}")
+
+    def annotation() -> Annotation:
+        name = _dotted(utf(r.u2())[1:-1])
+        value, attrs = None, []
+        for _ in range(r.u2()):
+            key = utf(r.u2())
+            v = element(chr(r.u1()))
+            if v is None:
+                continue
+            if key == "value":
+                value = v
+            else:
+                attrs.append((key, v))
+        return Annotation(name, value, tuple(attrs))
+
+    def attributes() -> tuple[Annotation, ...]:
+        found: list[Annotation] = []
+        for _ in range(r.u2()):
+            name = utf(r.u2())
+            length = r.u4()
+            if name == "RuntimeVisibleAnnotations":
+                end = r.pos + length
+                found.extend(annotation() for _ in range(r.u2()))
+                r.pos = end
+            else:
+                r.take(length)
+        return tuple(found)
+
+    fields: list[Member] = []
+    for _ in range(r.u2()):
+        r.u2()
+        name, desc = utf(r.u2()), utf(r.u2())
+        fields.append(Member(name, tuple(_descriptor_types(desc)), attributes()))
+    methods: list[Method] = []
+    for _ in range(r.u2()):
+        r.u2()
+        name, desc = utf(r.u2()), utf(r.u2())
+        anns = attributes()
+        if name == "<clinit>":
+            continue
+        params, ret = _method_types(desc)
+        methods.append(
+            Method(
+                name if name != "<init>" else simple_internal,
+                0,
+                tuple(Member(f"p{k}", (t,)) for k, t in enumerate(params)),
+                tuple(ret),
+                anns,
+                is_constructor=name == "<init>",
+            )
+        )
+    class_annotations = attributes()
+
+    calls: list[Call] = []
+    strings: list[str] = []
+    refs: list[str] = []
+    for tag, value in pool.values():
+        if tag in (10, 11):
+            owner = class_name(value[0])
+            member = utf(pool[value[1]][1][0])
+            if owner != this:
+                calls.append(Call(_dotted(owner), member, 0))
+        elif tag == 8:
+            strings.append(utf(value))
+        elif tag == 7:
+            ref = utf(value)
+            ref = ref.lstrip("[")
+            if ref.startswith("L"):
+                ref = ref[1:-1]
+            if ref != this and "/" in ref:
+                refs.append(_dotted(ref))
+    methods.append(Method("<bytecode>", 0, calls=tuple(calls), strings=tuple(strings)))
+    kind = "class"
+    if access & ACC_ANNOTATION:
+        kind = "annotation"
+    elif access & ACC_INTERFACE:
+        kind = "interface"
+    elif access & ACC_ENUM:
+        kind = "enum"
+    supers = [] if super_index == 0 else [class_name(super_index)]
+    extends = tuple(_dotted(s) for s in supers if s not in ("java/lang/Object", "java/lang/Enum"))
+    implements = tuple(_dotted(x) for x in interfaces)
+    if kind == "interface":
+        extends, implements = implements, ()
+    package, _, name = this.rpartition("/")
+    decl = TypeDecl(
+        name.replace("$", "."),
+        kind,
+        0,
+        extends,
+        implements,
+        class_annotations,
+        tuple(fields),
+        tuple(methods),
+        type_refs=tuple(sorted(set(refs))),
+    )
+    return JavaFile(path, package.replace("/", "."), (), (decl,), "class")
