@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from msadecomp.config import Config
-from msadecomp.decompose import Decomposition, decompose
+from msadecomp.decompose import Constraints, Decomposition, decompose
 from msadecomp.errors import ExportError
 from msadecomp.graph import build_graph, clustering_graph
+from msadecomp.graph.kernel import KernelSettings, detect_kernel
 from msadecomp.ingest import Progress, ingest
 from msadecomp.model import CodeModel
 from msadecomp.report import build_report
@@ -101,18 +102,36 @@ def analyze(
     """
     config = config or Config()
     model = ingest(path, jobs=config.jobs, progress=progress)
-    graph = build_graph(model)
+    graph = build_graph(model, semantic=config.weights.semantic > 0)
+    settings = KernelSettings(
+        enabled=config.kernel, include=config.kernel_include, exclude=config.kernel_exclude
+    )
+    kernel = detect_kernel(graph, settings)
     decomposition = decompose(
         clustering_graph(graph, config.weights),
+        algorithm=config.algorithm,
         seed=config.seed,
         resolution=config.resolution,
         services=config.services,
+        constraints=Constraints(config.together, config.apart),
+        kernel=[k.fqn for k in kernel],
     )
+    if config.resolution is not None:
+        mode = "fixed"
+    else:
+        mode = "searched for the wanted count" if config.services else "sweep"
     parameters = {
         "algorithm": config.algorithm,
         "seed": config.seed,
         "resolution": decomposition.resolution,
+        "resolution_mode": mode,
         "services": config.services,
+        "weights": asdict(config.weights),
+        "constraints": {
+            "together": [list(g) for g in config.together],
+            "apart": [list(p) for p in config.apart],
+        },
+        "shared_kernel": [{"class": k.fqn, "reason": k.reason} for k in kernel],
     }
     report = build_report(model, decomposition, parameters, __version__)
     return Analysis(config, model, graph, decomposition, report)

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,8 +20,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from msadecomp.api import FORMATS, Analysis, __version__, analyze, check_formats
-from msadecomp.config import Config
-from msadecomp.errors import InputError, MsadecompError
+from msadecomp.config import ALGORITHM_NAMES, Config, load_config
+from msadecomp.errors import ConfigError, InputError, MsadecompError
 from msadecomp.evaluate import compare
 from msadecomp.truth import Truth, load_truth
 
@@ -62,12 +63,22 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _clustering_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--seed", type=int, default=42, help="random seed (default: %(default)s)")
+    p.add_argument(
+        "--config",
+        help="TOML settings file (see docs/configuration.md); options given here override it",
+    )
+    p.add_argument(
+        "--algorithm",
+        choices=ALGORITHM_NAMES,
+        default=None,
+        help="community detection algorithm (default: louvain)",
+    )
+    p.add_argument("--seed", type=int, default=None, help="random seed (default: 42)")
     p.add_argument(
         "--resolution",
-        type=float,
-        default=1.0,
-        help="Louvain resolution; higher gives more, smaller services (default: 1.0)",
+        default=None,
+        help="'auto' (default: a sweep picks the number of services) or a number; "
+        "higher gives more, smaller services",
     )
     p.add_argument(
         "--services",
@@ -81,9 +92,23 @@ def _clustering_options(p: argparse.ArgumentParser) -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    return Config(
-        seed=args.seed, resolution=args.resolution, services=args.services, jobs=args.jobs
-    )
+    config = load_config(args.config) if args.config else Config()
+    changes: dict[str, Any] = {}
+    for name in ("algorithm", "seed", "services", "jobs"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    if args.resolution is not None:
+        if args.resolution == "auto":
+            changes["resolution"] = None
+        else:
+            try:
+                changes["resolution"] = float(args.resolution)
+            except ValueError:
+                raise ConfigError(
+                    f"--resolution must be 'auto' or a number, not {args.resolution!r}"
+                ) from None
+    updated: Config = replace(config, **changes)
+    return updated
 
 
 def _run_analysis(path: str, config: Config, console: Console, quiet: bool) -> Analysis:

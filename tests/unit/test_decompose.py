@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from msadecomp.decompose import decompose, stem
+from msadecomp.decompose import decompose
+from msadecomp.decompose.naming import stem
 
 
 def two_cliques() -> nx.Graph:

@@ -5,11 +5,14 @@
 * nodes: top-level project classes (id = FQN; nested types are folded into their outer class)
   and tables (id = ``table:NAME``). Attributes: ``kind`` ("class" or "table"), ``label``,
   ``package``, ``layer`` (web, service, persistence, model, other) and ``stereotype``.
-* edges: ``kind`` is a :class:`~msadecomp.model.DepKind` value or ``read``/``write``/
-  ``foreign_key``; ``count`` is how many facts support it.
+* edges: ``kind`` is a :class:`~msadecomp.model.DepKind` value, ``read``/``write`` (class to
+  table), ``foreign_key`` (table to table), ``semantic`` (identifier similarity, attribute
+  ``strength`` in 0..1) or ``cochange`` (git co-change support, ``strength`` in 0..1); ``count``
+  is how many facts support it.
 
 :func:`clustering_graph` collapses it into an undirected ``nx.Graph`` whose ``weight`` adds up the
-kinds with :class:`~msadecomp.config.Weights`. Library types are never nodes.
+kinds with :class:`~msadecomp.config.Weights`: ``w * (1 + ln count)`` for counted kinds and
+``w * strength`` for the two similarity kinds. Library types are never nodes.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from collections import Counter
 import networkx as nx
 
 from msadecomp.config import Weights
+from msadecomp.graph.semantic import similar_pairs, terms
 from msadecomp.model import CodeModel, JavaType
 
 TABLE_PREFIX = "table:"
@@ -63,7 +67,7 @@ def layer_of(t: JavaType) -> str:
     return "other"
 
 
-def build_graph(model: CodeModel) -> nx.MultiDiGraph:
+def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     types = model.type_map()
     for t in model.types:
@@ -106,7 +110,26 @@ def build_graph(model: CodeModel) -> nx.MultiDiGraph:
     for (src, dst, kind), n in sorted(counts.items()):
         if src in g and dst in g:
             g.add_edge(src, dst, key=kind, kind=kind, count=n)
+    if semantic:
+        for (sa, sb), sim in sorted(similar_pairs(identifier_documents(model)).items()):
+            g.add_edge(sa, sb, key="semantic", kind="semantic", count=1, strength=sim)
+    for c in model.cochanges:
+        ca, cb = top(c.a), top(c.b)
+        if ca != cb and ca in g and cb in g:
+            g.add_edge(
+                ca, cb, key="cochange", kind="cochange", count=c.commits, strength=c.support
+            )
     return g
+
+
+def identifier_documents(model: CodeModel) -> dict[str, list[str]]:
+    """Identifier terms per top-level class (its own, its fields', methods' and nested types')."""
+    docs: dict[str, list[str]] = {}
+    for t in model.types:
+        words = docs.setdefault(t.top_level, [])
+        for identifier in (t.simple_name, *t.fields, *t.methods):
+            words.extend(terms(identifier))
+    return docs
 
 
 def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.Graph:
@@ -115,7 +138,10 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
     out = nx.Graph()
     out.add_nodes_from(sorted(g.nodes(data=True)))
     for src, dst, data in g.edges(data=True):
-        w = weights.for_kind(data["kind"]) * (1.0 + math.log(data["count"]))
+        if "strength" in data:
+            w = weights.for_kind(data["kind"]) * data["strength"]
+        else:
+            w = weights.for_kind(data["kind"]) * (1.0 + math.log(data["count"]))
         if w <= 0:
             continue
         if out.has_edge(src, dst):

@@ -76,7 +76,7 @@ def similar_pairs(
             postings[t].append((doc, w))
     pairs: dict[tuple[str, str], float] = {}
     for doc in sorted(vectors):
-        scores: Counter[str] = Counter()
+        scores: dict[str, float] = defaultdict(float)
         for t, w in vectors[doc].items():
             for other, w2 in postings[t]:
                 if other != doc:

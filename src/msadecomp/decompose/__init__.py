@@ -1,0 +1,235 @@
+"""Propose service candidates from the clustering graph.
+
+Pipeline of :func:`decompose`:
+
+1. Shared-kernel classes (see :mod:`msadecomp.graph.kernel`) are set aside as one generic group.
+2. ``together`` constraints are contracted into single nodes.
+3. The chosen algorithm partitions the graph. With ``services=N`` the resolution is searched
+   (bisection) for N services, merging the closest larger partition along its strongest
+   couplings when no resolution hits N exactly. With ``resolution=None`` a sweep picks the number
+   of services that stays stable over the widest range of resolutions (see :mod:`.sweep`).
+4. Contracted nodes are expanded; nodes without edges join the service holding most of their
+   package; ``apart`` constraints are enforced.
+
+Results depend only on the graph, the parameters and the ``seed``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+from networkx.algorithms.community import modularity
+
+from msadecomp.decompose.algorithms import ALGORITHMS, HAS_RESOLUTION, Partition
+from msadecomp.decompose.constraints import (
+    Constraints,
+    contract,
+    expand,
+    separate,
+    unmatched_patterns,
+)
+from msadecomp.decompose.naming import name_clusters
+from msadecomp.decompose.sweep import SweepPoint, count_services, sweep
+from msadecomp.errors import ConfigError
+from msadecomp.graph import is_table
+
+KERNEL_ID = "K"
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    id: str
+    name: str
+    members: tuple[str, ...]
+    """Sorted node ids: class FQNs and ``table:NAME`` nodes."""
+    kernel: bool = False
+    """True for the shared-kernel group set aside before clustering."""
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        return tuple(m for m in self.members if not is_table(m))
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        return tuple(m for m in self.members if is_table(m))
+
+
+@dataclass(frozen=True, slots=True)
+class Decomposition:
+    algorithm: str
+    seed: int
+    resolution: float | None
+    clusters: tuple[Cluster, ...]
+    modularity: float
+    """Newman modularity (resolution 1) of the partition, shared kernel left out."""
+    notes: tuple[str, ...] = ()
+    sweep: tuple[SweepPoint, ...] = ()
+
+    def assignment(self) -> dict[str, str]:
+        """Node id -> cluster id."""
+        return {m: c.id for c in self.clusters for m in c.members}
+
+
+def decompose(
+    graph: nx.Graph,
+    *,
+    algorithm: str = "louvain",
+    seed: int = 42,
+    resolution: float | None = 1.0,
+    services: int | None = None,
+    constraints: Constraints | None = None,
+    kernel: Iterable[str] = (),
+) -> Decomposition:
+    if algorithm not in ALGORITHMS:
+        raise ConfigError(
+            f"unknown algorithm {algorithm!r}; choose one of {', '.join(sorted(ALGORITHMS))}"
+        )
+    run = ALGORITHMS[algorithm]
+    constraints = constraints or Constraints()
+    kernel_nodes = sorted(set(kernel) & set(graph))
+    core = graph.subgraph(n for n in graph if n not in set(kernel_nodes)).copy()
+    notes: list[str] = []
+    missing = unmatched_patterns(constraints, sorted(core))
+    if missing:
+        notes.append(f"constraint pattern(s) matched no class: {', '.join(missing)}")
+    contracted, groups = contract(core, constraints)
+    points: tuple[SweepPoint, ...] = ()
+
+    def partition(res: float) -> Partition:
+        connected = contracted.subgraph(n for n in contracted if contracted.degree(n) > 0)
+        if connected.number_of_nodes() == 0:
+            return []
+        return run(connected, seed, res)
+
+    if core.number_of_nodes() == 0:
+        parts: Partition = []
+    elif services is not None:
+        parts, resolution, note = _search(contracted, partition, services, algorithm)
+        notes.append(note)
+    elif resolution is None:
+        if algorithm not in HAS_RESOLUTION:
+            resolution = 1.0
+            parts = partition(resolution)
+            notes.append(f"{algorithm} has no resolution parameter; no sweep was run")
+        else:
+            points, resolution, note = sweep(partition, contracted)
+            parts = partition(resolution)
+            notes.append(note)
+    else:
+        parts = partition(resolution)
+        if algorithm not in HAS_RESOLUTION:
+            resolution = None
+    parts = expand(parts, groups)
+    parts = _place_isolated(core, parts)
+    parts = separate(core, parts, constraints)
+    q = modularity(core, parts, weight="weight") if core.number_of_edges() else 0.0
+    clusters = list(name_clusters(core, parts))
+    if kernel_nodes:
+        clusters.append(Cluster(KERNEL_ID, "shared-kernel", tuple(kernel_nodes), kernel=True))
+        notes.append(f"{len(kernel_nodes)} shared-kernel class(es) set aside before clustering")
+    return Decomposition(algorithm, seed, resolution, tuple(clusters), q, tuple(notes), points)
+
+
+def _search(
+    graph: nx.Graph, partition: object, wanted: int, algorithm: str
+) -> tuple[Partition, float | None, str]:
+    assert callable(partition)
+    if algorithm not in HAS_RESOLUTION:
+        parts = partition(1.0)
+        if count_services(parts) > wanted:
+            return (
+                _merge_down(graph, parts, wanted),
+                None,
+                f"merged {algorithm} communities down to {wanted} services",
+            )
+        return (
+            parts,
+            None,
+            (
+                f"{algorithm} found {count_services(parts)} services; it has no "
+                f"resolution to reach {wanted}"
+            ),
+        )
+    lo, hi = 0.01, 20.0
+    best: tuple[int, float, Partition] | None = None
+    above: tuple[float, Partition] | None = None
+    for _ in range(30):
+        mid = (lo * hi) ** 0.5
+        parts = partition(mid)
+        n = count_services(parts)
+        if best is None or abs(n - wanted) < best[0]:
+            best = (abs(n - wanted), mid, parts)
+        if n > wanted and (above is None or mid < above[0]):
+            above = (mid, parts)
+        if n == wanted:
+            return parts, mid, f"resolution {mid:.3g} gives the {wanted} services asked for"
+        if n < wanted:
+            lo = mid
+        else:
+            hi = mid
+        if hi / lo < 1.001:
+            break
+    if above is not None:
+        return (
+            _merge_down(graph, above[1], wanted),
+            above[0],
+            (
+                f"no resolution gives exactly {wanted} services; merged the closest larger "
+                f"partition (resolution {above[0]:.3g}) along its strongest couplings"
+            ),
+        )
+    assert best is not None
+    return (
+        best[2],
+        best[1],
+        (
+            f"the graph supports at most {count_services(best[2])} services; "
+            f"{wanted} were asked for"
+        ),
+    )
+
+
+def _merge_down(graph: nx.Graph, parts: Partition, wanted: int) -> Partition:
+    parts = [set(p) for p in parts]
+    while count_services(parts) > wanted and len(parts) > 1:
+        index = {n: i for i, p in enumerate(parts) for n in p}
+        between: Counter[tuple[int, int]] = Counter()
+        for u, v, w in graph.edges(data="weight"):
+            a, b = index.get(u), index.get(v)
+            if a is not None and b is not None and a != b:
+                between[(min(a, b), max(a, b))] += w
+        if not between:
+            break
+        (a, b), _ = max(
+            between.items(),
+            key=lambda kv: (
+                kv[1] / (len(parts[kv[0][0]]) * len(parts[kv[0][1]])),
+                -kv[0][0],
+                -kv[0][1],
+            ),
+        )
+        parts[a] |= parts[b]
+        del parts[b]
+    return parts
+
+
+def _place_isolated(graph: nx.Graph, parts: Sequence[set[str]]) -> Partition:
+    placed = {n for p in parts for n in p}
+    by_package: dict[str, Counter[int]] = defaultdict(Counter)
+    for i, p in enumerate(parts):
+        for n in p:
+            by_package[str(graph.nodes[n].get("package", ""))][i] += 1
+    out = [set(p) for p in parts]
+    for n in sorted(set(graph) - placed):
+        votes = by_package.get(str(graph.nodes[n].get("package", "")))
+        if votes and not is_table(n):
+            out[min(votes, key=lambda i: (-votes[i], i))].add(n)
+        else:
+            out.append({n})
+    return out
+
+
+__all__ = ["Cluster", "Constraints", "Decomposition", "decompose"]
