@@ -18,12 +18,13 @@ from msadecomp.graph.kernel import KernelSettings, detect_kernel
 from msadecomp.ingest import Progress, ingest
 from msadecomp.model import CodeModel
 from msadecomp.report import build_report
-from msadecomp.report.diagrams import context_map
+from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
+from msadecomp.report.html import to_html
 from msadecomp.report.markdown import to_markdown
 from msadecomp.report.render import render_svg
 
 __version__ = "0.1.0"
-FORMATS = ("json", "md", "dot", "svg", "model")
+FORMATS = ("json", "md", "html", "dot", "svg", "model")
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,14 @@ class Analysis:
 
     def diagrams(self) -> dict[str, str]:
         """DOT text of each diagram, by file stem."""
-        return {"context-map": context_map(self.report)}
+        return {
+            "context-map": context_map(self.report),
+            "classes": class_diagram(self.report, self.graph),
+            "tables": table_diagram(self.report),
+        }
 
     def write(self, out_dir: str | Path, formats: Iterable[str] = FORMATS) -> Written:
+        """Write the chosen outputs into ``out_dir``; SVG problems are returned, not raised."""
         formats = check_formats(formats)
         out = Path(out_dir)
         try:
@@ -70,14 +76,20 @@ class Analysis:
             save("report.md", to_markdown(self.report))
         if "model" in formats:
             save("model.json", json.dumps(self.model.to_dict(), indent=1, ensure_ascii=False))
+        svgs: dict[str, str] = {}
         for stem, dot in self.diagrams().items():
             if "dot" in formats:
                 save(f"{stem}.dot", dot)
-            if "svg" in formats:
+            if "svg" in formats or "html" in formats:
                 try:
-                    save(f"{stem}.svg", render_svg(dot))
+                    svgs[stem] = render_svg(dot)
                 except ExportError as err:
                     written.problems.append(f"{stem}.svg: {err}")
+                    continue
+                if "svg" in formats:
+                    save(f"{stem}.svg", svgs[stem])
+        if "html" in formats:
+            save("report.html", to_html(self.report, svgs))
         return written
 
 
@@ -93,9 +105,16 @@ def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
 
 
 def analyze(
-    path: str | Path, config: Config | None = None, *, progress: Progress | None = None
+    path: str | Path,
+    config: Config | None = None,
+    *,
+    progress: Progress | None = None,
+    answers: dict[int, bool] | None = None,
 ) -> Analysis:
     """Ingest ``path``, build the graph, decompose it and assemble the report.
+
+    ``answers`` are the readiness questions people answered (question number -> yes), see
+    :func:`msadecomp.readiness.load_answers`.
 
     >>> analysis = analyze("fixtures/egov-portal")          # doctest: +SKIP
     >>> analysis.write("out/")                               # doctest: +SKIP
@@ -133,5 +152,5 @@ def analyze(
         },
         "shared_kernel": [{"class": k.fqn, "reason": k.reason} for k in kernel],
     }
-    report = build_report(model, decomposition, parameters, __version__)
+    report = build_report(model, decomposition, parameters, __version__, answers)
     return Analysis(config, model, graph, decomposition, report)

@@ -22,7 +22,9 @@ from rich.table import Table
 from msadecomp.api import FORMATS, Analysis, __version__, analyze, check_formats
 from msadecomp.config import ALGORITHM_NAMES, Config, load_config
 from msadecomp.errors import ConfigError, InputError, MsadecompError
-from msadecomp.evaluate import compare
+from msadecomp.evaluate import compare, subdomain_accuracy
+from msadecomp.readiness import load_answers
+from msadecomp.report import class_assignment, class_subdomains
 from msadecomp.truth import Truth, load_truth
 
 PROGRESS_MIN_FILES = 200
@@ -51,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
         help=f"comma-separated outputs among {', '.join(FORMATS)} (default: all)",
     )
     a.add_argument("--truth", help="ground-truth JSON; prints MoJoFM and accuracy")
+    a.add_argument(
+        "--answers",
+        help="JSON/TOML answers to the readiness questions people answer (see docs/readiness.md)",
+    )
     a.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
     e = sub.add_parser("evaluate", help="score a decomposition against a ground-truth file")
@@ -111,9 +117,15 @@ def _config(args: argparse.Namespace) -> Config:
     return updated
 
 
-def _run_analysis(path: str, config: Config, console: Console, quiet: bool) -> Analysis:
+def _run_analysis(
+    path: str,
+    config: Config,
+    console: Console,
+    quiet: bool,
+    answers: dict[int, bool] | None = None,
+) -> Analysis:
     if quiet or not console.is_terminal:
-        return analyze(path, config)
+        return analyze(path, config, answers=answers)
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -127,31 +139,41 @@ def _run_analysis(path: str, config: Config, console: Console, quiet: bool) -> A
             if total >= PROGRESS_MIN_FILES:
                 bar.update(task, completed=done, total=total, visible=True)
 
-        return analyze(path, config, progress=progress)
+        return analyze(path, config, progress=progress, answers=answers)
 
 
 def _summary(analysis: Analysis, console: Console) -> None:
     r = analysis.report
     s = r["summary"]
     table = Table(title=f"{s['services']} proposed services for {r['input']['root']}")
-    for col in ("id", "name", "classes", "tables", "endpoints", "calls out"):
-        table.add_column(col, justify="right" if col not in ("id", "name") else "left")
+    for col in ("id", "name", "subdomain", "classes", "tables", "endpoints", "calls out", "step"):
+        table.add_column(col, justify="left" if col in ("id", "name", "subdomain") else "right")
+    steps = {p["service"]: p["step"] for p in r["extraction_order"]}
     for x in r["services"]:
         table.add_row(
             x["id"],
             x["name"],
+            x["subdomain"]["type"],
             str(len(x["classes"])),
             str(len(x["tables"]["owned"])),
             str(len(x["endpoints"])),
             str(sum(c["count"] for c in x["outgoing_calls"])),
+            str(steps.get(x["id"], "")),
         )
     console.print(table)
+    m = r["metrics"]
+    kernel = r["shared_kernel"]
     console.print(
         f"{s['classes']} classes, {s['tables']} tables, {s['endpoints']} endpoints; "
-        f"modularity {s['modularity']:.3f}; {s['remote_calls']} cross-service calls"
+        f"modularity {m['modularity']:.3f}, SM {m['sm']:.3f}, ICP {m['icp']:.0%}; "
+        f"{s['remote_calls']} cross-service calls"
+        + (f"; {len(kernel['classes'])} shared-kernel classes" if kernel else "")
     )
-    for note in r.get("notes", []):
+    for note in r["notes"]:
         console.print(f"note: {note}")
+    for warning in r["warnings"]:
+        console.print(f"[bold yellow]warning:[/] {warning}")
+    console.print(f"readiness: {r['readiness']['verdict']}")
     errors = [d for d in r["diagnostics"] if d["severity"] == "error"]
     if errors:
         console.print(f"[yellow]{len(errors)} file(s) with errors (analysis went on):[/]")
@@ -162,14 +184,17 @@ def _summary(analysis: Analysis, console: Console) -> None:
             console.print(f"  ... and {len(errors) - 5} more in report.md")
 
 
-def _print_scores(
-    assignment: dict[str, str], truth: Truth, truth_path: str, console: Console
-) -> None:
-    score = compare(assignment, truth.classes)
+def _print_scores(report: dict[str, Any], truth: Truth, truth_path: str, console: Console) -> None:
+    score = compare(class_assignment(report), truth.classes)
     console.print(
         f"against {truth_path}: MoJoFM {score.mojofm:.1f}%, accuracy "
         f"{score.accuracy * 100:.1f}%, ARI {score.ari:.3f} over {score.objects} classes"
     )
+    if truth.subdomains:
+        accuracy, compared = subdomain_accuracy(
+            class_subdomains(report), truth.classes, truth.subdomains
+        )
+        console.print(f"subdomain types agree for {accuracy:.1%} of {compared} classes")
     if score.missing:
         console.print(
             f"[yellow]{len(score.missing)} truth classes were not found in the "
@@ -177,14 +202,11 @@ def _print_scores(
         )
 
 
-def _assignment(report: dict[str, Any]) -> dict[str, str]:
-    return {c: s["id"] for s in report["services"] for c in s["classes"]}
-
-
 def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> int:
     formats = check_formats(f.strip() for f in args.formats.split(",") if f.strip())
     truth = load_truth(args.truth) if args.truth else None
-    analysis = _run_analysis(args.path, _config(args), err, args.quiet)
+    answers = load_answers(args.answers) if args.answers else None
+    analysis = _run_analysis(args.path, _config(args), err, args.quiet, answers)
     written = analysis.write(args.out, formats)
     for problem in written.problems:
         err.print(f"[yellow]warning:[/] {problem}", highlight=False)
@@ -192,7 +214,7 @@ def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> in
         _summary(analysis, console)
         console.print("wrote " + ", ".join(str(p) for p in written.paths), highlight=False)
     if truth is not None:
-        _print_scores(_assignment(analysis.report), truth, args.truth, console)
+        _print_scores(analysis.report, truth, args.truth, console)
     return 0
 
 
@@ -202,12 +224,12 @@ def _cmd_evaluate(args: argparse.Namespace, console: Console, err: Console) -> i
     if target.is_file() and target.suffix == ".json":
         try:
             report = json.loads(target.read_text(encoding="utf-8"))
-            assignment = _assignment(report)
+            class_assignment(report)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
             raise InputError(f"{target} is not a readable msadecomp report.json: {e}") from None
     else:
-        assignment = _assignment(_run_analysis(args.target, _config(args), err, True).report)
-    _print_scores(assignment, truth, args.truth, console)
+        report = _run_analysis(args.target, _config(args), err, True).report
+    _print_scores(report, truth, args.truth, console)
     return 0
 
 
@@ -216,6 +238,8 @@ def run(
 ) -> int:
     """Run the CLI with ``argv``; returns the exit code instead of exiting."""
     console = Console(file=stdout or sys.stdout, highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        console.width = 120
     err = Console(file=stderr or sys.stderr, highlight=False, soft_wrap=True)
     parser = _parser()
     try:

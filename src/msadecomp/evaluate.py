@@ -104,3 +104,21 @@ def compare(assignment: Mapping[str, str], truth: Mapping[str, str]) -> Agreemen
     return Agreement(
         len(common), mojofm(common, b), accuracy(common, b), ari(common, b), missing, extra
     )
+
+
+def subdomain_accuracy(
+    predicted: Mapping[str, str],
+    truth_classes: Mapping[str, str],
+    truth_subdomains: Mapping[str, str],
+) -> tuple[float, int]:
+    """Share of classes whose service got the subdomain type their truth context has.
+
+    ``predicted`` maps class -> core/supporting/generic. Returns (accuracy, classes compared).
+    """
+    compared = [
+        c for c in predicted if c in truth_classes and truth_classes[c] in truth_subdomains
+    ]
+    if not compared:
+        return 0.0, 0
+    hits = sum(predicted[c] == truth_subdomains[truth_classes[c]] for c in compared)
+    return hits / len(compared), len(compared)

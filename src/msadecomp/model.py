@@ -217,6 +217,8 @@ class CodeModel:
     pages: tuple[Page, ...] = ()
     cochanges: tuple[CoChange, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    delivery_files: tuple[str, ...] = ()
+    """Build, test, CI and container files found (pom.xml, Jenkinsfile, Dockerfile, ...)."""
     external_types: tuple[str, ...] = ()
     """Library types referenced by the code: inventory only, never graph nodes."""
     file_counts: tuple[tuple[str, int], ...] = field(default=())

@@ -113,6 +113,7 @@ def ingest(
         pages=tuple(pages),
         cochanges=tuple(cochanges),
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.source.path, d.source.line or 0))),
+        delivery_files=tuple(collected.delivery_files),
         external_types=tuple(sorted(java.external)),
         file_counts=tuple(sorted((k, v) for k, v in counts.items() if v)),
     )

@@ -9,10 +9,11 @@ larger than ``max_file_bytes``, become diagnostics and the run goes on.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import InputError
@@ -52,11 +53,21 @@ class SourceFile:
     data: bytes
 
 
+DELIVERY_FILES = re.compile(
+    r"(^|/)(pom\.xml|build\.gradle(\.kts)?|settings\.gradle(\.kts)?|build\.xml|Jenkinsfile|"
+    r"\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|"
+    r"\.github/workflows/[^/]+\.ya?ml|Dockerfile[^/]*|Containerfile|docker-compose[^/]*\.ya?ml|"
+    r"compose\.ya?ml|Chart\.yaml|kustomization\.ya?ml|skaffold\.ya?ml|"
+    r"src/test/java/.+Test\.java)$"
+)
+
+
 @dataclass(slots=True)
 class Collected:
     files: list[SourceFile]
     diagnostics: list[Diagnostic]
     skipped_libraries: list[str]
+    delivery_files: list[str] = field(default_factory=list)
 
 
 def collect(root: Path, limits: Limits | None = None) -> Collected:
@@ -86,6 +97,8 @@ def collect(root: Path, limits: Limits | None = None) -> Collected:
         raise InputError(f"input path is neither a file nor a folder: {root}")
     for path in _walk(root, out):
         rel = path.relative_to(root).as_posix()
+        if DELIVERY_FILES.search(rel):
+            out.delivery_files.append(rel)
         suffix = path.suffix.lower()
         if suffix in ARCHIVE_SUFFIXES:
             out.skipped_libraries.append(rel)

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from msadecomp.classify import as_report, classification_warnings, classify
 from msadecomp.decompose import Decomposition
-from msadecomp.graph import is_table, table_node
+from msadecomp.graph import table_node
+from msadecomp.metrics import compute_metrics
 from msadecomp.model import Access, CodeModel, DepKind
+from msadecomp.plan import extraction_order
+from msadecomp.readiness import assess
 
 REPORT_SCHEMA = "msadecomp.report/1"
 ACCESS_WEIGHT = {Access.WRITE: 3, Access.READ: 1}
@@ -59,13 +63,14 @@ def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[st
     """Calls and injections that cross services: what would become a remote API or message."""
     where = decomposition.assignment()
     top = _top_of(model)
+    kernel = {c.id for c in decomposition.clusters if c.kernel}
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
     for d in model.dependencies:
         if d.kind not in REMOTE_KINDS:
             continue
         src, dst = top.get(d.source, d.source), top.get(d.target, d.target)
         a, b = where.get(src), where.get(dst)
-        if a is None or b is None or a == b:
+        if a is None or b is None or a == b or a in kernel or b in kernel:
             continue
         entry = grouped.setdefault(
             (src, dst),
@@ -91,16 +96,38 @@ def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[st
 
 
 def build_report(
-    model: CodeModel, decomposition: Decomposition, parameters: dict[str, Any], tool_version: str
+    model: CodeModel,
+    decomposition: Decomposition,
+    parameters: dict[str, Any],
+    tool_version: str,
+    answers: dict[int, bool] | None = None,
 ) -> dict[str, Any]:
     owners = table_owners(model, decomposition)
     calls = remote_calls(model, decomposition)
     where = decomposition.assignment()
     top = _top_of(model)
+    metrics = compute_metrics(model, decomposition)
+    subdomains = classify(model, decomposition, {t: o["owner"] for t, o in owners.items()})
+    pages: dict[str, list[str]] = defaultdict(list)
+    for page in model.pages:
+        for svc in sorted(
+            {where[top.get(c, c)] for c in page.controllers if top.get(c, c) in where}
+        ):
+            pages[svc].append(page.path)
     services: list[dict[str, Any]] = []
+    kernel: dict[str, Any] | None = None
     for c in decomposition.clusters:
         classes = list(c.classes)
         if not classes:
+            continue
+        if c.kernel:
+            users = sorted({x["from_service"] for x in _kernel_uses(model, decomposition, c.id)})
+            kernel = {
+                "id": c.id,
+                "classes": classes,
+                "used_by_services": users,
+                "reasons": {k["class"]: k["reason"] for k in parameters.get("shared_kernel", [])},
+            }
             continue
         owned = sorted(t for t, o in owners.items() if o["owner"] == c.id)
         used = [
@@ -118,6 +145,7 @@ def build_report(
             {
                 "id": c.id,
                 "name": c.name,
+                "subdomain": as_report(subdomains[c.id]),
                 "classes": classes,
                 "tables": {
                     "owned": owned,
@@ -125,15 +153,22 @@ def build_report(
                     "used_from_other_services": used,
                 },
                 "endpoints": endpoints,
+                "pages": pages.get(c.id, []),
                 "outgoing_calls": [x for x in calls if x["from_service"] == c.id],
                 "incoming_calls": [x for x in calls if x["to_service"] == c.id],
             }
         )
     severities = Counter(d.severity.value for d in model.diagnostics)
+    service_edges = {(x["from_service"], x["to_service"]) for x in calls}
+    warnings = classification_warnings(decomposition.modularity, len(services))
     return {
         "schema": REPORT_SCHEMA,
         "generator": f"msadecomp {tool_version}",
-        "input": {"root": model.root, "files": dict(model.file_counts)},
+        "input": {
+            "root": model.root,
+            "files": dict(model.file_counts),
+            "delivery_files": list(model.delivery_files),
+        },
         "parameters": parameters,
         "summary": {
             "classes": sum(1 for t in model.types if t.outer is None),
@@ -145,13 +180,19 @@ def build_report(
             "shared_tables": sorted(t for t, o in owners.items() if len(o["access"]) > 1),
             "diagnostics": dict(sorted(severities.items())),
         },
+        "metrics": metrics.as_dict(),
+        "warnings": warnings,
         "notes": list(decomposition.notes),
+        "sweep": [
+            {"resolution": p.resolution, "services": p.services, "modularity": p.modularity}
+            for p in decomposition.sweep
+        ],
         "services": services,
+        "shared_kernel": kernel,
+        "extraction_order": extraction_order(services),
+        "readiness": assess(model, metrics, service_edges, answers),
         "tables": {t: owners[t] for t in sorted(owners)},
         "remote_calls": calls,
-        "unplaced": sorted(
-            m for c in decomposition.clusters if not c.classes for m in c.members if is_table(m)
-        ),
         "external_types": len(model.external_types),
         "diagnostics": [
             {
@@ -164,3 +205,35 @@ def build_report(
             for d in model.diagnostics
         ],
     }
+
+
+def _kernel_uses(
+    model: CodeModel, decomposition: Decomposition, kernel_id: str
+) -> list[dict[str, str]]:
+    where = decomposition.assignment()
+    top = _top_of(model)
+    out = []
+    for d in model.dependencies:
+        a = where.get(top.get(d.source, d.source))
+        b = where.get(top.get(d.target, d.target))
+        if b == kernel_id and a is not None and a != kernel_id:
+            out.append({"from_service": a})
+    return out
+
+
+def class_assignment(report: dict[str, Any]) -> dict[str, str]:
+    """Class FQN -> service id of a report, shared-kernel classes included as their own group."""
+    out = {c: s["id"] for s in report["services"] for c in s["classes"]}
+    kernel = report.get("shared_kernel")
+    if kernel:
+        out.update(dict.fromkeys(kernel["classes"], kernel["id"]))
+    return out
+
+
+def class_subdomains(report: dict[str, Any]) -> dict[str, str]:
+    """Class FQN -> core/supporting/generic, from the service it was placed in."""
+    out = {c: s["subdomain"]["type"] for s in report["services"] for c in s["classes"]}
+    kernel = report.get("shared_kernel")
+    if kernel:
+        out.update(dict.fromkeys(kernel["classes"], "generic"))
+    return out

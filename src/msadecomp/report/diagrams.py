@@ -4,6 +4,7 @@ so the DOT text is stable for a given report."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import pydot
@@ -75,4 +76,141 @@ def context_map(report: dict[str, Any]) -> str:
                 label=f"{len(tables)} shared table{'s' * (len(tables) != 1)}",
             )
         )
+    return str(g.to_string())
+
+
+COLLAPSE_ABOVE = 300
+"""Class diagrams with more classes than this show packages instead, so layout stays fast."""
+LAYER_SHAPES = {
+    "web": "component",
+    "service": "box",
+    "persistence": "cylinder",
+    "model": "note",
+    "other": "box",
+}
+
+
+def class_diagram(report: dict[str, Any], graph: Any) -> str:
+    """Classes grouped by service (clusters coloured by subdomain), with their dependencies.
+
+    Above ``COLLAPSE_ABOVE`` classes, each service shows its packages instead of its classes and
+    edges are summed per package pair.
+    """
+    groups = [(s["id"], s["name"], s, s["classes"]) for s in report["services"]]
+    kernel = report.get("shared_kernel")
+    if kernel:
+        groups.append(
+            (kernel["id"], "shared-kernel", {"subdomain": {"type": "generic"}}, kernel["classes"])
+        )
+    total = sum(len(classes) for *_, classes in groups)
+    collapse = total > COLLAPSE_ABOVE
+    title = f"Classes by service: {report['input']['root']}"
+    g = _graph(
+        "classes", title + (" (collapsed to packages)" if collapse else ""), compound="true"
+    )
+    node_of: dict[str, str] = {}
+
+    def package(fqn: str) -> str:
+        return str(graph.nodes[fqn].get("package", "")) if fqn in graph else ""
+
+    for sid, name, service, classes in groups:
+        sizes = Counter(package(c) for c in classes)
+        sub = pydot.Cluster(
+            node_id(f"cluster_{sid}"),
+            label=f"{sid} {name}",
+            style="rounded,filled",
+            fillcolor=service_colour(service),
+            fontname=FONT,
+        )
+        seen: set[str] = set()
+        for fqn in sorted(classes):
+            if collapse:
+                pkg = package(fqn)
+                nid = node_id(f"{sid}_{pkg}")
+                node_of[fqn] = nid
+                if nid not in seen:
+                    sub.add_node(
+                        pydot.Node(
+                            nid,
+                            label=f"{pkg}\n({sizes[pkg]} classes)",
+                            fillcolor="white",
+                            shape="folder",
+                        )
+                    )
+                    seen.add(nid)
+            else:
+                nid = node_id(fqn)
+                node_of[fqn] = nid
+                layer = str(graph.nodes[fqn].get("layer", "other")) if fqn in graph else "other"
+                sub.add_node(
+                    pydot.Node(
+                        nid,
+                        label=fqn.rpartition(".")[2],
+                        fillcolor="white",
+                        shape=LAYER_SHAPES.get(layer, "box"),
+                    )
+                )
+        g.add_subgraph(sub)  # type: ignore[arg-type]  # pydot types Cluster as a Graph
+    weights: dict[tuple[str, str], int] = {}
+    for src, dst, data in graph.edges(data=True):
+        a, b = node_of.get(src), node_of.get(dst)
+        if a and b and a != b and data["kind"] not in ("semantic", "cochange", "import"):
+            weights[(a, b)] = weights.get((a, b), 0) + int(data["count"])
+    for (a, b), n in sorted(weights.items()):
+        g.add_edge(
+            pydot.Edge(
+                a, b, penwidth=f"{min(0.5 + n / 4, 4):.1f}", arrowsize="0.5", color="#777777"
+            )
+        )
+    return str(g.to_string())
+
+
+def table_diagram(report: dict[str, Any]) -> str:
+    """Tables inside the service that owns them; red edges where another service uses them."""
+    g = _graph("tables", f"Table ownership: {report['input']['root']}")
+    for s in report["services"]:
+        sub = pydot.Cluster(
+            node_id(f"cluster_{s['id']}"),
+            label=f"{s['id']} {s['name']}",
+            style="rounded,filled",
+            fillcolor=service_colour(s),
+            fontname=FONT,
+        )
+        sub.add_node(
+            pydot.Node(
+                node_id(s["id"]),
+                label=s["name"],
+                shape="box",
+                fillcolor="white",
+                style="rounded,filled,bold",
+            )
+        )
+        for table in s["tables"]["owned"]:
+            sub.add_node(
+                pydot.Node(node_id(f"t_{table}"), label=table, shape="cylinder", fillcolor="white")
+            )
+        g.add_subgraph(sub)  # type: ignore[arg-type]  # pydot types Cluster as a Graph
+    unowned = sorted(t for t, info in report["tables"].items() if not info["owner"])
+    for table in unowned:
+        g.add_node(
+            pydot.Node(
+                node_id(f"t_{table}"), label=table, shape="cylinder", fillcolor=DEFAULT_COLOUR
+            )
+        )
+    for s in report["services"]:
+        for table in s["tables"]["owned"]:
+            g.add_edge(
+                pydot.Edge(
+                    node_id(s["id"]), node_id(f"t_{table}"), color="#999999", arrowhead="none"
+                )
+            )
+        for use in s["tables"]["used_from_other_services"]:
+            g.add_edge(
+                pydot.Edge(
+                    node_id(s["id"]),
+                    node_id(f"t_{use['table']}"),
+                    color="#c00000",
+                    label="/".join(use["access"]),
+                )
+            )
     return str(g.to_string())

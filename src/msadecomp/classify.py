@@ -1,0 +1,187 @@
+"""Subdomain typing: is each proposed context core, supporting or generic?
+
+The evidence per context, each a number in [0, 1]:
+
+* ``generic_names``: share of its classes whose package or name uses the vocabulary of generic
+  subdomains (authentication, users, code tables, files, logging, scheduling, messaging, ...).
+* ``fan_in``: share of the other contexts that depend on it. Generic capabilities are used by
+  many; core logic is used by few.
+* ``behaviour``: business operations per class, i.e. methods that are not plain CRUD or
+  accessors (``receiveComplaint``, ``confirmReservation``), relative to the richest context.
+* ``rules``: rule and state types (enums, ``*Validator``, ``*Calculator``, ``*Policy``, ...),
+  relative to the richest context.
+* ``data_ownership``: tables it owns and writes, relative to the context owning most.
+* ``orchestration``: share of the other contexts it calls (core logic coordinates others).
+* ``business_terms``: share of its identifier terms that are neither technical nor generic.
+
+Scores: ``generic = 0.6 generic_names + 0.4 fan_in``; a context is generic when it is the shared
+kernel or ``generic >= 0.5``. Among the rest, ``core = mean(behaviour, rules, data_ownership,
+orchestration)`` weighted by ``business_terms``; contexts scoring at least ``CORE_SHARE`` of the
+best are core, at most a third of the non-generic contexts (the core domain is the small part
+that differentiates; Evans, 2003); the others are supporting.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from msadecomp.decompose import Decomposition
+from msadecomp.graph.semantic import TECHNICAL_TERMS, terms
+from msadecomp.metrics import dependency_pairs
+from msadecomp.model import Access, CodeModel, TypeKind
+
+_GENERIC = """
+auth authn authz login logout sso user users usr member members role roles author authority
+permission permissions sec security uat uss umt uia sym log logs logging audit code codes cmm
+common cmmn file files fms atch attach attachment upload download mail email sms push message
+messages msg notification scheduler schedule job batch config property properties menu excel
+pdf captcha util utils helper password crypto cipher session
+"""
+GENERIC_VOCABULARY = frozenset(_GENERIC.split())
+CRUD = re.compile(
+    r"^(get|set|is|has|select|insert|update|delete|save|find|list|count|search|"
+    r"regist|modify|remove|create|read|add|to|equals|hash|value|from|parse)"
+)
+RULE_TYPE = re.compile(
+    r"(Validator|Calculator|Policy|Rule|Rules|Strategy|Specification|"
+    r"Checker|Engine|Scheduler|Workflow|Calendar)$"
+)
+GENERIC_THRESHOLD = 0.5
+CORE_SHARE = 0.75
+WEAK_MODULARITY = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class SubdomainCall:
+    context: str
+    kind: str
+    """core, supporting or generic."""
+    scores: dict[str, float]
+    evidence: tuple[str, ...]
+
+
+def _words(fqn: str) -> list[str]:
+    package, _, name = fqn.rpartition(".")
+    parts = [p.lower() for p in package.split(".")]
+    return parts + [
+        w.lower() for w in re.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+", name)
+    ]
+
+
+def classify(
+    model: CodeModel, decomposition: Decomposition, table_owner: dict[str, str | None]
+) -> dict[str, SubdomainCall]:
+    """Subdomain of every context, keyed by cluster id."""
+    members: dict[str, list[str]] = {c.id: list(c.classes) for c in decomposition.clusters}
+    services = [c for c in decomposition.clusters if not c.kernel and c.classes]
+    deps, _, _ = dependency_pairs(model, decomposition)
+    callers: dict[str, set[str]] = defaultdict(set)
+    callees: dict[str, set[str]] = defaultdict(set)
+    for (i, j), count in deps.items():
+        if i != j and count:
+            callers[j].add(i)
+            callees[i].add(j)
+    writes: Counter[str] = Counter()
+    where = {m: c.id for c in decomposition.clusters for m in c.classes}
+    top = {t.fqn: t.top_level for t in model.types}
+    written = {
+        (where.get(top.get(a.source, a.source)), a.table)
+        for a in model.table_accesses
+        if a.access == Access.WRITE
+    }
+    for table, owner in table_owner.items():
+        if owner is not None and (owner, table) in written:
+            writes[owner] += 1
+
+    raw: dict[str, dict[str, float]] = {}
+    notes: dict[str, list[str]] = {}
+    others = max(len(services) - 1, 1)
+    for c in services:
+        classes = members[c.id]
+        nested = [t for t in model.types if t.top_level in set(classes)]
+        generic_hits = [f for f in classes if GENERIC_VOCABULARY & set(_words(f))]
+        methods = [m for t in nested for m in t.methods]
+        behaviour = [m for m in methods if not CRUD.match(m)]
+        rules = [t for t in nested if t.kind == TypeKind.ENUM or RULE_TYPE.search(t.simple_name)]
+        words = [
+            w for t in nested for i in (t.simple_name, *t.fields, *t.methods) for w in terms(i)
+        ]
+        business = [w for w in words if w not in GENERIC_VOCABULARY and w not in TECHNICAL_TERMS]
+        raw[c.id] = {
+            "generic_names": len(generic_hits) / len(classes),
+            "fan_in": len(callers[c.id]) / others,
+            "behaviour": len(behaviour) / len(classes),
+            "rules": float(len(rules)),
+            "data_ownership": float(writes[c.id]),
+            "orchestration": len(callees[c.id]) / others,
+            "business_terms": len(business) / len(words) if words else 0.0,
+        }
+        notes[c.id] = [
+            f"{len(generic_hits)} of {len(classes)} classes use generic-subdomain names"
+            + (f" (e.g. {generic_hits[0].rpartition('.')[2]})" if generic_hits else ""),
+            f"used by {len(callers[c.id])} of {others} other contexts",
+            f"{len(behaviour)} business operations beyond CRUD and accessors"
+            + (f" (e.g. {behaviour[0]})" if behaviour else ""),
+            f"{len(rules)} rule or state types"
+            + (f" ({', '.join(t.simple_name for t in rules[:3])})" if rules else ""),
+            f"owns and writes {writes[c.id]} table(s)",
+            f"calls {len(callees[c.id])} other context(s)",
+        ]
+    for key in ("behaviour", "rules", "data_ownership"):
+        top_value = max((r[key] for r in raw.values()), default=0.0)
+        for r in raw.values():
+            r[key] = r[key] / top_value if top_value else 0.0
+    out: dict[str, SubdomainCall] = {}
+    core_scores: dict[str, float] = {}
+    for cid, r in raw.items():
+        generic = 0.6 * r["generic_names"] + 0.4 * r["fan_in"]
+        core = (r["behaviour"] + r["rules"] + r["data_ownership"] + r["orchestration"]) / 4
+        core *= r["business_terms"]
+        r["generic"], r["core"] = generic, core
+        if generic < GENERIC_THRESHOLD:
+            core_scores[cid] = core
+    best = max(core_scores.values(), default=0.0)
+    ranked = sorted(core_scores, key=lambda cid: (-core_scores[cid], cid))
+    cap = max(1, math.ceil(len(ranked) / 3))
+    core_ids = {cid for cid in ranked[:cap] if best and core_scores[cid] >= CORE_SHARE * best}
+    for cid, r in raw.items():
+        if cid not in core_scores:
+            kind = "generic"
+        elif cid in core_ids:
+            kind = "core"
+        else:
+            kind = "supporting"
+        scores = {k: round(v, 3) for k, v in r.items()}
+        out[cid] = SubdomainCall(cid, kind, scores, tuple(notes[cid]))
+    for c in decomposition.clusters:
+        if c.kernel:
+            out[c.id] = SubdomainCall(
+                c.id,
+                "generic",
+                {"generic": 1.0},
+                (
+                    "shared kernel: utility classes used from many packages, set aside before "
+                    "clustering; package them as a library",
+                ),
+            )
+    return out
+
+
+def classification_warnings(modularity: float, services: int) -> list[str]:
+    warnings = []
+    if modularity < WEAK_MODULARITY:
+        warnings.append(
+            f"modularity {modularity:.2f} is below {WEAK_MODULARITY}: the boundaries are unclear; "
+            "do not split yet. Clarify the domain model first (Newman, 2019)."
+        )
+    if services < 2:
+        warnings.append("the code supports no split into several services")
+    return warnings
+
+
+def as_report(call: SubdomainCall) -> dict[str, Any]:
+    return {"type": call.kind, "scores": call.scores, "evidence": list(call.evidence)}
