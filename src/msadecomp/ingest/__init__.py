@@ -100,7 +100,7 @@ def ingest(
     counts = Counter({k: len(v) for k, v in by_kind.items()})
     counts.update(xml.kinds)
     counts["library archives"] = len(collected.skipped_libraries)
-    counts.update(f"encoding {f.encoding}" for f in java_files)
+    counts.update(f"encoding {f.encoding}" for f in java_files if f.encoding != "class")
     return CodeModel(
         root=root.name or str(root),
         types=tuple(sorted(java.types, key=lambda t: t.fqn)),

@@ -1,7 +1,7 @@
 """Read compiled ``.class`` files when a WAR/JAR ships no sources.
 
 Only the constant pool and the declarations are read (no bytecode): the class and its package,
-super class and interfaces, field and method signatures, runtime-visible annotations with their
+super class and interfaces, field and method signatures, annotations (runtime and class retention) with their
 string and enum values (so ``@Service("name")``, ``@Resource(name=...)`` and
 ``@RequestMapping`` work as for sources), every class the pool references, and every string
 constant (mapper statement ids, embedded SQL). The result has the same shape as a parsed source
@@ -153,7 +153,7 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
         for _ in range(r.u2()):
             name = utf(r.u2())
             length = r.u4()
-            if name == "RuntimeVisibleAnnotations":
+            if name in ("RuntimeVisibleAnnotations", "RuntimeInvisibleAnnotations"):
                 end = r.pos + length
                 found.extend(annotation() for _ in range(r.u2()))
                 r.pos = end

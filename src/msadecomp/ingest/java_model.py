@@ -41,6 +41,11 @@ MAPPINGS = {
 INJECT_BY_TYPE = frozenset({"Autowired", "Inject"})
 
 
+def _ref(path: str, line: int) -> SourceRef:
+    """A source reference; line 0 (unknown, as in class files) becomes ``None``."""
+    return SourceRef(path, line or None)
+
+
 def _short(name: str) -> str:
     return name.rpartition(".")[2]
 
@@ -84,7 +89,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
                     "java.parse-error",
                     f"the Java parser rejected this file ({message}); recovered {names} with its "
                     "package and imports by fallback, without members or calls",
-                    SourceRef(f.path, line),
+                    _ref(f.path, line),
                 )
             )
         if f.lossy:
@@ -112,7 +117,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
                     Severity.WARNING,
                     "java.duplicate-type",
                     f"{d.fqn} is also declared in {seen[d.fqn].file.path}; the first is used",
-                    SourceRef(d.file.path, d.decl.line),
+                    _ref(d.file.path, d.decl.line),
                 )
             )
         else:
@@ -156,7 +161,7 @@ class _Linker:
         return JavaType(
             fqn=d.fqn,
             kind=TypeKind(t.kind),
-            source=SourceRef(d.file.path, t.line),
+            source=_ref(d.file.path, t.line),
             stereotype=stereotype,
             bean_name=bean,
             outer=outer,
@@ -192,7 +197,7 @@ class _Linker:
 
     def hierarchy(self, d: _Decl) -> None:
         t, src, scope = d.decl, d.fqn, d.scope
-        here = SourceRef(d.file.path, t.line)
+        here = _ref(d.file.path, t.line)
         for name in t.extends:
             target = self._dep(src, name, DepKind.EXTENDS, scope, here)
             if target and self.kinds.get(src) == TypeKind.INTERFACE:
@@ -204,7 +209,7 @@ class _Linker:
 
     def link(self, d: _Decl) -> None:
         t, src, scope, path = d.decl, d.fqn, d.scope, d.file.path
-        here = SourceRef(path, t.line)
+        here = _ref(path, t.line)
         if not d.scope.enclosing[1:]:
             for imp in d.file.imports:
                 if not imp.wildcard and not imp.static and imp.path in self.r.known:
@@ -220,7 +225,7 @@ class _Linker:
             self._dep(src, name, DepKind.IMPORT, scope, here)
         variables: dict[str, str] = {}
         for f in t.fields:
-            ref = SourceRef(path, f.line)
+            ref = _ref(path, f.line)
             for i, name in enumerate(f.type_refs):
                 target = self._dep(src, name, DepKind.FIELD, scope, ref, f.name)
                 if i == 0 and target:
@@ -242,7 +247,7 @@ class _Linker:
         fields: dict[str, str],
         strings: list[tuple[str, SourceRef]],
     ) -> None:
-        ref = SourceRef(path, m.line)
+        ref = _ref(path, m.line)
         local_types = dict(fields)
         for p in m.params:
             target = None
@@ -257,15 +262,15 @@ class _Linker:
         for a in m.annotations:
             self._dep(src, a.name, DepKind.ANNOTATION, scope, ref)
         for loc in m.locals:
-            lref = SourceRef(path, loc.line)
+            lref = _ref(path, loc.line)
             for i, name in enumerate(loc.type_refs):
                 got = self._dep(src, name, DepKind.LOCAL, scope, lref, m.name)
                 if i == 0 and got:
                     local_types[loc.name] = got
         for name, line in m.creates:
-            self._dep(src, name, DepKind.NEW, scope, SourceRef(path, line), m.name)
+            self._dep(src, name, DepKind.NEW, scope, _ref(path, line), m.name)
         for call in m.calls:
-            cref = SourceRef(path, call.line)
+            cref = _ref(path, call.line)
             for s in call.strings:
                 strings.append((s, cref))
             q = call.qualifier.removeprefix("this.")
@@ -291,7 +296,7 @@ class _Linker:
     def _inject_fields(self, src: str, t: TypeDecl, scope: Scope, path: str) -> None:
         for f in t.fields:
             names = {_short(a.name): a for a in f.annotations}
-            ref = SourceRef(path, f.line)
+            ref = _ref(path, f.line)
             if "Resource" in names:
                 bean = names["Resource"].get("name")
                 target = self.beans.get(bean or f.name)
@@ -394,7 +399,7 @@ class _Linker:
                     for p in _paths(a) or [""]:
                         self.facts.endpoints.append(
                             Endpoint(
-                                _join(prefix, p), verb, f"{src}#{m.name}", SourceRef(path, m.line)
+                                _join(prefix, p), verb, f"{src}#{m.name}", _ref(path, m.line)
                             )
                         )
 
