@@ -138,6 +138,11 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
     constraints = _table(data, "constraints", origin)
     kernel = _table(data, "kernel", origin)
     resolution = data.get("resolution")
+    apart = constraints.get("apart", [])
+    if not isinstance(apart, list) or any(
+        not isinstance(pair, list) or len(pair) != 2 for pair in apart
+    ):
+        raise ConfigError(f"{origin}: each 'apart' entry must name exactly two patterns")
     try:
         return Config(
             algorithm=str(data.get("algorithm", "louvain")),
@@ -149,7 +154,7 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
             together=tuple(
                 tuple(str(x) for x in group) for group in constraints.get("together", [])
             ),
-            apart=tuple((str(a), str(b)) for a, b in constraints.get("apart", [])),
+            apart=tuple((str(a), str(b)) for a, b in apart),
             kernel=bool(kernel.get("detect", True)),
             kernel_include=tuple(str(x) for x in kernel.get("include", [])),
             kernel_exclude=tuple(str(x) for x in kernel.get("exclude", [])),

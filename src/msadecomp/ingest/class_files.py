@@ -1,8 +1,8 @@
 """Read compiled ``.class`` files when a WAR/JAR ships no sources.
 
 Only the constant pool and the declarations are read (no bytecode): the class and its package,
-super class and interfaces, field and method signatures, annotations (runtime and class retention) with their
-string and enum values (so ``@Service("name")``, ``@Resource(name=...)`` and
+super class and interfaces, field and method signatures, annotations (runtime and class
+retention) with their string and enum values (so ``@Service("name")``, ``@Resource(name=...)`` and
 ``@RequestMapping`` work as for sources), every class the pool references, and every string
 constant (mapper statement ids, embedded SQL). The result has the same shape as a parsed source
 file, so the rest of the pipeline does not care where a type came from.

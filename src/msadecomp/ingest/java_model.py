@@ -398,9 +398,7 @@ class _Linker:
                 for prefix in prefixes:
                     for p in _paths(a) or [""]:
                         self.facts.endpoints.append(
-                            Endpoint(
-                                _join(prefix, p), verb, f"{src}#{m.name}", _ref(path, m.line)
-                            )
+                            Endpoint(_join(prefix, p), verb, f"{src}#{m.name}", _ref(path, m.line))
                         )
 
 

@@ -1,5 +1,6 @@
 """Compiled classes are read from their constant pool and declarations."""
 
+import contextlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -47,7 +48,11 @@ def test_declarations_annotations_and_constants(compiled: Path) -> None:
     assert f is not None and f.package == "shop.web"
     (t,) = f.types
     assert (t.name, t.kind, t.extends, t.implements) == (
-        "OrderController", "class", ("shop.web.Base",), ("shop.web.Api",))
+        "OrderController",
+        "class",
+        ("shop.web.Base",),
+        ("shop.web.Api",),
+    )
     field = t.fields[0]
     assert field.type_refs == ("shop.web.OrderService",)
     assert field.annotations[0].name == "shop.web.Resource"
@@ -86,7 +91,5 @@ def test_truncated_class_file_is_an_error(compiled: Path) -> None:
 
 @given(st.binary(max_size=200))
 def test_random_bytes_raise_only_class_format_error(data: bytes) -> None:
-    try:
+    with contextlib.suppress(ClassFormatError):
         parse_class("fuzz.class", b"\xca\xfe\xba\xbe" + data)
-    except ClassFormatError:
-        pass

@@ -31,15 +31,20 @@ def test_servlet_of_a_project_class_becomes_an_endpoint(tmp_path: Path) -> None:
     (tmp_path / "LegacyServlet.java").write_text("package a; public class LegacyServlet {}")
     model = ingest(tmp_path, jobs=1)
     assert {(e.path, e.handler) for e in model.endpoints} == {
-        ("/legacy/*", "a.LegacyServlet#service"), ("*.legacy", "a.LegacyServlet#service")}
+        ("/legacy/*", "a.LegacyServlet#service"),
+        ("*.legacy", "a.LegacyServlet#service"),
+    }
 
 
 def test_jsp_links() -> None:
-    page = read_jsp("list.jsp", """<%@ page pageEncoding="utf-8"%>
+    page = read_jsp(
+        "list.jsp",
+        b"""<%@ page pageEncoding="utf-8"%>
         <a href="<c:url value='/bbs/selectArticle.do'/>?id=1">x</a>
         <form action="insertArticle.do" method="post"></form>
         <script>location.href = '/bbs/list.do?page=' + n;</script>
-        <img src="/images/logo.png">""".encode())
+        <img src="/images/logo.png">""",
+    )
     assert page.links == ("/bbs/list.do", "/bbs/selectArticle.do", "/insertArticle.do")
 
 

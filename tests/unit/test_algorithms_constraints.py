@@ -1,0 +1,76 @@
+"""Every algorithm partitions deterministically; constraints are honoured."""
+
+import sys
+
+import networkx as nx
+import pytest
+
+from msadecomp.decompose import decompose
+from msadecomp.decompose.algorithms import ALGORITHMS
+from msadecomp.decompose.constraints import Constraints
+from msadecomp.errors import ConfigError
+
+
+def three_groups() -> nx.Graph:
+    g = nx.Graph()
+    for group in ("a", "b", "c"):
+        names = [f"x.{group}.C{i}" for i in range(6)]
+        for n in names:
+            g.add_node(
+                n, kind="class", label=f"{group.upper()}{n[-1]}Service", package=f"x.{group}"
+            )
+        g.add_edges_from((u, v, {"weight": 2.0}) for u in names for v in names if u < v)
+    g.add_edge("x.a.C0", "x.b.C0", weight=0.5)
+    g.add_edge("x.b.C1", "x.c.C1", weight=0.5)
+    return g
+
+
+@pytest.mark.parametrize("algorithm", sorted(ALGORITHMS))
+def test_each_algorithm_finds_the_three_groups(algorithm: str) -> None:
+    d = decompose(three_groups(), algorithm=algorithm, seed=3, resolution=1.0)
+    groups = sorted(tuple(sorted({m.split(".")[1] for m in c.members})) for c in d.clusters)
+    assert groups == [("a",), ("b",), ("c",)]
+    assert decompose(three_groups(), algorithm=algorithm, seed=3, resolution=1.0) == d
+
+
+def test_sweep_runs_by_default_and_explains_itself() -> None:
+    d = decompose(three_groups(), seed=1, resolution=None)
+    assert len(d.clusters) == 3 and "services reach" in d.notes[0] and len(d.sweep) == 20
+
+
+def test_together_constraint_merges_groups() -> None:
+    c = Constraints(together=(("x.a.*", "x.b.C3"),))
+    d = decompose(three_groups(), seed=1, resolution=1.0, constraints=c)
+    where = d.assignment()
+    assert len({where[f"x.a.C{i}"] for i in range(6)} | {where["x.b.C3"]}) == 1
+
+
+def test_apart_constraint_splits_a_service() -> None:
+    c = Constraints(apart=(("x.a.C0", "x.a.C1"),))
+    d = decompose(three_groups(), seed=1, resolution=1.0, constraints=c)
+    where = d.assignment()
+    assert where["x.a.C0"] != where["x.a.C1"]
+
+
+def test_unmatched_constraint_patterns_are_reported() -> None:
+    d = decompose(
+        three_groups(), seed=1, resolution=1.0, constraints=Constraints(together=(("nothing.*",),))
+    )
+    assert "matched no class: nothing.*" in d.notes[0]
+
+
+def test_kernel_nodes_form_their_own_group() -> None:
+    d = decompose(three_groups(), seed=1, resolution=1.0, kernel=["x.a.C0"])
+    kernel = [c for c in d.clusters if c.kernel]
+    assert [c.members for c in kernel] == [("x.a.C0",)]
+
+
+def test_leiden_without_its_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "leidenalg", None)
+    with pytest.raises(ConfigError, match="msadecomp\\[leiden\\]"):
+        decompose(three_groups(), algorithm="leiden", seed=1, resolution=1.0)
+
+
+def test_unknown_algorithm() -> None:
+    with pytest.raises(ConfigError, match="unknown algorithm"):
+        decompose(three_groups(), algorithm="kmeans")

@@ -1,0 +1,132 @@
+"""Subdomain typing, the extraction plan and the readiness checklist."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from msadecomp.classify import classification_warnings, classify
+from msadecomp.decompose import Cluster, Decomposition
+from msadecomp.errors import InputError
+from msadecomp.metrics import Metrics
+from msadecomp.model import CodeModel, Dependency, DepKind, JavaType, SourceRef, TypeKind
+from msadecomp.plan import extraction_order
+from msadecomp.readiness import assess, load_answers
+
+REF = SourceRef("x.java", 1)
+
+
+def t(fqn: str, methods: tuple[str, ...] = (), kind: TypeKind = TypeKind.CLASS) -> JavaType:
+    return JavaType(fqn, kind, REF, methods=methods)
+
+
+def test_generic_core_and_supporting() -> None:
+    types = (
+        t("app.order.OrderService", ("placeOrder", "cancelOrder", "approveOrder", "ship")),
+        t("app.order.OrderPolicy", ("evaluate",)),
+        t("app.order.OrderStatus", kind=TypeKind.ENUM),
+        t("app.auth.LoginService", ("login", "logout")),
+        t("app.auth.UserDAO", ("selectUser",)),
+        t("app.report.ReportDAO", ("selectReport", "countReport")),
+    )
+    deps = tuple(
+        Dependency(a, b, DepKind.CALL, REF)
+        for a, b in [
+            ("app.order.OrderService", "app.auth.LoginService"),
+            ("app.order.OrderService", "app.report.ReportDAO"),
+            ("app.report.ReportDAO", "app.auth.UserDAO"),
+        ]
+    )
+    d = Decomposition(
+        "louvain",
+        1,
+        1.0,
+        (
+            Cluster(
+                "S1",
+                "order",
+                ("app.order.OrderPolicy", "app.order.OrderService", "app.order.OrderStatus"),
+            ),
+            Cluster("S2", "auth", ("app.auth.LoginService", "app.auth.UserDAO")),
+            Cluster("S3", "report", ("app.report.ReportDAO",)),
+            Cluster("K", "shared-kernel", ("app.util.StringUtil",), kernel=True),
+        ),
+        0.5,
+    )
+    calls = classify(CodeModel("m", types, deps), d, {})
+    assert {k: v.kind for k, v in calls.items()} == {
+        "S1": "core",
+        "S2": "generic",
+        "S3": "supporting",
+        "K": "generic",
+    }
+    assert any("rule or state types (OrderPolicy, OrderStatus)" in e for e in calls["S1"].evidence)
+    assert calls["S2"].scores["generic_names"] == 1.0
+
+
+def test_weak_modularity_warns_not_to_split() -> None:
+    assert "do not split yet" in classification_warnings(0.12, 4)[0]
+    assert classification_warnings(0.5, 4) == []
+
+
+def _service(sid: str, kind: str, calls_in: int, calls_out: int, shared: int) -> dict:
+    return {
+        "id": sid,
+        "name": sid.lower(),
+        "subdomain": {"type": kind},
+        "incoming_calls": [{"count": calls_in}],
+        "outgoing_calls": [{"count": calls_out}],
+        "tables": {"owned_but_used_elsewhere": ["T"] * shared, "used_from_other_services": []},
+    }
+
+
+def test_extraction_order_least_entangled_first_core_breaks_ties() -> None:
+    plan = extraction_order(
+        [
+            _service("A", "supporting", 5, 5, 0),  # 10
+            _service("B", "generic", 1, 1, 0),  # 2
+            _service("C", "supporting", 1, 0, 1),  # 3
+            _service("D", "core", 1, 0, 1),  # 3, core first on the tie
+        ]
+    )
+    assert [p["service"] for p in plan] == ["B", "D", "C", "A"]
+    assert plan[1]["entanglement"] == 3 and "core subdomain" in plan[1]["reasons"][-1]
+
+
+METRICS = Metrics(5, 0.6, 0.2, 2.0, 0.1, 0.3, 3.0, 0.6, 0.4, 0.2)
+
+
+def test_readiness_from_code_and_answers(tmp_path: Path) -> None:
+    answers_file = tmp_path / "answers.json"
+    answers_file.write_text(
+        json.dumps(
+            {"1": "yes", "q2": True, "3": "no", "4": "yes", "5": "yes", "7": "no", "10": "yes"}
+        )
+    )
+    model = CodeModel("m", delivery_files=("pom.xml", "src/test/java/a/ATest.java"))
+    result = assess(model, METRICS, set(), load_answers(answers_file))
+    answers = {i["number"]: i["answer"] for i in result["items"]}
+    assert answers[6] == "yes"  # modularity 0.6, 20% shared tables, ICP 10%
+    assert answers[8] == "no"
+    assert answers[9] == "yes"  # a build and tests, but no CI and no containers
+    assert result["yes"] == 7 and "suggests adopting cloud native" in result["verdict"]
+
+
+def test_readiness_with_all_delivery_tooling_says_no_to_q9() -> None:
+    files = ("pom.xml", "src/test/java/ATest.java", "Jenkinsfile", "Dockerfile")
+    result = assess(CodeModel("m", delivery_files=files), METRICS, set())
+    assert next(i for i in result["items"] if i["number"] == 9)["answer"] == "no"
+    assert result["unanswered"] == 7
+
+
+def test_answers_toml_and_bad_answers(tmp_path: Path) -> None:
+    good = tmp_path / "a.toml"
+    good.write_text('1 = "yes"\n2 = false\n')
+    assert load_answers(good) == {1: True, 2: False}
+    bad = tmp_path / "b.json"
+    bad.write_text('{"11": "yes"}')
+    with pytest.raises(InputError, match="no question"):
+        load_answers(bad)
+    bad.write_text('{"1": "maybe"}')
+    with pytest.raises(InputError, match="yes/no"):
+        load_answers(bad)
