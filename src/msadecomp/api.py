@@ -134,6 +134,7 @@ def analyze(
         services=config.services,
         constraints=Constraints(config.together, config.apart),
         kernel=[k.fqn for k in kernel],
+        jobs=config.jobs,
     )
     if config.resolution is not None:
         mode = "fixed"

@@ -129,7 +129,7 @@ def test_subdomain_types_match_the_intended_ones(
 def test_sweep_picks_seven_services_and_says_why(analysis: msadecomp.Analysis) -> None:
     assert analysis.report["summary"]["services"] == 7
     assert "7 services reach" in analysis.report["notes"][0]
-    assert len(analysis.report["sweep"]) == 20
+    assert 10 <= len(analysis.report["sweep"]) <= 20  # stops early past the peak
 
 
 def test_shared_kernel_holds_the_utility_hubs(analysis: msadecomp.Analysis) -> None:

@@ -35,7 +35,7 @@ def test_each_algorithm_finds_the_three_groups(algorithm: str) -> None:
 
 def test_sweep_runs_by_default_and_explains_itself() -> None:
     d = decompose(three_groups(), seed=1, resolution=None)
-    assert len(d.clusters) == 3 and "services reach" in d.notes[0] and len(d.sweep) == 20
+    assert len(d.clusters) == 3 and "services reach" in d.notes[0] and len(d.sweep) <= 20
 
 
 def test_together_constraint_merges_groups() -> None:

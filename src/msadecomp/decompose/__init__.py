@@ -16,6 +16,7 @@ Results depend only on the graph, the parameters and the ``seed``.
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -82,12 +83,12 @@ def decompose(
     services: int | None = None,
     constraints: Constraints | None = None,
     kernel: Iterable[str] = (),
+    jobs: int | None = None,
 ) -> Decomposition:
     if algorithm not in ALGORITHMS:
         raise ConfigError(
             f"unknown algorithm {algorithm!r}; choose one of {', '.join(sorted(ALGORITHMS))}"
         )
-    run = ALGORITHMS[algorithm]
     constraints = constraints or Constraints()
     kernel_nodes = sorted(set(kernel) & set(graph))
     core = graph.subgraph(n for n in graph if n not in set(kernel_nodes)).copy()
@@ -98,11 +99,7 @@ def decompose(
     contracted, groups = contract(core, constraints)
     points: tuple[SweepPoint, ...] = ()
 
-    def partition(res: float) -> Partition:
-        connected = contracted.subgraph(n for n in contracted if contracted.degree(n) > 0)
-        if connected.number_of_nodes() == 0:
-            return []
-        return run(connected, seed, res)
+    partition = _Partitioner(algorithm, seed, contracted)
 
     if core.number_of_nodes() == 0:
         parts: Partition = []
@@ -115,7 +112,7 @@ def decompose(
             parts = partition(resolution)
             notes.append(f"{algorithm} has no resolution parameter; no sweep was run")
         else:
-            points, resolution, note = sweep(partition, contracted)
+            points, resolution, note = sweep(partition, contracted, jobs or os.cpu_count() or 1)
             parts = partition(resolution)
             notes.append(note)
     else:
@@ -131,6 +128,19 @@ def decompose(
         clusters.append(Cluster(KERNEL_ID, "shared-kernel", tuple(kernel_nodes), kernel=True))
         notes.append(f"{len(kernel_nodes)} shared-kernel class(es) set aside before clustering")
     return Decomposition(algorithm, seed, resolution, tuple(clusters), q, tuple(notes), points)
+
+
+class _Partitioner:
+    """Runs one algorithm on the connected part of a graph; picklable for parallel sweeps."""
+
+    def __init__(self, algorithm: str, seed: int, graph: nx.Graph) -> None:
+        self.algorithm, self.seed = algorithm, seed
+        self.connected = graph.subgraph(n for n in graph if graph.degree(n) > 0).copy()
+
+    def __call__(self, resolution: float) -> Partition:
+        if self.connected.number_of_nodes() == 0:
+            return []
+        return ALGORITHMS[self.algorithm](self.connected, self.seed, resolution)
 
 
 def _search(

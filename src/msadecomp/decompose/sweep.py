@@ -1,16 +1,22 @@
 """Resolution sweep: choose how many services the graph supports.
 
-The partition is computed at ``STEPS`` resolutions spaced evenly on a log scale between ``LOW``
-and ``HIGH``, and each partition's Newman modularity Q (at resolution 1, so the values compare)
-is measured. Q rises steeply while real seams are being cut and flattens once clusters start to
+Partitions are computed at up to ``STEPS`` resolutions spaced evenly on a log scale between
+``LOW`` and ``HIGH``, and each partition's Newman modularity Q is measured at resolution 1, so
+the values compare. Q rises while real seams are being cut and flattens once clusters start to
 split cohesive groups. The sweep picks the *smallest* number of services whose Q reaches
 ``1 - TOLERANCE`` of the best Q seen: more services would add little cohesion but more remote
 calls. The resolution used is the middle of the steps giving that number and reaching the bar.
+
+The sweep runs from high to low resolution (low resolutions are the slow ones for Louvain) and
+stops once ``STOP_AFTER`` consecutive steps below the peak fall under the bar: Q only falls
+further as the resolution drops. Steps run in parallel batches when ``jobs`` > 1 and the graph
+is large.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import networkx as nx
@@ -21,6 +27,8 @@ from msadecomp.graph import is_table
 Partition = list[set[str]]
 LOW, HIGH, STEPS = 0.1, 4.0, 20
 TOLERANCE = 0.02
+STOP_AFTER = 2
+PARALLEL_NODES = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +42,55 @@ def count_services(parts: Partition) -> int:
     return sum(1 for p in parts if any(not is_table(m) for m in p))
 
 
+def resolutions() -> list[float]:
+    return [round(LOW * (HIGH / LOW) ** (i / (STEPS - 1)), 4) for i in range(STEPS)]
+
+
+def _point(graph: nx.Graph, res: float, parts: Partition) -> SweepPoint:
+    covered = graph.subgraph(set().union(*parts)) if parts else graph
+    q = modularity(covered, parts, weight="weight") if parts else 0.0
+    return SweepPoint(res, count_services(parts), round(q, 4))
+
+
+_WORKER: tuple[Callable[[float], Partition], nx.Graph] | None = None
+
+
+def _init(partition: Callable[[float], Partition], graph: nx.Graph) -> None:
+    global _WORKER
+    _WORKER = (partition, graph)
+
+
+def _remote(res: float) -> SweepPoint:
+    assert _WORKER is not None
+    partition, graph = _WORKER
+    return _point(graph, res, partition(res))
+
+
 def sweep(
-    partition: Callable[[float], Partition], graph: nx.Graph
+    partition: Callable[[float], Partition], graph: nx.Graph, jobs: int = 1
 ) -> tuple[tuple[SweepPoint, ...], float, str]:
-    points = []
-    for i in range(STEPS):
-        res = LOW * (HIGH / LOW) ** (i / (STEPS - 1))
-        parts = partition(res)
-        covered = graph.subgraph(set().union(*parts)) if parts else graph
-        q = modularity(covered, parts, weight="weight") if parts else 0.0
-        points.append(SweepPoint(round(res, 4), count_services(parts), round(q, 4)))
+    """Run the sweep; ``partition`` must be picklable when ``jobs`` > 1."""
+    todo = list(reversed(resolutions()))
+    batch = jobs if jobs > 1 and graph.number_of_nodes() >= PARALLEL_NODES else 1
+    pool = (
+        ProcessPoolExecutor(batch, initializer=_init, initargs=(partition, graph))
+        if batch > 1
+        else None
+    )
+    points: list[SweepPoint] = []
+    try:
+        for start in range(0, len(todo), batch):
+            chunk = todo[start : start + batch]
+            if pool is not None:
+                points.extend(pool.map(_remote, chunk))
+            else:
+                points.extend(_point(graph, r, partition(r)) for r in chunk)
+            if _past_the_peak(points):
+                break
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    points.sort(key=lambda p: p.resolution)
     best = max(points, key=lambda p: (p.modularity, -p.services))
     bar = best.modularity * (1 - TOLERANCE)
     good = [p for p in points if p.modularity >= bar and p.services >= 2] or [best]
@@ -51,10 +98,20 @@ def sweep(
     chosen_points = [p for p in good if p.services == n]
     chosen = chosen_points[len(chosen_points) // 2]
     note = (
-        f"resolution sweep {LOW}-{HIGH} ({STEPS} steps): {n} services reach "
-        f"{chosen.modularity / best.modularity:.1%} of the best modularity "
+        f"resolution sweep {points[0].resolution:.3g}-{HIGH} ({len(points)} steps): {n} services "
+        f"reach {chosen.modularity / best.modularity:.1%} of the best modularity "
         f"({chosen.modularity:.3f} vs {best.modularity:.3f} with {best.services} services), so "
-        "more services would add "
-        f"little cohesion; used resolution {chosen.resolution:.3g}"
+        f"more services would add little cohesion; used resolution {chosen.resolution:.3g}"
     )
     return tuple(points), chosen.resolution, note
+
+
+def _past_the_peak(points: list[SweepPoint]) -> bool:
+    """True when the last ``STOP_AFTER`` points (descending resolution) lie below the bar of the
+    best so far and come after it."""
+    if len(points) <= STOP_AFTER:
+        return False
+    peak = max(range(len(points)), key=lambda i: points[i].modularity)
+    bar = points[peak].modularity * (1 - TOLERANCE)
+    tail = points[-STOP_AFTER:]
+    return peak < len(points) - STOP_AFTER and all(p.modularity < bar for p in tail)
