@@ -64,7 +64,7 @@ def run(classes: int, jobs: int | None) -> None:
         kernel = stage("shared kernel", lambda: [k.fqn for k in detect_kernel(graph)])
         stage("decompose (resolution 1)",
               lambda: decompose(weighted, resolution=1.0, kernel=kernel))
-        decomposition = stage("decompose (sweep, 20 runs)",
+        decomposition = stage("decompose (sweep)",
                               lambda: decompose(weighted, resolution=None, kernel=kernel))
         report = stage("report (metrics, typing)", lambda: build_report(
             model, decomposition, {"algorithm": "louvain", "seed": 42, "resolution": 1.0},

@@ -83,6 +83,8 @@ class JavaType:
     loc: int = 0
     partial: bool = False
     """True when the file could not be parsed and this type comes from fallback extraction."""
+    entity_table: str | None = None
+    """For a JPA ``@Entity``: the table it maps (``@Table(name)`` or the entity name)."""
 
     @property
     def simple_name(self) -> str:

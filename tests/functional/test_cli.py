@@ -129,3 +129,18 @@ def test_truth_file_that_is_not_json(tmp_path: Path, analysed: tuple[Path, str])
 def test_version() -> None:
     code, out, _ = cli("--version")
     assert code == 0 and "msadecomp" in out
+
+
+def test_progress_is_shown_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, fixture_root: Path
+) -> None:
+    from rich.console import Console
+
+    from msadecomp import cli as cli_module
+    from msadecomp.config import Config
+
+    monkeypatch.setattr(cli_module, "PROGRESS_MIN_FILES", 1)
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=100)
+    cli_module._run_analysis(str(fixture_root), Config(jobs=1), console, quiet=False)
+    assert "parsing Java" in buffer.getvalue()

@@ -1,5 +1,6 @@
 """Every algorithm partitions deterministically; constraints are honoured."""
 
+import importlib
 import sys
 
 import networkx as nx
@@ -74,3 +75,23 @@ def test_leiden_without_its_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPat
 def test_unknown_algorithm() -> None:
     with pytest.raises(ConfigError, match="unknown algorithm"):
         decompose(three_groups(), algorithm="kmeans")
+
+
+def test_parallel_sweep_gives_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    sweep_module = importlib.import_module("msadecomp.decompose.sweep")
+
+    serial = decompose(three_groups(), seed=5, resolution=None, jobs=1)
+    monkeypatch.setattr(sweep_module, "PARALLEL_NODES", 0)
+    parallel = decompose(three_groups(), seed=5, resolution=None, jobs=2)
+    assert parallel == serial
+
+
+def test_sweep_stops_once_past_the_peak() -> None:
+    from msadecomp.decompose.sweep import SweepPoint, _past_the_peak
+
+    rising = [SweepPoint(4.0, 9, 0.5), SweepPoint(3.0, 8, 0.6), SweepPoint(2.0, 6, 0.7)]
+    assert not _past_the_peak(rising)
+    falling = [*rising, SweepPoint(1.0, 4, 0.6), SweepPoint(0.5, 2, 0.4)]
+    assert _past_the_peak(falling)
+    one_dip = [*rising, SweepPoint(1.0, 4, 0.6), SweepPoint(0.5, 3, 0.69)]
+    assert not _past_the_peak(one_dip)

@@ -73,17 +73,18 @@ def ingest(
     for f in files:
         by_kind[f.kind].append(f)
 
-    java_files, class_diags = _parse_code(by_kind["java"], by_kind["class"], jobs, progress)
-    diagnostics.extend(class_diags)
     xml = XmlFacts()
-    for f in by_kind["xml"]:
-        read_xml(f.path, f.data, xml)
     tables: dict[str, Table] = {}
-    for f in by_kind["sql"]:
-        found, diags = parse_ddl(f.path, decode_source(f.data).text)
-        diagnostics.extend(diags)
-        for t in found:
-            tables.setdefault(t.name, t)
+    with _CodeParse(by_kind["java"], by_kind["class"], jobs) as code:
+        for f in by_kind["xml"]:
+            read_xml(f.path, f.data, xml)
+        for f in by_kind["sql"]:
+            found, diags = parse_ddl(f.path, decode_source(f.data).text)
+            diagnostics.extend(diags)
+            for t in found:
+                tables.setdefault(t.name, t)
+        java_files, class_diags = code.collect(progress)
+    diagnostics.extend(class_diags)
 
     java = build_java_facts(java_files, xml.beans)
     diagnostics.extend(xml.diagnostics)
@@ -129,46 +130,53 @@ def _parse_one(item: tuple[str, str, bytes]) -> JavaFile | Diagnostic | None:
         return Diagnostic(Severity.ERROR, "class.parse-error", str(err), SourceRef(path))
 
 
-def _parse_code(
-    sources: Sequence[SourceFile],
-    classes: Sequence[SourceFile],
-    jobs: int | None,
-    progress: Progress | None,
-) -> tuple[list[JavaFile], list[Diagnostic]]:
-    """Parse sources and class files; a class file whose type has a source is left out."""
-    items = [("java", f.path, f.data) for f in sources]
-    items += [("class", f.path, f.data) for f in classes]
-    workers = jobs or os.cpu_count() or 1
-    results: Iterable[JavaFile | Diagnostic | None]
-    pool = None
-    if workers > 1 and len(items) >= PARALLEL_THRESHOLD:
-        pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(_parse_one, items, chunksize=max(1, len(items) // (workers * 8)))
-    else:
-        results = map(_parse_one, items)
-    parsed_sources: list[JavaFile] = []
-    parsed_classes: list[JavaFile] = []
-    diagnostics: list[Diagnostic] = []
-    try:
-        for i, parsed in enumerate(results, 1):
+class _CodeParse:
+    """Parses Java sources and class files, in worker processes when there are many.
+
+    Work is submitted on entering, so the caller can read XML and SQL in the meantime; a class
+    file whose type also has a source is left out.
+    """
+
+    def __init__(
+        self, sources: Sequence[SourceFile], classes: Sequence[SourceFile], jobs: int | None
+    ) -> None:
+        self.items = [("java", f.path, f.data) for f in sources]
+        self.items += [("class", f.path, f.data) for f in classes]
+        self.workers = jobs or os.cpu_count() or 1
+        self.pool: ProcessPoolExecutor | None = None
+        self.results: Iterable[JavaFile | Diagnostic | None] = ()
+
+    def __enter__(self) -> _CodeParse:
+        if self.workers > 1 and len(self.items) >= PARALLEL_THRESHOLD:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            chunk = max(1, len(self.items) // (self.workers * 8))
+            self.results = self.pool.map(_parse_one, self.items, chunksize=chunk)
+        else:
+            self.results = map(_parse_one, self.items)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def collect(self, progress: Progress | None) -> tuple[list[JavaFile], list[Diagnostic]]:
+        sources: list[JavaFile] = []
+        classes: list[JavaFile] = []
+        diagnostics: list[Diagnostic] = []
+        for i, parsed in enumerate(self.results, 1):
             if isinstance(parsed, Diagnostic):
                 diagnostics.append(parsed)
             elif parsed is not None:
-                (parsed_classes if parsed.encoding == "class" else parsed_sources).append(parsed)
+                (classes if parsed.encoding == "class" else sources).append(parsed)
             if progress is not None:
-                progress("parse", i, len(items))
-    finally:
-        if pool is not None:
-            pool.shutdown()
+                progress("parse", i, len(self.items))
 
-    def fqn(f: JavaFile, name: str) -> str:
-        return f"{f.package}.{name}" if f.package else name
+        def fqn(f: JavaFile, name: str) -> str:
+            return f"{f.package}.{name}" if f.package else name
 
-    declared = {fqn(f, t.name) for f in parsed_sources for t in f.types}
-    binary_only = [
-        f for f in parsed_classes if not any(fqn(f, t.name) in declared for t in f.types)
-    ]
-    return parsed_sources + binary_only, diagnostics
+        declared = {fqn(f, t.name) for f in sources for t in f.types}
+        binary_only = [f for f in classes if not any(fqn(f, t.name) in declared for t in f.types)]
+        return sources + binary_only, diagnostics
 
 
 def _link_sql(java: JavaFacts, statements: Sequence[SqlStatement]) -> list[TableAccess]:
@@ -197,13 +205,31 @@ def _link_sql(java: JavaFacts, statements: Sequence[SqlStatement]) -> list[Table
             )
 
     types: dict[str, JavaType] = {t.fqn: t for t in java.types}
+    entity_names = {t.simple_name.upper(): t.entity_table for t in java.types if t.entity_table}
+
+    def table(name: str) -> str:
+        return entity_names.get(name, name)  # JPQL names entities, not tables
+
     for source, strings in java.strings.items():
         for text, ref in strings:
             for stmt in by_id.get(text, ()):
                 add(source, stmt.reads, stmt.writes, ref, stmt.id)
             if text not in by_id and looks_like_sql(text):
                 use = tables_in(text)
-                add(source, use.reads, use.writes, ref, "embedded SQL")
+                add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
+    for t in java.types:
+        if t.entity_table:
+            add(t.fqn, (), (t.entity_table,), t.source, "JPA entity")
+    for repository, entity in java.repositories.items():
+        mapped = types.get(entity)
+        if mapped is not None and mapped.entity_table:
+            add(
+                repository,
+                (mapped.entity_table,),
+                (mapped.entity_table,),
+                types[repository].source,
+                "Spring Data repository",
+            )
     for ns in {s.namespace for s in statements}:
         mapper = types.get(ns)
         if mapper is None or mapper.kind != TypeKind.INTERFACE:

@@ -39,6 +39,21 @@ MAPPINGS = {
     "PatchMapping": "PATCH",
 }
 INJECT_BY_TYPE = frozenset({"Autowired", "Inject"})
+REPOSITORY_BASES = frozenset(
+    {
+        "Repository",
+        "CrudRepository",
+        "JpaRepository",
+        "ListCrudRepository",
+        "PagingAndSortingRepository",
+        "JpaSpecificationExecutor",
+        "QuerydslPredicateExecutor",
+    }
+)
+SQL_ANNOTATIONS = frozenset(
+    {"Query", "NamedQuery", "NamedNativeQuery", "Select", "Insert", "Update", "Delete"}
+)
+"""Spring Data JPA and MyBatis annotations whose value is a query."""
 
 
 def _ref(path: str, line: int) -> SourceRef:
@@ -74,6 +89,8 @@ class JavaFacts:
     external: set[str] = field(default_factory=set)
     strings: dict[str, list[tuple[str, SourceRef]]] = field(default_factory=dict)
     """String literals per type, for linking mapper statement ids to DAO classes."""
+    repositories: dict[str, str] = field(default_factory=dict)
+    """Spring Data repository FQN -> the entity FQN it manages."""
 
 
 def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) -> JavaFacts:
@@ -156,6 +173,15 @@ class _Linker:
                 stereotype = s
                 if s not in ("entity", "configuration"):
                     bean = a.value or bean_name_for(_short(t.name))
+        entity_table = None
+        names = {_short(a.name): a for a in t.annotations}
+        if "Entity" in names:
+            table = names.get("Table")
+            entity_table = (
+                (table.get("name") if table else None)
+                or names["Entity"].get("name")
+                or _short(t.name)
+            ).upper()
         outer = d.scope.enclosing[1] if len(d.scope.enclosing) > 1 else None
         outer_top = d.scope.enclosing[-1] if outer else None
         return JavaType(
@@ -171,6 +197,7 @@ class _Linker:
             fields=tuple(f.name for f in t.fields),
             loc=t.loc,
             partial=d.file.error is not None,
+            entity_table=entity_table,
         )
 
     def index_beans(self, types: list[JavaType], xml_beans: Iterable[Bean]) -> None:
@@ -223,6 +250,11 @@ class _Linker:
             self._dep(src, a.name, DepKind.ANNOTATION, scope, here)
         for name in t.type_refs:
             self._dep(src, name, DepKind.IMPORT, scope, here)
+        for base, *args in t.generic_supers:
+            if _short(base) in REPOSITORY_BASES and args:
+                entity = self.r.resolve(args[0], scope)
+                if entity is not None:
+                    self.facts.repositories[src] = entity
         variables: dict[str, str] = {}
         for f in t.fields:
             ref = _ref(path, f.line)
@@ -261,6 +293,8 @@ class _Linker:
             self._dep(src, name, DepKind.RETURN, scope, ref, m.name)
         for a in m.annotations:
             self._dep(src, a.name, DepKind.ANNOTATION, scope, ref)
+            if _short(a.name) in SQL_ANNOTATIONS and a.value:
+                strings.append((a.value, ref))
         for loc in m.locals:
             lref = _ref(path, loc.line)
             for i, name in enumerate(loc.type_refs):

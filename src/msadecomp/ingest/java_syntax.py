@@ -79,6 +79,9 @@ class TypeDecl:
     loc: int = 0
     type_refs: tuple[str, ...] = ()
     """Other referenced types (the constant pool of a class file), linked as imports."""
+    generic_supers: tuple[tuple[str, ...], ...] = ()
+    """Super types with type arguments: ``JpaRepository<Article, Long>`` -> (JpaRepository,
+    Article, Long)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +263,12 @@ def _collect_type(decl: Any, prefix: str, out: list[TypeDecl], lines: list[str])
     implements: list[str] = []
     for i in getattr(decl, "implements", None) or ():
         implements.extend(type_names(i)[:1])
+    supers = ext if isinstance(ext, list) else [ext] if ext is not None else []
+    generic_supers = tuple(
+        (s.name, *(n for a in s.arguments for n in type_names(getattr(a, "type", None))[:1]))
+        for s in [*supers, *(getattr(decl, "implements", None) or ())]
+        if isinstance(s, jt.ReferenceType) and s.arguments
+    )
     fields: list[Member] = []
     methods: list[Method] = []
     body = decl.body
@@ -289,6 +298,7 @@ def _collect_type(decl: Any, prefix: str, out: list[TypeDecl], lines: list[str])
             tuple(fields),
             tuple(methods),
             max(end - start + 1, 1),
+            generic_supers=generic_supers,
         )
     )
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 import sqlparse
+from sqlparse import lexer
+from sqlparse import tokens as T
 
 from msadecomp.ingest.sql_tables import normalise_table
 from msadecomp.model import Diagnostic, ForeignKey, Severity, SourceRef, Table
@@ -71,12 +73,18 @@ def split_statements(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def strip_comments(sql: str) -> str:
+    """The statement without ``--`` and ``/* */`` comments (lexing only; quotes respected)."""
+    tokens = lexer.tokenize(sql)  # type: ignore[no-untyped-call]
+    return "".join(" " if ttype in T.Comment else value for ttype, value in tokens).strip()
+
+
 def parse_ddl(path: str, text: str) -> tuple[list[Table], list[Diagnostic]]:
     tables: dict[str, _TableDraft] = {}
     diags: list[Diagnostic] = []
     alters: list[tuple[int, str, str]] = []
     for line, stmt in split_statements(text):
-        body = sqlparse.format(stmt, strip_comments=True).strip()
+        body = strip_comments(stmt)
         m = _CREATE.match(body)
         if m:
             name = normalise_table(m.group(1))

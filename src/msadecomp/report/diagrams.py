@@ -165,10 +165,31 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
     return str(g.to_string())
 
 
+TABLES_COLLAPSE_ABOVE = 150
+"""Table diagrams with more tables than this show one node per service with its table count."""
+
+
 def table_diagram(report: dict[str, Any]) -> str:
-    """Tables inside the service that owns them; red edges where another service uses them."""
-    g = _graph("tables", f"Table ownership: {report['input']['root']}")
+    """Tables inside the service that owns them; red edges where another service uses them.
+
+    Above ``TABLES_COLLAPSE_ABOVE`` tables, each service shows how many tables it owns and the
+    red edges go to the owning service, labelled with the number of tables used.
+    """
+    collapse = len(report["tables"]) > TABLES_COLLAPSE_ABOVE
+    title = f"Table ownership: {report['input']['root']}"
+    g = _graph("tables", title + (" (table counts per service)" if collapse else ""))
     for s in report["services"]:
+        owned = s["tables"]["owned"]
+        if collapse:
+            g.add_node(
+                pydot.Node(
+                    node_id(s["id"]),
+                    shape="cylinder",
+                    fillcolor=service_colour(s),
+                    label=f"{s['id']} {s['name']}\n{len(owned)} tables",
+                )
+            )
+            continue
         sub = pydot.Cluster(
             node_id(f"cluster_{s['id']}"),
             label=f"{s['id']} {s['name']}",
@@ -185,13 +206,28 @@ def table_diagram(report: dict[str, Any]) -> str:
                 style="rounded,filled,bold",
             )
         )
-        for table in s["tables"]["owned"]:
+        for table in owned:
             sub.add_node(
                 pydot.Node(node_id(f"t_{table}"), label=table, shape="cylinder", fillcolor="white")
             )
         g.add_subgraph(sub)  # type: ignore[arg-type]  # pydot types Cluster as a Graph
-    unowned = sorted(t for t, info in report["tables"].items() if not info["owner"])
-    for table in unowned:
+    if collapse:
+        used: Counter[tuple[str, str]] = Counter()
+        for s in report["services"]:
+            for use in s["tables"]["used_from_other_services"]:
+                if use["owner"]:
+                    used[(s["id"], use["owner"])] += 1
+        for (a, b), n in sorted(used.items()):
+            g.add_edge(
+                pydot.Edge(
+                    node_id(a),
+                    node_id(b),
+                    color="#c00000",
+                    label=f"uses {n} table{'s' * (n != 1)}",
+                )
+            )
+        return str(g.to_string())
+    for table in sorted(t for t, info in report["tables"].items() if not info["owner"]):
         g.add_node(
             pydot.Node(
                 node_id(f"t_{table}"), label=table, shape="cylinder", fillcolor=DEFAULT_COLOUR

@@ -1,0 +1,68 @@
+"""Diagrams: DOT is valid and stable; large inputs collapse."""
+
+import networkx as nx
+import pytest
+
+from msadecomp.report import diagrams
+from msadecomp.report.render import render_svg
+
+
+def report(services: int, tables_each: int) -> dict:
+    svc = []
+    tables = {}
+    for i in range(services):
+        owned = [f"T{i}_{k}" for k in range(tables_each)]
+        tables.update({t: {"owner": f"S{i}", "access": {f"S{i}": ["write"]}} for t in owned})
+        svc.append(
+            {
+                "id": f"S{i}",
+                "name": f"s{i}",
+                "subdomain": {"type": "core"},
+                "classes": [f"p{i}.C{k}" for k in range(3)],
+                "endpoints": [],
+                "tables": {
+                    "owned": owned,
+                    "used_from_other_services": [
+                        {"table": "T0_0", "owner": "S0", "access": ["read"]}
+                    ]
+                    if i
+                    else [],
+                },
+            }
+        )
+    return {
+        "input": {"root": "sys"},
+        "services": svc,
+        "tables": tables,
+        "remote_calls": [{"from_service": "S1", "to_service": "S0", "count": 2}],
+        "shared_kernel": None,
+    }
+
+
+def test_context_map_has_a_node_per_service_and_call_edges() -> None:
+    dot = diagrams.context_map(report(3, 1))
+    svg = render_svg(dot)  # Graphviz accepts it
+    assert all(f">S{i} s{i}<" in svg for i in range(3))
+    assert 'S1 -> S0 [label="2 calls"' in dot
+
+
+@pytest.mark.parametrize(("tables_each", "collapsed"), [(2, False), (60, True)])
+def test_table_diagram_collapses_many_tables(tables_each: int, collapsed: bool) -> None:
+    dot = diagrams.table_diagram(report(3, tables_each))
+    assert ("table counts per service" in dot) is collapsed
+    assert ("t_T0_0" in dot) is not collapsed
+    assert render_svg(dot).lstrip().startswith("<?xml")
+
+
+def test_class_diagram_collapses_to_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+    r = report(3, 1)
+    g = nx.MultiDiGraph()
+    for s in r["services"]:
+        for c in s["classes"]:
+            g.add_node(c, package=c.split(".")[0], layer="service")
+    g.add_edge("p1.C0", "p0.C0", key="call", kind="call", count=3)
+    full = diagrams.class_diagram(r, g)
+    assert "p1_C0 -> p0_C0" in full
+    monkeypatch.setattr(diagrams, "COLLAPSE_ABOVE", 5)
+    collapsed = diagrams.class_diagram(r, g)
+    assert "collapsed to packages" in collapsed and "S1_p1 -> S0_p0" in collapsed
