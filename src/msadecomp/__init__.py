@@ -1,8 +1,11 @@
 """msadecomp: find microservice seams in legacy Java (Spring / eGovFrame) monoliths.
 
->>> import msadecomp
->>> analysis = msadecomp.analyze("fixtures/egov-portal")  # doctest: +SKIP
->>> analysis.write("out/")                                                        # doctest: +SKIP
+Example::
+
+    import msadecomp
+
+    analysis = msadecomp.analyze("fixtures/egov-portal", msadecomp.Config(seed=7))
+    analysis.write("out/")
 """
 
 from msadecomp.api import Analysis, Written, __version__, analyze

@@ -116,8 +116,10 @@ def analyze(
     ``answers`` are the readiness questions people answered (question number -> yes), see
     :func:`msadecomp.readiness.load_answers`.
 
-    >>> analysis = analyze("fixtures/egov-portal")          # doctest: +SKIP
-    >>> analysis.write("out/")                               # doctest: +SKIP
+    Example::
+
+        analysis = analyze("fixtures/egov-portal")
+        analysis.write("out/")
     """
     config = config or Config()
     model = ingest(path, jobs=config.jobs, progress=progress)

@@ -24,7 +24,7 @@ from msadecomp.config import ALGORITHM_NAMES, Config, load_config
 from msadecomp.errors import ConfigError, InputError, MsadecompError
 from msadecomp.evaluate import compare, subdomain_accuracy
 from msadecomp.readiness import load_answers
-from msadecomp.report import class_assignment, class_subdomains
+from msadecomp.report import class_assignment, class_subdomains, service_figures
 from msadecomp.truth import Truth, load_truth
 
 PROGRESS_MIN_FILES = 200
@@ -146,18 +146,17 @@ def _summary(analysis: Analysis, console: Console) -> None:
     r = analysis.report
     s = r["summary"]
     table = Table(title=f"{s['services']} proposed services for {r['input']['root']}")
-    for col in ("id", "name", "subdomain", "classes", "tables", "endpoints", "calls out", "step"):
+    columns = ("classes", "tables", "endpoints", "calls out", "calls in")
+    for col in ("id", "name", "subdomain", *columns, "step"):
         table.add_column(col, justify="left" if col in ("id", "name", "subdomain") else "right")
     steps = {p["service"]: p["step"] for p in r["extraction_order"]}
     for x in r["services"]:
+        figures = service_figures(x)
         table.add_row(
             x["id"],
             x["name"],
             x["subdomain"]["type"],
-            str(len(x["classes"])),
-            str(len(x["tables"]["owned"])),
-            str(len(x["endpoints"])),
-            str(sum(c["count"] for c in x["outgoing_calls"])),
+            *(str(figures[c]) for c in columns),
             str(steps.get(x["id"], "")),
         )
     console.print(table)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from msadecomp.ingest.java_syntax import Annotation, JavaFile, Method, TypeDecl
+from msadecomp.ingest.java_syntax import Annotation, JavaFile, Member, Method, TypeDecl
 from msadecomp.ingest.resolve import Resolver, Scope
 from msadecomp.model import (
     Bean,
@@ -258,10 +258,7 @@ class _Linker:
         variables: dict[str, str] = {}
         for f in t.fields:
             ref = _ref(path, f.line)
-            for i, name in enumerate(f.type_refs):
-                target = self._dep(src, name, DepKind.FIELD, scope, ref, f.name)
-                if i == 0 and target:
-                    variables[f.name] = target
+            self._typed(src, f, DepKind.FIELD, scope, ref, f.name, variables)
             for a in f.annotations:
                 self._dep(src, a.name, DepKind.ANNOTATION, scope, ref)
         self._inject_fields(src, t, scope, path)
@@ -269,6 +266,22 @@ class _Linker:
         for m in t.methods:
             self._link_method(src, m, scope, path, variables, strings)
         self._endpoints(src, t, path)
+
+    def _typed(
+        self,
+        src: str,
+        member: Member,
+        kind: DepKind,
+        scope: Scope,
+        ref: SourceRef,
+        detail: str,
+        variables: dict[str, str],
+    ) -> None:
+        """Dependencies on a member's types; remembers the variable's own (first) type."""
+        for i, name in enumerate(member.type_refs):
+            target = self._dep(src, name, kind, scope, ref, detail)
+            if i == 0 and target:
+                variables[member.name] = target
 
     def _link_method(
         self,
@@ -282,13 +295,7 @@ class _Linker:
         ref = _ref(path, m.line)
         local_types = dict(fields)
         for p in m.params:
-            target = None
-            for i, name in enumerate(p.type_refs):
-                got = self._dep(src, name, DepKind.PARAM, scope, ref, m.name)
-                if i == 0:
-                    target = got
-            if target:
-                local_types[p.name] = target
+            self._typed(src, p, DepKind.PARAM, scope, ref, m.name, local_types)
         for name in m.returns:
             self._dep(src, name, DepKind.RETURN, scope, ref, m.name)
         for a in m.annotations:
@@ -296,11 +303,7 @@ class _Linker:
             if _short(a.name) in SQL_ANNOTATIONS and a.value:
                 strings.append((a.value, ref))
         for loc in m.locals:
-            lref = _ref(path, loc.line)
-            for i, name in enumerate(loc.type_refs):
-                got = self._dep(src, name, DepKind.LOCAL, scope, lref, m.name)
-                if i == 0 and got:
-                    local_types[loc.name] = got
+            self._typed(src, loc, DepKind.LOCAL, scope, _ref(path, loc.line), m.name, local_types)
         for name, line in m.creates:
             self._dep(src, name, DepKind.NEW, scope, _ref(path, line), m.name)
         for call in m.calls:

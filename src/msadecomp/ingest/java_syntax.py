@@ -18,6 +18,7 @@ import javalang
 from javalang import tree as jt
 
 from msadecomp.ingest.decoding import decode_source
+from msadecomp.ingest.text import split_top_level
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,10 +382,7 @@ def _fallback(text: str) -> tuple[str, tuple[Import, ...], tuple[TypeDecl, ...]]
             continue
         kind = {"@interface": "annotation"}.get(d.group(1), d.group(1))
         line = clean.count("\n", 0, d.start()) + 1
-        extends = tuple(_strip_generics(x) for x in _split_top(d.group(3) or ""))
-        implements = tuple(_strip_generics(x) for x in _split_top(d.group(4) or ""))
-        if kind == "interface":
-            extends, implements = extends, ()
+        extends, implements = _type_list(d.group(3)), _type_list(d.group(4))
         types.append(TypeDecl(d.group(2), kind, line, extends, implements))
     return package, imports, tuple(types)
 
@@ -402,23 +400,6 @@ def _brace_depths(text: str) -> list[int]:
     return depths
 
 
-def _split_top(s: str) -> list[str]:
-    parts: list[str] = []
-    cur: list[str] = []
-    depth = 0
-    for ch in s:
-        if ch == "<":
-            depth += 1
-        elif ch == ">":
-            depth -= 1
-        if ch == "," and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _strip_generics(s: str) -> str:
-    return s.split("<", 1)[0].strip()
+def _type_list(text: str | None) -> tuple[str, ...]:
+    """``Base<T>, Api`` -> ``("Base", "Api")``."""
+    return tuple(x.split("<", 1)[0].strip() for x in split_top_level(text or "", "<", ">", ""))

@@ -15,6 +15,7 @@ from sqlparse import lexer
 from sqlparse import tokens as T
 
 from msadecomp.ingest.sql_tables import normalise_table
+from msadecomp.ingest.text import split_top_level
 from msadecomp.model import Diagnostic, ForeignKey, Severity, SourceRef, Table
 
 _STATEMENT_START = re.compile(
@@ -139,28 +140,6 @@ def _balanced(text: str, open_at: int) -> str | None:
     return None
 
 
-def _split_top(body: str) -> list[str]:
-    parts: list[str] = []
-    cur: list[str] = []
-    depth, quote = 0, ""
-    for ch in body:
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "'\"`":
-            quote = ch
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append("".join(cur).strip())
-            cur = []
-            continue
-        cur.append(ch)
-    parts.append("".join(cur).strip())
-    return [p for p in parts if p]
-
-
 def _cols(text: str) -> list[str]:
     return [normalise_table(c.split()[0]) for c in text.split(",") if c.strip()]
 
@@ -170,7 +149,7 @@ def _fk(cols: str, table: str, ref_cols: str | None) -> ForeignKey:
 
 
 def _read_body(draft: _TableDraft, inner: str) -> None:
-    for item in _split_top(inner):
+    for item in split_top_level(inner):
         first = item.split(None, 1)[0].upper()
         if first in _CONSTRAINT_WORDS:
             fk = _FK.search(item)

@@ -6,6 +6,13 @@ from msadecomp.report.build import (
     build_report,
     class_assignment,
     class_subdomains,
+    service_figures,
 )
 
-__all__ = ["REPORT_SCHEMA", "build_report", "class_assignment", "class_subdomains"]
+__all__ = [
+    "REPORT_SCHEMA",
+    "build_report",
+    "class_assignment",
+    "class_subdomains",
+    "service_figures",
+]

@@ -221,6 +221,17 @@ def _kernel_uses(
     return out
 
 
+def service_figures(service: dict[str, Any]) -> dict[str, int]:
+    """The counts shown for a service in summaries."""
+    return {
+        "classes": len(service["classes"]),
+        "tables": len(service["tables"]["owned"]),
+        "endpoints": len(service["endpoints"]),
+        "calls out": sum(c["count"] for c in service["outgoing_calls"]),
+        "calls in": sum(c["count"] for c in service["incoming_calls"]),
+    }
+
+
 def class_assignment(report: dict[str, Any]) -> dict[str, str]:
     """Class FQN -> service id of a report, shared-kernel classes included as their own group."""
     out = {c: s["id"] for s in report["services"] for c in s["classes"]}

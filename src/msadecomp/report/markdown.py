@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from msadecomp.report.build import service_figures
+
 METRIC_LABELS = {
     "modularity": ("modularity Q", "higher"),
     "sm": ("structural modularity SM", "higher"),
@@ -77,29 +79,13 @@ def to_markdown(report: dict[str, Any]) -> str:
         lines += ["### How the services were chosen", ""]
         lines += [f"- {note}" for note in report["notes"]] + [""]
     lines += ["## Services", ""]
+    figures = [(x, service_figures(x)) for x in report["services"]]
+    columns = ("classes", "tables", "endpoints", "calls out", "calls in")
     lines += _table(
+        ["id", "name", "subdomain", *(c if c != "tables" else "owned tables" for c in columns)],
         [
-            "id",
-            "name",
-            "subdomain",
-            "classes",
-            "owned tables",
-            "endpoints",
-            "calls out",
-            "calls in",
-        ],
-        [
-            [
-                x["id"],
-                x["name"],
-                x["subdomain"]["type"],
-                str(len(x["classes"])),
-                str(len(x["tables"]["owned"])),
-                str(len(x["endpoints"])),
-                str(sum(c["count"] for c in x["outgoing_calls"])),
-                str(sum(c["count"] for c in x["incoming_calls"])),
-            ]
-            for x in report["services"]
+            [x["id"], x["name"], x["subdomain"]["type"], *(str(f[c]) for c in columns)]
+            for x, f in figures
         ],
     )
     for x in report["services"]:
