@@ -67,7 +67,7 @@ def test_kernel_nodes_form_their_own_group() -> None:
 
 
 def test_leiden_without_its_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "leidenalg", None)
+    monkeypatch.setitem(sys.modules, "igraph", None)
     with pytest.raises(ConfigError, match="msadecomp\\[leiden\\]"):
         decompose(three_groups(), algorithm="leiden", seed=1, resolution=1.0)
 

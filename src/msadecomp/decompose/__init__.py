@@ -112,7 +112,8 @@ def decompose(
             parts = partition(resolution)
             notes.append(f"{algorithm} has no resolution parameter; no sweep was run")
         else:
-            points, resolution, note = sweep(partition, contracted, jobs or os.cpu_count() or 1)
+            workers = 1 if algorithm == "leiden" else jobs or os.cpu_count() or 1  # native, fast
+            points, resolution, note = sweep(partition, contracted, workers)
             parts = partition(resolution)
             notes.append(note)
     else:
