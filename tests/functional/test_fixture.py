@@ -126,6 +126,14 @@ def test_subdomain_types_match_the_intended_ones(
     assert kinds["login"] == "generic"
 
 
+@pytest.mark.parametrize("algorithm", ["louvain", "greedy_modularity", "leiden"])
+def test_every_resolution_algorithm_recovers_the_contexts(
+    fixture_root: Path, expected: dict[str, str], algorithm: str
+) -> None:
+    result = msadecomp.analyze(fixture_root, msadecomp.Config(jobs=1, algorithm=algorithm))
+    assert msadecomp.compare(class_assignment(result.report), expected).mojofm >= 85.0
+
+
 def test_sweep_picks_seven_services_and_says_why(analysis: msadecomp.Analysis) -> None:
     assert analysis.report["summary"]["services"] == 7
     assert "7 services reach" in analysis.report["notes"][0]

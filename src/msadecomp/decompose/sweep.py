@@ -27,7 +27,7 @@ from msadecomp.graph import is_table
 Partition = list[set[str]]
 LOW, HIGH, STEPS = 0.1, 4.0, 20
 TOLERANCE = 0.02
-STOP_AFTER = 2
+STOP_AFTER = 3
 PARALLEL_NODES = 2000
 
 
