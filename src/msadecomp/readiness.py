@@ -47,7 +47,6 @@ QUESTIONS = {
     "dev/staging/production?",
     10: "Do you want a shorter release cycle?",
 }
-FROM_CODE = (6, 8, 9)
 ADOPT_AT = 6
 HIGH_EFFERENT = 20
 

@@ -50,8 +50,8 @@ WEIGHT_SCALE = 1000
 def leiden(graph: nx.Graph, seed: int, resolution: float) -> Partition:
     """Leiden (Traag et al., 2019) optimising modularity, with igraph's built-in implementation.
 
-    The number of iterations is bounded: iterating "until stable" (and the ``leidenalg``
-    package) was seen to loop forever on some weighted graphs.
+    Weights are scaled to integers and the iterations bounded: with float weights, iterating
+    "until stable" (and the ``leidenalg`` package) was seen to loop forever on some graphs.
     """
     try:
         import igraph as ig
@@ -76,7 +76,7 @@ def leiden(graph: nx.Graph, seed: int, resolution: float) -> Partition:
             objective_function="modularity",
             weights="weight",
             resolution=resolution,
-            n_iterations=-1,
+            n_iterations=LEIDEN_ITERATIONS,
         )
     finally:
         ig.set_random_number_generator(random)
