@@ -85,6 +85,8 @@ class JavaType:
     """True when the file could not be parsed and this type comes from fallback extraction."""
     entity_table: str | None = None
     """For a JPA ``@Entity``: the table it maps (``@Table(name)`` or the entity name)."""
+    doc: str = ""
+    """First sentence of the type's Javadoc or leading comment (often Korean in eGovFrame)."""
 
     @property
     def simple_name(self) -> str:
@@ -128,6 +130,10 @@ class Table:
     columns: tuple[str, ...] = ()
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
+    comment: str = ""
+    """``COMMENT ON TABLE`` / ``COMMENT '...'`` text (often Korean in eGovFrame DDL)."""
+    column_comments: tuple[tuple[str, str], ...] = ()
+    """(column, comment) pairs."""
 
 
 @dataclass(frozen=True, slots=True)
