@@ -77,7 +77,7 @@ def _clustering_options(p: argparse.ArgumentParser) -> None:
         "--algorithm",
         choices=ALGORITHM_NAMES,
         default=None,
-        help="community detection algorithm (default: louvain)",
+        help="community detection algorithm (default: leiden)",
     )
     p.add_argument("--seed", type=int, default=None, help="random seed (default: 42)")
     p.add_argument(

@@ -14,7 +14,7 @@ else:  # pragma: no cover
 
 from msadecomp.errors import ConfigError
 
-ALGORITHM_NAMES = ("louvain", "leiden", "label_propagation", "greedy_modularity")
+ALGORITHM_NAMES = ("leiden", "louvain", "label_propagation", "greedy_modularity")
 _ALIASES = {"return": "ret", "import": "import_", "read": "table_read", "write": "table_write"}
 _PUBLIC = {"ret": "return", "import_": "import"}
 
@@ -70,7 +70,7 @@ class Weights:
 class Config:
     """Settings of one analysis run (see docs/configuration.md for the TOML file)."""
 
-    algorithm: str = "louvain"
+    algorithm: str = "leiden"
     seed: int = 42
     resolution: float | None = None
     """``None`` runs the resolution sweep that picks the number of services."""
@@ -145,7 +145,7 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
         raise ConfigError(f"{origin}: each 'apart' entry must name exactly two patterns")
     try:
         return Config(
-            algorithm=str(data.get("algorithm", "louvain")),
+            algorithm=str(data.get("algorithm", "leiden")),
             seed=int(data.get("seed", 42)),
             resolution=None if resolution in (None, "auto") else float(resolution),
             services=None if data.get("services") is None else int(data["services"]),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from msadecomp.decompose.algorithms import leiden
+from msadecomp.decompose.algorithms import Prepared, leiden
 from msadecomp.decompose.sweep import resolutions
 from msadecomp.graph import build_graph, clustering_graph
 from msadecomp.ingest import ingest
@@ -35,9 +35,10 @@ def large_graph(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
 def test_leiden_terminates_at_every_sweep_resolution(large_graph) -> None:  # type: ignore[no-untyped-def]
     previous = signal.signal(signal.SIGALRM, _timeout)
     signal.alarm(120)
+    prepared = Prepared(large_graph)
     try:
         for res in resolutions():
-            parts = leiden(large_graph, 42, res)
+            parts = leiden(prepared, 42, res)
             assert sum(len(p) for p in parts) == large_graph.number_of_nodes()
     finally:
         signal.alarm(0)

@@ -1,7 +1,6 @@
 """Every algorithm partitions deterministically; constraints are honoured."""
 
 import importlib
-import sys
 
 import networkx as nx
 import pytest
@@ -66,10 +65,26 @@ def test_kernel_nodes_form_their_own_group() -> None:
     assert [c.members for c in kernel] == [("x.a.C0",)]
 
 
-def test_leiden_without_its_extra_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "igraph", None)
-    with pytest.raises(ConfigError, match="msadecomp\\[leiden\\]"):
-        decompose(three_groups(), algorithm="leiden", seed=1, resolution=1.0)
+def test_services_n_returns_n_even_when_an_apart_constraint_splits_a_service() -> None:
+    graph = three_groups()
+    apart = Constraints(apart=(("x.a.C1", "x.a.C2"),))
+    d = decompose(graph, seed=1, resolution=None, services=2, constraints=apart)
+    services = [c for c in d.clusters if not c.kernel]
+    assert len(services) == 2
+    where = d.assignment()
+    assert where["x.a.C1"] != where["x.a.C2"]
+
+
+def test_modularity_matches_networkx() -> None:
+    from networkx.algorithms.community import modularity
+
+    from msadecomp.decompose.algorithms import Prepared
+
+    graph = three_groups()
+    parts = [{n for n in graph if n.startswith(p)} for p in ("x.a.", "x.b.", "x.c.")]
+    assert Prepared(graph).modularity(parts) == pytest.approx(
+        modularity(graph, parts, weight="weight")
+    )
 
 
 def test_unknown_algorithm() -> None:

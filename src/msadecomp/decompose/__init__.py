@@ -22,13 +22,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
-from networkx.algorithms.community import modularity
 
-from msadecomp.decompose.algorithms import ALGORITHMS, HAS_RESOLUTION, Partition
+from msadecomp.decompose.algorithms import (
+    ALGORITHMS,
+    DEFAULT_ALGORITHM,
+    HAS_RESOLUTION,
+    Partition,
+    Prepared,
+)
 from msadecomp.decompose.constraints import (
     Constraints,
     contract,
     expand,
+    matching,
     separate,
     unmatched_patterns,
 )
@@ -77,7 +83,7 @@ class Decomposition:
 def decompose(
     graph: nx.Graph,
     *,
-    algorithm: str = "louvain",
+    algorithm: str = DEFAULT_ALGORITHM,
     seed: int = 42,
     resolution: float | None = 1.0,
     services: int | None = None,
@@ -91,7 +97,8 @@ def decompose(
         )
     constraints = constraints or Constraints()
     kernel_nodes = sorted(set(kernel) & set(graph))
-    core = graph.subgraph(n for n in graph if n not in set(kernel_nodes)).copy()
+    set_aside = set(kernel_nodes)
+    core = graph.subgraph(n for n in graph if n not in set_aside).copy()
     notes: list[str] = []
     missing = unmatched_patterns(constraints, sorted(core))
     if missing:
@@ -113,7 +120,7 @@ def decompose(
             notes.append(f"{algorithm} has no resolution parameter; no sweep was run")
         else:
             workers = 1 if algorithm == "leiden" else jobs or os.cpu_count() or 1  # native, fast
-            points, resolution, note = sweep(partition, contracted, workers)
+            points, resolution, note = sweep(partition, workers)
             parts = partition(resolution)
             notes.append(note)
     else:
@@ -123,7 +130,9 @@ def decompose(
     parts = expand(parts, groups)
     parts = _place_isolated(core, parts)
     parts = separate(core, parts, constraints)
-    q = modularity(core, parts, weight="weight") if core.number_of_edges() else 0.0
+    if services is not None and count_services(parts) > services:
+        parts = _merge_down(core, parts, services, constraints)
+    q = Prepared(core).modularity(parts)
     clusters = list(name_clusters(core, parts))
     if kernel_nodes:
         clusters.append(Cluster(KERNEL_ID, "shared-kernel", tuple(kernel_nodes), kernel=True))
@@ -136,12 +145,12 @@ class _Partitioner:
 
     def __init__(self, algorithm: str, seed: int, graph: nx.Graph) -> None:
         self.algorithm, self.seed = algorithm, seed
-        self.connected = graph.subgraph(n for n in graph if graph.degree(n) > 0).copy()
+        self.prepared = Prepared(graph.subgraph(n for n in graph if graph.degree(n) > 0).copy())
 
     def __call__(self, resolution: float) -> Partition:
-        if self.connected.number_of_nodes() == 0:
+        if not self.prepared.nodes:
             return []
-        return ALGORITHMS[self.algorithm](self.connected, self.seed, resolution)
+        return ALGORITHMS[self.algorithm](self.prepared, self.seed, resolution)
 
 
 def _search(
@@ -203,8 +212,20 @@ def _search(
     )
 
 
-def _merge_down(graph: nx.Graph, parts: Partition, wanted: int) -> Partition:
+def _merge_down(
+    graph: nx.Graph, parts: Partition, wanted: int, constraints: Constraints | None = None
+) -> Partition:
+    """Merge the most strongly coupled pair of services (coupling per node pair) until
+    ``wanted`` remain, never joining the two sides of an ``apart`` constraint."""
     parts = [set(p) for p in parts]
+    sides = [
+        (matching([left], sorted(graph)), matching([right], sorted(graph)))
+        for left, right in (constraints.apart if constraints else ())
+    ]
+
+    def allowed(a: set[str], b: set[str]) -> bool:
+        return not any((a & x and b & y) or (a & y and b & x) for x, y in sides)
+
     while count_services(parts) > wanted and len(parts) > 1:
         index = {n: i for i, p in enumerate(parts) for n in p}
         between: Counter[tuple[int, int]] = Counter()
@@ -212,6 +233,7 @@ def _merge_down(graph: nx.Graph, parts: Partition, wanted: int) -> Partition:
             a, b = index.get(u), index.get(v)
             if a is not None and b is not None and a != b:
                 between[(min(a, b), max(a, b))] += w
+        between = Counter({k: w for k, w in between.items() if allowed(parts[k[0]], parts[k[1]])})
         if not between:
             break
         (a, b), _ = max(

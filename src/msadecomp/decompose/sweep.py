@@ -15,13 +15,11 @@ is large.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Protocol
 
-import networkx as nx
-from networkx.algorithms.community import modularity
-
+from msadecomp.decompose.algorithms import Prepared
 from msadecomp.graph import is_table
 
 Partition = list[set[str]]
@@ -46,36 +44,40 @@ def resolutions() -> list[float]:
     return [round(LOW * (HIGH / LOW) ** (i / (STEPS - 1)), 4) for i in range(STEPS)]
 
 
-def _point(graph: nx.Graph, res: float, parts: Partition) -> SweepPoint:
-    covered = graph.subgraph(set().union(*parts)) if parts else graph
-    q = modularity(covered, parts, weight="weight") if parts else 0.0
+class Partitioner(Protocol):
+    """Clusters one prepared graph at a given resolution."""
+
+    prepared: Prepared
+
+    def __call__(self, resolution: float) -> Partition: ...
+
+
+def _point(partition: Partitioner, res: float) -> SweepPoint:
+    parts = partition(res)
+    q = partition.prepared.modularity(parts)
     return SweepPoint(res, count_services(parts), round(q, 4))
 
 
-_WORKER: tuple[Callable[[float], Partition], nx.Graph] | None = None
+_WORKER: Partitioner | None = None
 
 
-def _init(partition: Callable[[float], Partition], graph: nx.Graph) -> None:
+def _init(partition: Partitioner) -> None:
     global _WORKER
-    _WORKER = (partition, graph)
+    _WORKER = partition
 
 
 def _remote(res: float) -> SweepPoint:
     assert _WORKER is not None
-    partition, graph = _WORKER
-    return _point(graph, res, partition(res))
+    return _point(_WORKER, res)
 
 
-def sweep(
-    partition: Callable[[float], Partition], graph: nx.Graph, jobs: int = 1
-) -> tuple[tuple[SweepPoint, ...], float, str]:
+def sweep(partition: Partitioner, jobs: int = 1) -> tuple[tuple[SweepPoint, ...], float, str]:
     """Run the sweep; ``partition`` must be picklable when ``jobs`` > 1."""
     todo = list(reversed(resolutions()))
-    batch = jobs if jobs > 1 and graph.number_of_nodes() >= PARALLEL_NODES else 1
+    nodes = len(partition.prepared.nodes)
+    batch = jobs if jobs > 1 and nodes >= PARALLEL_NODES else 1
     pool = (
-        ProcessPoolExecutor(batch, initializer=_init, initargs=(partition, graph))
-        if batch > 1
-        else None
+        ProcessPoolExecutor(batch, initializer=_init, initargs=(partition,)) if batch > 1 else None
     )
     points: list[SweepPoint] = []
     try:
@@ -84,7 +86,7 @@ def sweep(
             if pool is not None:
                 points.extend(pool.map(_remote, chunk))
             else:
-                points.extend(_point(graph, r, partition(r)) for r in chunk)
+                points.extend(_point(partition, r) for r in chunk)
             if _past_the_peak(points):
                 break
     finally:
