@@ -15,7 +15,7 @@ from msadecomp.decompose import Constraints, Decomposition, decompose
 from msadecomp.errors import ExportError
 from msadecomp.graph import build_graph, clustering_graph
 from msadecomp.graph.kernel import KernelSettings, detect_kernel
-from msadecomp.ingest import Progress, ingest
+from msadecomp.ingest import Progress, Scope, ingest
 from msadecomp.model import CodeModel
 from msadecomp.report import build_report
 from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
@@ -122,7 +122,8 @@ def analyze(
         analysis.write("out/")
     """
     config = config or Config()
-    model = ingest(path, jobs=config.jobs, progress=progress)
+    scope = Scope(config.include, config.exclude, config.include_tests)
+    model = ingest(path, jobs=config.jobs, progress=progress, scope=scope)
     graph = build_graph(model, semantic=config.weights.semantic > 0)
     settings = KernelSettings(
         enabled=config.kernel, include=config.kernel_include, exclude=config.kernel_exclude

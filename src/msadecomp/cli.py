@@ -95,14 +95,35 @@ def _clustering_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--jobs", type=int, default=None, help="parallel parser processes (default: all cores)"
     )
+    p.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="analyse only files matching this path glob (repeatable; see docs/configuration.md)",
+    )
+    p.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="leave out files matching this path glob (repeatable)",
+    )
+    p.add_argument(
+        "--include-tests",
+        action="store_true",
+        default=None,
+        help="analyse test sources too (left out by default, and listed in the report)",
+    )
 
 
 def _config(args: argparse.Namespace) -> Config:
     config = load_config(args.config) if args.config else Config()
     changes: dict[str, Any] = {}
-    for name in ("algorithm", "seed", "services", "jobs"):
+    for name in ("algorithm", "seed", "services", "jobs", "include_tests"):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)
+    for name in ("include", "exclude"):
+        if getattr(args, name):
+            changes[name] = (*getattr(config, name), *getattr(args, name))
     if args.resolution is not None:
         if args.resolution == "auto":
             changes["resolution"] = None

@@ -86,6 +86,12 @@ class Config:
     """Set shared-kernel (utility) classes aside before clustering."""
     kernel_include: tuple[str, ...] = ()
     kernel_exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    """Path globs: when given, only matching files are analysed (see ingest/scope.py)."""
+    exclude: tuple[str, ...] = ()
+    """Path globs of files to leave out, besides tests and build tooling."""
+    include_tests: bool = False
+    """Analyse test sources too (left out by default)."""
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALGORITHM_NAMES:
@@ -111,6 +117,9 @@ _TOP_KEYS = {
     "weights",
     "constraints",
     "kernel",
+    "include",
+    "exclude",
+    "include_tests",
 }
 
 
@@ -158,9 +167,26 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
             kernel=bool(kernel.get("detect", True)),
             kernel_include=tuple(str(x) for x in kernel.get("include", [])),
             kernel_exclude=tuple(str(x) for x in kernel.get("exclude", [])),
+            include=_strings(data, "include", origin),
+            exclude=_strings(data, "exclude", origin),
+            include_tests=_flag(data, "include_tests", origin),
         )
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{origin}: {err}") from None
+
+
+def _strings(data: dict[str, Any], key: str, origin: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ConfigError(f"{origin}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _flag(data: dict[str, Any], key: str, origin: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{origin}: '{key}' must be true or false, not {value!r}")
+    return value
 
 
 def _table(data: dict[str, Any], key: str, origin: str) -> dict[str, Any]:

@@ -230,6 +230,8 @@ class CodeModel:
     external_types: tuple[str, ...] = ()
     """Library types referenced by the code: inventory only, never graph nodes."""
     file_counts: tuple[tuple[str, int], ...] = field(default=())
+    excluded: tuple[tuple[str, str], ...] = ()
+    """(path, reason) of files left out of the analysis: tests, build tooling, user patterns."""
 
     def type_map(self) -> dict[str, JavaType]:
         return {t.fqn: t for t in self.types}

@@ -18,6 +18,7 @@ from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import JavaFacts, build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.jsp import read_jsp
+from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.sources import Limits, SourceFile, collect
 from msadecomp.ingest.sql_ddl import parse_ddl
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
@@ -42,7 +43,7 @@ Progress = Callable[[str, int, int], None]
 
 PARALLEL_THRESHOLD = 64
 
-__all__ = ["Limits", "Progress", "ingest"]
+__all__ = ["Limits", "Progress", "Scope", "ingest"]
 
 
 def ingest(
@@ -51,6 +52,7 @@ def ingest(
     jobs: int | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    scope: Scope | None = None,
 ) -> CodeModel:
     """Read the system at ``path`` into a code model.
 
@@ -64,9 +66,11 @@ def ingest(
         Size limits for files and archives.
     progress:
         Optional callback for progress display.
+    scope:
+        Which files to analyse (default: everything but tests and build tooling).
     """
     root = Path(path)
-    collected = collect(root, limits)
+    collected = collect(root, limits, scope)
     files = collected.files
     diagnostics: list[Diagnostic] = list(collected.diagnostics)
     by_kind: dict[str, list[SourceFile]] = defaultdict(list)
@@ -117,6 +121,7 @@ def ingest(
         delivery_files=tuple(collected.delivery_files),
         external_types=tuple(sorted(java.external)),
         file_counts=tuple(sorted((k, v) for k, v in counts.items() if v)),
+        excluded=tuple(sorted(collected.excluded)),
     )
 
 

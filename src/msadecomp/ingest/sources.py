@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import InputError
+from msadecomp.ingest.scope import Scope
 from msadecomp.model import Diagnostic, Severity, SourceRef
 
 ARCHIVE_SUFFIXES = frozenset({".war", ".jar", ".ear", ".zip"})
@@ -68,12 +69,24 @@ class Collected:
     diagnostics: list[Diagnostic]
     skipped_libraries: list[str]
     delivery_files: list[str] = field(default_factory=list)
+    excluded: list[tuple[str, str]] = field(default_factory=list)
+    """(path, reason) of files left out of the analysis by the scope."""
+    scope: Scope = field(default_factory=Scope)
+
+    def in_scope(self, rel: str) -> bool:
+        why = self.scope.reason(rel)
+        if why is not None:
+            self.excluded.append((rel, why))
+        return why is None
 
 
-def collect(root: Path, limits: Limits | None = None) -> Collected:
-    """Read every file msadecomp understands under ``root`` (a folder or an archive)."""
+def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None) -> Collected:
+    """Read every file msadecomp understands under ``root`` (a folder or an archive).
+
+    Files that ``scope`` leaves out are not read; they are listed in ``excluded``.
+    """
     limits = limits or Limits()
-    out = Collected([], [], [])
+    out = Collected([], [], [], scope=scope or Scope())
     if not root.exists():
         raise InputError(f"input path does not exist: {root}")
     if root.is_file():
@@ -104,7 +117,7 @@ def collect(root: Path, limits: Limits | None = None) -> Collected:
             out.skipped_libraries.append(rel)
             continue
         kind = KINDS.get(suffix)
-        if kind is None:
+        if kind is None or not out.in_scope(rel):
             continue
         data = _read_file(path, rel, limits, out)
         if data is not None:
@@ -202,6 +215,8 @@ def _collect_archive(data: bytes, label: str, limits: Limits, out: Collected, de
             nested = suffix in ARCHIVE_SUFFIXES
             kind = KINDS.get(suffix)
             if kind is None and not nested:
+                continue
+            if not nested and not out.in_scope(rel):
                 continue
             if nested and (depth >= limits.max_nesting or suffix == ".jar"):
                 out.skipped_libraries.append(rel)

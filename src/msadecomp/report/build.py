@@ -168,6 +168,10 @@ def build_report(
             "root": model.root,
             "files": dict(model.file_counts),
             "delivery_files": list(model.delivery_files),
+            "excluded": {
+                "counts": dict(sorted(Counter(why for _, why in model.excluded).items())),
+                "files": [{"path": p, "reason": why} for p, why in model.excluded],
+            },
         },
         "parameters": parameters,
         "summary": {

@@ -40,6 +40,9 @@ def parameters_line(report: dict[str, Any]) -> str:
     return text
 
 
+EXCLUDED_SHOWN = 50
+
+
 def to_markdown(report: dict[str, Any]) -> str:
     s = report["summary"]
     lines = [
@@ -132,6 +135,14 @@ def to_markdown(report: dict[str, Any]) -> str:
             for i in r["items"]
         ],
     )
+    excluded = report["input"]["excluded"]
+    if excluded["files"]:
+        lines += ["## Left out of the analysis", ""]
+        lines += [f"- {n} {reason} file(s)" for reason, n in excluded["counts"].items()] + [""]
+        shown = excluded["files"][:EXCLUDED_SHOWN]
+        lines += _table(["file", "reason"], [[f"`{f['path']}`", f["reason"]] for f in shown])
+        if len(excluded["files"]) > len(shown):
+            lines += [f"... and {len(excluded['files']) - len(shown)} more in report.json", ""]
     diags = report["diagnostics"]
     if diags:
         lines += ["## Diagnostics", ""]

@@ -1,0 +1,125 @@
+"""Which files of a tree belong to the application that is decomposed.
+
+Test sources and build tooling are not application code: clustered with it, they split real
+services and take service slots. By default they are left out (and listed, with the reason, in
+the model's ``excluded`` files); ``include_tests`` keeps tests. Users narrow or widen the scope
+with glob patterns on the path relative to the analysed root (archive members: the path inside
+the archive):
+
+* ``*`` matches within one path segment, ``?`` one character, ``**`` any number of segments;
+* a pattern without ``/`` matches a file or folder name at any depth (``*Test.java``,
+  ``generated``); a pattern with ``/`` matches from the root (``src/legacy/**``);
+* a pattern that matches a folder matches every file below it.
+
+>>> scope = Scope(exclude=("legacy",))
+>>> scope.reason("src/main/java/a/legacy/Old.java")
+'excluded by pattern legacy'
+>>> scope.reason("src/test/java/a/ArticleServiceTest.java")
+'test source'
+>>> scope.reason("src/main/java/a/ArticleService.java") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+TEST_REASON = "test source"
+TOOLING_REASON = "build tooling"
+GENERATED_REASON = "generated source"
+
+TEST_PATTERNS = (
+    "src/test",
+    "src/it",
+    "src/*Test",  # Gradle source sets: integrationTest, functionalTest, ...
+    "src/testFixtures",
+    "test-classes",
+    "*Test.java",
+    "*Tests.java",
+    "*IT.java",
+    "*TestCase.java",
+    "*Test.class",
+    "*Tests.class",
+    "*IT.class",
+)
+TOOLING_PATTERNS = (
+    ".mvn",
+    "MavenWrapperDownloader.java",
+    "gradle/wrapper",
+    "buildSrc",
+)
+GENERATED_PATTERNS = (
+    "generated-sources",
+    "generated-test-sources",
+    "build/generated",
+)
+
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """Compile one scope pattern (see the module docstring) into a regular expression.
+
+    >>> bool(glob_regex("src/*Test").match("src/integrationTest/java/A.java"))
+    True
+    >>> bool(glob_regex("src/*Test").match("lib/src/integrationTest/A.java"))
+    True
+    >>> bool(glob_regex("/src/*Test").match("lib/src/integrationTest/A.java"))
+    False
+    """
+    anchored = pattern.startswith("/")
+    body = pattern.strip("/")
+    out: list[str] = []
+    i = 0
+    while i < len(body):
+        if body.startswith("**/", i):
+            out.append("(?:[^/]*/)*")
+            i += 3
+        elif body.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif body[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif body[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(body[i]))
+            i += 1
+    prefix = "" if anchored else "(?:[^/]*/)*"
+    return re.compile(prefix + "".join(out) + "(?:/.*)?$")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Include/exclude rules for the files of one analysis."""
+
+    include: tuple[str, ...] = ()
+    """When given, only files matching one of these patterns are analysed."""
+    exclude: tuple[str, ...] = ()
+    include_tests: bool = False
+    """Analyse test sources too (left out by default)."""
+
+    @cached_property
+    def _rules(self) -> list[tuple[re.Pattern[str], str]]:
+        rules = [(glob_regex(p), f"excluded by pattern {p}") for p in self.exclude]
+        if not self.include_tests:
+            rules += [(glob_regex(p), TEST_REASON) for p in TEST_PATTERNS]
+        rules += [(glob_regex(p), TOOLING_REASON) for p in TOOLING_PATTERNS]
+        rules += [(glob_regex(p), GENERATED_REASON) for p in GENERATED_PATTERNS]
+        return rules
+
+    @cached_property
+    def _includes(self) -> list[re.Pattern[str]]:
+        return [glob_regex(p) for p in self.include]
+
+    def reason(self, rel: str) -> str | None:
+        """Why the file at ``rel`` is out of scope, or ``None`` when it is analysed."""
+        path = rel.rpartition("!/")[2]  # archive members: the path inside the archive
+        if self._includes and not any(r.match(path) for r in self._includes):
+            return "outside the include patterns"
+        for regex, why in self._rules:
+            if regex.match(path):
+                return why
+        return None
