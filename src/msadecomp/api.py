@@ -15,13 +15,14 @@ from msadecomp.decompose import Constraints, Decomposition, decompose
 from msadecomp.errors import ExportError
 from msadecomp.graph import build_graph, clustering_graph
 from msadecomp.graph.kernel import KernelSettings, detect_kernel
-from msadecomp.ingest import Progress, Scope, ingest
+from msadecomp.ingest import Scope, ingest
 from msadecomp.model import CodeModel
 from msadecomp.report import build_report
 from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
 from msadecomp.report.html import to_html
 from msadecomp.report.markdown import to_markdown
 from msadecomp.report.render import render_svg
+from msadecomp.stages import Progress, StageLog, Stages
 
 __version__ = "0.1.0"
 FORMATS = ("json", "md", "html", "dot", "svg", "model")
@@ -43,6 +44,8 @@ class Analysis:
     graph: nx.MultiDiGraph
     decomposition: Decomposition
     report: dict[str, Any]
+    timings: tuple[tuple[str, float], ...] = ()
+    """(stage, seconds) of the analysis: read files, parse Java, link, graph, ..."""
 
     def diagrams(self) -> dict[str, str]:
         """DOT text of each diagram, by file stem."""
@@ -110,11 +113,13 @@ def analyze(
     *,
     progress: Progress | None = None,
     answers: dict[int, bool] | None = None,
+    log: StageLog | None = None,
 ) -> Analysis:
     """Ingest ``path``, build the graph, decompose it and assemble the report.
 
     ``answers`` are the readiness questions people answered (question number -> yes), see
-    :func:`msadecomp.readiness.load_answers`.
+    :func:`msadecomp.readiness.load_answers`. ``progress`` and ``log`` follow the stages of the
+    run (see :mod:`msadecomp.stages`); the times are also in :attr:`Analysis.timings`.
 
     Example::
 
@@ -122,23 +127,27 @@ def analyze(
         analysis.write("out/")
     """
     config = config or Config()
+    stages = Stages(progress, log)
     scope = Scope(config.include, config.exclude, config.include_tests)
-    model = ingest(path, jobs=config.jobs, progress=progress, scope=scope)
-    graph = build_graph(model, semantic=config.weights.semantic > 0)
-    settings = KernelSettings(
-        enabled=config.kernel, include=config.kernel_include, exclude=config.kernel_exclude
-    )
-    kernel = detect_kernel(graph, settings)
-    decomposition = decompose(
-        clustering_graph(graph, config.weights),
-        algorithm=config.algorithm,
-        seed=config.seed,
-        resolution=config.resolution,
-        services=config.services,
-        constraints=Constraints(config.together, config.apart),
-        kernel=[k.fqn for k in kernel],
-        jobs=config.jobs,
-    )
+    model = ingest(path, jobs=config.jobs, progress=stages, scope=scope)
+    with stages.stage("graph"):
+        graph = build_graph(model, semantic=config.weights.semantic > 0)
+        settings = KernelSettings(
+            enabled=config.kernel, include=config.kernel_include, exclude=config.kernel_exclude
+        )
+        kernel = detect_kernel(graph, settings)
+        weighted = clustering_graph(graph, config.weights)
+    with stages.stage("decompose"):
+        decomposition = decompose(
+            weighted,
+            algorithm=config.algorithm,
+            seed=config.seed,
+            resolution=config.resolution,
+            services=config.services,
+            constraints=Constraints(config.together, config.apart),
+            kernel=[k.fqn for k in kernel],
+            jobs=config.jobs,
+        )
     if config.resolution is not None:
         mode = "fixed"
     else:
@@ -156,5 +165,6 @@ def analyze(
         },
         "shared_kernel": [{"class": k.fqn, "reason": k.reason} for k in kernel],
     }
-    report = build_report(model, decomposition, parameters, __version__, answers)
-    return Analysis(config, model, graph, decomposition, report)
+    with stages.stage("report"):
+        report = build_report(model, decomposition, parameters, __version__, answers)
+    return Analysis(config, model, graph, decomposition, report, tuple(stages.timings))

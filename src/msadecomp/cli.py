@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import replace
@@ -58,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
         help="JSON/TOML answers to the readiness questions people answer (see docs/readiness.md)",
     )
     a.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    a.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log each stage with its time (the default when output is not a terminal)",
+    )
 
     e = sub.add_parser("evaluate", help="score a decomposition against a ground-truth file")
     e.add_argument(
@@ -144,9 +151,16 @@ def _run_analysis(
     console: Console,
     quiet: bool,
     answers: dict[int, bool] | None = None,
+    verbose: bool = False,
 ) -> Analysis:
+    """Run the analysis, with a progress bar on a terminal and/or one log line per stage."""
+
+    def log(stage: str, seconds: float) -> None:
+        console.print(f"msadecomp: {stage}: {seconds:.2f} s", markup=False, highlight=False)
+
+    logger = None if quiet or not (verbose or not console.is_terminal) else log
     if quiet or not console.is_terminal:
-        return analyze(path, config, answers=answers)
+        return analyze(path, config, answers=answers, log=logger)
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -154,13 +168,15 @@ def _run_analysis(
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("parsing Java", total=None, visible=False)
+        task = bar.add_task("starting", total=None)
 
         def progress(stage: str, done: int, total: int) -> None:
-            if total >= PROGRESS_MIN_FILES:
-                bar.update(task, completed=done, total=total, visible=True)
+            if total == 0:
+                bar.update(task, description=stage, completed=0, total=None)
+            elif total >= PROGRESS_MIN_FILES:
+                bar.update(task, completed=done, total=total)
 
-        return analyze(path, config, progress=progress, answers=answers)
+        return analyze(path, config, progress=progress, answers=answers, log=logger)
 
 
 def _summary(analysis: Analysis, console: Console) -> None:
@@ -226,8 +242,12 @@ def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> in
     formats = check_formats(f.strip() for f in args.formats.split(",") if f.strip())
     truth = load_truth(args.truth) if args.truth else None
     answers = load_answers(args.answers) if args.answers else None
-    analysis = _run_analysis(args.path, _config(args), err, args.quiet, answers)
+    analysis = _run_analysis(args.path, _config(args), err, args.quiet, answers, args.verbose)
+    started = time.perf_counter()
     written = analysis.write(args.out, formats)
+    if args.verbose or not (args.quiet or err.is_terminal):
+        seconds = time.perf_counter() - started
+        err.print(f"msadecomp: write outputs: {seconds:.2f} s", markup=False, highlight=False)
     for problem in written.problems:
         err.print(f"[yellow]warning:[/] {problem}", highlight=False)
     if not args.quiet:

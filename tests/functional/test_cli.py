@@ -143,4 +143,23 @@ def test_progress_is_shown_on_a_terminal(
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=100)
     cli_module._run_analysis(str(fixture_root), Config(jobs=1), console, quiet=False)
-    assert "parsing Java" in buffer.getvalue()
+    shown = buffer.getvalue()
+    assert "parse Java" in shown and "decompose" in shown
+    assert "msadecomp: graph:" not in shown  # log lines only with -v on a terminal
+
+
+def test_each_stage_is_logged_with_its_time_when_not_on_a_terminal(
+    fixture_root: Path, tmp_path: Path
+) -> None:
+    code, _out, err = cli("analyze", str(fixture_root), "-o", str(tmp_path), "--format", "json")
+    assert code == 0
+    stages = [line.split(":")[1].strip() for line in err.splitlines() if line.endswith(" s")]
+    assert stages == [
+        "read files",
+        "parse Java",
+        "link",
+        "graph",
+        "decompose",
+        "report",
+        "write outputs",
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -37,9 +37,7 @@ from msadecomp.model import (
     TableAccess,
     TypeKind,
 )
-
-Progress = Callable[[str, int, int], None]
-"""Called as ``progress(stage, done, total)`` while files are processed."""
+from msadecomp.stages import Progress, Stages
 
 PARALLEL_THRESHOLD = 64
 
@@ -51,7 +49,7 @@ def ingest(
     *,
     jobs: int | None = None,
     limits: Limits | None = None,
-    progress: Progress | None = None,
+    progress: Progress | Stages | None = None,
     scope: Scope | None = None,
 ) -> CodeModel:
     """Read the system at ``path`` into a code model.
@@ -65,12 +63,15 @@ def ingest(
     limits:
         Size limits for files and archives.
     progress:
-        Optional callback for progress display.
+        Optional progress callback, or the :class:`~msadecomp.stages.Stages` of a whole run
+        (ingest then reports its own stages: read files, parse, link).
     scope:
         Which files to analyse (default: everything but tests and build tooling).
     """
+    stages = progress if isinstance(progress, Stages) else Stages(progress)
     root = Path(path)
-    collected = collect(root, limits, scope)
+    with stages.stage("read files"):
+        collected = collect(root, limits, scope)
     files = collected.files
     diagnostics: list[Diagnostic] = list(collected.diagnostics)
     by_kind: dict[str, list[SourceFile]] = defaultdict(list)
@@ -87,9 +88,12 @@ def ingest(
             diagnostics.extend(diags)
             for t in found:
                 tables.setdefault(t.name, t)
-        java_files, class_diags = code.collect(progress)
+        with stages.stage("parse Java"):
+            java_files, class_diags = code.collect(stages)
     diagnostics.extend(class_diags)
 
+    link = stages.stage("link")
+    link.__enter__()
     java = build_java_facts(java_files, xml.beans)
     diagnostics.extend(xml.diagnostics)
     diagnostics.extend(java.diagnostics)
@@ -102,6 +106,7 @@ def ingest(
         if a.table not in tables:
             tables[a.table] = Table(a.table, a.ref)
 
+    link.__exit__(None, None, None)
     counts = Counter({k: len(v) for k, v in by_kind.items()})
     counts.update(xml.kinds)
     counts["library archives"] = len(collected.skipped_libraries)
@@ -164,7 +169,7 @@ class _CodeParse:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def collect(self, progress: Progress | None) -> tuple[list[JavaFile], list[Diagnostic]]:
+    def collect(self, stages: Stages) -> tuple[list[JavaFile], list[Diagnostic]]:
         sources: list[JavaFile] = []
         classes: list[JavaFile] = []
         diagnostics: list[Diagnostic] = []
@@ -173,8 +178,7 @@ class _CodeParse:
                 diagnostics.append(parsed)
             elif parsed is not None:
                 (classes if parsed.encoding == "class" else sources).append(parsed)
-            if progress is not None:
-                progress("parse", i, len(self.items))
+            stages.advance("parse Java", i, len(self.items))
 
         def fqn(f: JavaFile, name: str) -> str:
             return f"{f.package}.{name}" if f.package else name
