@@ -21,7 +21,7 @@ from msadecomp.report import build_report
 from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
 from msadecomp.report.html import to_html
 from msadecomp.report.markdown import to_markdown
-from msadecomp.report.render import render_svg
+from msadecomp.report.render import render_all
 from msadecomp.stages import Progress, StageLog, Stages
 
 __version__ = "0.1.0"
@@ -79,18 +79,17 @@ class Analysis:
             save("report.md", to_markdown(self.report))
         if "model" in formats:
             save("model.json", json.dumps(self.model.to_dict(), indent=1, ensure_ascii=False))
-        svgs: dict[str, str] = {}
-        for stem, dot in self.diagrams().items():
-            if "dot" in formats:
+        dots = self.diagrams()
+        if "dot" in formats:
+            for stem, dot in dots.items():
                 save(f"{stem}.dot", dot)
-            if "svg" in formats or "html" in formats:
-                try:
-                    svgs[stem] = render_svg(dot)
-                except ExportError as err:
-                    written.problems.append(f"{stem}.svg: {err}")
-                    continue
-                if "svg" in formats:
-                    save(f"{stem}.svg", svgs[stem])
+        svgs: dict[str, str] = {}
+        if "svg" in formats or "html" in formats:
+            svgs, problems = render_all(dots)
+            written.problems.extend(f"{stem}.svg: {p}" for stem, p in problems.items())
+            if "svg" in formats:
+                for stem, svg in svgs.items():
+                    save(f"{stem}.svg", svg)
         if "html" in formats:
             save("report.html", to_html(self.report, svgs))
         return written

@@ -172,7 +172,7 @@ def _run_analysis(
 
         def progress(stage: str, done: int, total: int) -> None:
             if total == 0:
-                bar.update(task, description=stage, completed=0, total=None)
+                bar.update(task, description=stage, completed=0, total=None, refresh=True)
             elif total >= PROGRESS_MIN_FILES:
                 bar.update(task, completed=done, total=total)
 

@@ -66,3 +66,25 @@ def test_class_diagram_collapses_to_packages(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(diagrams, "COLLAPSE_ABOVE", 5)
     collapsed = diagrams.class_diagram(r, g)
     assert "collapsed to packages" in collapsed and "S1_p1 -> S0_p0" in collapsed
+
+
+def test_a_huge_class_diagram_stays_small_enough_to_lay_out() -> None:
+    """1,200 packages in 4 services fold into parent packages; only the strongest arrows stay."""
+    services, classes, g = [], [], nx.MultiDiGraph()
+    for s in range(4):
+        members = [f"org.s{s}.m{m}.p{p}.C" for m in range(30) for p in range(10)]
+        services.append(
+            {"id": f"S{s}", "name": f"s{s}", "subdomain": {"type": "core"}, "classes": members}
+        )
+        classes += members
+    for c in classes:
+        g.add_node(c, package=c.rpartition(".")[0], layer="service")
+    for i, c in enumerate(classes):
+        g.add_edge(c, classes[(i * 7 + 1) % len(classes)], kind="call", count=1 + i % 5)
+    r = {"input": {"root": "big"}, "services": services, "shared_kernel": None}
+    dot = diagrams.class_diagram(r, g)
+    boxes = dot.count("shape=folder")
+    assert 0 < boxes <= diagrams.MAX_BOXES
+    assert "(10 classes)" in dot  # folded one level up: org.sN.mM holds 10 packages' classes
+    assert dot.count("->") <= diagrams.MAX_EDGES
+    assert f"the {diagrams.MAX_EDGES} strongest of" in dot

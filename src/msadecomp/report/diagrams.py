@@ -81,6 +81,10 @@ def context_map(report: dict[str, Any]) -> str:
 
 COLLAPSE_ABOVE = 300
 """Class diagrams with more classes than this show packages instead, so layout stays fast."""
+MAX_BOXES = 160
+"""Collapsed diagrams fold packages into their parents until at most this many boxes remain."""
+MAX_EDGES = 400
+"""At most this many (the strongest) dependency arrows are drawn; the title says how many not."""
 LAYER_SHAPES = {
     "web": "component",
     "service": "box",
@@ -109,9 +113,11 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
         "classes", title + (" (collapsed to packages)" if collapse else ""), compound="true"
     )
     node_of: dict[str, str] = {}
+    depth = _package_depth(groups, graph) if collapse else 0
 
     def package(fqn: str) -> str:
-        return str(graph.nodes[fqn].get("package", "")) if fqn in graph else ""
+        pkg = str(graph.nodes[fqn].get("package", "")) if fqn in graph else ""
+        return ".".join(pkg.split(".")[:depth]) if depth else pkg
 
     for sid, name, service, classes in groups:
         sizes = Counter(package(c) for c in classes)
@@ -156,13 +162,34 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
         a, b = node_of.get(src), node_of.get(dst)
         if a and b and a != b and data["kind"] not in ("semantic", "cochange", "import"):
             weights[(a, b)] = weights.get((a, b), 0) + int(data["count"])
-    for (a, b), n in sorted(weights.items()):
+    strongest = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_EDGES]
+    if len(weights) > MAX_EDGES:
+        g.set("label", f"{title}: the {MAX_EDGES} strongest of {len(weights)} dependencies")
+    for (a, b), n in sorted(strongest):
         g.add_edge(
             pydot.Edge(
                 a, b, penwidth=f"{min(0.5 + n / 4, 4):.1f}", arrowsize="0.5", color="#777777"
             )
         )
     return str(g.to_string())
+
+
+def _package_depth(groups: list[tuple[str, str, Any, list[str]]], graph: Any) -> int:
+    """The deepest package prefix length that keeps the collapsed diagram within
+    ``MAX_BOXES`` boxes (0: full package names fit)."""
+    packages = {
+        (sid, str(graph.nodes[c].get("package", "")) if c in graph else "")
+        for sid, _, _, classes in groups
+        for c in classes
+    }
+    if len(packages) <= MAX_BOXES:
+        return 0
+    deepest = max(p.count(".") + 1 for _, p in packages)
+    for depth in range(deepest - 1, 0, -1):
+        boxes = {(sid, ".".join(p.split(".")[:depth])) for sid, p in packages}
+        if len(boxes) <= MAX_BOXES:
+            return depth
+    return 1
 
 
 TABLES_COLLAPSE_ABOVE = 150

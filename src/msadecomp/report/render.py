@@ -6,11 +6,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from msadecomp.errors import ExportError
 
-RENDER_TIMEOUT_S = 120
+RENDER_TIMEOUT_S = 30
+"""Graphviz gets this long per diagram; a diagram that takes longer is left out with a note
+(the .dot file is still written)."""
 
 
 def graphviz_binary() -> str | None:
@@ -20,6 +23,23 @@ def graphviz_binary() -> str | None:
             return found
     beside = Path(sys.executable).with_name("graphviz-pure")
     return str(beside) if beside.exists() else None
+
+
+def render_all(dots: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Render several diagrams at once (one Graphviz process each, run side by side).
+
+    Returns (SVG by name, problem message by name) for the ones that failed.
+    """
+    svgs: dict[str, str] = {}
+    problems: dict[str, str] = {}
+    with ThreadPoolExecutor(max_workers=min(4, max(1, len(dots)))) as pool:
+        futures = {name: pool.submit(render_svg, dot) for name, dot in dots.items()}
+        for name, future in futures.items():
+            try:
+                svgs[name] = future.result()
+            except ExportError as err:
+                problems[name] = str(err)
+    return svgs, problems
 
 
 def render_svg(dot_text: str) -> str:
