@@ -5,10 +5,17 @@ system; left in the clustering graph it glues unrelated contexts together. Befor
 such classes are set aside and reported as one generic *shared kernel* group.
 
 A class is a kernel candidate when it is used from at least ``min_packages`` distinct packages
-(and from at least ``min_share`` of all packages that use any project class), and either its
-name or its package looks technical (Util, Helper, Abstract/Base classes, default VOs,
-constants, exceptions, ``util``/``common``/``support`` packages), or its fan-in reaches
-``always_share`` of the packages whatever its name.
+(and from at least ``min_share`` of all packages that use any project class), its name or its
+package looks technical (Util, Helper, Abstract/Base classes, default VOs, constants,
+exceptions, ``util``/``common``/``support`` packages), and it carries no domain of its own:
+
+* it reads and writes no table (a class with data belongs to the context owning that data);
+* it is no entity (``@Entity``, a JPA-mapped table) and no controller, service, DAO, mapper or
+  repository (those are a context's behaviour, however widely used), unless it is an abstract
+  base class of that layer (``EgovComAbstractDAO``, ``BaseController``).
+
+Popularity alone never makes a kernel class: a core entity such as ``Order`` or ``Account`` is
+used from everywhere precisely because it is the domain.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ TECHNICAL_NAME = re.compile(
     r"(Utils?|Helper|Constants?|Exception|Abstract\w+|Base\w+|\w*Default\w*VO|Support|Common\w*)$"
     r"|^(Abstract|Base|Egov(Com)?Abstract)"
 )
+BASE_CLASS = re.compile(r"^(Abstract|Base|Egov(Com)?Abstract)")
 TECHNICAL_PACKAGE = re.compile(r"\.(util|utils|common|support|base|core|framework|helper)(\.|$)")
 STRUCTURAL = frozenset(
     {
@@ -45,7 +53,6 @@ class KernelSettings:
     enabled: bool = True
     min_packages: int = 4
     min_share: float = 0.15
-    always_share: float = 0.5
     include: tuple[str, ...] = ()
     """FQNs always treated as kernel."""
     exclude: tuple[str, ...] = ()
@@ -87,11 +94,31 @@ def detect_kernel(
         package = str(graph.nodes[fqn].get("package", ""))
         if fqn in settings.include:
             found.append(KernelClass(fqn, n, "listed in kernel.include"))
-        elif n >= settings.min_packages and n / total >= settings.min_share:
-            if TECHNICAL_NAME.search(label):
-                found.append(KernelClass(fqn, n, f"technical name, used from {n} packages"))
-            elif TECHNICAL_PACKAGE.search("." + package):
-                found.append(KernelClass(fqn, n, f"technical package, used from {n} packages"))
-            elif n / total >= settings.always_share:
-                found.append(KernelClass(fqn, n, f"used from {n} of {total} packages"))
+        elif (
+            n < settings.min_packages or n / total < settings.min_share or _has_domain(graph, fqn)
+        ):
+            continue
+        elif TECHNICAL_NAME.search(label):
+            found.append(
+                KernelClass(fqn, n, f"technical name, no data of its own, used from {n} packages")
+            )
+        elif TECHNICAL_PACKAGE.search("." + package):
+            found.append(
+                KernelClass(
+                    fqn, n, f"technical package, no data of its own, used from {n} packages"
+                )
+            )
     return found
+
+
+DOMAIN_LAYERS = frozenset({"web", "service", "persistence"})
+
+
+def _has_domain(graph: nx.MultiDiGraph, fqn: str) -> bool:
+    """True for classes that hold a context's data or behaviour (see the module docstring)."""
+    node = graph.nodes[fqn]
+    if node.get("stereotype") == "entity":
+        return True
+    if node.get("layer") in DOMAIN_LAYERS and not BASE_CLASS.match(str(node.get("label", ""))):
+        return True
+    return any(data["kind"] in ("read", "write") for _, _, data in graph.out_edges(fqn, data=True))

@@ -41,14 +41,29 @@ def test_technical_hub_is_kernel() -> None:
     assert k.fqn == "hub" and k.packages == 8 and "technical name" in k.reason
 
 
-def test_business_hub_is_kernel_only_when_nearly_everything_uses_it() -> None:
-    assert detect_kernel(_hub_graph("OrderService", "app.order"))  # 8 of 9 packages
-    narrow = _hub_graph("OrderService", "app.order")
-    for i in range(8, 30):  # 22 more packages that use each other, not the hub
-        narrow.add_node(f"q{i}.C", kind="class", label="Q", package=f"q{i}")
-        if i > 8:
-            narrow.add_edge(f"q{i}.C", f"q{i - 1}.C", key="call", kind="call", count=1)
-    assert detect_kernel(narrow) == []
+def test_a_domain_class_is_never_kernel_however_widely_used() -> None:
+    """Issue 7: core entities used from everywhere stay with their context."""
+    assert detect_kernel(_hub_graph("Order", "app.order")) == []  # 8 of 8 packages, plain name
+    service = _hub_graph("CommonCodeService", "app.common")
+    service.nodes["hub"]["layer"] = "service"
+    assert detect_kernel(service) == []
+    entity = _hub_graph("CommonCode", "app.common")
+    entity.nodes["hub"]["stereotype"] = "entity"
+    assert detect_kernel(entity) == []
+
+
+def test_a_class_with_data_of_its_own_is_not_kernel() -> None:
+    g = _hub_graph("CodeUtil", "app.util")
+    g.add_node("table:CODE", kind="table", label="CODE", package="")
+    g.add_edge("hub", "table:CODE", key="read", kind="read", count=1)
+    assert detect_kernel(g) == []
+
+
+def test_abstract_base_of_a_domain_layer_is_kernel() -> None:
+    g = _hub_graph("EgovComAbstractDAO", "app.cmm.service.impl")
+    g.nodes["hub"]["layer"] = "persistence"
+    (k,) = detect_kernel(g)
+    assert "no data of its own" in k.reason
 
 
 def test_settings_include_exclude_and_disable() -> None:
