@@ -45,6 +45,10 @@ class Weights:
     """Multiplied by the TF-IDF cosine similarity (0..1) of the two classes' identifiers."""
     cochange: float = 2.0
     """Multiplied by the co-change support (0..1) from git history."""
+    package: float = 1.0
+    """Ties classes of one feature package (see graph/structure.py), about this much per class."""
+    module: float = 0.5
+    """Ties classes of one Maven/Gradle module, about this much per class."""
 
     def for_kind(self, kind: str) -> float:
         """Weight of an edge kind: a DepKind value, ``read``, ``write`` or ``foreign_key``."""

@@ -39,9 +39,11 @@ from msadecomp.decompose.constraints import (
     unmatched_patterns,
 )
 from msadecomp.decompose.naming import name_clusters
+from msadecomp.decompose.refine import attach_orphans, split_catch_alls
 from msadecomp.decompose.sweep import SweepPoint, count_services, sweep
 from msadecomp.errors import ConfigError
 from msadecomp.graph import is_table
+from msadecomp.graph.structure import feature_package
 
 KERNEL_ID = "K"
 
@@ -74,6 +76,8 @@ class Decomposition:
     """Newman modularity (resolution 1) of the partition, shared kernel left out."""
     notes: tuple[str, ...] = ()
     sweep: tuple[SweepPoint, ...] = ()
+    unreferenced_tables: tuple[str, ...] = ()
+    """Table nodes no class reads or writes and no foreign key ties to a service."""
 
     def assignment(self) -> dict[str, str]:
         """Node id -> cluster id."""
@@ -129,6 +133,17 @@ def decompose(
             resolution = None
     parts = expand(parts, groups)
     parts = _place_isolated(core, parts)
+    if services is None and algorithm in HAS_RESOLUTION:
+        parts, split_notes = split_catch_alls(
+            core, parts, lambda prepared: ALGORITHMS[algorithm](prepared, seed, 1.0)
+        )
+        notes.extend(split_notes)
+    parts, unreferenced = attach_orphans(core, parts)
+    if unreferenced:
+        notes.append(
+            f"{len(unreferenced)} table(s) are read or written by no class and tied to no "
+            "service by a foreign key: listed as unreferenced, owned by no service"
+        )
     parts = separate(core, parts, constraints)
     if services is not None and count_services(parts) > services:
         parts = _merge_down(core, parts, services, constraints)
@@ -137,7 +152,9 @@ def decompose(
     if kernel_nodes:
         clusters.append(Cluster(KERNEL_ID, "shared-kernel", tuple(kernel_nodes), kernel=True))
         notes.append(f"{len(kernel_nodes)} shared-kernel class(es) set aside before clustering")
-    return Decomposition(algorithm, seed, resolution, tuple(clusters), q, tuple(notes), points)
+    return Decomposition(
+        algorithm, seed, resolution, tuple(clusters), q, tuple(notes), points, tuple(unreferenced)
+    )
 
 
 class _Partitioner:
@@ -250,16 +267,26 @@ def _merge_down(
 
 
 def _place_isolated(graph: nx.Graph, parts: Sequence[set[str]]) -> Partition:
+    """Classes left out of clustering (no edges) join the service holding most of their
+    package, else of their feature package; the rest become singletons for
+    :func:`~msadecomp.decompose.refine.attach_orphans`."""
     placed = {n for p in parts for n in p}
-    by_package: dict[str, Counter[int]] = defaultdict(Counter)
+
+    def keys(n: str) -> tuple[str, str]:
+        package = str(graph.nodes[n].get("package", ""))
+        return package, "feature:" + feature_package(package)
+
+    votes: dict[str, Counter[int]] = defaultdict(Counter)
     for i, p in enumerate(parts):
         for n in p:
-            by_package[str(graph.nodes[n].get("package", ""))][i] += 1
+            if not is_table(n):
+                for key in keys(n):
+                    votes[key][i] += 1
     out = [set(p) for p in parts]
     for n in sorted(set(graph) - placed):
-        votes = by_package.get(str(graph.nodes[n].get("package", "")))
-        if votes and not is_table(n):
-            out[min(votes, key=lambda i: (-votes[i], i))].add(n)
+        found = None if is_table(n) else next((votes[k] for k in keys(n) if k in votes), None)
+        if found:
+            out[min(found, key=lambda i: (-found[i], i))].add(n)
         else:
             out.append({n})
     return out

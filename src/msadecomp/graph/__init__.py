@@ -24,6 +24,7 @@ import networkx as nx
 
 from msadecomp.config import Weights
 from msadecomp.graph.semantic import similar_pairs, terms
+from msadecomp.graph.structure import build_dirs, feature_package, group_edges, module_of
 from msadecomp.model import CodeModel, JavaType
 
 TABLE_PREFIX = "table:"
@@ -113,6 +114,7 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
     if semantic:
         for (sa, sb), sim in sorted(similar_pairs(identifier_documents(model)).items()):
             g.add_edge(sa, sb, key="semantic", kind="semantic", count=1, strength=sim)
+    _add_structure(g, model)
     for c in model.cochanges:
         ca, cb = top(c.a), top(c.b)
         if ca != cb and ca in g and cb in g:
@@ -120,6 +122,19 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
                 ca, cb, key="cochange", kind="cochange", count=c.commits, strength=c.support
             )
     return g
+
+
+def _add_structure(g: nx.MultiDiGraph, model: CodeModel) -> None:
+    """Package and module edges (kinds ``package`` and ``module``, with a ``strength``)."""
+    tops = [t for t in model.types if t.outer is None]
+    packages = {t.fqn: feature_package(t.package) for t in tops}
+    dirs = build_dirs(model.delivery_files)
+    modules = {t.fqn: module_of(t.source.path, dirs) for t in tops} if len(dirs) > 1 else {}
+    for kind, groups in (("package", packages), ("module", modules)):
+        if len(set(groups.values())) < 2:
+            continue  # one group for everything carries no boundary
+        for a, b, strength in group_edges(groups):
+            g.add_edge(a, b, key=kind, kind=kind, count=1, strength=strength)
 
 
 def identifier_documents(model: CodeModel) -> dict[str, list[str]]:

@@ -196,6 +196,9 @@ def build_report(
         "extraction_order": extraction_order(services),
         "readiness": assess(model, metrics, service_edges, answers),
         "tables": {t: owners[t] for t in sorted(owners)},
+        "unreferenced_tables": sorted(
+            t.removeprefix("table:") for t in decomposition.unreferenced_tables
+        ),
         "remote_calls": calls,
         "external_types": len(model.external_types),
         "diagnostics": [

@@ -1,0 +1,137 @@
+"""Clean-up after community detection: no orphan groups, no catch-all service.
+
+* :func:`attach_orphans`: a group of tables that no class of its own reads or writes joins the
+  service it is most strongly tied to (foreign keys); tables tied to nothing are returned as
+  *unreferenced* instead of forming a hidden table-only group. A lone class with no tie joins the
+  service whose classes share the longest package prefix with it.
+* :func:`split_catch_alls`: a service holding a disproportionate share of the classes is
+  clustered again on its own; when that finds a clean cut (sub-modularity at least
+  ``CLEAN_CUT``), the service is replaced by the parts, and a note says so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+import networkx as nx
+
+from msadecomp.decompose.algorithms import Partition, Prepared
+from msadecomp.graph import is_table
+
+CATCH_ALL_SHARE = 0.15
+"""A service above this share of all classes ..."""
+CATCH_ALL_MEDIAN_FACTOR = 2.5
+"""... and this many times the median service size ..."""
+CATCH_ALL_MIN_CLASSES = 40
+"""... and with at least this many classes is re-clustered on its own."""
+CLEAN_CUT = 0.3
+"""Modularity the re-clustering must reach inside the service for the split to be kept."""
+MIN_PART = 3
+"""Sub-parts with fewer classes join their most strongly tied sibling."""
+
+
+def _classes(part: set[str]) -> int:
+    return sum(1 for n in part if not is_table(n))
+
+
+def _ties(graph: nx.Graph, part: set[str], index: dict[str, int]) -> Counter[int]:
+    ties: Counter[int] = Counter()
+    for n in part:
+        for nb, data in graph[n].items():
+            j = index.get(nb)
+            if j is not None:
+                ties[j] += data.get("weight", 1.0)
+    return ties
+
+
+def attach_orphans(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """Returns the parts, every one holding a class, and the unreferenced tables."""
+    services = [set(p) for p in parts if _classes(p)]
+    orphans = [set(p) for p in parts if not _classes(p)]
+    unreferenced: list[str] = []
+    index = {n: i for i, p in enumerate(services) for n in p}
+    for group in orphans:
+        ties = _ties(graph, group, index)
+        if ties:
+            services[min(ties, key=lambda j: (-ties[j], j))] |= group
+        else:
+            unreferenced.extend(group)
+    lone = [i for i, p in enumerate(services) if len(p) == 1 and not _ties(graph, p, index)]
+    if len(services) > len(lone):
+        for i in lone:
+            (node,) = services[i]
+            package = str(graph.nodes[node].get("package", ""))
+            best = max(
+                (j for j in range(len(services)) if j not in lone),
+                key=lambda j: (_shared_prefix(package, services[j], graph), -j),
+            )
+            services[best].add(node)
+            services[i] = set()
+    return [p for p in services if p], sorted(unreferenced)
+
+
+def _shared_prefix(package: str, part: set[str], graph: nx.Graph) -> int:
+    mine = package.split(".")
+    best = 0
+    for n in part:
+        theirs = str(graph.nodes[n].get("package", "")).split(".")
+        k = 0
+        while k < min(len(mine), len(theirs)) and mine[k] == theirs[k]:
+            k += 1
+        best = max(best, k)
+    return best
+
+
+def split_catch_alls(
+    graph: nx.Graph, parts: Partition, cluster: Callable[[Prepared], Partition]
+) -> tuple[Partition, list[str]]:
+    """Re-cluster disproportionate services; returns the parts and a note per split."""
+    total = sum(_classes(p) for p in parts)
+    sizes = sorted(_classes(p) for p in parts)
+    if total == 0 or len(sizes) < 2:
+        return parts, []
+    median = sizes[len(sizes) // 2]
+    out: Partition = []
+    notes: list[str] = []
+    for part in parts:
+        n = _classes(part)
+        big = (
+            n > CATCH_ALL_SHARE * total
+            and n > CATCH_ALL_MEDIAN_FACTOR * median
+            and n >= CATCH_ALL_MIN_CLASSES
+        )
+        pieces = _clean_cut(graph.subgraph(part).copy(), cluster) if big else None
+        if pieces is None:
+            out.append(part)
+            continue
+        out.extend(pieces)
+        notes.append(
+            f"a service of {n} classes ({n / total:.0%} of all) was clustered again on its own "
+            f"and split into {len(pieces)} along a clean cut"
+        )
+    return out, notes
+
+
+def _clean_cut(sub: nx.Graph, cluster: Callable[[Prepared], Partition]) -> Partition | None:
+    prepared = Prepared(sub.subgraph(n for n in sub if sub.degree(n) > 0).copy())
+    pieces = [set(p) for p in cluster(prepared)]
+    placed = set().union(*pieces) if pieces else set()
+    pieces = _merge_small([*pieces, *({n} for n in sorted(set(sub) - placed))], sub)
+    if len(pieces) < 2 or prepared.modularity(pieces) < CLEAN_CUT:
+        return None
+    return pieces
+
+
+def _merge_small(pieces: Partition, graph: nx.Graph) -> Partition:
+    pieces = sorted((p for p in pieces if p), key=lambda p: (-_classes(p), min(p)))
+    while True:
+        small = [i for i, p in enumerate(pieces) if _classes(p) < MIN_PART]
+        if not small or len(pieces) < 2:
+            return pieces
+        i = small[-1]
+        index = {n: j for j, p in enumerate(pieces) if j != i for n in p}
+        ties = _ties(graph, pieces[i], index)
+        j = min(ties, key=lambda k: (-ties[k], k)) if ties else 0 if i else 1
+        pieces[j] |= pieces[i]
+        del pieces[i]

@@ -1,0 +1,119 @@
+"""Package and module structure as a coupling signal.
+
+Developers group a feature's classes by package and build module; that grouping is evidence of
+a boundary even where the classes do not call each other (data holders, constants, screens'
+helper classes). Two groupings are used:
+
+* the **feature package**: the package without its trailing layer segments, so
+  ``egovframework.com.cop.bbs.service.impl`` and ``egovframework.com.cop.bbs.web`` are both
+  feature ``egovframework.com.cop.bbs``;
+* the **build module**: the folder of the nearest ``pom.xml`` / ``build.gradle(.kts)`` above
+  the class's source file (Maven and Gradle multi-module builds).
+
+Classes of one group are tied with edges of total strength about 1 per class: a small group is
+a clique with strength ``1 / (n - 1)`` per edge; a large one is a ring over its classes sorted by
+name plus chords, ``RING_NEIGHBOURS`` neighbours each, so edges grow linearly with the group.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import PurePosixPath
+
+LAYER_SEGMENTS = frozenset(
+    {
+        "web",
+        "controller",
+        "controllers",
+        "action",
+        "actions",
+        "rest",
+        "api",
+        "service",
+        "services",
+        "impl",
+        "dao",
+        "daos",
+        "mapper",
+        "mappers",
+        "repository",
+        "repositories",
+        "persistence",
+        "vo",
+        "dto",
+        "dtos",
+        "domain",
+        "model",
+        "models",
+        "entity",
+        "entities",
+        "form",
+        "forms",
+        "validator",
+        "validation",
+    }
+)
+RING_NEIGHBOURS = 8
+BUILD_FILES = ("pom.xml", "build.gradle", "build.gradle.kts")
+
+
+def feature_package(package: str) -> str:
+    """The package without its trailing layer segments.
+
+    >>> feature_package("egovframework.com.cop.bbs.service.impl")
+    'egovframework.com.cop.bbs'
+    >>> feature_package("org.shop.order")
+    'org.shop.order'
+    """
+    parts = package.split(".")
+    while len(parts) > 1 and parts[-1].lower() in LAYER_SEGMENTS:
+        parts.pop()
+    return ".".join(parts)
+
+
+def module_of(source_path: str, build_dirs: Iterable[str]) -> str:
+    """The nearest folder holding a build file above ``source_path`` ("" when none).
+
+    >>> module_of("shop/order/src/main/java/A.java", ["", "shop/order"])
+    'shop/order'
+    """
+    dirs = set(build_dirs)
+    for parent in PurePosixPath(source_path).parents:
+        key = "" if str(parent) == "." else str(parent)
+        if key in dirs:
+            return key
+    return ""
+
+
+def build_dirs(delivery_files: Iterable[str]) -> list[str]:
+    """Folders holding a Maven or Gradle build file, from the model's delivery files."""
+    out = []
+    for path in delivery_files:
+        p = PurePosixPath(path)
+        if p.name in BUILD_FILES:
+            out.append("" if str(p.parent) == "." else str(p.parent))
+    return sorted(set(out))
+
+
+def group_edges(groups: Mapping[str, str]) -> Iterator[tuple[str, str, float]]:
+    """Edges ``(a, b, strength)`` tying the members of each group (node -> group key)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for node, key in groups.items():
+        if key:
+            members[key].append(node)
+    for key in sorted(members):
+        nodes = sorted(members[key])
+        n = len(nodes)
+        if n < 2:
+            continue
+        if n <= RING_NEIGHBOURS + 1:
+            strength = 1.0 / (n - 1)
+            for i in range(n):
+                for j in range(i + 1, n):
+                    yield nodes[i], nodes[j], strength
+            continue
+        strength = 1.0 / RING_NEIGHBOURS
+        for i in range(n):
+            for step in range(1, RING_NEIGHBOURS // 2 + 1):
+                yield nodes[i], nodes[(i + step) % n], strength

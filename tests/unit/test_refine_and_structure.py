@@ -1,0 +1,106 @@
+"""After clustering: no orphan groups, no catch-all; package structure ties features together."""
+
+import networkx as nx
+
+from msadecomp.decompose import decompose
+from msadecomp.decompose.algorithms import leiden
+from msadecomp.decompose.refine import attach_orphans, split_catch_alls
+from msadecomp.graph.structure import build_dirs, feature_package, group_edges, module_of
+
+
+def clique(g: nx.Graph, names: list[str], package: str, weight: float = 2.0) -> None:
+    for n in names:
+        g.add_node(n, kind="class", label=n.rpartition(".")[2], package=package)
+    g.add_edges_from((u, v, {"weight": weight}) for u in names for v in names if u < v)
+
+
+def test_table_groups_join_the_service_they_are_tied_to_and_the_rest_is_unreferenced() -> None:
+    g = nx.Graph()
+    clique(g, ["a.A1", "a.A2"], "a")
+    for t in ("table:T_A", "table:T_A_LOG", "table:T_FREE"):
+        g.add_node(t, kind="table", label=t[6:], package="")
+    g.add_edge("a.A1", "table:T_A", weight=4.0)
+    g.add_edge("table:T_A", "table:T_A_LOG", weight=2.0)
+    parts, unreferenced = attach_orphans(
+        g, [{"a.A1", "a.A2", "table:T_A"}, {"table:T_A_LOG"}, {"table:T_FREE"}]
+    )
+    assert parts == [{"a.A1", "a.A2", "table:T_A", "table:T_A_LOG"}]
+    assert unreferenced == ["table:T_FREE"]
+
+
+def test_a_lone_class_joins_the_service_sharing_its_package_prefix() -> None:
+    g = nx.Graph()
+    clique(g, ["org.shop.order.A", "org.shop.order.B"], "org.shop.order")
+    clique(g, ["org.shop.pay.C", "org.shop.pay.D"], "org.shop.pay")
+    g.add_node("org.shop.pay.util.Money", kind="class", label="Money", package="org.shop.pay.util")
+    parts, _ = attach_orphans(
+        g,
+        [
+            {"org.shop.order.A", "org.shop.order.B"},
+            {"org.shop.pay.C", "org.shop.pay.D"},
+            {"org.shop.pay.util.Money"},
+        ],
+    )
+    assert {"org.shop.pay.C", "org.shop.pay.D", "org.shop.pay.util.Money"} in parts
+    assert len(parts) == 2
+
+
+def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:
+    g = nx.Graph()
+    clique(g, [f"x.a.A{i}" for i in range(5)], "x.a")
+    clique(g, [f"x.b.B{i}" for i in range(5)], "x.b")
+    g.add_edge("x.a.A0", "x.b.B0", weight=0.2)
+    g.add_node("x.c.Lonely", kind="class", label="Lonely", package="x.c")
+    d = decompose(g, seed=1, resolution=None)
+    assert all(len(c.classes) > 1 for c in d.clusters)
+
+
+def test_a_catch_all_with_a_clean_cut_is_split_and_a_note_says_so() -> None:
+    g = nx.Graph()
+    small = [[f"s{k}.C{i}" for i in range(10)] for k in range(6)]
+    for k, names in enumerate(small):
+        clique(g, names, f"s{k}")
+    big = [[f"big{k}.C{i}" for i in range(30)] for k in range(3)]
+    for k, names in enumerate(big):
+        clique(g, names, f"big{k}")
+    g.add_edge("big0.C0", "big1.C0", weight=1.0)
+    g.add_edge("big1.C1", "big2.C1", weight=1.0)
+    catch_all = set().union(*map(set, big))
+    parts = [set(p) for p in small] + [catch_all]
+    split, notes = split_catch_alls(g, parts, lambda prepared: leiden(prepared, 1, 1.0))
+    assert len(split) == 9 and {frozenset(p) for p in split} >= {frozenset(b) for b in big}
+    assert notes and "split into 3" in notes[0]
+
+
+def test_a_large_but_cohesive_service_is_kept_whole() -> None:
+    g = nx.Graph()
+    for k in range(6):
+        clique(g, [f"s{k}.C{i}" for i in range(10)], f"s{k}")
+    clique(g, [f"big.C{i}" for i in range(90)], "big")
+    parts = [{f"s{k}.C{i}" for i in range(10)} for k in range(6)] + [
+        {f"big.C{i}" for i in range(90)}
+    ]
+    split, notes = split_catch_alls(g, parts, lambda prepared: leiden(prepared, 1, 1.0))
+    assert len(split) == 7 and notes == []
+
+
+def test_feature_package_drops_layer_segments_and_modules_come_from_build_files() -> None:
+    assert feature_package("egovframework.com.cop.bbs.service.impl") == "egovframework.com.cop.bbs"
+    assert feature_package("egovframework.com.cop.bbs.web") == "egovframework.com.cop.bbs"
+    dirs = build_dirs(["pom.xml", "order/pom.xml", "pay/build.gradle.kts", "Jenkinsfile"])
+    assert dirs == ["", "order", "pay"]
+    assert module_of("order/src/main/java/x/A.java", dirs) == "order"
+    assert module_of("web/src/main/java/x/A.java", dirs) == ""
+
+
+def test_group_edges_tie_each_member_with_about_unit_strength_and_grow_linearly() -> None:
+    small = list(group_edges({f"a{i}": "g" for i in range(4)}))
+    assert len(small) == 6 and all(abs(s - 1 / 3) < 1e-9 for *_, s in small)
+    big = list(group_edges({f"b{i:03}": "g" for i in range(200)}))
+    assert len(big) == 200 * 4
+    per_node: dict[str, float] = {}
+    for a, b, s in big:
+        per_node[a] = per_node.get(a, 0) + s
+        per_node[b] = per_node.get(b, 0) + s
+    assert all(abs(v - 1.0) < 1e-9 for v in per_node.values())
+    assert list(group_edges({"x": "g", "y": ""})) == []
