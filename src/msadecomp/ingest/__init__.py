@@ -17,11 +17,11 @@ from msadecomp.ingest.decoding import decode_source
 from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import JavaFacts, build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
-from msadecomp.ingest.jsp import read_jsp
 from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.sources import Limits, SourceFile, collect
 from msadecomp.ingest.sql_ddl import parse_ddl
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
+from msadecomp.ingest.views import link_views, read_view
 from msadecomp.ingest.xml_config import Servlet, XmlFacts, read_xml
 from msadecomp.model import (
     Access,
@@ -29,7 +29,6 @@ from msadecomp.model import (
     Diagnostic,
     Endpoint,
     JavaType,
-    Page,
     Severity,
     SourceRef,
     SqlStatement,
@@ -99,7 +98,8 @@ def ingest(
     diagnostics.extend(java.diagnostics)
     accesses = _link_sql(java, xml.statements)
     endpoints = list(java.endpoints) + _servlet_endpoints(xml.servlets, java.types)
-    pages = _link_pages([read_jsp(f.path, f.data) for f in by_kind["jsp"]], endpoints, java)
+    views = [read_view(f.path, f.data) for f in by_kind["view"]]
+    pages = link_views(views, endpoints, java.strings, java.types)
     cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
     diagnostics.extend(history_diags)
     for a in accesses:
@@ -265,32 +265,3 @@ def _classes_by_file(types: Sequence[JavaType]) -> dict[str, set[str]]:
     for t in types:
         out[t.source.path].add(t.top_level)
     return out
-
-
-def _link_pages(
-    pages: Sequence[Page], endpoints: Sequence[Endpoint], java: JavaFacts
-) -> list[Page]:
-    """Which controllers serve each JSP: by the paths it links to, and by view names."""
-    by_path: dict[str, set[str]] = defaultdict(set)
-    for e in endpoints:
-        by_path[e.path].add(e.handler.split("#", 1)[0])
-    views: dict[str, set[str]] = defaultdict(set)
-    for fqn, strings in java.strings.items():
-        for text, _ in strings:
-            view = text.removeprefix("redirect:").removeprefix("forward:").strip("/")
-            if view and "/" in view and " " not in view and not view.endswith(".do"):
-                views[view].add(fqn)
-    out = []
-    for page in pages:
-        found: set[str] = set()
-        for link in page.links:
-            if link in by_path:
-                found |= by_path[link]
-            else:
-                found |= {h for p, hs in by_path.items() if p.endswith(link) for h in hs}
-        stem = page.path.rpartition(".")[0]
-        for view, owners in views.items():
-            if stem.endswith("/" + view):
-                found |= owners
-        out.append(Page(page.path, page.links, tuple(sorted(found))))
-    return sorted(out, key=lambda p: p.path)

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import InputError
 from msadecomp.ingest.scope import Scope
+from msadecomp.ingest.views import is_view
 from msadecomp.model import Diagnostic, Severity, SourceRef
 
 ARCHIVE_SUFFIXES = frozenset({".war", ".jar", ".ear", ".zip"})
@@ -26,8 +27,14 @@ KINDS = {
     ".xml": "xml",
     ".sql": "sql",
     ".ddl": "sql",
-    ".jsp": "jsp",
-    ".jspf": "jsp",
+    ".jsp": "view",
+    ".jspf": "view",
+    ".jspx": "view",
+    ".xhtml": "view",
+    ".vm": "view",
+    ".ftl": "view",
+    ".ftlh": "view",
+    ".html": "view",
     ".class": "class",
 }
 SKIPPED_DIRS = frozenset(
@@ -117,7 +124,7 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
             out.skipped_libraries.append(rel)
             continue
         kind = KINDS.get(suffix)
-        if kind is None or not out.in_scope(rel):
+        if kind is None or (kind == "view" and not is_view(rel)) or not out.in_scope(rel):
             continue
         data = _read_file(path, rel, limits, out)
         if data is not None:
@@ -214,6 +221,8 @@ def _collect_archive(data: bytes, label: str, limits: Limits, out: Collected, de
             suffix = PurePosixPath(info.filename).suffix.lower()
             nested = suffix in ARCHIVE_SUFFIXES
             kind = KINDS.get(suffix)
+            if kind == "view" and not is_view(info.filename):
+                kind = None
             if kind is None and not nested:
                 continue
             if not nested and not out.in_scope(rel):

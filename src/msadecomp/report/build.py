@@ -11,9 +11,10 @@ from typing import Any
 
 from msadecomp.classify import as_report, classification_warnings, classify
 from msadecomp.decompose import Decomposition
+from msadecomp.decompose.views import Placement, place_views
 from msadecomp.graph import table_node
 from msadecomp.metrics import compute_metrics
-from msadecomp.model import Access, CodeModel, DepKind
+from msadecomp.model import Access, CodeModel, DepKind, Page
 from msadecomp.plan import extraction_order
 from msadecomp.readiness import assess
 
@@ -108,12 +109,11 @@ def build_report(
     top = _top_of(model)
     metrics = compute_metrics(model, decomposition)
     subdomains = classify(model, decomposition, {t: o["owner"] for t, o in owners.items()})
-    pages: dict[str, list[str]] = defaultdict(list)
-    for page in model.pages:
-        for svc in sorted(
-            {where[top.get(c, c)] for c in page.controllers if top.get(c, c) in where}
-        ):
-            pages[svc].append(page.path)
+    placed = _place_views(model, decomposition)
+    views: dict[str, list[str]] = defaultdict(list)
+    for path, placement in sorted(placed.items()):
+        if placement.service is not None:
+            views[placement.service].append(path)
     services: list[dict[str, Any]] = []
     kernel: dict[str, Any] | None = None
     for c in decomposition.clusters:
@@ -153,7 +153,7 @@ def build_report(
                     "used_from_other_services": used,
                 },
                 "endpoints": endpoints,
-                "pages": pages.get(c.id, []),
+                "views": views.get(c.id, []),
                 "outgoing_calls": [x for x in calls if x["from_service"] == c.id],
                 "incoming_calls": [x for x in calls if x["to_service"] == c.id],
             }
@@ -196,6 +196,9 @@ def build_report(
         "extraction_order": extraction_order(services),
         "readiness": assess(model, metrics, service_edges, answers),
         "tables": {t: owners[t] for t in sorted(owners)},
+        "views": {
+            path: {"service": p.service, "via": p.via} for path, p in sorted(placed.items())
+        },
         "unreferenced_tables": sorted(
             t.removeprefix("table:") for t in decomposition.unreferenced_tables
         ),
@@ -212,6 +215,18 @@ def build_report(
             for d in model.diagnostics
         ],
     }
+
+
+def _place_views(model: CodeModel, decomposition: Decomposition) -> dict[str, Placement]:
+    where = decomposition.assignment()
+    kernel = frozenset(c.id for c in decomposition.clusters if c.kernel)
+    packages = {t.fqn: t.package for t in model.types if t.outer is None}
+    top = _top_of(model)
+    pages = [
+        Page(p.path, p.links, tuple(sorted({top.get(c, c) for c in p.controllers})))
+        for p in model.pages
+    ]
+    return place_views(pages, where, packages, kernel)
 
 
 def _kernel_uses(

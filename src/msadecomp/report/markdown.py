@@ -135,6 +135,20 @@ def to_markdown(report: dict[str, Any]) -> str:
             for i in r["items"]
         ],
     )
+    unplaced = [v for v, p in report["views"].items() if p["service"] is None]
+    if unplaced or report["unreferenced_tables"]:
+        lines += ["## Not placed in any service", ""]
+        if unplaced:
+            lines += [
+                f"- {len(unplaced)} view(s) with no link, include or folder match: "
+                + ", ".join(f"`{v}`" for v in unplaced[:EXCLUDED_SHOWN])
+            ]
+        if report["unreferenced_tables"]:
+            lines += [
+                f"- {len(report['unreferenced_tables'])} table(s) no class reads or writes: "
+                + ", ".join(f"`{t}`" for t in report["unreferenced_tables"])
+            ]
+        lines += [""]
     excluded = report["input"]["excluded"]
     if excluded["files"]:
         lines += ["## Left out of the analysis", ""]
@@ -188,8 +202,8 @@ def _service(x: dict[str, Any]) -> list[str]:
             ["method", "path", "handler"],
             [[e["method"], f"`{e['path']}`", f"`{short(e['handler'])}`"] for e in x["endpoints"]],
         )
-    if x["pages"]:
-        lines += ["**Pages**: " + ", ".join(f"`{p.rpartition('/')[2]}`" for p in x["pages"]), ""]
+    if x["views"]:
+        lines += ["**Views**: " + ", ".join(f"`{p.rpartition('/')[2]}`" for p in x["views"]), ""]
     if x["outgoing_calls"]:
         lines += ["**Calls that become remote**:", ""]
         lines += _table(

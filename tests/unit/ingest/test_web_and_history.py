@@ -8,7 +8,7 @@ import pytest
 
 from msadecomp.ingest import ingest
 from msadecomp.ingest.history import git_cochanges
-from msadecomp.ingest.jsp import read_jsp
+from msadecomp.ingest.views import read_view
 from msadecomp.ingest.xml_config import XmlFacts, read_xml
 
 WEB_XML = b"""<web-app xmlns="http://java.sun.com/xml/ns/javaee">
@@ -37,7 +37,7 @@ def test_servlet_of_a_project_class_becomes_an_endpoint(tmp_path: Path) -> None:
 
 
 def test_jsp_links() -> None:
-    page = read_jsp(
+    page = read_view(
         "list.jsp",
         b"""<%@ page pageEncoding="utf-8"%>
         <a href="<c:url value='/bbs/selectArticle.do'/>?id=1">x</a>

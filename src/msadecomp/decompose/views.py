@@ -1,0 +1,151 @@
+"""Place every view (JSP, Facelets, template) in exactly one service.
+
+Views are components of a service as much as its classes: a split moves them too. Each view
+is placed by the first rule that decides:
+
+1. **links**: the service of most of the classes behind it (handlers of the paths it links to,
+   classes returning its view name, beans and action classes it names);
+2. **includes**: the service of most of the placed views it includes or that include it
+   (fragments shared by several services go to the one using them most);
+3. **folder**: the service whose feature packages share the most folder names with the view's
+   path (``WEB-INF/jsp/egovframework/com/cop/bbs/List.jsp`` and ``egovframework.com.cop.bbs``).
+
+A view no rule places is reported as unplaced.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from msadecomp.graph.structure import feature_package
+from msadecomp.model import Page
+
+GENERIC_SEGMENTS = frozenset(
+    {
+        "src",
+        "main",
+        "webapp",
+        "web-inf",
+        "jsp",
+        "views",
+        "view",
+        "templates",
+        "resources",
+        "pages",
+        "html",
+        "com",
+        "org",
+        "net",
+        "kr",
+        "go",
+        "egovframework",
+        "java",
+        "www",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    service: str | None
+    via: str
+    """Why: "links", "includes", "folder" or "unplaced"."""
+
+
+def _vote(votes: Counter[str]) -> str | None:
+    return min(votes, key=lambda s: (-votes[s], s)) if votes else None
+
+
+def place_views(
+    pages: Sequence[Page],
+    where: Mapping[str, str],
+    packages: Mapping[str, str],
+    skip: frozenset[str] = frozenset(),
+) -> dict[str, Placement]:
+    """``where``: class FQN (top level) -> service id; ``packages``: class FQN -> package;
+    ``skip``: service ids that take no views (the shared kernel)."""
+    out: dict[str, Placement] = {}
+    for page in pages:
+        votes = Counter(where[c] for c in page.controllers if c in where and where[c] not in skip)
+        service = _vote(votes)
+        if service is not None:
+            out[page.path] = Placement(service, "links")
+    _by_includes(pages, out)
+    folders = _service_folders(where, packages, skip)
+    for page in pages:
+        if page.path not in out:
+            service = _by_folder(page.path, folders)
+            out[page.path] = Placement(service, "folder" if service else "unplaced")
+    return out
+
+
+def _by_includes(pages: Sequence[Page], out: dict[str, Placement]) -> None:
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for page in pages:
+        by_name[PurePosixPath(page.path).name].append(page.path)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for page in pages:
+        for link in page.links:
+            if not link.startswith("view:"):
+                continue
+            target = link[5:].split("?")[0]
+            name = PurePosixPath(target).name
+            tail = target.lstrip("./")
+            for candidate in by_name.get(name, ()):
+                if candidate.endswith(tail) or "/" not in tail:
+                    neighbours[page.path].add(candidate)
+                    neighbours[candidate].add(page.path)
+    for _ in range(3):  # a few rounds let placement flow along include chains
+        changed = False
+        for page in pages:
+            if page.path in out:
+                continue
+            votes = Counter(
+                placed.service
+                for n in neighbours.get(page.path, ())
+                if (placed := out.get(n)) is not None and placed.service and placed.via != "folder"
+            )
+            service = _vote(votes)
+            if service is not None:
+                out[page.path] = Placement(service, "includes")
+                changed = True
+        if not changed:
+            return
+
+
+def _segments(text: str) -> list[str]:
+    return [s for s in text.lower().replace("\\", "/").replace(".", "/").split("/") if s]
+
+
+def _service_folders(
+    where: Mapping[str, str], packages: Mapping[str, str], skip: frozenset[str]
+) -> dict[str, Counter[tuple[str, ...]]]:
+    """Per service, its feature packages (specific segments only) with their class counts."""
+    out: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for fqn, service in where.items():
+        if service in skip or fqn not in packages:
+            continue
+        specific = _segments(feature_package(packages[fqn]))[1:]  # drop org/com/kr/...
+        segs = tuple(s for s in specific if s not in GENERIC_SEGMENTS)
+        if segs:
+            out[service][segs] += 1
+    return out
+
+
+def _by_folder(path: str, folders: Mapping[str, Counter[tuple[str, ...]]]) -> str | None:
+    folder = [s for s in _segments(str(PurePosixPath(path).parent)) if s not in GENERIC_SEGMENTS]
+    if not folder:
+        return None
+    present = set(folder)
+    best: tuple[int, int, str] | None = None
+    for service in sorted(folders):
+        for segs, classes in folders[service].items():
+            matched = sum(1 for s in segs if s in present)
+            if (matched and matched == len(segs)) or matched >= 2:
+                key = (matched, classes, service)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return best[2] if best else None

@@ -1,0 +1,205 @@
+"""Views (JSP, JSF/Facelets, Thymeleaf/HTML, Velocity, FreeMarker) and the classes behind them.
+
+:func:`read_view` finds what a view points at:
+
+* request paths it links, posts or redirects to: ``href``/``action``/``src`` attributes,
+  ``<c:url>``/``<s:url>``/``<spring:url>`` values, Thymeleaf ``@{/path(..)}``, JavaScript
+  strings ending in ``.do``/``.action``/``.json``/``.html``; context-path prefixes
+  (``${pageContext.request.contextPath}``, ``${ctx}``, ``<%=request.getContextPath()%>``) are
+  dropped, static resources ignored;
+* other views it includes (``<jsp:include>``, ``<%@ include %>``, ``<ui:include>``,
+  ``<ui:composition template>``, ``th:replace``/``th:insert``, ``#parse``, ``<#include>``),
+  as ``view:NAME`` links;
+* action classes named directly (Stripes ``beanclass="..."``), as ``class:FQN`` links;
+* JSF/EL beans (``#{orderBean.save}``), as ``bean:NAME`` links.
+
+:func:`link_views` then finds each view's classes: the handlers of the endpoints it links to,
+the classes returning its view name (``return "bbs/ArticleList"``, with or without prefix,
+suffix or extension), the beans and action classes it names. Every lookup goes through an index,
+so linking is linear in the number of links and strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePosixPath
+
+from msadecomp.ingest.decoding import decode_source
+from msadecomp.model import Endpoint, JavaType, Page, SourceRef
+
+VIEW_SUFFIXES = frozenset({".jsp", ".jspf", ".jspx", ".xhtml", ".vm", ".ftl", ".ftlh", ".html"})
+STATIC = re.compile(
+    r"\.(js|css|png|gif|jpe?g|svg|ico|woff2?|ttf|eot|map|pdf|xls|xlsx|zip|swf)$", re.I
+)
+ACTION_SUFFIXES = (".do", ".action", ".json", ".html", ".htm", ".xhtml", ".jsf", ".faces")
+_CONTEXT = re.compile(
+    r"\$\{\s*(pageContext\.request\.contextPath|ctx|contextPath|root)\s*\}"
+    r"|<%=\s*request\.getContextPath\(\)\s*%>|#\{\s*request\.contextPath\s*\}"
+)
+_ATTR = re.compile(
+    r"""(?:href|action|src|value|url|data-url|th:href|th:action|th:src|formaction)"""
+    r"""\s*=\s*(["'])(.*?)\1""",
+    re.I | re.S,
+)
+_QUOTED = re.compile(r"""["'](/?[\w\-./{}$]+)(?:[?#][^"'<>]*)?["']""")
+_THYMELEAF = re.compile(r"@\{\s*([^(\s]+)")
+_INCLUDES = re.compile(
+    r"""<jsp:include\s+page\s*=\s*["']([^"']+)"""
+    r"""|<%@\s*include\s+file\s*=\s*["']([^"']+)"""
+    r"""|<ui:(?:include|decorate)\s+(?:src|template)\s*=\s*["']([^"']+)"""
+    r"""|<ui:composition[^>]*\btemplate\s*=\s*["']([^"']+)"""
+    r"""|th:(?:replace|insert|include)\s*=\s*["']~?\{?\s*([\w\-/.]+)"""
+    r"""|#parse\s*\(\s*["']([^"']+)"""
+    r"""|<#include\s+["']([^"']+)""",
+    re.I,
+)
+_BEANCLASS = re.compile(r"""beanclass\s*=\s*["']([\w.$]+)["']""", re.I)
+_EL_BEAN = re.compile(r"#\{\s*([a-z]\w*)\s*\.")
+
+
+def is_view(path: str) -> bool:
+    """True for a view file (``.html`` only under a web or templates folder)."""
+    suffix = PurePosixPath(path).suffix.lower()
+    if suffix not in VIEW_SUFFIXES:
+        return False
+    if suffix == ".html":
+        return any(part in path for part in ("/templates/", "webapp/", "WEB-INF/", "/views/"))
+    return True
+
+
+def _path(raw: str) -> str | None:
+    """A linked request path, normalised, or ``None`` when it is not one."""
+    text = _CONTEXT.sub("", raw).strip()
+    text = re.split(r"[?#;]", text, maxsplit=1)[0]
+    if not text or STATIC.search(text) or "://" in text or text.startswith(("javascript:", "#")):
+        return None
+    if "<" in text or ">" in text or " " in text or "${" in text or "#{" in text:
+        return None
+    if not text.startswith("/") and not text.lower().endswith(ACTION_SUFFIXES):
+        return None
+    return text if text.startswith("/") else "/" + text
+
+
+def read_view(path: str, data: bytes) -> Page:
+    """Read one view file into a :class:`Page` with its (still unresolved) links."""
+    text = decode_source(data).text
+    links: set[str] = set()
+    for m in _ATTR.finditer(text):
+        inner = _ATTR.search(m.group(2))  # href="<c:url value='/x.do'/>"
+        found = _path(inner.group(2) if inner else m.group(2))
+        if found:
+            links.add(found)
+    for m in _QUOTED.finditer(text):
+        value = m.group(1)
+        if value.lower().endswith((".do", ".action", ".json")):
+            found = _path(value)
+            if found:
+                links.add(found)
+    for m in _THYMELEAF.finditer(text):
+        value = m.group(1)
+        while value.endswith("}") and value.count("}") > value.count("{"):
+            value = value[:-1]
+        found = _path(value)
+        if found:
+            links.add(found)
+    for m in _INCLUDES.finditer(text):
+        target = next(g for g in m.groups() if g)
+        links.add("view:" + target.strip())
+    links.update("class:" + m.group(1) for m in _BEANCLASS.finditer(text))
+    links.update("bean:" + m.group(1) for m in _EL_BEAN.finditer(text))
+    return Page(path, tuple(sorted(links)))
+
+
+def _stem(path: str) -> str:
+    """``src/main/webapp/WEB-INF/jsp/bbs/List.jsp`` -> ``src/main/webapp/WEB-INF/jsp/bbs/List``"""
+    return path.rpartition("!/")[2].rpartition(".")[0] if "." in path else path
+
+
+def _view_name(text: str) -> str | None:
+    """A string that could name a view: ``bbs/List``, ``redirect:/x``, ``/WEB-INF/jsp/a.jsp``."""
+    name = text.removeprefix("redirect:").removeprefix("forward:").strip()
+    if not name or len(name) > 200 or any(c in name for c in " \t\n<>{}?=;,\"'"):
+        return None
+    name = name.strip("/")
+    if "." in name.rpartition("/")[2]:
+        base, _, ext = name.rpartition(".")
+        if "." + ext.lower() not in VIEW_SUFFIXES:
+            return None
+        name = base
+    return name or None
+
+
+class _ViewIndex:
+    """Views by the last segment of their stem, for suffix matching of view names."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        self.by_last: dict[str, list[str]] = defaultdict(list)
+        for p in paths:
+            self.by_last[_stem(p).rpartition("/")[2]].append(p)
+
+    def find(self, name: str) -> list[str]:
+        last = name.rpartition("/")[2]
+        return [p for p in self.by_last.get(last, ()) if ("/" + _stem(p)).endswith("/" + name)]
+
+
+class _EndpointIndex:
+    """Endpoint handlers by exact path and by last path segment (links may omit a prefix)."""
+
+    def __init__(self, endpoints: Sequence[Endpoint]) -> None:
+        self.exact: dict[str, set[str]] = defaultdict(set)
+        self.by_last: dict[str, list[str]] = defaultdict(list)
+        for e in endpoints:
+            handler = e.handler.split("#", 1)[0]
+            path = "/" + e.path.strip("/")
+            if handler not in self.exact[path]:
+                self.exact[path].add(handler)
+                self.by_last[path.rpartition("/")[2]].append(path)
+
+    def find(self, link: str) -> set[str]:
+        link = "/" + link.strip("/")
+        if link in self.exact:
+            return self.exact[link]
+        out: set[str] = set()
+        for path in self.by_last.get(link.rpartition("/")[2], ()):
+            if path.endswith(link) or link.endswith(path):
+                out |= self.exact[path]
+        return out
+
+
+def link_views(
+    pages: Sequence[Page],
+    endpoints: Sequence[Endpoint],
+    strings: Mapping[str, Iterable[tuple[str, SourceRef]]],
+    types: Sequence[JavaType],
+) -> list[Page]:
+    """Set each page's ``controllers``: the project classes behind it (see module docstring)."""
+    views = _ViewIndex(p.path for p in pages)
+    handlers = _EndpointIndex(endpoints)
+    returned: dict[str, set[str]] = defaultdict(set)
+    for fqn, texts in strings.items():
+        for text, _ in texts:
+            name = _view_name(text)
+            if name is not None:
+                for view in views.find(name):
+                    returned[view].add(fqn)
+    known = {t.fqn for t in types}
+    beans: dict[str, set[str]] = defaultdict(set)
+    for t in types:
+        beans[t.simple_name[:1].lower() + t.simple_name[1:]].add(t.fqn)
+        if t.bean_name:
+            beans[t.bean_name].add(t.fqn)
+    out = []
+    for page in pages:
+        found = set(returned.get(page.path, ()))
+        for link in page.links:
+            kind, _, value = link.partition(":") if ":" in link[:6] else ("", "", link)
+            if kind == "class":
+                found |= {value} & known
+            elif kind == "bean":
+                found |= beans.get(value, set())
+            elif kind != "view":
+                found |= handlers.find(link)
+        out.append(Page(page.path, page.links, tuple(sorted(found))))
+    return sorted(out, key=lambda p: p.path)

@@ -1,0 +1,122 @@
+"""Views of every common Java web style are read, linked to their classes and placed."""
+
+from msadecomp.decompose.views import place_views
+from msadecomp.ingest.views import is_view, link_views, read_view
+from msadecomp.model import Endpoint, JavaType, Page, SourceRef, TypeKind
+
+REF = SourceRef("x")
+
+
+def links(path: str, text: str) -> tuple[str, ...]:
+    return read_view(path, text.encode()).links
+
+
+def test_jsp_links_forms_urls_includes_and_context_paths() -> None:
+    assert links(
+        "WEB-INF/jsp/bbs/List.jsp",
+        """<%@ include file="/WEB-INF/jsp/inc/header.jsp" %>
+        <form action="${pageContext.request.contextPath}/bbs/insert.do" method="post">
+        <a href="<c:url value='/bbs/detail.do'/>?id=1">x</a>
+        <a href="<%=request.getContextPath()%>/bbs/list.do">list</a>
+        <jsp:include page="paging.jsp"/>
+        <s:url action="viewCart" var="u"/>
+        <script>fn_go('/bbs/delete.do');</script>
+        <img src="/images/logo.png"><link href="/css/site.css">""",
+    ) == (
+        "/bbs/delete.do",
+        "/bbs/detail.do",
+        "/bbs/insert.do",
+        "/bbs/list.do",
+        "view:/WEB-INF/jsp/inc/header.jsp",
+        "view:paging.jsp",
+    )
+
+
+def test_stripes_thymeleaf_jsf_velocity_and_freemarker() -> None:
+    assert links(
+        "WEB-INF/jsp/catalog/Main.jsp",
+        '<stripes:link beanclass="org.shop.web.CatalogActionBean" event="viewCategory">',
+    ) == ("class:org.shop.web.CatalogActionBean",)
+    assert links(
+        "src/main/resources/templates/orders/list.html",
+        '<a th:href="@{/orders/{id}(id=${o.id})}">o</a><div th:replace="~{fragments/nav :: bar}">',
+    ) == ("/orders/{id}", "view:fragments/nav")
+    assert links(
+        "webapp/booking/book.xhtml",
+        '<ui:composition template="/WEB-INF/templates/main.xhtml">'
+        '<h:commandButton action="#{bookingBean.book}"/>',
+    ) == ("bean:bookingBean", "view:/WEB-INF/templates/main.xhtml")
+    assert links("templates/a.vm", '#parse("inc/head.vm") <a href="/a/list.action">') == (
+        "/a/list.action",
+        "view:inc/head.vm",
+    )
+    assert links("templates/a.ftl", '<#include "inc/head.ftl">') == ("view:inc/head.ftl",)
+
+
+def test_html_counts_as_a_view_only_in_web_and_template_folders() -> None:
+    assert is_view("src/main/resources/templates/orders/list.html")
+    assert is_view("src/main/webapp/index.html")
+    assert not is_view("docs/manual/index.html")
+    assert is_view("a/b.jsp") and not is_view("a/b.java")
+
+
+def _type(fqn: str, bean: str | None = None) -> JavaType:
+    return JavaType(fqn, TypeKind.CLASS, REF, bean_name=bean)
+
+
+def test_views_link_to_handlers_view_names_beans_and_action_classes() -> None:
+    pages = [
+        Page("WEB-INF/jsp/bbs/List.jsp", ("/bbs/list.do",)),
+        Page("WEB-INF/jsp/bbs/Detail.jsp"),
+        Page("WEB-INF/jsp/catalog/Main.jsp", ("class:org.shop.CatalogActionBean",)),
+        Page("webapp/book.xhtml", ("bean:bookingBean",)),
+        Page("WEB-INF/jsp/pay/Form.jsp", ("/app/pay/form.do",)),
+    ]
+    endpoints = [
+        Endpoint("/bbs/list.do", "GET", "w.BbsCtl#list", REF),
+        Endpoint("/pay/form.do", "GET", "w.PayCtl#form", REF),
+    ]
+    strings = {"w.Other": [("redirect:/bbs/Detail", REF)], "w.PayCtl": [("hello world", REF)]}
+    types = [_type("org.shop.CatalogActionBean"), _type("w.Booking", bean="bookingBean")]
+    got = {p.path: p.controllers for p in link_views(pages, endpoints, strings, types)}
+    assert got == {
+        "WEB-INF/jsp/bbs/List.jsp": ("w.BbsCtl",),
+        "WEB-INF/jsp/bbs/Detail.jsp": ("w.Other",),
+        "WEB-INF/jsp/catalog/Main.jsp": ("org.shop.CatalogActionBean",),
+        "webapp/book.xhtml": ("w.Booking",),
+        "WEB-INF/jsp/pay/Form.jsp": ("w.PayCtl",),
+    }
+
+
+def test_each_view_is_placed_in_one_service_by_links_includes_then_folder() -> None:
+    where = {
+        "a.bbs.web.BbsCtl": "S1",
+        "a.bbs.service.BbsSvc": "S1",
+        "a.pay.web.PayCtl": "S2",
+        "a.pay.Util": "K",
+    }
+    packages = {
+        "a.bbs.web.BbsCtl": "a.bbs.web",
+        "a.bbs.service.BbsSvc": "a.bbs.service",
+        "a.pay.web.PayCtl": "a.pay.web",
+        "a.pay.Util": "a.pay",
+    }
+    pages = [
+        Page("WEB-INF/jsp/x/List.jsp", ("view:inc/row.jsp",), ("a.bbs.web.BbsCtl",)),
+        Page("WEB-INF/jsp/x/inc/row.jsp"),
+        Page("WEB-INF/jsp/pay/Receipt.jsp"),
+        Page("WEB-INF/jsp/misc/About.jsp", (), ("a.pay.Util",)),
+        Page(
+            "WEB-INF/jsp/both/Mixed.jsp",
+            (),
+            ("a.bbs.web.BbsCtl", "a.bbs.service.BbsSvc", "a.pay.web.PayCtl"),
+        ),
+    ]
+    placed = place_views(pages, where, packages, frozenset({"K"}))
+    assert {p: (x.service, x.via) for p, x in placed.items()} == {
+        "WEB-INF/jsp/x/List.jsp": ("S1", "links"),
+        "WEB-INF/jsp/x/inc/row.jsp": ("S1", "includes"),
+        "WEB-INF/jsp/pay/Receipt.jsp": ("S2", "folder"),
+        "WEB-INF/jsp/misc/About.jsp": (None, "unplaced"),
+        "WEB-INF/jsp/both/Mixed.jsp": ("S1", "links"),
+    }
