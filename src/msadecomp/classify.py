@@ -14,9 +14,13 @@ The evidence per context, each a number in [0, 1]:
 * ``orchestration``: share of the other contexts it calls (core logic coordinates others).
 * ``business_terms``: share of its identifier terms that are neither technical nor generic.
 
+``generic_names`` also counts framework plumbing (batch readers/writers, tasklets, filters,
+interceptors, configuration, adapters, exceptions), so plumbing is never typed core.
+
 Scores: ``generic = 0.6 generic_names + 0.4 fan_in``; a context is generic when it is the shared
 kernel or ``generic >= 0.5``. Among the rest, ``core = mean(behaviour, rules, data_ownership,
-orchestration)`` weighted by ``business_terms``; contexts scoring at least ``CORE_SHARE`` of the
+orchestration)`` weighted by ``business_terms`` and, for contexts under half the median size, by
+their size relative to that; contexts scoring at least ``CORE_SHARE`` of the
 best are core, at most a third of the non-generic contexts (the core domain is the small part
 that differentiates; Evans, 2003); the others are supporting.
 """
@@ -42,6 +46,13 @@ messages msg notification scheduler schedule job batch config property propertie
 pdf captcha util utils helper password crypto cipher session
 """
 GENERIC_VOCABULARY = frozenset(_GENERIC.split())
+PLUMBING = re.compile(
+    r"(ItemReader|ItemWriter|ItemProcessor|Tasklet|Reader|Writer|Processor|Listener|"
+    r"Interceptor|Filter|Aspect|Advice|Config|Configuration|Configurer|Initializer|Resolver|"
+    r"Converter|Adapter|Factory|FactoryBean|Handler|Exception|Renderer|Tag|TagSupport|"
+    r"Servlet|Application|Launcher|Runner|Gc|GC)$"
+)
+"""Class names of framework plumbing: batch steps, web filters, configuration, adapters."""
 CRUD = re.compile(
     r"^(get|set|is|has|select|insert|update|delete|save|find|list|count|search|"
     r"regist|modify|remove|create|read|add|to|equals|hash|value|from|parse)"
@@ -103,7 +114,11 @@ def classify(
     for c in services:
         classes = members[c.id]
         nested = [t for t in model.types if t.top_level in set(classes)]
-        generic_hits = [f for f in classes if GENERIC_VOCABULARY & set(_words(f))]
+        generic_hits = [
+            f
+            for f in classes
+            if GENERIC_VOCABULARY & set(_words(f)) or PLUMBING.search(f.rpartition(".")[2])
+        ]
         methods = [m for t in nested for m in t.methods]
         behaviour = [m for m in methods if not CRUD.match(m)]
         rules = [t for t in nested if t.kind == TypeKind.ENUM or RULE_TYPE.search(t.simple_name)]
@@ -121,7 +136,8 @@ def classify(
             "business_terms": len(business) / len(words) if words else 0.0,
         }
         notes[c.id] = [
-            f"{len(generic_hits)} of {len(classes)} classes use generic-subdomain names"
+            f"{len(generic_hits)} of {len(classes)} classes use generic-subdomain or "
+            "framework-plumbing names"
             + (f" (e.g. {generic_hits[0].rpartition('.')[2]})" if generic_hits else ""),
             f"used by {len(callers[c.id])} of {others} other contexts",
             f"{len(behaviour)} business operations beyond CRUD and accessors"
@@ -137,10 +153,13 @@ def classify(
             r[key] = r[key] / top_value if top_value else 0.0
     out: dict[str, SubdomainCall] = {}
     core_scores: dict[str, float] = {}
+    sizes = sorted(len(members[c.id]) for c in services)
+    median = sizes[len(sizes) // 2] if sizes else 1
     for cid, r in raw.items():
         generic = 0.6 * r["generic_names"] + 0.4 * r["fan_in"]
         core = (r["behaviour"] + r["rules"] + r["data_ownership"] + r["orchestration"]) / 4
-        core *= r["business_terms"]
+        # A context far below the median size is rarely the core domain, whatever its ratios.
+        core *= r["business_terms"] * min(1.0, len(members[cid]) / (0.5 * median))
         r["generic"], r["core"] = generic, core
         if generic < GENERIC_THRESHOLD:
             core_scores[cid] = core

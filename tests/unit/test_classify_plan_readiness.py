@@ -130,3 +130,28 @@ def test_answers_toml_and_bad_answers(tmp_path: Path) -> None:
     bad.write_text('{"1": "maybe"}')
     with pytest.raises(InputError, match="yes/no"):
         load_answers(bad)
+
+
+def test_framework_plumbing_is_never_core() -> None:
+    """Issue 7: two Spring Batch classes were typed core on eGovFrame common components."""
+    order = [
+        t(f"app.order.Order{n}", ("placeOrder", "cancelOrder", "approve", "ship"))
+        for n in ("Service", "Manager", "Desk", "Clerk", "Ledger", "Book")
+    ]
+    batch = [
+        t("app.batch.DefaultItemReader", ("open", "readNext", "mapLine")),
+        t("app.batch.SummaryTasklet", ("execute", "summarise", "archive")),
+    ]
+    d = Decomposition(
+        "leiden",
+        1,
+        1.0,
+        (
+            Cluster("S1", "order", tuple(x.fqn for x in order)),
+            Cluster("S2", "batch", tuple(x.fqn for x in batch)),
+        ),
+        0.5,
+    )
+    calls = classify(CodeModel("m", (*order, *batch)), d, {})
+    assert calls["S2"].kind == "generic" and calls["S1"].kind == "core"
+    assert "framework-plumbing" in calls["S2"].evidence[0]
