@@ -139,8 +139,8 @@ def test_framework_plumbing_is_never_core() -> None:
         for n in ("Service", "Manager", "Desk", "Clerk", "Ledger", "Book")
     ]
     batch = [
-        t("app.batch.DefaultItemReader", ("open", "readNext", "mapLine")),
-        t("app.batch.SummaryTasklet", ("execute", "summarise", "archive")),
+        t("app.settle.DefaultItemReader", ("open", "readNext", "mapLine")),
+        t("app.settle.SummaryTasklet", ("execute", "summarise", "archive")),
     ]
     d = Decomposition(
         "leiden",
