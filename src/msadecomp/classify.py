@@ -36,7 +36,7 @@ from typing import Any
 from msadecomp.decompose import Decomposition
 from msadecomp.graph.semantic import TECHNICAL_TERMS, terms
 from msadecomp.metrics import dependency_pairs
-from msadecomp.model import Access, CodeModel, TypeKind
+from msadecomp.model import Access, CodeModel, JavaType, TypeKind
 
 _GENERIC = """
 auth authn authz login logout sso user users usr member members role roles author authority
@@ -108,12 +108,15 @@ def classify(
         if owner is not None and (owner, table) in written:
             writes[owner] += 1
 
+    nested_of: dict[str, list[JavaType]] = defaultdict(list)
+    for t in model.types:
+        nested_of[t.top_level].append(t)
     raw: dict[str, dict[str, float]] = {}
     notes: dict[str, list[str]] = {}
     others = max(len(services) - 1, 1)
     for c in services:
         classes = members[c.id]
-        nested = [t for t in model.types if t.top_level in set(classes)]
+        nested = [t for top_level in classes for t in nested_of.get(top_level, ())]
         generic_hits = [
             f
             for f in classes

@@ -88,3 +88,16 @@ def test_a_huge_class_diagram_stays_small_enough_to_lay_out() -> None:
     assert "(10 classes)" in dot  # folded one level up: org.sN.mM holds 10 packages' classes
     assert dot.count("->") <= diagrams.MAX_EDGES
     assert f"the {diagrams.MAX_EDGES} strongest of" in dot
+
+
+def test_context_map_draws_only_the_strongest_links_of_a_dense_system() -> None:
+    r = report(30, 1)
+    r["remote_calls"] = [
+        {"from_service": f"S{i}", "to_service": f"S{j}", "count": 1 + (i * j) % 7}
+        for i in range(30)
+        for j in range(30)
+        if i != j
+    ]
+    dot = diagrams.context_map(r)
+    assert dot.count("->") <= diagrams.MAX_MAP_EDGES
+    assert f"the strongest {diagrams.MAX_MAP_EDGES} links" in dot

@@ -9,6 +9,7 @@ through an inverted index, so cost grows with shared terms rather than with all 
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -58,6 +59,10 @@ def tfidf(
     return vectors
 
 
+MAX_POSTINGS = 200
+"""Terms used by more classes than this are left out of the pairing (see similar_pairs)."""
+
+
 def similar_pairs(
     documents: Mapping[str, Iterable[str]],
     *,
@@ -74,14 +79,17 @@ def similar_pairs(
     for doc, vec in vectors.items():
         for t, w in vec.items():
             postings[t].append((doc, w))
+    # A term shared by very many classes says little about boundaries and makes the pairing
+    # quadratic: such terms take no part in it.
+    postings = defaultdict(list, {t: p for t, p in postings.items() if len(p) <= MAX_POSTINGS})
     pairs: dict[tuple[str, str], float] = {}
     for doc in sorted(vectors):
         scores: dict[str, float] = defaultdict(float)
         for t, w in vectors[doc].items():
-            for other, w2 in postings[t]:
+            for other, w2 in postings.get(t, ()):
                 if other != doc:
                     scores[other] += w * w2
-        best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:top_k]
+        best = heapq.nsmallest(top_k, scores.items(), key=lambda kv: (-kv[1], kv[0]))
         for other, s in best:
             if s >= threshold:
                 key = (doc, other) if doc < other else (other, doc)

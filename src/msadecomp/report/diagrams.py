@@ -33,6 +33,10 @@ def service_colour(service: dict[str, Any]) -> str:
     return SUBDOMAIN_COLOURS.get(kind, DEFAULT_COLOUR)
 
 
+MAX_MAP_EDGES = 160
+"""The context map draws at most this many links (the strongest calls and shared tables)."""
+
+
 def context_map(report: dict[str, Any]) -> str:
     """One box per service; arrows are cross-service calls, labelled with their count."""
     g = _graph("context_map", f"Context map: {report['input']['root']}")
@@ -57,6 +61,16 @@ def context_map(report: dict[str, Any]) -> str:
         for svc in info["access"]:
             if info["owner"] and svc != info["owner"]:
                 shared.setdefault((svc, info["owner"]), []).append(table)
+    if len(pairs) + len(shared) > MAX_MAP_EDGES:
+        pairs = dict(sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[: MAX_MAP_EDGES // 2])
+        shared = dict(
+            sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: MAX_MAP_EDGES // 2]
+        )
+        g.set(
+            "label",
+            f"Context map: {report['input']['root']} (the strongest {MAX_MAP_EDGES} "
+            "links; report.json lists all)",
+        )
     for (a, b), n in sorted(pairs.items()):
         g.add_edge(
             pydot.Edge(

@@ -71,3 +71,12 @@ def test_settings_include_exclude_and_disable() -> None:
     assert detect_kernel(g, KernelSettings(exclude=("hub",))) == []
     off = detect_kernel(g, KernelSettings(enabled=False, include=("p1.C",)))
     assert [k.fqn for k in off] == ["p1.C"]
+
+
+def test_terms_shared_by_very_many_classes_take_no_part_in_pairing() -> None:
+    from msadecomp.graph import semantic
+
+    docs = {f"C{i:04}": ["everywhere", f"own{i}"] for i in range(semantic.MAX_POSTINGS + 1)}
+    docs.update({"A": ["complaint", "answer"], "B": ["complaint", "answer"]})
+    pairs = similar_pairs(docs, max_df=1.0)
+    assert set(pairs) == {("A", "B")}
