@@ -143,7 +143,10 @@ class Evaluation:
 
 
 def table_assignment(report: Mapping[str, Any]) -> tuple[dict[str, str], set[str]]:
-    """(table -> owning service, tables the report knows but no listed service owns)."""
+    """(table -> owning service, tables the report knows but no listed service owns).
+
+    Table names are upper-cased, as truth files' are.
+    """
     services = {s["id"] for s in report.get("services", [])}
     kernel = report.get("shared_kernel")
     if kernel:
@@ -153,9 +156,9 @@ def table_assignment(report: Mapping[str, Any]) -> tuple[dict[str, str], set[str
     for table, info in report.get("tables", {}).items():
         owner = info.get("owner") if isinstance(info, Mapping) else None
         if isinstance(owner, str) and owner in services:
-            owned[table] = owner
+            owned[table.upper()] = owner
         else:
-            unplaced.add(table)
+            unplaced.add(table.upper())
     return owned, unplaced
 
 

@@ -40,7 +40,7 @@ class Truth:
     views: dict[str, str] = field(default_factory=dict)
     """View path relative to the analysed root (``/`` separators) -> context."""
     tables: dict[str, str] = field(default_factory=dict)
-    """Table name -> context."""
+    """Table name (upper case: names are compared case-insensitively) -> context."""
     dont_care: frozenset[str] = frozenset(DONT_CARE)
     """Labels whose objects are excluded from the scores."""
 
@@ -100,7 +100,12 @@ def parse_truth(data: Any, where: str | Path = "<truth>") -> Truth:
     raw_classes = data.get("classes", {}) if structured else data
     classes = _label_map(raw_classes, "classes", "class FQNs", p)
     views_raw = _label_map(data.get("views", {}), "views", "view paths", p)
-    tables = _label_map(data.get("tables", {}), "tables", "table names", p)
+    tables: dict[str, str] = {}
+    for name, label in _label_map(data.get("tables", {}), "tables", "table names", p).items():
+        key = name.upper()
+        if key in tables and tables[key] != label:
+            raise InputError(f"truth file {p}: table {key[:80]!r} is given two contexts")
+        tables[key] = label
     contexts = data.get("contexts", {})
     if not isinstance(contexts, dict):
         raise InputError(
@@ -130,7 +135,7 @@ def parse_truth(data: Any, where: str | Path = "<truth>") -> Truth:
         for name, info in contexts.items()
         if isinstance(info, dict) and isinstance(info.get("subdomain"), str)
     }
-    return Truth(dict(classes), subdomains, views, dict(tables), frozenset(dont_care))
+    return Truth(dict(classes), subdomains, views, tables, frozenset(dont_care))
 
 
 def load_truth(path: str | Path) -> Truth:

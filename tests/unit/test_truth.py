@@ -28,7 +28,7 @@ def test_full_format_loads_every_map(tmp_path: Path) -> None:
                 "contexts": {"order": {"subdomain": "core"}, "common": {}},
                 "classes": {"a.Order": "order", "a.Util": "common"},
                 "views": {"./WEB-INF/jsp/order/List.jsp": "order", "\\x\\Old.jsp": "unused"},
-                "tables": {"ORDERS": "order"},
+                "tables": {"orders": "order"},
             },
         )
     )
@@ -85,6 +85,7 @@ def test_labelled_rejects_an_unknown_kind() -> None:
         ('{"dont_care": "common"}', "'dont_care' must be a list"),
         ('{"dont_care": [1]}', "'dont_care' must be a list"),
         ('{"views": {"a.jsp": "x", "./a.jsp": "y"}}', "given two contexts"),
+        ('{"tables": {"t": "x", "T": "y"}}', "given two contexts"),
     ],
 )
 def test_bad_truth_files_are_input_errors(tmp_path: Path, text: str, message: str) -> None:
