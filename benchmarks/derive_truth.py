@@ -22,10 +22,49 @@ WRITE = re.compile(r"\b(insert\s+into|update|delete\s+from|merge\s+into)\s+(?:\w
 READ = re.compile(r"\b(?:from|join)\s+(?:\w+\.)?([A-Za-z]\w+)", re.I)
 JPA_TABLE = re.compile(r"@(?:Table|CollectionTable|JoinTable)\s*\(\s*name\s*=\s*\"(\w+)\"")
 LAYERS = frozenset(
-    "service web impl vo dao entity repository reposiroty util filter validation event token "
-    "dto mapper config enums exception model validator controller admin".split()
+    [
+        "service",
+        "web",
+        "impl",
+        "vo",
+        "dao",
+        "entity",
+        "repository",
+        "reposiroty",
+        "util",
+        "filter",
+        "validation",
+        "event",
+        "token",
+        "dto",
+        "mapper",
+        "config",
+        "enums",
+        "exception",
+        "model",
+        "validator",
+        "controller",
+        "admin",
+    ]
 )
-THREE_LEVEL = frozenset("olh olp ion sam ccm log mnu sym smt map spe syi tbm sys".split())
+THREE_LEVEL = frozenset(
+    [
+        "olh",
+        "olp",
+        "ion",
+        "sam",
+        "ccm",
+        "log",
+        "mnu",
+        "sym",
+        "smt",
+        "map",
+        "spe",
+        "syi",
+        "tbm",
+        "sys",
+    ]
+)
 """Second-level packages that group third-level components (uss.olh.faq, sym.ccm.zip, ...)."""
 TEST_PARTS = ("/src/test/", "/src/it/", "/src/integration-test/", "/src/component-test/")
 
@@ -382,7 +421,7 @@ def ftgo(monolith: Path, services: Path) -> dict[str, object]:
 
 
 FTGO_BY_AGGREGATE = {"MenuItem": "restaurant", "ActionType": "delivery", "Action": "delivery"}
-"""Classes several modules copy, placed with the aggregate that owns them (menus, courier plans)."""
+"""Classes several modules copy, placed with the aggregate owning them (menus, courier plans)."""
 SERVICES_OF_FTGO = ("consumer", "order", "restaurant", "kitchen", "delivery", "accounting")
 
 # dddsample / cargotracker: our reading of their own package documentation (package.html).
