@@ -114,12 +114,12 @@ def parse_truth(data: Any, where: str | Path = "<truth>") -> Truth:
     for name, info in contexts.items():
         if info is not None and not isinstance(info, dict):
             raise InputError(
-                f"truth file {p}: context {name[:80]!r} must be described by an object"
+                f"truth file {p}: context {str(name)[:80]!r} must be described by an object"
             )
         subdomain = (info or {}).get("subdomain")
         if subdomain is not None and not isinstance(subdomain, str):
             raise InputError(
-                f"truth file {p}: context {name[:80]!r}: 'subdomain' must be a string"
+                f"truth file {p}: context {str(name)[:80]!r}: 'subdomain' must be a string"
             )
     dont_care = data.get("dont_care", list(DONT_CARE))
     if not isinstance(dont_care, list) or not all(isinstance(x, str) for x in dont_care):
