@@ -23,7 +23,7 @@ from rich.table import Table
 from msadecomp.api import FORMATS, Analysis, __version__, analyze, check_formats
 from msadecomp.config import ALGORITHM_NAMES, Config, load_config
 from msadecomp.errors import ConfigError, InputError, MsadecompError
-from msadecomp.evaluate import compare, subdomain_accuracy
+from msadecomp.evaluate import evaluate_report, subdomain_accuracy
 from msadecomp.readiness import load_answers
 from msadecomp.report import class_assignment, class_subdomains, service_figures
 from msadecomp.truth import Truth, load_truth
@@ -221,21 +221,28 @@ def _summary(analysis: Analysis, console: Console) -> None:
 
 
 def _print_scores(report: dict[str, Any], truth: Truth, truth_path: str, console: Console) -> None:
-    score = compare(class_assignment(report), truth.classes)
-    console.print(
-        f"against {truth_path}: MoJoFM {score.mojofm:.1f}%, accuracy "
-        f"{score.accuracy * 100:.1f}%, ARI {score.ari:.3f} over {score.objects} classes"
-    )
+    result = evaluate_report(report, truth)
+    if not result.kinds:
+        console.print(f"[yellow]{truth_path} labels nothing outside its don't-care contexts[/]")
+    for kind, score in result.kinds.items():
+        unit = "components" if kind == "all" else kind
+        unplaced = f" ({len(score.unplaced)} unplaced)" if score.unplaced else ""
+        console.print(
+            f"against {truth_path} ({kind}): MoJoFM {score.mojofm:.1f}%, accuracy "
+            f"{score.accuracy * 100:.1f}%, ARI {score.ari:.3f} over {score.objects} {unit}"
+            f"{unplaced}"
+        )
     if truth.subdomains:
         accuracy, compared = subdomain_accuracy(
-            class_subdomains(report), truth.classes, truth.subdomains
+            class_subdomains(report), truth.labelled("classes"), truth.subdomains
         )
         console.print(f"subdomain types agree for {accuracy:.1%} of {compared} classes")
-    if score.missing:
-        console.print(
-            f"[yellow]{len(score.missing)} truth classes were not found in the "
-            f"code, e.g. {score.missing[0]}[/]"
-        )
+    for kind, score in result.kinds.items():
+        if score.missing and kind != "all":
+            console.print(
+                f"[yellow]{len(score.missing)} truth {kind} were not found in the "
+                f"code, e.g. {score.missing[0]}[/]"
+            )
 
 
 def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> int:

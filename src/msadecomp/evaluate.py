@@ -11,16 +11,25 @@ Formulas (n objects in both partitions; A computed, B truth):
   exceeds the count so far.
 * accuracy: share of objects whose cluster's majority truth label equals their own label.
 * ARI: the adjusted Rand index (Hubert & Arabie, 1985).
+
+Objects the truth labels and the analysis knows but did not place in any service ("unplaced")
+are scored as one singleton cluster each and always count as wrong for accuracy, so leaving
+things out never raises a score. :func:`evaluate_report` scores a report per component kind
+(classes, views, tables) and over all components together.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import comb
+from typing import Any
 
 import networkx as nx
+
+from msadecomp.report.build import class_assignment
+from msadecomp.truth import KINDS, Truth, normalise_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +42,8 @@ class Agreement:
     """Truth objects the decomposition does not contain."""
     extra: tuple[str, ...] = ()
     """Decomposition objects the truth does not mention (left out of the scores)."""
+    unplaced: tuple[str, ...] = ()
+    """Truth objects the analysis knows but put in no service (scored as wrong)."""
 
 
 def _contingency(a: Mapping[str, str], b: Mapping[str, str]) -> dict[str, Counter[str]]:
@@ -93,17 +104,127 @@ def ari(a: Mapping[str, str], b: Mapping[str, str]) -> float:
     return 1.0 if top == expected else (index - expected) / (top - expected)
 
 
-def compare(assignment: Mapping[str, str], truth: Mapping[str, str]) -> Agreement:
-    """Scores of ``assignment`` (object -> cluster) against ``truth`` (object -> context)."""
-    common = {o: c for o, c in assignment.items() if o in truth}
-    b = {o: truth[o] for o in common}
-    missing = tuple(sorted(set(truth) - set(assignment)))
+_UNPLACED = "\x00unplaced:"
+
+
+def compare(
+    assignment: Mapping[str, str],
+    truth: Mapping[str, str],
+    unplaced: frozenset[str] | set[str] = frozenset(),
+) -> Agreement:
+    """Scores of ``assignment`` (object -> cluster) against ``truth`` (object -> context).
+
+    ``unplaced`` names objects the analysis found but left out of every service: those in the
+    truth are scored as singleton clusters that are always wrong. Other truth objects missing
+    from ``assignment`` are reported as ``missing`` and left out of the scores.
+    """
+    placed = {o: c for o, c in assignment.items() if o in truth}
+    left_out = sorted(o for o in unplaced if o in truth and o not in placed)
+    a = placed | {o: _UNPLACED + o for o in left_out}
+    b = {o: truth[o] for o in a}
+    missing = tuple(sorted(set(truth) - set(assignment) - set(left_out)))
     extra = tuple(sorted(set(assignment) - set(truth)))
-    if not common:
+    if not a:
         return Agreement(0, 0.0, 0.0, 0.0, missing, extra)
+    hits = accuracy(placed, b) * len(placed) if placed else 0.0
     return Agreement(
-        len(common), mojofm(common, b), accuracy(common, b), ari(common, b), missing, extra
+        len(a), mojofm(a, b), hits / len(a), ari(a, b), missing, extra, tuple(left_out)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """Scores of one report against one truth file, per component kind and over all of them."""
+
+    kinds: dict[str, Agreement] = field(default_factory=dict)
+    """"classes", "views", "tables" (those the truth labels) and "all"."""
+    ignored: dict[str, int] = field(default_factory=dict)
+    """Per kind, truth objects with a don't-care label (left out of the scores)."""
+
+
+def table_assignment(report: Mapping[str, Any]) -> tuple[dict[str, str], set[str]]:
+    """(table -> owning service, tables the report knows but no listed service owns).
+
+    Table names are upper-cased, as truth files' are.
+    """
+    services = {s["id"] for s in report.get("services", [])}
+    kernel = report.get("shared_kernel")
+    if kernel:
+        services.add(kernel["id"])
+    owned: dict[str, str] = {}
+    unplaced: set[str] = set()
+    for table, info in report.get("tables", {}).items():
+        owner = info.get("owner") if isinstance(info, Mapping) else None
+        if isinstance(owner, str) and owner in services:
+            owned[table.upper()] = owner
+        else:
+            unplaced.add(table.upper())
+    return owned, unplaced
+
+
+def view_assignment(report: Mapping[str, Any]) -> dict[str, str]:
+    """View path -> service, from each service's ``views`` (or, before those, ``pages``).
+
+    A view listed by several services goes to the first of them in report order.
+    """
+    out: dict[str, str] = {}
+    for service in report.get("services", []):
+        views = service.get("views", service.get("pages", []))
+        for view in views:
+            path = view.get("path") if isinstance(view, Mapping) else view
+            if isinstance(path, str):
+                out.setdefault(normalise_view(path), service["id"])
+    return out
+
+
+def _match_views(found: Mapping[str, str], truth: Mapping[str, str]) -> dict[str, str]:
+    """Re-key ``found`` by truth path where one path ends with the other at a ``/``."""
+    out: dict[str, str] = {}
+    for path, service in found.items():
+        if path in truth:
+            out[path] = service
+            continue
+        for t in truth:
+            if path.endswith("/" + t) or t.endswith("/" + path):
+                out.setdefault(t, service)
+                break
+        else:
+            out[path] = service
+    return out
+
+
+def evaluate_report(report: Mapping[str, Any], truth: Truth) -> Evaluation:
+    """Score a report (``report.json`` data) against ``truth`` per component kind.
+
+    Classes come from the services and the shared kernel; tables from their owner (a table the
+    report lists without an owning service is unplaced); views from the services' ``views`` or
+    ``pages``. When the report places no views at all, every truth view is unplaced. Kinds the
+    truth does not label are left out; "all" pools every labelled kind.
+    """
+    tables, unplaced_tables = table_assignment(report)
+    views = _match_views(view_assignment(report), truth.views)
+    found: dict[str, tuple[dict[str, str], set[str]]] = {
+        "classes": (class_assignment(dict(report)), set()),
+        "views": (views, set(truth.views) - set(views)),
+        "tables": (tables, unplaced_tables),
+    }
+    kinds: dict[str, Agreement] = {}
+    pooled_found: dict[str, str] = {}
+    pooled_truth: dict[str, str] = {}
+    pooled_unplaced: set[str] = set()
+    for kind in KINDS:
+        labels = truth.labelled(kind)
+        if not labels:
+            continue
+        assignment, unplaced = found[kind]
+        kinds[kind] = compare(assignment, labels, frozenset(unplaced))
+        pooled_found.update({f"{kind}:{o}": c for o, c in assignment.items()})
+        pooled_truth.update({f"{kind}:{o}": c for o, c in labels.items()})
+        pooled_unplaced.update(f"{kind}:{o}" for o in unplaced)
+    if kinds:
+        kinds["all"] = compare(pooled_found, pooled_truth, frozenset(pooled_unplaced))
+    ignored = {kind: truth.ignored(kind) for kind in KINDS if truth.ignored(kind)}
+    return Evaluation(kinds, ignored)
 
 
 def subdomain_accuracy(

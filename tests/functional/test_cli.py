@@ -163,3 +163,23 @@ def test_each_stage_is_logged_with_its_time_when_not_on_a_terminal(
         "report",
         "write outputs",
     ]
+
+
+def test_evaluate_scores_views_and_tables_per_kind(
+    tmp_path: Path, analysed: tuple[Path, str], fixture_root: Path
+) -> None:
+    truth = json.loads((fixture_root / "expected.json").read_text(encoding="utf-8"))
+    truth["views"] = {
+        "WEB-INF/jsp/egovframework/complaint/ComplaintList.jsp": "complaint",
+        "WEB-INF/jsp/egovframework/reservation/FacilityList.jsp": "reservation",
+    }
+    truth["tables"] = {"comtccmmncode": "common"}
+    truth["dont_care"] = ["common"]
+    path = tmp_path / "truth.json"
+    path.write_text(json.dumps(truth), encoding="utf-8")
+    code, stdout, _ = cli("evaluate", str(analysed[0] / "report.json"), "--truth", str(path))
+    assert code == 0
+    assert "(classes): MoJoFM" in stdout and "over 81 classes" in stdout
+    assert "(views): MoJoFM" in stdout and "over 2 views" in stdout
+    assert "(tables)" not in stdout  # its only table is don't-care
+    assert "over 83 components" in stdout

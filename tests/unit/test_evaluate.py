@@ -3,7 +3,17 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msadecomp.evaluate import accuracy, ari, compare, max_mno, mno, mojofm
+from msadecomp.evaluate import (
+    accuracy,
+    ari,
+    compare,
+    evaluate_report,
+    max_mno,
+    mno,
+    mojofm,
+    view_assignment,
+)
+from msadecomp.truth import parse_truth
 
 
 def part(*clusters: str) -> dict[str, str]:
@@ -67,3 +77,61 @@ def test_scores_stay_in_range(truth_labels: list[int], found_labels: list[int]) 
 def test_compare_reports_missing_and_extra_objects() -> None:
     got = compare({"a": "1", "b": "1", "x": "2"}, {"a": "p", "b": "p", "c": "q"})
     assert (got.objects, got.missing, got.extra) == (2, ("c",), ("x",))
+
+
+def test_unplaced_objects_count_as_wrong() -> None:
+    got = compare({"a": "1", "b": "1"}, {"a": "p", "b": "p", "c": "p", "d": "q"}, {"c", "d"})
+    assert got.objects == 4 and got.unplaced == ("c", "d") and got.missing == ()
+    assert got.accuracy == 0.5
+    assert got.mojofm < 100.0
+
+
+def test_placing_the_unplaced_right_scores_perfectly() -> None:
+    truth = {"a": "p", "b": "p", "c": "p", "d": "q"}
+    assert compare({"a": "1", "b": "1", "c": "1", "d": "2"}, truth).mojofm == 100.0
+    assert compare({"a": "1", "b": "1", "d": "2"}, truth, {"c"}).mojofm < 100.0
+
+
+def report(**extra: object) -> dict[str, object]:
+    """A minimal report.json: S1 holds a.A and a.B, S2 holds a.C; K is the shared kernel."""
+    base: dict[str, object] = {
+        "services": [
+            {"id": "S1", "classes": ["a.A", "a.B"], "pages": ["web/WEB-INF/jsp/x/A.jsp"]},
+            {"id": "S2", "classes": ["a.C"], "pages": ["web/WEB-INF/jsp/y/C.jsp"]},
+        ],
+        "shared_kernel": {"id": "K", "classes": ["a.U"]},
+        "tables": {"TA": {"owner": "S1"}, "TC": {"owner": "S2"}, "TX": {"owner": None}},
+    }
+    base.update(extra)
+    return base
+
+
+def test_report_is_scored_per_component_kind_and_overall() -> None:
+    truth = parse_truth(
+        {
+            "classes": {"a.A": "x", "a.B": "x", "a.C": "y", "a.U": "common"},
+            "views": {"WEB-INF/jsp/x/A.jsp": "x", "WEB-INF/jsp/y/C.jsp": "y"},
+            "tables": {"TA": "x", "TC": "y", "TX": "y"},
+        }
+    )
+    got = evaluate_report(report(), truth)
+    assert list(got.kinds) == ["classes", "views", "tables", "all"]
+    assert got.kinds["classes"].objects == 3 and got.kinds["classes"].accuracy == 1.0
+    assert got.kinds["views"].objects == 2 and got.kinds["views"].mojofm == 100.0
+    assert got.kinds["tables"].unplaced == ("TX",)
+    assert got.kinds["all"].objects == 8 and got.kinds["all"].accuracy == 7 / 8
+    assert got.ignored == {"classes": 1}
+
+
+def test_views_are_unplaced_when_the_report_places_none() -> None:
+    truth = parse_truth({"views": {"a.jsp": "x", "b.jsp": "y"}})
+    services = [{"id": "S1", "classes": ["a.A"]}]
+    got = evaluate_report(report(services=services), truth)
+    assert got.kinds["views"].unplaced == ("a.jsp", "b.jsp")
+    assert got.kinds["views"].accuracy == 0.0
+    assert "classes" not in got.kinds
+
+
+def test_report_views_win_over_pages() -> None:
+    services = [{"id": "S9", "classes": [], "views": [{"path": "a.jsp"}], "pages": ["b.jsp"]}]
+    assert view_assignment(report(services=services)) == {"a.jsp": "S9"}

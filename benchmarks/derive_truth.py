@@ -1,0 +1,609 @@
+"""Derive the truth files in ``benchmarks/truth/`` from checked-out corpora (see corpora.md).
+
+Run: ``python benchmarks/derive_truth.py [--corpora /tmp/corpora] [--out benchmarks/truth]``.
+Each truth file records in its ``method`` field how it was derived; this script is that method
+written down, so the files can be rebuilt when a corpus moves to a newer commit. It reads only
+the corpora's own code, DDL, mapper XML and documentation (and, for eGovFrame common components,
+its official MSA port); no published decomposition is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+PACKAGE = re.compile(rb"^\s*package\s+([\w.]+)\s*;", re.M)
+CREATE = re.compile(r"create\s+table\s+(?:if\s+not\s+exists\s+)?[`\"\[]?(?:\w+\.)?(\w+)", re.I)
+WRITE = re.compile(r"\b(insert\s+into|update|delete\s+from|merge\s+into)\s+(?:\w+\.)?(\w+)", re.I)
+READ = re.compile(r"\b(?:from|join)\s+(?:\w+\.)?([A-Za-z]\w+)", re.I)
+JPA_TABLE = re.compile(r"@(?:Table|CollectionTable|JoinTable)\s*\(\s*name\s*=\s*\"(\w+)\"")
+LAYERS = frozenset(
+    [
+        "service",
+        "web",
+        "impl",
+        "vo",
+        "dao",
+        "entity",
+        "repository",
+        "reposiroty",
+        "util",
+        "filter",
+        "validation",
+        "event",
+        "token",
+        "dto",
+        "mapper",
+        "config",
+        "enums",
+        "exception",
+        "model",
+        "validator",
+        "controller",
+        "admin",
+    ]
+)
+THREE_LEVEL = frozenset(
+    [
+        "olh",
+        "olp",
+        "ion",
+        "sam",
+        "ccm",
+        "log",
+        "mnu",
+        "sym",
+        "smt",
+        "map",
+        "spe",
+        "syi",
+        "tbm",
+        "sys",
+    ]
+)
+"""Second-level packages that group third-level components (uss.olh.faq, sym.ccm.zip, ...)."""
+TEST_PARTS = ("/src/test/", "/src/it/", "/src/integration-test/", "/src/component-test/")
+
+
+def java_classes(root: Path) -> dict[str, str]:
+    """Top-level class FQN -> path relative to ``root`` for every main (non-test) Java file."""
+    out: dict[str, str] = {}
+    for path in sorted(root.rglob("*.java")):
+        rel = path.relative_to(root).as_posix()
+        if any(part in "/" + rel for part in TEST_PARTS) or "/attic/" in rel:
+            continue
+        match = PACKAGE.search(path.read_bytes()[:20000])
+        pkg = match.group(1).decode("ascii", "replace") if match else ""
+        out[f"{pkg}.{path.stem}" if pkg else path.stem] = rel
+    return out
+
+
+def component(segments: list[str]) -> str | None:
+    """eGovFrame component key of a package or folder path after ``egovframework``.
+
+    ``["com", "cop", "bbs", "service", "impl"]`` -> ``"cop.bbs"``; layer names (service, web,
+    impl, ...) end the key; it keeps three names only below a grouping package such as
+    ``uss.olp`` or ``sym.ccm`` (``uss.olp.qmc``), two otherwise (``ext.jfile``).
+    """
+    if len(segments) < 2 or segments[0] not in ("com", "let"):
+        return None
+    key: list[str] = []
+    for s in segments[1:]:
+        if s in LAYERS or len(key) == 3 or (len(key) == 2 and key[1] not in THREE_LEVEL):
+            break
+        key.append(s)
+    return ".".join(key) or None
+
+
+def egov_area(key: str | None) -> str | None:
+    """Business area of an eGovFrame component, grouped as the official MSA port groups them."""
+    if key is None:
+        return None
+    parts = key.split(".")
+    if parts[0] in ("cmm", "utl"):
+        return "common"
+    if parts[0] == "main":
+        return "main"
+    if parts[0] == "sec" and parts[1:2] and parts[1] in ("gmt", "ram", "rgm", "rmt"):
+        return "author"
+    if parts[0] == "cop" and parts[1:2] and parts[1] in ("bbs", "bls", "brd", "cmy", "cmt", "stf"):
+        return "board"
+    if key.startswith("uss.olp.q"):
+        return "questionnaire"
+    if key in ("sym.ccm.cca", "sym.ccm.ccc", "sym.ccm.cde"):
+        return "cmmn-code"
+    if key == "uat.uia":
+        return "login"
+    if key == "uat.uap":
+        return "login-policy"
+    return key
+
+
+def after(parts: list[str], marker: str) -> list[str]:
+    return parts[parts.index(marker) + 1 :] if marker in parts else []
+
+
+def package_of(fqn: str) -> list[str]:
+    return fqn.split(".")[:-1]
+
+
+def view_segments(rel: str) -> list[str]:
+    """Folder names of a JSP below WEB-INF/jsp, as a package path starting at com/let."""
+    segs = after(rel.split("/")[:-1], "jsp")
+    if segs[:1] == ["egovframework"]:
+        segs = segs[1:]
+    if segs and segs[0] not in ("com", "let"):
+        segs = ["let", *segs]
+    return segs
+
+
+def sql_text(path: Path) -> str:
+    return path.read_bytes().decode("utf-8", "replace")
+
+
+def table_uses(
+    files: Iterable[Path], context_of: Callable[[Path], str | None]
+) -> dict[str, dict[str, Counter[str]]]:
+    """table -> context -> Counter of 'insert'/'write'/'read' statements in mapper XML."""
+    uses: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for f in files:
+        ctx = context_of(f)
+        if ctx is None:
+            continue
+        text = re.sub(r"<!--.*?-->", " ", sql_text(f), flags=re.S)
+        for verb, table in WRITE.findall(text):
+            kind = "insert" if verb.lower().startswith("insert") else "write"
+            uses[table.upper()][ctx][kind] += 1
+        for table in READ.findall(text):
+            uses[table.upper()][ctx]["read"] += 1
+    return uses
+
+
+def owner(per_context: dict[str, Counter[str]], ignore: Iterable[str] = ()) -> str | None:
+    """The context that inserts the table, else writes it, else reads it; None when tied."""
+    counts = {c: v for c, v in per_context.items() if c not in set(ignore)}
+    for kind in ("insert", "write", "read"):
+        scored = Counter({c: v[kind] for c, v in counts.items() if v[kind]})
+        if scored:
+            top = scored.most_common()
+            if len(top) == 1 or top[0][1] > top[1][1]:
+                return top[0][0]
+            return None
+    return None
+
+
+def ddl_tables(files: Iterable[Path]) -> set[str]:
+    return {m.upper() for f in files for m in CREATE.findall(sql_text(f))}
+
+
+def egov_template(root: Path, name: str, note: str) -> dict[str, object]:
+    """Truth for an eGovFrame template or the 2015 common components, by business-area package."""
+    classes = {}
+    for fqn in java_classes(root):
+        area = egov_area(component(after(package_of(fqn), "egovframework")))
+        if area is not None:
+            classes[fqn] = area
+    views = {}
+    for jsp in sorted(root.rglob("*.jsp")):
+        rel = jsp.relative_to(root).as_posix()
+        area = egov_area(component(view_segments(rel)))
+        if "/WEB-INF/jsp/" in rel and area is not None:
+            views[rel] = area
+    mappers = [
+        p
+        for p in root.rglob("*.xml")
+        if ("/mapper/" in p.as_posix() or "/sqlmap/" in p.as_posix())
+        and "/config/" not in p.as_posix()
+    ]
+
+    def mapper_area(p: Path) -> str | None:
+        parts = p.relative_to(root).as_posix().split("/")
+        for marker in ("mapper", "sqlmap"):
+            if marker in parts:
+                return egov_area(component(after(parts[:-1], marker)))
+        return None
+
+    uses = table_uses(mappers, mapper_area)
+    ddl = ddl_tables(p for p in root.rglob("*.sql") if "dml" not in p.as_posix().lower())
+    tables = {}
+    for table in sorted(ddl | {t for t in uses if t in ddl}):
+        found = owner(uses.get(table, {}), ignore=("common",))
+        tables[table] = found if found else ("common" if table in uses else "unused")
+    contexts = sorted(set(classes.values()) | set(views.values()) | set(tables.values()))
+    return {
+        "system": name,
+        "source": note,
+        "method": (
+            "Our reading of the eGovFrame package convention, not a published decomposition. "
+            "A class's context is its eGovFrame component (the package names after "
+            "egovframework.com|let up to the first layer name such as service/web/impl, at most "
+            "three names, e.g. cop.bbs, uss.olh.faq), with components merged the way the "
+            "official MSA port of the common components merges them: sec.gmt/ram/rgm/rmt -> "
+            "author; cop.bbs/bls/brd/cmy/cmt/stf -> board; uss.olp.q* -> questionnaire; "
+            "sym.ccm.cca/ccc/cde -> cmmn-code; uat.uia -> login; uat.uap -> login-policy. cmm.* "
+            "and utl.* (framework utilities) are 'common' (don't care). Views: JSPs under "
+            "WEB-INF/jsp by the same rule on their folder. Tables: every CREATE TABLE in the "
+            "DDL scripts; owner = the context whose mapper XML (folder = component) INSERTs it "
+            "most, else writes it, else reads it (ties -> 'common'); tables no mapper touches "
+            "are 'unused'. Derived by benchmarks/derive_truth.py."
+        ),
+        "contexts": {c: {} for c in contexts},
+        "classes": classes,
+        "views": views,
+        "tables": tables,
+    }
+
+
+MSA_MODULES = (
+    "EgovAuthor",
+    "EgovBoard",
+    "EgovCmmnCode",
+    "EgovLogin",
+    "EgovLoginPolicy",
+    "EgovMain",
+    "EgovMobileId",
+    "EgovQuestionnaire",
+    "EgovSearch",
+)
+# Packages of egovcc whose classes the port renamed but kept, matched by class name and the
+# port's own README (component list of EgovBoard: comments and satisfaction surveys).
+MSA_BY_CLASS_NAME = {"cop.cmt": "EgovBoard", "cop.stf": "EgovBoard"}
+
+
+def egovcc_from_msa(egovcc: Path, msa: Path) -> dict[str, object]:
+    """Truth for eGovFrame common components from its official MSA port (msa-krds)."""
+    module_of: dict[str, set[str]] = defaultdict(set)
+    msa_tables: dict[str, set[str]] = defaultdict(set)
+    msa_names: dict[str, set[str]] = defaultdict(set)
+    for module in MSA_MODULES:
+        for fqn, rel in java_classes(msa / module).items():
+            key = component(after(package_of(fqn), "egovframework"))
+            if key and key.split(".")[0] not in ("cmm", "utl") and "." in key:
+                module_of[key].add(module)
+            msa_names[fqn.rsplit(".", 1)[-1]].add(module)
+            for t in JPA_TABLE.findall(sql_text(msa / module / rel)):
+                msa_tables[t.upper()].add(module)
+        for ddl in (msa / module).rglob("*.sql"):
+            if "ddl" in ddl.as_posix().lower():
+                for t in CREATE.findall(sql_text(ddl)):
+                    msa_tables[t.upper()].add(module)
+    covered: dict[str, str] = {k: next(iter(v)) for k, v in module_of.items() if len(v) == 1}
+    covered.update(MSA_BY_CLASS_NAME)
+    classes: dict[str, str] = {}
+    uncovered: Counter[str] = Counter()
+    for fqn in java_classes(egovcc):
+        key = component(after(package_of(fqn), "egovframework"))
+        if key in covered:
+            classes[fqn] = covered[key]
+        else:
+            uncovered[".".join(fqn.split(".")[:-1])] += 1
+    views = {}
+    for jsp in sorted(egovcc.rglob("*.jsp")):
+        rel = jsp.relative_to(egovcc).as_posix()
+        key = component(view_segments(rel))
+        if key in covered:
+            views[rel] = covered[key]
+    mappers = [p for p in egovcc.rglob("*.xml") if "/mapper/" in p.as_posix()]
+
+    def mapper_module(p: Path) -> str | None:
+        key = component(after(p.relative_to(egovcc).as_posix().split("/")[:-1], "mapper"))
+        return covered.get(key or "")
+
+    uses = table_uses(mappers, mapper_module)
+    egov_ddl = ddl_tables(p for p in egovcc.rglob("*.sql") if "/ddl/" in p.as_posix())
+    tables: dict[str, str] = {}
+    shared: dict[str, list[str]] = {}
+    for msa_table, modules in sorted(msa_tables.items()):
+        table = "COMTN" + msa_table[5:] if msa_table.startswith("MSATN") else msa_table
+        if table not in egov_ddl:
+            continue
+        if len(modules) == 1:
+            tables[table] = next(iter(modules))
+            continue
+        found = owner({m: c for m, c in uses.get(table, {}).items() if m in modules})
+        tables[table] = found or "common"
+        shared[table] = sorted(modules)
+    contexts = sorted(set(classes.values()) | set(tables.values()))
+    return {
+        "system": "egovframe-common-components",
+        "source": (
+            "eGovFramework/egovframe-common-components, labelled from its official MSA port "
+            "eGovFramework/egovframe-common-components-msa-krds (commits in benchmarks/corpora.md)"
+        ),
+        "method": (
+            "A class of egovcc is covered when its eGovFrame component (package names after "
+            "egovframework.com up to the first layer name such as service/web/impl, at most "
+            "three, e.g. cop.bbs, uss.olp.qmc) also exists as a package of exactly one service "
+            "module of the MSA port; it is labelled with that module. cop.cmt and cop.stf are "
+            "covered by class name (Comment/CommentVO and the satisfaction service live in the "
+            "port's EgovBoard, whose README lists comments and satisfaction surveys). Every other "
+            "class is uncovered and left out (see uncovered_packages). Views: JSPs whose folder "
+            "is a covered component. Tables: those the port maps with @Table/@CollectionTable or "
+            "creates in its DDL (MSATN* names read as the COMTN* table of egovcc), present in "
+            "egovcc's DDL; a table used by one module goes to it; one used by several goes to "
+            "the module whose covered egovcc mappers insert it most, else 'common' (don't care). "
+            "Derived by benchmarks/derive_truth.py."
+        ),
+        "covered_components": {k: covered[k] for k in sorted(covered)},
+        "uncovered_packages": dict(sorted(uncovered.items())),
+        "tables_shared_in_port": shared,
+        "contexts": {c: {} for c in contexts},
+        "classes": dict(sorted(classes.items())),
+        "views": views,
+        "tables": tables,
+    }
+
+
+FTGO_PREFIX = "net.chrisrichardson.ftgo."
+
+
+def ftgo(monolith: Path, services: Path) -> dict[str, object]:
+    """Truth for the FTGO monolith from the modules of ftgo-application (its microservices)."""
+    module_classes: dict[str, set[str]] = defaultdict(set)
+    for module in sorted(p.name for p in services.iterdir() if p.is_dir()):
+        if not module.endswith("-service") and not module.endswith("-service-api"):
+            continue
+        service = module.removeprefix("ftgo-").removesuffix("-api").removesuffix("-service")
+        for fqn in java_classes(services / module):
+            module_classes[fqn.rsplit(".", 1)[-1]].add(service)
+            module_classes[fqn].add(service)
+    classes: dict[str, str] = {}
+    unresolved: list[str] = []
+    for fqn in java_classes(monolith):
+        simple = fqn.rsplit(".", 1)[-1]
+        if not fqn.startswith(FTGO_PREFIX):
+            continue
+        rest = fqn[len(FTGO_PREFIX) :]
+        if rest.startswith("common.") or "." not in rest:
+            classes[fqn] = "common"
+            continue
+        if rest.startswith("endtoendtests") or rest.startswith("testutil"):
+            continue
+        candidates = module_classes.get(fqn) or module_classes.get(simple, set())
+        by_package = rest.split(".")[0].removesuffix("service")
+        if by_package == "courier":
+            by_package = "delivery"
+        if simple in FTGO_BY_AGGREGATE:
+            classes[fqn] = FTGO_BY_AGGREGATE[simple]
+            continue
+        if by_package in candidates or (not candidates and by_package in SERVICES_OF_FTGO):
+            classes[fqn] = by_package
+        elif len(candidates) == 1:
+            classes[fqn] = next(iter(candidates))
+        else:
+            named = [s for s in candidates if simple.lower().startswith(s)]
+            if len(named) == 1:
+                classes[fqn] = named[0]
+            else:
+                unresolved.append(fqn)
+    tables = {
+        "consumers": "consumer",
+        "orders": "order",
+        "order_line_items": "order",
+        "restaurants": "restaurant",
+        "restaurant_menu_items": "restaurant",
+        "courier": "delivery",
+        "courier_actions": "delivery",
+        "hibernate_sequence": "common",
+    }
+    return {
+        "system": "ftgo-monolith",
+        "source": (
+            "microservices-patterns/ftgo-monolith labelled from the services of "
+            "microservices-patterns/ftgo-application, the same book's microservice version"
+        ),
+        "method": (
+            "Service = ftgo-application module (ftgo-X-service and ftgo-X-service-api -> X). A "
+            "monolith class goes to the service whose module holds the same FQN or the same "
+            "simple class name; when its own package names a service (orderservice, "
+            "consumerservice, ...) holding it, that one wins; when several modules hold a "
+            "same-named copy (Restaurant is replicated in order, kitchen, delivery and "
+            "restaurant) the service the class name starts with wins. The monolith's "
+            "courierservice package has no service of its own in ftgo-application, whose "
+            "delivery service holds Courier and its plan: courierservice.* -> delivery. Classes "
+            "copied into several modules without a name match follow the aggregate holding them "
+            "(MenuItem -> restaurant, Action/ActionType -> delivery). DomainConfiguration and "
+            "the other unresolved classes are listed in unresolved_classes. ftgo.common.* and the "
+            "application main class are 'common'; test and end-to-end modules are left out. "
+            "Tables: the monolith's flyway schema, each labelled by the service whose JPA "
+            "entities map the same table (@Table, @ElementCollection defaults); "
+            "hibernate_sequence is 'common'. Derived by benchmarks/derive_truth.py."
+        ),
+        "unresolved_classes": unresolved,
+        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
+        "classes": dict(sorted(classes.items())),
+        "tables": tables,
+    }
+
+
+FTGO_BY_AGGREGATE = {"MenuItem": "restaurant", "ActionType": "delivery", "Action": "delivery"}
+"""Classes several modules copy, placed with the aggregate owning them (menus, courier plans)."""
+SERVICES_OF_FTGO = ("consumer", "order", "restaurant", "kitchen", "delivery", "accounting")
+
+# dddsample / cargotracker: our reading of their own package documentation (package.html).
+CARGO_PACKAGES = (
+    ("pathfinder", "pathfinder"),
+    ("domain.model.cargo", "booking"),
+    ("domain.model.handling", "handling"),
+    ("domain.model.voyage", "voyage"),
+    ("domain.model.location", "location"),
+    ("domain.service", "booking"),
+    ("interfaces.booking", "booking"),
+    ("interfaces.handling", "handling"),
+    ("interfaces.tracking", "tracking"),
+    ("infrastructure.routing", "booking"),
+    ("domain.shared", "common"),
+    ("infrastructure.sampledata", "unused"),
+    ("application.util", "common"),
+    ("config", "common"),
+)
+CARGO_CLASSES = {
+    "BookingService": "booking",
+    "BookingServiceImpl": "booking",
+    "DefaultBookingService": "booking",
+    "HandlingEventService": "handling",
+    "HandlingEventServiceImpl": "handling",
+    "DefaultHandlingEventService": "handling",
+    "CargoInspectionService": "tracking",
+    "CargoInspectionServiceImpl": "tracking",
+    "DefaultCargoInspectionService": "tracking",
+    "CargoRepositoryJPA": "booking",
+    "CargoRepositoryHibernate": "booking",
+    "JpaCargoRepository": "booking",
+    "HandlingEventRepositoryJPA": "handling",
+    "JpaHandlingEventRepository": "handling",
+    "VoyageRepositoryJPA": "voyage",
+    "JpaVoyageRepository": "voyage",
+    "LocationRepositoryJPA": "location",
+    "JpaLocationRepository": "location",
+    "HandlingEventRegistrationAttemptConsumer": "handling",
+    "RejectedRegistrationAttemptsConsumer": "handling",
+    "CargoHandledConsumer": "tracking",
+    "MisdirectedCargoConsumer": "tracking",
+    "DeliveredCargoConsumer": "tracking",
+    "Track": "tracking",
+    "RealtimeCargoTrackingService": "tracking",
+    "RealtimeCargoTrackingViewAdapter": "tracking",
+    "SampleDataGenerator": "unused",
+}
+CARGO_TABLES = {
+    "CARGO": "booking",
+    "LEG": "booking",
+    "HANDLINGEVENT": "handling",
+    "HANDLING_EVENT": "handling",
+    "VOYAGE": "voyage",
+    "CARRIERMOVEMENT": "voyage",
+    "CARRIER_MOVEMENT": "voyage",
+    "LOCATION": "location",
+}
+
+
+def cargo(root: Path, base: str, view_rules: tuple[tuple[str, str], ...]) -> dict[str, object]:
+    """Truth for dddsample-core or cargotracker: contexts from their package documentation."""
+    classes: dict[str, str] = {}
+    for fqn in java_classes(root):
+        simple = fqn.rsplit(".", 1)[-1]
+        rest = fqn.split(".")
+        if simple in CARGO_CLASSES and fqn.startswith(base):
+            classes[fqn] = CARGO_CLASSES[simple]
+            continue
+        if "pathfinder" in rest:
+            classes[fqn] = "pathfinder"
+            continue
+        if not fqn.startswith(base + "."):
+            continue
+        pkg = fqn[len(base) + 1 :].rsplit(".", 1)[0] if "." in fqn[len(base) + 1 :] else ""
+        for prefix, ctx in CARGO_PACKAGES:
+            if pkg == prefix or pkg.startswith(prefix + "."):
+                classes[fqn] = ctx
+                break
+        else:
+            classes[fqn] = "common"
+    views = {}
+    for path in sorted(root.rglob("*")):
+        if path.suffix not in (".html", ".xhtml", ".jsp") or "/src/main/" not in path.as_posix():
+            continue
+        rel = path.relative_to(root).as_posix()
+        for pattern, ctx in view_rules:
+            if re.search(pattern, rel):
+                views[rel] = ctx
+                break
+    ddl_text = " ".join(
+        sql_text(p) for p in root.rglob("*") if p.suffix in (".sql", ".java") and p.is_file()
+    )
+    mapped = {t.upper() for t in JPA_TABLE.findall(ddl_text)} | {
+        t.upper() for t in re.findall(r"@Entity\s*\(\s*name\s*=\s*\"(\w+)\"", ddl_text)
+    }
+    # An @Entity without a name is stored in a table named after its class.
+    for match in re.finditer(r"@Entity\b[^{;]*?\bclass\s+(\w+)", ddl_text):
+        if "@Table" not in match.group(0):
+            mapped.add(match.group(1).upper())
+    tables = {t: c for t, c in CARGO_TABLES.items() if t in mapped}
+    return {
+        "classes": dict(sorted(classes.items())),
+        "views": views,
+        "tables": tables,
+    }
+
+
+CARGO_METHOD = (
+    "Our reading of the project's own documentation (package.html files), not a published "
+    "decomposition. The domain model doc says each aggregate (cargo, handling, voyage, location) "
+    "lives in its own package; the pathfinder package doc calls it a separate application "
+    "context. Contexts: booking (cargo aggregate, booking interfaces and facade, BookingService, "
+    "the routing service port and its external routing adapter), handling (handling aggregate, "
+    "handling interfaces, HandlingEventService, registration-attempt consumers), tracking "
+    "(tracking interfaces, CargoInspectionService and the consumers reacting to handled, "
+    "misdirected and delivered cargo), voyage, location, pathfinder. Repository "
+    "implementations follow their aggregate. domain.shared, application utilities, "
+    "configuration and other glue are 'common'; sample data is 'unused'. Views by the use "
+    "case they serve. Tables by the aggregate whose entity maps them. Derived by "
+    "benchmarks/derive_truth.py."
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", default="/tmp/corpora", type=Path)
+    parser.add_argument("--out", default=Path(__file__).parent / "truth", type=Path)
+    args = parser.parse_args()
+    c: Path = args.corpora
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    made: dict[str, dict[str, object]] = {}
+    if (c / "egovcc").is_dir() and (c / "egovcc-msa-krds").is_dir():
+        made["egovcc"] = egovcc_from_msa(c / "egovcc", c / "egovcc-msa-krds")
+    if (c / "ftgo-monolith").is_dir() and (c / "ftgo-application").is_dir():
+        made["ftgo-monolith"] = ftgo(c / "ftgo-monolith", c / "ftgo-application")
+    if (c / "dddsample-core").is_dir():
+        data = cargo(
+            c / "dddsample-core",
+            "se.citerus.dddsample",
+            ((r"templates/admin/", "booking"), (r"templates/track", "tracking")),
+        )
+        made["dddsample-core"] = {
+            "system": "dddsample-core",
+            "source": "citerus/dddsample-core, its own package documentation",
+            "method": CARGO_METHOD,
+            **data,
+        }
+    if (c / "cargotracker").is_dir():
+        data = cargo(
+            c / "cargotracker",
+            "org.eclipse.cargotracker",
+            (
+                (r"/admin/tracking/", "tracking"),
+                (r"/public/(track|mapFrame)", "tracking"),
+                (r"/admin/(dashboard|tables|selectItinerary|show|dialogs|route)", "booking"),
+                (r"/booking/", "booking"),
+                (r"/event-logger/", "handling"),
+            ),
+        )
+        made["cargotracker"] = {
+            "system": "cargotracker",
+            "source": "eclipse-ee4j/cargotracker, its own package documentation",
+            "method": CARGO_METHOD,
+            **data,
+        }
+    templates = {
+        "egov-portal-site": "eGovFramework/egovframe-portal-site-template",
+        "egov-enterprise-business": "eGovFramework/egovframe-enterprise-business-template",
+        "egov-simple-homepage": "eGovFramework/egovframe-simple-homepage-template",
+        "egov-common-comp-2015": "eGovFrame/common-comp (2015, iBatis era)",
+    }
+    for name, repo in templates.items():
+        if (c / name).is_dir():
+            made[name] = egov_template(c / name, name, repo)
+    for name, data in made.items():
+        path = out / f"{name}.json"
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        counts = {k: len(data[k]) for k in ("classes", "views", "tables") if k in data}  # type: ignore[arg-type]
+        print(f"{name}: {counts}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Score msadecomp on real public monoliths against the truth files in ``benchmarks/truth/``.
+
+    python benchmarks/realworld.py                      # every truth file, corpora in /tmp/corpora
+    python benchmarks/realworld.py dddsample-core ftgo-monolith --jobs 1
+    python benchmarks/realworld.py --corpus egovcc=/data/egovcc --json scores.json
+
+For each truth file ``NAME.json`` the corpus is ``--corpora/NAME`` unless ``--corpus NAME=PATH``
+says otherwise (how to check them out: ``benchmarks/corpora.md``). Each corpus is analysed with
+the default settings (``--jobs`` only sets the parser processes) and scored per component kind
+(classes, views, tables) and over all of them, as ``msadecomp evaluate`` does. A missing corpus
+is skipped with a line saying so. Times are wall-clock seconds of the analysis on this machine;
+nothing here asserts a figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import msadecomp
+from msadecomp.errors import MsadecompError
+from msadecomp.evaluate import evaluate_report
+from msadecomp.truth import KINDS, load_truth
+
+HERE = Path(__file__).resolve().parent
+SCORED = (*KINDS, "all")
+
+
+def run_one(name: str, corpus: Path, truth_path: Path, jobs: int | None) -> dict[str, Any]:
+    """Analyse one corpus and score it; returns the row the tables print."""
+    truth = load_truth(truth_path)
+    start = time.perf_counter()
+    analysis = msadecomp.analyze(corpus, msadecomp.Config(jobs=jobs))
+    seconds = time.perf_counter() - start
+    report = analysis.report
+    services = report["services"]
+    total = report["summary"]["classes"]
+    largest = max((len(s["classes"]) for s in services), default=0)
+    result = evaluate_report(report, truth)
+    return {
+        "corpus": name,
+        "classes": total,
+        "views": len(analysis.model.pages),
+        "tables": report["summary"]["tables"],
+        "services": len(services),
+        "kernel_classes": len((report.get("shared_kernel") or {}).get("classes", [])),
+        "largest_share": largest / total if total else 0.0,
+        "seconds": seconds,
+        "scores": {
+            kind: {
+                "objects": a.objects,
+                "unplaced": len(a.unplaced),
+                "missing": len(a.missing),
+                "mojofm": a.mojofm,
+                "accuracy": a.accuracy * 100,
+                "ari": a.ari,
+            }
+            for kind, a in result.kinds.items()
+        },
+        "ignored": result.ignored,
+    }
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([line(header), rule, *(line(r) for r in rows)])
+
+
+def summary_table(rows: list[dict[str, Any]]) -> str:
+    header = ["corpus", "classes", "views", "tables", "services", "kernel", "largest", "time s"]
+    body = [
+        [
+            r["corpus"],
+            str(r["classes"]),
+            str(r["views"]),
+            str(r["tables"]),
+            str(r["services"]),
+            str(r["kernel_classes"]),
+            f"{r['largest_share']:.0%}",
+            f"{r['seconds']:.1f}",
+        ]
+        for r in rows
+    ]
+    return _table(header, body)
+
+
+def score_table(rows: list[dict[str, Any]]) -> str:
+    header = ["corpus", "kind", "scored", "unplaced", "missing", "MoJoFM", "accuracy", "ARI"]
+    body = []
+    for r in rows:
+        for kind in SCORED:
+            s = r["scores"].get(kind)
+            if s is None:
+                continue
+            body.append(
+                [
+                    r["corpus"],
+                    kind,
+                    str(s["objects"]),
+                    str(s["unplaced"]),
+                    str(s["missing"]),
+                    f"{s['mojofm']:.1f}",
+                    f"{s['accuracy']:.1f}",
+                    f"{s['ari']:.3f}",
+                ]
+            )
+    return _table(header, body)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="truth file names to run (default: all)")
+    parser.add_argument("--corpora", type=Path, default=Path("/tmp/corpora"))
+    parser.add_argument("--truth-dir", type=Path, default=HERE / "truth")
+    parser.add_argument(
+        "--corpus", action="append", default=[], metavar="NAME=PATH", help="corpus location"
+    )
+    parser.add_argument("--jobs", type=int, default=None, help="parser processes")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+    where = dict(item.split("=", 1) for item in args.corpus if "=" in item)
+    truths = sorted(args.truth_dir.glob("*.json"))
+    if args.names:
+        truths = [t for t in truths if t.stem in set(args.names)]
+    rows: list[dict[str, Any]] = []
+    for truth_path in truths:
+        name = truth_path.stem
+        corpus = Path(where.get(name, args.corpora / name))
+        if not corpus.is_dir():
+            print(f"skip {name}: no corpus at {corpus} (see benchmarks/corpora.md)", flush=True)
+            continue
+        print(f"analysing {name} ({corpus}) ...", file=sys.stderr, flush=True)
+        try:
+            rows.append(run_one(name, corpus, truth_path, args.jobs))
+        except MsadecompError as err:
+            print(f"skip {name}: {err}", flush=True)
+    if rows:
+        print(summary_table(rows))
+        print()
+        print(score_table(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
