@@ -113,6 +113,18 @@ def test_decomposition_recovers_the_intended_contexts(
     assert score.accuracy >= 0.85  # measured 0.90
 
 
+def test_every_view_is_placed_with_its_context(
+    analysis: msadecomp.Analysis, fixture_root: Path
+) -> None:
+    from msadecomp.evaluate import evaluate_report
+
+    views = evaluate_report(analysis.report, load_truth(fixture_root / "expected.json")).kinds[
+        "views"
+    ]
+    assert views.objects == 8 and views.accuracy == 1.0
+    assert all(v["via"] == "links" for v in analysis.report["views"].values())
+
+
 def test_subdomain_types_match_the_intended_ones(
     analysis: msadecomp.Analysis, fixture_root: Path
 ) -> None:

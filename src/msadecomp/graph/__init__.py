@@ -24,7 +24,7 @@ import networkx as nx
 
 from msadecomp.config import Weights
 from msadecomp.graph.semantic import similar_pairs, terms
-from msadecomp.graph.structure import build_dirs, feature_package, group_edges, module_of
+from msadecomp.graph.structure import build_dirs, group_edges, module_of
 from msadecomp.model import CodeModel, JavaType
 
 TABLE_PREFIX = "table:"
@@ -127,7 +127,7 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
 def _add_structure(g: nx.MultiDiGraph, model: CodeModel) -> None:
     """Package and module edges (kinds ``package`` and ``module``, with a ``strength``)."""
     tops = [t for t in model.types if t.outer is None]
-    packages = {t.fqn: feature_package(t.package) for t in tops}
+    packages = {t.fqn: t.package for t in tops}
     dirs = build_dirs(model.delivery_files)
     modules = {t.fqn: module_of(t.source.path, dirs) for t in tops} if len(dirs) > 1 else {}
     for kind, groups in (("package", packages), ("module", modules)):
