@@ -101,8 +101,10 @@ def decompose(
         )
     constraints = constraints or Constraints()
     kernel_nodes = sorted(set(kernel) & set(graph))
-    set_aside = set(kernel_nodes)
-    core = graph.subgraph(n for n in graph if n not in set_aside).copy()
+    core = graph
+    if kernel_nodes:
+        core = graph.copy()
+        core.remove_nodes_from(kernel_nodes)
     notes: list[str] = []
     missing = unmatched_patterns(constraints, sorted(core))
     if missing:
@@ -124,8 +126,8 @@ def decompose(
             notes.append(f"{algorithm} has no resolution parameter; no sweep was run")
         else:
             workers = 1 if algorithm == "leiden" else jobs or os.cpu_count() or 1  # native, fast
-            points, resolution, note = sweep(partition, workers)
-            parts = partition(resolution)
+            points, resolution, note, chosen = sweep(partition, workers)
+            parts = chosen if chosen is not None else partition(resolution)
             notes.append(note)
     else:
         parts = partition(resolution)
@@ -162,7 +164,7 @@ class _Partitioner:
 
     def __init__(self, algorithm: str, seed: int, graph: nx.Graph) -> None:
         self.algorithm, self.seed = algorithm, seed
-        self.prepared = Prepared(graph.subgraph(n for n in graph if graph.degree(n) > 0).copy())
+        self.prepared = Prepared(graph, (n for n in graph if graph.degree(n) > 0))
 
     def __call__(self, resolution: float) -> Partition:
         if not self.prepared.nodes:

@@ -114,7 +114,7 @@ def split_catch_alls(
 
 
 def _clean_cut(sub: nx.Graph, cluster: Callable[[Prepared], Partition]) -> Partition | None:
-    prepared = Prepared(sub.subgraph(n for n in sub if sub.degree(n) > 0).copy())
+    prepared = Prepared(sub, (n for n in sub if sub.degree(n) > 0))
     pieces = [set(p) for p in cluster(prepared)]
     placed = set().union(*pieces) if pieces else set()
     pieces = _merge_small([*pieces, *({n} for n in sorted(set(sub) - placed))], sub)

@@ -52,9 +52,13 @@ class Partitioner(Protocol):
     def __call__(self, resolution: float) -> Partition: ...
 
 
-def _point(partition: Partitioner, res: float) -> SweepPoint:
+def _point(
+    partition: Partitioner, res: float, keep: dict[float, Partition] | None = None
+) -> SweepPoint:
     parts = partition(res)
     q = partition.prepared.modularity(parts)
+    if keep is not None:
+        keep[res] = parts
     return SweepPoint(res, count_services(parts), round(q, 4))
 
 
@@ -71,8 +75,15 @@ def _remote(res: float) -> SweepPoint:
     return _point(_WORKER, res)
 
 
-def sweep(partition: Partitioner, jobs: int = 1) -> tuple[tuple[SweepPoint, ...], float, str]:
-    """Run the sweep; ``partition`` must be picklable when ``jobs`` > 1."""
+def sweep(
+    partition: Partitioner, jobs: int = 1
+) -> tuple[tuple[SweepPoint, ...], float, str, Partition | None]:
+    """Run the sweep; ``partition`` must be picklable when ``jobs`` > 1.
+
+    Returns the points, the chosen resolution, a note saying why, and the partition at that
+    resolution when it was computed in this process (``None`` after a parallel sweep).
+    """
+    kept: dict[float, Partition] = {}
     todo = list(reversed(resolutions()))
     nodes = len(partition.prepared.nodes)
     batch = jobs if jobs > 1 and nodes >= PARALLEL_NODES else 1
@@ -86,7 +97,7 @@ def sweep(partition: Partitioner, jobs: int = 1) -> tuple[tuple[SweepPoint, ...]
             if pool is not None:
                 points.extend(pool.map(_remote, chunk))
             else:
-                points.extend(_point(partition, r) for r in chunk)
+                points.extend(_point(partition, r, kept) for r in chunk)
             if _past_the_peak(points):
                 break
     finally:
@@ -105,7 +116,7 @@ def sweep(partition: Partitioner, jobs: int = 1) -> tuple[tuple[SweepPoint, ...]
         f"({chosen.modularity:.3f} vs {best.modularity:.3f} with {best.services} services), so "
         f"more services would add little cohesion; used resolution {chosen.resolution:.3g}"
     )
-    return tuple(points), chosen.resolution, note
+    return tuple(points), chosen.resolution, note, kept.get(chosen.resolution)
 
 
 def _past_the_peak(points: list[SweepPoint]) -> bool:
