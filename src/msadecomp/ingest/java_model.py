@@ -104,8 +104,8 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
                 Diagnostic(
                     Severity.ERROR,
                     "java.parse-error",
-                    f"the Java parser rejected this file ({message}); recovered {names} with its "
-                    "package and imports by fallback, without members or calls",
+                    f"parsed with errors at line {line} ({message}); facts outside that region "
+                    f"kept ({names})",
                     _ref(f.path, line),
                 )
             )
@@ -197,6 +197,7 @@ class _Linker:
             fields=tuple(f.name for f in t.fields),
             loc=t.loc,
             partial=d.file.error is not None,
+            doc=t.doc,
             entity_table=entity_table,
         )
 

@@ -1,24 +1,33 @@
 """Parse one Java file into plain, picklable facts (names still unresolved).
 
-javalang understands Java up to version 8. A file it rejects (method references such as
-``String[]::new``, records, switch expressions, type-use annotations) yields a diagnostic with the
-line javalang stopped at, plus a regex fallback that recovers the package, imports and declared
-type names with their ``extends``/``implements`` clauses, so the class still takes part in the
-analysis.
+The front end is tree-sitter-java, which covers Java 1.4 through 21 (records, sealed types,
+switch expressions, text blocks, patterns, lambdas, method references, ``var``, type-use
+annotations) and recovers from syntax errors: a broken region becomes ``JavaFile.error`` with the
+first error's line, and everything outside it is still extracted. The syntax tree lives only for
+the duration of :func:`parse_java`; what leaves it are the frozen dataclasses below.
+
+One tree-sitter query picks the nodes that carry facts (declarations, calls, ``new``, string
+literals, local variables) in document order, and a stack of open declarations attributes each
+to its type or method. Every walk over the tree or over an expression is a loop with an explicit
+stack, so deeply nested input (1,000 nested parentheses or a 1,000-term concatenation) cannot
+exhaust Python's recursion limit.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-import javalang
-from javalang import tree as jt
+import tree_sitter_java
+from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from msadecomp.ingest.decoding import decode_source
-from msadecomp.ingest.text import split_top_level
+from msadecomp.ingest.java_doc import doc_sentence
+
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+"""Java files larger than this (UTF-8 bytes) are not parsed; the file gets an error instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +92,8 @@ class TypeDecl:
     generic_supers: tuple[tuple[str, ...], ...] = ()
     """Super types with type arguments: ``JpaRepository<Article, Long>`` -> (JpaRepository,
     Article, Long)."""
+    doc: str = ""
+    """First sentence of the type's Javadoc (or of the file's leading comment)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,305 +112,683 @@ class JavaFile:
     encoding: str
     lossy: bool = False
     error: tuple[int, str] | None = None
-    """(line, message) when javalang rejected the file and the fallback was used."""
+    """(line, message) of the first syntax error; facts outside the broken region are kept."""
     loc: int = field(default=0)
 
 
+# -- tree-sitter set-up ------------------------------------------------------------------------
+
+_LANGUAGE = Language(tree_sitter_java.language())
+_TYPE_KINDS = {
+    "class_declaration": "class",
+    "interface_declaration": "interface",
+    "enum_declaration": "enum",
+    "record_declaration": "record",
+    "annotation_type_declaration": "annotation",
+}
+_METHOD_KINDS = frozenset(
+    {"method_declaration", "constructor_declaration", "compact_constructor_declaration"}
+)
+_FIELD_KINDS = frozenset({"field_declaration", "constant_declaration"})
+_BODIES = frozenset({"class_body", "interface_body", "enum_body", "annotation_type_body"})
+_QUERY = Query(
+    _LANGUAGE,
+    "["
+    + " ".join(
+        f"({kind})"
+        for kind in (
+            *_TYPE_KINDS,
+            *_METHOD_KINDS,
+            *_FIELD_KINDS,
+            "package_declaration",
+            "import_declaration",
+            "method_invocation",
+            "object_creation_expression",
+            "string_literal",
+            "local_variable_declaration",
+            "enhanced_for_statement",
+            "formal_parameter",
+            "spread_parameter",
+            "instanceof_expression",
+            "type_pattern",
+        )
+    )
+    + "] @n",
+)
+_PRIMITIVES = frozenset({"integral_type", "floating_point_type", "boolean_type", "void_type"})
+_LITERALS = frozenset(
+    {
+        "decimal_integer_literal",
+        "hex_integer_literal",
+        "octal_integer_literal",
+        "binary_integer_literal",
+        "decimal_floating_point_literal",
+        "hex_floating_point_literal",
+        "character_literal",
+        "true",
+        "false",
+        "null_literal",
+    }
+)
+_ANNOTATIONS = frozenset({"annotation", "marker_annotation"})
+_STRING_EXPRESSIONS = frozenset(
+    {"string_literal", "binary_expression", "parenthesized_expression"}
+)
+
+
+def _parser() -> Parser:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = Parser(_LANGUAGE)
+    return _PARSER
+
+
+_PARSER: Parser | None = None
+
+
+# -- entry points ------------------------------------------------------------------------------
+
+
 def parse_java(path: str, data: bytes) -> JavaFile:
-    """Parse ``data`` (the bytes of ``path``); never raises for bad Java."""
+    """Parse ``data`` (the bytes of ``path``); never raises for bad Java.
+
+    >>> f = parse_java("A.java", b"package a; class A { void f() { b.g(); } }")
+    >>> f.package, f.types[0].name, f.types[0].methods[0].calls[0].qualifier
+    ('a', 'A', 'b')
+    """
     decoded = decode_source(data)
     text = decoded.text
     loc = text.count("\n") + 1
-    try:
-        unit = javalang.parse.parse(text)
-    except (
-        javalang.parser.JavaSyntaxError,
-        javalang.tokenizer.LexerError,
-        TypeError,
-        IndexError,
-        AttributeError,
-        StopIteration,
-        RecursionError,
-    ) as err:
-        line, message = _error_position(err, text)
-        pkg, imports, found = _fallback(text)
-        return JavaFile(
-            path, pkg, imports, found, decoded.encoding, decoded.lossy, (line, message), loc
+    src = text.encode("utf-8", "replace")
+    if len(src) > MAX_SOURCE_BYTES:
+        message = (
+            f"file has {len(src):,} bytes, over the {MAX_SOURCE_BYTES:,}-byte limit for one Java "
+            "source; not parsed"
         )
-    package = unit.package.name if unit.package else ""
-    imports = tuple(Import(i.path, bool(i.static), bool(i.wildcard)) for i in unit.imports)
-    lines = text.splitlines()
-    types: list[TypeDecl] = []
-    for decl in unit.types:
-        _collect_type(decl, "", types, lines)
-    return JavaFile(
-        path, package, imports, tuple(types), decoded.encoding, decoded.lossy, None, loc
+        return JavaFile(path, "", (), (), decoded.encoding, decoded.lossy, (1, message), loc)
+    root = _parser().parse(src).root_node
+    error = _first_error(root, src) if root.has_error else None
+    package, imports, types = _Extractor(src).run(root)
+    return JavaFile(path, package, imports, types, decoded.encoding, decoded.lossy, error, loc)
+
+
+def parse_floor(paths: Iterable[str]) -> float:
+    """Seconds to read and tree-sitter-parse ``paths`` (no decoding checks, no facts): a floor.
+
+    Benchmarks compare the whole Java ingest against this to show the extraction overhead.
+    """
+    parser = Parser(_LANGUAGE)
+    total = 0.0
+    for p in paths:
+        with open(p, "rb") as fh:  # noqa: PTH123 - plain read, timed
+            data = fh.read()
+        start = time.perf_counter()
+        parser.parse(data)
+        total += time.perf_counter() - start
+    return total
+
+
+# -- errors ------------------------------------------------------------------------------------
+
+
+def _first_error(root: Node, src: bytes) -> tuple[int, str]:
+    """Line and message of the first ERROR or MISSING node (walks only subtrees with errors)."""
+    cursor = root.walk()
+    while True:
+        node = cursor.node
+        if node is not None and node.is_missing:
+            return node.start_point.row + 1, f"missing {node.type!r}"
+        if node is not None and node.is_error:
+            snippet = src[node.start_byte : min(node.end_byte, node.start_byte + 40)]
+            first = snippet.decode("utf-8", "replace").strip().splitlines()
+            near = first[0] if first else ""
+            return node.start_point.row + 1, f"syntax error near {near!r}"
+        if node is not None and node.has_error and cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return root.start_point.row + 1, "syntax error"
+
+
+# -- fact extraction ---------------------------------------------------------------------------
+
+
+class _Open:
+    """A declaration whose facts are still being collected."""
+
+    __slots__ = (
+        "annotations",
+        "body_start",
+        "calls",
+        "creates",
+        "end",
+        "fields",
+        "is_type",
+        "locals",
+        "methods",
+        "name",
+        "node",
+        "strings",
     )
 
-
-def _error_position(err: BaseException, text: str) -> tuple[int, str]:
-    at = getattr(err, "at", None)
-    pos = getattr(at, "position", None)
-    line = pos.line if pos is not None else None
-    if line is None and isinstance(err, javalang.tokenizer.LexerError):
-        m = re.search(r"line (\d+)", str(err))
-        line = int(m.group(1)) if m else None
-    if isinstance(err, javalang.parser.JavaSyntaxError):
-        desc = err.description or "syntax not supported by the Java 8 parser"
-        token = getattr(at, "value", None)
-        message = f"{desc} at {token!r}" if token else desc
-    else:
-        message = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
-    return (line or 1), message
+    def __init__(self, node: Node, name: str, is_type: bool, body_start: int) -> None:
+        self.node = node
+        self.name = name
+        self.is_type = is_type
+        self.end = node.end_byte
+        self.body_start = body_start
+        self.fields: list[Member] = []
+        self.methods: list[Method] = []
+        self.locals: list[Member] = []
+        self.calls: list[Call] = []
+        self.creates: list[tuple[str, int]] = []
+        self.strings: list[str] = []
+        self.annotations: tuple[Annotation, ...] = ()
 
 
-_KINDS = {
-    jt.ClassDeclaration: "class",
-    jt.InterfaceDeclaration: "interface",
-    jt.EnumDeclaration: "enum",
-    jt.AnnotationDeclaration: "annotation",
-}
+class _Extractor:
+    def __init__(self, src: bytes) -> None:
+        self.src = src
+        self.types: list[TypeDecl] = []
+        self.leading_doc: str | None = None
+
+    def text(self, node: Node) -> str:
+        return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def run(self, root: Node) -> tuple[str, tuple[Import, ...], tuple[TypeDecl, ...]]:
+        nodes = QueryCursor(_QUERY).captures(root).get("n", [])
+        nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+        package = ""
+        imports: list[Import] = []
+        stack: list[_Open] = []
+        for node in nodes:
+            start = node.start_byte
+            while stack and stack[-1].end <= start:
+                self.close(stack.pop(), stack)
+            top = stack[-1] if stack else None
+            kind = node.type
+            if kind in _TYPE_KINDS:
+                if top is None or (top.is_type and _is_member(node, top.node)):
+                    stack.append(self.open_type(node, f"{top.name}." if top else ""))
+            elif kind in _METHOD_KINDS:
+                if top is not None and top.is_type and _is_member(node, top.node):
+                    stack.append(self.open_method(node))
+            elif kind in _FIELD_KINDS:
+                if top is not None and top.is_type and _is_member(node, top.node):
+                    top.fields.extend(self.variables(node, annotated=True))
+            elif kind == "package_declaration":
+                if top is None:
+                    package = self.dotted_child(node)
+            elif kind == "import_declaration":
+                if top is None:
+                    imports.append(self.import_(node))
+            elif top is not None and not top.is_type:
+                self.method_fact(node, kind, top)
+        while stack:
+            self.close(stack.pop(), stack)
+        return package, tuple(imports), tuple(self.types)
+
+    # -- declarations --------------------------------------------------------------------------
+    def open_type(self, node: Node, prefix: str) -> _Open:
+        name = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        t = _Open(node, prefix + (self.text(name) if name else "?"), True, 0)
+        t.annotations = self.annotations(node)
+        if node.type == "record_declaration":
+            params = node.child_by_field_name("parameters")
+            for p in params.named_children if params else ():
+                if p.type in ("formal_parameter", "spread_parameter"):
+                    t.fields.append(self.parameter(p, _line(p)))
+        t.body_start = body.start_byte if body else node.end_byte
+        return t
+
+    def open_method(self, node: Node) -> _Open:
+        name = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        m = _Open(node, self.text(name) if name else "?", False, 0)
+        m.body_start = body.start_byte if body else node.end_byte
+        m.annotations = self.annotations(node)
+        return m
+
+    def close(self, item: _Open, stack: Sequence[_Open]) -> None:
+        if item.is_type:
+            self.close_type(item, stack)
+        elif stack:
+            stack[-1].methods.append(self.close_method(item))
+
+    def close_type(self, t: _Open, stack: Sequence[_Open]) -> None:
+        node = t.node
+        extends: list[str] = []
+        implements: list[str] = []
+        generic: list[tuple[str, ...]] = []
+        for child in node.children:
+            kind = child.type
+            if kind == "superclass" or kind == "extends_interfaces":
+                target = extends
+            elif kind == "super_interfaces":
+                target = implements
+            else:
+                continue
+            for sup in _super_types(child):
+                names = _type_names(sup, self.src)
+                if not names:
+                    continue
+                target.append(names[0])
+                if sup.type == "generic_type":
+                    args = sup.named_children[-1] if sup.named_child_count else None
+                    firsts = [
+                        ns[0]
+                        for a in (args.named_children if args else ())
+                        if (ns := _type_names(a, self.src))
+                    ]
+                    generic.append((names[0], *firsts))
+        line = self.decl_line(node)
+        self.types.append(
+            TypeDecl(
+                t.name,
+                _TYPE_KINDS[node.type],
+                line,
+                tuple(extends),
+                tuple(implements),
+                t.annotations,
+                tuple(t.fields),
+                tuple(t.methods),
+                max(node.end_point.row + 1 - line + 1, 1),
+                generic_supers=tuple(generic),
+                doc=self.doc(node, top_level=not stack),
+            )
+        )
+
+    def close_method(self, m: _Open) -> Method:
+        node = m.node
+        line = self.decl_line(node)
+        params = node.child_by_field_name("parameters")
+        returns = node.child_by_field_name("type")
+        return Method(
+            m.name,
+            line,
+            tuple(
+                self.parameter(p, line)
+                for p in (params.named_children if params else ())
+                if p.type in ("formal_parameter", "spread_parameter")
+            ),
+            tuple(_type_names(returns, self.src)) if returns else (),
+            m.annotations,
+            tuple(m.locals),
+            tuple(m.calls),
+            tuple(m.creates),
+            tuple(m.strings),
+            node.type != "method_declaration",
+        )
+
+    def method_fact(self, node: Node, kind: str, m: _Open) -> None:
+        """Record a call, ``new``, string or local variable found inside method ``m``."""
+        if kind == "method_invocation":
+            call = self.call(node)
+            if call is not None:
+                m.calls.append(call)
+        elif kind == "object_creation_expression":
+            created = node.child_by_field_name("type")
+            names = _type_names(created, self.src) if created else []
+            if names:
+                m.creates.append((names[0], _line(node)))
+        elif kind == "string_literal":
+            m.strings.append(_string_value(self.text(node)))
+        elif kind == "local_variable_declaration":
+            m.locals.extend(self.variables(node, annotated=False))
+        elif kind == "enhanced_for_statement":
+            self.add_local(node, node.child_by_field_name("type"), m)
+        elif kind == "instanceof_expression":
+            self.add_local(node, node.child_by_field_name("right"), m)
+        elif kind == "type_pattern":
+            self.add_local(node, node.named_children[0] if node.named_child_count else None, m)
+        elif node.start_byte >= m.body_start:  # a lambda's or a local class's parameter
+            m.locals.append(self.parameter(node, _line(node), annotated=False))
+
+    def add_local(self, node: Node, type_node: Node | None, m: _Open) -> None:
+        name = node.child_by_field_name("name")
+        if name is None and node.type == "type_pattern":
+            name = node.named_children[-1] if node.named_child_count > 1 else None
+        if name is None or type_node is None or name.type != "identifier":
+            return
+        refs = tuple(_type_names(type_node, self.src))
+        m.locals.append(Member(self.text(name), refs, (), _line(node)))
+
+    def call(self, node: Node) -> Call | None:
+        name = node.child_by_field_name("name")
+        if name is None:
+            return None
+        obj = node.child_by_field_name("object")
+        if obj is None or obj.type == "this":
+            qualifier = ""
+        elif obj.type == "super":
+            return None
+        else:
+            after = obj.next_named_sibling
+            if after is not None and after.type == "super":  # Outer.super.m()
+                return None
+            qualifier = self.dotted(obj) or ""
+        args = node.child_by_field_name("arguments")
+        strings: tuple[str, ...] = ()
+        if args is not None and args.named_child_count:
+            strings = tuple(
+                s
+                for a in args.named_children
+                if a.type in _STRING_EXPRESSIONS
+                and (s := _fold(a, self.src, strings_only=True)) is not None
+            )
+        return Call(qualifier, self.text(name), _line(name), strings)
+
+    def variables(self, node: Node, *, annotated: bool) -> list[Member]:
+        type_node = node.child_by_field_name("type")
+        refs = tuple(_type_names(type_node, self.src)) if type_node else ()
+        anns = self.annotations(node) if annotated else ()
+        line = self.decl_line(node) if annotated else _line(node)
+        out = []
+        for d in node.children_by_field_name("declarator"):
+            name = d.child_by_field_name("name")
+            if name is not None:
+                out.append(Member(self.text(name), refs, anns, line))
+        return out
+
+    def parameter(self, node: Node, line: int, *, annotated: bool = True) -> Member:
+        type_node = node.child_by_field_name("type")
+        name = node.child_by_field_name("name")
+        if node.type == "spread_parameter":
+            for c in node.named_children:
+                if c.type == "variable_declarator":
+                    name = c.child_by_field_name("name")
+                elif c.type != "modifiers" and type_node is None:
+                    type_node = c
+        refs = tuple(_type_names(type_node, self.src)) if type_node else ()
+        anns = self.annotations(node) if annotated else ()
+        return Member(self.text(name) if name else "?", refs, anns, line)
+
+    def import_(self, node: Node) -> Import:
+        static = wildcard = False
+        path = ""
+        for c in node.children:
+            if c.type == "static":
+                static = True
+            elif c.type == "asterisk":
+                wildcard = True
+            elif c.type in ("identifier", "scoped_identifier"):
+                path = _squash(self.text(c))
+        return Import(path, static, wildcard)
+
+    def dotted_child(self, node: Node) -> str:
+        for c in node.named_children:
+            if c.type in ("identifier", "scoped_identifier"):
+                return _squash(self.text(c))
+        return ""
+
+    def dotted(self, node: Node) -> str | None:
+        """``a.b.c`` or ``this.x`` for a chain of names, else ``None`` (iterative)."""
+        parts: list[str] = []
+        cur: Node | None = node
+        while cur is not None:
+            kind = cur.type
+            if kind == "field_access":
+                fld = cur.child_by_field_name("field")
+                if fld is None or fld.type != "identifier":
+                    return None
+                parts.append(self.text(fld))
+                cur = cur.child_by_field_name("object")
+            elif kind == "identifier" or kind == "this":
+                parts.append(self.text(cur))
+                break
+            elif kind == "scoped_identifier":
+                parts.append(_squash(self.text(cur)))
+                break
+            else:
+                return None
+        return ".".join(reversed(parts))
+
+    def decl_line(self, node: Node) -> int:
+        """The line a declaration starts on, after its annotations (javalang's convention)."""
+        first = node.child(0)
+        if first is None or first.type != "modifiers":
+            return _line(node)
+        for c in first.children:
+            if c.type not in _ANNOTATIONS and not c.type.endswith("comment"):
+                return _line(c)
+        after = first.next_sibling
+        return _line(after if after is not None else node)
+
+    def annotations(self, node: Node) -> tuple[Annotation, ...]:
+        first = node.child(0)
+        if first is None or first.type != "modifiers":
+            return ()
+        return tuple(self.annotation(a) for a in first.named_children if a.type in _ANNOTATIONS)
+
+    def annotation(self, node: Node) -> Annotation:
+        name = node.child_by_field_name("name")
+        value: str | None = None
+        attrs: list[tuple[str, str]] = []
+        args = node.child_by_field_name("arguments")
+        for c in args.named_children if args else ():
+            if c.type == "element_value_pair":
+                key, val = c.child_by_field_name("key"), c.child_by_field_name("value")
+                text = _fold(val, self.src) if val is not None else None
+                if key is None or text is None:
+                    continue
+                if self.text(key) == "value":
+                    value = text
+                else:
+                    attrs.append((self.text(key), text))
+            elif not c.type.endswith("comment"):
+                value = _fold(c, self.src)
+        return Annotation(_squash(self.text(name)) if name else "?", value, tuple(attrs))
+
+    def doc(self, node: Node, *, top_level: bool) -> str:
+        prev = node.prev_sibling
+        while prev is not None and prev.type == "line_comment":
+            prev = prev.prev_sibling
+        if prev is not None and prev.type == "block_comment":
+            sentence = doc_sentence(self.text(prev))
+            if sentence:
+                return sentence
+        if not top_level:
+            return ""
+        if self.leading_doc is None:
+            self.leading_doc = self.leading(node)
+        return self.leading_doc
+
+    def leading(self, node: Node) -> str:
+        """The file's first block comment, unless it is a licence header."""
+        root = node.parent
+        while root is not None and root.type != "program":
+            root = root.parent
+        first = root.child(0) if root is not None else None
+        if first is None or first.type != "block_comment":
+            return ""
+        text = self.text(first)
+        if _LICENCE.search(text[:2000]):
+            return ""
+        return doc_sentence(text)
 
 
-def type_names(ref: Any) -> list[str]:
-    """All type names in a javalang type, generics included: ``Map<K, List<V>>`` -> Map, K, ..."""
-    out: list[str] = []
-    stack = [ref]
-    while stack:
-        node = stack.pop()
-        if node is None:
-            continue
-        if isinstance(node, jt.BasicType):
-            continue
-        if isinstance(node, jt.ReferenceType):
-            name = node.name
-            sub = node.sub_type
-            while sub is not None:
-                name = f"{name}.{sub.name}"
-                for arg in sub.arguments or ():
-                    stack.append(getattr(arg, "type", None))
-                sub = sub.sub_type
-            out.append(name)
-            for arg in node.arguments or ():
-                stack.append(getattr(arg, "type", None))
+_LICENCE = re.compile(r"licen[cs]e|copyright", re.I)
+
+
+def _line(node: Node) -> int:
+    return int(node.start_point.row) + 1
+
+
+def _squash(text: str) -> str:
+    """``a . b`` (names split over lines or with comments) -> ``a.b``."""
+    if " " not in text and "\n" not in text and "/" not in text:
+        return text
+    text = re.sub(r"/\*.*?\*/|//[^\n]*", "", text, flags=re.S)
+    return "".join(text.split())
+
+
+def _is_member(node: Node, owner: Node) -> bool:
+    """Whether ``node`` is declared directly in ``owner``'s body (ERROR wrappers allowed)."""
+    parent = node.parent
+    while parent is not None and parent.type in ("ERROR", "enum_body_declarations"):
+        parent = parent.parent
+    if parent is None or parent.type not in _BODIES:
+        return parent == owner
+    return parent.parent == owner
+
+
+def _super_types(clause: Node) -> list[Node]:
+    """Type nodes of ``extends X`` / ``implements A, B``."""
+    out: list[Node] = []
+    for c in clause.named_children:
+        if c.type == "type_list":
+            out.extend(t for t in c.named_children if not t.type.endswith("comment"))
+        elif not c.type.endswith("comment"):
+            out.append(c)
     return out
 
 
-def _literal(node: Any) -> str | None:
-    if isinstance(node, jt.Literal):
-        value = str(node.value)
-        if value.startswith('"') and value.endswith('"'):
-            return _unescape(value[1:-1])
-        return value
-    if isinstance(node, jt.MemberReference):
-        return f"{node.qualifier}.{node.member}" if node.qualifier else node.member
-    if isinstance(node, jt.ElementArrayValue):
-        parts = [_literal(v) for v in node.values or ()]
-        return ",".join(p for p in parts if p is not None)
-    if isinstance(node, jt.BinaryOperation) and node.operator == "+":
-        left, right = _literal(node.operandl), _literal(node.operandr)
-        if left is not None and right is not None:
-            return left + right
-    return None
+def _type_names(node: Node | None, src: bytes) -> list[str]:
+    """Every type name in a type, generics included: ``Map<K, List<V>>`` -> Map, K, List, V.
+
+    Primitive types and ``var`` give no name; qualified names keep their dots.
+    """
+    out: list[str] = []
+    work = [node] if node is not None else []
+    while work:
+        n = work.pop()
+        kind = n.type
+        if kind in ("type_identifier", "scoped_type_identifier", "generic_type"):
+            name, args = _qualified(n, src)
+            if name and name != "var":
+                out.append(name)
+            work.extend(reversed(args))
+        elif kind in _PRIMITIVES or kind in _ANNOTATIONS or kind.endswith("comment"):
+            continue
+        else:  # array_type, wildcard, annotated_type, type_arguments, ...
+            work.extend(reversed(n.named_children))
+    return out
 
 
-def _string(node: Any) -> str | None:
-    """The value of a string literal or a concatenation of string literals, else ``None``."""
-    if isinstance(node, jt.Literal) and node.value.startswith('"'):
-        return _unescape(node.value[1:-1])
-    if isinstance(node, jt.BinaryOperation) and node.operator == "+":
-        left, right = _string(node.operandl), _string(node.operandr)
-        if left is not None and right is not None:
-            return left + right
-    return None
+def _qualified(node: Node, src: bytes) -> tuple[str, list[Node]]:
+    """Dotted name of a (possibly generic, possibly scoped) type and its type argument lists."""
+    segments: list[str] = []
+    args: list[Node] = []
+    work = [node]
+    while work:
+        n = work.pop()
+        kind = n.type
+        if kind == "type_identifier":
+            segments.append(src[n.start_byte : n.end_byte].decode("utf-8", "replace"))
+        elif kind == "type_arguments":
+            args.append(n)
+        elif kind in ("scoped_type_identifier", "generic_type"):
+            work.extend(reversed(n.named_children))
+    return ".".join(segments), [a for arg in args for a in arg.named_children]
+
+
+def _fold(node: Node, src: bytes, *, strings_only: bool = False) -> str | None:
+    """The text value of a constant expression, or ``None`` (evaluated with an explicit stack).
+
+    String literals give their value, ``+`` concatenates, array initialisers join with commas
+    and names give their dotted text (``RequestMethod.GET``). With ``strings_only`` only string
+    literals and their concatenations have a value.
+    """
+    values: list[str | None] = []
+    work: list[tuple[Node, int]] = [(node, -1)]
+    while work:
+        n, arity = work.pop()
+        kind = n.type
+        if arity == -2:  # fold a '+'
+            after, before = values.pop(), values.pop()
+            values.append(before + after if before is not None and after is not None else None)
+            continue
+        if arity >= 0:  # fold an array of ``arity`` values
+            parts = values[len(values) - arity :] if arity else []
+            del values[len(values) - arity :]
+            values.append(None if strings_only else ",".join(p for p in parts if p is not None))
+            continue
+        if kind == "parenthesized_expression":
+            inner = [c for c in n.named_children if not c.type.endswith("comment")]
+            if len(inner) == 1:
+                work.append((inner[0], -1))
+            else:
+                values.append(None)
+        elif kind == "binary_expression":
+            op = n.child_by_field_name("operator")
+            left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+            if op is None or op.type != "+" or left is None or right is None:
+                values.append(None)
+            else:
+                work.extend(((n, -2), (right, -1), (left, -1)))
+        elif kind in ("element_value_array_initializer", "array_initializer"):
+            items = [c for c in n.named_children if not c.type.endswith("comment")]
+            work.append((n, len(items)))
+            work.extend((c, -1) for c in reversed(items))
+        elif kind == "string_literal":
+            values.append(_string_value(src[n.start_byte : n.end_byte].decode("utf-8", "replace")))
+        elif strings_only:
+            values.append(None)
+        elif kind in _LITERALS or (kind == "unary_expression" and n.named_child_count == 1):
+            values.append(_squash(src[n.start_byte : n.end_byte].decode("utf-8", "replace")))
+        elif kind in ("identifier", "field_access", "scoped_identifier"):
+            values.append(_name_chain(n, src))
+        else:
+            values.append(None)
+    return values[-1] if values else None
+
+
+def _name_chain(node: Node, src: bytes) -> str | None:
+    """``a.b.C`` for a chain of plain names, else ``None``."""
+    text = src[node.start_byte : node.end_byte].decode("utf-8", "replace")
+    squashed = _squash(text)
+    return squashed if _DOTTED.fullmatch(squashed) else None
+
+
+_DOTTED = re.compile(r"[\w$]+(?:\.[\w$]+)*")
+_ESCAPE = re.compile(r"\\(u+[0-9a-fA-F]{4}|[0-3][0-7]{0,2}|[4-7][0-7]?|.)", re.S)
+_SIMPLE_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "b": "\b",
+    "r": "\r",
+    "f": "\f",
+    "s": " ",
+    "\n": "",
+}
+
+
+def _unescape_one(m: re.Match[str]) -> str:
+    esc = m.group(1)
+    if esc[0] == "u":
+        return chr(int(esc.lstrip("u"), 16))
+    if esc[0] in "01234567":
+        return chr(int(esc, 8))
+    return _SIMPLE_ESCAPES.get(esc, esc)
+
+
+def _string_value(literal: str) -> str:
+    """The value of a Java string literal or text block (source text including quotes)."""
+    if literal.startswith('"""'):
+        return _unescape(_text_block(literal[3:-3] if literal.endswith('"""') else literal[3:]))
+    body = literal[1:-1] if len(literal) >= 2 and literal.endswith('"') else literal[1:]
+    return _unescape(body)
 
 
 def _unescape(s: str) -> str:
-    if "\\" not in s:
-        return s
-    try:
-        return s.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
-    except (UnicodeDecodeError, UnicodeEncodeError):
-        return s
+    return _ESCAPE.sub(_unescape_one, s) if "\\" in s else s
 
 
-def _annotations(nodes: Any) -> tuple[Annotation, ...]:
-    out = []
-    for a in nodes or ():
-        element = a.element
-        value = None
-        attrs: list[tuple[str, str]] = []
-        if isinstance(element, list):
-            for pair in element:
-                text = _literal(pair.value)
-                if text is None:
-                    continue
-                if pair.name == "value":
-                    value = text
-                else:
-                    attrs.append((pair.name, text))
-        elif element is not None:
-            value = _literal(element)
-        out.append(Annotation(a.name, value, tuple(attrs)))
-    return tuple(out)
-
-
-def _line(node: Any, default: int = 0) -> int:
-    pos = getattr(node, "position", None)
-    return pos.line if pos is not None else default
-
-
-def _collect_type(decl: Any, prefix: str, out: list[TypeDecl], lines: list[str]) -> None:
-    kind = _KINDS.get(type(decl))
-    if kind is None:
-        return
-    name = f"{prefix}{decl.name}"
-    extends: list[str] = []
-    ext = getattr(decl, "extends", None)
-    if isinstance(ext, list):
-        for e in ext:
-            extends.extend(type_names(e)[:1])
-    elif ext is not None:
-        extends.extend(type_names(ext)[:1])
-    implements: list[str] = []
-    for i in getattr(decl, "implements", None) or ():
-        implements.extend(type_names(i)[:1])
-    supers = ext if isinstance(ext, list) else [ext] if ext is not None else []
-    generic_supers = tuple(
-        (s.name, *(n for a in s.arguments for n in type_names(getattr(a, "type", None))[:1]))
-        for s in [*supers, *(getattr(decl, "implements", None) or ())]
-        if isinstance(s, jt.ReferenceType) and s.arguments
+def _text_block(body: str) -> str:
+    """Content of a text block: first line dropped, incidental indentation and trailing
+    blanks removed (JLS 3.10.6)."""
+    lines = body.split("\n")[1:]
+    if not lines:
+        return ""
+    closing_alone = not lines[-1].strip()
+    significant = [ln for ln in lines[:-1] if ln.strip()]
+    significant.append(lines[-1])
+    indent = min(
+        (len(ln) - len(ln.lstrip(" \t")) for ln in significant if ln.strip() or closing_alone),
+        default=0,
     )
-    fields: list[Member] = []
-    methods: list[Method] = []
-    body = decl.body
-    if isinstance(decl, jt.EnumDeclaration) and body is not None:
-        body = list(body.declarations or ())
-    start = _line(decl, 1)
-    end = start
-    for member in body or ():
-        end = max(end, _line(member, end))
-        if isinstance(member, jt.FieldDeclaration):
-            refs = tuple(type_names(member.type))
-            anns = _annotations(member.annotations)
-            for d in member.declarators:
-                fields.append(Member(d.name, refs, anns, _line(member)))
-        elif isinstance(member, (jt.MethodDeclaration, jt.ConstructorDeclaration)):
-            methods.append(_method(member))
-        elif type(member) in _KINDS:
-            _collect_type(member, f"{name}.", out, lines)
-    out.append(
-        TypeDecl(
-            name,
-            kind,
-            start,
-            tuple(extends),
-            tuple(implements),
-            _annotations(decl.annotations),
-            tuple(fields),
-            tuple(methods),
-            max(end - start + 1, 1),
-            generic_supers=generic_supers,
-        )
-    )
-
-
-def _method(node: Any) -> Method:
-    is_ctor = isinstance(node, jt.ConstructorDeclaration)
-    line = _line(node)
-    params = tuple(
-        Member(p.name, tuple(type_names(p.type)), _annotations(p.annotations), line)
-        for p in node.parameters or ()
-    )
-    returns = tuple(type_names(getattr(node, "return_type", None)))
-    locals_: list[Member] = []
-    calls: list[Call] = []
-    creates: list[tuple[str, int]] = []
-    strings: list[str] = []
-    last = line
-    for _, child in node:
-        last = _line(child, last)
-        if isinstance(child, jt.MethodInvocation):
-            args = tuple(s for s in (_string(a) for a in child.arguments or ()) if s is not None)
-            calls.append(Call(child.qualifier or "", child.member, last, args))
-        elif isinstance(child, jt.This):
-            sel = child.selectors or []
-            for first, second in itertools.pairwise(sel):
-                if isinstance(first, jt.MemberReference) and isinstance(
-                    second, jt.MethodInvocation
-                ):
-                    calls.append(Call(f"this.{first.member}", second.member, last))
-        elif isinstance(child, (jt.LocalVariableDeclaration, jt.VariableDeclaration)):
-            refs = tuple(type_names(child.type))
-            for d in child.declarators:
-                locals_.append(Member(d.name, refs, (), last))
-        elif isinstance(child, jt.ClassCreator):
-            for name in type_names(child.type)[:1]:
-                creates.append((name, last))
-        elif isinstance(child, jt.Literal) and child.value.startswith('"'):
-            strings.append(_unescape(child.value[1:-1]))
-        elif isinstance(child, jt.FormalParameter) and child not in (node.parameters or ()):
-            locals_.append(Member(child.name, tuple(type_names(child.type)), (), last))
-    return Method(
-        node.name,
-        line,
-        params,
-        returns,
-        _annotations(node.annotations),
-        tuple(locals_),
-        tuple(calls),
-        tuple(creates),
-        tuple(strings),
-        is_ctor,
-    )
-
-
-_PACKAGE = re.compile(r"^\s*package\s+([\w.]+)\s*;", re.M)
-_IMPORT = re.compile(r"^\s*import\s+(static\s+)?([\w.]+)(\.\*)?\s*;", re.M)
-_DECL = re.compile(
-    r"\b(class|interface|enum|record|@interface)\s+([A-Za-z_$][\w$]*)"
-    r"(?:\s*<[^{]*?>)?(?:\s*\([^)]*\))?"
-    r"(?:\s+extends\s+([\w.$]+(?:\s*<[^{]*?>)?(?:\s*,\s*[\w.$]+(?:\s*<[^{]*?>)?)*))?"
-    r"(?:\s+implements\s+([^{]+))?\s*\{"
-)
-_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\\n])*\"", re.S)
-
-
-def _blank(m: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", m.group(0))
-
-
-def _fallback(text: str) -> tuple[str, tuple[Import, ...], tuple[TypeDecl, ...]]:
-    """Recover package, imports and top-level type names from text javalang rejected."""
-    clean = _COMMENT.sub(_blank, text)
-    m = _PACKAGE.search(clean)
-    package = m.group(1) if m else ""
-    imports = tuple(Import(g[1], bool(g[0]), bool(g[2])) for g in _IMPORT.findall(clean))
-    types: list[TypeDecl] = []
-    depth_at = _brace_depths(clean)
-    for d in _DECL.finditer(clean):
-        if depth_at[d.start()] != 0:
-            continue
-        kind = {"@interface": "annotation"}.get(d.group(1), d.group(1))
-        line = clean.count("\n", 0, d.start()) + 1
-        extends, implements = _type_list(d.group(3)), _type_list(d.group(4))
-        types.append(TypeDecl(d.group(2), kind, line, extends, implements))
-    return package, imports, tuple(types)
-
-
-def _brace_depths(text: str) -> list[int]:
-    depths = [0] * (len(text) + 1)
-    depth = 0
-    for i, ch in enumerate(text):
-        depths[i] = depth
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(depth - 1, 0)
-    depths[len(text)] = depth
-    return depths
-
-
-def _type_list(text: str | None) -> tuple[str, ...]:
-    """``Base<T>, Api`` -> ``("Base", "Api")``."""
-    return tuple(x.split("<", 1)[0].strip() for x in split_top_level(text or "", "<", ">", ""))
+    out = [ln[indent:].rstrip(" \t") for ln in lines]
+    if closing_alone:
+        out[-1] = ""
+    return "\n".join(out)
