@@ -468,6 +468,8 @@ class _Extractor:
             if after is not None and after.type == "super":  # Outer.super.m()
                 return None
             qualifier = self.dotted(obj) or ""
+            if qualifier == "this":  # ``Outer.this.m()``
+                qualifier = ""
         args = node.child_by_field_name("arguments")
         strings: tuple[str, ...] = ()
         if args is not None and args.named_child_count:
@@ -530,7 +532,7 @@ class _Extractor:
             kind = cur.type
             if kind == "field_access":
                 fld = cur.child_by_field_name("field")
-                if fld is None or fld.type != "identifier":
+                if fld is None or fld.type not in ("identifier", "this"):
                     return None
                 parts.append(self.text(fld))
                 cur = cur.child_by_field_name("object")
@@ -542,7 +544,10 @@ class _Extractor:
                 break
             else:
                 return None
-        return ".".join(reversed(parts))
+        parts.reverse()
+        if "this" in parts[1:]:  # ``Outer.this.x`` is ``this.x``
+            del parts[: len(parts) - parts[::-1].index("this") - 1]
+        return ".".join(parts)
 
     def decl_line(self, node: Node) -> int:
         """The line a declaration starts on, after its annotations (javalang's convention)."""

@@ -439,3 +439,18 @@ def test_mutated_real_java_gives_a_java_file(data: bytes) -> None:
     assert isinstance(f, JavaFile)
     if f.error is not None:
         assert f.error[0] >= 1 and f.error[1]
+
+
+def test_calls_through_outer_this_are_calls_on_this() -> None:
+    f = parse("""
+        class Queue {
+            class Worker {
+                void run() { Queue.this.items.remove(); Queue.this.signal(); super.run(); }
+            }
+        }
+    """)
+    run = type_named(f, "Queue.Worker").methods[0]
+    assert [(c.qualifier, c.member) for c in run.calls] == [
+        ("this.items", "remove"),
+        ("", "signal"),
+    ]
