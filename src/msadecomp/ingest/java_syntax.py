@@ -19,6 +19,7 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import tree_sitter_java
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
@@ -171,6 +172,7 @@ _LITERALS = frozenset(
     }
 )
 _ANNOTATIONS = frozenset({"annotation", "marker_annotation"})
+_START = attrgetter("start_byte")
 _STRING_EXPRESSIONS = frozenset(
     {"string_literal", "binary_expression", "parenthesized_expression"}
 )
@@ -297,7 +299,7 @@ class _Extractor:
 
     def run(self, root: Node) -> tuple[str, tuple[Import, ...], tuple[TypeDecl, ...]]:
         nodes = QueryCursor(_QUERY).captures(root).get("n", [])
-        nodes.sort(key=lambda n: (n.start_byte, -n.end_byte))
+        nodes.sort(key=_START)  # captures come in document order; a stable sort makes sure
         package = ""
         imports: list[Import] = []
         stack: list[_Open] = []

@@ -6,6 +6,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from msadecomp.ingest import java_syntax
 from msadecomp.ingest.java_syntax import JavaFile, Method, TypeDecl, parse_java
 
 FIXTURE_JAVA = sorted(
@@ -454,3 +455,10 @@ def test_calls_through_outer_this_are_calls_on_this() -> None:
         ("this.items", "remove"),
         ("", "signal"),
     ]
+
+
+def test_a_source_over_the_size_limit_is_an_error_not_a_parse(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(java_syntax, "MAX_SOURCE_BYTES", 100)
+    f = parse_java("Big.java", b"class Big {}" + b" " * 200)
+    assert f.types == () and f.error is not None
+    assert f.error[0] == 1 and "over the 100-byte limit" in f.error[1]
