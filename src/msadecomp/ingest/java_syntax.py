@@ -27,8 +27,17 @@ from tree_sitter import Language, Node, Parser, Query, QueryCursor
 from msadecomp.ingest.decoding import decode_source
 from msadecomp.ingest.java_doc import doc_sentence
 
-MAX_SOURCE_BYTES = 16 * 1024 * 1024
-"""Java files larger than this (UTF-8 bytes) are not parsed; the file gets an error instead."""
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+"""Java files larger than this (UTF-8 bytes) are not parsed; the file gets an error instead.
+(The largest file in Apache Tomcat 9 has 0.3 MiB.)"""
+MAX_PARSE_SECONDS = 5.0
+"""A parse still running after this long is abandoned with an error. Valid Java parses at
+megabytes per second; only error recovery in large, badly broken files gets near it."""
+MAX_DEPTH = 5000
+"""Syntax nodes nested deeper than this (a 5,000-term concatenation, 5,000 nested parentheses)
+are not searched for facts, and the file gets an error naming the line."""
+MAX_TYPE_NESTING = 64
+"""Member types nested deeper than this are skipped (and reported as the file's error)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +140,6 @@ _METHOD_KINDS = frozenset(
     {"method_declaration", "constructor_declaration", "compact_constructor_declaration"}
 )
 _FIELD_KINDS = frozenset({"field_declaration", "constant_declaration"})
-_BODIES = frozenset({"class_body", "interface_body", "enum_body", "annotation_type_body"})
 _QUERY = Query(
     _LANGUAGE,
     "["
@@ -208,9 +216,17 @@ def parse_java(path: str, data: bytes) -> JavaFile:
             "source; not parsed"
         )
         return JavaFile(path, "", (), (), decoded.encoding, decoded.lossy, (1, message), loc)
-    root = _parser().parse(src).root_node
+    root = _parse(src)
+    if root is None:
+        message = f"parsing stopped after {MAX_PARSE_SECONDS:g} s (too broken to recover)"
+        return JavaFile(path, "", (), (), decoded.encoding, decoded.lossy, (1, message), loc)
     error = _first_error(root, src) if root.has_error else None
-    package, imports, types = _Extractor(src).run(root)
+    deep = _deeper_than(root, MAX_DEPTH)
+    if deep is not None:
+        error = error or (deep, f"nested over {MAX_DEPTH:,} levels deep; facts inside not read")
+    extractor = _Extractor(src)
+    package, imports, types = extractor.run(root)
+    error = error or extractor.too_deep
     return JavaFile(path, package, imports, types, decoded.encoding, decoded.lossy, error, loc)
 
 
@@ -228,6 +244,25 @@ def parse_floor(paths: Iterable[str]) -> float:
         parser.parse(data)
         total += time.perf_counter() - start
     return total
+
+
+def _parse(src: bytes) -> Node | None:
+    """The syntax tree's root, or ``None`` when parsing took over ``MAX_PARSE_SECONDS``."""
+    view = memoryview(src)
+    deadline = time.monotonic() + MAX_PARSE_SECONDS
+
+    def read(offset: int, _point: object) -> memoryview:
+        return view[offset : offset + 65536]
+
+    def too_long(_offset: int, _has_error: bool) -> bool:
+        return time.monotonic() > deadline
+
+    parser = _parser()
+    try:
+        return parser.parse(read, progress_callback=too_long).root_node
+    except ValueError:  # cancelled by ``too_long``
+        parser.reset()
+        return None
 
 
 # -- errors ------------------------------------------------------------------------------------
@@ -252,6 +287,33 @@ def _first_error(root: Node, src: bytes) -> tuple[int, str]:
                 return root.start_point.row + 1, "syntax error"
 
 
+def _deeper_than(root: Node, limit: int) -> int | None:
+    """Line of the first node nested more than ``limit`` levels deep, or ``None``.
+
+    Subtrees with fewer nodes than the depth still allowed are skipped unvisited, so a normal
+    file costs a handful of steps and a pathological one at most one step per node.
+    """
+    if root.descendant_count <= limit:
+        return None
+    cursor = root.walk()
+    depth = 0
+    while True:
+        node = cursor.node
+        if node is not None and depth > limit:
+            return node.start_point.row + 1
+        if (
+            node is not None
+            and depth + node.descendant_count > limit
+            and cursor.goto_first_child()
+        ):
+            depth += 1
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return None
+            depth -= 1
+
+
 # -- fact extraction ---------------------------------------------------------------------------
 
 
@@ -263,10 +325,12 @@ class _Open:
         "body_start",
         "calls",
         "creates",
+        "depth",
         "end",
         "fields",
         "is_type",
         "locals",
+        "members",
         "methods",
         "name",
         "node",
@@ -286,6 +350,9 @@ class _Open:
         self.creates: list[tuple[str, int]] = []
         self.strings: list[str] = []
         self.annotations: tuple[Annotation, ...] = ()
+        self.members: frozenset[int] = frozenset()
+        """Start bytes of the declarations directly in a type's body."""
+        self.depth = 0
 
 
 class _Extractor:
@@ -293,12 +360,15 @@ class _Extractor:
         self.src = src
         self.types: list[TypeDecl] = []
         self.leading_doc: str | None = None
+        self.too_deep: tuple[int, str] | None = None
 
     def text(self, node: Node) -> str:
         return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def run(self, root: Node) -> tuple[str, tuple[Import, ...], tuple[TypeDecl, ...]]:
-        nodes = QueryCursor(_QUERY).captures(root).get("n", [])
+        cursor = QueryCursor(_QUERY)
+        cursor.set_max_start_depth(MAX_DEPTH)
+        nodes = cursor.captures(root).get("n", [])
         nodes.sort(key=_START)  # captures come in document order; a stable sort makes sure
         package = ""
         imports: list[Import] = []
@@ -310,13 +380,18 @@ class _Extractor:
             top = stack[-1] if stack else None
             kind = node.type
             if kind in _TYPE_KINDS:
-                if top is None or (top.is_type and _is_member(node, top.node)):
-                    stack.append(self.open_type(node, f"{top.name}." if top else ""))
+                if top is None:
+                    stack.append(self.open_type(node, "", 1))
+                elif top.is_type and start in top.members:
+                    if top.depth < MAX_TYPE_NESTING:
+                        stack.append(self.open_type(node, f"{top.name}.", top.depth + 1))
+                    elif self.too_deep is None:
+                        self.too_deep = (_line(node), f"types nested over {MAX_TYPE_NESTING} deep")
             elif kind in _METHOD_KINDS:
-                if top is not None and top.is_type and _is_member(node, top.node):
+                if top is not None and top.is_type and start in top.members:
                     stack.append(self.open_method(node))
             elif kind in _FIELD_KINDS:
-                if top is not None and top.is_type and _is_member(node, top.node):
+                if top is not None and top.is_type and start in top.members:
                     top.fields.extend(self.variables(node, annotated=True))
             elif kind == "package_declaration":
                 if top is None:
@@ -331,11 +406,13 @@ class _Extractor:
         return package, tuple(imports), tuple(self.types)
 
     # -- declarations --------------------------------------------------------------------------
-    def open_type(self, node: Node, prefix: str) -> _Open:
+    def open_type(self, node: Node, prefix: str, depth: int) -> _Open:
         name = node.child_by_field_name("name")
         body = node.child_by_field_name("body")
         t = _Open(node, prefix + (self.text(name) if name else "?"), True, 0)
+        t.depth = depth
         t.annotations = self.annotations(node)
+        t.members = _member_starts(body)
         if node.type == "record_declaration":
             params = node.child_by_field_name("parameters")
             for p in params.named_children if params else ():
@@ -630,14 +707,15 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _is_member(node: Node, owner: Node) -> bool:
-    """Whether ``node`` is declared directly in ``owner``'s body (ERROR wrappers allowed)."""
-    parent = node.parent
-    while parent is not None and parent.type in ("ERROR", "enum_body_declarations"):
-        parent = parent.parent
-    if parent is None or parent.type not in _BODIES:
-        return parent == owner
-    return parent.parent == owner
+def _member_starts(body: Node | None) -> frozenset[int]:
+    """Start bytes of the declarations directly in a type body (also inside ERROR wrappers)."""
+    starts: set[int] = set()
+    for c in body.named_children if body is not None else ():
+        if c.type in ("enum_body_declarations", "ERROR"):
+            starts.update(d.start_byte for d in c.named_children)
+        else:
+            starts.add(c.start_byte)
+    return frozenset(starts)
 
 
 def _super_types(clause: Node) -> list[Node]:
@@ -690,62 +768,83 @@ def _qualified(node: Node, src: bytes) -> tuple[str, list[Node]]:
     return ".".join(segments), [a for arg in args for a in arg.named_children]
 
 
+_ARRAY_START, _ARRAY_END, _ITEM_START, _ITEM_END = range(4)
+
+
 def _fold(node: Node, src: bytes, *, strings_only: bool = False) -> str | None:
-    """The text value of a constant expression, or ``None`` (evaluated with an explicit stack).
+    """The text value of a constant expression, or ``None``.
 
     String literals give their value, ``+`` concatenates, array initialisers join with commas
     and names give their dotted text (``RequestMethod.GET``). With ``strings_only`` only string
-    literals and their concatenations have a value.
+    literals and their concatenations have a value. The expression is flattened with an explicit
+    stack into its leaves in source order, and each value is joined once, so time stays linear
+    in the expression's size however deep it nests.
     """
-    values: list[str | None] = []
-    work: list[tuple[Node, int]] = [(node, -1)]
+    elements: list[list[str] | None] = [[]]  # the parts of each value being built, innermost last
+    arrays: list[list[str]] = []
+    work: list[Node | int] = [node]
     while work:
-        n, arity = work.pop()
-        kind = n.type
-        if arity == -2:  # fold a '+'
-            after, before = values.pop(), values.pop()
-            values.append(before + after if before is not None and after is not None else None)
+        item = work.pop()
+        if isinstance(item, int):
+            if item == _ARRAY_START:
+                arrays.append([])
+            elif item == _ITEM_START:
+                elements.append([])
+            elif item == _ITEM_END:
+                parts = elements.pop()
+                if parts is not None:  # an element without a value is left out
+                    arrays[-1].append("".join(parts))
+            else:
+                joined = ",".join(arrays.pop())
+                _add(elements, None if strings_only else joined)
             continue
-        if arity >= 0:  # fold an array of ``arity`` values
-            parts = values[len(values) - arity :] if arity else []
-            del values[len(values) - arity :]
-            values.append(None if strings_only else ",".join(p for p in parts if p is not None))
-            continue
+        kind = item.type
         if kind == "parenthesized_expression":
-            inner = [c for c in n.named_children if not c.type.endswith("comment")]
+            inner = [c for c in item.named_children if not c.type.endswith("comment")]
             if len(inner) == 1:
-                work.append((inner[0], -1))
+                work.append(inner[0])
             else:
-                values.append(None)
+                _add(elements, None)
         elif kind == "binary_expression":
-            op = n.child_by_field_name("operator")
-            left, right = n.child_by_field_name("left"), n.child_by_field_name("right")
+            op = item.child_by_field_name("operator")
+            left, right = item.child_by_field_name("left"), item.child_by_field_name("right")
             if op is None or op.type != "+" or left is None or right is None:
-                values.append(None)
+                _add(elements, None)
             else:
-                work.extend(((n, -2), (right, -1), (left, -1)))
+                work.extend((right, left))
         elif kind in ("element_value_array_initializer", "array_initializer"):
-            items = [c for c in n.named_children if not c.type.endswith("comment")]
-            work.append((n, len(items)))
-            work.extend((c, -1) for c in reversed(items))
-        elif kind == "string_literal":
-            values.append(_string_value(src[n.start_byte : n.end_byte].decode("utf-8", "replace")))
-        elif strings_only:
-            values.append(None)
-        elif kind in _LITERALS or (kind == "unary_expression" and n.named_child_count == 1):
-            values.append(_squash(src[n.start_byte : n.end_byte].decode("utf-8", "replace")))
-        elif kind in ("identifier", "field_access", "scoped_identifier"):
-            values.append(_name_chain(n, src))
+            items = [c for c in item.named_children if not c.type.endswith("comment")]
+            work.append(_ARRAY_END)
+            for c in reversed(items):
+                work.extend((_ITEM_END, c, _ITEM_START))
+            work.append(_ARRAY_START)
         else:
-            values.append(None)
-    return values[-1] if values else None
+            _add(elements, _leaf(item, kind, src, strings_only))
+    parts = elements[0]
+    return "".join(parts) if parts is not None else None
 
 
-def _name_chain(node: Node, src: bytes) -> str | None:
-    """``a.b.C`` for a chain of plain names, else ``None``."""
+def _add(elements: list[list[str] | None], value: str | None) -> None:
+    """Append ``value`` to the innermost value being built; ``None`` spoils it."""
+    parts = elements[-1]
+    if value is None:
+        elements[-1] = None
+    elif parts is not None:
+        parts.append(value)
+
+
+def _leaf(node: Node, kind: str, src: bytes, strings_only: bool) -> str | None:
     text = src[node.start_byte : node.end_byte].decode("utf-8", "replace")
-    squashed = _squash(text)
-    return squashed if _DOTTED.fullmatch(squashed) else None
+    if kind == "string_literal":
+        return _string_value(text)
+    if strings_only:
+        return None
+    if kind in _LITERALS or (kind == "unary_expression" and node.named_child_count == 1):
+        return _squash(text)
+    if kind in ("identifier", "field_access", "scoped_identifier"):
+        squashed = _squash(text)
+        return squashed if _DOTTED.fullmatch(squashed) else None
+    return None
 
 
 _DOTTED = re.compile(r"[\w$]+(?:\.[\w$]+)*")
@@ -779,7 +878,12 @@ def _string_value(literal: str) -> str:
 
 
 def _unescape(s: str) -> str:
-    return _ESCAPE.sub(_unescape_one, s) if "\\" in s else s
+    if "\\" not in s:
+        return s
+    out = _ESCAPE.sub(_unescape_one, s)
+    if "\\u" in s:  # pair UTF-16 surrogates written as escapes; a lone one becomes U+FFFD
+        out = out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return out
 
 
 def _text_block(body: str) -> str:

@@ -462,3 +462,37 @@ def test_a_source_over_the_size_limit_is_an_error_not_a_parse(monkeypatch) -> No
     f = parse_java("Big.java", b"class Big {}" + b" " * 200)
     assert f.types == () and f.error is not None
     assert f.error[0] == 1 and "over the 100-byte limit" in f.error[1]
+
+
+def test_nesting_past_the_depth_limit_is_an_error_and_the_rest_is_kept(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(java_syntax, "MAX_DEPTH", 300)
+    deep = " + ".join(['"a"'] * 400)
+    f = parse_java(
+        "C.java",
+        f'class C {{\n void f() {{ q({deep}); }}\n void g() {{ r("kept"); }} }}'.encode(),
+    )
+    assert f.error == (2, "nested over 300 levels deep; facts inside not read")
+    f_, g = f.types[0].methods
+    assert f_.calls[0].strings == ("a" * 400,)  # the call itself is shallow and folds whole
+    assert g.calls[0].strings == ("kept",)
+
+
+def test_a_parse_over_the_time_limit_is_abandoned_with_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(java_syntax, "MAX_PARSE_SECONDS", -1.0)
+    f = parse_java("Slow.java", b"class C { /* " + b"x " * 50_000)
+    assert f.types == () and f.error is not None and "parsing stopped" in f.error[1]
+    assert parse_java("Next.java", b"class Next {}").types[0].name == "Next"
+
+
+def test_member_types_nested_past_the_limit_are_an_error() -> None:
+    n = java_syntax.MAX_TYPE_NESTING + 10
+    f = parse_java("A.java", b"class A {" * n + b"}" * n)
+    assert len(f.types) == java_syntax.MAX_TYPE_NESTING
+    assert f.error == (1, f"types nested over {java_syntax.MAX_TYPE_NESTING} deep")
+
+
+def test_unicode_escapes_pair_surrogates_and_replace_lone_ones() -> None:
+    f = parse(r"""
+        class S { void f() { q("\uD83D\uDE00 \uD800"); } }
+    """)
+    assert f.types[0].methods[0].calls[0].strings == ("\U0001f600 \ufffd",)
