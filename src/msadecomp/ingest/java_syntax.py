@@ -4,7 +4,8 @@ The front end is tree-sitter-java, which covers Java 1.4 through 21 (records, se
 switch expressions, text blocks, patterns, lambdas, method references, ``var``, type-use
 annotations) and recovers from syntax errors: a broken region becomes ``JavaFile.error`` with the
 first error's line, and everything outside it is still extracted. The syntax tree lives only for
-the duration of :func:`parse_java`; what leaves it are the frozen dataclasses below.
+the duration of :func:`parse_java`; what leaves it are the frozen dataclasses of
+:mod:`msadecomp.ingest.java_facts`.
 
 One tree-sitter query picks the nodes that carry facts (declarations, calls, ``new``, string
 literals, local variables) in document order, and a stack of open declarations attributes each
@@ -18,7 +19,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from operator import attrgetter
 
 import tree_sitter_java
@@ -26,6 +26,22 @@ from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from msadecomp.ingest.decoding import decode_source
 from msadecomp.ingest.java_doc import doc_sentence
+from msadecomp.ingest.java_facts import (
+    Annotation,
+    Call,
+    Import,
+    JavaFile,
+    Member,
+    Method,
+    TypeDecl,
+)
+from msadecomp.ingest.java_values import (
+    ANNOTATION_KINDS,
+    fold,
+    squash,
+    string_value,
+    type_names,
+)
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 """Java files larger than this (UTF-8 bytes) are not parsed; the file gets an error instead.
@@ -38,92 +54,6 @@ MAX_DEPTH = 5000
 are not searched for facts, and the file gets an error naming the line."""
 MAX_TYPE_NESTING = 64
 """Member types nested deeper than this are skipped (and reported as the file's error)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Annotation:
-    name: str
-    value: str | None = None
-    """The ``value`` element (or the single unnamed element), as text."""
-    attrs: tuple[tuple[str, str], ...] = ()
-
-    def get(self, key: str) -> str | None:
-        if key == "value" and self.value is not None:
-            return self.value
-        return next((v for k, v in self.attrs if k == key), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Call:
-    qualifier: str
-    """Variable, field or type the method is called on ("" for unqualified calls)."""
-    member: str
-    line: int
-    strings: tuple[str, ...] = ()
-    """String literal arguments (MyBatis/iBatis statement ids are passed this way)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    name: str
-    type_refs: tuple[str, ...]
-    annotations: tuple[Annotation, ...] = ()
-    line: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Method:
-    name: str
-    line: int
-    params: tuple[Member, ...] = ()
-    returns: tuple[str, ...] = ()
-    annotations: tuple[Annotation, ...] = ()
-    locals: tuple[Member, ...] = ()
-    calls: tuple[Call, ...] = ()
-    creates: tuple[tuple[str, int], ...] = ()
-    strings: tuple[str, ...] = ()
-    is_constructor: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class TypeDecl:
-    name: str
-    """Name relative to the package: ``Outer`` or ``Outer.Inner``."""
-    kind: str
-    line: int
-    extends: tuple[str, ...] = ()
-    implements: tuple[str, ...] = ()
-    annotations: tuple[Annotation, ...] = ()
-    fields: tuple[Member, ...] = ()
-    methods: tuple[Method, ...] = ()
-    loc: int = 0
-    type_refs: tuple[str, ...] = ()
-    """Other referenced types (the constant pool of a class file), linked as imports."""
-    generic_supers: tuple[tuple[str, ...], ...] = ()
-    """Super types with type arguments: ``JpaRepository<Article, Long>`` -> (JpaRepository,
-    Article, Long)."""
-    doc: str = ""
-    """First sentence of the type's Javadoc (or of the file's leading comment)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Import:
-    path: str
-    static: bool = False
-    wildcard: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class JavaFile:
-    path: str
-    package: str
-    imports: tuple[Import, ...]
-    types: tuple[TypeDecl, ...]
-    encoding: str
-    lossy: bool = False
-    error: tuple[int, str] | None = None
-    """(line, message) of the first syntax error; facts outside the broken region are kept."""
-    loc: int = field(default=0)
 
 
 # -- tree-sitter set-up ------------------------------------------------------------------------
@@ -164,22 +94,6 @@ _QUERY = Query(
     )
     + "] @n",
 )
-_PRIMITIVES = frozenset({"integral_type", "floating_point_type", "boolean_type", "void_type"})
-_LITERALS = frozenset(
-    {
-        "decimal_integer_literal",
-        "hex_integer_literal",
-        "octal_integer_literal",
-        "binary_integer_literal",
-        "decimal_floating_point_literal",
-        "hex_floating_point_literal",
-        "character_literal",
-        "true",
-        "false",
-        "null_literal",
-    }
-)
-_ANNOTATIONS = frozenset({"annotation", "marker_annotation"})
 _START = attrgetter("start_byte")
 _STRING_EXPRESSIONS = frozenset(
     {"string_literal", "binary_expression", "parenthesized_expression"}
@@ -449,7 +363,7 @@ class _Extractor:
             else:
                 continue
             for sup in _super_types(child):
-                names = _type_names(sup, self.src)
+                names = type_names(sup, self.src)
                 if not names:
                     continue
                 target.append(names[0])
@@ -458,7 +372,7 @@ class _Extractor:
                     firsts = [
                         ns[0]
                         for a in (args.named_children if args else ())
-                        if (ns := _type_names(a, self.src))
+                        if (ns := type_names(a, self.src))
                     ]
                     generic.append((names[0], *firsts))
         line = self.decl_line(node)
@@ -491,7 +405,7 @@ class _Extractor:
                 for p in (params.named_children if params else ())
                 if p.type in ("formal_parameter", "spread_parameter")
             ),
-            tuple(_type_names(returns, self.src)) if returns else (),
+            tuple(type_names(returns, self.src)) if returns else (),
             m.annotations,
             tuple(m.locals),
             tuple(m.calls),
@@ -508,11 +422,11 @@ class _Extractor:
                 m.calls.append(call)
         elif kind == "object_creation_expression":
             created = node.child_by_field_name("type")
-            names = _type_names(created, self.src) if created else []
+            names = type_names(created, self.src) if created else []
             if names:
                 m.creates.append((names[0], _line(node)))
         elif kind == "string_literal":
-            m.strings.append(_string_value(self.text(node)))
+            m.strings.append(string_value(self.text(node)))
         elif kind == "local_variable_declaration":
             m.locals.extend(self.variables(node, annotated=False))
         elif kind == "enhanced_for_statement":
@@ -530,7 +444,7 @@ class _Extractor:
             name = node.named_children[-1] if node.named_child_count > 1 else None
         if name is None or type_node is None or name.type != "identifier":
             return
-        refs = tuple(_type_names(type_node, self.src))
+        refs = tuple(type_names(type_node, self.src))
         m.locals.append(Member(self.text(name), refs, (), _line(node)))
 
     def call(self, node: Node) -> Call | None:
@@ -556,13 +470,13 @@ class _Extractor:
                 s
                 for a in args.named_children
                 if a.type in _STRING_EXPRESSIONS
-                and (s := _fold(a, self.src, strings_only=True)) is not None
+                and (s := fold(a, self.src, strings_only=True)) is not None
             )
         return Call(qualifier, self.text(name), _line(name), strings)
 
     def variables(self, node: Node, *, annotated: bool) -> list[Member]:
         type_node = node.child_by_field_name("type")
-        refs = tuple(_type_names(type_node, self.src)) if type_node else ()
+        refs = tuple(type_names(type_node, self.src)) if type_node else ()
         anns = self.annotations(node) if annotated else ()
         line = self.decl_line(node) if annotated else _line(node)
         out = []
@@ -581,7 +495,7 @@ class _Extractor:
                     name = c.child_by_field_name("name")
                 elif c.type != "modifiers" and type_node is None:
                     type_node = c
-        refs = tuple(_type_names(type_node, self.src)) if type_node else ()
+        refs = tuple(type_names(type_node, self.src)) if type_node else ()
         anns = self.annotations(node) if annotated else ()
         return Member(self.text(name) if name else "?", refs, anns, line)
 
@@ -594,13 +508,13 @@ class _Extractor:
             elif c.type == "asterisk":
                 wildcard = True
             elif c.type in ("identifier", "scoped_identifier"):
-                path = _squash(self.text(c))
+                path = squash(self.text(c))
         return Import(path, static, wildcard)
 
     def dotted_child(self, node: Node) -> str:
         for c in node.named_children:
             if c.type in ("identifier", "scoped_identifier"):
-                return _squash(self.text(c))
+                return squash(self.text(c))
         return ""
 
     def dotted(self, node: Node) -> str | None:
@@ -619,7 +533,7 @@ class _Extractor:
                 parts.append(self.text(cur))
                 break
             elif kind == "scoped_identifier":
-                parts.append(_squash(self.text(cur)))
+                parts.append(squash(self.text(cur)))
                 break
             else:
                 return None
@@ -634,7 +548,7 @@ class _Extractor:
         if first is None or first.type != "modifiers":
             return _line(node)
         for c in first.children:
-            if c.type not in _ANNOTATIONS and not c.type.endswith("comment"):
+            if c.type not in ANNOTATION_KINDS and not c.type.endswith("comment"):
                 return _line(c)
         after = first.next_sibling
         return _line(after if after is not None else node)
@@ -643,7 +557,9 @@ class _Extractor:
         first = node.child(0)
         if first is None or first.type != "modifiers":
             return ()
-        return tuple(self.annotation(a) for a in first.named_children if a.type in _ANNOTATIONS)
+        return tuple(
+            self.annotation(a) for a in first.named_children if a.type in ANNOTATION_KINDS
+        )
 
     def annotation(self, node: Node) -> Annotation:
         name = node.child_by_field_name("name")
@@ -653,7 +569,7 @@ class _Extractor:
         for c in args.named_children if args else ():
             if c.type == "element_value_pair":
                 key, val = c.child_by_field_name("key"), c.child_by_field_name("value")
-                text = _fold(val, self.src) if val is not None else None
+                text = fold(val, self.src) if val is not None else None
                 if key is None or text is None:
                     continue
                 if self.text(key) == "value":
@@ -661,8 +577,8 @@ class _Extractor:
                 else:
                     attrs.append((self.text(key), text))
             elif not c.type.endswith("comment"):
-                value = _fold(c, self.src)
-        return Annotation(_squash(self.text(name)) if name else "?", value, tuple(attrs))
+                value = fold(c, self.src)
+        return Annotation(squash(self.text(name)) if name else "?", value, tuple(attrs))
 
     def doc(self, node: Node, *, top_level: bool) -> str:
         prev = node.prev_sibling
@@ -699,14 +615,6 @@ def _line(node: Node) -> int:
     return int(node.start_point.row) + 1
 
 
-def _squash(text: str) -> str:
-    """``a . b`` (names split over lines or with comments) -> ``a.b``."""
-    if " " not in text and "\n" not in text and "/" not in text:
-        return text
-    text = re.sub(r"/\*.*?\*/|//[^\n]*", "", text, flags=re.S)
-    return "".join(text.split())
-
-
 def _member_starts(body: Node | None) -> frozenset[int]:
     """Start bytes of the declarations directly in a type body (also inside ERROR wrappers)."""
     starts: set[int] = set()
@@ -729,177 +637,18 @@ def _super_types(clause: Node) -> list[Node]:
     return out
 
 
-def _type_names(node: Node | None, src: bytes) -> list[str]:
-    """Every type name in a type, generics included: ``Map<K, List<V>>`` -> Map, K, List, V.
-
-    Primitive types and ``var`` give no name; qualified names keep their dots.
-    """
-    out: list[str] = []
-    work = [node] if node is not None else []
-    while work:
-        n = work.pop()
-        kind = n.type
-        if kind in ("type_identifier", "scoped_type_identifier", "generic_type"):
-            name, args = _qualified(n, src)
-            if name and name != "var":
-                out.append(name)
-            work.extend(reversed(args))
-        elif kind in _PRIMITIVES or kind in _ANNOTATIONS or kind.endswith("comment"):
-            continue
-        else:  # array_type, wildcard, annotated_type, type_arguments, ...
-            work.extend(reversed(n.named_children))
-    return out
-
-
-def _qualified(node: Node, src: bytes) -> tuple[str, list[Node]]:
-    """Dotted name of a (possibly generic, possibly scoped) type and its type argument lists."""
-    segments: list[str] = []
-    args: list[Node] = []
-    work = [node]
-    while work:
-        n = work.pop()
-        kind = n.type
-        if kind == "type_identifier":
-            segments.append(src[n.start_byte : n.end_byte].decode("utf-8", "replace"))
-        elif kind == "type_arguments":
-            args.append(n)
-        elif kind in ("scoped_type_identifier", "generic_type"):
-            work.extend(reversed(n.named_children))
-    return ".".join(segments), [a for arg in args for a in arg.named_children]
-
-
-_ARRAY_START, _ARRAY_END, _ITEM_START, _ITEM_END = range(4)
-
-
-def _fold(node: Node, src: bytes, *, strings_only: bool = False) -> str | None:
-    """The text value of a constant expression, or ``None``.
-
-    String literals give their value, ``+`` concatenates, array initialisers join with commas
-    and names give their dotted text (``RequestMethod.GET``). With ``strings_only`` only string
-    literals and their concatenations have a value. The expression is flattened with an explicit
-    stack into its leaves in source order, and each value is joined once, so time stays linear
-    in the expression's size however deep it nests.
-    """
-    elements: list[list[str] | None] = [[]]  # the parts of each value being built, innermost last
-    arrays: list[list[str]] = []
-    work: list[Node | int] = [node]
-    while work:
-        item = work.pop()
-        if isinstance(item, int):
-            if item == _ARRAY_START:
-                arrays.append([])
-            elif item == _ITEM_START:
-                elements.append([])
-            elif item == _ITEM_END:
-                parts = elements.pop()
-                if parts is not None:  # an element without a value is left out
-                    arrays[-1].append("".join(parts))
-            else:
-                joined = ",".join(arrays.pop())
-                _add(elements, None if strings_only else joined)
-            continue
-        kind = item.type
-        if kind == "parenthesized_expression":
-            inner = [c for c in item.named_children if not c.type.endswith("comment")]
-            if len(inner) == 1:
-                work.append(inner[0])
-            else:
-                _add(elements, None)
-        elif kind == "binary_expression":
-            op = item.child_by_field_name("operator")
-            left, right = item.child_by_field_name("left"), item.child_by_field_name("right")
-            if op is None or op.type != "+" or left is None or right is None:
-                _add(elements, None)
-            else:
-                work.extend((right, left))
-        elif kind in ("element_value_array_initializer", "array_initializer"):
-            items = [c for c in item.named_children if not c.type.endswith("comment")]
-            work.append(_ARRAY_END)
-            for c in reversed(items):
-                work.extend((_ITEM_END, c, _ITEM_START))
-            work.append(_ARRAY_START)
-        else:
-            _add(elements, _leaf(item, kind, src, strings_only))
-    parts = elements[0]
-    return "".join(parts) if parts is not None else None
-
-
-def _add(elements: list[list[str] | None], value: str | None) -> None:
-    """Append ``value`` to the innermost value being built; ``None`` spoils it."""
-    parts = elements[-1]
-    if value is None:
-        elements[-1] = None
-    elif parts is not None:
-        parts.append(value)
-
-
-def _leaf(node: Node, kind: str, src: bytes, strings_only: bool) -> str | None:
-    text = src[node.start_byte : node.end_byte].decode("utf-8", "replace")
-    if kind == "string_literal":
-        return _string_value(text)
-    if strings_only:
-        return None
-    if kind in _LITERALS or (kind == "unary_expression" and node.named_child_count == 1):
-        return _squash(text)
-    if kind in ("identifier", "field_access", "scoped_identifier"):
-        squashed = _squash(text)
-        return squashed if _DOTTED.fullmatch(squashed) else None
-    return None
-
-
-_DOTTED = re.compile(r"[\w$]+(?:\.[\w$]+)*")
-_ESCAPE = re.compile(r"\\(u+[0-9a-fA-F]{4}|[0-3][0-7]{0,2}|[4-7][0-7]?|.)", re.S)
-_SIMPLE_ESCAPES = {
-    "n": "\n",
-    "t": "\t",
-    "b": "\b",
-    "r": "\r",
-    "f": "\f",
-    "s": " ",
-    "\n": "",
-}
-
-
-def _unescape_one(m: re.Match[str]) -> str:
-    esc = m.group(1)
-    if esc[0] == "u":
-        return chr(int(esc.lstrip("u"), 16))
-    if esc[0] in "01234567":
-        return chr(int(esc, 8))
-    return _SIMPLE_ESCAPES.get(esc, esc)
-
-
-def _string_value(literal: str) -> str:
-    """The value of a Java string literal or text block (source text including quotes)."""
-    if literal.startswith('"""'):
-        return _unescape(_text_block(literal[3:-3] if literal.endswith('"""') else literal[3:]))
-    body = literal[1:-1] if len(literal) >= 2 and literal.endswith('"') else literal[1:]
-    return _unescape(body)
-
-
-def _unescape(s: str) -> str:
-    if "\\" not in s:
-        return s
-    out = _ESCAPE.sub(_unescape_one, s)
-    if "\\u" in s:  # pair UTF-16 surrogates written as escapes; a lone one becomes U+FFFD
-        out = out.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return out
-
-
-def _text_block(body: str) -> str:
-    """Content of a text block: first line dropped, incidental indentation and trailing
-    blanks removed (JLS 3.10.6)."""
-    lines = body.split("\n")[1:]
-    if not lines:
-        return ""
-    closing_alone = not lines[-1].strip()
-    significant = [ln for ln in lines[:-1] if ln.strip()]
-    significant.append(lines[-1])
-    indent = min(
-        (len(ln) - len(ln.lstrip(" \t")) for ln in significant if ln.strip() or closing_alone),
-        default=0,
-    )
-    out = [ln[indent:].rstrip(" \t") for ln in lines]
-    if closing_alone:
-        out[-1] = ""
-    return "\n".join(out)
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_PARSE_SECONDS",
+    "MAX_SOURCE_BYTES",
+    "MAX_TYPE_NESTING",
+    "Annotation",
+    "Call",
+    "Import",
+    "JavaFile",
+    "Member",
+    "Method",
+    "TypeDecl",
+    "parse_floor",
+    "parse_java",
+]
