@@ -70,6 +70,19 @@ _METHOD_KINDS = frozenset(
     {"method_declaration", "constructor_declaration", "compact_constructor_declaration"}
 )
 _FIELD_KINDS = frozenset({"field_declaration", "constant_declaration"})
+_METHOD_FACT_KINDS = frozenset(
+    {
+        "method_invocation",
+        "object_creation_expression",
+        "string_literal",
+        "local_variable_declaration",
+        "enhanced_for_statement",
+        "instanceof_expression",
+        "type_pattern",
+        "formal_parameter",
+        "spread_parameter",
+    }
+)
 _QUERY = Query(
     _LANGUAGE,
     "["
@@ -79,17 +92,9 @@ _QUERY = Query(
             *_TYPE_KINDS,
             *_METHOD_KINDS,
             *_FIELD_KINDS,
+            *_METHOD_FACT_KINDS,
             "package_declaration",
             "import_declaration",
-            "method_invocation",
-            "object_creation_expression",
-            "string_literal",
-            "local_variable_declaration",
-            "enhanced_for_statement",
-            "formal_parameter",
-            "spread_parameter",
-            "instanceof_expression",
-            "type_pattern",
         )
     )
     + "] @n",
@@ -293,28 +298,27 @@ class _Extractor:
                 self.close(stack.pop(), stack)
             top = stack[-1] if stack else None
             kind = node.type
-            if kind in _TYPE_KINDS:
-                if top is None:
+            if top is not None and not top.is_type:
+                if kind in _METHOD_FACT_KINDS:  # declarations inside are local or anonymous
+                    self.method_fact(node, kind, top)
+            elif top is None:  # top level: package, imports, types
+                if kind in _TYPE_KINDS:
                     stack.append(self.open_type(node, "", 1))
-                elif top.is_type and start in top.members:
-                    if top.depth < MAX_TYPE_NESTING:
-                        stack.append(self.open_type(node, f"{top.name}.", top.depth + 1))
-                    elif self.too_deep is None:
-                        self.too_deep = (_line(node), f"types nested over {MAX_TYPE_NESTING} deep")
-            elif kind in _METHOD_KINDS:
-                if top is not None and top.is_type and start in top.members:
-                    stack.append(self.open_method(node))
-            elif kind in _FIELD_KINDS:
-                if top is not None and top.is_type and start in top.members:
-                    top.fields.extend(self.variables(node, annotated=True))
-            elif kind == "package_declaration":
-                if top is None:
+                elif kind == "package_declaration":
                     package = self.dotted_child(node)
-            elif kind == "import_declaration":
-                if top is None:
+                elif kind == "import_declaration":
                     imports.append(self.import_(node))
-            elif top is not None and not top.is_type:
-                self.method_fact(node, kind, top)
+            elif start not in top.members:  # in a field initialiser or an enum constant body
+                continue
+            elif kind in _TYPE_KINDS:
+                if top.depth < MAX_TYPE_NESTING:
+                    stack.append(self.open_type(node, f"{top.name}.", top.depth + 1))
+                elif self.too_deep is None:
+                    self.too_deep = (_line(node), f"types nested over {MAX_TYPE_NESTING} deep")
+            elif kind in _METHOD_KINDS:
+                stack.append(self.open_method(node))
+            elif kind in _FIELD_KINDS:
+                top.fields.extend(self.variables(node, annotated=True))
         while stack:
             self.close(stack.pop(), stack)
         return package, tuple(imports), tuple(self.types)
