@@ -456,15 +456,17 @@ class _Extractor:
         if name is None:
             return None
         obj = node.child_by_field_name("object")
-        if obj is None or obj.type == "this":
+        kind = obj.type if obj is not None else "this"
+        if kind == "this":
             qualifier = ""
-        elif obj.type == "super":
+        elif kind == "super":
             return None
         else:
+            assert obj is not None
             after = obj.next_named_sibling
             if after is not None and after.type == "super":  # Outer.super.m()
                 return None
-            qualifier = self.dotted(obj) or ""
+            qualifier = self.text(obj) if kind == "identifier" else self.dotted(obj) or ""
             if qualifier == "this":  # ``Outer.this.m()``
                 qualifier = ""
         args = node.child_by_field_name("arguments")

@@ -41,8 +41,13 @@ def type_names(node: Node | None, src: bytes) -> list[str]:
 
     Primitive types and ``var`` give no name; qualified names keep their dots.
     """
+    if node is None:
+        return []
+    if node.type == "type_identifier":  # the common case, without the loop
+        name = src[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        return [name] if name != "var" else []
     out: list[str] = []
-    work = [node] if node is not None else []
+    work = [node]
     while work:
         n = work.pop()
         kind = n.type

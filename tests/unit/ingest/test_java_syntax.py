@@ -496,3 +496,15 @@ def test_unicode_escapes_pair_surrogates_and_replace_lone_ones() -> None:
         class S { void f() { q("\uD83D\uDE00 \uD800"); } }
     """)
     assert f.types[0].methods[0].calls[0].strings == ("\U0001f600 \ufffd",)
+
+
+def test_a_licence_header_is_never_the_doc() -> None:
+    f = parse("""
+        /*
+         * Licensed to the Apache Software Foundation (ASF) under one or more
+         * contributor license agreements.
+         */
+        package org.apache.x;
+        public class NoJavadoc {}
+    """)
+    assert f.types[0].doc == ""
