@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from msadecomp.ingest.java_syntax import Annotation, JavaFile, Member, Method, TypeDecl
+from msadecomp.ingest.java_facts import Annotation, JavaFile, Member, Method, TypeDecl
 from msadecomp.ingest.resolve import Resolver, Scope
 from msadecomp.model import (
     Bean,

@@ -549,7 +549,7 @@ class _Extractor:
         return ".".join(parts)
 
     def decl_line(self, node: Node) -> int:
-        """The line a declaration starts on, after its annotations (javalang's convention)."""
+        """The line a declaration starts on, after its annotations (as the old parser had it)."""
         first = node.child(0)
         if first is None or first.type != "modifiers":
             return _line(node)
