@@ -174,7 +174,7 @@ _SIMPLE_ESCAPES = {
 
 def _unescape_one(m: re.Match[str]) -> str:
     esc = m.group(1)
-    if esc[0] == "u":
+    if esc[0] == "u" and len(esc) > 4:  # ``\uXXXX``; a broken ``\u`` stays as written
         return chr(int(esc.lstrip("u"), 16))
     if esc[0] in "01234567":
         return chr(int(esc, 8))

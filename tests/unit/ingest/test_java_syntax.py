@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from msadecomp.ingest import java_syntax
 from msadecomp.ingest.java_syntax import JavaFile, Method, TypeDecl, parse_java
+from msadecomp.ingest.java_values import string_value
 
 FIXTURE_JAVA = sorted(
     (Path(__file__).resolve().parents[3] / "fixtures" / "egov-portal").rglob("*.java")
@@ -508,3 +509,15 @@ def test_a_licence_header_is_never_the_doc() -> None:
         public class NoJavadoc {}
     """)
     assert f.types[0].doc == ""
+
+
+def test_broken_unicode_escapes_stay_as_written() -> None:
+    assert string_value(r'"\u"') == "u"
+    assert string_value(r'"\uZZ12"') == "uZZ12"
+    assert string_value(r'"\uu0041\u00e9"') == "Aé"
+
+
+@given(st.text(alphabet=st.sampled_from('\\u0123456789abcdefABCDEFZ"\n tnrsb'), max_size=40))
+def test_any_literal_body_has_a_value(body: str) -> None:
+    assert isinstance(string_value(f'"{body}"'), str)
+    assert isinstance(string_value(f'"""\n{body}"""'), str)
