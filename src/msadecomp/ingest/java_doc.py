@@ -1,8 +1,10 @@
 """The one sentence of a Javadoc comment worth keeping: what the type is for.
 
 eGovFrame sources often open with a header block (``@Class Name : X.java``, ``@Description :
-...``, ``@Modification Information``) and put a revision table inside ``<pre>``; the description
-line wins when there is one, and ``<pre>`` blocks never count as prose.
+...``, ``@Modification Information``), head the description with ``개요`` (overview) and keep a
+revision table (``개정이력``) in the same comment: the description line wins when there is one,
+headings and bullets are dropped, and the text stops at the first block tag, revision table or
+blank line.
 """
 
 from __future__ import annotations
@@ -14,8 +16,15 @@ MAX_COMMENT_CHARS = 8000
 MAX_SENTENCE_CHARS = 200
 
 _STAR = re.compile(r"^[ \t]*\*+[ \t]?")
-_DESCRIPTION = re.compile(r"^@?description\s*:?\s*(.*)$", re.I)
+_DESCRIPTION = re.compile(r"^(?:@description\s*:?|(?:description|개요|설명)\s*:)\s*(.*)$", re.I)
+_HEADING = re.compile(
+    r"^(?:개요|설명|클래스\s*설명|overview|description|class description)\s*:?$", re.I
+)
+_REVISIONS = re.compile(
+    r"개정이력|modification information|revision history|수정일|^[-=]{3,}", re.I
+)
 _BLOCK_TAG = re.compile(r"^@[A-Za-z]")
+_BULLET = re.compile(r"^[-*•]+\s*")
 _INLINE_TAG = re.compile(r"\{@\w+\s*([^{}]*)\}")
 _HTML = re.compile(r"<[^<>]{0,200}>")
 _SENTENCE_END = re.compile(r"(?<=[.!?。])\s")
@@ -28,6 +37,8 @@ def doc_sentence(comment: str) -> str:
     '게시물 관리를 위한 서비스 구현 클래스'
     >>> doc_sentence("/**\\n * @Class Name : A.java\\n * @Description : 게시물 관리 서비스\\n */")
     '게시물 관리 서비스'
+    >>> doc_sentence("/**\\n * <pre>\\n * 개요\\n * - 지식정보에 대한 VO 클래스를 정의한다.\\n */")
+    '지식정보에 대한 VO 클래스를 정의한다.'
     >>> doc_sentence("/** Reads {@link Order}s. Thread-safe. */")
     'Reads Orders.'
     """
@@ -39,20 +50,17 @@ def doc_sentence(comment: str) -> str:
         if m and m.group(1).strip():
             return _first_sentence(m.group(1))
     kept: list[str] = []
-    in_pre = False
     for ln in lines:
-        if _BLOCK_TAG.match(ln):
+        if _BLOCK_TAG.match(ln) or _REVISIONS.search(ln):
             break
-        low = ln.lower()
-        if "<pre" in low:
-            in_pre = True
-        if in_pre:
-            in_pre = "</pre>" not in low
+        text = _BULLET.sub("", " ".join(_HTML.sub(" ", ln).split()))
+        if not text:
+            if kept:
+                break  # end of the first paragraph
             continue
-        if not ln and kept:
-            break  # end of the first paragraph
-        if ln:
-            kept.append(ln)
+        if not kept and _HEADING.match(text):
+            continue
+        kept.append(text)
     return _first_sentence(" ".join(kept))
 
 

@@ -521,3 +521,34 @@ def test_broken_unicode_escapes_stay_as_written() -> None:
 def test_any_literal_body_has_a_value(body: str) -> None:
     assert isinstance(string_value(f'"{body}"'), str)
     assert isinstance(string_value(f'"""\n{body}"""'), str)
+
+
+def test_overview_heading_inside_pre_gives_the_description_not_the_revision_table() -> None:
+    f = parse("""
+        package d;
+        /**
+         * <pre>
+         * 개요
+         * - 장애관리정보에 대한 controller 클래스를 정의한다.
+         *
+         * 상세내용
+         * - 장애관리정보에 대한 등록, 수정, 삭제, 조회 기능을 제공한다.
+         * </pre>
+         * @author 이문준
+         *      <pre>
+         *  == 개정이력(Modification Information) ==
+         *   2010.06.28  이문준          최초 생성
+         *      </pre>
+         */
+        @Controller
+        public class EgovTroblProcessController {}
+    """)
+    assert f.types[0].doc == "장애관리정보에 대한 controller 클래스를 정의한다."
+
+
+def test_a_sentence_about_a_description_is_not_a_description_line() -> None:
+    f = parse("""
+        /** Description of the wire format. Used by the codec. */
+        class Wire {}
+    """)
+    assert f.types[0].doc == "Description of the wire format."
