@@ -100,6 +100,9 @@ _QUERY = Query(
     + "] @n",
 )
 _START = attrgetter("start_byte")
+_NAME, _OBJECT, _ARGUMENTS = (
+    _LANGUAGE.field_id_for_name(f) or 0 for f in ("name", "object", "arguments")
+)
 _STRING_EXPRESSIONS = frozenset(
     {"string_literal", "binary_expression", "parenthesized_expression"}
 )
@@ -452,10 +455,10 @@ class _Extractor:
         m.locals.append(Member(self.text(name), refs, (), _line(node)))
 
     def call(self, node: Node) -> Call | None:
-        name = node.child_by_field_name("name")
+        name = node.child_by_field_id(_NAME)
         if name is None:
             return None
-        obj = node.child_by_field_name("object")
+        obj = node.child_by_field_id(_OBJECT)
         kind = obj.type if obj is not None else "this"
         if kind == "this":
             qualifier = ""
@@ -463,22 +466,22 @@ class _Extractor:
             return None
         else:
             assert obj is not None
-            after = obj.next_named_sibling
-            if after is not None and after.type == "super":  # Outer.super.m()
+            # ``Outer.super.m()`` has six children, ``a.m()`` four, ``a.<T>m()`` five.
+            if node.child_count > 5 and any(c.type == "super" for c in node.children):
                 return None
             qualifier = self.text(obj) if kind == "identifier" else self.dotted(obj) or ""
             if qualifier == "this":  # ``Outer.this.m()``
                 qualifier = ""
-        args = node.child_by_field_name("arguments")
+        args = node.child_by_field_id(_ARGUMENTS)
         strings: tuple[str, ...] = ()
-        if args is not None and args.named_child_count:
+        if args is not None and self.src.find(b'"', args.start_byte, args.end_byte) >= 0:
             strings = tuple(
                 s
                 for a in args.named_children
                 if a.type in _STRING_EXPRESSIONS
                 and (s := fold(a, self.src, strings_only=True)) is not None
             )
-        return Call(qualifier, self.text(name), _line(name), strings)
+        return Call(qualifier, self.text(name), name.start_point.row + 1, strings)
 
     def variables(self, node: Node, *, annotated: bool) -> list[Member]:
         type_node = node.child_by_field_name("type")
