@@ -99,15 +99,16 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     for f in files:
         if f.error is not None:
             line, message = f.error
-            names = ", ".join(t.name for t in f.types) or "no type"
-            facts.diagnostics.append(
-                Diagnostic(
-                    Severity.ERROR,
-                    "java.parse-error",
+            if f.types:
+                names = ", ".join(t.name for t in f.types)
+                text = (
                     f"parsed with errors at line {line} ({message}); facts outside that region "
-                    f"kept ({names})",
-                    _ref(f.path, line),
+                    f"kept ({names})"
                 )
+            else:
+                text = f"no Java type recovered: {message} (line {line})"
+            facts.diagnostics.append(
+                Diagnostic(Severity.ERROR, "java.parse-error", text, _ref(f.path, line))
             )
         if f.lossy:
             facts.diagnostics.append(

@@ -119,3 +119,10 @@ public class Broken {
     assert broken.methods == ("bad", "good")
     calls = {(d.source, d.target) for d in facts.dependencies if d.kind is DepKind.CALL}
     assert ("shop.x.Broken", "shop.dao.OrderDAO") in calls
+
+
+def test_a_file_without_any_recoverable_type_says_so() -> None:
+    facts = build_java_facts([parse_java("x/A.java", b"class A extends B<x>,B<x>,B<x>\n")])
+    [diag] = facts.diagnostics
+    assert diag.code == "java.parse-error" and diag.source == SourceRef("x/A.java", 1)
+    assert diag.message.startswith("no Java type recovered: syntax error near ")
