@@ -3,6 +3,7 @@
 import textwrap
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -458,14 +459,18 @@ def test_calls_through_outer_this_are_calls_on_this() -> None:
     ]
 
 
-def test_a_source_over_the_size_limit_is_an_error_not_a_parse(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_source_over_the_size_limit_is_an_error_not_a_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(java_syntax, "MAX_SOURCE_BYTES", 100)
     f = parse_java("Big.java", b"class Big {}" + b" " * 200)
     assert f.types == () and f.error is not None
     assert f.error[0] == 1 and "over the 100-byte limit" in f.error[1]
 
 
-def test_nesting_past_the_depth_limit_is_an_error_and_the_rest_is_kept(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_nesting_past_the_depth_limit_is_an_error_and_the_rest_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(java_syntax, "MAX_DEPTH", 300)
     deep = " + ".join(['"a"'] * 400)
     f = parse_java(
@@ -478,7 +483,9 @@ def test_nesting_past_the_depth_limit_is_an_error_and_the_rest_is_kept(monkeypat
     assert g.calls[0].strings == ("kept",)
 
 
-def test_a_parse_over_the_time_limit_is_abandoned_with_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_parse_over_the_time_limit_is_abandoned_with_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(java_syntax, "MAX_PARSE_SECONDS", -1.0)
     f = parse_java("Slow.java", b"class C { /* " + b"x " * 50_000)
     assert f.types == () and f.error is not None and "parsing stopped" in f.error[1]
