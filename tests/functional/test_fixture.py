@@ -38,13 +38,17 @@ def test_every_class_is_placed_in_exactly_one_service(
     assert sorted(placed) == sorted(expected)
 
 
-def test_the_file_javalang_rejects_is_a_diagnostic_and_still_analysed(
+def test_the_file_javalang_rejected_is_parsed_whole_and_analysed(
     fixture_model: CodeModel, analysis: msadecomp.Analysis
 ) -> None:
+    """``String[]::new`` stopped the old Java 8 parser; tree-sitter reads the file whole."""
     errors = [d for d in fixture_model.diagnostics if d.severity.value == "error"]
-    assert [(d.code, d.source.path, d.source.line) for d in errors] == [
-        ("java.parse-error", "src/main/java/egovframework/sts/cst/util/StatsExportUtil.java", 18)
-    ]
+    assert errors == []
+    util = next(
+        t for t in fixture_model.types if t.fqn == "egovframework.sts.cst.util.StatsExportUtil"
+    )
+    assert not util.partial and util.methods == ("headers", "toCsv")
+    assert util.doc == "통계 결과를 CSV 로 내보낸다."
     where = analysis.decomposition.assignment()
     assert (
         where["egovframework.sts.cst.util.StatsExportUtil"]

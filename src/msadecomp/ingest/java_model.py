@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from msadecomp.ingest.java_syntax import Annotation, JavaFile, Member, Method, TypeDecl
+from msadecomp.ingest.java_facts import Annotation, JavaFile, Member, Method, TypeDecl
 from msadecomp.ingest.resolve import Resolver, Scope
 from msadecomp.model import (
     Bean,
@@ -99,15 +99,16 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     for f in files:
         if f.error is not None:
             line, message = f.error
-            names = ", ".join(t.name for t in f.types) or "no type"
-            facts.diagnostics.append(
-                Diagnostic(
-                    Severity.ERROR,
-                    "java.parse-error",
-                    f"the Java parser rejected this file ({message}); recovered {names} with its "
-                    "package and imports by fallback, without members or calls",
-                    _ref(f.path, line),
+            if f.types:
+                names = ", ".join(t.name for t in f.types)
+                text = (
+                    f"parsed with errors at line {line} ({message}); facts outside that region "
+                    f"kept ({names})"
                 )
+            else:
+                text = f"no Java type recovered: {message} (line {line})"
+            facts.diagnostics.append(
+                Diagnostic(Severity.ERROR, "java.parse-error", text, _ref(f.path, line))
             )
         if f.lossy:
             facts.diagnostics.append(
@@ -197,6 +198,7 @@ class _Linker:
             fields=tuple(f.name for f in t.fields),
             loc=t.loc,
             partial=d.file.error is not None,
+            doc=t.doc,
             entity_table=entity_table,
         )
 

@@ -1,405 +1,691 @@
 """Parse one Java file into plain, picklable facts (names still unresolved).
 
-javalang understands Java up to version 8. A file it rejects (method references such as
-``String[]::new``, records, switch expressions, type-use annotations) yields a diagnostic with the
-line javalang stopped at, plus a regex fallback that recovers the package, imports and declared
-type names with their ``extends``/``implements`` clauses, so the class still takes part in the
-analysis.
+The front end is tree-sitter-java, which covers Java 1.4 through 21 (records, sealed types,
+switch expressions, text blocks, patterns, lambdas, method references, ``var``, type-use
+annotations) and recovers from syntax errors: a broken region becomes ``JavaFile.error`` with the
+first error's line, and everything outside it is still extracted. The syntax tree lives only for
+the duration of :func:`parse_java`; what leaves it are the frozen dataclasses of
+:mod:`msadecomp.ingest.java_facts`.
+
+One tree-sitter query picks the nodes that carry facts (declarations, calls, ``new``, string
+literals, local variables) in document order, and a stack of open declarations attributes each
+to its type or method. Every walk over the tree or over an expression is a loop with an explicit
+stack, so deeply nested input (1,000 nested parentheses or a 1,000-term concatenation) cannot
+exhaust Python's recursion limit.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field
-from typing import Any
+import time
+from collections.abc import Iterable, Sequence
+from operator import attrgetter
+from pathlib import Path
 
-import javalang
-from javalang import tree as jt
+import tree_sitter_java
+from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 from msadecomp.ingest.decoding import decode_source
-from msadecomp.ingest.text import split_top_level
+from msadecomp.ingest.java_doc import doc_sentence
+from msadecomp.ingest.java_facts import (
+    Annotation,
+    Call,
+    Import,
+    JavaFile,
+    Member,
+    Method,
+    TypeDecl,
+)
+from msadecomp.ingest.java_values import (
+    ANNOTATION_KINDS,
+    fold,
+    squash,
+    string_value,
+    type_names,
+)
+
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+"""Java files larger than this (UTF-8 bytes) are not parsed; the file gets an error instead.
+(The largest file in Apache Tomcat 9 has 0.3 MiB.)"""
+MAX_PARSE_SECONDS = 5.0
+"""A parse still running after this long is abandoned with an error. Valid Java parses at
+megabytes per second; only error recovery in large, badly broken files gets near it."""
+MAX_DEPTH = 5000
+"""Syntax nodes nested deeper than this (a 5,000-term concatenation, 5,000 nested parentheses)
+are not searched for facts, and the file gets an error naming the line."""
+MAX_TYPE_NESTING = 64
+"""Member types nested deeper than this are skipped (and reported as the file's error)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Annotation:
-    name: str
-    value: str | None = None
-    """The ``value`` element (or the single unnamed element), as text."""
-    attrs: tuple[tuple[str, str], ...] = ()
+# -- tree-sitter set-up ------------------------------------------------------------------------
 
-    def get(self, key: str) -> str | None:
-        if key == "value" and self.value is not None:
-            return self.value
-        return next((v for k, v in self.attrs if k == key), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Call:
-    qualifier: str
-    """Variable, field or type the method is called on ("" for unqualified calls)."""
-    member: str
-    line: int
-    strings: tuple[str, ...] = ()
-    """String literal arguments (MyBatis/iBatis statement ids are passed this way)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    name: str
-    type_refs: tuple[str, ...]
-    annotations: tuple[Annotation, ...] = ()
-    line: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Method:
-    name: str
-    line: int
-    params: tuple[Member, ...] = ()
-    returns: tuple[str, ...] = ()
-    annotations: tuple[Annotation, ...] = ()
-    locals: tuple[Member, ...] = ()
-    calls: tuple[Call, ...] = ()
-    creates: tuple[tuple[str, int], ...] = ()
-    strings: tuple[str, ...] = ()
-    is_constructor: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class TypeDecl:
-    name: str
-    """Name relative to the package: ``Outer`` or ``Outer.Inner``."""
-    kind: str
-    line: int
-    extends: tuple[str, ...] = ()
-    implements: tuple[str, ...] = ()
-    annotations: tuple[Annotation, ...] = ()
-    fields: tuple[Member, ...] = ()
-    methods: tuple[Method, ...] = ()
-    loc: int = 0
-    type_refs: tuple[str, ...] = ()
-    """Other referenced types (the constant pool of a class file), linked as imports."""
-    generic_supers: tuple[tuple[str, ...], ...] = ()
-    """Super types with type arguments: ``JpaRepository<Article, Long>`` -> (JpaRepository,
-    Article, Long)."""
+_LANGUAGE = Language(tree_sitter_java.language())
+_TYPE_KINDS = {
+    "class_declaration": "class",
+    "interface_declaration": "interface",
+    "enum_declaration": "enum",
+    "record_declaration": "record",
+    "annotation_type_declaration": "annotation",
+}
+_METHOD_KINDS = frozenset(
+    {"method_declaration", "constructor_declaration", "compact_constructor_declaration"}
+)
+_FIELD_KINDS = frozenset({"field_declaration", "constant_declaration"})
+_METHOD_FACT_KINDS = frozenset(
+    {
+        "method_invocation",
+        "object_creation_expression",
+        "string_literal",
+        "local_variable_declaration",
+        "enhanced_for_statement",
+        "instanceof_expression",
+        "type_pattern",
+        "formal_parameter",
+        "spread_parameter",
+    }
+)
+_QUERY = Query(
+    _LANGUAGE,
+    "["
+    + " ".join(
+        f"({kind})"
+        for kind in (
+            *_TYPE_KINDS,
+            *_METHOD_KINDS,
+            *_FIELD_KINDS,
+            *_METHOD_FACT_KINDS,
+            "package_declaration",
+            "import_declaration",
+        )
+    )
+    + "] @n",
+)
+_START = attrgetter("start_byte")
+_NAME, _OBJECT, _ARGUMENTS = (
+    _LANGUAGE.field_id_for_name(f) or 0 for f in ("name", "object", "arguments")
+)
+_STRING_EXPRESSIONS = frozenset(
+    {"string_literal", "binary_expression", "parenthesized_expression"}
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Import:
-    path: str
-    static: bool = False
-    wildcard: bool = False
+def _parser() -> Parser:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = Parser(_LANGUAGE)
+    return _PARSER
 
 
-@dataclass(frozen=True, slots=True)
-class JavaFile:
-    path: str
-    package: str
-    imports: tuple[Import, ...]
-    types: tuple[TypeDecl, ...]
-    encoding: str
-    lossy: bool = False
-    error: tuple[int, str] | None = None
-    """(line, message) when javalang rejected the file and the fallback was used."""
-    loc: int = field(default=0)
+_PARSER: Parser | None = None
+
+
+# -- entry points ------------------------------------------------------------------------------
 
 
 def parse_java(path: str, data: bytes) -> JavaFile:
-    """Parse ``data`` (the bytes of ``path``); never raises for bad Java."""
+    """Parse one Java source into facts; never raises for bad Java.
+
+    Parameters
+    ----------
+    path
+        The file's path, kept in the result for diagnostics.
+    data
+        The file's bytes: UTF-8, CP949/EUC-KR or anything else (decoded with replacement).
+
+    Returns
+    -------
+    JavaFile
+        Package, imports and types with their members, calls and strings. ``error`` holds the
+        line and a short message of the first syntax error, or of a limit the file hit
+        (``MAX_SOURCE_BYTES``, ``MAX_PARSE_SECONDS``, ``MAX_DEPTH``, ``MAX_TYPE_NESTING``);
+        the facts outside the broken region are still there.
+
+    Examples
+    --------
+    >>> f = parse_java("A.java", b"package a; class A { void f() { b.g(); } }")
+    >>> f.package, f.types[0].name, f.types[0].methods[0].calls[0].qualifier
+    ('a', 'A', 'b')
+    """
     decoded = decode_source(data)
     text = decoded.text
     loc = text.count("\n") + 1
-    try:
-        unit = javalang.parse.parse(text)
-    except (
-        javalang.parser.JavaSyntaxError,
-        javalang.tokenizer.LexerError,
-        TypeError,
-        IndexError,
-        AttributeError,
-        StopIteration,
-        RecursionError,
-    ) as err:
-        line, message = _error_position(err, text)
-        pkg, imports, found = _fallback(text)
-        return JavaFile(
-            path, pkg, imports, found, decoded.encoding, decoded.lossy, (line, message), loc
+    src = text.encode("utf-8", "replace")
+    if len(src) > MAX_SOURCE_BYTES:
+        message = (
+            f"file has {len(src):,} bytes, over the {MAX_SOURCE_BYTES:,}-byte limit for one Java "
+            "source; not parsed"
         )
-    package = unit.package.name if unit.package else ""
-    imports = tuple(Import(i.path, bool(i.static), bool(i.wildcard)) for i in unit.imports)
-    lines = text.splitlines()
-    types: list[TypeDecl] = []
-    for decl in unit.types:
-        _collect_type(decl, "", types, lines)
-    return JavaFile(
-        path, package, imports, tuple(types), decoded.encoding, decoded.lossy, None, loc
+        return JavaFile(path, "", (), (), decoded.encoding, decoded.lossy, (1, message), loc)
+    root = _parse(src)
+    if root is None:
+        message = f"parsing stopped after {MAX_PARSE_SECONDS:g} s (too broken to recover)"
+        return JavaFile(path, "", (), (), decoded.encoding, decoded.lossy, (1, message), loc)
+    error = _first_error(root, src) if root.has_error else None
+    deep = _deeper_than(root, MAX_DEPTH)
+    if deep is not None:
+        error = error or (deep, f"nested over {MAX_DEPTH:,} levels deep; facts inside not read")
+    extractor = _Extractor(src)
+    package, imports, types = extractor.run(root)
+    error = error or extractor.too_deep
+    return JavaFile(path, package, imports, types, decoded.encoding, decoded.lossy, error, loc)
+
+
+def parse_floor(paths: Iterable[str | Path]) -> float:
+    """Seconds spent tree-sitter-parsing the files at ``paths``: the floor of any Java ingest.
+
+    Only the parse calls are timed (not reading, decoding or extracting facts); benchmarks
+    compare the whole ingest against this figure.
+
+    Parameters
+    ----------
+    paths
+        Java source files.
+
+    Returns
+    -------
+    float
+        Wall-clock seconds summed over the parses.
+    """
+    parser = Parser(_LANGUAGE)
+    total = 0.0
+    for p in paths:
+        data = Path(p).read_bytes()
+        start = time.perf_counter()
+        parser.parse(data)
+        total += time.perf_counter() - start
+    return total
+
+
+def _parse(src: bytes) -> Node | None:
+    """The syntax tree's root, or ``None`` when parsing took over ``MAX_PARSE_SECONDS``."""
+    view = memoryview(src)
+    deadline = time.monotonic() + MAX_PARSE_SECONDS
+
+    def read(offset: int, _point: object) -> memoryview:
+        return view[offset : offset + 65536]
+
+    def too_long(_offset: int, _has_error: bool) -> bool:
+        return time.monotonic() > deadline
+
+    parser = _parser()
+    try:
+        return parser.parse(read, progress_callback=too_long).root_node
+    except ValueError:  # cancelled by ``too_long``
+        parser.reset()
+        return None
+
+
+# -- errors ------------------------------------------------------------------------------------
+
+
+def _first_error(root: Node, src: bytes) -> tuple[int, str]:
+    """Line and message of the first ERROR or MISSING node (walks only subtrees with errors)."""
+    cursor = root.walk()
+    while True:
+        node = cursor.node
+        if node is not None and node.is_missing:
+            return node.start_point.row + 1, f"missing {node.type!r}"
+        if node is not None and node.is_error:
+            snippet = src[node.start_byte : min(node.end_byte, node.start_byte + 40)]
+            first = snippet.decode("utf-8", "replace").strip().splitlines()
+            near = first[0] if first else ""
+            return node.start_point.row + 1, f"syntax error near {near!r}"
+        if node is not None and node.has_error and cursor.goto_first_child():
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return root.start_point.row + 1, "syntax error"
+
+
+def _deeper_than(root: Node, limit: int) -> int | None:
+    """Line of the first node nested more than ``limit`` levels deep, or ``None``.
+
+    Subtrees with fewer nodes than the depth still allowed are skipped unvisited, so a normal
+    file costs a handful of steps and a pathological one at most one step per node.
+    """
+    if root.descendant_count <= limit:
+        return None
+    cursor = root.walk()
+    depth = 0
+    while True:
+        node = cursor.node
+        if node is not None and depth > limit:
+            return node.start_point.row + 1
+        if (
+            node is not None
+            and depth + node.descendant_count > limit
+            and cursor.goto_first_child()
+        ):
+            depth += 1
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return None
+            depth -= 1
+
+
+# -- fact extraction ---------------------------------------------------------------------------
+
+
+class _Open:
+    """A declaration whose facts are still being collected."""
+
+    __slots__ = (
+        "annotations",
+        "body_start",
+        "calls",
+        "creates",
+        "depth",
+        "end",
+        "fields",
+        "is_type",
+        "locals",
+        "members",
+        "methods",
+        "name",
+        "node",
+        "strings",
     )
 
-
-def _error_position(err: BaseException, text: str) -> tuple[int, str]:
-    at = getattr(err, "at", None)
-    pos = getattr(at, "position", None)
-    line = pos.line if pos is not None else None
-    if line is None and isinstance(err, javalang.tokenizer.LexerError):
-        m = re.search(r"line (\d+)", str(err))
-        line = int(m.group(1)) if m else None
-    if isinstance(err, javalang.parser.JavaSyntaxError):
-        desc = err.description or "syntax not supported by the Java 8 parser"
-        token = getattr(at, "value", None)
-        message = f"{desc} at {token!r}" if token else desc
-    else:
-        message = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
-    return (line or 1), message
-
-
-_KINDS = {
-    jt.ClassDeclaration: "class",
-    jt.InterfaceDeclaration: "interface",
-    jt.EnumDeclaration: "enum",
-    jt.AnnotationDeclaration: "annotation",
-}
+    def __init__(self, node: Node, name: str, is_type: bool, body_start: int) -> None:
+        self.node = node
+        self.name = name
+        self.is_type = is_type
+        self.end = node.end_byte
+        self.body_start = body_start
+        self.fields: list[Member] = []
+        self.methods: list[Method] = []
+        self.locals: list[Member] = []
+        self.calls: list[Call] = []
+        self.creates: list[tuple[str, int]] = []
+        self.strings: list[str] = []
+        self.annotations: tuple[Annotation, ...] = ()
+        self.members: frozenset[int] = frozenset()
+        """Start bytes of the declarations directly in a type's body."""
+        self.depth = 0
 
 
-def type_names(ref: Any) -> list[str]:
-    """All type names in a javalang type, generics included: ``Map<K, List<V>>`` -> Map, K, ..."""
-    out: list[str] = []
-    stack = [ref]
-    while stack:
-        node = stack.pop()
-        if node is None:
-            continue
-        if isinstance(node, jt.BasicType):
-            continue
-        if isinstance(node, jt.ReferenceType):
-            name = node.name
-            sub = node.sub_type
-            while sub is not None:
-                name = f"{name}.{sub.name}"
-                for arg in sub.arguments or ():
-                    stack.append(getattr(arg, "type", None))
-                sub = sub.sub_type
-            out.append(name)
-            for arg in node.arguments or ():
-                stack.append(getattr(arg, "type", None))
+class _Extractor:
+    def __init__(self, src: bytes) -> None:
+        self.src = src
+        self.types: list[TypeDecl] = []
+        self.leading_doc: str | None = None
+        self.too_deep: tuple[int, str] | None = None
+
+    def text(self, node: Node) -> str:
+        return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+    def run(self, root: Node) -> tuple[str, tuple[Import, ...], tuple[TypeDecl, ...]]:
+        cursor = QueryCursor(_QUERY)
+        cursor.set_max_start_depth(MAX_DEPTH)
+        nodes = cursor.captures(root).get("n", [])
+        nodes.sort(key=_START)  # captures come in document order; a stable sort makes sure
+        package = ""
+        imports: list[Import] = []
+        stack: list[_Open] = []
+        for node in nodes:
+            start = node.start_byte
+            while stack and stack[-1].end <= start:
+                self.close(stack.pop(), stack)
+            top = stack[-1] if stack else None
+            kind = node.type
+            if top is not None and not top.is_type:
+                if kind in _METHOD_FACT_KINDS:  # declarations inside are local or anonymous
+                    self.method_fact(node, kind, top)
+            elif top is None:  # top level: package, imports, types
+                if kind in _TYPE_KINDS:
+                    stack.append(self.open_type(node, "", 1))
+                elif kind == "package_declaration":
+                    package = self.dotted_child(node)
+                elif kind == "import_declaration":
+                    imports.append(self.import_(node))
+            elif start not in top.members:  # in a field initialiser or an enum constant body
+                continue
+            elif kind in _TYPE_KINDS:
+                if top.depth < MAX_TYPE_NESTING:
+                    stack.append(self.open_type(node, f"{top.name}.", top.depth + 1))
+                elif self.too_deep is None:
+                    self.too_deep = (_line(node), f"types nested over {MAX_TYPE_NESTING} deep")
+            elif kind in _METHOD_KINDS:
+                stack.append(self.open_method(node))
+            elif kind in _FIELD_KINDS:
+                top.fields.extend(self.variables(node, annotated=True))
+        while stack:
+            self.close(stack.pop(), stack)
+        return package, tuple(imports), tuple(self.types)
+
+    # -- declarations --------------------------------------------------------------------------
+    def open_type(self, node: Node, prefix: str, depth: int) -> _Open:
+        name = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        t = _Open(node, prefix + (self.text(name) if name else "?"), True, 0)
+        t.depth = depth
+        t.annotations = self.annotations(node)
+        t.members = _member_starts(body)
+        if node.type == "record_declaration":
+            params = node.child_by_field_name("parameters")
+            for p in params.named_children if params else ():
+                if p.type in ("formal_parameter", "spread_parameter"):
+                    t.fields.append(self.parameter(p, _line(p)))
+        t.body_start = body.start_byte if body else node.end_byte
+        return t
+
+    def open_method(self, node: Node) -> _Open:
+        name = node.child_by_field_name("name")
+        body = node.child_by_field_name("body")
+        m = _Open(node, self.text(name) if name else "?", False, 0)
+        m.body_start = body.start_byte if body else node.end_byte
+        m.annotations = self.annotations(node)
+        return m
+
+    def close(self, item: _Open, stack: Sequence[_Open]) -> None:
+        if item.is_type:
+            self.close_type(item, stack)
+        elif stack:
+            stack[-1].methods.append(self.close_method(item))
+
+    def close_type(self, t: _Open, stack: Sequence[_Open]) -> None:
+        node = t.node
+        extends: list[str] = []
+        implements: list[str] = []
+        generic: list[tuple[str, ...]] = []
+        for child in node.children:
+            kind = child.type
+            if kind == "superclass" or kind == "extends_interfaces":
+                target = extends
+            elif kind == "super_interfaces":
+                target = implements
+            else:
+                continue
+            for sup in _super_types(child):
+                names = type_names(sup, self.src)
+                if not names:
+                    continue
+                target.append(names[0])
+                if sup.type == "generic_type":
+                    args = sup.named_children[-1] if sup.named_child_count else None
+                    firsts = [
+                        ns[0]
+                        for a in (args.named_children if args else ())
+                        if (ns := type_names(a, self.src))
+                    ]
+                    generic.append((names[0], *firsts))
+        line = self.decl_line(node)
+        self.types.append(
+            TypeDecl(
+                t.name,
+                _TYPE_KINDS[node.type],
+                line,
+                tuple(extends),
+                tuple(implements),
+                t.annotations,
+                tuple(t.fields),
+                tuple(t.methods),
+                max(node.end_point.row + 1 - line + 1, 1),
+                generic_supers=tuple(generic),
+                doc=self.doc(node, top_level=not stack),
+            )
+        )
+
+    def close_method(self, m: _Open) -> Method:
+        node = m.node
+        line = self.decl_line(node)
+        params = node.child_by_field_name("parameters")
+        returns = node.child_by_field_name("type")
+        return Method(
+            m.name,
+            line,
+            tuple(
+                self.parameter(p, line)
+                for p in (params.named_children if params else ())
+                if p.type in ("formal_parameter", "spread_parameter")
+            ),
+            tuple(type_names(returns, self.src)) if returns else (),
+            m.annotations,
+            tuple(m.locals),
+            tuple(m.calls),
+            tuple(m.creates),
+            tuple(m.strings),
+            node.type != "method_declaration",
+        )
+
+    def method_fact(self, node: Node, kind: str, m: _Open) -> None:
+        """Record a call, ``new``, string or local variable found inside method ``m``."""
+        if kind == "method_invocation":
+            call = self.call(node)
+            if call is not None:
+                m.calls.append(call)
+        elif kind == "object_creation_expression":
+            created = node.child_by_field_name("type")
+            names = type_names(created, self.src) if created else []
+            if names:
+                m.creates.append((names[0], _line(node)))
+        elif kind == "string_literal":
+            m.strings.append(string_value(self.text(node)))
+        elif kind == "local_variable_declaration":
+            m.locals.extend(self.variables(node, annotated=False))
+        elif kind == "enhanced_for_statement":
+            self.add_local(node, node.child_by_field_name("type"), m)
+        elif kind == "instanceof_expression":
+            self.add_local(node, node.child_by_field_name("right"), m)
+        elif kind == "type_pattern":
+            self.add_local(node, node.named_children[0] if node.named_child_count else None, m)
+        elif node.start_byte >= m.body_start:  # a lambda's or a local class's parameter
+            m.locals.append(self.parameter(node, _line(node), annotated=False))
+
+    def add_local(self, node: Node, type_node: Node | None, m: _Open) -> None:
+        name = node.child_by_field_name("name")
+        if name is None and node.type == "type_pattern":
+            name = node.named_children[-1] if node.named_child_count > 1 else None
+        if name is None or type_node is None or name.type != "identifier":
+            return
+        refs = tuple(type_names(type_node, self.src))
+        m.locals.append(Member(self.text(name), refs, (), _line(node)))
+
+    def call(self, node: Node) -> Call | None:
+        name = node.child_by_field_id(_NAME)
+        if name is None:
+            return None
+        obj = node.child_by_field_id(_OBJECT)
+        kind = obj.type if obj is not None else "this"
+        if kind == "this":
+            qualifier = ""
+        elif kind == "super":
+            return None
+        else:
+            assert obj is not None
+            # ``Outer.super.m()`` has six children, ``a.m()`` four, ``a.<T>m()`` five.
+            if node.child_count > 5 and any(c.type == "super" for c in node.children):
+                return None
+            qualifier = self.text(obj) if kind == "identifier" else self.dotted(obj) or ""
+            if qualifier == "this":  # ``Outer.this.m()``
+                qualifier = ""
+        args = node.child_by_field_id(_ARGUMENTS)
+        strings: tuple[str, ...] = ()
+        if args is not None and self.src.find(b'"', args.start_byte, args.end_byte) >= 0:
+            strings = tuple(
+                s
+                for a in args.named_children
+                if a.type in _STRING_EXPRESSIONS
+                and (s := fold(a, self.src, strings_only=True)) is not None
+            )
+        return Call(qualifier, self.text(name), name.start_point.row + 1, strings)
+
+    def variables(self, node: Node, *, annotated: bool) -> list[Member]:
+        type_node = node.child_by_field_name("type")
+        refs = tuple(type_names(type_node, self.src)) if type_node else ()
+        anns = self.annotations(node) if annotated else ()
+        line = self.decl_line(node) if annotated else _line(node)
+        out = []
+        for d in node.children_by_field_name("declarator"):
+            name = d.child_by_field_name("name")
+            if name is not None:
+                out.append(Member(self.text(name), refs, anns, line))
+        return out
+
+    def parameter(self, node: Node, line: int, *, annotated: bool = True) -> Member:
+        type_node = node.child_by_field_name("type")
+        name = node.child_by_field_name("name")
+        if node.type == "spread_parameter":
+            for c in node.named_children:
+                if c.type == "variable_declarator":
+                    name = c.child_by_field_name("name")
+                elif c.type != "modifiers" and type_node is None:
+                    type_node = c
+        refs = tuple(type_names(type_node, self.src)) if type_node else ()
+        anns = self.annotations(node) if annotated else ()
+        return Member(self.text(name) if name else "?", refs, anns, line)
+
+    def import_(self, node: Node) -> Import:
+        static = wildcard = False
+        path = ""
+        for c in node.children:
+            if c.type == "static":
+                static = True
+            elif c.type == "asterisk":
+                wildcard = True
+            elif c.type in ("identifier", "scoped_identifier"):
+                path = squash(self.text(c))
+        return Import(path, static, wildcard)
+
+    def dotted_child(self, node: Node) -> str:
+        for c in node.named_children:
+            if c.type in ("identifier", "scoped_identifier"):
+                return squash(self.text(c))
+        return ""
+
+    def dotted(self, node: Node) -> str | None:
+        """``a.b.c`` or ``this.x`` for a chain of names, else ``None`` (iterative)."""
+        parts: list[str] = []
+        cur: Node | None = node
+        while cur is not None:
+            kind = cur.type
+            if kind == "field_access":
+                fld = cur.child_by_field_name("field")
+                if fld is None or fld.type not in ("identifier", "this"):
+                    return None
+                parts.append(self.text(fld))
+                cur = cur.child_by_field_name("object")
+            elif kind == "identifier" or kind == "this":
+                parts.append(self.text(cur))
+                break
+            elif kind == "scoped_identifier":
+                parts.append(squash(self.text(cur)))
+                break
+            else:
+                return None
+        parts.reverse()
+        if "this" in parts[1:]:  # ``Outer.this.x`` is ``this.x``
+            del parts[: len(parts) - parts[::-1].index("this") - 1]
+        return ".".join(parts)
+
+    def decl_line(self, node: Node) -> int:
+        """The line a declaration starts on, after its annotations (as the old parser had it)."""
+        first = node.child(0)
+        if first is None or first.type != "modifiers":
+            return _line(node)
+        for c in first.children:
+            if c.type not in ANNOTATION_KINDS and not c.type.endswith("comment"):
+                return _line(c)
+        after = first.next_sibling
+        return _line(after if after is not None else node)
+
+    def annotations(self, node: Node) -> tuple[Annotation, ...]:
+        first = node.child(0)
+        if first is None or first.type != "modifiers":
+            return ()
+        return tuple(
+            self.annotation(a) for a in first.named_children if a.type in ANNOTATION_KINDS
+        )
+
+    def annotation(self, node: Node) -> Annotation:
+        name = node.child_by_field_name("name")
+        value: str | None = None
+        attrs: list[tuple[str, str]] = []
+        args = node.child_by_field_name("arguments")
+        for c in args.named_children if args else ():
+            if c.type == "element_value_pair":
+                key, val = c.child_by_field_name("key"), c.child_by_field_name("value")
+                text = fold(val, self.src) if val is not None else None
+                if key is None or text is None:
+                    continue
+                if self.text(key) == "value":
+                    value = text
+                else:
+                    attrs.append((self.text(key), text))
+            elif not c.type.endswith("comment"):
+                value = fold(c, self.src)
+        return Annotation(squash(self.text(name)) if name else "?", value, tuple(attrs))
+
+    def doc(self, node: Node, *, top_level: bool) -> str:
+        prev = node.prev_sibling
+        while prev is not None and prev.type == "line_comment":
+            prev = prev.prev_sibling
+        if prev is not None and prev.type == "block_comment":
+            sentence = doc_sentence(self.text(prev))
+            if sentence:
+                return sentence
+        if not top_level:
+            return ""
+        if self.leading_doc is None:
+            self.leading_doc = self.leading(node)
+        return self.leading_doc
+
+    def leading(self, node: Node) -> str:
+        """The file's first block comment, unless it is a licence header."""
+        root = node.parent
+        while root is not None and root.type != "program":
+            root = root.parent
+        first = root.child(0) if root is not None else None
+        if first is None or first.type != "block_comment":
+            return ""
+        text = self.text(first)
+        if _LICENCE.search(text[:2000]):
+            return ""
+        return doc_sentence(text)
+
+
+_LICENCE = re.compile(r"licen[cs]e|copyright", re.I)
+
+
+def _line(node: Node) -> int:
+    return int(node.start_point.row) + 1
+
+
+def _member_starts(body: Node | None) -> frozenset[int]:
+    """Start bytes of the declarations directly in a type body (also inside ERROR wrappers)."""
+    starts: set[int] = set()
+    for c in body.named_children if body is not None else ():
+        if c.type in ("enum_body_declarations", "ERROR"):
+            starts.update(d.start_byte for d in c.named_children)
+        else:
+            starts.add(c.start_byte)
+    return frozenset(starts)
+
+
+def _super_types(clause: Node) -> list[Node]:
+    """Type nodes of ``extends X`` / ``implements A, B``."""
+    out: list[Node] = []
+    for c in clause.named_children:
+        if c.type == "type_list":
+            out.extend(t for t in c.named_children if not t.type.endswith("comment"))
+        elif not c.type.endswith("comment"):
+            out.append(c)
     return out
 
 
-def _literal(node: Any) -> str | None:
-    if isinstance(node, jt.Literal):
-        value = str(node.value)
-        if value.startswith('"') and value.endswith('"'):
-            return _unescape(value[1:-1])
-        return value
-    if isinstance(node, jt.MemberReference):
-        return f"{node.qualifier}.{node.member}" if node.qualifier else node.member
-    if isinstance(node, jt.ElementArrayValue):
-        parts = [_literal(v) for v in node.values or ()]
-        return ",".join(p for p in parts if p is not None)
-    if isinstance(node, jt.BinaryOperation) and node.operator == "+":
-        left, right = _literal(node.operandl), _literal(node.operandr)
-        if left is not None and right is not None:
-            return left + right
-    return None
-
-
-def _string(node: Any) -> str | None:
-    """The value of a string literal or a concatenation of string literals, else ``None``."""
-    if isinstance(node, jt.Literal) and node.value.startswith('"'):
-        return _unescape(node.value[1:-1])
-    if isinstance(node, jt.BinaryOperation) and node.operator == "+":
-        left, right = _string(node.operandl), _string(node.operandr)
-        if left is not None and right is not None:
-            return left + right
-    return None
-
-
-def _unescape(s: str) -> str:
-    if "\\" not in s:
-        return s
-    try:
-        return s.encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
-    except (UnicodeDecodeError, UnicodeEncodeError):
-        return s
-
-
-def _annotations(nodes: Any) -> tuple[Annotation, ...]:
-    out = []
-    for a in nodes or ():
-        element = a.element
-        value = None
-        attrs: list[tuple[str, str]] = []
-        if isinstance(element, list):
-            for pair in element:
-                text = _literal(pair.value)
-                if text is None:
-                    continue
-                if pair.name == "value":
-                    value = text
-                else:
-                    attrs.append((pair.name, text))
-        elif element is not None:
-            value = _literal(element)
-        out.append(Annotation(a.name, value, tuple(attrs)))
-    return tuple(out)
-
-
-def _line(node: Any, default: int = 0) -> int:
-    pos = getattr(node, "position", None)
-    return pos.line if pos is not None else default
-
-
-def _collect_type(decl: Any, prefix: str, out: list[TypeDecl], lines: list[str]) -> None:
-    kind = _KINDS.get(type(decl))
-    if kind is None:
-        return
-    name = f"{prefix}{decl.name}"
-    extends: list[str] = []
-    ext = getattr(decl, "extends", None)
-    if isinstance(ext, list):
-        for e in ext:
-            extends.extend(type_names(e)[:1])
-    elif ext is not None:
-        extends.extend(type_names(ext)[:1])
-    implements: list[str] = []
-    for i in getattr(decl, "implements", None) or ():
-        implements.extend(type_names(i)[:1])
-    supers = ext if isinstance(ext, list) else [ext] if ext is not None else []
-    generic_supers = tuple(
-        (s.name, *(n for a in s.arguments for n in type_names(getattr(a, "type", None))[:1]))
-        for s in [*supers, *(getattr(decl, "implements", None) or ())]
-        if isinstance(s, jt.ReferenceType) and s.arguments
-    )
-    fields: list[Member] = []
-    methods: list[Method] = []
-    body = decl.body
-    if isinstance(decl, jt.EnumDeclaration) and body is not None:
-        body = list(body.declarations or ())
-    start = _line(decl, 1)
-    end = start
-    for member in body or ():
-        end = max(end, _line(member, end))
-        if isinstance(member, jt.FieldDeclaration):
-            refs = tuple(type_names(member.type))
-            anns = _annotations(member.annotations)
-            for d in member.declarators:
-                fields.append(Member(d.name, refs, anns, _line(member)))
-        elif isinstance(member, (jt.MethodDeclaration, jt.ConstructorDeclaration)):
-            methods.append(_method(member))
-        elif type(member) in _KINDS:
-            _collect_type(member, f"{name}.", out, lines)
-    out.append(
-        TypeDecl(
-            name,
-            kind,
-            start,
-            tuple(extends),
-            tuple(implements),
-            _annotations(decl.annotations),
-            tuple(fields),
-            tuple(methods),
-            max(end - start + 1, 1),
-            generic_supers=generic_supers,
-        )
-    )
-
-
-def _method(node: Any) -> Method:
-    is_ctor = isinstance(node, jt.ConstructorDeclaration)
-    line = _line(node)
-    params = tuple(
-        Member(p.name, tuple(type_names(p.type)), _annotations(p.annotations), line)
-        for p in node.parameters or ()
-    )
-    returns = tuple(type_names(getattr(node, "return_type", None)))
-    locals_: list[Member] = []
-    calls: list[Call] = []
-    creates: list[tuple[str, int]] = []
-    strings: list[str] = []
-    last = line
-    for _, child in node:
-        last = _line(child, last)
-        if isinstance(child, jt.MethodInvocation):
-            args = tuple(s for s in (_string(a) for a in child.arguments or ()) if s is not None)
-            calls.append(Call(child.qualifier or "", child.member, last, args))
-        elif isinstance(child, jt.This):
-            sel = child.selectors or []
-            for first, second in itertools.pairwise(sel):
-                if isinstance(first, jt.MemberReference) and isinstance(
-                    second, jt.MethodInvocation
-                ):
-                    calls.append(Call(f"this.{first.member}", second.member, last))
-        elif isinstance(child, (jt.LocalVariableDeclaration, jt.VariableDeclaration)):
-            refs = tuple(type_names(child.type))
-            for d in child.declarators:
-                locals_.append(Member(d.name, refs, (), last))
-        elif isinstance(child, jt.ClassCreator):
-            for name in type_names(child.type)[:1]:
-                creates.append((name, last))
-        elif isinstance(child, jt.Literal) and child.value.startswith('"'):
-            strings.append(_unescape(child.value[1:-1]))
-        elif isinstance(child, jt.FormalParameter) and child not in (node.parameters or ()):
-            locals_.append(Member(child.name, tuple(type_names(child.type)), (), last))
-    return Method(
-        node.name,
-        line,
-        params,
-        returns,
-        _annotations(node.annotations),
-        tuple(locals_),
-        tuple(calls),
-        tuple(creates),
-        tuple(strings),
-        is_ctor,
-    )
-
-
-_PACKAGE = re.compile(r"^\s*package\s+([\w.]+)\s*;", re.M)
-_IMPORT = re.compile(r"^\s*import\s+(static\s+)?([\w.]+)(\.\*)?\s*;", re.M)
-_DECL = re.compile(
-    r"\b(class|interface|enum|record|@interface)\s+([A-Za-z_$][\w$]*)"
-    r"(?:\s*<[^{]*?>)?(?:\s*\([^)]*\))?"
-    r"(?:\s+extends\s+([\w.$]+(?:\s*<[^{]*?>)?(?:\s*,\s*[\w.$]+(?:\s*<[^{]*?>)?)*))?"
-    r"(?:\s+implements\s+([^{]+))?\s*\{"
-)
-_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\\n])*\"", re.S)
-
-
-def _blank(m: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", m.group(0))
-
-
-def _fallback(text: str) -> tuple[str, tuple[Import, ...], tuple[TypeDecl, ...]]:
-    """Recover package, imports and top-level type names from text javalang rejected."""
-    clean = _COMMENT.sub(_blank, text)
-    m = _PACKAGE.search(clean)
-    package = m.group(1) if m else ""
-    imports = tuple(Import(g[1], bool(g[0]), bool(g[2])) for g in _IMPORT.findall(clean))
-    types: list[TypeDecl] = []
-    depth_at = _brace_depths(clean)
-    for d in _DECL.finditer(clean):
-        if depth_at[d.start()] != 0:
-            continue
-        kind = {"@interface": "annotation"}.get(d.group(1), d.group(1))
-        line = clean.count("\n", 0, d.start()) + 1
-        extends, implements = _type_list(d.group(3)), _type_list(d.group(4))
-        types.append(TypeDecl(d.group(2), kind, line, extends, implements))
-    return package, imports, tuple(types)
-
-
-def _brace_depths(text: str) -> list[int]:
-    depths = [0] * (len(text) + 1)
-    depth = 0
-    for i, ch in enumerate(text):
-        depths[i] = depth
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(depth - 1, 0)
-    depths[len(text)] = depth
-    return depths
-
-
-def _type_list(text: str | None) -> tuple[str, ...]:
-    """``Base<T>, Api`` -> ``("Base", "Api")``."""
-    return tuple(x.split("<", 1)[0].strip() for x in split_top_level(text or "", "<", ">", ""))
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_PARSE_SECONDS",
+    "MAX_SOURCE_BYTES",
+    "MAX_TYPE_NESTING",
+    "Annotation",
+    "Call",
+    "Import",
+    "JavaFile",
+    "Member",
+    "Method",
+    "TypeDecl",
+    "parse_floor",
+    "parse_java",
+]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from msadecomp.ingest.java_syntax import Import
+from msadecomp.ingest.java_facts import Import
 
 JAVA_LANG = frozenset(
     [

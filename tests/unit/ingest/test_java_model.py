@@ -95,3 +95,34 @@ def test_endpoints_join_class_and_method_paths() -> None:
 def test_default_bean_names_follow_spring() -> None:
     assert bean_name_for("ArticleService") == "articleService"
     assert bean_name_for("URLMapper") == "URLMapper"
+
+
+def test_a_file_with_syntax_errors_is_a_diagnostic_and_keeps_its_other_facts() -> None:
+    src = b"""package shop.x;
+/** Handles broken orders. */
+public class Broken {
+    private shop.dao.OrderDAO dao;
+    void bad() { dao.insert(; }
+    void good() { dao.insert(); }
+}
+"""
+    dao = b"package shop.dao; public class OrderDAO { public void insert() { } }"
+    facts = build_java_facts(
+        [parse_java("x/Broken.java", src), parse_java("dao/OrderDAO.java", dao)]
+    )
+    [diag] = facts.diagnostics
+    assert diag.code == "java.parse-error" and diag.source == SourceRef("x/Broken.java", 5)
+    assert diag.message.startswith("parsed with errors at line 5 (")
+    assert "facts outside that region kept" in diag.message
+    broken = next(t for t in facts.types if t.fqn == "shop.x.Broken")
+    assert broken.partial and broken.doc == "Handles broken orders."
+    assert broken.methods == ("bad", "good")
+    calls = {(d.source, d.target) for d in facts.dependencies if d.kind is DepKind.CALL}
+    assert ("shop.x.Broken", "shop.dao.OrderDAO") in calls
+
+
+def test_a_file_without_any_recoverable_type_says_so() -> None:
+    facts = build_java_facts([parse_java("x/A.java", b"class A extends B<x>,B<x>,B<x>\n")])
+    [diag] = facts.diagnostics
+    assert diag.code == "java.parse-error" and diag.source == SourceRef("x/A.java", 1)
+    assert diag.message.startswith("no Java type recovered: syntax error near ")

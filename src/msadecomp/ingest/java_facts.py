@@ -1,0 +1,97 @@
+"""The facts one Java source (or class file) yields: plain, frozen and picklable.
+
+Names are as written in the source, not yet resolved to fully qualified names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    name: str
+    value: str | None = None
+    """The ``value`` element (or the single unnamed element), as text."""
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def get(self, key: str) -> str | None:
+        if key == "value" and self.value is not None:
+            return self.value
+        return next((v for k, v in self.attrs if k == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    qualifier: str
+    """Variable, field or type the method is called on ("" for unqualified calls)."""
+    member: str
+    line: int
+    strings: tuple[str, ...] = ()
+    """String literal arguments (MyBatis/iBatis statement ids are passed this way)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    name: str
+    type_refs: tuple[str, ...]
+    annotations: tuple[Annotation, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Method:
+    name: str
+    line: int
+    params: tuple[Member, ...] = ()
+    returns: tuple[str, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    locals: tuple[Member, ...] = ()
+    calls: tuple[Call, ...] = ()
+    creates: tuple[tuple[str, int], ...] = ()
+    strings: tuple[str, ...] = ()
+    is_constructor: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TypeDecl:
+    name: str
+    """Name relative to the package: ``Outer`` or ``Outer.Inner``."""
+    kind: str
+    line: int
+    extends: tuple[str, ...] = ()
+    implements: tuple[str, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    fields: tuple[Member, ...] = ()
+    methods: tuple[Method, ...] = ()
+    loc: int = 0
+    type_refs: tuple[str, ...] = ()
+    """Other referenced types (the constant pool of a class file), linked as imports."""
+    generic_supers: tuple[tuple[str, ...], ...] = ()
+    """Super types with type arguments: ``JpaRepository<Article, Long>`` -> (JpaRepository,
+    Article, Long)."""
+    doc: str = ""
+    """First sentence of the type's Javadoc (or of the file's leading comment)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    path: str
+    static: bool = False
+    wildcard: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class JavaFile:
+    path: str
+    package: str
+    imports: tuple[Import, ...]
+    types: tuple[TypeDecl, ...]
+    encoding: str
+    lossy: bool = False
+    error: tuple[int, str] | None = None
+    """(line, message) of the first syntax error; facts outside the broken region are kept."""
+    loc: int = field(default=0)
+
+
+__all__ = ["Annotation", "Call", "Import", "JavaFile", "Member", "Method", "TypeDecl"]
