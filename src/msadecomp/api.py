@@ -122,7 +122,7 @@ def analyze(
         analysis.write("out/")
     """
     config = config or Config()
-    model = ingest(path, jobs=config.jobs, progress=progress)
+    model = ingest(path, jobs=config.jobs, progress=progress, sql_dialect=config.sql_dialect)
     graph = build_graph(model, semantic=config.weights.semantic > 0)
     settings = KernelSettings(
         enabled=config.kernel, include=config.kernel_include, exclude=config.kernel_exclude

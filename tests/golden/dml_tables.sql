@@ -36,3 +36,33 @@ SELECT A.ID FROM RSV_RESERVATION A WHERE A.D < NOW() LIMIT #{n} OFFSET #{o}
 # title: insert values with subquery
 INSERT INTO RSV (A, B) VALUES (#{a}, (SELECT MAX(ID) FROM RSV2))
 => reads: RSV2 | writes: RSV
+# title: ORDER BY list after a JOIN is not a FROM list (no table Z)
+SELECT A.X, B.Y FROM A JOIN B ON A.ID = B.ID ORDER BY B.Y, A.Z
+=> reads: A B | writes:
+# title: ORDER BY list after a JOIN ... USING
+SELECT * FROM A JOIN B USING (ID) ORDER BY B.Y, A.Z
+=> reads: A B | writes:
+# title: FOR UPDATE WAIT is a lock, not a write to WAIT
+SELECT NEXT_ID FROM COMTECOPSEQ WHERE TABLE_NAME = #{tableName} FOR UPDATE WAIT 5
+=> reads: COMTECOPSEQ | writes:
+# title: JPQL join fetch over a path is no table FETCH
+select o from Order o left join fetch o.items where o.id = :id
+=> reads: ORDER | writes:
+# title: JPQL join over a path
+select distinct o from Order o join o.items i where i.qty > 1
+=> reads: ORDER | writes:
+# title: column names in function arguments are not tables
+SELECT EXTRACT(YEAR FROM A.REG_DT), TRIM(LEADING '0' FROM A.USER_NM) FROM COMTNUSER A
+=> reads: COMTNUSER | writes:
+# title: quoted identifier with doubled quotes
+SELECT * FROM "A""B"
+=> reads: A"B | writes:
+# title: MySQL multi-table delete by alias
+DELETE a FROM ART a JOIN BRD b ON a.b = b.id WHERE b.x = 1
+=> reads: BRD | writes: ART
+# title: MySQL upsert
+INSERT INTO CNT (ID, N) VALUES (#{id}, 1) ON DUPLICATE KEY UPDATE N = N + 1
+=> reads: | writes: CNT
+# title: table in a dollar placeholder is unknown, the rest is still read
+SELECT * FROM ${tableName} t JOIN CODES c ON c.id = t.code
+=> reads: CODES | writes:

@@ -13,15 +13,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
-from msadecomp.ingest.decoding import decode_source
 from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import JavaFacts, build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.jsp import read_jsp
 from msadecomp.ingest.sources import Limits, SourceFile, collect
-from msadecomp.ingest.sql_ddl import parse_ddl
+from msadecomp.ingest.sql_dialect import sqlglot_dialect
+from msadecomp.ingest.sql_inputs import read_sql_side
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
-from msadecomp.ingest.xml_config import Servlet, XmlFacts, read_xml
+from msadecomp.ingest.xml_config import Servlet, XmlFacts
 from msadecomp.model import (
     Access,
     CodeModel,
@@ -51,6 +51,7 @@ def ingest(
     jobs: int | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    sql_dialect: str | None = None,
 ) -> CodeModel:
     """Read the system at ``path`` into a code model.
 
@@ -64,6 +65,9 @@ def ingest(
         Size limits for files and archives.
     progress:
         Optional callback for progress display.
+    sql_dialect:
+        Which copy of mappers/DDL shipped once per database to read (``None``: the most
+        common dialect).
     """
     root = Path(path)
     collected = collect(root, limits)
@@ -74,22 +78,17 @@ def ingest(
         by_kind[f.kind].append(f)
 
     xml = XmlFacts()
-    tables: dict[str, Table] = {}
     with _CodeParse(by_kind["java"], by_kind["class"], jobs) as code:
-        for f in by_kind["xml"]:
-            read_xml(f.path, f.data, xml)
-        for f in by_kind["sql"]:
-            found, diags = parse_ddl(f.path, decode_source(f.data).text)
-            diagnostics.extend(diags)
-            for t in found:
-                tables.setdefault(t.name, t)
+        sql = read_sql_side(by_kind["xml"], by_kind["sql"], xml, sql_dialect)
+        tables: dict[str, Table] = sql.tables
+        diagnostics.extend(sql.diagnostics)
         java_files, class_diags = code.collect(progress)
     diagnostics.extend(class_diags)
 
     java = build_java_facts(java_files, xml.beans)
     diagnostics.extend(xml.diagnostics)
     diagnostics.extend(java.diagnostics)
-    accesses = _link_sql(java, xml.statements)
+    accesses = _link_sql(java, xml.statements, sqlglot_dialect(sql.dialect))
     endpoints = list(java.endpoints) + _servlet_endpoints(xml.servlets, java.types)
     pages = _link_pages([read_jsp(f.path, f.data) for f in by_kind["jsp"]], endpoints, java)
     cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
@@ -100,6 +99,7 @@ def ingest(
 
     counts = Counter({k: len(v) for k, v in by_kind.items()})
     counts.update(xml.kinds)
+    counts.update(sql.counts)
     counts["library archives"] = len(collected.skipped_libraries)
     counts.update(f"encoding {f.encoding}" for f in java_files if f.encoding != "class")
     return CodeModel(
@@ -179,8 +179,11 @@ class _CodeParse:
         return sources + binary_only, diagnostics
 
 
-def _link_sql(java: JavaFacts, statements: Sequence[SqlStatement]) -> list[TableAccess]:
-    """Table accesses: statement ids used in DAO code, mapper interfaces, embedded SQL."""
+def _link_sql(
+    java: JavaFacts, statements: Sequence[SqlStatement], dialect: str | None = None
+) -> list[TableAccess]:
+    """Table accesses: statement ids used in DAO code, mapper interfaces, embedded SQL
+    (read in ``dialect``, sqlglot's name of the system's database)."""
     by_id: dict[str, list[SqlStatement]] = defaultdict(list)
     for s in statements:
         by_id[s.id].append(s)
@@ -215,7 +218,7 @@ def _link_sql(java: JavaFacts, statements: Sequence[SqlStatement]) -> list[Table
             for stmt in by_id.get(text, ()):
                 add(source, stmt.reads, stmt.writes, ref, stmt.id)
             if text not in by_id and looks_like_sql(text):
-                use = tables_in(text)
+                use = tables_in(text, dialect)
                 add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
     for t in java.types:
         if t.entity_table:
