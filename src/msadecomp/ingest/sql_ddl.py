@@ -32,7 +32,8 @@ _NAME = (
     r'(?:\s*\.\s*(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[\w$#]+))*'
 )
 _CREATE = re.compile(
-    r"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL)\s+)?(?:TEMPORARY\s+|TEMP\s+)?"
+    r"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?"
+    r"(?:(?:GLOBAL|LOCAL|TEMPORARY|TEMP|MEMORY|CACHED|UNLOGGED|VOLATILE|TRANSIENT)\s+)*"
     rf"TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_NAME})\s*(\(|AS\b)",
     re.I,
 )
