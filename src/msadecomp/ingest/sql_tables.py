@@ -74,12 +74,17 @@ def tables_in(sql: str, dialect: str | None = None) -> TableUse:
     >>> tables_in("INSERT INTO A (X) SELECT X FROM B b JOIN C ON b.id = C.id")
     TableUse(reads=('B', 'C'), writes=('A',), parsed=True)
     """
-    return _tables_in(_PARAMS.sub("?", sql), dialect)
+    sql = _PARAMS.sub("?", sql)
+    return _cached_tables_in(sql, dialect) if len(sql) <= 4_000 else _tables_in(sql, dialect)
 
 
 @lru_cache(maxsize=4096)
+def _cached_tables_in(sql: str, dialect: str | None) -> TableUse:
+    """Mappers repeat short statements (the same lookup for several screens)."""
+    return _tables_in(sql, dialect)
+
+
 def _tables_in(sql: str, dialect: str | None) -> TableUse:
-    """Cached: mappers repeat statements (the same list query for several screens)."""
     if len(sql) <= MAX_PARSED_CHARS:
         parsed = _with_sqlglot(sql, dialect)
         if parsed is not None:
