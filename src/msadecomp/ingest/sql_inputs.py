@@ -99,8 +99,8 @@ def read_sql_side(
         why = (
             "data only (INSERT/UPDATE/DELETE), no table definitions"
             if kind == "data"
-            else f"copies for other databases; read the {choice.dialect} copies "
-            "(set sql_dialect to choose)"
+            else f"copies for other databases; read the {choice.dialect} copies (the next most "
+            "common where a file has none; set sql_dialect to choose)"
         )
         side.diagnostics.append(
             Diagnostic(

@@ -27,9 +27,13 @@ _SPECIAL = re.compile(
     r"|^(?=[ \t]*(?:CREATE|ALTER|DROP|COMMENT[ \t]+ON|GRANT|INSERT|TRUNCATE)\b)",
     re.I | re.M,
 )
-_PLAIN = r"(?:[^;'\"\n]|\n(?![ \t]*(?:[A-Za-z]+\b|/[ \t]*\r?$|--|/\*)))"
-"""A character of a data statement outside quotes; a line starting with a word or a comment
-may start the next statement, so the fast path stops there and the careful scan takes over."""
+_STARTS = (
+    r"CREATE|ALTER|DROP|COMMENT|GRANT|REVOKE|TRUNCATE|INSERT|UPDATE|DELETE|MERGE|COMMIT|"
+    r"ROLLBACK|SET|BEGIN|DECLARE|GO|EXEC|CALL|USE"
+)
+_PLAIN = rf"(?:[^;'\"\n]|\n(?![ \t]*(?:(?:{_STARTS})\b|/[ \t]*\r?$|--|/\*)))"
+"""A character of a data statement outside quotes; a line that may start the next statement
+(a statement word, a ``/`` line, a comment) stops the fast path and the careful scan takes over."""
 _DATA_FAST = re.compile(
     rf"(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT)\b{_PLAIN}*(?:(?:'[^']*'|\"[^\"]*\"){_PLAIN}*)*;",
     re.I | re.M,

@@ -133,3 +133,18 @@ def test_euc_kr_ddl_with_stray_bytes_keeps_its_tables_and_says_so() -> None:
     side = read_sql_side([], [SourceFile("bbs.sql", "sql", data)], XmlFacts())
     assert side.tables["BBS"].comment == "게시판"
     assert [d.code for d in side.diagnostics] == ["sql.lossy-decoding"]
+
+
+def test_multi_line_data_statements_between_ddl_split_right() -> None:
+    script = """CREATE TABLE A (X INT, Y INT);
+INSERT INTO A (X, Y)
+VALUES (1, 'two
+lines; with a semicolon');
+INSERT INTO A VALUES (3, 4)
+CREATE TABLE B (X INT)"""
+    assert [(s.line, s.verb) for s in statements(script)] == [
+        (1, "CREATE"),
+        (2, "INSERT"),
+        (5, "INSERT"),
+        (6, "CREATE"),
+    ]
