@@ -213,7 +213,7 @@ class DdlReader:
     def _alter(self, later: _Later) -> None:
         tree = _parse(later.text, later.dialect) if later.use_sqlglot else None
         if isinstance(tree, exp.Alter) and isinstance(tree.this, exp.Table):
-            if not _ok(tree.this.name):
+            if str(tree.args.get("kind") or "").upper() != "TABLE" or not _ok(tree.this.name):
                 return
             self.stats.parsed += 1
             draft = self._draft(tree.this.name.upper(), later.path, later.line)
@@ -228,7 +228,8 @@ class DdlReader:
             return
         m = _ALTER.match(later.text)
         if m is None:
-            self._unreadable(later.path, later.line, "ALTER TABLE")
+            if re.match(r"\s*ALTER\s+TABLE\b", later.text, re.I):
+                self._unreadable(later.path, later.line, "ALTER TABLE")
             return
         self.stats.scanned += 1
         name = normalise_table(m.group(1))

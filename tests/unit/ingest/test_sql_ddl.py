@@ -151,3 +151,16 @@ def test_mutated_real_script_never_raises(at: int, inserted: list[str]) -> None:
     tables, _ = parse_ddl("mutated.sql", SCRIPT[:at] + "".join(inserted) + SCRIPT[at:], "oracle")
     assert all(is_table_name(t.name) for t in tables)
     assert all(is_table_name(c) for t in tables for c in t.columns)
+
+
+def test_other_alter_and_comment_statements_are_not_tables() -> None:
+    script = """CREATE TABLE T (X INT);
+ALTER SESSION SET NLS_DATE_FORMAT = 'YYYY';
+ALTER VIEW V_T COMPILE;
+ALTER INDEX I_T REBUILD;
+ALTER SEQUENCE S_T INCREMENT BY 2;
+COMMENT ON VIEW V_T IS 'view';
+CREATE VIEW V_T AS SELECT * FROM T;
+CREATE INDEX I_T ON T (X);"""
+    tables, diags = parse_ddl("misc.sql", script, "oracle")
+    assert [t.name for t in tables] == ["T"] and not diags

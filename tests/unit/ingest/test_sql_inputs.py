@@ -1,6 +1,8 @@
 """The SQL side of ingestion: one dialect copy, data-only scripts skipped, migrations in order."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from msadecomp.config import Config, config_from_mapping
 from msadecomp.errors import ConfigError
@@ -148,3 +150,17 @@ CREATE TABLE B (X INT)"""
         (5, "INSERT"),
         (6, "CREATE"),
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="CREATE TABLEINSRUPDV;'\"`-/*\n (),GO", max_size=300))
+def test_splitter_never_raises_and_keeps_statement_text(text: str) -> None:
+    found = list(statements(text, ScriptIssues([])))
+    assert all(s.text and s.line >= 1 for s in found)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300))
+def test_data_only_scan_and_decoding_take_any_bytes(data: bytes) -> None:
+    is_data_only(data)
+    read_sql_side([], [SourceFile("fuzz_oracle.sql", "sql", data)], XmlFacts())
