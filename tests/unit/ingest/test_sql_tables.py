@@ -87,6 +87,11 @@ def test_a_huge_from_list_is_read_by_the_linear_scanner() -> None:
     assert len(got.reads) == 60_000 and not got.parsed
 
 
+def test_forty_thousand_statements_on_one_line() -> None:
+    got = tables_in("DELETE FROM LOG_A WHERE X = 1; SELECT * FROM LOG_B;" * 20_000)
+    assert (got.reads, got.writes) == (("LOG_B",), ("LOG_A",))
+
+
 def test_unterminated_comment_and_quote_do_not_break_the_scan() -> None:
     assert tables_in("SELECT * FROM A /* never closed " + "x " * 100_000).reads == ("A",)
     assert tables_in("SELECT * FROM A WHERE X = 'never closed " + "x " * 100_000).reads == ("A",)
