@@ -19,10 +19,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 MAX_EXPANDED_CHARS = 500_000
+MAX_SHAPING_DEPTH = 100
+"""Deeper ``<where>``/``<trim>``/... pass their content through unchanged (keeps time linear)."""
 
 _LEADING_CONJUNCTION = re.compile(r"^\s*(?:AND|OR)\b|^\s*,", re.I)
 _TRAILING_COMMA = re.compile(r",\s*$")
 _DROPPED = frozenset({"selectKey", "bind", "property"})
+_SHAPING = frozenset({"where", "set", "trim", "foreach", "iterate", "dynamic"})
+"""Tags whose content changes when closed; others (``<if>``, ``<choose>``...) pass it through."""
 
 
 def local_name(tag: object) -> str:
@@ -94,6 +98,7 @@ class MapperSql:
         :class:`_TooBig` is raised past the size limit."""
         pieces: list[str] = []
         size = 0
+        shaping = 0  # open <where>/<trim>/... elements, each of which copies its content once
         stack: list[ET.Element | str | _Close] = [root]
         while stack:
             item = stack.pop()
@@ -104,6 +109,7 @@ class MapperSql:
                     raise _TooBig
                 continue
             if isinstance(item, _Close):
+                shaping -= 1
                 text = _close(item.element, " ".join(pieces[item.start :]))
                 del pieces[item.start :]
                 pieces.append(text)
@@ -125,7 +131,9 @@ class MapperSql:
                     continue
                 if tag in _DROPPED or not tag:
                     continue
-                stack.append(_Close(item, len(pieces)))
+                if (tag in _SHAPING or item.get("prepend")) and shaping < MAX_SHAPING_DEPTH:
+                    stack.append(_Close(item, len(pieces)))
+                    shaping += 1
             sequence: list[ET.Element | str] = [item.text or ""]
             for child in item:
                 sequence.append(child)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from msadecomp.ingest.mapper_sql import MapperSql, local_name
+from msadecomp.ingest.mapper_sql import MAX_EXPANDED_CHARS, MapperSql, local_name
 from msadecomp.ingest.sql_script import decode_script
 from msadecomp.ingest.sql_tables import tables_in
 from msadecomp.model import Bean, Diagnostic, Severity, SourceRef, SqlStatement
@@ -146,7 +146,7 @@ def _read_mapper(
                     Severity.WARNING,
                     "xml.include-limit",
                     f"statement {raw_id}: <include> fragments expand past "
-                    "500,000 characters; each fragment was read once",
+                    f"{MAX_EXPANDED_CHARS:,} characters; each fragment was read once",
                     SourceRef(path, lines.get(raw_id)),
                 )
             )

@@ -127,6 +127,13 @@ def test_thousand_nested_ifs_are_read() -> None:
     assert facts.statements[0].reads == ("DEEP",) and not facts.diagnostics
 
 
+def test_deeply_nested_where_tags_are_read() -> None:
+    body = '<select id="deep">SELECT * FROM DEEP ' + "<where>" * 3000
+    body += "AND X IN (SELECT X FROM INNER_T)" + "</where>" * 3000 + "</select>"
+    facts = read("deep.xml", mapper(body))
+    assert facts.statements[0].reads == ("DEEP", "INNER_T")
+
+
 def test_includes_that_fan_out_are_bounded() -> None:
     frags = [
         f'<sql id="f{i}"><include refid="f{i + 1}"/> , <include refid="f{i + 1}"/></sql>'
