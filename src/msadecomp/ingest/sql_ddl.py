@@ -247,28 +247,35 @@ class DdlReader:
             draft.add_column(normalise_table(column.group(1)))
 
     def _comment(self, later: _Later) -> None:
+        """COMMENT ON TABLE/COLUMN of a known table (comments on views and others are left)."""
         tree = _parse(later.text, later.dialect) if later.use_sqlglot else None
+        table, column, text = "", "", ""
         if isinstance(tree, exp.Comment):
             target, text = tree.this, _literal(tree.expression)
-            kind = (tree.args.get("kind") or "").upper()
-            if kind == "TABLE" and isinstance(target, exp.Table) and _ok(target.name):
-                self.stats.parsed += 1
-                self._draft(target.name.upper(), later.path, later.line).comment = text
-            elif kind == "COLUMN" and isinstance(target, exp.Column) and _ok(target.table):
-                self.stats.parsed += 1
-                draft = self._draft(target.table.upper(), later.path, later.line)
-                draft.column_comments[target.name.upper()] = text
+            kind = str(tree.args.get("kind") or "").upper()
+            if kind == "TABLE" and isinstance(target, exp.Table):
+                table = target.name.upper()
+            elif kind == "COLUMN" and isinstance(target, exp.Column):
+                table, column = target.table.upper(), target.name.upper()
+            self.stats.parsed += 1
+        else:
+            m = _COMMENT.match(later.text)
+            if m is None:
+                return  # COMMENT ON an index, a view, ...: not about tables
+            self.stats.scanned += 1
+            text = m.group(3).replace("''", "'")
+            parts = [normalise_table(p) for p in split_top_level(m.group(2), "", "", '"`', ".")]
+            if m.group(1).upper() == "TABLE" and parts:
+                table = parts[-1]
+            elif len(parts) >= 2:
+                table, column = parts[-2], parts[-1]
+        draft = self._drafts.get(table)
+        if draft is None:
             return
-        m = _COMMENT.match(later.text)
-        if m is None:
-            return  # COMMENT ON an index, a view, ...: not about tables
-        self.stats.scanned += 1
-        text = m.group(3).replace("''", "'")
-        parts = [normalise_table(p) for p in split_top_level(m.group(2), "", "", '"`', ".")]
-        if m.group(1).upper() == "TABLE" and parts and is_table_name(parts[-1]):
-            self._draft(parts[-1], later.path, later.line).comment = text
-        elif len(parts) >= 2 and is_table_name(parts[-2]):
-            self._draft(parts[-2], later.path, later.line).column_comments[parts[-1]] = text
+        if column:
+            draft.column_comments[column] = text
+        else:
+            draft.comment = text
 
     def _unreadable(self, path: str, line: int, what: str) -> None:
         self.diagnostics.append(

@@ -40,6 +40,8 @@ _DATA_FAST = re.compile(
 )
 _SPACE = re.compile(r"\s*")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
+_LEADING_JUNK = re.compile(r"^[\s\ufffd\ufeff\x00-\x1f]+")
+"""Blanks, replaced undecodable bytes and a stray BOM before a statement's first word."""
 _HEAD_BYTES = 8192
 _DDL_ANYWHERE = re.compile(
     rb"(?i)\b(?:create|alter)\s+(?:or\s+replace\s+)?(?:(?:global|local|temporary|temp)\s+)*table\b"
@@ -131,7 +133,7 @@ def statements(text: str, issues: ScriptIssues | None = None) -> Iterator[Statem
                 end, next_pos = at, m.end()
                 break
         pieces.append(text[seg:end])
-        body = "".join(pieces).strip()
+        body = _LEADING_JUNK.sub("", "".join(pieces)).rstrip()
         if body:
             first = _FIRST_WORD.match(body)
             yield Statement(

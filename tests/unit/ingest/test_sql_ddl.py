@@ -167,3 +167,10 @@ CREATE VIEW V_T AS SELECT * FROM T;
 CREATE INDEX I_T ON T (X);"""
     tables, diags = parse_ddl("misc.sql", script, "oracle")
     assert [t.name for t in tables] == ["T"] and not diags
+
+
+def test_comments_on_views_make_no_tables() -> None:
+    script = """CREATE VIEW V_BBS AS SELECT * FROM BBS;
+COMMENT ON TABLE V_BBS IS '뷰';
+COMMENT ON COLUMN V_BBS.NM IS '이름';"""
+    assert parse_ddl("v.sql", script, "oracle")[0] == []
