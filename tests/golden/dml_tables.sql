@@ -66,3 +66,6 @@ INSERT INTO CNT (ID, N) VALUES (#{id}, 1) ON DUPLICATE KEY UPDATE N = N + 1
 # title: table in a dollar placeholder is unknown, the rest is still read
 SELECT * FROM ${tableName} t JOIN CODES c ON c.id = t.code
 => reads: CODES | writes:
+# title: a parenthesised name is a placeholder the code replaces, not a table
+SELECT * FROM (sTableName) WHERE ROWNUM <= 1
+=> reads: | writes:

@@ -127,6 +127,8 @@ def _with_sqlglot(sql: str, dialect: str | None) -> TableUse | None:
             name = t.name.upper()
             if name in ctes or name == "DUAL" or (t.db and t.db.upper() in aliases):
                 continue
+            if isinstance(t.parent, exp.Subquery) and not t.alias:
+                continue  # FROM (tableName): a placeholder the code replaces
             (writes if id(t) in targets else reads).append(name)
     return TableUse(_unique(reads), _unique(writes), parsed=True)
 
