@@ -43,9 +43,12 @@ _ALTER = re.compile(
 _COMMENT = re.compile(
     rf"^\s*COMMENT\s+ON\s+(TABLE|COLUMN)\s+({_NAME})\s+IS\s+'((?:[^']|'')*)'\s*$", re.I | re.S
 )
-_FK = re.compile(rf"FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+({_NAME})\s*(?:\(([^)]*)\))?", re.I)
-_INLINE_FK = re.compile(rf"\bREFERENCES\s+({_NAME})\s*(?:\(([^)]*)\))?", re.I)
-_PK = re.compile(r"PRIMARY\s+KEY\s*\(([^)]*)\)", re.I)
+_FK = re.compile(
+    rf"FOREIGN\s+KEY\s*\(([^)]{{0,2000}})\)\s*REFERENCES\s+({_NAME})\s*(?:\(([^)]{{0,2000}})\))?",
+    re.I,
+)
+_INLINE_FK = re.compile(rf"\bREFERENCES\s+({_NAME})\s*(?:\(([^)]{{0,2000}})\))?", re.I)
+_PK = re.compile(r"PRIMARY\s+KEY\s*\(([^)]{0,2000})\)", re.I)
 _INLINE_COMMENT = re.compile(r"\bCOMMENT\s+'((?:[^']|'')*)'", re.I)
 _TABLE_COMMENT = re.compile(r"\bCOMMENT\s*=?\s*'((?:[^']|'')*)'\s*$", re.I)
 _ADD_COLUMN = re.compile(

@@ -20,7 +20,8 @@ from functools import lru_cache
 import sqlglot
 from sqlglot import exp
 
-_PARAMS = re.compile(r"#\{[^}]*\}|\$\{[^}]*\}|#[\w.\[\]:]+#|\$[\w.\[\]:]+\$")
+_PARAMS = re.compile(r"[#$]\{[^}]{0,300}\}|#[\w.\[\]:]{1,200}#|\$[\w.\[\]:]{1,200}\$")
+"""Bounded, so text full of unclosed ``#{`` stays linear."""
 _SQL_SHAPE = re.compile(
     r"^\s*(?:SELECT\b.+?\bFROM\s|INSERT\s+INTO\s|UPDATE\s+[\w.\"]+\s+SET\s|DELETE\s+FROM\s|"
     r"MERGE\s+INTO\s|WITH\s+\w+\s+AS\s*\()",

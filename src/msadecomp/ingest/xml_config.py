@@ -110,8 +110,8 @@ def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:
 
 
 _STATEMENT_ID = re.compile(
-    r"<(?:[\w.-]+:)?(?:select|insert|update|delete|statement|procedure)\b[^>]*?\bid\s*=\s*"
-    r"(?:\"([^\"]*)\"|'([^']*)')"
+    r"<(?:[\w.-]+:)?(?:select|insert|update|delete|statement|procedure)\b[^>]{0,2000}?\bid\s*=\s*"
+    r"(?:\"([^\"<>]{0,500})\"|'([^'<>]{0,500})')"
 )
 
 

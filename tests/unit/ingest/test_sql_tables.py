@@ -92,6 +92,10 @@ def test_forty_thousand_statements_on_one_line() -> None:
     assert (got.reads, got.writes) == (("LOG_B",), ("LOG_A",))
 
 
+def test_unclosed_parameters_do_not_make_the_scan_quadratic() -> None:
+    assert tables_in("SELECT * FROM A WHERE X = #{x AND " * 20_000).reads == ("A",)
+
+
 def test_unterminated_comment_and_quote_do_not_break_the_scan() -> None:
     assert tables_in("SELECT * FROM A /* never closed " + "x " * 100_000).reads == ("A",)
     assert tables_in("SELECT * FROM A WHERE X = 'never closed " + "x " * 100_000).reads == ("A",)
