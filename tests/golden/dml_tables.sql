@@ -69,3 +69,6 @@ SELECT * FROM ${tableName} t JOIN CODES c ON c.id = t.code
 # title: a parenthesised name is a placeholder the code replaces, not a table
 SELECT * FROM (sTableName) WHERE ROWNUM <= 1
 => reads: | writes:
+# title: many joins without ON (sqlglot would take exponential time; the scanner reads it)
+SELECT * FROM X t JOIN C1 a JOIN C2 b JOIN C3 c JOIN C4 d JOIN C5 e JOIN C6 f JOIN C7 g JOIN C8 h JOIN C9 i JOIN C10 j JOIN C11 k JOIN C12 l JOIN C13 m JOIN C14 n JOIN C15 o JOIN C16 p JOIN C17 q JOIN C18 r JOIN C19 s JOIN C20 u JOIN C21 v JOIN C22 w JOIN C23 y JOIN C24 z JOIN C25 zz
+=> reads: C1 C10 C11 C12 C13 C14 C15 C16 C17 C18 C19 C2 C20 C21 C22 C23 C24 C25 C3 C4 C5 C6 C7 C8 C9 X | writes:

@@ -30,6 +30,10 @@ _SQL_SHAPE = re.compile(
 _NAME_SHAPE = re.compile(r"(?=[^\w]*\w)[^\s\x00-\x1f\x7f(),;'.]{1,128}")
 _SEGMENT = re.compile(r'"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|[^."`\[\]\s]+')
 logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its "falling back to Command" notes
+MAX_BARE_JOINS = 6
+"""sqlglot's time doubles with each JOIN lacking its ON (it tries nested-join readings); longer
+runs go to the scanner."""
+_JOIN_WORDS = re.compile(r"\b(?:JOIN|ON|USING|CROSS|NATURAL)\b")
 MAX_PARSED_CHARS = 20_000
 """Longer statements skip sqlglot and go to the linear scanner (sqlglot time grows fast)."""
 
@@ -96,6 +100,8 @@ def _tables_in(sql: str, dialect: str | None) -> TableUse:
 def parse_sql(sql: str, dialect: str | None) -> list[exp.Expression] | None:
     """sqlglot's trees for ``sql``, or ``None`` when it rejects the text or cannot really parse
     it (its ``Command`` fallback)."""
+    if _bare_join_run(sql) > MAX_BARE_JOINS:
+        return None
     try:
         trees = [t for t in sqlglot.parse(sql, read=dialect) if isinstance(t, exp.Expression)]
     except Exception:  # sqlglot rejects with several exception types; callers scan instead
@@ -103,6 +109,20 @@ def parse_sql(sql: str, dialect: str | None) -> list[exp.Expression] | None:
     if not trees or any(isinstance(t, exp.Command) for t in trees):
         return None
     return trees
+
+
+def _bare_join_run(sql: str) -> int:
+    """Longest run of JOINs without ON/USING between them (CROSS/NATURAL joins need none)."""
+    longest = run = 0
+    prev = ""
+    for word in _JOIN_WORDS.findall(sql.upper()):
+        if word == "JOIN" and prev not in ("CROSS", "NATURAL"):
+            run += 1
+            longest = max(longest, run)
+        elif word in ("ON", "USING"):
+            run = 0
+        prev = word
+    return longest
 
 
 def _with_sqlglot(sql: str, dialect: str | None) -> TableUse | None:
