@@ -128,7 +128,13 @@ def analyze(
     config = config or Config()
     stages = Stages(progress, log)
     scope = Scope(config.include, config.exclude, config.include_tests)
-    model = ingest(path, jobs=config.jobs, progress=stages, scope=scope)
+    model = ingest(
+        path,
+        jobs=config.jobs,
+        progress=stages,
+        scope=scope,
+        sql_dialect=config.sql_dialect,
+    )
     with stages.stage("graph"):
         graph = build_graph(model, semantic=config.weights.semantic > 0)
         settings = KernelSettings(

@@ -15,6 +15,11 @@ else:  # pragma: no cover
 from msadecomp.errors import ConfigError
 
 ALGORITHM_NAMES = ("leiden", "louvain", "label_propagation", "greedy_modularity")
+SQL_DIALECTS = (
+    "oracle", "postgres", "mysql", "maria", "mssql", "tibero", "cubrid", "altibase",
+    "goldilocks", "db2", "h2", "hsqldb", "derby", "sqlite",
+)  # fmt: skip
+"""Database names ``sql_dialect`` accepts (file names carry them: ``Board_SQL_oracle.xml``)."""
 _ALIASES = {"return": "ret", "import": "import_", "read": "table_read", "write": "table_write"}
 _PUBLIC = {"ret": "return", "import_": "import"}
 
@@ -96,6 +101,8 @@ class Config:
     """Path globs of files to leave out, besides tests and build tooling."""
     include_tests: bool = False
     """Analyse test sources too (left out by default)."""
+    sql_dialect: str | None = None
+    """Which copy to read when mappers/DDL ship once per database; ``None``: the most common."""
 
     def __post_init__(self) -> None:
         if self.algorithm not in ALGORITHM_NAMES:
@@ -108,6 +115,9 @@ class Config:
             raise ConfigError(f"the number of services must be >= 1, not {self.services}")
         if self.jobs is not None and self.jobs < 1:
             raise ConfigError(f"jobs must be >= 1, not {self.jobs}")
+        if self.sql_dialect is not None and self.sql_dialect not in SQL_DIALECTS:
+            known = ", ".join(SQL_DIALECTS)
+            raise ConfigError(f"unknown sql_dialect {self.sql_dialect!r}; choose one of {known}")
         if any(len(pair) != 2 for pair in self.apart):
             raise ConfigError("each 'apart' entry must name exactly two patterns")
 
@@ -124,6 +134,7 @@ _TOP_KEYS = {
     "include",
     "exclude",
     "include_tests",
+    "sql_dialect",
 }
 
 
@@ -174,6 +185,7 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
             include=_strings(data, "include", origin),
             exclude=_strings(data, "exclude", origin),
             include_tests=_flag(data, "include_tests", origin),
+            sql_dialect=None if data.get("sql_dialect") is None else str(data["sql_dialect"]),
         )
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{origin}: {err}") from None

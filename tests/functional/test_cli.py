@@ -156,8 +156,10 @@ def test_each_stage_is_logged_with_its_time_when_not_on_a_terminal(
     stages = [line.split(":")[1].strip() for line in err.splitlines() if line.endswith(" s")]
     assert stages == [
         "read files",
+        "read XML and SQL",
         "parse Java",
         "link",
+        "git history",
         "graph",
         "decompose",
         "report",

@@ -36,3 +36,39 @@ SELECT A.ID FROM RSV_RESERVATION A WHERE A.D < NOW() LIMIT #{n} OFFSET #{o}
 # title: insert values with subquery
 INSERT INTO RSV (A, B) VALUES (#{a}, (SELECT MAX(ID) FROM RSV2))
 => reads: RSV2 | writes: RSV
+# title: ORDER BY list after a JOIN is not a FROM list (no table Z)
+SELECT A.X, B.Y FROM A JOIN B ON A.ID = B.ID ORDER BY B.Y, A.Z
+=> reads: A B | writes:
+# title: ORDER BY list after a JOIN ... USING
+SELECT * FROM A JOIN B USING (ID) ORDER BY B.Y, A.Z
+=> reads: A B | writes:
+# title: FOR UPDATE WAIT is a lock, not a write to WAIT
+SELECT NEXT_ID FROM COMTECOPSEQ WHERE TABLE_NAME = #{tableName} FOR UPDATE WAIT 5
+=> reads: COMTECOPSEQ | writes:
+# title: JPQL join fetch over a path is no table FETCH
+select o from Order o left join fetch o.items where o.id = :id
+=> reads: ORDER | writes:
+# title: JPQL join over a path
+select distinct o from Order o join o.items i where i.qty > 1
+=> reads: ORDER | writes:
+# title: column names in function arguments are not tables
+SELECT EXTRACT(YEAR FROM A.REG_DT), TRIM(LEADING '0' FROM A.USER_NM) FROM COMTNUSER A
+=> reads: COMTNUSER | writes:
+# title: quoted identifier with doubled quotes
+SELECT * FROM "A""B"
+=> reads: A"B | writes:
+# title: MySQL multi-table delete by alias
+DELETE a FROM ART a JOIN BRD b ON a.b = b.id WHERE b.x = 1
+=> reads: BRD | writes: ART
+# title: MySQL upsert
+INSERT INTO CNT (ID, N) VALUES (#{id}, 1) ON DUPLICATE KEY UPDATE N = N + 1
+=> reads: | writes: CNT
+# title: table in a dollar placeholder is unknown, the rest is still read
+SELECT * FROM ${tableName} t JOIN CODES c ON c.id = t.code
+=> reads: CODES | writes:
+# title: a parenthesised name is a placeholder the code replaces, not a table
+SELECT * FROM (sTableName) WHERE ROWNUM <= 1
+=> reads: | writes:
+# title: many joins without ON (sqlglot would take exponential time; the scanner reads it)
+SELECT * FROM X t JOIN C1 a JOIN C2 b JOIN C3 c JOIN C4 d JOIN C5 e JOIN C6 f JOIN C7 g JOIN C8 h JOIN C9 i JOIN C10 j JOIN C11 k JOIN C12 l JOIN C13 m JOIN C14 n JOIN C15 o JOIN C16 p JOIN C17 q JOIN C18 r JOIN C19 s JOIN C20 u JOIN C21 v JOIN C22 w JOIN C23 y JOIN C24 z JOIN C25 zz
+=> reads: C1 C10 C11 C12 C13 C14 C15 C16 C17 C18 C19 C2 C20 C21 C22 C23 C24 C25 C3 C4 C5 C6 C7 C8 C9 X | writes:

@@ -13,16 +13,16 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
-from msadecomp.ingest.decoding import decode_source
 from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import JavaFacts, build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.sources import Limits, SourceFile, collect
-from msadecomp.ingest.sql_ddl import parse_ddl
+from msadecomp.ingest.sql_dialect import sqlglot_dialect
+from msadecomp.ingest.sql_inputs import read_sql_side
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.views import link_views, read_view
-from msadecomp.ingest.xml_config import Servlet, XmlFacts, read_xml
+from msadecomp.ingest.xml_config import Servlet, XmlFacts
 from msadecomp.model import (
     Access,
     CodeModel,
@@ -50,6 +50,7 @@ def ingest(
     limits: Limits | None = None,
     progress: Progress | Stages | None = None,
     scope: Scope | None = None,
+    sql_dialect: str | None = None,
 ) -> CodeModel:
     """Read the system at ``path`` into a code model.
 
@@ -63,9 +64,13 @@ def ingest(
         Size limits for files and archives.
     progress:
         Optional progress callback, or the :class:`~msadecomp.stages.Stages` of a whole run
-        (ingest then reports its own stages: read files, parse, link).
+        (ingest then reports its own stages: read files, read XML and SQL, parse Java, link,
+        git history).
     scope:
         Which files to analyse (default: everything but tests and build tooling).
+    sql_dialect:
+        Which copy of mappers/DDL shipped once per database to read (``None``: the most
+        common dialect).
     """
     stages = progress if isinstance(progress, Stages) else Stages(progress)
     root = Path(path)
@@ -78,37 +83,32 @@ def ingest(
         by_kind[f.kind].append(f)
 
     xml = XmlFacts()
-    tables: dict[str, Table] = {}
     with _CodeParse(by_kind["java"], by_kind["class"], jobs) as code:
-        for f in by_kind["xml"]:
-            read_xml(f.path, f.data, xml)
-        for f in by_kind["sql"]:
-            found, diags = parse_ddl(f.path, decode_source(f.data).text)
-            diagnostics.extend(diags)
-            for t in found:
-                tables.setdefault(t.name, t)
+        with stages.stage("read XML and SQL"):
+            sql = read_sql_side(by_kind["xml"], by_kind["sql"], xml, sql_dialect)
+        tables: dict[str, Table] = sql.tables
+        diagnostics.extend(sql.diagnostics)
         with stages.stage("parse Java"):
             java_files, class_diags = code.collect(stages)
     diagnostics.extend(class_diags)
 
-    link = stages.stage("link")
-    link.__enter__()
-    java = build_java_facts(java_files, xml.beans)
-    diagnostics.extend(xml.diagnostics)
-    diagnostics.extend(java.diagnostics)
-    accesses = _link_sql(java, xml.statements)
-    endpoints = list(java.endpoints) + _servlet_endpoints(xml.servlets, java.types)
-    views = [read_view(f.path, f.data) for f in by_kind["view"]]
-    pages = link_views(views, endpoints, java.strings, java.types)
-    cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
-    diagnostics.extend(history_diags)
-    for a in accesses:
-        if a.table not in tables:
-            tables[a.table] = Table(a.table, a.ref)
-
-    link.__exit__(None, None, None)
+    with stages.stage("link"):
+        java = build_java_facts(java_files, xml.beans)
+        diagnostics.extend(xml.diagnostics)
+        diagnostics.extend(java.diagnostics)
+        accesses = _link_sql(java, xml.statements, sqlglot_dialect(sql.dialect))
+        endpoints = list(java.endpoints) + _servlet_endpoints(xml.servlets, java.types)
+        views = [read_view(f.path, f.data) for f in by_kind["view"]]
+        pages = link_views(views, endpoints, java.strings, java.types)
+        for a in accesses:
+            if a.table not in tables:
+                tables[a.table] = Table(a.table, a.ref)
+    with stages.stage("git history"):
+        cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
+        diagnostics.extend(history_diags)
     counts = Counter({k: len(v) for k, v in by_kind.items()})
     counts.update(xml.kinds)
+    counts.update(sql.counts)
     counts["library archives"] = len(collected.skipped_libraries)
     counts.update(f"encoding {f.encoding}" for f in java_files if f.encoding != "class")
     return CodeModel(
@@ -188,8 +188,11 @@ class _CodeParse:
         return sources + binary_only, diagnostics
 
 
-def _link_sql(java: JavaFacts, statements: Sequence[SqlStatement]) -> list[TableAccess]:
-    """Table accesses: statement ids used in DAO code, mapper interfaces, embedded SQL."""
+def _link_sql(
+    java: JavaFacts, statements: Sequence[SqlStatement], dialect: str | None = None
+) -> list[TableAccess]:
+    """Table accesses: statement ids used in DAO code, mapper interfaces, embedded SQL
+    (read in ``dialect``, sqlglot's name of the system's database)."""
     by_id: dict[str, list[SqlStatement]] = defaultdict(list)
     for s in statements:
         by_id[s.id].append(s)
@@ -224,7 +227,7 @@ def _link_sql(java: JavaFacts, statements: Sequence[SqlStatement]) -> list[Table
             for stmt in by_id.get(text, ()):
                 add(source, stmt.reads, stmt.writes, ref, stmt.id)
             if text not in by_id and looks_like_sql(text):
-                use = tables_in(text)
+                use = tables_in(text, dialect)
                 add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
     for t in java.types:
         if t.entity_table:

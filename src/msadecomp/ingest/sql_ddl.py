@@ -1,8 +1,13 @@
-"""Read tables, columns, primary and foreign keys from SQL DDL scripts of any common dialect.
+"""Read tables, columns, primary and foreign keys and comments from SQL DDL scripts.
 
-Statements are split with sqlparse after a first cut at lines that plainly start a new statement
-(``CREATE``/``ALTER``/... at the start of a line, Oracle's ``/`` and SQL Server's ``GO``), so
-scripts that omit ``;`` still split correctly.
+Scripts are cut into statements by :func:`~msadecomp.ingest.sql_script.statements` (one linear
+pass; data statements are skipped, never parsed). ``CREATE TABLE`` (also ``... AS SELECT``),
+``ALTER TABLE`` and ``COMMENT ON`` statements are parsed by sqlglot in the script's dialect; a
+statement sqlglot rejects is read by the pattern scanner below instead, and only a statement
+neither can read becomes a diagnostic.
+
+:class:`DdlReader` reads all scripts first and applies ``ALTER TABLE`` and ``COMMENT ON`` after
+every ``CREATE``, in file order, so keys and columns added by later migration scripts count.
 """
 
 from __future__ import annotations
@@ -10,88 +15,190 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import sqlparse
-from sqlparse import lexer
-from sqlparse import tokens as T
+from sqlglot import exp
 
-from msadecomp.ingest.sql_tables import normalise_table
+from msadecomp.ingest.sql_script import SCHEMA_VERBS, ScriptIssues, statements
+from msadecomp.ingest.sql_tables import is_table_name, normalise_table, parse_sql
 from msadecomp.ingest.text import split_top_level
 from msadecomp.model import Diagnostic, ForeignKey, Severity, SourceRef, Table
 
-_STATEMENT_START = re.compile(
-    r"^(?=[ \t]*(?:CREATE|ALTER|DROP|COMMENT\s+ON|GRANT|INSERT|TRUNCATE)\b)", re.I | re.M
-)
-_BATCH_SEPARATOR = re.compile(r"^[ \t]*(?:/|GO)[ \t]*$", re.I | re.M)
+MAX_PARSED_STATEMENTS = 2_000
+"""Per script; beyond it (generated schemas) the pattern scanner reads the rest, much faster."""
+MAX_PARSED_CHARS = 100_000
+"""Longer statements go to the pattern scanner."""
+
 _NAME = (
-    r'(?:"[^"]+"|`[^`]+`|\[[^\]]+\]|[\w$#]+)(?:\s*\.\s*(?:"[^"]+"|`[^`]+`|\[[^\]]+\]|[\w$#]+))*'
+    r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[\w$#]+)'
+    r'(?:\s*\.\s*(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[\w$#]+))*'
 )
 _CREATE = re.compile(
-    r"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL)\s+)?(?:TEMPORARY\s+|TEMP\s+)?"
-    rf"TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_NAME})\s*\(",
+    r"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?"
+    r"(?:(?:GLOBAL|LOCAL|TEMPORARY|TEMP|MEMORY|CACHED|UNLOGGED|VOLATILE|TRANSIENT)\s+)*"
+    rf"TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?({_NAME})\s*(\(|AS\b)",
     re.I,
 )
-_ALTER = re.compile(rf"^\s*ALTER\s+TABLE\s+(?:ONLY\s+)?({_NAME})\s+(.*)$", re.I | re.S)
-_FK = re.compile(rf"FOREIGN\s+KEY\s*\(([^)]*)\)\s*REFERENCES\s+({_NAME})\s*(?:\(([^)]*)\))?", re.I)
-_INLINE_FK = re.compile(rf"\bREFERENCES\s+({_NAME})\s*(?:\(([^)]*)\))?", re.I)
-_PK = re.compile(r"PRIMARY\s+KEY\s*\(([^)]*)\)", re.I)
-_CONSTRAINT_WORDS = (
-    "CONSTRAINT",
-    "PRIMARY",
-    "FOREIGN",
-    "UNIQUE",
-    "CHECK",
-    "INDEX",
-    "KEY",
-    "FULLTEXT",
-    "SPATIAL",
-    "EXCLUDE",
-    "PERIOD",
+_ALTER = re.compile(
+    rf"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_NAME})\s+(.*)$", re.I | re.S
+)
+_COMMENT = re.compile(
+    rf"^\s*COMMENT\s+ON\s+(TABLE|COLUMN)\s+({_NAME})\s+IS\s+'((?:[^']|'')*)'\s*$", re.I | re.S
+)
+_FK = re.compile(
+    rf"FOREIGN\s+KEY\s*\(([^)]{{0,2000}})\)\s*REFERENCES\s+({_NAME})\s*(?:\(([^)]{{0,2000}})\))?",
+    re.I,
+)
+_INLINE_FK = re.compile(rf"\bREFERENCES\s+({_NAME})\s*(?:\(([^)]{{0,2000}})\))?", re.I)
+_PK = re.compile(r"PRIMARY\s+KEY\s*\(([^)]{0,2000})\)", re.I)
+_INLINE_COMMENT = re.compile(r"\bCOMMENT\s+'((?:[^']|'')*)'", re.I)
+_TABLE_COMMENT = re.compile(r"\bCOMMENT\s*=?\s*'((?:[^']|'')*)'\s*$", re.I)
+_ADD_COLUMN = re.compile(
+    rf"^\s*ADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?\(?\s*({_NAME})\s+\w", re.I
+)
+_CONSTRAINT_WORDS = frozenset(
+    {
+        "CONSTRAINT",
+        "PRIMARY",
+        "FOREIGN",
+        "UNIQUE",
+        "CHECK",
+        "INDEX",
+        "KEY",
+        "FULLTEXT",
+        "SPATIAL",
+        "EXCLUDE",
+        "PERIOD",
+    }
 )
 
 
 @dataclass
-class _TableDraft:
+class _Draft:
     name: str
     source: SourceRef
     columns: list[str] = field(default_factory=list)
     pk: list[str] = field(default_factory=list)
     fks: list[ForeignKey] = field(default_factory=list)
+    comment: str = ""
+    column_comments: dict[str, str] = field(default_factory=dict)
+
+    def add_column(self, name: str) -> None:
+        if is_table_name(name) and name not in self.columns:
+            self.columns.append(name)
+
+    def table(self) -> Table:
+        return Table(
+            self.name,
+            self.source,
+            tuple(self.columns),
+            tuple(self.pk),
+            tuple(dict.fromkeys(self.fks)),
+            self.comment,
+            tuple(self.column_comments.items()),
+        )
 
 
-def split_statements(text: str) -> list[tuple[int, str]]:
-    """(start line, statement) pairs of a script, with or without ``;`` terminators."""
-    out: list[tuple[int, str]] = []
-    line = 1
-    for batch in _BATCH_SEPARATOR.split(text):
-        for chunk in _STATEMENT_START.split(batch):
-            chunk_line = line
-            for stmt in sqlparse.split(chunk):
-                offset = chunk.find(stmt.strip()[:32]) if stmt.strip() else 0
-                start = chunk_line + chunk.count("\n", 0, max(offset, 0))
-                if stmt.strip():
-                    out.append((start, stmt.strip()))
-            line += chunk.count("\n")
-    return out
+@dataclass(frozen=True, slots=True)
+class _Later:
+    """An ALTER TABLE or COMMENT ON, applied after all CREATEs."""
+
+    path: str
+    line: int
+    text: str
+    dialect: str | None
+    use_sqlglot: bool
 
 
-def strip_comments(sql: str) -> str:
-    """The statement without ``--`` and ``/* */`` comments (lexing only; quotes respected)."""
-    tokens = lexer.tokenize(sql)  # type: ignore[no-untyped-call]
-    return "".join(" " if ttype in T.Comment else value for ttype, value in tokens).strip()
+@dataclass
+class DdlStats:
+    """How statements were read (for benchmarks and the report's file counts)."""
+
+    parsed: int = 0
+    scanned: int = 0
+    skipped_data: int = 0
 
 
-def parse_ddl(path: str, text: str) -> tuple[list[Table], list[Diagnostic]]:
-    tables: dict[str, _TableDraft] = {}
-    diags: list[Diagnostic] = []
-    alters: list[tuple[int, str, str]] = []
-    for line, stmt in split_statements(text):
-        body = strip_comments(stmt)
-        m = _CREATE.match(body)
-        if m:
-            name = normalise_table(m.group(1))
-            inner = _balanced(body, m.end() - 1)
+class DdlReader:
+    """Collects the tables of many DDL scripts; :meth:`tables` gives the merged result."""
+
+    def __init__(self) -> None:
+        self._drafts: dict[str, _Draft] = {}
+        self._later: list[_Later] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.stats = DdlStats()
+
+    def add(self, path: str, text: str, dialect: str | None = None) -> None:
+        """Read one script (call in migration order); ``dialect`` is a sqlglot dialect name."""
+        issues = ScriptIssues([])
+        parsed = 0
+        for stmt in statements(text, issues):
+            if stmt.verb not in SCHEMA_VERBS:
+                self.stats.skipped_data += stmt.verb != ""
+                continue
+            use_sqlglot = parsed < MAX_PARSED_STATEMENTS and len(stmt.text) <= MAX_PARSED_CHARS
+            parsed += use_sqlglot
+            if stmt.verb == "CREATE":
+                self._create(path, stmt.line, stmt.text, dialect, use_sqlglot)
+            else:
+                self._later.append(_Later(path, stmt.line, stmt.text, dialect, use_sqlglot))
+        for kind, line in issues.unterminated:
+            self.diagnostics.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    f"sql.unterminated-{kind}",
+                    f"unterminated {kind} runs to the end of the script; the rest is not read",
+                    SourceRef(path, line),
+                )
+            )
+
+    def tables(self) -> list[Table]:
+        """All tables, after applying every ALTER TABLE and COMMENT ON in reading order."""
+        for later in self._later:
+            if later.text[:5].upper() == "ALTER":
+                self._alter(later)
+            else:
+                self._comment(later)
+        self._later.clear()
+        return [d.table() for d in self._drafts.values()]
+
+    def _draft(self, name: str, path: str, line: int) -> _Draft:
+        draft = self._drafts.get(name)
+        if draft is None:
+            draft = self._drafts[name] = _Draft(name, SourceRef(path, line))
+        return draft
+
+    def _create(self, path: str, line: int, text: str, dialect: str | None, use: bool) -> None:
+        tree = _parse(text, dialect) if use else None
+        if isinstance(tree, exp.Create):
+            if (tree.args.get("kind") or "").upper() != "TABLE":
+                return
+            self.stats.parsed += 1
+            schema = tree.this
+            table = schema.this if isinstance(schema, exp.Schema) else schema
+            if not isinstance(table, exp.Table) or not _ok(table.name):
+                return
+            draft = self._draft(table.name.upper(), path, line)
+            if isinstance(schema, exp.Schema):
+                for item in schema.expressions:
+                    _apply_item(draft, item)
+            props = tree.args.get("properties")
+            for prop in props.expressions if props else []:
+                if isinstance(prop, exp.SchemaCommentProperty):
+                    draft.comment = _literal(prop.this)
+            return
+        m = _CREATE.match(text)
+        if m is None:
+            if re.match(r"\s*CREATE\s+(?:\w+\s+){0,3}TABLE\b", text, re.I):
+                self._unreadable(path, line, "CREATE TABLE")
+            return
+        self.stats.scanned += 1
+        name = normalise_table(m.group(1))
+        if not is_table_name(name):
+            return
+        draft = self._draft(name, path, line)
+        if m.group(2) == "(":
+            inner = _balanced(text, m.end() - 1)
             if inner is None:
-                diags.append(
+                self.diagnostics.append(
                     Diagnostic(
                         Severity.WARNING,
                         "sql.unbalanced",
@@ -99,25 +206,158 @@ def parse_ddl(path: str, text: str) -> tuple[list[Table], list[Diagnostic]]:
                         SourceRef(path, line),
                     )
                 )
-                inner = ""
-            draft = tables.setdefault(name, _TableDraft(name, SourceRef(path, line)))
+                return
             _read_body(draft, inner)
-            continue
-        m = _ALTER.match(body)
-        if m:
-            alters.append((line, normalise_table(m.group(1)), m.group(2)))
-    for line, name, rest in alters:
-        draft = tables.setdefault(name, _TableDraft(name, SourceRef(path, line)))
+            after = text[m.end() - 1 + len(inner) + 2 :]
+            comment = _TABLE_COMMENT.search(after)
+            if comment:
+                draft.comment = comment.group(1).replace("''", "'")
+
+    def _alter(self, later: _Later) -> None:
+        tree = _parse(later.text, later.dialect) if later.use_sqlglot else None
+        if isinstance(tree, exp.Alter) and isinstance(tree.this, exp.Table):
+            if str(tree.args.get("kind") or "").upper() != "TABLE" or not _ok(tree.this.name):
+                return
+            self.stats.parsed += 1
+            draft = self._draft(tree.this.name.upper(), later.path, later.line)
+            for action in tree.args.get("actions") or []:
+                items = (
+                    action.expressions
+                    if isinstance(action, (exp.AddConstraint, exp.Schema))
+                    else [action]
+                )
+                for item in items:
+                    _apply_item(draft, item)
+            return
+        m = _ALTER.match(later.text)
+        if m is None:
+            if re.match(r"\s*ALTER\s+TABLE\b", later.text, re.I):
+                self._unreadable(later.path, later.line, "ALTER TABLE")
+            return
+        self.stats.scanned += 1
+        name = normalise_table(m.group(1))
+        if not is_table_name(name):
+            return
+        draft = self._draft(name, later.path, later.line)
+        rest = m.group(2)
         for fk in _FK.finditer(rest):
             draft.fks.append(_fk(fk.group(1), fk.group(2), fk.group(3)))
         pk = _PK.search(rest)
         if pk and not draft.pk:
             draft.pk = _cols(pk.group(1))
-    result = [
-        Table(d.name, d.source, tuple(d.columns), tuple(d.pk), tuple(d.fks))
-        for d in tables.values()
-    ]
-    return result, diags
+        column = _ADD_COLUMN.match(rest)
+        if column and column.group(1).upper() not in _CONSTRAINT_WORDS:
+            draft.add_column(normalise_table(column.group(1)))
+
+    def _comment(self, later: _Later) -> None:
+        """COMMENT ON TABLE/COLUMN of a known table (comments on views and others are left)."""
+        tree = _parse(later.text, later.dialect) if later.use_sqlglot else None
+        table, column, text = "", "", ""
+        if isinstance(tree, exp.Comment):
+            target, text = tree.this, _literal(tree.expression)
+            kind = str(tree.args.get("kind") or "").upper()
+            if kind == "TABLE" and isinstance(target, exp.Table):
+                table = target.name.upper()
+            elif kind == "COLUMN" and isinstance(target, exp.Column):
+                table, column = target.table.upper(), target.name.upper()
+            self.stats.parsed += 1
+        else:
+            m = _COMMENT.match(later.text)
+            if m is None:
+                return  # COMMENT ON an index, a view, ...: not about tables
+            self.stats.scanned += 1
+            text = m.group(3).replace("''", "'")
+            parts = [normalise_table(p) for p in split_top_level(m.group(2), "", "", '"`', ".")]
+            if m.group(1).upper() == "TABLE" and parts:
+                table = parts[-1]
+            elif len(parts) >= 2:
+                table, column = parts[-2], parts[-1]
+        draft = self._drafts.get(table)
+        if draft is None:
+            return
+        if column:
+            draft.column_comments[column] = text
+        else:
+            draft.comment = text
+
+    def _unreadable(self, path: str, line: int, what: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                Severity.WARNING,
+                "sql.unreadable",
+                f"{what} statement could not be read; it is left out",
+                SourceRef(path, line),
+            )
+        )
+
+
+def parse_ddl(
+    path: str, text: str, dialect: str | None = None
+) -> tuple[list[Table], list[Diagnostic]]:
+    """Tables of one script (see :class:`DdlReader` for several scripts)."""
+    reader = DdlReader()
+    reader.add(path, text, dialect)
+    return reader.tables(), reader.diagnostics
+
+
+def _parse(text: str, dialect: str | None) -> exp.Expression | None:
+    trees = parse_sql(text, dialect)
+    return trees[0] if trees is not None and len(trees) == 1 else None
+
+
+def _ok(name: str) -> bool:
+    return is_table_name(name.upper())
+
+
+def _literal(node: object) -> str:
+    return node.this if isinstance(node, exp.Literal) and isinstance(node.this, str) else ""
+
+
+def _names(nodes: object) -> list[str]:
+    out: list[str] = []
+    for node in nodes if isinstance(nodes, list) else []:
+        if isinstance(node, (exp.Identifier, exp.Column)):
+            out.append(node.name.upper())
+        elif isinstance(node, exp.Ordered) and isinstance(node.this, (exp.Identifier, exp.Column)):
+            out.append(node.this.name.upper())
+    return out
+
+
+def _reference(ref: object) -> tuple[str, list[str]] | None:
+    if not isinstance(ref, exp.Reference):
+        return None
+    target = ref.this
+    table = target.this if isinstance(target, exp.Schema) else target
+    if not isinstance(table, exp.Table) or not _ok(table.name):
+        return None
+    cols = _names(target.expressions) if isinstance(target, exp.Schema) else []
+    return table.name.upper(), cols
+
+
+def _apply_item(draft: _Draft, item: exp.Expression) -> None:
+    """Apply one element of a CREATE TABLE body or an ALTER TABLE action to ``draft``."""
+    if isinstance(item, exp.ColumnDef):
+        column = item.name.upper()
+        draft.add_column(column)
+        for constraint in item.args.get("constraints") or []:
+            kind = constraint.args.get("kind")
+            if isinstance(kind, exp.PrimaryKeyColumnConstraint):
+                draft.pk = [column]
+            elif isinstance(kind, exp.CommentColumnConstraint):
+                draft.column_comments[column] = _literal(kind.this)
+            ref = _reference(kind)
+            if ref is not None:
+                draft.fks.append(ForeignKey((column,), ref[0], tuple(ref[1])))
+        return
+    for node in item.expressions if isinstance(item, exp.Constraint) else [item]:
+        if isinstance(node, exp.PrimaryKey):
+            draft.pk = _names(node.expressions)
+        elif isinstance(node, exp.ForeignKey):
+            ref = _reference(node.args.get("reference"))
+            if ref is not None:
+                draft.fks.append(
+                    ForeignKey(tuple(_names(node.expressions)), ref[0], tuple(ref[1]))
+                )
 
 
 def _balanced(text: str, open_at: int) -> str | None:
@@ -148,7 +388,7 @@ def _fk(cols: str, table: str, ref_cols: str | None) -> ForeignKey:
     return ForeignKey(tuple(_cols(cols)), normalise_table(table), tuple(_cols(ref_cols or "")))
 
 
-def _read_body(draft: _TableDraft, inner: str) -> None:
+def _read_body(draft: _Draft, inner: str) -> None:
     for item in split_top_level(inner):
         first = item.split(None, 1)[0].upper()
         if first in _CONSTRAINT_WORDS:
@@ -160,7 +400,9 @@ def _read_body(draft: _TableDraft, inner: str) -> None:
                 draft.pk = _cols(pk.group(1))
             continue
         column = normalise_table(item.split(None, 1)[0])
-        draft.columns.append(column)
+        if not is_table_name(column):
+            continue
+        draft.add_column(column)
         if re.search(r"\bPRIMARY\s+KEY\b", item, re.I):
             draft.pk = [column]
         inline = _INLINE_FK.search(item)
@@ -172,3 +414,6 @@ def _read_body(draft: _TableDraft, inner: str) -> None:
                     tuple(_cols(inline.group(2) or "")),
                 )
             )
+        comment = _INLINE_COMMENT.search(item)
+        if comment:
+            draft.column_comments[column] = comment.group(1).replace("''", "'")

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from msadecomp.ingest.decoding import decode_source
+from msadecomp.ingest.mapper_sql import MAX_EXPANDED_CHARS, MapperSql, local_name
+from msadecomp.ingest.sql_script import decode_script
 from msadecomp.ingest.sql_tables import tables_in
 from msadecomp.model import Bean, Diagnostic, Severity, SourceRef, SqlStatement
 
@@ -38,20 +39,32 @@ class XmlFacts:
     servlets: list[Servlet] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
+    parsed_by: dict[str, int] = field(default_factory=dict)
+    """Mapper statements read by ``sqlglot`` and by the ``scanner`` fallback."""
 
 
-def _local(tag: object) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+_local = local_name
 
 
-def read_xml(path: str, data: bytes, facts: XmlFacts) -> None:
-    root = _parse(path, data, facts)
+def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None) -> None:
+    """Add what one XML file declares to ``facts``; ``dialect`` (sqlglot's name) reads its SQL."""
+    text, replaced = _decode(data)
+    if replaced:
+        facts.diagnostics.append(
+            Diagnostic(
+                Severity.WARNING,
+                "xml.lossy-decoding",
+                f"{replaced} undecodable byte sequence(s) replaced; names read may be incomplete",
+                SourceRef(path),
+            )
+        )
+    root = _parse(path, text, facts)
     if root is None:
         return
     kind = _local(root.tag)
     if kind in ("mapper", "sqlMap"):
         facts.kinds["mapper"] = facts.kinds.get("mapper", 0) + 1
-        _read_mapper(path, root, xml_text(data), facts)
+        _read_mapper(path, root, text, facts, dialect)
     elif kind == "beans":
         facts.kinds["spring"] = facts.kinds.get("spring", 0) + 1
         _read_beans(path, root, facts)
@@ -67,21 +80,21 @@ _ENCODING_ATTR = re.compile(r"^(\s*<\?xml[^>]*?)\sencoding\s*=\s*[\"'][\w.:-]+[\
 def xml_text(data: bytes) -> str:
     """Decode XML bytes by their declared encoding (EUC-KR included, which expat cannot read),
     falling back to UTF-8/CP949 detection; the declaration's encoding is dropped from the text."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, int]:
+    """The text and how many byte sequences no encoding could read (replaced by U+FFFD)."""
     declared = _DECLARED.match(data)
-    text = None
-    if declared:
-        try:
-            text = data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            text = None
-    if text is None:
-        text = decode_source(data).text
-    return _ENCODING_ATTR.sub(r"\1", text.lstrip("\ufeff"), count=1)
+    decoded, replaced = decode_script(
+        data, declared.group(1).decode("ascii") if declared else None
+    )
+    return _ENCODING_ATTR.sub(r"\1", decoded.text.lstrip("\ufeff"), count=1), replaced
 
 
-def _parse(path: str, data: bytes, facts: XmlFacts) -> ET.Element | None:
+def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:
     try:
-        root: ET.Element = SafeET.fromstring(xml_text(data))
+        root: ET.Element = SafeET.fromstring(text)
         return root
     except ET.ParseError as err:
         line = err.position[0] if err.position else None
@@ -96,14 +109,29 @@ def _parse(path: str, data: bytes, facts: XmlFacts) -> ET.Element | None:
     return None
 
 
-def _line_of(text: str, raw_id: str) -> int | None:
-    at = text.find(f'id="{raw_id}"')
-    return text.count("\n", 0, at) + 1 if at >= 0 else None
+_STATEMENT_ID = re.compile(
+    r"<(?:[\w.-]+:)?(?:select|insert|update|delete|statement|procedure)\b[^>]{0,2000}?\bid\s*=\s*"
+    r"(?:\"([^\"<>]{0,500})\"|'([^'<>]{0,500})')"
+)
 
 
-def _read_mapper(path: str, root: ET.Element, text: str, facts: XmlFacts) -> None:
+def _id_lines(text: str) -> dict[str, int]:
+    """Line of each statement id's first declaration, in one pass over the text."""
+    lines: dict[str, int] = {}
+    line, at = 1, 0
+    for m in _STATEMENT_ID.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        lines.setdefault(m.group(1) if m.group(1) is not None else m.group(2), line)
+    return lines
+
+
+def _read_mapper(
+    path: str, root: ET.Element, text: str, facts: XmlFacts, dialect: str | None
+) -> None:
     namespace = root.get("namespace", "")
-    fragments = {el.get("id", ""): el for el in root.iter() if _local(el.tag) == "sql"}
+    sql = MapperSql(root, namespace)
+    lines = _id_lines(text)
     for el in root:
         verb = _local(el.tag)
         if verb not in STATEMENT_TAGS:
@@ -111,34 +139,31 @@ def _read_mapper(path: str, root: ET.Element, text: str, facts: XmlFacts) -> Non
         raw_id = el.get("id", "")
         if not raw_id:
             continue
-        sql = _text(el, fragments, namespace, set())
-        use = tables_in(sql)
+        flat, cut = sql.flatten(el)
+        if cut:
+            facts.diagnostics.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    "xml.include-limit",
+                    f"statement {raw_id}: <include> fragments expand past "
+                    f"{MAX_EXPANDED_CHARS:,} characters; each fragment was read once",
+                    SourceRef(path, lines.get(raw_id)),
+                )
+            )
+        use = tables_in(flat, dialect)
+        parser = "sqlglot" if use.parsed else "scanner"
+        facts.parsed_by[parser] = facts.parsed_by.get(parser, 0) + 1
         sid = raw_id if "." in raw_id or not namespace else f"{namespace}.{raw_id}"
         facts.statements.append(
             SqlStatement(
                 sid,
                 namespace,
                 verb,
-                SourceRef(path, _line_of(text, raw_id)),
+                SourceRef(path, lines.get(raw_id)),
                 use.reads,
                 use.writes,
             )
         )
-
-
-def _text(el: ET.Element, fragments: dict[str, ET.Element], namespace: str, seen: set[str]) -> str:
-    parts = [el.text or ""]
-    for child in el:
-        if _local(child.tag) == "include":
-            ref = child.get("refid", "")
-            key = ref if ref in fragments else ref.removeprefix(f"{namespace}.")
-            frag = fragments.get(key)
-            if frag is not None and key not in seen:
-                parts.append(_text(frag, fragments, namespace, seen | {key}))
-        elif _local(child.tag) != "selectKey":
-            parts.append(_text(child, fragments, namespace, seen))
-        parts.append(child.tail or "")
-    return " ".join(parts)
 
 
 def _read_beans(path: str, root: ET.Element, facts: XmlFacts) -> None:

@@ -1,9 +1,10 @@
-"""DDL scripts: tables, columns, keys; with or without semicolons."""
+"""DDL scripts: tables, columns, keys and comments; with or without semicolons; across files."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from msadecomp.ingest.sql_ddl import parse_ddl, split_statements
+from msadecomp.ingest.sql_ddl import DdlReader, parse_ddl
+from msadecomp.ingest.sql_tables import is_table_name
 
 SCRIPT = """
 -- orders (Oracle)
@@ -45,7 +46,6 @@ def test_tables_columns_and_keys() -> None:
 
 
 def test_scripts_without_semicolons_split_per_statement() -> None:
-    assert len(split_statements(NO_SEMICOLONS)) == 3
     tables, _ = parse_ddl("n.sql", NO_SEMICOLONS)
     assert [t.name for t in tables] == ["A", "B", "C"]
     assert [t.source.line for t in tables] == [1, 2, 4]
@@ -57,6 +57,120 @@ def test_unbalanced_create_is_a_diagnostic() -> None:
     assert [t.name for t in tables] == ["BROKEN"] and diags[0].code == "sql.unbalanced"
 
 
+def test_alter_table_in_a_later_migration_adds_keys_and_columns() -> None:
+    reader = DdlReader()
+    reader.add("V1__init.sql", "CREATE TABLE orders (id INT, cust INT);", "postgres")
+    reader.add(
+        "V2__keys.sql",
+        "ALTER TABLE ONLY public.orders ADD CONSTRAINT fk FOREIGN KEY (cust) REFERENCES customer(id);\n"
+        "ALTER TABLE orders ADD COLUMN note TEXT;\n"
+        "ALTER TABLE ONLY orders ADD CONSTRAINT pk PRIMARY KEY (id);",
+        "postgres",
+    )
+    (orders,) = reader.tables()
+    assert orders.name == "ORDERS" and orders.source.path == "V1__init.sql"
+    assert orders.columns == ("ID", "CUST", "NOTE")
+    assert orders.primary_key == ("ID",)
+    assert [(fk.columns, fk.ref_table) for fk in orders.foreign_keys] == [(("CUST",), "CUSTOMER")]
+
+
+def test_alter_before_create_in_reading_order_still_applies() -> None:
+    reader = DdlReader()
+    reader.add("a.sql", "ALTER TABLE B ADD CONSTRAINT F FOREIGN KEY (X) REFERENCES C (X);")
+    reader.add("b.sql", "CREATE TABLE B (X INT);")
+    (b,) = reader.tables()
+    assert b.source.path == "b.sql" and b.foreign_keys[0].ref_table == "C"
+
+
+def test_create_table_as_select_is_a_table() -> None:
+    tables, _ = parse_ddl("c.sql", "CREATE TABLE ARCHIVE AS SELECT * FROM ORDERS;", "oracle")
+    assert [t.name for t in tables] == ["ARCHIVE"]
+
+
+def test_comment_on_and_mysql_inline_comments_are_kept() -> None:
+    oracle = """CREATE TABLE BBS (BBS_ID CHAR(20), BBS_NM VARCHAR2(255));
+COMMENT ON TABLE BBS IS '게시판 마스터';
+COMMENT ON COLUMN BBS.BBS_NM IS '게시판 이름';"""
+    mysql = """CREATE TABLE `bbs_mst` (
+  `bbs_id` CHAR(20) NOT NULL COMMENT '게시판 ID',
+  `it's` INT
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COMMENT='게시판';"""
+    (bbs,) = parse_ddl("o.sql", oracle, "oracle")[0]
+    assert bbs.comment == "게시판 마스터"
+    assert bbs.column_comments == (("BBS_NM", "게시판 이름"),)
+    (mst,) = parse_ddl("m.sql", mysql, "mysql")[0]
+    assert mst.comment == "게시판" and mst.column_comments == (("BBS_ID", "게시판 ID"),)
+
+
+def test_statements_sqlglot_rejects_are_read_by_the_scanner() -> None:
+    odd = "CREATE TABLE T1 (ID NUMBER(10) ENCODE WEIRD VENDOR THING, NM VARCHAR2(3)) PARTITION BY ???;"
+    reader = DdlReader()
+    reader.add("odd.sql", odd, "oracle")
+    (t1,) = reader.tables()
+    assert t1.columns == ("ID", "NM") and reader.stats.scanned == 1
+
+
+def test_data_statements_are_not_parsed() -> None:
+    script = "CREATE TABLE A (X INT);\n" + "INSERT INTO A VALUES (1);\n" * 1000 + "COMMIT;"
+    reader = DdlReader()
+    reader.add("mixed.sql", script)
+    assert [t.name for t in reader.tables()] == ["A"]
+    assert reader.stats.parsed == 1 and reader.stats.skipped_data == 1001
+
+
+def test_unterminated_comment_is_a_diagnostic() -> None:
+    tables, diags = parse_ddl("c.sql", "CREATE TABLE A (X INT);\n/* no end " + "x " * 200_000)
+    assert [t.name for t in tables] == ["A"]
+    assert [(d.code, d.source.line) for d in diags] == [("sql.unterminated-comment", 2)]
+
+
+def test_many_statements_on_one_line() -> None:
+    script = "".join(f"CREATE TABLE T{i} (ID INT);" for i in range(3_000))
+    script += "INSERT INTO T0 VALUES (1, 'a;b');" * 100_000
+    reader = DdlReader()
+    reader.add("one-line.sql", script)
+    assert len(reader.tables()) == 3_000 and not reader.diagnostics
+    assert reader.stats.parsed == 2_000 and reader.stats.scanned == 1_000  # sqlglot's budget
+
+
+def test_quoted_identifier_with_doubled_quotes_is_kept() -> None:
+    tables, _ = parse_ddl("q.sql", 'CREATE TABLE "A""B" ("X""Y" INT);', "oracle")
+    assert [(t.name, t.columns) for t in tables] == [('A"B', ('X"Y',))]
+
+
+MUTATIONS = st.sampled_from(["(", ")", "'", '"', ";", ",", "--", "/*", "ALTER", "CREATE", " "])
+
+
+@settings(max_examples=60, deadline=None)
 @given(st.text(max_size=400))
 def test_any_text_parses_without_raising(text: str) -> None:
-    parse_ddl("fuzz.sql", text)
+    tables, _ = parse_ddl("fuzz.sql", text)
+    assert all(is_table_name(t.name) for t in tables)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, len(SCRIPT)), st.lists(MUTATIONS, max_size=4))
+def test_mutated_real_script_never_raises(at: int, inserted: list[str]) -> None:
+    tables, _ = parse_ddl("mutated.sql", SCRIPT[:at] + "".join(inserted) + SCRIPT[at:], "oracle")
+    assert all(is_table_name(t.name) for t in tables)
+    assert all(is_table_name(c) for t in tables for c in t.columns)
+
+
+def test_other_alter_and_comment_statements_are_not_tables() -> None:
+    script = """CREATE TABLE T (X INT);
+ALTER SESSION SET NLS_DATE_FORMAT = 'YYYY';
+ALTER VIEW V_T COMPILE;
+ALTER INDEX I_T REBUILD;
+ALTER SEQUENCE S_T INCREMENT BY 2;
+COMMENT ON VIEW V_T IS 'view';
+CREATE VIEW V_T AS SELECT * FROM T;
+CREATE INDEX I_T ON T (X);"""
+    tables, diags = parse_ddl("misc.sql", script, "oracle")
+    assert [t.name for t in tables] == ["T"] and not diags
+
+
+def test_comments_on_views_make_no_tables() -> None:
+    script = """CREATE VIEW V_BBS AS SELECT * FROM BBS;
+COMMENT ON TABLE V_BBS IS '뷰';
+COMMENT ON COLUMN V_BBS.NM IS '이름';"""
+    assert parse_ddl("v.sql", script, "oracle")[0] == []

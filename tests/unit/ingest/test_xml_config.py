@@ -98,3 +98,74 @@ def test_any_bytes_never_raise(data: bytes) -> None:
 @given(st.text(alphabet="<>/=\"' abcmapperselectid&;!-?[]", max_size=200))
 def test_xml_like_text_never_raises(text: str) -> None:
     read("fuzz.xml", text.encode("utf-8"))
+
+
+def mapper(body: str, encoding: str = "UTF-8") -> bytes:
+    text = (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n<mapper namespace="m">\n{body}\n</mapper>'
+    )
+    return text.encode("utf-8" if encoding == "UTF-8" else encoding)
+
+
+def test_dynamic_tags_become_parseable_sql() -> None:
+    body = """<update id="u">UPDATE BOARD <set><if test="a">A = #{a},</if><if test="b">B = #{b},</if></set>
+      <where><if test="x">AND X = #{x}</if><foreach collection="ids" item="i" open="AND ID IN (" separator="," close=")">#{i}</foreach></where></update>
+    <select id="s">SELECT * FROM ART <trim prefix="WHERE" prefixOverrides="AND |OR "><if test="y">OR Y IN (SELECT Y FROM CODES)</if></trim></select>
+    <select id="ib">SELECT * FROM ITEMS <dynamic prepend="WHERE"><isNotEmpty prepend="AND" property="a">A = #a#</isNotEmpty><iterate prepend="AND" property="ids" open="ID IN (" close=")" conjunction=",">#ids[]#</iterate></dynamic></select>"""
+    facts = read("m_SQL_oracle.xml", mapper(body))
+    by = {s.id: s for s in facts.statements}
+    assert by["m.u"].writes == ("BOARD",)
+    assert by["m.s"].reads == ("ART", "CODES")
+    assert by["m.ib"].reads == ("ITEMS",)
+    assert facts.parsed_by == {"sqlglot": 3}
+
+
+def test_thousand_nested_ifs_are_read() -> None:
+    body = '<select id="deep">SELECT * FROM DEEP WHERE 1 = 1 ' + '<if test="x">' * 1000
+    body += "AND X = 1" + "</if>" * 1000 + "</select>"
+    facts = read("deep.xml", mapper(body))
+    assert facts.statements[0].reads == ("DEEP",) and not facts.diagnostics
+
+
+def test_deeply_nested_where_tags_are_read() -> None:
+    body = '<select id="deep">SELECT * FROM DEEP ' + "<where>" * 3000
+    body += "AND X IN (SELECT X FROM INNER_T)" + "</where>" * 3000 + "</select>"
+    facts = read("deep.xml", mapper(body))
+    assert facts.statements[0].reads == ("DEEP", "INNER_T")
+
+
+def test_includes_that_fan_out_are_bounded() -> None:
+    frags = [
+        f'<sql id="f{i}"><include refid="f{i + 1}"/> , <include refid="f{i + 1}"/></sql>'
+        for i in range(30)
+    ]
+    frags.append('<sql id="f30">COL_A</sql><sql id="loop"><include refid="loop"/> X</sql>')
+    body = (
+        "\n".join(frags)
+        + '<select id="s">SELECT <include refid="f0"/> FROM FAN <include refid="loop"/></select>'
+    )
+    facts = read("fan.xml", mapper(body))
+    (s,) = facts.statements
+    assert s.reads == ("FAN",)
+    assert [d.code for d in facts.diagnostics] == ["xml.include-limit"]
+
+
+def test_fragments_from_the_own_namespace_and_small_fan_out_expand_fully() -> None:
+    body = '<sql id="t">FROM SHARED</sql><sql id="c">A, B</sql><select id="s">SELECT <include refid="c"/>, <include refid="m.c"/> <include refid="t"/></select>'
+    facts = read("inc.xml", mapper(body))
+    assert facts.statements[0].reads == ("SHARED",) and not facts.diagnostics
+
+
+def test_fifty_thousand_single_quoted_ids_get_their_lines() -> None:
+    body = "\n".join(f"<select id='s{i}'>SELECT * FROM T{i % 7}</select>" for i in range(50_000))
+    facts = read("many.xml", mapper(body))
+    assert len(facts.statements) == 50_000
+    assert facts.statements[-1].source.line == 50_002
+
+
+def test_euc_kr_mapper_with_stray_bytes_keeps_its_tables_and_says_so() -> None:
+    data = mapper("<!-- 게시판 --><select id='s'>SELECT * FROM 게시판_TB, BBS</select>", "EUC-KR")
+    data = data.replace(b"<select", b"\xff\xfe<select", 1)
+    facts = read("Bbs_SQL_oracle.xml", data)
+    assert facts.statements[0].reads == ("BBS", "게시판_TB")
+    assert [d.code for d in facts.diagnostics] == ["xml.lossy-decoding"]

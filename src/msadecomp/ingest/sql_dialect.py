@@ -1,0 +1,128 @@
+"""SQL dialects: which database a mapper or script is written for, and which copy to read.
+
+eGovFrame and similar products ship the same mappers and DDL once per database
+(``Board_SQL_oracle.xml``, ``Board_SQL_mysql.xml``, ``ddl/cubrid/board_create_cubrid.sql``).
+Reading all copies multiplies the work and adds nothing, so one dialect is picked: the one
+named in the configuration, else the most common one. Copies are grouped by their path with the
+dialect names blanked out; a group that lacks the picked dialect keeps its best other copy, so a
+module shipped for one database only is never lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from msadecomp.config import SQL_DIALECTS
+
+SQLGLOT_DIALECT: dict[str, str | None] = {
+    "oracle": "oracle",
+    "tibero": "oracle",
+    "altibase": "oracle",
+    "goldilocks": "oracle",
+    "mysql": "mysql",
+    "maria": "mysql",
+    "cubrid": "mysql",
+    "postgres": "postgres",
+    "mssql": "tsql",
+    "db2": None,
+    "h2": None,
+    "hsqldb": None,
+    "derby": None,
+    "sqlite": "sqlite",
+}
+"""Dialect name -> the sqlglot dialect that reads it best (``None``: sqlglot's generic one)."""
+
+_ALIASES = {
+    "pgsql": "postgres",
+    "postgresql": "postgres",
+    "sqlserver": "mssql",
+    "tsql": "mssql",
+    "mariadb": "maria",
+    "hsql": "hsqldb",
+}
+_TOKEN = re.compile(
+    r"(?<![a-z0-9])(" + "|".join(sorted({*SQL_DIALECTS, *_ALIASES}, key=len, reverse=True)) + ")"
+    r"(?![a-z0-9])",
+)
+
+
+def dialect_of(path: str) -> str | None:
+    """The dialect a file's name or folder names, or ``None``.
+
+    >>> dialect_of("mapper/board/Board_SQL_tibero.xml")
+    'tibero'
+    >>> dialect_of("script/ddl/pgsql/create.sql")
+    'postgres'
+    >>> dialect_of("schema.sql") is None
+    True
+    """
+    found = _TOKEN.findall(path.lower().replace("\\", "/"))
+    if not found:
+        return None
+    name: str = found[-1]
+    return _ALIASES.get(name, name)
+
+
+def copy_key(path: str) -> str:
+    """The path with every dialect name blanked: copies of one file share it."""
+    return _TOKEN.sub("{}", path.lower().replace("\\", "/"))
+
+
+@dataclass(frozen=True, slots=True)
+class DialectChoice:
+    """Which files to read: ``keep`` paths; ``skipped`` paths are copies for other databases."""
+
+    dialect: str | None
+    keep: frozenset[str]
+    skipped: tuple[str, ...]
+
+
+def choose_copies(paths: Iterable[str], wanted: str | None = None) -> DialectChoice:
+    """Keep one dialect copy of each file; ``wanted`` (a name of ``SQL_DIALECTS``) wins when set.
+
+    The default is the dialect most files are written for; ties go to the earlier name of
+    ``SQL_DIALECTS``, so the choice never depends on file order.
+
+    >>> c = choose_copies(["a_oracle.xml", "a_mysql.xml", "b_mysql.xml", "c.xml"])
+    >>> c.dialect, sorted(c.keep), c.skipped
+    ('mysql', ['a_mysql.xml', 'b_mysql.xml', 'c.xml'], ('a_oracle.xml',))
+    """
+    items = sorted(set(paths))
+    labels = {p: dialect_of(p) for p in items}
+    counts = Counter(label for label in labels.values() if label)
+    ranking = sorted(counts, key=lambda d: (-counts[d], _rank(d)))
+    if wanted is not None and wanted in counts:
+        ranking.remove(wanted)
+        ranking.insert(0, wanted)
+    chosen = ranking[0] if ranking else None
+    groups: dict[str, list[str]] = {}
+    for p in items:
+        if labels[p]:
+            groups.setdefault(copy_key(p), []).append(p)
+    skipped: list[str] = []
+    for members in groups.values():
+        present = {labels[p] for p in members}
+        best = next(d for d in ranking if d in present)
+        skipped.extend(p for p in members if labels[p] != best)
+    return DialectChoice(chosen, frozenset(items) - frozenset(skipped), tuple(sorted(skipped)))
+
+
+def _rank(name: str) -> int:
+    return SQL_DIALECTS.index(name) if name in SQL_DIALECTS else len(SQL_DIALECTS)
+
+
+def sqlglot_dialect(name: str | None) -> str | None:
+    """The sqlglot dialect for one of our dialect names (``None`` for unknown names)."""
+    return SQLGLOT_DIALECT.get(name or "")
+
+
+def ordered(paths: Sequence[str]) -> list[str]:
+    """Paths in natural order (``V2__x.sql`` before ``V10__y.sql``), the order migrations run."""
+
+    def key(p: str) -> tuple[tuple[int, int | str], ...]:
+        return tuple((0, int(t)) if t.isdigit() else (1, t) for t in re.split(r"(\d+)", p) if t)
+
+    return sorted(paths, key=key)

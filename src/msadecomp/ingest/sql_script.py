@@ -1,0 +1,218 @@
+"""Cut SQL scripts into statements, in one linear pass, and tell data scripts from DDL cheaply.
+
+The splitter respects quotes (doubled quotes included) and comments, ends a statement at ``;``,
+at Oracle's ``/`` or SQL Server's ``GO`` on a line of their own, and at a line that plainly
+starts a new statement (``CREATE``/``ALTER``/... at the start of a line), so scripts without
+``;`` work. Data statements (``INSERT``/``UPDATE``/... ending in ``;``) are skipped over with one
+regular-expression match each, never tokenised. An unterminated comment or quote ends the script
+and is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from msadecomp.ingest.decoding import Decoded, decode_source
+
+DATA_VERBS = frozenset(
+    {"INSERT", "UPDATE", "DELETE", "MERGE", "COMMIT", "ROLLBACK", "SET", "REPLACE", "UPSERT"}
+)
+"""First words of statements that only move data (or frame a data load)."""
+SCHEMA_VERBS = frozenset({"CREATE", "ALTER", "COMMENT"})
+
+_SPECIAL = re.compile(
+    r"""['"`;]|--|/\*|^[ \t]*(?:/|GO)[ \t]*\r?$"""
+    r"|^(?=[ \t]*(?:CREATE|ALTER|DROP|COMMENT[ \t]+ON|GRANT|INSERT|TRUNCATE)\b)",
+    re.I | re.M,
+)
+_STARTS = (
+    r"CREATE|ALTER|DROP|COMMENT|GRANT|REVOKE|TRUNCATE|INSERT|UPDATE|DELETE|MERGE|COMMIT|"
+    r"ROLLBACK|SET|BEGIN|DECLARE|GO|EXEC|CALL|USE"
+)
+_PLAIN = rf"(?:[^;'\"\n]|\n(?![ \t]*(?:(?:{_STARTS})\b|/[ \t]*\r?$|--|/\*)))"
+"""A character of a data statement outside quotes; a line that may start the next statement
+(a statement word, a ``/`` line, a comment) stops the fast path and the careful scan takes over."""
+_DATA_FAST = re.compile(
+    rf"(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT)\b{_PLAIN}*(?:(?:'[^']*'|\"[^\"]*\"){_PLAIN}*)*;",
+    re.I | re.M,
+)
+_SPACE = re.compile(r"\s*")
+_FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
+_LEADING_JUNK = re.compile(r"^[\s\ufffd\ufeff\x00-\x1f]+")
+"""Blanks, replaced undecodable bytes and a stray BOM before a statement's first word."""
+_HEAD_BYTES = 8192
+_DDL_ANYWHERE = re.compile(
+    rb"(?i)\b(?:create|alter)\s+(?:or\s+replace\s+)?(?:(?:global|local|temporary|temp)\s+)*table\b"
+    rb"|\bcomment\s+on\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    line: int
+    """1-based line where the statement starts."""
+    text: str
+    """The statement, comments replaced by a space, without its terminator."""
+    verb: str
+    """Its first word in upper case (``""`` when it has none)."""
+
+
+@dataclass(slots=True)
+class ScriptIssues:
+    """What the splitter could not close: (kind, line) with kind ``comment`` or ``quote``."""
+
+    unterminated: list[tuple[str, int]]
+
+
+def statements(text: str, issues: ScriptIssues | None = None) -> Iterator[Statement]:
+    """The statements of a script, one at a time.
+
+    >>> script = "CREATE TABLE A (X INT)\\n/\\nINSERT INTO A VALUES ('a;b');"
+    >>> [(s.line, s.verb) for s in statements(script)]
+    [(1, 'CREATE'), (3, 'INSERT')]
+    """
+    n = len(text)
+    pos = 0
+    line = 1
+    while pos < n:
+        start = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+        line += text.count("\n", pos, start)
+        if start >= n:
+            return
+        fast = _DATA_FAST.match(text, start)
+        if fast is not None:
+            end = fast.end()
+            body = text[start : end - 1]
+            yield Statement(line, body, body.split(None, 1)[0].upper())
+            line += text.count("\n", start, end)
+            pos = end
+            continue
+        pieces: list[str] = []
+        seg = i = start
+        end = n
+        next_pos = n
+        while True:
+            m = _SPECIAL.search(text, i)
+            if m is None:
+                break
+            token = m.group()
+            at = m.start()
+            if token in ("'", '"', "`"):
+                close = _close_quote(text, at, token)
+                if close < 0:
+                    if issues is not None:
+                        issues.unterminated.append(("quote", line + text.count("\n", start, at)))
+                    break
+                i = close + 1
+            elif token == "--":
+                eol = text.find("\n", at)
+                pieces.append(text[seg:at])
+                pieces.append(" ")
+                seg = i = n if eol < 0 else eol
+            elif token == "/*":
+                close = text.find("*/", at + 2)
+                pieces.append(text[seg:at])
+                pieces.append(" ")
+                if close < 0:
+                    if issues is not None:
+                        issues.unterminated.append(("comment", line + text.count("\n", start, at)))
+                    seg = i = n
+                    break
+                seg = i = close + 2
+            elif token == ";":
+                end, next_pos = at, at + 1
+                break
+            elif not token.strip():  # a statement keyword at a line start
+                if at > start and ("".join(pieces).strip() or text[seg:at].strip()):
+                    end = next_pos = at
+                    break
+                i = at + 1
+            else:  # "/" or GO on a line of its own
+                end, next_pos = at, m.end()
+                break
+        pieces.append(text[seg:end])
+        body = _LEADING_JUNK.sub("", "".join(pieces)).rstrip()
+        if body:
+            first = _FIRST_WORD.match(body)
+            yield Statement(
+                line + text.count("\n", start, _first_text(text, start, end)),
+                body,
+                first.group(1).upper() if first else "",
+            )
+        line += text.count("\n", start, next_pos)
+        pos = next_pos
+
+
+def _first_text(text: str, start: int, end: int) -> int:
+    """Where the first non-comment text of ``text[start:end]`` begins (for line numbers)."""
+    i = start
+    while i < end:
+        i = _SPACE.match(text, i).end()  # type: ignore[union-attr]
+        if text.startswith("--", i):
+            eol = text.find("\n", i)
+            i = end if eol < 0 else eol
+        elif text.startswith("/*", i):
+            close = text.find("*/", i + 2)
+            i = end if close < 0 else close + 2
+        else:
+            return i
+    return end
+
+
+def _close_quote(text: str, at: int, quote: str) -> int:
+    """Index of the quote closing the one at ``at`` (doubled quotes stay inside), or -1."""
+    i = at + 1
+    while True:
+        close = text.find(quote, i)
+        if close < 0 or text[close + 1 : close + 2] != quote:
+            return close
+        i = close + 2
+
+
+def is_data_only(data: bytes) -> bool:
+    """True when a script only moves data: its first statements are all data statements and no
+    ``CREATE TABLE``/``ALTER TABLE``/``COMMENT ON`` occurs anywhere (one byte-level search).
+
+    >>> is_data_only(b"-- codes\\nINSERT INTO A VALUES (1);\\nCOMMIT;")
+    True
+    >>> is_data_only(b"INSERT INTO A VALUES (1);\\nCREATE TABLE B (X INT);")
+    False
+    """
+    head = data[:_HEAD_BYTES].decode("utf-8", errors="ignore")
+    verbs = [s.verb for s in statements(head)]
+    if not verbs or any(v not in DATA_VERBS for v in verbs[:-1]):
+        return False
+    return _DDL_ANYWHERE.search(data) is None
+
+
+def decode_script(data: bytes, declared: str | None = None) -> tuple[Decoded, int]:
+    """Decode a script or mapper: its declared encoding, else BOM/UTF-8/CP949 detection; when
+    none fits, the candidate that needs the fewest replacements. Returns the text and how many
+    characters were replaced (0 when decoding was exact).
+
+    >>> decode_script("게시판 \\xff".encode("cp949", errors="ignore") + b"\\xff")[1]
+    1
+    """
+    if declared:
+        try:
+            return Decoded(data.decode(declared), declared), 0
+        except (LookupError, UnicodeDecodeError):
+            pass
+    decoded = decode_source(data)
+    if not decoded.lossy:
+        return decoded, 0
+    best: tuple[int, str, str] | None = None
+    for name in (declared, "utf-8", "cp949"):
+        if not name:
+            continue
+        try:
+            text = data.decode(name, errors="replace")
+        except LookupError:
+            continue
+        bad = text.count("\ufffd") - data.decode(name, errors="ignore").count("\ufffd")
+        if best is None or bad < best[0]:
+            best = (bad, name, text)
+    assert best is not None
+    return Decoded(best[2], best[1], lossy=True), best[0]

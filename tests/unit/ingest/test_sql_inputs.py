@@ -1,0 +1,166 @@
+"""The SQL side of ingestion: one dialect copy, data-only scripts skipped, migrations in order."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from msadecomp.config import Config, config_from_mapping
+from msadecomp.errors import ConfigError
+from msadecomp.ingest.sources import SourceFile
+from msadecomp.ingest.sql_dialect import choose_copies, dialect_of, ordered, sqlglot_dialect
+from msadecomp.ingest.sql_inputs import read_sql_side
+from msadecomp.ingest.sql_script import ScriptIssues, is_data_only, statements
+from msadecomp.ingest.xml_config import XmlFacts
+
+
+def test_dialect_names_come_from_file_and_folder_names() -> None:
+    assert dialect_of("mapper/com/Board_SQL_oracle.xml") == "oracle"
+    assert dialect_of("src/script/ddl/cubrid/board_create_cubrid.sql") == "cubrid"
+    assert dialect_of("db/pgsql/V1__init.sql") == "postgres"
+    assert dialect_of("ddl/create_sqlserver.sql") == "mssql"
+    assert dialect_of("OracleStyleName.xml") is None  # a word, not a name part
+    assert sqlglot_dialect("tibero") == "oracle" and sqlglot_dialect(None) is None
+
+
+def test_the_most_common_dialect_wins_and_ties_are_deterministic() -> None:
+    paths = ["a_SQL_oracle.xml", "a_SQL_mysql.xml", "b_SQL_oracle.xml", "b_SQL_mysql.xml"]
+    assert choose_copies(paths).dialect == "oracle"
+    assert choose_copies(list(reversed(paths))).dialect == "oracle"
+    assert choose_copies(paths, "mysql").skipped == ("a_SQL_oracle.xml", "b_SQL_oracle.xml")
+
+
+def test_a_file_shipped_for_one_database_only_is_kept() -> None:
+    paths = ["a_oracle.xml", "a_mysql.xml", "b_oracle.xml", "only_mysql.xml", "plain.xml"]
+    choice = choose_copies(paths)
+    assert choice.dialect == "oracle"
+    assert choice.keep == {"a_oracle.xml", "b_oracle.xml", "only_mysql.xml", "plain.xml"}
+
+
+def test_migrations_are_ordered_naturally() -> None:
+    assert ordered(["V10__c.sql", "V2__b.sql", "V1__a.sql"]) == [
+        "V1__a.sql",
+        "V2__b.sql",
+        "V10__c.sql",
+    ]
+
+
+def test_sql_dialect_setting_is_validated() -> None:
+    assert config_from_mapping({"sql_dialect": "cubrid"}).sql_dialect == "cubrid"
+    assert Config().sql_dialect is None
+    with pytest.raises(ConfigError, match="sql_dialect"):
+        Config(sql_dialect="foxpro")
+    with pytest.raises(ConfigError, match="sql_dialect"):
+        config_from_mapping({"sql_dialect": 3})
+
+
+def test_splitter_handles_quotes_comments_and_separators() -> None:
+    script = """-- header; not a statement
+INSERT INTO A VALUES ('it''s; fine', "x;y");
+/* block; comment */ CREATE TABLE B (X INT)
+/
+ALTER TABLE B ADD (Y INT)
+GO
+COMMENT ON TABLE B IS 'b; c'"""
+    got = [(s.line, s.verb) for s in statements(script)]
+    assert got == [(2, "INSERT"), (3, "CREATE"), (5, "ALTER"), (7, "COMMENT")]
+    assert next(s for s in statements(script) if s.verb == "COMMENT").text.endswith("'b; c'")
+
+
+def test_unterminated_quote_is_reported() -> None:
+    issues = ScriptIssues([])
+    list(statements("CREATE TABLE A (X INT);\n\nINSERT INTO A VALUES ('open", issues))
+    assert issues.unterminated == [("quote", 3)]
+
+
+def test_data_only_scripts_are_recognised_by_their_head() -> None:
+    data = ("/* 코드 */\n" + "INSERT INTO CODES VALUES ('a', 1);\n" * 5000 + "COMMIT;").encode()
+    assert is_data_only(data)
+    assert not is_data_only(data + b"\nCREATE TABLE LATE (X INT);")
+    assert not is_data_only(b"CREATE TABLE A (X INT);\nINSERT INTO A VALUES (1);")
+    assert not is_data_only(b"")
+
+
+def sql_file(path: str, text: str) -> SourceFile:
+    return SourceFile(path, "sql", text.encode("utf-8"))
+
+
+def mapper_file(path: str, table: str) -> SourceFile:
+    body = f'<mapper namespace="{table}"><select id="s">SELECT * FROM {table}</select></mapper>'
+    return SourceFile(path, "xml", body.encode())
+
+
+def test_one_copy_is_read_and_skipped_files_are_counted_and_reported() -> None:
+    xml_files = [
+        mapper_file("m/Board_SQL_oracle.xml", "BOARD"),
+        mapper_file("m/Board_SQL_mysql.xml", "BOARD"),
+        mapper_file("m/Code_SQL_oracle.xml", "CODES"),
+        SourceFile("ctx-mysql.xml", "xml", b'<beans><bean id="a" class="x.A"/></beans>'),
+    ]
+    sql_files = [
+        sql_file("ddl/oracle/board_oracle.sql", "CREATE TABLE BOARD (ID INT);"),
+        sql_file("ddl/mysql/board_mysql.sql", "CREATE TABLE BOARD_MY (ID INT);"),
+        sql_file("dml/oracle/codes_oracle.sql", "INSERT INTO CODES VALUES (1);\nCOMMIT;"),
+        sql_file(
+            "ddl/V10__late.sql",
+            "ALTER TABLE BOARD ADD CONSTRAINT F FOREIGN KEY (C) REFERENCES CODES (C);",
+        ),
+        sql_file("ddl/V2__codes.sql", "CREATE TABLE CODES (C INT);"),
+    ]
+    xml = XmlFacts()
+    side = read_sql_side(xml_files, sql_files, xml)
+    assert side.dialect == "oracle"
+    assert sorted(side.tables) == ["BOARD", "CODES"]
+    assert side.tables["BOARD"].foreign_keys[0].ref_table == "CODES"
+    assert sorted(s.id for s in xml.statements) == ["BOARD.s", "CODES.s"]
+    assert [b.id for b in xml.beans] == ["a"]  # Spring XML is never a dialect copy
+    assert side.counts == {
+        "mapper files of other dialects": 1,
+        "sql files of other dialects": 1,
+        "data-only sql scripts": 1,
+    }
+    codes = sorted(d.code for d in side.diagnostics)
+    assert codes == ["sql.skipped-data", "sql.skipped-mapper", "sql.skipped-sql"]
+
+
+def test_a_wanted_dialect_that_no_file_names_falls_back_with_a_warning() -> None:
+    xml = XmlFacts()
+    side = read_sql_side([mapper_file("A_SQL_oracle.xml", "A")], [], xml, "mysql")
+    assert side.dialect == "oracle" and len(xml.statements) == 1
+    assert [d.code for d in side.diagnostics] == ["sql.dialect-missing"]
+
+
+def test_euc_kr_ddl_with_stray_bytes_keeps_its_tables_and_says_so() -> None:
+    text = "/* 게시판 */\nCREATE TABLE BBS (NM VARCHAR(10));\nCOMMENT ON TABLE BBS IS '게시판';"
+    data = text.encode("euc-kr").replace(b"CREATE", b"\xff\xfeCREATE", 1)
+    side = read_sql_side([], [SourceFile("bbs.sql", "sql", data)], XmlFacts())
+    assert side.tables["BBS"].comment == "게시판"
+    assert [d.code for d in side.diagnostics] == ["sql.lossy-decoding"]
+
+
+def test_multi_line_data_statements_between_ddl_split_right() -> None:
+    script = """CREATE TABLE A (X INT, Y INT);
+INSERT INTO A (X, Y)
+VALUES (1, 'two
+lines; with a semicolon');
+INSERT INTO A VALUES (3, 4)
+CREATE TABLE B (X INT)"""
+    assert [(s.line, s.verb) for s in statements(script)] == [
+        (1, "CREATE"),
+        (2, "INSERT"),
+        (5, "INSERT"),
+        (6, "CREATE"),
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="CREATE TABLEINSRUPDV;'\"`-/*\n (),GO", max_size=300))
+def test_splitter_never_raises_and_keeps_statement_text(text: str) -> None:
+    found = list(statements(text, ScriptIssues([])))
+    assert all(s.text and s.line >= 1 for s in found)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300))
+def test_data_only_scan_and_decoding_take_any_bytes(data: bytes) -> None:
+    is_data_only(data)
+    read_sql_side([], [SourceFile("fuzz_oracle.sql", "sql", data)], XmlFacts())
