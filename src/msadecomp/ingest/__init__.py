@@ -14,27 +14,22 @@ from pathlib import Path
 
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
 from msadecomp.ingest.history import git_cochanges
-from msadecomp.ingest.java_model import JavaFacts, build_java_facts
+from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
+from msadecomp.ingest.links import entry_points, link_tables, view_names
 from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.sources import Limits, SourceFile, collect
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
-from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.views import link_views, read_view
-from msadecomp.ingest.xml_config import Servlet, XmlFacts
+from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
-    Access,
     CodeModel,
     Diagnostic,
-    Endpoint,
     JavaType,
     Severity,
     SourceRef,
-    SqlStatement,
     Table,
-    TableAccess,
-    TypeKind,
 )
 from msadecomp.stages import Progress, Stages
 
@@ -96,10 +91,11 @@ def ingest(
         java = build_java_facts(java_files, xml.beans)
         diagnostics.extend(xml.diagnostics)
         diagnostics.extend(java.diagnostics)
-        accesses = _link_sql(java, xml.statements, sqlglot_dialect(sql.dialect))
-        endpoints = list(java.endpoints) + _servlet_endpoints(xml.servlets, java.types)
+        accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect))
+        endpoints = entry_points(java, xml)
         views = [read_view(f.path, f.data) for f in by_kind["view"]]
-        pages = link_views(views, endpoints, java.strings, java.types)
+        beans = {b.id: b.cls for b in xml.beans}
+        pages = link_views(views, endpoints, view_names(java, xml), java.types, beans)
         for a in accesses:
             if a.table not in tables:
                 tables[a.table] = Table(a.table, a.ref)
@@ -186,81 +182,6 @@ class _CodeParse:
         declared = {fqn(f, t.name) for f in sources for t in f.types}
         binary_only = [f for f in classes if not any(fqn(f, t.name) in declared for t in f.types)]
         return sources + binary_only, diagnostics
-
-
-def _link_sql(
-    java: JavaFacts, statements: Sequence[SqlStatement], dialect: str | None = None
-) -> list[TableAccess]:
-    """Table accesses: statement ids used in DAO code, mapper interfaces, embedded SQL
-    (read in ``dialect``, sqlglot's name of the system's database)."""
-    by_id: dict[str, list[SqlStatement]] = defaultdict(list)
-    for s in statements:
-        by_id[s.id].append(s)
-        if s.namespace and not s.id.startswith(f"{s.namespace}."):
-            by_id[f"{s.namespace}.{s.id}"].append(s)
-    out: dict[tuple[str, str, Access], TableAccess] = {}
-
-    def add(
-        source: str,
-        stmt_reads: Iterable[str],
-        stmt_writes: Iterable[str],
-        ref: SourceRef,
-        via: str,
-    ) -> None:
-        for table in stmt_writes:
-            out.setdefault(
-                (source, table, Access.WRITE), TableAccess(source, table, Access.WRITE, ref, via)
-            )
-        for table in stmt_reads:
-            out.setdefault(
-                (source, table, Access.READ), TableAccess(source, table, Access.READ, ref, via)
-            )
-
-    types: dict[str, JavaType] = {t.fqn: t for t in java.types}
-    entity_names = {t.simple_name.upper(): t.entity_table for t in java.types if t.entity_table}
-
-    def table(name: str) -> str:
-        return entity_names.get(name, name)  # JPQL names entities, not tables
-
-    for source, strings in java.strings.items():
-        for text, ref in strings:
-            for stmt in by_id.get(text, ()):
-                add(source, stmt.reads, stmt.writes, ref, stmt.id)
-            if text not in by_id and looks_like_sql(text):
-                use = tables_in(text, dialect)
-                add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
-    for t in java.types:
-        if t.entity_table:
-            add(t.fqn, (), (t.entity_table,), t.source, "JPA entity")
-    for repository, entity in java.repositories.items():
-        mapped = types.get(entity)
-        if mapped is not None and mapped.entity_table:
-            add(
-                repository,
-                (mapped.entity_table,),
-                (mapped.entity_table,),
-                types[repository].source,
-                "Spring Data repository",
-            )
-    for ns in {s.namespace for s in statements}:
-        mapper = types.get(ns)
-        if mapper is None or mapper.kind != TypeKind.INTERFACE:
-            continue
-        for method in mapper.methods:
-            for stmt in by_id.get(f"{ns}.{method}", ()):
-                add(ns, stmt.reads, stmt.writes, mapper.source, stmt.id)
-    return sorted(out.values(), key=lambda a: (a.source, a.table, a.access.value))
-
-
-def _servlet_endpoints(servlets: Sequence[Servlet], types: Sequence[JavaType]) -> list[Endpoint]:
-    """Servlets of web.xml implemented by project classes (old-style apps without Spring MVC)."""
-    known = {t.fqn for t in types}
-    return [
-        Endpoint(pattern, "ANY", f"{s.cls}#service", s.source)
-        for s in servlets
-        if s.cls in known
-        for pattern in s.patterns
-    ]
 
 
 def _classes_by_file(types: Sequence[JavaType]) -> dict[str, set[str]]:

@@ -29,7 +29,20 @@ STEREOTYPES = {
     "Mapper": "mapper",
     "Configuration": "configuration",
     "Entity": "entity",
+    "Named": "controller",
+    "ManagedBean": "controller",
+    "Path": "controller",
+    "WebServlet": "controller",
+    "UrlBinding": "controller",
+    "Stateless": "service",
+    "Stateful": "service",
+    "Singleton": "service",
+    "MessageDriven": "service",
 }
+"""Annotations that give a class its role: Spring, JPA, CDI/JSF beans, JAX-RS resources,
+servlets, Stripes action beans and EJB session/message beans."""
+URL_ANNOTATIONS = frozenset({"Path", "WebServlet", "UrlBinding"})
+JAX_RS_VERBS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
 MAPPINGS = {
     "RequestMapping": None,
     "GetMapping": "GET",
@@ -169,11 +182,15 @@ class _Linker:
         stereotype = None
         bean = None
         for a in t.annotations:
-            s = STEREOTYPES.get(_short(a.name))
+            short = _short(a.name)
+            s = STEREOTYPES.get(short)
             if s is not None and stereotype is None:
                 stereotype = s
                 if s not in ("entity", "configuration"):
-                    bean = a.value or bean_name_for(_short(t.name))
+                    named = a.get("name") if short == "ManagedBean" else a.value
+                    if short in URL_ANNOTATIONS:
+                        named = None
+                    bean = named or bean_name_for(_short(t.name))
         entity_table = None
         names = {_short(a.name): a for a in t.annotations}
         if "Entity" in names:
@@ -424,6 +441,24 @@ class _Linker:
 
     # -- endpoints -------------------------------------------------------------------------
     def _endpoints(self, src: str, t: TypeDecl, path: str) -> None:
+        names = {_short(a.name): a for a in t.annotations}
+        ref = _ref(path, t.line)
+        for key, method in (("WebServlet", "service"), ("UrlBinding", "execute")):
+            if key in names:
+                a = names[key]
+                for p in _paths(a) or _split(a.get("urlPatterns")):
+                    self.facts.endpoints.append(
+                        Endpoint(_join("", p), "ANY", f"{src}#{method}", ref)
+                    )
+        if (
+            "UrlBinding" not in names
+            and _short(t.name).endswith("ActionBean")
+            and t.kind == "class"
+        ):
+            name = _short(t.name).removesuffix("ActionBean") or _short(t.name)
+            self.facts.endpoints.append(Endpoint(f"/{name}.action", "ANY", f"{src}#execute", ref))
+        if "Path" in names:
+            self._jax_rs(src, t, path, _paths(names["Path"]) or [""])
         prefixes = [""]
         for a in t.annotations:
             if _short(a.name) in MAPPINGS:
@@ -439,6 +474,29 @@ class _Linker:
                         self.facts.endpoints.append(
                             Endpoint(_join(prefix, p), verb, f"{src}#{m.name}", _ref(path, m.line))
                         )
+
+    def _jax_rs(self, src: str, t: TypeDecl, path: str, prefixes: list[str]) -> None:
+        """JAX-RS resource methods: an HTTP verb annotation and/or a method ``@Path``."""
+        for m in t.methods:
+            shorts = {_short(a.name): a for a in m.annotations}
+            verbs = sorted(JAX_RS_VERBS & set(shorts))
+            if not verbs and "Path" not in shorts:
+                continue
+            sub = _paths(shorts["Path"]) if "Path" in shorts else [""]
+            for prefix in prefixes:
+                for p in sub or [""]:
+                    self.facts.endpoints.append(
+                        Endpoint(
+                            _join(prefix, p),
+                            ",".join(verbs) or "ANY",
+                            f"{src}#{m.name}",
+                            _ref(path, m.line),
+                        )
+                    )
+
+
+def _split(raw: str | None) -> list[str]:
+    return [p.strip() for p in (raw or "").split(",") if p.strip()]
 
 
 def _paths(a: Annotation) -> list[str]:

@@ -173,8 +173,12 @@ def link_views(
     endpoints: Sequence[Endpoint],
     strings: Mapping[str, Iterable[tuple[str, SourceRef]]],
     types: Sequence[JavaType],
+    extra_beans: Mapping[str, str] | None = None,
 ) -> list[Page]:
-    """Set each page's ``controllers``: the project classes behind it (see module docstring)."""
+    """Set each page's ``controllers``: the project classes behind it (see module docstring).
+
+    ``extra_beans`` are bean names declared in XML (JSF ``faces-config.xml``, Spring) -> class.
+    """
     views = _ViewIndex(p.path for p in pages)
     handlers = _EndpointIndex(endpoints)
     returned: dict[str, set[str]] = defaultdict(set)
@@ -190,6 +194,9 @@ def link_views(
         beans[t.simple_name[:1].lower() + t.simple_name[1:]].add(t.fqn)
         if t.bean_name:
             beans[t.bean_name].add(t.fqn)
+    for name, cls in (extra_beans or {}).items():
+        if cls in known:
+            beans[name].add(cls)
     out = []
     for page in pages:
         found = set(returned.get(page.path, ()))

@@ -1,5 +1,6 @@
-"""Read the XML files of a Spring web application: MyBatis 3 mappers, iBatis 2 sqlMaps and
-Spring bean definitions. Other XML (build files, logging) is ignored.
+"""Read the XML files of a Java web application: MyBatis 3 mappers, iBatis 2 sqlMaps, Spring bean
+definitions and URL mappings, web.xml, Struts 1/2 actions, JSF managed beans and Hibernate
+mappings (see :mod:`.web_config`). Other XML (build files, logging) is ignored.
 
 Parsing goes through defusedxml, so entity expansion bombs and external entities are refused;
 a broken or hostile file becomes a diagnostic with its line, never an exception.
@@ -17,6 +18,15 @@ from defusedxml import DefusedXmlException
 from msadecomp.ingest.mapper_sql import MAX_EXPANDED_CHARS, MapperSql, local_name
 from msadecomp.ingest.sql_script import decode_script
 from msadecomp.ingest.sql_tables import tables_in
+from msadecomp.ingest.web_config import (
+    Action,
+    EntityMapping,
+    read_faces_config,
+    read_hibernate_mapping,
+    read_struts1,
+    read_struts2,
+    read_url_mappings,
+)
 from msadecomp.model import Bean, Diagnostic, Severity, SourceRef, SqlStatement
 
 STATEMENT_TAGS = frozenset({"select", "insert", "update", "delete", "statement", "procedure"})
@@ -37,6 +47,10 @@ class XmlFacts:
     statements: list[SqlStatement] = field(default_factory=list)
     beans: list[Bean] = field(default_factory=list)
     servlets: list[Servlet] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    """Request paths served by classes or beans: Struts actions, Spring XML URL mappings."""
+    entities: list[EntityMapping] = field(default_factory=list)
+    """Hibernate ``hbm.xml`` class-to-table mappings."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
     parsed_by: dict[str, int] = field(default_factory=dict)
@@ -68,9 +82,22 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
     elif kind == "beans":
         facts.kinds["spring"] = facts.kinds.get("spring", 0) + 1
         _read_beans(path, root, facts)
+        facts.actions.extend(read_url_mappings(path, root))
     elif kind == "web-app":
         facts.kinds["web.xml"] = facts.kinds.get("web.xml", 0) + 1
         _read_web_xml(path, root, facts)
+    elif kind == "struts-config":
+        facts.kinds["struts"] = facts.kinds.get("struts", 0) + 1
+        facts.actions.extend(read_struts1(path, root))
+    elif kind == "struts":
+        facts.kinds["struts"] = facts.kinds.get("struts", 0) + 1
+        facts.actions.extend(read_struts2(path, root))
+    elif kind == "faces-config":
+        facts.kinds["faces-config"] = facts.kinds.get("faces-config", 0) + 1
+        facts.beans.extend(read_faces_config(path, root))
+    elif kind == "hibernate-mapping":
+        facts.kinds["hibernate mapping"] = facts.kinds.get("hibernate mapping", 0) + 1
+        facts.entities.extend(read_hibernate_mapping(path, root))
 
 
 _DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']")

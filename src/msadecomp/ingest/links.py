@@ -1,0 +1,141 @@
+"""Links between the Java code and what configuration says about it.
+
+* :func:`link_tables`: which class reads or writes which table, through mapper statement ids
+  (with or without their namespace: iBatis 2 without ``useStatementNamespaces`` calls
+  ``queryForList("getProductList")``), MyBatis mapper interfaces, SQL/JPQL/HQL strings in the
+  code, JPA entities, Hibernate ``hbm.xml`` mappings and Spring Data repositories.
+* :func:`entry_points`: the request paths each class serves, from annotations (collected by
+  :mod:`.java_model`), web.xml servlets, Struts actions and Spring XML URL mappings.
+* :func:`view_names`: the strings of each class that may name a view, plus the views Struts
+  actions forward to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from msadecomp.ingest.java_model import JavaFacts
+from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
+from msadecomp.ingest.xml_config import XmlFacts
+from msadecomp.model import (
+    Access,
+    Endpoint,
+    JavaType,
+    SourceRef,
+    SqlStatement,
+    TableAccess,
+    TypeKind,
+)
+
+_HQL_FROM = re.compile(r"^\s*from\s+[A-Za-z_][\w.]*(\s+(as\s+)?[a-z_]\w*)?(\s|$)", re.I)
+
+
+def _statement_index(statements: Sequence[SqlStatement]) -> dict[str, list[SqlStatement]]:
+    by_id: dict[str, list[SqlStatement]] = defaultdict(list)
+    for s in statements:
+        by_id[s.id].append(s)
+        if s.namespace and not s.id.startswith(f"{s.namespace}."):
+            by_id[f"{s.namespace}.{s.id}"].append(s)
+    bare = Counter(s.id.rpartition(".")[2] for s in statements if "." in s.id)
+    for s in statements:
+        short = s.id.rpartition(".")[2]
+        if "." in s.id and bare[short] == 1 and short not in by_id:
+            by_id[short].append(s)  # iBatis 2 without statement namespaces
+    return by_id
+
+
+def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> list[TableAccess]:
+    """Table accesses: statement ids used in DAO code, mapper interfaces, embedded SQL
+    (read in ``dialect``, sqlglot's name of the system's database), entity mappings."""
+    statements = xml.statements
+    by_id = _statement_index(statements)
+    out: dict[tuple[str, str, Access], TableAccess] = {}
+
+    def add(
+        source: str,
+        stmt_reads: Iterable[str],
+        stmt_writes: Iterable[str],
+        ref: SourceRef,
+        via: str,
+    ) -> None:
+        for table in stmt_writes:
+            out.setdefault(
+                (source, table, Access.WRITE), TableAccess(source, table, Access.WRITE, ref, via)
+            )
+        for table in stmt_reads:
+            out.setdefault(
+                (source, table, Access.READ), TableAccess(source, table, Access.READ, ref, via)
+            )
+
+    types: dict[str, JavaType] = {t.fqn: t for t in java.types}
+    entity_names = {t.simple_name.upper(): t.entity_table for t in java.types if t.entity_table}
+    mapped = {m.cls: m for m in xml.entities if m.cls in types}
+    entity_names.update({cls.rpartition(".")[2].upper(): m.table for cls, m in mapped.items()})
+
+    def table(name: str) -> str:
+        return entity_names.get(name, name)  # JPQL names entities, not tables
+
+    for source, strings in java.strings.items():
+        for text, ref in strings:
+            for stmt in by_id.get(text, ()):
+                add(source, stmt.reads, stmt.writes, ref, stmt.id)
+            if text not in by_id and _HQL_FROM.match(text):
+                text = "SELECT 1 " + text  # HQL/JPQL may start at FROM
+            if text not in by_id and looks_like_sql(text):
+                use = tables_in(text, dialect)
+                add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
+    for t in java.types:
+        if t.entity_table:
+            add(t.fqn, (), (t.entity_table,), t.source, "JPA entity")
+    for cls, m in sorted(mapped.items()):
+        add(cls, (), (m.table,), m.source, "Hibernate mapping")
+    for repository, entity in java.repositories.items():
+        target = types.get(entity)
+        if target is not None and target.entity_table:
+            add(
+                repository,
+                (target.entity_table,),
+                (target.entity_table,),
+                types[repository].source,
+                "Spring Data repository",
+            )
+    for ns in {s.namespace for s in statements}:
+        mapper = types.get(ns)
+        if mapper is None or mapper.kind != TypeKind.INTERFACE:
+            continue
+        for method in mapper.methods:
+            for stmt in by_id.get(f"{ns}.{method}", ()):
+                add(ns, stmt.reads, stmt.writes, mapper.source, stmt.id)
+    return sorted(out.values(), key=lambda a: (a.source, a.table, a.access.value))
+
+
+def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
+    """Endpoints of annotations, web.xml servlets, Struts actions and XML URL mappings whose
+    class is a project class."""
+    known = {t.fqn for t in java.types}
+    beans = {b.id: b.cls for b in xml.beans}
+    beans.update({t.bean_name: t.fqn for t in java.types if t.bean_name})
+    out = list(java.endpoints)
+    out += [
+        Endpoint(pattern, "ANY", f"{s.cls}#service", s.source)
+        for s in xml.servlets
+        if s.cls in known
+        for pattern in s.patterns
+    ]
+
+    for a in xml.actions:
+        cls = a.cls or beans.get(a.bean, "")
+        if cls in known:
+            out.append(Endpoint(a.path, "ANY", f"{cls}#execute", a.source))
+    return out
+
+
+def view_names(java: JavaFacts, xml: XmlFacts) -> dict[str, list[tuple[str, SourceRef]]]:
+    """Per class, the strings that may name a view: its own, plus its Struts results."""
+    out: dict[str, list[tuple[str, SourceRef]]] = {k: list(v) for k, v in java.strings.items()}
+    for a in xml.actions:
+        if a.cls:
+            out.setdefault(a.cls, []).extend((view, a.source) for view in a.views)
+    return out

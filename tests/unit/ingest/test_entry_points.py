@@ -1,0 +1,123 @@
+"""Endpoints and data access for every common Java web and persistence style."""
+
+from pathlib import Path
+
+from msadecomp.ingest import ingest
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def endpoints(root: Path) -> set[tuple[str, str, str]]:
+    return {(e.path, e.http_method, e.handler) for e in ingest(root, jobs=1).endpoints}
+
+
+def test_jax_rs_resources_servlets_and_stripes_action_beans(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/CargoResource.java": """package a;
+            @Path("/cargo") public class CargoResource {
+                @GET @Path("{id}") public Cargo find(String id) { return null; }
+                @POST public void book(Cargo c) {}
+                public void helper() {}
+            }""",
+            "src/a/Upload.java": """package a;
+            @WebServlet(urlPatterns = {"/upload", "/files/*"}) public class Upload {}""",
+            "src/a/CatalogActionBean.java": "package a; public class CatalogActionBean {}",
+            "src/a/Cart.java": """package a; @UrlBinding("/shop/cart.action") public class Cart {}""",
+        },
+    )
+    assert endpoints(tmp_path) == {
+        ("/cargo/{id}", "GET", "a.CargoResource#find"),
+        ("/cargo", "POST", "a.CargoResource#book"),
+        ("/upload", "ANY", "a.Upload#service"),
+        ("/files/*", "ANY", "a.Upload#service"),
+        ("/Catalog.action", "ANY", "a.CatalogActionBean#execute"),
+        ("/shop/cart.action", "ANY", "a.Cart#execute"),
+    }
+
+
+def test_struts_actions_serve_paths_and_forward_to_their_views(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/LoginAction.java": "package a; public class LoginAction {}",
+            "src/a/CartAction.java": "package a; public class CartAction {}",
+            "WEB-INF/struts-config.xml": """<struts-config><action-mappings>
+            <action path="/login" type="a.LoginAction" input="/WEB-INF/jsp/login/Login.jsp">
+              <forward name="ok" path="/WEB-INF/jsp/login/Welcome.jsp"/></action>
+            </action-mappings></struts-config>""",
+            "src/struts.xml": """<struts><package name="shop" namespace="/shop">
+            <action name="cart" class="a.CartAction"><result>/WEB-INF/jsp/cart/Cart.jsp</result>
+            </action></package></struts>""",
+            "WEB-INF/jsp/login/Login.jsp": "<p>login</p>",
+            "WEB-INF/jsp/login/Welcome.jsp": "<p>hi</p>",
+            "WEB-INF/jsp/cart/Cart.jsp": "<p>cart</p>",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {(e.path, e.handler) for e in model.endpoints} == {
+        ("/login.do", "a.LoginAction#execute"),
+        ("/shop/cart.action", "a.CartAction#execute"),
+    }
+    assert {p.path.rpartition("/")[2]: p.controllers for p in model.pages} == {
+        "Login.jsp": ("a.LoginAction",),
+        "Welcome.jsp": ("a.LoginAction",),
+        "Cart.jsp": ("a.CartAction",),
+    }
+
+
+def test_spring_xml_url_mappings_and_jsf_managed_beans(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/OrderController.java": "package a; public class OrderController {}",
+            "src/a/HomeController.java": "package a; public class HomeController {}",
+            "src/a/BookingBean.java": "package a; public class BookingBean {}",
+            "WEB-INF/app-servlet.xml": """<beans>
+            <bean id="orderController" class="a.OrderController"/>
+            <bean name="/home.htm" class="a.HomeController"/>
+            <bean class="org.springframework.web.servlet.handler.SimpleUrlHandlerMapping">
+              <property name="mappings"><props><prop key="/order.do">orderController</prop>
+              </props></property></bean></beans>""",
+            "WEB-INF/faces-config.xml": """<faces-config><managed-bean>
+            <managed-bean-name>booking</managed-bean-name>
+            <managed-bean-class>a.BookingBean</managed-bean-class></managed-bean></faces-config>""",
+            "book.xhtml": '<h:commandButton action="#{booking.save}"/>',
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {(e.path, e.handler) for e in model.endpoints} == {
+        ("/order.do", "a.OrderController#execute"),
+        ("/home.htm", "a.HomeController#execute"),
+    }
+    assert [p.controllers for p in model.pages] == [("a.BookingBean",)]
+
+
+def test_ibatis_ids_without_namespace_hibernate_mappings_and_ejb_beans(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/ProductDao.java": """package a;
+            public class ProductDao { Object list() { return client.queryForList("getProductList", null); } }""",
+            "src/a/Order.java": "package a; public class Order {}",
+            "src/a/OrderDao.java": """package a;
+            public class OrderDao { Object all() { return s.createQuery("from Order o where o.total > 1"); } }""",
+            "src/a/Billing.java": "package a; @Stateless public class Billing {}",
+            "sql/Product.xml": """<sqlMap namespace="Product">
+            <select id="getProductList">SELECT * FROM PRODUCT</select></sqlMap>""",
+            "src/a/Order.hbm.xml": """<hibernate-mapping package="a">
+            <class name="Order" table="ORDERS"/></hibernate-mapping>""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    accesses = {(a.source, a.table, a.access.value) for a in model.table_accesses}
+    assert ("a.ProductDao", "PRODUCT", "read") in accesses
+    assert ("a.Order", "ORDERS", "write") in accesses
+    assert ("a.OrderDao", "ORDERS", "read") in accesses
+    assert model.type_map()["a.Billing"].stereotype == "service"
