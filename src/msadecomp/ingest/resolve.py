@@ -10,7 +10,7 @@ library types are named by :meth:`Resolver.external` for the inventory.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from msadecomp.ingest.java_facts import Import
 
@@ -64,6 +64,18 @@ class Scope:
     imports: tuple[Import, ...]
     enclosing: tuple[str, ...] = ()
     """FQNs of the current type and the types around it, innermost first."""
+    single: dict[str, str] = field(init=False, compare=False, hash=False, repr=False)
+    """Simple name -> path of the single-type (non-static) imports, indexed once."""
+    wildcards: tuple[str, ...] = field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        single: dict[str, str] = {}
+        for imp in self.imports:
+            if not imp.wildcard and not imp.static:
+                single.setdefault(imp.path.rpartition(".")[2], imp.path)
+        object.__setattr__(self, "single", single)
+        wild = tuple(i.path for i in self.imports if i.wildcard and not i.static)
+        object.__setattr__(self, "wildcards", wild)
 
 
 class Resolver:
@@ -95,9 +107,9 @@ class Resolver:
     def external(self, name: str, scope: Scope) -> str:
         """Best-guess FQN of a library type, for the inventory."""
         head, _, rest = name.partition(".")
-        for imp in scope.imports:
-            if not imp.wildcard and not imp.static and imp.path.rpartition(".")[2] == head:
-                return f"{imp.path}.{rest}" if rest else imp.path
+        path = scope.single.get(head)
+        if path is not None:
+            return f"{path}.{rest}" if rest else path
         if head in JAVA_LANG:
             return f"java.lang.{name}"
         return name
@@ -110,17 +122,16 @@ class Resolver:
             member = f"{outer}.{head}"
             if member in known:
                 return member
-        for imp in scope.imports:
-            if not imp.wildcard and not imp.static and imp.path.rpartition(".")[2] == head:
-                return imp.path if imp.path in known else None
+        path = scope.single.get(head)
+        if path is not None:
+            return path if path in known else None
         local = f"{scope.package}.{head}" if scope.package else head
         if local in known:
             return local
-        for imp in scope.imports:
-            if imp.wildcard and not imp.static:
-                candidate = f"{imp.path}.{head}"
-                if candidate in known:
-                    return candidate
+        for wildcard in scope.wildcards:
+            candidate = f"{wildcard}.{head}"
+            if candidate in known:
+                return candidate
         return None
 
     def _longest_known_prefix(self, name: str) -> str | None:
