@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -51,6 +54,15 @@ class Weights:
         value: float = getattr(self, _ALIASES.get(kind, kind))
         return value
 
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if _is_number(value) and value >= 0:
+                object.__setattr__(self, f.name, float(value))
+            else:
+                name = _PUBLIC.get(f.name, f.name)
+                raise ConfigError(f"weight {name!r} must be a finite number >= 0, not {value!r}")
+
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Weights:
         names = {f.name for f in fields(cls)}
@@ -60,8 +72,8 @@ class Weights:
             if name not in names:
                 known = sorted({_PUBLIC.get(n, n) for n in names})
                 raise ConfigError(f"unknown weight {key!r}; known: {', '.join(known)}")
-            if not isinstance(value, (int, float)) or value < 0:
-                raise ConfigError(f"weight {key!r} must be a number >= 0, not {value!r}")
+            if not _is_number(value) or value < 0:
+                raise ConfigError(f"weight {key!r} must be a finite number >= 0, not {value!r}")
             values[name] = float(value)
         return replace(cls(), **values)
 
@@ -88,18 +100,75 @@ class Config:
     kernel_exclude: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.algorithm not in ALGORITHM_NAMES:
+        if not isinstance(self.algorithm, str) or self.algorithm not in ALGORITHM_NAMES:
             raise ConfigError(
                 f"unknown algorithm {self.algorithm!r}; choose one of {', '.join(ALGORITHM_NAMES)}"
             )
-        if self.resolution is not None and self.resolution <= 0:
-            raise ConfigError(f"resolution must be > 0, not {self.resolution}")
-        if self.services is not None and self.services < 1:
-            raise ConfigError(f"the number of services must be >= 1, not {self.services}")
-        if self.jobs is not None and self.jobs < 1:
-            raise ConfigError(f"jobs must be >= 1, not {self.jobs}")
-        if any(len(pair) != 2 for pair in self.apart):
+        if not _is_int(self.seed) or not 0 <= self.seed < 2**32:
+            raise ConfigError(f"seed must be a whole number from 0 to 2**32-1, not {self.seed!r}")
+        if self.resolution is not None:
+            if not _is_number(self.resolution) or self.resolution <= 0:
+                raise ConfigError(
+                    f"resolution must be > 0 and finite (or 'auto'), not {self.resolution!r}"
+                )
+            object.__setattr__(self, "resolution", float(self.resolution))
+        if self.services is not None and (
+            not _is_int(self.services) or not 1 <= self.services <= MAX_SERVICES
+        ):
+            raise ConfigError(
+                f"the number of services must be a whole number from 1 to {MAX_SERVICES:,}, "
+                f"not {self.services!r}"
+            )
+        if self.jobs is not None and (not _is_int(self.jobs) or not 1 <= self.jobs <= max_jobs()):
+            raise ConfigError(
+                f"jobs must be a whole number from 1 to {max_jobs()} (4 per CPU core), "
+                f"not {self.jobs!r}"
+            )
+        if not isinstance(self.weights, Weights):
+            raise ConfigError(f"weights must be a Weights, not {type(self.weights).__name__}")
+        if not isinstance(self.kernel, bool):
+            raise ConfigError(f"kernel detection must be true or false, not {self.kernel!r}")
+        together = _patterns_list(self.together, "together", "a list of groups of patterns")
+        if any(not group for group in together):
+            raise ConfigError("each 'together' group must name at least one pattern")
+        apart = _patterns_list(self.apart, "apart", "a list of pairs of patterns")
+        if any(len(pair) != 2 for pair in apart):
             raise ConfigError("each 'apart' entry must name exactly two patterns")
+        object.__setattr__(self, "together", together)
+        object.__setattr__(self, "apart", apart)
+        for name in ("kernel_include", "kernel_exclude"):
+            object.__setattr__(self, name, _patterns(getattr(self, name), name))
+
+
+MAX_SERVICES = 100_000
+
+
+def max_jobs() -> int:
+    """Most worker processes a run may ask for: four per CPU core."""
+    return 4 * (os.cpu_count() or 1)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _patterns(value: object, what: str) -> tuple[str, ...]:
+    """A list of non-empty pattern strings as a tuple; a bare string is an error, not letters."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise ConfigError(f"{what} must be a list of patterns, not {value!r}")
+    if any(not isinstance(x, str) or not x.strip() for x in value):
+        raise ConfigError(f"{what}: every pattern must be a non-empty string, not {value!r}")
+    return tuple(value)
+
+
+def _patterns_list(value: object, what: str, shape: str) -> tuple[tuple[str, ...], ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise ConfigError(f"{what} must be {shape}, not {value!r}")
+    return tuple(_patterns(group, f"{what} entry") for group in value)
 
 
 _TOP_KEYS = {
@@ -122,10 +191,15 @@ def load_config(path: str | Path) -> Config:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except OSError as err:
         raise ConfigError(f"cannot read configuration {p}: {err.strerror}") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+    except (UnicodeDecodeError, ValueError) as err:  # ValueError: also int-str digit limit
         raise ConfigError(f"configuration {p} is not valid TOML: {err}") from None
+    except RecursionError:
+        raise ConfigError(f"configuration {p} is nested too deeply to read") from None
     if p.name == "pyproject.toml":
-        data = data.get("tool", {}).get("msadecomp", {})
+        tool = data.get("tool", {})
+        data = tool.get("msadecomp", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{p}: [tool.msadecomp] must be a table")
     return config_from_mapping(data, str(p))
 
 
@@ -137,30 +211,43 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
         )
     constraints = _table(data, "constraints", origin)
     kernel = _table(data, "kernel", origin)
+    _known(constraints, {"together", "apart"}, f"{origin}: [constraints]")
+    _known(kernel, {"detect", "include", "exclude"}, f"{origin}: [kernel]")
     resolution = data.get("resolution")
-    apart = constraints.get("apart", [])
-    if not isinstance(apart, list) or any(
-        not isinstance(pair, list) or len(pair) != 2 for pair in apart
-    ):
-        raise ConfigError(f"{origin}: each 'apart' entry must name exactly two patterns")
     try:
         return Config(
-            algorithm=str(data.get("algorithm", "louvain")),
-            seed=int(data.get("seed", 42)),
-            resolution=None if resolution in (None, "auto") else float(resolution),
-            services=None if data.get("services") is None else int(data["services"]),
-            jobs=None if data.get("jobs") is None else int(data["jobs"]),
+            algorithm=_typed(data, "algorithm", "louvain", str, "a string"),
+            seed=_typed(data, "seed", 42, _is_int, "a whole number"),
+            resolution=None if resolution in (None, "auto") else resolution,
+            services=data.get("services"),
+            jobs=data.get("jobs"),
             weights=Weights.from_mapping(_table(data, "weights", origin)),
-            together=tuple(
-                tuple(str(x) for x in group) for group in constraints.get("together", [])
-            ),
-            apart=tuple((str(a), str(b)) for a, b in apart),
-            kernel=bool(kernel.get("detect", True)),
-            kernel_include=tuple(str(x) for x in kernel.get("include", [])),
-            kernel_exclude=tuple(str(x) for x in kernel.get("exclude", [])),
+            together=constraints.get("together", ()),
+            apart=constraints.get("apart", ()),
+            kernel=_typed(kernel, "detect", True, bool, "true or false"),
+            kernel_include=kernel.get("include", ()),
+            kernel_exclude=kernel.get("exclude", ()),
         )
-    except (TypeError, ValueError) as err:
+    except ConfigError as err:
         raise ConfigError(f"{origin}: {err}") from None
+
+
+def _typed(
+    data: dict[str, Any], key: str, default: Any, check: type | Callable[[Any], bool], what: str
+) -> Any:
+    value = data.get(key, default)
+    ok = isinstance(value, check) if isinstance(check, type) else check(value)
+    if not ok:
+        raise ConfigError(f"{key!r} must be {what}, not {value!r}")
+    return value
+
+
+def _known(table: dict[str, Any], keys: set[str], where: str) -> None:
+    unknown = sorted(set(table) - keys)
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(keys))}"
+        )
 
 
 def _table(data: dict[str, Any], key: str, origin: str) -> dict[str, Any]:
