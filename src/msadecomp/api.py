@@ -183,7 +183,7 @@ def _analyze(
     progress: Progress | None,
     answers: dict[int, bool] | None,
 ) -> Analysis:
-    model = ingest(path, jobs=config.jobs, progress=progress)
+    model = ingest(path, jobs=config.jobs, limits=config.limits, progress=progress)
     graph = build_graph(model, semantic=config.weights.semantic > 0)
     settings = KernelSettings(
         enabled=config.kernel, include=config.kernel_include, exclude=config.kernel_exclude

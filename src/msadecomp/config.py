@@ -16,6 +16,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from msadecomp.errors import ConfigError
+from msadecomp.ingest.sources import Limits
 
 ALGORITHM_NAMES = ("louvain", "leiden", "label_propagation", "greedy_modularity")
 _ALIASES = {"return": "ret", "import": "import_", "read": "table_read", "write": "table_write"}
@@ -98,6 +99,8 @@ class Config:
     """Set shared-kernel (utility) classes aside before clustering."""
     kernel_include: tuple[str, ...] = ()
     kernel_exclude: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
+    """Resource budgets for reading the input (file size, archive inflation and entries)."""
 
     def __post_init__(self) -> None:
         if not isinstance(self.algorithm, str) or self.algorithm not in ALGORITHM_NAMES:
@@ -126,6 +129,8 @@ class Config:
             )
         if not isinstance(self.weights, Weights):
             raise ConfigError(f"weights must be a Weights, not {type(self.weights).__name__}")
+        if not isinstance(self.limits, Limits):
+            raise ConfigError(f"limits must be a Limits, not {type(self.limits).__name__}")
         if not isinstance(self.kernel, bool):
             raise ConfigError(f"kernel detection must be true or false, not {self.kernel!r}")
         together = _patterns_list(self.together, "together", "a list of groups of patterns")
@@ -180,6 +185,7 @@ _TOP_KEYS = {
     "weights",
     "constraints",
     "kernel",
+    "limits",
 }
 
 
@@ -211,6 +217,8 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
         )
     constraints = _table(data, "constraints", origin)
     kernel = _table(data, "kernel", origin)
+    limits = _table(data, "limits", origin)
+    _known(limits, {f.name for f in fields(Limits)}, f"{origin}: [limits]")
     _known(constraints, {"together", "apart"}, f"{origin}: [constraints]")
     _known(kernel, {"detect", "include", "exclude"}, f"{origin}: [kernel]")
     resolution = data.get("resolution")
@@ -227,6 +235,7 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
             kernel=_typed(kernel, "detect", True, bool, "true or false"),
             kernel_include=kernel.get("include", ()),
             kernel_exclude=kernel.get("exclude", ()),
+            limits=Limits(**limits),
         )
     except ConfigError as err:
         raise ConfigError(f"{origin}: {err}") from None

@@ -37,15 +37,6 @@ def one_mib_bomb_war(entries: int = 1900) -> bytes:
     return buf.getvalue()
 
 
-def patch_local_header(archive: bytes, name: str, offset: int, value: bytes) -> bytes:
-    """``archive`` with bytes at ``offset`` of ``name``'s local file header replaced."""
-    with zipfile.ZipFile(io.BytesIO(archive)) as zf:
-        start = zf.getinfo(name).header_offset
-    data = bytearray(archive)
-    data[start + offset : start + offset + len(value)] = value
-    return bytes(data)
-
-
 def corrupt_entry_data(archive: bytes, name: str) -> bytes:
     """``archive`` with the compressed bytes of ``name`` overwritten (zlib error / bad CRC)."""
     with zipfile.ZipFile(io.BytesIO(archive)) as zf:
@@ -118,3 +109,18 @@ def bad_pool_reference() -> bytes:
     other = b.cls("p/Other")
     b.raw(b"\x0a" + struct.pack(">HH", other, other))  # Methodref(class, "name and type")
     return b.build("p/Bad", struct.pack(">HHH", 0, 0, 0))
+
+
+def patch_central_header(archive: bytes, name: str, offset: int, value: bytes) -> bytes:
+    """``archive`` with bytes at ``offset`` of ``name``'s central directory record replaced
+    (offset 6: version needed to extract, 10: compression method)."""
+    raw = name.encode()
+    data = bytearray(archive)
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if bytes(data[at + 46 : at + 46 + length]) == raw:
+            data[at + offset : at + offset + len(value)] = value
+            return bytes(data)
+        at = data.find(b"PK\x01\x02", at + 4)
+    raise KeyError(name)

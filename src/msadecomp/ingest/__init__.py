@@ -18,7 +18,7 @@ from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import JavaFacts, build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.jsp import read_jsp
-from msadecomp.ingest.sources import Limits, SourceFile, collect
+from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
 from msadecomp.ingest.sql_ddl import parse_ddl
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.xml_config import Servlet, XmlFacts, read_xml
@@ -103,7 +103,7 @@ def ingest(
     counts["library archives"] = len(collected.skipped_libraries)
     counts.update(f"encoding {f.encoding}" for f in java_files if f.encoding != "class")
     return CodeModel(
-        root=root.name or str(root),
+        root=display_path(root.name or str(root)),
         types=tuple(sorted(java.types, key=lambda t: t.fqn)),
         dependencies=tuple(java.dependencies),
         tables=tuple(sorted(tables.values(), key=lambda t: t.name)),
