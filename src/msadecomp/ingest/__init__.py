@@ -91,7 +91,8 @@ def ingest(
     diagnostics.extend(java.diagnostics)
     accesses = _link_sql(java, xml.statements)
     endpoints = list(java.endpoints) + _servlet_endpoints(xml.servlets, java.types)
-    pages = _link_pages([read_jsp(f.path, f.data) for f in by_kind["jsp"]], endpoints, java)
+    jsps = [read_jsp(f.path, f.data, diagnostics) for f in by_kind["jsp"]]
+    pages = _link_pages(jsps, endpoints, java)
     cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
     diagnostics.extend(history_diags)
     for a in accesses:

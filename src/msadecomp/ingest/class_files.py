@@ -60,6 +60,20 @@ class _Reader:
         return value
 
 
+def _modified_utf8(raw: bytes) -> tuple[str, bool]:
+    """A constant-pool string (Java's modified UTF-8: NUL as ``C0 80``, characters beyond the
+    BMP as surrogate pairs) and whether bytes had to be replaced."""
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.replace(b"\xc0\x80", b"\0").decode("utf-8", "surrogatepass")
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le"), False
+    except UnicodeError:
+        return raw.decode("utf-8", "replace"), True
+
+
 def _dotted(internal: str) -> str:
     return internal.replace("/", ".").replace("$", ".")
 
@@ -100,12 +114,15 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
         raise ClassFormatError("not a class file (bad magic number)")
     r.u2(), r.u2()
     pool: dict[int, tuple[int, Any]] = {}
+    lossy = False
     count = r.u2()
     i = 1
     while i < count:
         tag = r.u1()
         if tag == 1:
-            pool[i] = (tag, r.take(r.u2()).decode("utf-8", "replace"))
+            text, replaced = _modified_utf8(r.take(r.u2()))
+            lossy = lossy or replaced
+            pool[i] = (tag, text)
         elif tag in (3, 4):
             r.take(4)
         elif tag in (5, 6):
@@ -266,4 +283,4 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
         tuple(methods),
         type_refs=tuple(sorted(set(refs))),
     )
-    return JavaFile(path, package.replace("/", "."), (), (decl,), "class")
+    return JavaFile(path, package.replace("/", "."), (), (decl,), "class", lossy=lossy)
