@@ -43,6 +43,8 @@ def cli(*argv: str) -> tuple[int, str]:
         ("[kernel]\nfoo = 1", "unknown key"),
         ("[constraints]\nforbid = []", "unknown key"),
         ("seed = " + "9" * 5000, "not valid TOML"),
+        ("resolution = " + "9" * 400, "resolution must be > 0 and finite"),
+        ("[weights]\ncall = " + "9" * 400, "finite number"),
         ("x = " + "[" * 5000 + "]" * 5000, "(nested too deeply|not valid TOML)"),
     ],
     ids=lambda v: v[:40],

@@ -6,9 +6,8 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from hostile_inputs import ClassFileBuilder, fixture_copy
-
 import msadecomp
+from hostile_inputs import ClassFileBuilder, fixture_copy
 from msadecomp.ingest.decoding import decode_source, lossy_diagnostic
 
 EUC_KR_JSP = '<%-- 게시판 목록 --%>\n<a href="/cop/bbs/list.do">목록</a>\n'.encode("euc-kr")
