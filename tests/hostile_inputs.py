@@ -4,6 +4,7 @@ is made in memory or under ``tmp_path`` when a test runs)."""
 from __future__ import annotations
 
 import io
+import random
 import shutil
 import struct
 import zipfile
@@ -124,3 +125,17 @@ def patch_central_header(archive: bytes, name: str, offset: int, value: bytes) -
             return bytes(data)
         at = data.find(b"PK\x01\x02", at + 4)
     raise KeyError(name)
+
+
+def nested_copies_ear(copies: int = 8, entries: int = 40, entry_bytes: int = 6 << 20) -> bytes:
+    """An EAR of ``copies`` identical WARs, each of ``entries`` entries that deflate only about
+    100:1 (under the ratio limit): the "8 nested copies" of issue 9, which passed a
+    per-archive inflate budget."""
+    rnd = random.Random(9)
+    runs = bytearray()
+    while len(runs) < entry_bytes:
+        runs += bytes([rnd.randrange(256)]) * rnd.randrange(50, 300)
+    war = make_zip(
+        {f"WEB-INF/classes/m{i}.sql": bytes(runs[:entry_bytes]) for i in range(entries)}
+    )
+    return make_zip({f"w{i}.war": war for i in range(copies)}, compression=zipfile.ZIP_STORED)

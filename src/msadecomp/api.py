@@ -217,4 +217,8 @@ def _analyze(
         "shared_kernel": [{"class": k.fqn, "reason": k.reason} for k in kernel],
     }
     report = build_report(model, decomposition, parameters, __version__, answers)
+    try:  # settings are validated as finite, so NaN or infinity here is a bug
+        json.dumps(report, allow_nan=False)
+    except ValueError as err:
+        raise InternalError(f"the report holds a value JSON cannot carry: {err}") from None
     return Analysis(config, model, graph, decomposition, report)

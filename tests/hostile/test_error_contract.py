@@ -9,9 +9,9 @@ import pickle
 from pathlib import Path
 
 import pytest
-from hostile_inputs import fixture_copy
 
 import msadecomp
+from hostile_inputs import fixture_copy
 from msadecomp import errors
 from msadecomp.api import as_msadecomp_error
 from msadecomp.cli import run
@@ -139,3 +139,20 @@ def test_hostile_file_name_does_not_break_the_console(fixture_root: Path, tmp_pa
     code, out, err = cli("analyze", str(app), "-o", str(tmp_path / "out"), "--jobs", "1")
     assert code == 0, err
     assert "[bold]app" in out
+
+
+def test_a_report_that_is_not_strict_json_is_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch, fixture_root: Path
+) -> None:
+    """Settings are finite by validation; a NaN reaching the report anyway is a bug, never
+    ``NaN`` written into report.json."""
+    real = msadecomp.api.build_report
+
+    def with_nan(*args: object, **kwargs: object) -> dict[str, object]:
+        report: dict[str, object] = real(*args, **kwargs)  # type: ignore[arg-type]
+        report["metrics"] = {"modularity": float("nan")}
+        return report
+
+    monkeypatch.setattr("msadecomp.api.build_report", with_nan)
+    with pytest.raises(errors.InternalError, match="JSON cannot carry"):
+        msadecomp.analyze(fixture_root, Config(jobs=1))

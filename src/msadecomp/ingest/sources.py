@@ -58,7 +58,7 @@ class Limits:
 
     max_file_bytes: int = 8 * 1024 * 1024
     """Largest single source file or archive entry read."""
-    max_archive_bytes: int = 1024 * 1024 * 1024
+    max_archive_bytes: int = 512 * 1024 * 1024
     """Total bytes inflated from an archive and every archive nested in it."""
     max_ratio: int = 200
     """Largest compression ratio (inflated / compressed size) allowed for any archive entry."""
