@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import signal
 import subprocess
@@ -39,18 +38,33 @@ class _Done(BaseException):
     """Raised when the time for a target is up, to leave hypothesis's loop."""
 
 
+BATCH = 500
+"""Inputs per hypothesis run: its bookkeeping grows with every example, so it starts afresh
+(with a new random seed) after each batch to keep the worker's memory flat."""
+
+
+def _rss_bytes() -> int:
+    with Path("/proc/self/statm").open() as fh:
+        return int(fh.read().split()[1]) * resource.getpagesize()
+
+
+def _peak_bytes() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def _worker(name: str, seconds: float, hang_seconds: int) -> dict[str, Any]:
+    """Fuzz one target until ``seconds`` pass or an input pushes memory past 1 GiB (then the
+    process is no longer a clean baseline: the parent starts a fresh one)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
     from hypothesis import HealthCheck, Phase, given, settings
 
     from fuzz_targets import TARGETS
 
     target = TARGETS[name]
-    counts: dict[str, Any] = {"target": name, "inputs": 0, "crashes": 0, "hangs": 0}
-    counts["over_1_gib"] = 0
+    counts: dict[str, Any] = {"inputs": 0, "crashes": 0, "hangs": 0, "over_1_gib": 0}
     samples: list[str] = []
-    end = time.monotonic() + seconds
+    start = time.monotonic()
+    end = start + seconds
 
     def on_alarm(signum: int, frame: object) -> None:
         raise _Hang
@@ -58,7 +72,7 @@ def _worker(name: str, seconds: float, hang_seconds: int) -> dict[str, Any]:
     signal.signal(signal.SIGALRM, on_alarm)
 
     @settings(
-        max_examples=10**9,
+        max_examples=BATCH,
         deadline=None,
         database=None,
         phases=[Phase.generate],
@@ -76,25 +90,30 @@ def _worker(name: str, seconds: float, hang_seconds: int) -> dict[str, Any]:
             pass
         except _Hang:
             counts["hangs"] += 1
-            samples.append(f"hang on input of {len(repr(value)):,} chars")
+            samples.append(f"hang on an input of {len(repr(value)):,} characters")
         except MemoryError:
             counts["over_1_gib"] += 1
+            samples.append(f"MemoryError on an input of {len(repr(value)):,} characters")
+            raise _Done from None
         except Exception:
             counts["crashes"] += 1
             if len(samples) < 5:
                 samples.append(f"input of {len(repr(value)):,} chars: {traceback.format_exc()}")
         finally:
             signal.alarm(0)
-        if resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 > GIB:
+        if _peak_bytes() > GIB or _rss_bytes() > GIB:
             counts["over_1_gib"] += 1
+            samples.append(f"over 1 GiB on an input of {len(repr(value)):,} characters")
+            raise _Done
 
-    try:
-        fuzz()
-    except _Done:
-        pass
-    except BaseException as err:  # hypothesis' own errors (e.g. flaky): report, do not hide
-        samples.append(f"fuzz loop stopped: {type(err).__name__}: {err}")
-    counts["seconds"] = round(seconds - max(0.0, end - time.monotonic()), 1)
+    while time.monotonic() < end and not counts["over_1_gib"]:
+        try:
+            fuzz()
+        except _Done:
+            break
+        except BaseException as err:  # hypothesis' own errors (e.g. flaky): report, go on
+            samples.append(f"hypothesis stopped a batch: {type(err).__name__}: {err}")
+    counts["seconds"] = round(time.monotonic() - start, 1)
     counts["samples"] = samples
     return counts
 
@@ -122,32 +141,44 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown target(s) {', '.join(unknown)}; known: {', '.join(TARGETS)}")
     limit = int(args.address_space_gib * GIB)
-    print(f"{'target':<16}{'seconds':>8}{'inputs':>10}{'crashes':>9}{'hangs':>7}{'>1GiB':>7}")
+    print(
+        f"{'target':<16}{'seconds':>8}{'inputs':>10}{'crashes':>9}{'hangs':>7}{'>1GiB':>7}",
+        flush=True,
+    )
     failed = False
     for name in names:
-        command = [sys.executable, __file__, "--worker", name, "--minutes", str(args.minutes)]
-        command += ["--hang-seconds", str(args.hang_seconds)]
-        done = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            preexec_fn=lambda: _limit_memory(limit),
-            env={**os.environ, "PYTHONHASHSEED": "0"},
-            check=False,
-        )
-        lines = done.stdout.strip().splitlines()
-        if done.returncode != 0 or not lines:
-            print(f"{name:<16} worker died with exit {done.returncode}: {done.stderr[-2000:]}")
-            failed = True
-            continue
-        c = json.loads(lines[-1])
+        total: dict[str, Any] = {"inputs": 0, "crashes": 0, "hangs": 0, "over_1_gib": 0}
+        samples: list[str] = []
+        left = args.minutes * 60
+        while left > 1:
+            command = [sys.executable, __file__, "--worker", name, "--minutes", str(left / 60)]
+            command += ["--hang-seconds", str(args.hang_seconds)]
+            done = subprocess.run(
+                command,
+                capture_output=True,
+                text=True,
+                preexec_fn=lambda: _limit_memory(limit),
+                check=False,
+            )
+            lines = done.stdout.strip().splitlines()
+            if done.returncode != 0 or not lines:  # killed: count it, start afresh
+                total["crashes"] += 1
+                samples.append(f"worker died with exit {done.returncode}: {done.stderr[-1500:]}")
+                left -= 5
+                continue
+            c = json.loads(lines[-1])
+            for key in total:
+                total[key] += c[key]
+            samples += c["samples"]
+            left -= max(c["seconds"], 1.0)
         print(
-            f"{name:<16}{c['seconds']:>8}{c['inputs']:>10,}{c['crashes']:>9}{c['hangs']:>7}"
-            f"{c['over_1_gib']:>7}"
+            f"{name:<16}{args.minutes * 60:>8.0f}{total['inputs']:>10,}{total['crashes']:>9}"
+            f"{total['hangs']:>7}{total['over_1_gib']:>7}",
+            flush=True,
         )
-        for sample in c["samples"]:
-            print("    " + sample.replace("\n", "\n    "))
-        failed = failed or bool(c["crashes"] or c["hangs"] or c["over_1_gib"])
+        for sample in samples[:8]:
+            print("    " + sample.replace("\n", "\n    "), flush=True)
+        failed = failed or any(total[k] for k in ("crashes", "hangs", "over_1_gib"))
     return 1 if failed else 0
 
 
