@@ -62,7 +62,9 @@ class Weights:
                 object.__setattr__(self, f.name, float(value))
             else:
                 name = _PUBLIC.get(f.name, f.name)
-                raise ConfigError(f"weight {name!r} must be a finite number >= 0, not {value!r}")
+                raise ConfigError(
+                    f"weight {name!r} must be a finite number >= 0, not {_shown(value)}"
+                )
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Weights:
@@ -72,9 +74,11 @@ class Weights:
             name = _ALIASES.get(key, key).replace("-", "_")
             if name not in names:
                 known = sorted({_PUBLIC.get(n, n) for n in names})
-                raise ConfigError(f"unknown weight {key!r}; known: {', '.join(known)}")
+                raise ConfigError(f"unknown weight {_shown(key)}; known: {', '.join(known)}")
             if not _is_number(value) or value < 0:
-                raise ConfigError(f"weight {key!r} must be a finite number >= 0, not {value!r}")
+                raise ConfigError(
+                    f"weight {_shown(key)} must be a finite number >= 0, not {_shown(value)}"
+                )
             values[name] = float(value)
         return replace(cls(), **values)
 
@@ -105,14 +109,17 @@ class Config:
     def __post_init__(self) -> None:
         if not isinstance(self.algorithm, str) or self.algorithm not in ALGORITHM_NAMES:
             raise ConfigError(
-                f"unknown algorithm {self.algorithm!r}; choose one of {', '.join(ALGORITHM_NAMES)}"
+                f"unknown algorithm {_shown(self.algorithm)}; "
+                f"choose one of {', '.join(ALGORITHM_NAMES)}"
             )
         if not _is_int(self.seed) or not 0 <= self.seed < 2**32:
-            raise ConfigError(f"seed must be a whole number from 0 to 2**32-1, not {self.seed!r}")
+            raise ConfigError(
+                f"seed must be a whole number from 0 to 2**32-1, not {_shown(self.seed)}"
+            )
         if self.resolution is not None:
             if not _is_number(self.resolution) or self.resolution <= 0:
                 raise ConfigError(
-                    f"resolution must be > 0 and finite (or 'auto'), not {self.resolution!r}"
+                    f"resolution must be > 0 and finite (or 'auto'), not {_shown(self.resolution)}"
                 )
             object.__setattr__(self, "resolution", float(self.resolution))
         if self.services is not None and (
@@ -120,19 +127,19 @@ class Config:
         ):
             raise ConfigError(
                 f"the number of services must be a whole number from 1 to {MAX_SERVICES:,}, "
-                f"not {self.services!r}"
+                f"not {_shown(self.services)}"
             )
         if self.jobs is not None and (not _is_int(self.jobs) or not 1 <= self.jobs <= max_jobs()):
             raise ConfigError(
                 f"jobs must be a whole number from 1 to {max_jobs()} (4 per CPU core), "
-                f"not {self.jobs!r}"
+                f"not {_shown(self.jobs)}"
             )
         if not isinstance(self.weights, Weights):
             raise ConfigError(f"weights must be a Weights, not {type(self.weights).__name__}")
         if not isinstance(self.limits, Limits):
             raise ConfigError(f"limits must be a Limits, not {type(self.limits).__name__}")
         if not isinstance(self.kernel, bool):
-            raise ConfigError(f"kernel detection must be true or false, not {self.kernel!r}")
+            raise ConfigError(f"kernel detection must be true or false, not {_shown(self.kernel)}")
         together = _patterns_list(self.together, "together", "a list of groups of patterns")
         if any(not group for group in together):
             raise ConfigError("each 'together' group must name at least one pattern")
@@ -153,6 +160,14 @@ def max_jobs() -> int:
     return 4 * (os.cpu_count() or 1)
 
 
+def _shown(value: object, width: int = 60) -> str:
+    """``repr(value)`` cut to ``width`` characters (huge numbers and lists stay one short line)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"a {value.bit_length()}-bit number"
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -170,15 +185,15 @@ def _is_number(value: object) -> bool:
 def _patterns(value: object, what: str) -> tuple[str, ...]:
     """A list of non-empty pattern strings as a tuple; a bare string is an error, not letters."""
     if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-        raise ConfigError(f"{what} must be a list of patterns, not {value!r}")
+        raise ConfigError(f"{what} must be a list of patterns, not {_shown(value)}")
     if any(not isinstance(x, str) or not x.strip() for x in value):
-        raise ConfigError(f"{what}: every pattern must be a non-empty string, not {value!r}")
+        raise ConfigError(f"{what}: every pattern must be a non-empty string, not {_shown(value)}")
     return tuple(value)
 
 
 def _patterns_list(value: object, what: str, shape: str) -> tuple[tuple[str, ...], ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-        raise ConfigError(f"{what} must be {shape}, not {value!r}")
+        raise ConfigError(f"{what} must be {shape}, not {_shown(value)}")
     return tuple(_patterns(group, f"{what} entry") for group in value)
 
 
@@ -253,7 +268,7 @@ def _typed(
     value = data.get(key, default)
     ok = isinstance(value, check) if isinstance(check, type) else check(value)
     if not ok:
-        raise ConfigError(f"{key!r} must be {what}, not {value!r}")
+        raise ConfigError(f"{_shown(key)} must be {what}, not {_shown(value)}")
     return value
 
 

@@ -131,3 +131,15 @@ def test_hostile_answers_file_is_a_clear_error(tmp_path: Path, name: str, text: 
     p.write_text(text)
     with pytest.raises(InputError, match="answers file"):
         load_answers(p)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"seed": 10**5000}, {"services": 10**5000}, {"jobs": -(10**5000)}, {"resolution": 10**400}],
+    ids=["seed", "services", "jobs", "resolution"],
+)
+def test_huge_numbers_give_a_short_message(changes: dict[str, object]) -> None:
+    """Python cannot even print an int of over 4,300 digits; the message must still be short."""
+    with pytest.raises(ConfigError) as raised:
+        Config(**changes)  # type: ignore[arg-type]
+    assert len(str(raised.value)) < 120
