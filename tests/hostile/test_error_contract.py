@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import pickle
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,7 @@ def test_every_error_survives_pickling(cls: type[errors.MsadecompError]) -> None
     [
         (RecursionError("deep"), errors.ResourceError, "nested too deeply"),
         (MemoryError(), errors.ResourceError, "out of memory"),
+        (BrokenProcessPool("died"), errors.ResourceError, "--jobs 1"),
         (OSError(5, "Input/output error", "a.java"), errors.InputError, "a.java"),
         (ZeroDivisionError("division by zero"), errors.InternalError, "ZeroDivisionError"),
     ],
