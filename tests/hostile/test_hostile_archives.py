@@ -10,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+import msadecomp
 from hostile_inputs import (
     corrupt_entry_data,
     fixture_copy,
@@ -17,8 +19,6 @@ from hostile_inputs import (
     one_mib_bomb_war,
     patch_central_header,
 )
-
-import msadecomp
 from msadecomp.cli import run
 from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.sources import Limits, collect
@@ -178,3 +178,13 @@ def test_limits_come_from_the_configuration_file(tmp_path: Path) -> None:
     toml.write_text("[limits]\nratio = 3\n")
     with pytest.raises(ConfigError, match="unknown key"):
         msadecomp.config.load_config(toml)
+
+
+def test_an_entry_over_the_file_limit_does_not_count_against_the_archive_budget(
+    tmp_path: Path,
+) -> None:
+    war = tmp_path / "app.war"
+    war.write_bytes(make_zip({"dump.sql": bytes(range(256)) * 40, "A.java": JAVA}, level=0))
+    got = collect(war, Limits(max_file_bytes=5000, max_archive_bytes=6000))
+    assert [f.path for f in got.files] == ["app.war!/A.java"]
+    assert codes(got, "input.too-large") == ["app.war!/dump.sql"]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+import msadecomp
 from hostile_inputs import (
     bad_pool_reference,
     fixture_copy,
     many_methods_one_huge_descriptor,
     nested_annotation_arrays,
 )
-
-import msadecomp
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
 
 

@@ -385,7 +385,11 @@ def _collect_archive(
                     "max_ratio",
                 )
             wanted.append((info, rel, kind, nested))
-        total = sum(info.file_size for info, _, _, _ in wanted)
+        total = sum(  # entries over max_file_bytes become diagnostics, they are not read
+            info.file_size
+            for info, _, _, nested in wanted
+            if nested or info.file_size <= limits.max_file_bytes
+        )
         if total > budget.inflated:
             raise _refuse(
                 label,
