@@ -227,7 +227,8 @@ def _cmd_evaluate(args: argparse.Namespace, console: Console, err: Console) -> i
         try:
             report = json.loads(target.read_text(encoding="utf-8"))
             class_assignment(report)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
+        # ValueError: also bad UTF-8, bad JSON and numbers over the int-str digit limit
+        except (OSError, ValueError, RecursionError, KeyError, TypeError, AttributeError) as e:
             raise InputError(f"{target} is not a readable msadecomp report.json: {e}") from None
     else:
         report = _run_analysis(args.target, _config(args), err, True).report

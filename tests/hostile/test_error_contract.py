@@ -158,3 +158,16 @@ def test_a_report_that_is_not_strict_json_is_an_internal_error(
     monkeypatch.setattr("msadecomp.api.build_report", with_nan)
     with pytest.raises(errors.InternalError, match="JSON cannot carry"):
         msadecomp.analyze(fixture_root, Config(jobs=1))
+
+
+@pytest.mark.parametrize(
+    "text", ["[" * 100_000 + "]" * 100_000, '{"x": ' + "1" * 5000 + "}", "[1, 2]"]
+)
+def test_evaluate_on_a_hostile_report_is_exit_2(
+    fixture_root: Path, tmp_path: Path, text: str
+) -> None:
+    report = tmp_path / "report.json"
+    report.write_text(text)
+    code, _, err = cli("evaluate", str(report), "--truth", str(fixture_root / "expected.json"))
+    assert code == 2
+    assert "is not a readable msadecomp report.json" in err
