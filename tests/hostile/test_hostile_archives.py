@@ -188,3 +188,32 @@ def test_an_entry_over_the_file_limit_does_not_count_against_the_archive_budget(
     got = collect(war, Limits(max_file_bytes=5000, max_archive_bytes=6000))
     assert [f.path for f in got.files] == ["app.war!/A.java"]
     assert codes(got, "input.too-large") == ["app.war!/dump.sql"]
+
+
+def test_entry_name_flagged_utf8_that_is_not_is_read_with_escapes(tmp_path: Path) -> None:
+    """Such a name made zipfile refuse the whole archive; it is now one entry among others."""
+    data = make_zip({"Café.java": JAVA, "B.java": JAVA})
+    data = data.replace("Café".encode(), b"Caf\xe9\xe9")  # same length, invalid UTF-8
+    ear = tmp_path / "app.ear"
+    ear.write_bytes(make_zip({"w.war": data}))
+    got = collect(ear)
+    assert [f.path for f in got.files] == [
+        "app.ear!/w.war!/Caf\\xe9\\xe9.java",
+        "app.ear!/w.war!/B.java",
+    ]
+
+
+def test_entry_with_an_empty_name_is_ignored(tmp_path: Path) -> None:
+    """Found by fuzzing: zipfile's ``is_dir()`` raises IndexError on an empty entry name."""
+    data = bytearray(make_zip({"x": b"?", "A.java": JAVA}))
+    at = data.find(b"PK\x01\x02")  # the central record of "x": drop its one-byte name
+    del data[at + 46]
+    data[at + 28 : at + 30] = b"\x00\x00"
+    end = data.rfind(b"PK\x05\x06")
+    size = int.from_bytes(data[end + 12 : end + 16], "little") - 1
+    data[end + 12 : end + 16] = size.to_bytes(4, "little")
+    war = tmp_path / "app.war"
+    war.write_bytes(bytes(data))
+    assert zipfile.ZipFile(war).infolist()[0].filename == ""
+    got = collect(war)
+    assert [f.path for f in got.files] == ["app.war!/A.java"]

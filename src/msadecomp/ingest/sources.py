@@ -335,6 +335,40 @@ def _open_zip(source: Path | bytes) -> zipfile.ZipFile:
         setattr(zipfile, "MAX_EXTRACT_VERSION", _MAX_VERSION)  # noqa: B010
 
 
+_UTF8_FLAG = 0x800
+
+
+def _clear_bad_utf8_flags(data: bytes) -> tuple[bytes, dict[str, str]] | None:
+    """``data`` with the "name is UTF-8" flag cleared on entries whose names are not valid
+    UTF-8 (:mod:`zipfile` then reads them as CP437 instead of failing on the whole archive),
+    and each such name as read mapped to its display form (``\\xNN`` escapes). ``None`` when
+    the central directory cannot be walked (e.g. ZIP64)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    count = int.from_bytes(data[end + 10 : end + 12], "little")
+    pos = int.from_bytes(data[end + 16 : end + 20], "little")
+    patched, names = bytearray(data), {}
+    for _ in range(count):
+        if data[pos : pos + 4] != b"PK\x01\x02" or pos + 46 > len(data):
+            return None
+        flags = int.from_bytes(data[pos + 8 : pos + 10], "little")
+        sizes = [int.from_bytes(data[pos + k : pos + k + 2], "little") for k in (28, 30, 32)]
+        raw = data[pos + 46 : pos + 46 + sizes[0]]
+        local = int.from_bytes(data[pos + 42 : pos + 46], "little")
+        if flags & _UTF8_FLAG:
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                patched[pos + 8 : pos + 10] = (flags & ~_UTF8_FLAG).to_bytes(2, "little")
+                if data[local : local + 4] == b"PK\x03\x04":
+                    lflags = int.from_bytes(data[local + 6 : local + 8], "little")
+                    patched[local + 6 : local + 8] = (lflags & ~_UTF8_FLAG).to_bytes(2, "little")
+                names[raw.decode("cp437")] = raw.decode("utf-8", "backslashreplace")
+        pos += 46 + sum(sizes)
+    return bytes(patched), names
+
+
 def _collect_archive(
     source: Path | bytes,
     label: str,
@@ -343,8 +377,18 @@ def _collect_archive(
     depth: int,
     budget: _Budget,
 ) -> None:
+    shown: dict[str, str] = {}
     try:
-        zf = _open_zip(source)
+        try:
+            zf = _open_zip(source)
+        except UnicodeDecodeError:  # an entry name flagged UTF-8 that is not
+            repaired = _clear_bad_utf8_flags(
+                source.read_bytes() if isinstance(source, Path) else source
+            )
+            if repaired is None:
+                raise
+            zf = _open_zip(repaired[0])
+            shown = repaired[1]
     except OSError as err:
         if isinstance(source, Path) and not isinstance(err, zipfile.BadZipFile):
             raise InputError(f"cannot read archive {label}: {err.strerror or err}") from None
@@ -367,9 +411,9 @@ def _collect_archive(
             )
         wanted = []
         for info in infos:
-            if info.is_dir():
+            if not info.filename or info.filename.endswith("/"):  # is_dir() fails on ""
                 continue
-            rel = f"{label}!/{info.filename}"
+            rel = f"{label}!/{shown.get(info.filename, info.filename)}"
             suffix = PurePosixPath(info.filename).suffix.lower()
             nested = suffix in ARCHIVE_SUFFIXES
             kind = KINDS.get(suffix)
