@@ -11,7 +11,14 @@ Example::
 from msadecomp.api import Analysis, Written, __version__, analyze
 from msadecomp.config import Config, Weights
 from msadecomp.decompose import Cluster, Decomposition, decompose
-from msadecomp.errors import ConfigError, ExportError, InputError, MsadecompError
+from msadecomp.errors import (
+    ConfigError,
+    ExportError,
+    InputError,
+    InternalError,
+    MsadecompError,
+    ResourceError,
+)
 from msadecomp.evaluate import Agreement, compare
 from msadecomp.graph import build_graph, clustering_graph
 from msadecomp.ingest import ingest
@@ -27,7 +34,9 @@ __all__ = [
     "Decomposition",
     "ExportError",
     "InputError",
+    "InternalError",
     "MsadecompError",
+    "ResourceError",
     "Weights",
     "Written",
     "__version__",

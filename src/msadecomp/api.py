@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,14 @@ import networkx as nx
 
 from msadecomp.config import Config
 from msadecomp.decompose import Constraints, Decomposition, decompose
-from msadecomp.errors import ExportError
+from msadecomp.errors import (
+    ConfigError,
+    ExportError,
+    InputError,
+    InternalError,
+    MsadecompError,
+    ResourceError,
+)
 from msadecomp.graph import build_graph, clustering_graph
 from msadecomp.graph.kernel import KernelSettings, detect_kernel
 from msadecomp.ingest import Scope, ingest
@@ -120,17 +129,69 @@ def analyze(
     :func:`msadecomp.readiness.load_answers`. ``progress`` and ``log`` follow the stages of the
     run (see :mod:`msadecomp.stages`); the times are also in :attr:`Analysis.timings`.
 
+    Raises
+    ------
+    MsadecompError
+        The only exception type that leaves (besides ``KeyboardInterrupt``):
+        :class:`~msadecomp.errors.InputError` (its subclass
+        :class:`~msadecomp.errors.ResourceError` when memory, recursion depth or a worker
+        process ran out), :class:`~msadecomp.errors.ConfigError`, or
+        :class:`~msadecomp.errors.InternalError` for a bug in msadecomp.
+
     Example::
 
         analysis = analyze("fixtures/egov-portal")
         analysis.write("out/")
     """
-    config = config or Config()
-    stages = Stages(progress, log)
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputError(f"the input path must be a str or path, not {type(path).__name__}")
+    if not os.fspath(path).strip():
+        raise InputError("the input path is empty; name a source folder, file or archive")
+    if config is not None and not isinstance(config, Config):
+        raise ConfigError(f"config must be a msadecomp.Config, not {type(config).__name__}")
+    try:
+        return _analyze(Path(path), config or Config(), Stages(progress, log), answers)
+    except MsadecompError:
+        raise
+    except Exception as err:
+        raise as_msadecomp_error(err) from err
+
+
+def as_msadecomp_error(err: Exception) -> MsadecompError:
+    """The :class:`MsadecompError` that stands for an unexpected exception ``err``."""
+    if isinstance(err, MsadecompError):
+        return err
+    if isinstance(err, RecursionError):
+        return ResourceError(
+            "an input is nested too deeply for Python's recursion limit; rerun with --debug "
+            "and report the file so its reader can be made iterative"
+        )
+    if isinstance(err, MemoryError):
+        return ResourceError(
+            "out of memory; analyse a smaller part (e.g. one module) or lower the size limits"
+        )
+    if isinstance(err, BrokenProcessPool):
+        return ResourceError(
+            "a worker process died (killed by the system, often for memory); rerun with "
+            "--jobs 1 to find the input that causes it"
+        )
+    if isinstance(err, OSError):
+        where = f" {err.filename}" if err.filename else ""
+        return InputError(f"cannot read{where}: {err.strerror or err}")
+    return InternalError(f"{type(err).__name__}: {err}")
+
+
+def _analyze(
+    path: Path,
+    config: Config,
+    stages: Stages,
+    answers: dict[int, bool] | None,
+) -> Analysis:
     scope = Scope(config.include, config.exclude, config.include_tests)
     model = ingest(
         path,
         jobs=config.jobs,
+        limits=config.limits,
         progress=stages,
         scope=scope,
         sql_dialect=config.sql_dialect,
@@ -172,4 +233,8 @@ def analyze(
     }
     with stages.stage("report"):
         report = build_report(model, decomposition, parameters, __version__, answers)
+        try:  # settings are validated as finite, so NaN or infinity here is a bug
+            json.dumps(report, allow_nan=False)
+        except ValueError as err:
+            raise InternalError(f"the report holds a value JSON cannot carry: {err}") from None
     return Analysis(config, model, graph, decomposition, report, tuple(stages.timings))

@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from msadecomp.api import FORMATS, Analysis, __version__, analyze, check_formats
 from msadecomp.config import ALGORITHM_NAMES, Config, load_config
-from msadecomp.errors import ConfigError, InputError, MsadecompError
+from msadecomp.errors import ConfigError, InputError, InternalError, MsadecompError
 from msadecomp.evaluate import evaluate_report, subdomain_accuracy
 from msadecomp.readiness import load_answers
 from msadecomp.report import class_assignment, class_subdomains, service_figures
@@ -182,7 +183,7 @@ def _run_analysis(
 def _summary(analysis: Analysis, console: Console) -> None:
     r = analysis.report
     s = r["summary"]
-    table = Table(title=f"{s['services']} proposed services for {r['input']['root']}")
+    table = Table(title=f"{s['services']} proposed services for {escape(r['input']['root'])}")
     columns = ("classes", "tables", "endpoints", "calls out", "calls in")
     for col in ("id", "name", "subdomain", *columns, "step"):
         table.add_column(col, justify="left" if col in ("id", "name", "subdomain") else "right")
@@ -190,9 +191,9 @@ def _summary(analysis: Analysis, console: Console) -> None:
     for x in r["services"]:
         figures = service_figures(x)
         table.add_row(
-            x["id"],
-            x["name"],
-            x["subdomain"]["type"],
+            escape(x["id"]),
+            escape(x["name"]),
+            escape(x["subdomain"]["type"]),
             *(str(figures[c]) for c in columns),
             str(steps.get(x["id"], "")),
         )
@@ -206,10 +207,10 @@ def _summary(analysis: Analysis, console: Console) -> None:
         + (f"; {len(kernel['classes'])} shared-kernel classes" if kernel else "")
     )
     for note in r["notes"]:
-        console.print(f"note: {note}")
+        console.print(f"note: {note}", markup=False)
     for warning in r["warnings"]:
-        console.print(f"[bold yellow]warning:[/] {warning}")
-    console.print(f"readiness: {r['readiness']['verdict']}")
+        console.print(f"[bold yellow]warning:[/] {escape(warning)}")
+    console.print(f"readiness: {r['readiness']['verdict']}", markup=False)
     errors = [d for d in r["diagnostics"] if d["severity"] == "error"]
     if errors:
         console.print(f"[yellow]{len(errors)} file(s) with errors (analysis went on):[/]")
@@ -228,7 +229,7 @@ def _print_scores(report: dict[str, Any], truth: Truth, truth_path: str, console
         unit = "components" if kind == "all" else kind
         unplaced = f" ({len(score.unplaced)} unplaced)" if score.unplaced else ""
         console.print(
-            f"against {truth_path} ({kind}): MoJoFM {score.mojofm:.1f}%, accuracy "
+            f"against {escape(truth_path)} ({kind}): MoJoFM {score.mojofm:.1f}%, accuracy "
             f"{score.accuracy * 100:.1f}%, ARI {score.ari:.3f} over {score.objects} {unit}"
             f"{unplaced}"
         )
@@ -241,7 +242,7 @@ def _print_scores(report: dict[str, Any], truth: Truth, truth_path: str, console
         if score.missing and kind != "all":
             console.print(
                 f"[yellow]{len(score.missing)} truth {kind} were not found in the "
-                f"code, e.g. {score.missing[0]}[/]"
+                f"code, e.g. {escape(score.missing[0])}[/]"
             )
 
 
@@ -256,10 +257,12 @@ def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> in
         seconds = time.perf_counter() - started
         err.print(f"msadecomp: write outputs: {seconds:.2f} s", markup=False, highlight=False)
     for problem in written.problems:
-        err.print(f"[yellow]warning:[/] {problem}", highlight=False)
+        err.print(f"[yellow]warning:[/] {escape(problem)}", highlight=False)
     if not args.quiet:
         _summary(analysis, console)
-        console.print("wrote " + ", ".join(str(p) for p in written.paths), highlight=False)
+        console.print(
+            "wrote " + ", ".join(str(p) for p in written.paths), markup=False, highlight=False
+        )
     if truth is not None:
         _print_scores(analysis.report, truth, args.truth, console)
     return 0
@@ -272,7 +275,8 @@ def _cmd_evaluate(args: argparse.Namespace, console: Console, err: Console) -> i
         try:
             report = json.loads(target.read_text(encoding="utf-8"))
             class_assignment(report)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
+        # ValueError: also bad UTF-8, bad JSON and numbers over the int-str digit limit
+        except (OSError, ValueError, RecursionError, KeyError, TypeError, AttributeError) as e:
             raise InputError(f"{target} is not a readable msadecomp report.json: {e}") from None
     else:
         report = _run_analysis(args.target, _config(args), err, True).report
@@ -298,6 +302,10 @@ def run(
         if args.command == "analyze":
             return _cmd_analyze(args, console, err)
         return _cmd_evaluate(args, console, err)
+    except InternalError as e:
+        if args.debug:
+            raise
+        return _internal_error(e, err)
     except MsadecompError as e:
         err.print(f"msadecomp: error: {e}", markup=False, highlight=False)
         return 2
@@ -307,13 +315,17 @@ def run(
     except Exception as e:  # the last line of defence: never a bare traceback for users
         if args.debug:
             raise
-        err.print(
-            f"msadecomp: internal error: {type(e).__name__}: {e}\n"
-            "rerun with --debug for the traceback and please report it",
-            markup=False,
-            highlight=False,
-        )
-        return 3
+        return _internal_error(InternalError(f"{type(e).__name__}: {e}"), err)
+
+
+def _internal_error(e: InternalError, err: Console) -> int:
+    err.print(
+        f"msadecomp: internal error: {e}\n"
+        "rerun with --debug for the traceback and please report it",
+        markup=False,
+        highlight=False,
+    )
+    return 3
 
 
 def main() -> None:

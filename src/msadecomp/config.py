@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -13,13 +16,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from msadecomp.errors import ConfigError
+from msadecomp.ingest.sources import Limits
+from msadecomp.ingest.sql_dialect import SQL_DIALECTS
 
 ALGORITHM_NAMES = ("leiden", "louvain", "label_propagation", "greedy_modularity")
-SQL_DIALECTS = (
-    "oracle", "postgres", "mysql", "maria", "mssql", "tibero", "cubrid", "altibase",
-    "goldilocks", "db2", "h2", "hsqldb", "derby", "sqlite",
-)  # fmt: skip
-"""Database names ``sql_dialect`` accepts (file names carry them: ``Board_SQL_oracle.xml``)."""
 _ALIASES = {"return": "ret", "import": "import_", "read": "table_read", "write": "table_write"}
 _PUBLIC = {"ret": "return", "import_": "import"}
 
@@ -60,6 +60,17 @@ class Weights:
         value: float = getattr(self, _ALIASES.get(kind, kind))
         return value
 
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if _is_number(value) and value >= 0:
+                object.__setattr__(self, f.name, float(value))
+            else:
+                name = _PUBLIC.get(f.name, f.name)
+                raise ConfigError(
+                    f"weight {name!r} must be a finite number >= 0, not {_shown(value)}"
+                )
+
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Weights:
         names = {f.name for f in fields(cls)}
@@ -68,9 +79,11 @@ class Weights:
             name = _ALIASES.get(key, key).replace("-", "_")
             if name not in names:
                 known = sorted({_PUBLIC.get(n, n) for n in names})
-                raise ConfigError(f"unknown weight {key!r}; known: {', '.join(known)}")
-            if not isinstance(value, (int, float)) or value < 0:
-                raise ConfigError(f"weight {key!r} must be a number >= 0, not {value!r}")
+                raise ConfigError(f"unknown weight {_shown(key)}; known: {', '.join(known)}")
+            if not _is_number(value) or value < 0:
+                raise ConfigError(
+                    f"weight {_shown(key)} must be a finite number >= 0, not {_shown(value)}"
+                )
             values[name] = float(value)
         return replace(cls(), **values)
 
@@ -103,23 +116,107 @@ class Config:
     """Analyse test sources too (left out by default)."""
     sql_dialect: str | None = None
     """Which copy to read when mappers/DDL ship once per database; ``None``: the most common."""
+    limits: Limits = field(default_factory=Limits)
+    """Resource budgets for reading the input (file size, archive inflation and entries)."""
 
     def __post_init__(self) -> None:
-        if self.algorithm not in ALGORITHM_NAMES:
+        if not isinstance(self.algorithm, str) or self.algorithm not in ALGORITHM_NAMES:
             raise ConfigError(
-                f"unknown algorithm {self.algorithm!r}; choose one of {', '.join(ALGORITHM_NAMES)}"
+                f"unknown algorithm {_shown(self.algorithm)}; "
+                f"choose one of {', '.join(ALGORITHM_NAMES)}"
             )
-        if self.resolution is not None and self.resolution <= 0:
-            raise ConfigError(f"resolution must be > 0, not {self.resolution}")
-        if self.services is not None and self.services < 1:
-            raise ConfigError(f"the number of services must be >= 1, not {self.services}")
-        if self.jobs is not None and self.jobs < 1:
-            raise ConfigError(f"jobs must be >= 1, not {self.jobs}")
+        if not _is_int(self.seed) or not 0 <= self.seed < 2**32:
+            raise ConfigError(
+                f"seed must be a whole number from 0 to 2**32-1, not {_shown(self.seed)}"
+            )
+        if self.resolution is not None:
+            if not _is_number(self.resolution) or self.resolution <= 0:
+                raise ConfigError(
+                    f"resolution must be > 0 and finite (or 'auto'), not {_shown(self.resolution)}"
+                )
+            object.__setattr__(self, "resolution", float(self.resolution))
+        if self.services is not None and (
+            not _is_int(self.services) or not 1 <= self.services <= MAX_SERVICES
+        ):
+            raise ConfigError(
+                f"the number of services must be a whole number from 1 to {MAX_SERVICES:,}, "
+                f"not {_shown(self.services)}"
+            )
+        if self.jobs is not None and (not _is_int(self.jobs) or not 1 <= self.jobs <= max_jobs()):
+            raise ConfigError(
+                f"jobs must be a whole number from 1 to {max_jobs()} (4 per CPU core), "
+                f"not {_shown(self.jobs)}"
+            )
+        if not isinstance(self.weights, Weights):
+            raise ConfigError(f"weights must be a Weights, not {type(self.weights).__name__}")
+        if not isinstance(self.limits, Limits):
+            raise ConfigError(f"limits must be a Limits, not {type(self.limits).__name__}")
+        if not isinstance(self.kernel, bool):
+            raise ConfigError(f"kernel detection must be true or false, not {_shown(self.kernel)}")
+        together = _patterns_list(self.together, "together", "a list of groups of patterns")
+        if any(not group for group in together):
+            raise ConfigError("each 'together' group must name at least one pattern")
+        apart = _patterns_list(self.apart, "apart", "a list of pairs of patterns")
+        if any(len(pair) != 2 for pair in apart):
+            raise ConfigError("each 'apart' entry must name exactly two patterns")
+        object.__setattr__(self, "together", together)
+        object.__setattr__(self, "apart", apart)
+        for name in ("kernel_include", "kernel_exclude", "include", "exclude"):
+            object.__setattr__(self, name, _patterns(getattr(self, name), name))
         if self.sql_dialect is not None and self.sql_dialect not in SQL_DIALECTS:
             known = ", ".join(SQL_DIALECTS)
-            raise ConfigError(f"unknown sql_dialect {self.sql_dialect!r}; choose one of {known}")
-        if any(len(pair) != 2 for pair in self.apart):
-            raise ConfigError("each 'apart' entry must name exactly two patterns")
+            raise ConfigError(
+                f"unknown sql_dialect {_shown(self.sql_dialect)}; choose one of {known}"
+            )
+        if not isinstance(self.include_tests, bool):
+            raise ConfigError(
+                f"include_tests must be true or false, not {_shown(self.include_tests)}"
+            )
+
+
+MAX_SERVICES = 100_000
+
+
+def max_jobs() -> int:
+    """Most worker processes a run may ask for: four per CPU core."""
+    return 4 * (os.cpu_count() or 1)
+
+
+def _shown(value: object, width: int = 60) -> str:
+    """``repr(value)`` cut to ``width`` characters (huge numbers and lists stay one short line)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"a {value.bit_length()}-bit number"
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    """A finite int or float (not a bool, not an int too large for a float)."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
+def _patterns(value: object, what: str) -> tuple[str, ...]:
+    """A list of non-empty pattern strings as a tuple; a bare string is an error, not letters."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise ConfigError(f"{what} must be a list of patterns, not {_shown(value)}")
+    if any(not isinstance(x, str) or not x.strip() for x in value):
+        raise ConfigError(f"{what}: every pattern must be a non-empty string, not {_shown(value)}")
+    return tuple(value)
+
+
+def _patterns_list(value: object, what: str, shape: str) -> tuple[tuple[str, ...], ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise ConfigError(f"{what} must be {shape}, not {_shown(value)}")
+    return tuple(_patterns(group, f"{what} entry") for group in value)
 
 
 _TOP_KEYS = {
@@ -135,6 +232,7 @@ _TOP_KEYS = {
     "exclude",
     "include_tests",
     "sql_dialect",
+    "limits",
 }
 
 
@@ -146,10 +244,15 @@ def load_config(path: str | Path) -> Config:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except OSError as err:
         raise ConfigError(f"cannot read configuration {p}: {err.strerror}") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+    except (UnicodeDecodeError, ValueError) as err:  # ValueError: also int-str digit limit
         raise ConfigError(f"configuration {p} is not valid TOML: {err}") from None
+    except RecursionError:
+        raise ConfigError(f"configuration {p} is nested too deeply to read") from None
     if p.name == "pyproject.toml":
-        data = data.get("tool", {}).get("msadecomp", {})
+        tool = data.get("tool", {})
+        data = tool.get("msadecomp", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{p}: [tool.msadecomp] must be a table")
     return config_from_mapping(data, str(p))
 
 
@@ -161,48 +264,52 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
         )
     constraints = _table(data, "constraints", origin)
     kernel = _table(data, "kernel", origin)
+    limits = _table(data, "limits", origin)
+    _known(limits, {f.name for f in fields(Limits)}, f"{origin}: [limits]")
+    _known(constraints, {"together", "apart"}, f"{origin}: [constraints]")
+    _known(kernel, {"detect", "include", "exclude"}, f"{origin}: [kernel]")
     resolution = data.get("resolution")
-    apart = constraints.get("apart", [])
-    if not isinstance(apart, list) or any(
-        not isinstance(pair, list) or len(pair) != 2 for pair in apart
-    ):
-        raise ConfigError(f"{origin}: each 'apart' entry must name exactly two patterns")
     try:
         return Config(
-            algorithm=str(data.get("algorithm", "leiden")),
-            seed=int(data.get("seed", 42)),
-            resolution=None if resolution in (None, "auto") else float(resolution),
-            services=None if data.get("services") is None else int(data["services"]),
-            jobs=None if data.get("jobs") is None else int(data["jobs"]),
+            algorithm=_typed(data, "algorithm", "leiden", str, "a string"),
+            seed=_typed(data, "seed", 42, _is_int, "a whole number"),
+            resolution=None if resolution in (None, "auto") else resolution,
+            services=data.get("services"),
+            jobs=data.get("jobs"),
             weights=Weights.from_mapping(_table(data, "weights", origin)),
-            together=tuple(
-                tuple(str(x) for x in group) for group in constraints.get("together", [])
+            together=constraints.get("together", ()),
+            apart=constraints.get("apart", ()),
+            kernel=_typed(kernel, "detect", True, bool, "true or false"),
+            kernel_include=kernel.get("include", ()),
+            kernel_exclude=kernel.get("exclude", ()),
+            limits=Limits(**limits),
+            include=data.get("include", ()),
+            exclude=data.get("exclude", ()),
+            include_tests=_typed(data, "include_tests", False, bool, "true or false"),
+            sql_dialect=_typed(
+                data, "sql_dialect", None, lambda v: v is None or isinstance(v, str), "a name"
             ),
-            apart=tuple((str(a), str(b)) for a, b in apart),
-            kernel=bool(kernel.get("detect", True)),
-            kernel_include=tuple(str(x) for x in kernel.get("include", [])),
-            kernel_exclude=tuple(str(x) for x in kernel.get("exclude", [])),
-            include=_strings(data, "include", origin),
-            exclude=_strings(data, "exclude", origin),
-            include_tests=_flag(data, "include_tests", origin),
-            sql_dialect=None if data.get("sql_dialect") is None else str(data["sql_dialect"]),
         )
-    except (TypeError, ValueError) as err:
+    except ConfigError as err:
         raise ConfigError(f"{origin}: {err}") from None
 
 
-def _strings(data: dict[str, Any], key: str, origin: str) -> tuple[str, ...]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-        raise ConfigError(f"{origin}: '{key}' must be a list of strings")
-    return tuple(value)
-
-
-def _flag(data: dict[str, Any], key: str, origin: str) -> bool:
-    value = data.get(key, False)
-    if not isinstance(value, bool):
-        raise ConfigError(f"{origin}: '{key}' must be true or false, not {value!r}")
+def _typed(
+    data: dict[str, Any], key: str, default: Any, check: type | Callable[[Any], bool], what: str
+) -> Any:
+    value = data.get(key, default)
+    ok = isinstance(value, check) if isinstance(check, type) else check(value)
+    if not ok:
+        raise ConfigError(f"{_shown(key)} must be {what}, not {_shown(value)}")
     return value
+
+
+def _known(table: dict[str, Any], keys: set[str], where: str) -> None:
+    unknown = sorted(set(table) - keys)
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(keys))}"
+        )
 
 
 def _table(data: dict[str, Any], key: str, origin: str) -> dict[str, Any]:

@@ -58,19 +58,26 @@ def load_answers(path: str | Path) -> dict[int, bool]:
         data = tomllib.loads(text) if p.suffix == ".toml" else json.loads(text)
     except OSError as err:
         raise InputError(f"cannot read answers file {p}: {err.strerror}") from None
-    except (UnicodeDecodeError, ValueError) as err:
+    except (UnicodeDecodeError, ValueError) as err:  # ValueError: also int-str digit limit
         raise InputError(f"answers file {p} is not valid JSON/TOML: {err}") from None
+    except RecursionError:
+        raise InputError(f"answers file {p} is nested too deeply to read") from None
+    if not isinstance(data, dict):
+        raise InputError(f"answers file {p} must hold an object of question: yes/no")
     answers: dict[int, bool] = {}
-    for key, value in data.items() if isinstance(data, dict) else ():
-        number = int(re.sub(r"\D", "", str(key)) or 0)
+    for key, value in data.items():
+        digits = re.sub(r"\D", "", str(key))
+        number = int(digits) if 0 < len(digits) <= 2 else 0
         if number not in QUESTIONS:
-            raise InputError(f"answers file {p}: no question {key!r} (use 1-10)")
+            shown = repr(key) if len(repr(key)) <= 40 else repr(key)[:40] + "..."
+            raise InputError(f"answers file {p}: no question {shown} (use 1-10)")
         if isinstance(value, str) and value.lower() in ("yes", "y", "true", "no", "n", "false"):
             answers[number] = value.lower() in ("yes", "y", "true")
         elif isinstance(value, bool):
             answers[number] = value
         else:
-            raise InputError(f"answers file {p}: answer {key!r} must be yes/no, not {value!r}")
+            shown = repr(value) if len(repr(value)) <= 40 else f"a {type(value).__name__}"
+            raise InputError(f"answers file {p}: answer {key!r} must be yes/no, not {shown}")
     return answers
 
 

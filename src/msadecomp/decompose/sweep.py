@@ -110,9 +110,11 @@ def sweep(
     n = min(p.services for p in good)
     chosen_points = [p for p in good if p.services == n]
     chosen = chosen_points[len(chosen_points) // 2]
+    # Q of 0 (one file, no dependencies, all weights 0, everything together): no ratio to give.
+    share = chosen.modularity / best.modularity if best.modularity > 0 else 1.0
     note = (
         f"resolution sweep {points[0].resolution:.3g}-{HIGH} ({len(points)} steps): {n} services "
-        f"reach {chosen.modularity / best.modularity:.1%} of the best modularity "
+        f"reach {share:.1%} of the best modularity "
         f"({chosen.modularity:.3f} vs {best.modularity:.3f} with {best.services} services), so "
         f"more services would add little cohesion; used resolution {chosen.resolution:.3g}"
     )

@@ -18,7 +18,7 @@ from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.links import entry_points, link_tables, view_names
 from msadecomp.ingest.scope import Scope
-from msadecomp.ingest.sources import Limits, SourceFile, collect
+from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
 from msadecomp.ingest.views import link_views, read_view
@@ -93,7 +93,7 @@ def ingest(
         diagnostics.extend(java.diagnostics)
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect))
         endpoints = entry_points(java, xml)
-        views = [read_view(f.path, f.data) for f in by_kind["view"]]
+        views = [read_view(f.path, f.data, diagnostics) for f in by_kind["view"]]
         beans = {b.id: b.cls for b in xml.beans}
         pages = link_views(views, endpoints, view_names(java, xml), java.types, beans)
         for a in accesses:
@@ -108,7 +108,7 @@ def ingest(
     counts["library archives"] = len(collected.skipped_libraries)
     counts.update(f"encoding {f.encoding}" for f in java_files if f.encoding != "class")
     return CodeModel(
-        root=root.name or str(root),
+        root=display_path(root.name or str(root)),
         types=tuple(sorted(java.types, key=lambda t: t.fqn)),
         dependencies=tuple(java.dependencies),
         tables=tuple(sorted(tables.values(), key=lambda t: t.name)),

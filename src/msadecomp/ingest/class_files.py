@@ -6,6 +6,12 @@ retention) with their string and enum values (so ``@Service("name")``, ``@Resour
 ``@RequestMapping`` work as for sources), every class the pool references, and every string
 constant (mapper statement ids, embedded SQL). The result has the same shape as a parsed source
 file, so the rest of the pipeline does not care where a type came from.
+
+Hostile files are bounded: every constant-pool reference is checked for the tag it must have,
+a method descriptor with more parameters than the JVM allows (255) is refused, each distinct
+descriptor is parsed once (thousands of methods may share one), and annotation values nested
+deeper than :data:`MAX_ANNOTATION_DEPTH` are refused. All of these raise
+:class:`ClassFormatError`, which ingestion turns into a diagnostic for the file.
 """
 
 from __future__ import annotations
@@ -18,6 +24,12 @@ from msadecomp.ingest.java_syntax import Annotation, Call, JavaFile, Member, Met
 
 ACC_INTERFACE, ACC_ANNOTATION, ACC_ENUM = 0x0200, 0x2000, 0x4000
 _DESCRIPTOR_CLASS = re.compile(r"L([^;<]+)[;<]")
+_DESCRIPTOR_PARAM = re.compile(r"\[*(?:[BCDFIJSZ]|L[^;]*;)")
+MAX_PARAMETERS = 255
+"""The JVM's limit on method parameters (JVMS 4.3.3); a descriptor with more is malformed."""
+MAX_ANNOTATION_DEPTH = 64
+"""Annotation values (arrays, nested annotations) nested deeper than this are refused."""
+_TAG_NAMES = {1: "Utf8", 7: "Class", 12: "NameAndType"}
 
 
 class ClassFormatError(ValueError):
@@ -48,6 +60,20 @@ class _Reader:
         return value
 
 
+def _modified_utf8(raw: bytes) -> tuple[str, bool]:
+    """A constant-pool string (Java's modified UTF-8: NUL as ``C0 80``, characters beyond the
+    BMP as surrogate pairs) and whether bytes had to be replaced."""
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.replace(b"\xc0\x80", b"\0").decode("utf-8", "surrogatepass")
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le"), False
+    except UnicodeError:
+        return raw.decode("utf-8", "replace"), True
+
+
 def _dotted(internal: str) -> str:
     return internal.replace("/", ".").replace("$", ".")
 
@@ -56,9 +82,17 @@ def _descriptor_types(descriptor: str) -> list[str]:
     return [_dotted(m) for m in _DESCRIPTOR_CLASS.findall(descriptor)]
 
 
-def _method_types(descriptor: str) -> tuple[list[str], list[str]]:
+def _method_types(descriptor: str) -> tuple[tuple[Member, ...], tuple[str, ...]]:
+    """Parameters (as members ``p0``, ``p1``...) and return types of a method descriptor."""
     params, _, ret = descriptor.partition(")")
-    return _descriptor_types(params), _descriptor_types(ret)
+    count = len(_DESCRIPTOR_PARAM.findall(params))
+    if count > MAX_PARAMETERS:
+        raise ClassFormatError(
+            f"a method descriptor declares {count:,} parameters, over the JVM's limit of "
+            f"{MAX_PARAMETERS}"
+        )
+    members = tuple(Member(f"p{k}", (t,)) for k, t in enumerate(_descriptor_types(params)))
+    return members, tuple(_descriptor_types(ret))
 
 
 def parse_class(path: str, data: bytes) -> JavaFile | None:
@@ -68,8 +102,10 @@ def parse_class(path: str, data: bytes) -> JavaFile | None:
     """
     try:
         return _parse(path, data)
-    except (struct.error, IndexError, KeyError, UnicodeDecodeError) as err:
-        raise ClassFormatError(f"malformed class file: {err}") from None
+    except (struct.error, IndexError, KeyError, TypeError, AttributeError, ValueError) as err:
+        if isinstance(err, ClassFormatError):
+            raise
+        raise ClassFormatError(f"malformed class file: {type(err).__name__}: {err}") from None
 
 
 def _parse(path: str, data: bytes) -> JavaFile | None:
@@ -78,12 +114,15 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
         raise ClassFormatError("not a class file (bad magic number)")
     r.u2(), r.u2()
     pool: dict[int, tuple[int, Any]] = {}
+    lossy = False
     count = r.u2()
     i = 1
     while i < count:
         tag = r.u1()
         if tag == 1:
-            pool[i] = (tag, r.take(r.u2()).decode("utf-8", "replace"))
+            text, replaced = _modified_utf8(r.take(r.u2()))
+            lossy = lossy or replaced
+            pool[i] = (tag, text)
         elif tag in (3, 4):
             r.take(4)
         elif tag in (5, 6):
@@ -99,11 +138,19 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
             raise ClassFormatError(f"unknown constant pool tag {tag}")
         i += 1
 
+    def entry(index: int, tag: int) -> Any:
+        found = pool.get(index)
+        if found is None or found[0] != tag:
+            raise ClassFormatError(
+                f"malformed class file: constant #{index} is not a {_TAG_NAMES[tag]} entry"
+            )
+        return found[1]
+
     def utf(index: int) -> str:
-        return str(pool[index][1])
+        return str(entry(index, 1))
 
     def class_name(index: int) -> str:
-        return utf(pool[index][1])
+        return utf(entry(index, 7))
 
     access = r.u2()
     this = class_name(r.u2())
@@ -115,7 +162,11 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
     ):
         return None
 
-    def element(tag: str) -> str | None:
+    def element(tag: str, depth: int) -> str | None:
+        if depth > MAX_ANNOTATION_DEPTH:
+            raise ClassFormatError(
+                f"annotation values nested deeper than {MAX_ANNOTATION_DEPTH} levels"
+            )
         if tag in "BCDFIJSZs":
             idx = r.u2()
             entry = pool.get(idx)
@@ -127,19 +178,19 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
             r.u2()
             return None
         if tag == "@":
-            annotation()
+            annotation(depth + 1)
             return None
         if tag == "[":
-            values = [element(chr(r.u1())) for _ in range(r.u2())]
+            values = [element(chr(r.u1()), depth + 1) for _ in range(r.u2())]
             return ",".join(v for v in values if v is not None)
         raise ClassFormatError(f"unknown annotation element tag {tag!r}")
 
-    def annotation() -> Annotation:
+    def annotation(depth: int = 0) -> Annotation:
         name = _dotted(utf(r.u2())[1:-1])
         value, attrs = None, []
         for _ in range(r.u2()):
             key = utf(r.u2())
-            v = element(chr(r.u1()))
+            v = element(chr(r.u1()), depth)
             if v is None:
                 continue
             if key == "value":
@@ -167,19 +218,22 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
         name, desc = utf(r.u2()), utf(r.u2())
         fields.append(Member(name, tuple(_descriptor_types(desc)), attributes()))
     methods: list[Method] = []
+    descriptors: dict[str, tuple[tuple[Member, ...], tuple[str, ...]]] = {}
     for _ in range(r.u2()):
         r.u2()
         name, desc = utf(r.u2()), utf(r.u2())
         anns = attributes()
         if name == "<clinit>":
             continue
-        params, ret = _method_types(desc)
+        if desc not in descriptors:  # parsed once, shared by every method using it
+            descriptors[desc] = _method_types(desc)
+        params, ret = descriptors[desc]
         methods.append(
             Method(
                 name if name != "<init>" else simple_internal,
                 0,
-                tuple(Member(f"p{k}", (t,)) for k, t in enumerate(params)),
-                tuple(ret),
+                params,
+                ret,
                 anns,
                 is_constructor=name == "<init>",
             )
@@ -192,7 +246,7 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
     for tag, value in pool.values():
         if tag in (10, 11):
             owner = class_name(value[0])
-            member = utf(pool[value[1]][1][0])
+            member = utf(entry(value[1], 12)[0])
             if owner != this:
                 calls.append(Call(_dotted(owner), member, 0))
         elif tag == 8:
@@ -229,4 +283,4 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
         tuple(methods),
         type_refs=tuple(sorted(set(refs))),
     )
-    return JavaFile(path, package.replace("/", "."), (), (decl,), "class")
+    return JavaFile(path, package.replace("/", "."), (), (decl,), "class", lossy=lossy)

@@ -1,14 +1,18 @@
 """Turn source bytes into text, the way legacy Korean code bases need it.
 
 Order: a byte-order mark wins; then strict UTF-8; then CP949 (a superset of EUC-KR, which
-Korean eGovFrame code is often saved in); as a last resort UTF-8 with replacement characters,
-which the caller reports as a diagnostic so nothing is lost silently.
+Korean eGovFrame code is often saved in). When none fits, the candidate that needs the fewest
+replacement characters is used (so an EUC-KR file with two stray bytes keeps its Korean text),
+and the result says how many byte sequences were replaced and on which line the first one is:
+callers turn that into a diagnostic (:func:`lossy_diagnostic`), so nothing is lost silently.
 """
 
 from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+
+from msadecomp.model import Diagnostic, Severity, SourceRef
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -26,6 +30,10 @@ class Decoded:
     encoding: str
     lossy: bool = False
     """True when no encoding fitted and undecodable bytes were replaced."""
+    replaced: int = 0
+    """How many byte sequences were replaced by U+FFFD (0 when decoding was exact)."""
+    first_bad_line: int | None = None
+    """Line of the first replaced byte sequence, counted in the raw bytes."""
 
 
 def decode_source(data: bytes) -> Decoded:
@@ -35,6 +43,9 @@ def decode_source(data: bytes) -> Decoded:
     'cp949'
     >>> decode_source(b"plain").encoding
     'utf-8'
+    >>> d = decode_source("게시판\\n목록".encode("euc-kr") + b"\\xff")
+    >>> d.encoding, d.replaced, d.first_bad_line, d.text[:3]
+    ('cp949', 1, 2, '게시판')
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -47,4 +58,46 @@ def decode_source(data: bytes) -> Decoded:
             return Decoded(data.decode(name), name)
         except UnicodeDecodeError:
             continue
-    return Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
+    return lossy_decode(data, FALLBACKS)
+
+
+def lossy_decode(data: bytes, candidates: tuple[str, ...]) -> Decoded:
+    """``data`` decoded with replacement by the candidate encoding that replaces the fewest
+    byte sequences (the first on a tie); ``lossy`` is set when any was replaced."""
+    best: Decoded | None = None
+    for name in candidates:
+        try:
+            text = data.decode(name, errors="replace")
+        except LookupError:
+            continue
+        replaced = text.count("\ufffd") - data.decode(name, errors="ignore").count("\ufffd")
+        if best is None or replaced < best.replaced:
+            best = Decoded(text, name, replaced > 0, replaced, _first_bad_line(data, name))
+    if best is None:
+        raise LookupError(f"none of the encodings {', '.join(candidates)} is known")
+    return best
+
+
+def _first_bad_line(data: bytes, encoding: str) -> int | None:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as err:
+        return data.count(b"\n", 0, err.start) + 1
+    return None
+
+
+def lossy_diagnostic(path: str, decoded: Decoded, kind: str) -> Diagnostic | None:
+    """The warning for a file whose decoding replaced bytes, or ``None`` when it was exact.
+
+    >>> lossy_diagnostic("a.jsp", decode_source(b"ok\\n\\xff\\xff"), "jsp").source.line
+    2
+    """
+    if not decoded.lossy:
+        return None
+    return Diagnostic(
+        Severity.WARNING,
+        f"{kind}.lossy-decoding",
+        f"{decoded.replaced} undecodable byte sequence(s) replaced (neither UTF-8 nor "
+        f"CP949/EUC-KR; read as {decoded.encoding}); names found there may be incomplete",
+        SourceRef(path, decoded.first_bad_line),
+    )

@@ -1,25 +1,42 @@
 """Find the input files of a system: a source folder, or a WAR/JAR/EAR/ZIP archive.
 
 Archives are read in memory, never extracted to disk. An archive with an entry that escapes its
-root (``../`` or an absolute path) or that inflates beyond the limits (a zip bomb) is refused as a
-whole with :class:`~msadecomp.errors.InputError`. Single files that cannot be read, or that are
-larger than ``max_file_bytes``, become diagnostics and the run goes on.
+root (``../`` or an absolute path) or that would inflate beyond the :class:`Limits` (a zip bomb:
+any entry with a compression ratio over ``max_ratio``, more entries or bytes than the budgets,
+which are totals over the archive and every archive nested in it) is refused as a whole with
+:class:`~msadecomp.errors.InputError`. Single files or entries that cannot be read (damaged
+entries, bad CRC, unsupported compression) or that are larger than ``max_file_bytes`` become
+diagnostics and the run goes on.
+
+Folders are walked without following symbolic links out of the analysed tree: a link (to a file
+or a folder) whose target lies inside the tree is followed, and every file and folder is read
+once, under the first path (in sorted order) that reaches it, so link loops end; a link leading
+out of the tree, or a dangling one, is skipped with a diagnostic. FIFOs, devices and sockets are
+skipped with a diagnostic and never opened. File names that are not valid UTF-8 are shown with
+``\\xNN`` escapes.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
-from msadecomp.errors import InputError
+from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.views import is_view
 from msadecomp.model import Diagnostic, Severity, SourceRef
+
+try:  # an optional part of the standard library
+    from lzma import LZMAError
+except ImportError:  # pragma: no cover
+    LZMAError = ValueError  # type: ignore[misc,assignment]
 
 ARCHIVE_SUFFIXES = frozenset({".war", ".jar", ".ear", ".zip"})
 KINDS = {
@@ -44,13 +61,42 @@ SKIPPED_DIRS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Limits:
+    """Resource budgets of input collection; set them in the ``[limits]`` table of the
+    configuration file (docs/configuration.md)."""
+
     max_file_bytes: int = 8 * 1024 * 1024
-    max_archive_bytes: int = 2 * 1024 * 1024 * 1024
-    """Total uncompressed size allowed for one archive."""
+    """Largest single source file or archive entry read."""
+    max_archive_bytes: int = 512 * 1024 * 1024
+    """Total bytes inflated from an archive and every archive nested in it."""
     max_ratio: int = 200
-    """Largest compression ratio allowed for one entry of more than 1 MiB."""
+    """Largest compression ratio (inflated / compressed size) allowed for any archive entry."""
     max_entries: int = 200_000
+    """Total entries of an archive and every archive nested in it."""
     max_nesting: int = 2
+    """Archives nested deeper than this (an EAR holding a WAR is 2) are left unread."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError(f"limit {f.name!r} must be a whole number >= 1, not {value!r}")
+
+
+RAISE_HINT = "raise [limits] {name} in the configuration file to read it"
+
+
+def display_path(name: str) -> str:
+    """``name`` safe to print and write as UTF-8: bytes of a non-UTF-8 file name (which Python
+    keeps as lone surrogates) are shown as ``\\xNN``.
+
+    >>> print(display_path(b"caf\\xe9.java".decode("utf-8", "surrogateescape")))
+    caf\\xe9.java
+    """
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,28 +141,25 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
     limits = limits or Limits()
     out = Collected([], [], [], scope=scope or Scope())
     if not root.exists():
-        raise InputError(f"input path does not exist: {root}")
+        raise InputError(f"input path does not exist: {display_path(str(root))}")
     if root.is_file():
+        name = display_path(root.name)
         if root.suffix.lower() in ARCHIVE_SUFFIXES:
-            data = _read_file(root, root.name, limits, out, size_limit=limits.max_archive_bytes)
-            if data is None:
-                raise InputError(f"cannot read archive {root}")
-            _collect_archive(data, root.name, limits, out, depth=1)
+            _collect_archive(root, name, limits, out, depth=1, budget=_Budget(limits))
         else:
             kind = KINDS.get(root.suffix.lower())
             if kind is None:
                 raise InputError(
-                    f"{root} is not a folder, an archive (.war/.jar/.ear/.zip) or a known "
-                    "source file (.java, .xml, .sql, .jsp)"
+                    f"{display_path(str(root))} is not a folder, an archive (.war/.jar/.ear/.zip)"
+                    " or a known source file (.java, .xml, .sql, .jsp)"
                 )
-            data = _read_file(root, root.name, limits, out)
+            data = _read_file(root, name, limits, out)
             if data is not None:
-                out.files.append(SourceFile(root.name, kind, data))
+                out.files.append(SourceFile(name, kind, data))
         return out
     if not root.is_dir():
-        raise InputError(f"input path is neither a file nor a folder: {root}")
-    for path in _walk(root, out):
-        rel = path.relative_to(root).as_posix()
+        raise InputError(f"input path is neither a file nor a folder: {display_path(str(root))}")
+    for path, rel in _walk(root, out):
         if DELIVERY_FILES.search(rel):
             out.delivery_files.append(rel)
         suffix = path.suffix.lower()
@@ -132,43 +175,119 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
     return out
 
 
-def _walk(root: Path, out: Collected) -> Iterator[Path]:
-    def onerror(err: OSError) -> None:
-        name = Path(err.filename).relative_to(root).as_posix() if err.filename else "."
-        out.diagnostics.append(
-            Diagnostic(
-                Severity.ERROR,
-                "input.unreadable-folder",
-                f"cannot list folder: {err.strerror}",
-                SourceRef(name),
-            )
-        )
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
-        for name in sorted(filenames):
-            yield Path(dirpath, name)
+def _diagnostic(
+    code: str, message: str, rel: str, severity: Severity = Severity.WARNING
+) -> Diagnostic:
+    return Diagnostic(severity, code, message, SourceRef(rel))
 
 
-def _read_file(
-    path: Path, rel: str, limits: Limits, out: Collected, size_limit: int | None = None
-) -> bytes | None:
-    limit = size_limit or limits.max_file_bytes
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _walk(root: Path, out: Collected) -> Iterator[tuple[Path, str]]:
+    """Regular files under ``root`` with their display paths, in sorted depth-first order.
+
+    Links are followed only to targets inside ``root``; each file and folder (by device and
+    inode) is visited once, so link loops end.
+    """
+    base = Path(os.path.realpath(root))
+    seen: set[tuple[int, int]] = set()
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            return None
-        if st.st_size > limit:
-            out.diagnostics.append(_too_big(rel, st.st_size, limit))
-            return None
-        return path.read_bytes()
+        st = root.stat()
+        seen.add((st.st_dev, st.st_ino))
+    except OSError:
+        pass
+    stack: list[tuple[str, str]] = [(str(root), "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as err:
+            out.diagnostics.append(
+                _diagnostic(
+                    "input.unreadable-folder",
+                    f"cannot list folder: {err.strerror}",
+                    prefix.rstrip("/") or ".",
+                    Severity.ERROR,
+                )
+            )
+            continue
+        folders: list[tuple[str, str]] = []
+        for entry in entries:
+            rel = prefix + display_path(entry.name)
+            try:
+                if entry.is_symlink():
+                    target = Path(os.path.realpath(entry.path))
+                    if not target.is_relative_to(base):
+                        out.diagnostics.append(
+                            _diagnostic(
+                                "input.symlink-outside",
+                                "skipped: a symbolic link to outside the analysed folder "
+                                "(links are followed only inside it)",
+                                rel,
+                            )
+                        )
+                        continue
+                st = entry.stat()  # follows a link that stays inside the tree
+            except OSError as err:
+                out.diagnostics.append(
+                    _diagnostic(
+                        "input.unreadable",
+                        f"cannot read file: {err.strerror}"
+                        + (" (a dangling symbolic link)" if entry.is_symlink() else ""),
+                        rel,
+                        Severity.ERROR,
+                    )
+                )
+                continue
+            key = (st.st_dev, st.st_ino)
+            if stat.S_ISDIR(st.st_mode):
+                if entry.name not in SKIPPED_DIRS and key not in seen:
+                    seen.add(key)
+                    folders.append((entry.path, rel + "/"))
+            elif stat.S_ISREG(st.st_mode):
+                if key not in seen:
+                    seen.add(key)
+                    yield Path(entry.path), rel
+            else:
+                out.diagnostics.append(
+                    _diagnostic("input.special-file", f"skipped: {_kind_of(st.st_mode)}", rel)
+                )
+        stack.extend(reversed(folders))
+
+
+def _read_file(path: Path, rel: str, limits: Limits, out: Collected) -> bytes | None:
+    limit = limits.max_file_bytes
+    try:
+        # O_NONBLOCK: a FIFO swapped in after the walk must not block the run.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                out.diagnostics.append(
+                    _diagnostic("input.special-file", f"skipped: {_kind_of(st.st_mode)}", rel)
+                )
+                return None
+            if st.st_size > limit:
+                out.diagnostics.append(_too_big(rel, st.st_size, limit))
+                return None
+            data = fh.read(limit + 1)
+            if len(data) > limit:
+                out.diagnostics.append(_too_big(rel, len(data), limit))
+                return None
+            return data
     except OSError as err:
         out.diagnostics.append(
-            Diagnostic(
-                Severity.ERROR,
-                "input.unreadable",
-                f"cannot read file: {err.strerror}",
-                SourceRef(rel),
+            _diagnostic(
+                "input.unreadable", f"cannot read file: {err.strerror}", rel, Severity.ERROR
             )
         )
         return None
@@ -178,7 +297,8 @@ def _too_big(rel: str, size: int, limit: int) -> Diagnostic:
     return Diagnostic(
         Severity.WARNING,
         "input.too-large",
-        f"skipped: {size:,} bytes is over the {limit:,}-byte limit per file",
+        f"skipped: {size:,} bytes is over the {limit:,}-byte limit per file "
+        f"({RAISE_HINT.format(name='max_file_bytes')})",
         SourceRef(rel),
     )
 
@@ -189,35 +309,131 @@ def _safe_member(name: str) -> bool:
     return ".." not in PurePosixPath(name.replace("\\", "/")).parts
 
 
-def _collect_archive(data: bytes, label: str, limits: Limits, out: Collected, depth: int) -> None:
-    import io
+class _Budget:
+    """What is left of the entry and inflated-byte budgets, shared by nested archives."""
 
+    __slots__ = ("entries", "inflated")
+
+    def __init__(self, limits: Limits) -> None:
+        self.entries = limits.max_entries
+        self.inflated = limits.max_archive_bytes
+
+
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    LZMAError,
+    NotImplementedError,
+    EOFError,
+    OSError,
+    RuntimeError,
+    ValueError,
+)
+"""What reading one damaged entry raises: bad CRC, broken deflate data, an unsupported
+compression method or "version needed", encryption, a truncated archive."""
+
+
+def _refuse(label: str, why: str, name: str) -> InputError:
+    return InputError(f"{label} refused: {why} (zip bomb?); {RAISE_HINT.format(name=name)}")
+
+
+_MAX_VERSION: int = getattr(zipfile, "MAX_EXTRACT_VERSION", 63)
+
+
+def _open_zip(source: Path | bytes) -> zipfile.ZipFile:
+    """Open an archive; an entry needing a zip version Python cannot read (a damaged "version
+    needed" field) makes :mod:`zipfile` refuse the whole listing, so the listing is read once
+    more with that check off and such entries are reported one by one."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        return zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
+    except NotImplementedError:
+        pass
+    setattr(zipfile, "MAX_EXTRACT_VERSION", 0xFFFF)  # noqa: B010
+    try:
+        return zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
+    finally:
+        setattr(zipfile, "MAX_EXTRACT_VERSION", _MAX_VERSION)  # noqa: B010
+
+
+_UTF8_FLAG = 0x800
+
+
+def _clear_bad_utf8_flags(data: bytes) -> tuple[bytes, dict[str, str]] | None:
+    """``data`` with the "name is UTF-8" flag cleared on entries whose names are not valid
+    UTF-8 (:mod:`zipfile` then reads them as CP437 instead of failing on the whole archive),
+    and each such name as read mapped to its display form (``\\xNN`` escapes). ``None`` when
+    the central directory cannot be walked (e.g. ZIP64)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    count = int.from_bytes(data[end + 10 : end + 12], "little")
+    pos = int.from_bytes(data[end + 16 : end + 20], "little")
+    patched, names = bytearray(data), {}
+    for _ in range(count):
+        if data[pos : pos + 4] != b"PK\x01\x02" or pos + 46 > len(data):
+            return None
+        flags = int.from_bytes(data[pos + 8 : pos + 10], "little")
+        sizes = [int.from_bytes(data[pos + k : pos + k + 2], "little") for k in (28, 30, 32)]
+        raw = data[pos + 46 : pos + 46 + sizes[0]]
+        local = int.from_bytes(data[pos + 42 : pos + 46], "little")
+        if flags & _UTF8_FLAG:
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                patched[pos + 8 : pos + 10] = (flags & ~_UTF8_FLAG).to_bytes(2, "little")
+                if data[local : local + 4] == b"PK\x03\x04":
+                    lflags = int.from_bytes(data[local + 6 : local + 8], "little")
+                    patched[local + 6 : local + 8] = (lflags & ~_UTF8_FLAG).to_bytes(2, "little")
+                names[raw.decode("cp437")] = raw.decode("utf-8", "backslashreplace")
+        pos += 46 + sum(sizes)
+    return bytes(patched), names
+
+
+def _collect_archive(
+    source: Path | bytes,
+    label: str,
+    limits: Limits,
+    out: Collected,
+    depth: int,
+    budget: _Budget,
+) -> None:
+    shown: dict[str, str] = {}
+    try:
+        try:
+            zf = _open_zip(source)
+        except UnicodeDecodeError:  # an entry name flagged UTF-8 that is not
+            repaired = _clear_bad_utf8_flags(
+                source.read_bytes() if isinstance(source, Path) else source
+            )
+            if repaired is None:
+                raise
+            zf = _open_zip(repaired[0])
+            shown = repaired[1]
+    except OSError as err:
+        if isinstance(source, Path) and not isinstance(err, zipfile.BadZipFile):
+            raise InputError(f"cannot read archive {label}: {err.strerror or err}") from None
+        raise InputError(f"{label} is not a readable zip archive: {err}") from None
+    except (*_DAMAGED, UnicodeDecodeError) as err:
         raise InputError(f"{label} is not a readable zip archive: {err}") from None
     with zf:
         infos = zf.infolist()
-        if len(infos) > limits.max_entries:
-            raise InputError(
-                f"{label} refused: {len(infos):,} entries is over the {limits.max_entries:,} limit"
+        budget.entries -= len(infos)
+        if budget.entries < 0:
+            raise _refuse(
+                label,
+                f"with its nested archives it has over {limits.max_entries:,} entries",
+                "max_entries",
             )
         bad = [i.filename for i in infos if not _safe_member(i.filename)]
         if bad:
             raise InputError(
                 f"{label} refused: entry {bad[0]!r} escapes the archive root (path traversal)"
             )
-        total = sum(i.file_size for i in infos)
-        if total > limits.max_archive_bytes:
-            raise InputError(
-                f"{label} refused: it would inflate to {total:,} bytes, over the "
-                f"{limits.max_archive_bytes:,}-byte limit (zip bomb?)"
-            )
-        inflated = 0
+        wanted = []
         for info in infos:
-            if info.is_dir():
+            if not info.filename or info.filename.endswith("/"):  # is_dir() fails on ""
                 continue
-            rel = f"{label}!/{info.filename}"
+            rel = f"{label}!/{shown.get(info.filename, info.filename)}"
             suffix = PurePosixPath(info.filename).suffix.lower()
             nested = suffix in ARCHIVE_SUFFIXES
             kind = KINDS.get(suffix)
@@ -230,38 +446,63 @@ def _collect_archive(data: bytes, label: str, limits: Limits, out: Collected, de
             if nested and (depth >= limits.max_nesting or suffix == ".jar"):
                 out.skipped_libraries.append(rel)
                 continue
-            if info.file_size > 1 << 20 and info.file_size > limits.max_ratio * max(
-                info.compress_size, 1
-            ):
-                raise InputError(
-                    f"{label} refused: entry {info.filename!r} has a compression "
-                    f"ratio over {limits.max_ratio}:1 (zip bomb?)"
+            if info.file_size > limits.max_ratio * max(info.compress_size, 1):
+                raise _refuse(
+                    label,
+                    f"entry {info.filename!r} has a compression ratio over {limits.max_ratio}:1",
+                    "max_ratio",
                 )
-            cap = limits.max_archive_bytes if nested else limits.max_file_bytes
+            wanted.append((info, rel, kind, nested))
+        total = sum(  # entries over max_file_bytes become diagnostics, they are not read
+            info.file_size
+            for info, _, _, nested in wanted
+            if nested or info.file_size <= limits.max_file_bytes
+        )
+        if total > budget.inflated:
+            raise _refuse(
+                label,
+                f"it would inflate to {total:,} bytes, over what is left of the "
+                f"{limits.max_archive_bytes:,}-byte budget for all archives",
+                "max_archive_bytes",
+            )
+        for info, rel, kind, nested in wanted:
+            cap = budget.inflated if nested else min(limits.max_file_bytes, budget.inflated)
             if info.file_size > cap:
-                out.diagnostics.append(_too_big(rel, info.file_size, cap))
+                if nested:
+                    raise _refuse(
+                        label,
+                        f"entry {info.filename!r} would inflate past the budget",
+                        "max_archive_bytes",
+                    )
+                out.diagnostics.append(_too_big(rel, info.file_size, limits.max_file_bytes))
                 continue
             try:
+                if info.extract_version > _MAX_VERSION:
+                    raise NotImplementedError(
+                        f"it needs zip version {info.extract_version / 10:.1f}, "
+                        f"over the {_MAX_VERSION / 10:.1f} Python reads"
+                    )
                 with zf.open(info) as fh:
                     blob = fh.read(cap + 1)
-            except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as err:
+            except _DAMAGED as err:
                 out.diagnostics.append(
-                    Diagnostic(
+                    _diagnostic(
+                        "input.damaged-entry",
+                        f"cannot read archive entry ({type(err).__name__}): {err}",
+                        rel,
                         Severity.ERROR,
-                        "input.unreadable",
-                        f"cannot read archive entry: {err}",
-                        SourceRef(rel),
                     )
                 )
                 continue
-            inflated += len(blob)
-            if len(blob) > cap or inflated > limits.max_archive_bytes:
-                raise InputError(
-                    f"{label} refused: entry {info.filename!r} inflates past its "
-                    "declared size (zip bomb?)"
+            budget.inflated -= len(blob)
+            if len(blob) > cap or budget.inflated < 0:
+                raise _refuse(
+                    label,
+                    f"entry {info.filename!r} inflates past its declared size",
+                    "max_archive_bytes",
                 )
             if nested:
-                _collect_archive(blob, rel, limits, out, depth + 1)
+                _collect_archive(blob, rel, limits, out, depth + 1, budget)
             else:
                 assert kind is not None
                 out.files.append(SourceFile(rel, kind, blob))

@@ -15,7 +15,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from msadecomp.config import SQL_DIALECTS
+SQL_DIALECTS = (
+    "oracle", "postgres", "mysql", "maria", "mssql", "tibero", "cubrid", "altibase",
+    "goldilocks", "db2", "h2", "hsqldb", "derby", "sqlite",
+)  # fmt: skip
+"""Database names ``sql_dialect`` accepts (file names carry them: ``Board_SQL_oracle.xml``)."""
 
 SQLGLOT_DIALECT: dict[str, str | None] = {
     "oracle": "oracle",

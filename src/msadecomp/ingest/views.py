@@ -26,8 +26,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
-from msadecomp.ingest.decoding import decode_source
-from msadecomp.model import Endpoint, JavaType, Page, SourceRef
+from msadecomp.ingest.decoding import decode_source, lossy_diagnostic
+from msadecomp.model import Diagnostic, Endpoint, JavaType, Page, SourceRef
 
 VIEW_SUFFIXES = frozenset({".jsp", ".jspf", ".jspx", ".xhtml", ".vm", ".ftl", ".ftlh", ".html"})
 STATIC = re.compile(
@@ -82,9 +82,14 @@ def _path(raw: str) -> str | None:
     return text if text.startswith("/") else "/" + text
 
 
-def read_view(path: str, data: bytes) -> Page:
-    """Read one view file into a :class:`Page` with its (still unresolved) links."""
-    text = decode_source(data).text
+def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = None) -> Page:
+    """Read one view file into a :class:`Page` with its (still unresolved) links; a lossy
+    decoding is added to ``diagnostics`` when given."""
+    decoded = decode_source(data)
+    problem = lossy_diagnostic(path, decoded, "view")
+    if problem is not None and diagnostics is not None:
+        diagnostics.append(problem)
+    text = decoded.text
     links: set[str] = set()
     for m in _ATTR.finditer(text):
         inner = _ATTR.search(m.group(2))  # href="<c:url value='/x.do'/>"

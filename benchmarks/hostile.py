@@ -1,0 +1,170 @@
+"""Run the issue-9 hostile inputs of the archive, class-file and settings areas through the CLI,
+each on a copy of the fixture under an address-space limit; prints exit code, seconds, peak
+memory and the last line of stderr. Not a test: the figures are for the report.
+
+    python benchmarks/hostile.py            # every case
+    python benchmarks/hostile.py bomb nested-copies
+
+Targets (issue 9): exit 0 or 2 with a one-line message or a diagnostic, under 10 s and 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import hostile_inputs as h  # noqa: E402
+
+Case = Callable[[Path], list[str]]
+"""Prepares the case in a work folder (with ``app``, a fixture copy); returns CLI arguments."""
+
+
+def _file(name: str, data: bytes) -> Case:
+    def prepare(work: Path) -> list[str]:
+        (work / "app" / name).write_bytes(data)
+        return ["app"]
+
+    return prepare
+
+
+def _war(data: Callable[[], bytes]) -> Case:
+    def prepare(work: Path) -> list[str]:
+        (work / "in.war").write_bytes(data())
+        return ["in.war"]
+
+    return prepare
+
+
+def _config(text: str) -> Case:
+    def prepare(work: Path) -> list[str]:
+        (work / "c.toml").write_text(text)
+        return ["app", "--config", "c.toml"]
+
+    return prepare
+
+
+def _special(work: Path) -> list[str]:
+    app = work / "app"
+    os.mkfifo(app / "Pipe.java")
+    (app / "Out.java").symlink_to("/etc/hostname")
+    (app / "outdir").symlink_to("/etc")
+    (app / "src" / "loop").symlink_to(app)
+    (app / os.fsdecode(b"Caf\xe9.java")).write_bytes(b"class Cafe {}")
+    return ["app"]
+
+
+def _damaged(work: Path) -> list[str]:
+    data = h.make_zip({"A.java": b"class A {}" * 50, "B.java": b"class B {}"})
+    data = h.patch_central_header(h.corrupt_entry_data(data, "A.java"), "B.java", 6, b"\xff\x00")
+    (work / "in.war").write_bytes(data)
+    return ["in.war"]
+
+
+def _single(work: Path) -> list[str]:
+    return [str(next((work / "app").rglob("*Controller.java")))]
+
+
+WEIGHTS = [
+    "extends",
+    "implements",
+    "injection",
+    "call",
+    "field",
+    "param",
+    "return",
+    "local",
+    "new",
+    "annotation",
+    "import",
+    "read",
+    "write",
+    "foreign_key",
+    "semantic",
+    "cochange",
+]
+CASES: dict[str, Case] = {
+    "bomb-1900x1MiB": _war(h.one_mib_bomb_war),
+    "nested-copies": _war(h.nested_copies_ear),
+    "damaged-entries": _damaged,
+    "class-huge-descriptor": _file("Big.class", h.many_methods_one_huge_descriptor()),
+    "class-nested-annotations": _file("Nested.class", h.nested_annotation_arrays()),
+    "class-bad-pool-reference": _file("Bad.class", h.bad_pool_reference()),
+    "special-files-links-names": _special,
+    "single-file": _single,
+    "zero-weights": _config("[weights]\n" + "".join(f"{k} = 0\n" for k in WEIGHTS)),
+    "together-everything": _config('[constraints]\ntogether = [["*"]]\n'),
+    "markup-pattern": _config('[constraints]\ntogether = [["a.[/]b*"]]\n'),
+    "detect-no": _config('[kernel]\ndetect = "no"\n'),
+    "deep-toml": _config("x = " + "[" * 5000 + "]" * 5000),
+    "jobs-100000": lambda work: ["app", "--jobs", "100000"],
+    "resolution-nan": lambda work: ["app", "--resolution", "nan"],
+    "empty-path": lambda work: [""],
+}
+
+
+RUN = (
+    "import resource, sys\n"
+    "from msadecomp.cli import run\n"
+    "code = run(sys.argv[1:])\n"
+    "peak = max(resource.getrusage(w).ru_maxrss for w in "
+    "(resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
+    "print(f'@@peak-kib {peak}', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+"""The CLI in-process, then its peak resident memory (itself or its largest worker)."""
+
+
+def _limit(gib: float) -> Callable[[], None]:
+    def apply() -> None:
+        limit = int(gib * (1 << 30))
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return apply
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("cases", nargs="*", help=f"among {', '.join(CASES)}")
+    parser.add_argument("--address-space-gib", type=float, default=3.0)
+    args = parser.parse_args()
+    names = args.cases or list(CASES)
+    print(f"{'case':<28}{'exit':>5}{'seconds':>9}{'peak MiB':>10}  last stderr line")
+    for name in names:
+        with tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            shutil.copytree(ROOT / "fixtures" / "egov-portal", work / "app")
+            argv = CASES[name](work)
+            command = [sys.executable, "-c", RUN, "analyze", *argv, "-o", "out", "-q"]
+            start = time.perf_counter()
+            done = subprocess.run(
+                command,
+                cwd=work,
+                capture_output=True,
+                text=True,
+                preexec_fn=_limit(args.address_space_gib),
+                check=False,
+            )
+            seconds = time.perf_counter() - start
+            lines = done.stderr.strip().splitlines()
+            peak = int(lines.pop().split()[-1]) if lines and lines[-1].startswith("@@") else 0
+            print(
+                f"{name:<28}{done.returncode:>5}{seconds:>9.2f}{peak / 1024:>10.0f}  "
+                f"{lines[-1][:110] if lines else ''}",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

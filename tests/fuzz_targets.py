@@ -1,0 +1,403 @@
+"""Fuzz targets shared by the property tests (``tests/property``, few examples) and the long
+fuzz run (``benchmarks/fuzz.py``): for each ingest entry point, a hypothesis strategy of hostile
+inputs, the call, and the only exceptions the call may raise (its documented contract)."""
+
+from __future__ import annotations
+
+import io
+import json
+import struct
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+from hostile_inputs import ClassFileBuilder
+from msadecomp.config import config_from_mapping, load_config
+from msadecomp.errors import ConfigError, InputError
+from msadecomp.ingest.class_files import ClassFormatError, parse_class
+from msadecomp.ingest.decoding import decode_source
+from msadecomp.ingest.sources import Limits, collect
+from msadecomp.ingest.views import read_view
+from msadecomp.ingest.xml_config import XmlFacts, read_xml
+from msadecomp.readiness import load_answers
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    inputs: st.SearchStrategy[Any]
+    run: Callable[[Any], object]
+    allowed: tuple[type[BaseException], ...] = ()
+    """Exceptions the call may raise by contract; anything else is a crash."""
+
+
+# -- mutation of structured inputs ------------------------------------------------------------
+
+
+@st.composite
+def mutated(draw: st.DrawFn, base: st.SearchStrategy[bytes]) -> bytes:
+    """``base`` with a few byte-level edits: flips, insertions, deletions, a truncation."""
+    data = bytearray(draw(base))
+    for _ in range(draw(st.integers(0, 6))):
+        op = draw(st.sampled_from(("flip", "insert", "delete", "truncate", "none")))
+        at = draw(st.integers(0, len(data)))
+        if op == "flip" and at < len(data):
+            data[at] = draw(st.integers(0, 255))
+        elif op == "insert":
+            data[at:at] = draw(st.binary(max_size=16))
+        elif op == "delete":
+            del data[at : at + draw(st.integers(1, 16))]
+        elif op == "truncate":
+            del data[at:]
+    return bytes(data)
+
+
+def nested_text(opening: str, closing: str) -> st.SearchStrategy[str]:
+    return st.integers(1, 3000).map(lambda n: opening * n + closing * n)
+
+
+# -- class files ------------------------------------------------------------------------------
+
+_FIELD_TYPES = st.sampled_from(["I", "J", "Z", "[B", "Ljava/lang/String;", "Lp/Q;", "[[Lp/R;"])
+
+
+@st.composite
+def _element(draw: st.DrawFn, b: ClassFileBuilder, depth: int) -> bytes:
+    tag = draw(st.sampled_from("sIe[@c" if depth < 4 else "sIe"))
+    if tag in "sI":
+        return tag.encode() + struct.pack(">H", b.utf8(draw(st.text(max_size=8))))
+    if tag == "e":
+        return b"e" + struct.pack(">HH", b.utf8("Lp/E;"), b.utf8("A"))
+    if tag == "c":
+        return b"c" + struct.pack(">H", b.utf8("Lp/C;"))
+    if tag == "@":
+        return b"@" + draw(_annotation(b, depth + 1))
+    items = draw(st.lists(_element(b, depth + 1), max_size=3))
+    return b"[" + struct.pack(">H", len(items)) + b"".join(items)
+
+
+@st.composite
+def _annotation(draw: st.DrawFn, b: ClassFileBuilder, depth: int = 0) -> bytes:
+    pairs = draw(st.lists(_element(b, depth), max_size=3))
+    body = b"".join(
+        struct.pack(">H", b.utf8(f"k{i}" if i else "value")) + e for i, e in enumerate(pairs)
+    )
+    return struct.pack(">HH", b.utf8(f"Lp/A{draw(st.integers(0, 3))};"), len(pairs)) + body
+
+
+@st.composite
+def _attributes(draw: st.DrawFn, b: ClassFileBuilder) -> bytes:
+    anns = draw(st.lists(_annotation(b), max_size=2))
+    if not anns:
+        return struct.pack(">H", 0)
+    payload = struct.pack(">H", len(anns)) + b"".join(anns)
+    name = b.utf8("RuntimeVisibleAnnotations")
+    return struct.pack(">HHI", 1, name, len(payload)) + payload
+
+
+@st.composite
+def class_file(draw: st.DrawFn) -> bytes:
+    """A well-formed class file with random members, descriptors and annotations."""
+    b = ClassFileBuilder()
+    for i in range(draw(st.integers(0, 3))):  # references that become calls
+        owner = b.cls(f"p/O{i}")
+        nat = b.raw(b"\x0c" + struct.pack(">HH", b.utf8(f"m{i}"), b.utf8("()V")))
+        b.raw(b"\x0a" + struct.pack(">HH", owner, nat))
+        b.raw(b"\x08" + struct.pack(">H", b.utf8(draw(st.text(max_size=12)))))
+    fields = draw(st.lists(_FIELD_TYPES, max_size=3))
+    body = struct.pack(">H", len(fields))
+    for i, desc in enumerate(fields):
+        body += struct.pack(">HHH", 2, b.utf8(f"f{i}"), b.utf8(desc)) + draw(_attributes(b))
+    methods = draw(st.lists(st.lists(_FIELD_TYPES, max_size=300), max_size=3))
+    body += struct.pack(">H", len(methods))
+    for i, params in enumerate(methods):
+        desc = "(" + "".join(params) + ")V"
+        body += struct.pack(">HHH", 1, b.utf8(f"m{i}"), b.utf8(desc)) + draw(_attributes(b))
+    body += draw(_attributes(b))
+    return b.build(draw(st.sampled_from(["p/C", "C", "p/C$In", "p/C$1"])), body)
+
+
+def _parse_class(data: bytes) -> object:
+    return parse_class("C.class", data)
+
+
+CLASS_FILES = Target(
+    "class-file",
+    st.one_of(st.binary(max_size=256), mutated(class_file())),
+    _parse_class,
+    (ClassFormatError,),
+)
+
+
+# -- archives ---------------------------------------------------------------------------------
+
+_NAMES = st.tuples(
+    st.sampled_from(["", "WEB-INF/classes/", "a/b/", "../", "/", "C:/", "META-INF/"]),
+    st.text(alphabet="abcXYZ_.-한", min_size=1, max_size=6),
+    st.sampled_from([".java", ".xml", ".sql", ".jsp", ".class", ".war", ".jar", ".txt", ""]),
+).map("".join)
+
+
+@st.composite
+def archive(draw: st.DrawFn, depth: int = 0) -> bytes:
+    buf = io.BytesIO()
+    compression = draw(st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]))
+    with zipfile.ZipFile(buf, "w", compression) as zf:
+        for name in draw(st.lists(_NAMES, max_size=5, unique=True)):
+            if name.endswith(".war") and depth < 2:
+                data = draw(archive(depth + 1))
+            else:
+                data = draw(
+                    st.one_of(
+                        st.binary(max_size=64),
+                        st.integers(0, 300_000).map(lambda n: b"\0" * n),
+                    )
+                )
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def _collect_archive(data: bytes) -> object:
+    with tempfile.TemporaryDirectory() as folder:
+        war = Path(folder, "app.war")
+        war.write_bytes(data)
+        limits = Limits(max_file_bytes=200_000, max_archive_bytes=1_000_000)
+        got = collect(war, limits)
+        assert all(len(f.data) <= limits.max_file_bytes for f in got.files)
+        assert sum(len(f.data) for f in got.files) <= limits.max_archive_bytes
+        return got
+
+
+ARCHIVES = Target("archive", mutated(archive()), _collect_archive, (InputError,))
+
+
+# -- Spring XML and web.xml -------------------------------------------------------------------
+
+_XML_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=12)
+
+
+@st.composite
+def _beans(draw: st.DrawFn) -> str:
+    beans = []
+    for i in range(draw(st.integers(0, 4))):
+        props = "".join(
+            f'<property name="{draw(st.sampled_from(["a", "b"]))}" ref="{draw(st.sampled_from(["x", "", "b0"]))}"/>'
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        beans.append(
+            f'<bean id="b{i}" class="{draw(st.sampled_from(["p.A", "", "p.B$C"]))}">{props}</bean>'
+        )
+    return (
+        '<beans xmlns="http://www.springframework.org/schema/beans">' + "".join(beans) + "</beans>"
+    )
+
+
+@st.composite
+def _web_xml(draw: st.DrawFn) -> str:
+    parts = []
+    for i in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from(["servlet", "filter"]))
+        parts.append(
+            f"<{kind}><{kind}-name>s{i}</{kind}-name><{kind}-class>{draw(_XML_TEXT).replace('<', '')}</{kind}-class></{kind}>"
+        )
+        parts.append(
+            f"<{kind}-mapping><{kind}-name>s{i}</{kind}-name><url-pattern>/{i}/*</url-pattern></{kind}-mapping>"
+        )
+    return "<web-app>" + "".join(parts) + "</web-app>"
+
+
+@st.composite
+def spring_or_web_xml(draw: st.DrawFn) -> bytes:
+    body = draw(st.one_of(_beans(), _web_xml(), nested_text("<beans>", "</beans>")))
+    encoding = draw(st.sampled_from(["utf-8", "euc-kr", "utf-16", "bogus-enc", None]))
+    head = f'<?xml version="1.0" encoding="{encoding}"?>' if encoding else ""
+    doctype = draw(
+        st.sampled_from(
+            ["", '<!DOCTYPE b [<!ENTITY e "x">]>', '<!DOCTYPE b SYSTEM "http://x/y.dtd">']
+        )
+    )
+    try:
+        return (head + doctype + body).encode(
+            encoding if encoding not in (None, "bogus-enc") else "utf-8"
+        )
+    except UnicodeEncodeError:
+        return (head + doctype + body).encode("utf-8")
+
+
+def _read_xml(data: bytes) -> object:
+    facts = XmlFacts()
+    read_xml("WEB-INF/web.xml", data, facts)
+    return facts
+
+
+XML = Target(
+    "spring-web-xml", st.one_of(mutated(spring_or_web_xml()), st.binary(max_size=200)), _read_xml
+)
+
+
+# -- JSP and decoding -------------------------------------------------------------------------
+
+_JSP_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ['"/a/b.do"', "'x.action?y=1'", '<c:url value="/u.do"/>', "게시판", '"', "'"]
+        ),
+        st.text(max_size=10),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@st.composite
+def encoded_text(draw: st.DrawFn) -> bytes:
+    text = draw(_JSP_TEXT)
+    encoding = draw(st.sampled_from(["utf-8", "cp949", "utf-16", "utf-8-sig"]))
+    return text.encode(encoding, errors="ignore")
+
+
+def _read_jsp(data: bytes) -> object:
+    return read_view("a.jsp", data, [])
+
+
+def _decode(data: bytes) -> object:
+    decoded = decode_source(data)
+    assert decoded.lossy == (decoded.replaced > 0)
+    assert decoded.lossy or decoded.first_bad_line is None
+    return decoded
+
+
+JSP = Target("jsp", st.one_of(mutated(encoded_text()), st.binary(max_size=200)), _read_jsp)
+DECODING = Target("decoding", st.one_of(mutated(encoded_text()), st.binary(max_size=300)), _decode)
+
+
+# -- configuration and answers files ----------------------------------------------------------
+
+
+class Digits(str):
+    """A number written with thousands of digits (over Python's int-str limit)."""
+
+
+_SCALARS = st.one_of(
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=4000, max_value=6000).map(lambda n: Digits("9" * n)),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=6),
+    st.sampled_from(["auto", "louvain", "yes", "no", "*", "a.*"]),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(
+            st.sampled_from(["call", "together", "apart", "detect", "include", "x"]),
+            inner,
+            max_size=3,
+        ),
+    ),
+    max_leaves=12,
+)
+_CONFIG_KEYS = st.sampled_from(
+    [
+        "algorithm",
+        "seed",
+        "resolution",
+        "services",
+        "jobs",
+        "weights",
+        "constraints",
+        "kernel",
+        "limits",
+        "other",
+    ]
+)
+CONFIG_MAPPINGS = st.dictionaries(_CONFIG_KEYS, _VALUES, max_size=5)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return {"nan": "nan", "inf": "inf", "-inf": "-inf"}.get(str(value), repr(value))
+    if isinstance(value, Digits):
+        return str(value)
+    if isinstance(value, (int, str)):
+        return json.dumps(value) if isinstance(value, str) else str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return "{" + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + "}"
+
+
+def _toml(mapping: dict[str, Any]) -> bytes:
+    return "\n".join(f"{k} = {_toml_value(v)}" for k, v in mapping.items()).encode(
+        "utf-8", "replace"
+    )
+
+
+_CONFIG_FILES = st.one_of(
+    CONFIG_MAPPINGS.map(_toml),
+    mutated(CONFIG_MAPPINGS.map(_toml)),
+    nested_text("[", "]").map(lambda s: ("x = " + s).encode()),
+    st.binary(max_size=100),
+)
+
+
+def _with_file(suffix: str, data: bytes, load: Callable[[Path], object]) -> object:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "file" + suffix)
+        path.write_bytes(data)
+        return load(path)
+
+
+def _load_config_file(data: bytes) -> object:
+    return _with_file(".toml", data, load_config)
+
+
+def _config_mapping(data: dict[str, Any]) -> object:
+    return config_from_mapping(data)
+
+
+def _json_bytes(value: Any) -> bytes:
+    text = json.dumps(value, allow_nan=True, default=str)
+    return text.replace('"9999', "9999").replace('9999"', "9999").encode()  # Digits unquoted
+
+
+_ANSWERS = st.one_of(
+    st.dictionaries(
+        st.one_of(st.sampled_from(["1", "q2", "10", "11", ""]), st.text(max_size=4)),
+        _VALUES,
+        max_size=4,
+    ).map(_json_bytes),
+    mutated(
+        st.dictionaries(st.sampled_from(["1", "2"]), st.sampled_from(["yes", "no"])).map(
+            _json_bytes
+        )
+    ),
+    nested_text("[", "]").map(str.encode),
+    st.binary(max_size=60),
+)
+
+
+def _load_answers(data: tuple[str, bytes]) -> object:
+    suffix, raw = data
+    return _with_file(suffix, raw, load_answers)
+
+
+CONFIG_FILES = Target("config-file", _CONFIG_FILES, _load_config_file, (ConfigError,))
+CONFIG_VALUES = Target("config-mapping", CONFIG_MAPPINGS, _config_mapping, (ConfigError,))
+ANSWERS = Target(
+    "answers-file",
+    st.tuples(st.sampled_from([".json", ".toml"]), st.one_of(_ANSWERS, _CONFIG_FILES)),
+    _load_answers,
+    (InputError,),
+)
+
+TARGETS = {
+    t.name: t
+    for t in (CLASS_FILES, ARCHIVES, XML, JSP, DECODING, CONFIG_FILES, CONFIG_VALUES, ANSWERS)
+}
