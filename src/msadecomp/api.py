@@ -21,6 +21,7 @@ from msadecomp.report import build_report
 from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
 from msadecomp.report.html import to_html
 from msadecomp.report.markdown import to_markdown
+from msadecomp.report.output import publish
 from msadecomp.report.render import render_svg
 
 __version__ = "0.1.0"
@@ -32,6 +33,8 @@ class Written:
     paths: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     """Outputs that could not be produced (e.g. SVG without Graphviz), as messages."""
+    removed: list[Path] = field(default_factory=list)
+    """Files an earlier run wrote into the folder that this run no longer writes."""
 
 
 @dataclass(frozen=True)
@@ -52,45 +55,50 @@ class Analysis:
             "tables": table_diagram(self.report),
         }
 
-    def write(self, out_dir: str | Path, formats: Iterable[str] = FORMATS) -> Written:
-        """Write the chosen outputs into ``out_dir``; SVG problems are returned, not raised."""
+    def render(self, formats: Iterable[str] = FORMATS) -> tuple[dict[str, bytes], list[str]]:
+        """Every chosen output in memory: (file name -> bytes, problems such as SVG failures)."""
         formats = check_formats(formats)
-        out = Path(out_dir)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise ExportError(f"cannot create output folder {out}: {err.strerror}") from None
-        written = Written()
+        files: dict[str, bytes] = {}
+        problems: list[str] = []
 
-        def save(name: str, text: str) -> None:
-            path = out / name
-            try:
-                path.write_text(text, encoding="utf-8")
-            except OSError as err:
-                raise ExportError(f"cannot write {path}: {err.strerror}") from None
-            written.paths.append(path)
+        def put(name: str, text: str) -> None:
+            files[name] = text.encode("utf-8")
 
         if "json" in formats:
-            save("report.json", json.dumps(self.report, indent=2, ensure_ascii=False) + "\n")
+            put("report.json", json.dumps(self.report, indent=2, ensure_ascii=False) + "\n")
         if "md" in formats:
-            save("report.md", to_markdown(self.report))
+            put("report.md", to_markdown(self.report))
         if "model" in formats:
-            save("model.json", json.dumps(self.model.to_dict(), indent=1, ensure_ascii=False))
+            put("model.json", json.dumps(self.model.to_dict(), indent=1, ensure_ascii=False))
         svgs: dict[str, str] = {}
         for stem, dot in self.diagrams().items():
             if "dot" in formats:
-                save(f"{stem}.dot", dot)
+                put(f"{stem}.dot", dot)
             if "svg" in formats or "html" in formats:
                 try:
                     svgs[stem] = render_svg(dot)
                 except ExportError as err:
-                    written.problems.append(f"{stem}.svg: {err}")
+                    problems.append(f"{stem}.svg: {err}")
                     continue
                 if "svg" in formats:
-                    save(f"{stem}.svg", svgs[stem])
+                    put(f"{stem}.svg", svgs[stem])
         if "html" in formats:
-            save("report.html", to_html(self.report, svgs))
-        return written
+            put("report.html", to_html(self.report, svgs))
+        return files, problems
+
+    def write(
+        self, out_dir: str | Path, formats: Iterable[str] = FORMATS, *, force: bool = False
+    ) -> Written:
+        """Write the chosen outputs into ``out_dir``; SVG problems are returned, not raised.
+
+        Outputs are rendered first, then published all at once with a manifest
+        (``msadecomp-manifest.json``, see :mod:`msadecomp.report.output`): files an earlier run
+        wrote but this one does not are removed, and a file msadecomp did not write is never
+        replaced unless ``force`` is true (:class:`ExportError` otherwise, nothing changed).
+        """
+        files, problems = self.render(formats)
+        done = publish(out_dir, files, tool=f"msadecomp {__version__}", force=force)
+        return Written(list(done.written), problems + list(done.kept), list(done.removed))
 
 
 def check_formats(formats: Iterable[str]) -> tuple[str, ...]:

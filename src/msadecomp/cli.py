@@ -20,6 +20,20 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from msadecomp.api import FORMATS, Analysis, __version__, analyze, check_formats
+
+# ``--force``, ``--json``, ``--fail-on``, signals, suggestions and plurals live in cli_support.
+from msadecomp.cli_support import (
+    SuggestingParser,
+    check_fail_on,
+    json_summary,
+    parse_fail_on,
+    plural,
+    stop_on_signals,
+    stop_workers,
+)
+from msadecomp.cli_support import (
+    safe_run_options as _safe_run_options,
+)
 from msadecomp.config import ALGORITHM_NAMES, Config, load_config
 from msadecomp.errors import ConfigError, InputError, MsadecompError
 from msadecomp.evaluate import compare, subdomain_accuracy
@@ -31,7 +45,7 @@ PROGRESS_MIN_FILES = 200
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SuggestingParser(
         prog="msadecomp",
         description="Propose microservice boundaries for a legacy Java (Spring/eGovFrame) "
         "monolith from its code, SQL mappers and DDL.",
@@ -58,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         help="JSON/TOML answers to the readiness questions people answer (see docs/readiness.md)",
     )
     a.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    _safe_run_options(a)
 
     e = sub.add_parser("evaluate", help="score a decomposition against a ground-truth file")
     e.add_argument(
@@ -175,7 +190,7 @@ def _summary(analysis: Analysis, console: Console) -> None:
     console.print(f"readiness: {r['readiness']['verdict']}")
     errors = [d for d in r["diagnostics"] if d["severity"] == "error"]
     if errors:
-        console.print(f"[yellow]{len(errors)} file(s) with errors (analysis went on):[/]")
+        console.print(f"[yellow]{plural(len(errors), 'file')} with errors (analysis went on):[/]")
         for d in errors[:5]:
             where = f"{d['path']}:{d['line']}" if d["line"] else d["path"]
             console.print(f"  {where}: {d['message']}", markup=False, highlight=False)
@@ -203,18 +218,32 @@ def _print_scores(report: dict[str, Any], truth: Truth, truth_path: str, console
 
 def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> int:
     formats = check_formats(f.strip() for f in args.formats.split(",") if f.strip())
+    rules = parse_fail_on(args.fail_on)
     truth = load_truth(args.truth) if args.truth else None
     answers = load_answers(args.answers) if args.answers else None
-    analysis = _run_analysis(args.path, _config(args), err, args.quiet, answers)
-    written = analysis.write(args.out, formats)
+    quiet = args.quiet or args.json
+    analysis = _run_analysis(args.path, _config(args), err, quiet, answers)
+    written = analysis.write(args.out, formats, force=args.force)
     for problem in written.problems:
-        err.print(f"[yellow]warning:[/] {problem}", highlight=False)
-    if not args.quiet:
+        err.print(f"warning: {problem}", markup=False, highlight=False)
+    failed = check_fail_on(analysis.report, rules)
+    if args.json:
+        summary = json_summary(analysis.report, written, rules, failed)
+        console.file.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    elif not args.quiet:
         _summary(analysis, console)
         console.print("wrote " + ", ".join(str(p) for p in written.paths), highlight=False)
-    if truth is not None:
+        if written.removed:
+            console.print(
+                f"removed {plural(len(written.removed), 'stale output')} of an earlier run: "
+                + ", ".join(p.name for p in written.removed),
+                markup=False,
+            )
+    if truth is not None and not args.json:
         _print_scores(analysis.report, truth, args.truth, console)
-    return 0
+    for rule in failed:
+        err.print(f"msadecomp: fail-on: {rule}", markup=False, highlight=False)
+    return 1 if failed else 0
 
 
 def _cmd_evaluate(args: argparse.Namespace, console: Console, err: Console) -> int:
@@ -247,14 +276,16 @@ def run(
     except SystemExit as done:
         return int(done.code or 0)
     try:
-        if args.command == "analyze":
-            return _cmd_analyze(args, console, err)
-        return _cmd_evaluate(args, console, err)
+        with stop_on_signals():
+            if args.command == "analyze":
+                return _cmd_analyze(args, console, err)
+            return _cmd_evaluate(args, console, err)
     except MsadecompError as e:
         err.print(f"msadecomp: error: {e}", markup=False, highlight=False)
         return 2
     except KeyboardInterrupt:
-        err.print("msadecomp: interrupted")
+        stop_workers()
+        err.print("msadecomp: interrupted", markup=False, highlight=False)
         return 130
     except Exception as e:  # the last line of defence: never a bare traceback for users
         if args.debug:
