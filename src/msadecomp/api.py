@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,13 +11,14 @@ from typing import Any
 import networkx as nx
 
 from msadecomp.config import Config
-from msadecomp.decompose import Constraints, Decomposition, decompose
+from msadecomp.decompose import KERNEL_ID, Constraints, Decomposition, decompose
+from msadecomp.decompose.pins import apply_pins, pin_constraints
 from msadecomp.errors import ExportError
 from msadecomp.graph import build_graph, clustering_graph
 from msadecomp.graph.kernel import KernelSettings, detect_kernel
 from msadecomp.ingest import Progress, ingest
 from msadecomp.model import CodeModel
-from msadecomp.report import build_report
+from msadecomp.report import build_report, flat
 from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
 from msadecomp.report.html import to_html
 from msadecomp.report.markdown import to_markdown
@@ -25,7 +26,7 @@ from msadecomp.report.output import publish
 from msadecomp.report.render import render_svg
 
 __version__ = "0.1.0"
-FORMATS = ("json", "md", "html", "dot", "svg", "model")
+FORMATS = ("json", "md", "html", "dot", "svg", "model", "assignment")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class Analysis:
             put("report.md", to_markdown(self.report))
         if "model" in formats:
             put("model.json", json.dumps(self.model.to_dict(), indent=1, ensure_ascii=False))
+        if "assignment" in formats:
+            put("assignment.csv", flat.to_csv(self.report))
+            put("assignment.json", flat.to_json(self.report))
         svgs: dict[str, str] = {}
         for stem, dot in self.diagrams().items():
             if "dot" in formats:
@@ -118,11 +122,14 @@ def analyze(
     *,
     progress: Progress | None = None,
     answers: dict[int, bool] | None = None,
+    assignment: Mapping[str, str] | None = None,
 ) -> Analysis:
     """Ingest ``path``, build the graph, decompose it and assemble the report.
 
     ``answers`` are the readiness questions people answered (question number -> yes), see
-    :func:`msadecomp.readiness.load_answers`.
+    :func:`msadecomp.readiness.load_answers`. ``assignment`` pins classes to services (class FQN
+    -> service id, e.g. an edited ``assignment.csv`` read with
+    :func:`msadecomp.report.flat.load_assignment`), see :mod:`msadecomp.decompose.pins`.
 
     Example::
 
@@ -136,16 +143,29 @@ def analyze(
         enabled=config.kernel, include=config.kernel_include, exclude=config.kernel_exclude
     )
     kernel = detect_kernel(graph, settings)
+    clustering = clustering_graph(graph, config.weights)
+    constraints = Constraints(config.together, config.apart)
+    if assignment:
+        set_aside = {k.fqn for k in kernel}
+        assignment = {
+            k: v
+            for k, v in assignment.items()
+            if k in clustering and k not in set_aside and v != KERNEL_ID
+        }
+        constraints = pin_constraints(constraints, assignment)
     decomposition = decompose(
-        clustering_graph(graph, config.weights),
+        clustering,
         algorithm=config.algorithm,
         seed=config.seed,
         resolution=config.resolution,
         services=config.services,
-        constraints=Constraints(config.together, config.apart),
+        constraints=constraints,
         kernel=[k.fqn for k in kernel],
         jobs=config.jobs,
     )
+    if assignment:
+        core = clustering.subgraph(n for n in clustering if n not in set_aside).copy()
+        decomposition = apply_pins(decomposition, core, assignment)
     if config.resolution is not None:
         mode = "fixed"
     else:
@@ -163,5 +183,7 @@ def analyze(
         },
         "shared_kernel": [{"class": k.fqn, "reason": k.reason} for k in kernel],
     }
+    if assignment is not None:
+        parameters["pinned"] = len(assignment)
     report = build_report(model, decomposition, parameters, __version__, answers)
     return Analysis(config, model, graph, decomposition, report)

@@ -24,10 +24,12 @@ from msadecomp.api import FORMATS, Analysis, __version__, analyze, check_formats
 # ``--force``, ``--json``, ``--fail-on``, signals, suggestions and plurals live in cli_support.
 from msadecomp.cli_support import (
     SuggestingParser,
+    add_diff_command,
     check_fail_on,
     json_summary,
     parse_fail_on,
     plural,
+    run_diff,
     stop_on_signals,
     stop_workers,
 )
@@ -39,6 +41,7 @@ from msadecomp.errors import ConfigError, InputError, MsadecompError
 from msadecomp.evaluate import compare, subdomain_accuracy
 from msadecomp.readiness import load_answers
 from msadecomp.report import class_assignment, class_subdomains, service_figures
+from msadecomp.report.flat import load_assignment
 from msadecomp.truth import Truth, load_truth
 
 PROGRESS_MIN_FILES = 200
@@ -73,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     a.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     _safe_run_options(a)
+    add_diff_command(sub)
 
     e = sub.add_parser("evaluate", help="score a decomposition against a ground-truth file")
     e.add_argument(
@@ -138,9 +142,10 @@ def _run_analysis(
     console: Console,
     quiet: bool,
     answers: dict[int, bool] | None = None,
+    pins: dict[str, str] | None = None,
 ) -> Analysis:
     if quiet or not console.is_terminal:
-        return analyze(path, config, answers=answers)
+        return analyze(path, config, answers=answers, assignment=pins)
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -154,7 +159,7 @@ def _run_analysis(
             if total >= PROGRESS_MIN_FILES:
                 bar.update(task, completed=done, total=total, visible=True)
 
-        return analyze(path, config, progress=progress, answers=answers)
+        return analyze(path, config, progress=progress, answers=answers, assignment=pins)
 
 
 def _summary(analysis: Analysis, console: Console) -> None:
@@ -221,8 +226,9 @@ def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> in
     rules = parse_fail_on(args.fail_on)
     truth = load_truth(args.truth) if args.truth else None
     answers = load_answers(args.answers) if args.answers else None
+    pins = load_assignment(args.assignment) if args.assignment else None
     quiet = args.quiet or args.json
-    analysis = _run_analysis(args.path, _config(args), err, quiet, answers)
+    analysis = _run_analysis(args.path, _config(args), err, quiet, answers, pins)
     written = analysis.write(args.out, formats, force=args.force)
     for problem in written.problems:
         err.print(f"warning: {problem}", markup=False, highlight=False)
@@ -279,6 +285,8 @@ def run(
         with stop_on_signals():
             if args.command == "analyze":
                 return _cmd_analyze(args, console, err)
+            if args.command == "diff":
+                return run_diff(args, console.file)
             return _cmd_evaluate(args, console, err)
     except MsadecompError as e:
         err.print(f"msadecomp: error: {e}", markup=False, highlight=False)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import json
 import multiprocessing
 import operator
 import os
@@ -266,6 +267,12 @@ def json_summary(
 def safe_run_options(p: argparse.ArgumentParser) -> None:
     """``--force``, ``--json`` and ``--fail-on`` of ``analyze``."""
     p.add_argument(
+        "--assignment",
+        metavar="FILE",
+        help="an edited assignment.csv/.json (class -> service) whose classes stay pinned to "
+        "their services",
+    )
+    p.add_argument(
         "--force",
         action="store_true",
         help="replace or delete files in the output folder that msadecomp did not write",
@@ -282,3 +289,25 @@ def safe_run_options(p: argparse.ArgumentParser) -> None:
         help="exit 1 when a figure crosses a threshold, e.g. 'modularity<0.3,shared-tables>5' "
         f"(figures: {', '.join(FAIL_ON_NAMES)})",
     )
+
+
+# --- diff ----------------------------------------------------------------------------------
+
+
+def add_diff_command(sub: Any) -> None:
+    """The ``diff OLD NEW`` subcommand."""
+    d = sub.add_parser("diff", help="compare two report.json files: what moved, metric changes")
+    d.add_argument("old", help="the earlier report.json")
+    d.add_argument("new", help="the later report.json")
+    d.add_argument("--json", action="store_true", help="print the differences as JSON")
+
+
+def run_diff(args: argparse.Namespace, out: Any) -> int:
+    from msadecomp.report.diff import diff_reports, diff_text, load_report
+
+    changes = diff_reports(load_report(args.old), load_report(args.new))
+    if args.json:
+        out.write(json.dumps(changes, indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(diff_text(changes))
+    return 0
