@@ -19,14 +19,28 @@ from msadecomp.graph.kernel import KernelSettings, detect_kernel
 from msadecomp.ingest import Progress, ingest
 from msadecomp.model import CodeModel
 from msadecomp.report import build_report, flat
+from msadecomp.report.cml import to_cml
 from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
+from msadecomp.report.graphml import to_graphml
 from msadecomp.report.html import to_html
 from msadecomp.report.markdown import to_markdown
 from msadecomp.report.output import publish
+from msadecomp.report.plantuml import to_plantuml
 from msadecomp.report.render import render_svg
 
 __version__ = "0.1.0"
-FORMATS = ("json", "md", "html", "dot", "svg", "model", "assignment")
+FORMATS = (
+    "json",
+    "md",
+    "html",
+    "dot",
+    "svg",
+    "model",
+    "assignment",
+    "cml",
+    "plantuml",
+    "graphml",
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +88,12 @@ class Analysis:
         if "assignment" in formats:
             put("assignment.csv", flat.to_csv(self.report))
             put("assignment.json", flat.to_json(self.report))
+        if "cml" in formats:
+            put("services.cml", to_cml(self.report))
+        if "plantuml" in formats:
+            put("services.puml", to_plantuml(self.report))
+        if "graphml" in formats:
+            put("graph.graphml", to_graphml(self.report, self.graph))
         svgs: dict[str, str] = {}
         for stem, dot in self.diagrams().items():
             if "dot" in formats:

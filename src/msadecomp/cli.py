@@ -28,7 +28,6 @@ from msadecomp.cli_support import (
     check_fail_on,
     json_summary,
     parse_fail_on,
-    plural,
     run_diff,
     stop_on_signals,
     stop_workers,
@@ -42,6 +41,7 @@ from msadecomp.evaluate import compare, subdomain_accuracy
 from msadecomp.readiness import load_answers
 from msadecomp.report import class_assignment, class_subdomains, service_figures
 from msadecomp.report.flat import load_assignment
+from msadecomp.report.i18n import plural
 from msadecomp.truth import Truth, load_truth
 
 PROGRESS_MIN_FILES = 200

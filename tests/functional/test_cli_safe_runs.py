@@ -16,10 +16,10 @@ from msadecomp.cli_support import (
     FAIL_ON_NAMES,
     fail_on_values,
     parse_fail_on,
-    plural,
     stop_on_signals,
 )
 from msadecomp.errors import ConfigError
+from msadecomp.report.i18n import plural
 from msadecomp.report.output import MANIFEST
 
 
