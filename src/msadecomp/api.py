@@ -23,6 +23,7 @@ from msadecomp.report.cml import to_cml
 from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
 from msadecomp.report.graphml import to_graphml
 from msadecomp.report.html import to_html
+from msadecomp.report.i18n import resolve_lang
 from msadecomp.report.markdown import to_markdown
 from msadecomp.report.output import publish
 from msadecomp.report.plantuml import to_plantuml
@@ -70,9 +71,15 @@ class Analysis:
             "tables": table_diagram(self.report),
         }
 
-    def render(self, formats: Iterable[str] = FORMATS) -> tuple[dict[str, bytes], list[str]]:
-        """Every chosen output in memory: (file name -> bytes, problems such as SVG failures)."""
+    def render(
+        self, formats: Iterable[str] = FORMATS, lang: str | None = None
+    ) -> tuple[dict[str, bytes], list[str]]:
+        """Every chosen output in memory: (file name -> bytes, problems such as SVG failures).
+
+        ``lang`` (``en``/``ko``) defaults to the configuration's, else the locale's.
+        """
         formats = check_formats(formats)
+        lang = resolve_lang(lang, self.config.lang)
         files: dict[str, bytes] = {}
         problems: list[str] = []
 
@@ -82,7 +89,7 @@ class Analysis:
         if "json" in formats:
             put("report.json", json.dumps(self.report, indent=2, ensure_ascii=False) + "\n")
         if "md" in formats:
-            put("report.md", to_markdown(self.report))
+            put("report.md", to_markdown(self.report, lang))
         if "model" in formats:
             put("model.json", json.dumps(self.model.to_dict(), indent=1, ensure_ascii=False))
         if "assignment" in formats:
@@ -107,11 +114,16 @@ class Analysis:
                 if "svg" in formats:
                     put(f"{stem}.svg", svgs[stem])
         if "html" in formats:
-            put("report.html", to_html(self.report, svgs))
+            put("report.html", to_html(self.report, svgs, lang))
         return files, problems
 
     def write(
-        self, out_dir: str | Path, formats: Iterable[str] = FORMATS, *, force: bool = False
+        self,
+        out_dir: str | Path,
+        formats: Iterable[str] = FORMATS,
+        *,
+        force: bool = False,
+        lang: str | None = None,
     ) -> Written:
         """Write the chosen outputs into ``out_dir``; SVG problems are returned, not raised.
 
@@ -120,7 +132,7 @@ class Analysis:
         wrote but this one does not are removed, and a file msadecomp did not write is never
         replaced unless ``force`` is true (:class:`ExportError` otherwise, nothing changed).
         """
-        files, problems = self.render(formats)
+        files, problems = self.render(formats, lang)
         done = publish(out_dir, files, tool=f"msadecomp {__version__}", force=force)
         return Written(list(done.written), problems + list(done.kept), list(done.removed))
 

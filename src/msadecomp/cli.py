@@ -229,7 +229,7 @@ def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> in
     pins = load_assignment(args.assignment) if args.assignment else None
     quiet = args.quiet or args.json
     analysis = _run_analysis(args.path, _config(args), err, quiet, answers, pins)
-    written = analysis.write(args.out, formats, force=args.force)
+    written = analysis.write(args.out, formats, force=args.force, lang=args.lang)
     for problem in written.problems:
         err.print(f"warning: {problem}", markup=False, highlight=False)
     failed = check_fail_on(analysis.report, rules)

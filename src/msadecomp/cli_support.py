@@ -258,6 +258,13 @@ def json_summary(
 def safe_run_options(p: argparse.ArgumentParser) -> None:
     """``--force``, ``--json`` and ``--fail-on`` of ``analyze``."""
     p.add_argument(
+        "--lang",
+        choices=("en", "ko"),
+        default=None,
+        help="report language (default: the configuration's `lang`, else ko for a Korean "
+        "locale, else en)",
+    )
+    p.add_argument(
         "--assignment",
         metavar="FILE",
         help="an edited assignment.csv/.json (class -> service) whose classes stay pinned to "

@@ -86,8 +86,12 @@ class Config:
     """Set shared-kernel (utility) classes aside before clustering."""
     kernel_include: tuple[str, ...] = ()
     kernel_exclude: tuple[str, ...] = ()
+    lang: str | None = None
+    """Report language, ``en`` or ``ko``; ``None`` follows the locale (report issue)."""
 
     def __post_init__(self) -> None:
+        if self.lang is not None and self.lang not in ("en", "ko"):
+            raise ConfigError(f"lang must be 'en' or 'ko', not {self.lang!r}")
         if self.algorithm not in ALGORITHM_NAMES:
             raise ConfigError(
                 f"unknown algorithm {self.algorithm!r}; choose one of {', '.join(ALGORITHM_NAMES)}"
@@ -111,6 +115,7 @@ _TOP_KEYS = {
     "weights",
     "constraints",
     "kernel",
+    "lang",
 }
 
 
@@ -158,6 +163,7 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
             kernel=bool(kernel.get("detect", True)),
             kernel_include=tuple(str(x) for x in kernel.get("include", [])),
             kernel_exclude=tuple(str(x) for x in kernel.get("exclude", [])),
+            lang=None if data.get("lang") is None else str(data["lang"]),
         )
     except (TypeError, ValueError) as err:
         raise ConfigError(f"{origin}: {err}") from None
