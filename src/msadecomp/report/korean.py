@@ -6,7 +6,7 @@ text gives a candidate name: its leading Korean phrase, cut before purpose phras
 (``~를 위한``, ``~에 대한``, ...) and stripped of technical words (클래스, 구현, Controller, ...),
 so "게시판 관리를 위한 서비스 구현 클래스" gives "게시판 관리". The name is the candidate most
 classes and tables agree on (ties: the shorter, then alphabetical); the description is the
-first text that gave it. A service without Korean text gets no Korean name.
+longest sentence that gave it. A service without Korean text gets no Korean name.
 """
 
 from __future__ import annotations
@@ -82,7 +82,10 @@ def korean_name(texts: Iterable[str]) -> tuple[str, str]:
         phrase = korean_phrase(text)
         if phrase:
             votes[phrase] += 1
-            source.setdefault(phrase, first_sentence(text))
+            sentence = first_sentence(text)
+            known = source.get(phrase)
+            if known is None or (len(sentence), sentence) > (len(known), known):
+                source[phrase] = sentence
     if not votes:
         return "", ""
     best = min(votes, key=lambda p: (-votes[p], len(p), p))
