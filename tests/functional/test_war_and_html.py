@@ -45,7 +45,7 @@ def test_html_report_is_self_contained(tmp_path: Path, fixture_root: Path) -> No
     assert not re.search(r"""(src|href)=["']https?:""", html)
     assert not re.search(r"<script[^>]*\bsrc=", html), "scripts are inline"
     for s in analysis.report["services"]:
-        assert f"{s['id']} {s['name']}" in html
+        assert f'id="svc-{s["id"]}"' in html
     assert "Migration readiness checklist" in html and "Suggested extraction order" in html
 
 

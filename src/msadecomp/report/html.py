@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from msadecomp.report.diagrams import node_id
 from msadecomp.report.glossary import LEGEND, glossary
 from msadecomp.report.i18n import readiness_question, translator
-from msadecomp.report.markdown import METRIC_LABELS, display_name, parameters_line
+from msadecomp.report.markdown import METRIC_LABELS, display_name, heading, parameters_line
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 _SIZE = re.compile(r'<svg([^>]*?)\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
@@ -119,6 +119,7 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         lang=lang,
         question=lambda item: readiness_question(item["number"], item["question"], lang),
         display_name=display_name,
+        heading=heading,
         anchor=anchor,
         sweep_svg=sweep_chart(report, lang),
         notation=notation,

@@ -164,6 +164,15 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def heading(service: dict[str, Any]) -> str:
+    """``id``, then the name when it differs from the id, then the Korean name in brackets."""
+    title = str(service["id"])
+    if service["name"] != service["id"]:
+        title += f" {service['name']}"
+    ko = service.get("korean_name")
+    return f"{title} ({ko})" if ko else title
+
+
 def display_name(service: dict[str, Any]) -> str:
     """The identifier-based name with the Korean name beside it when there is one."""
     ko = service.get("korean_name")
@@ -174,7 +183,7 @@ def _service(x: dict[str, Any], lang: str = "en") -> list[str]:
     _ = translator(lang)
     sub = x["subdomain"]
     kind = _(sub["type"])
-    lines = [f"### {x['id']} {display_name(x)} ({kind})", ""]
+    lines = [f"### {heading(x)} ({kind})", ""]
     if x.get("description"):
         lines += [f"**{_('Description')}**: {x['description']}", ""]
     lines += [f"**{_('Why')} {kind}**: " + "; ".join(sub["evidence"]) + ".", ""]
