@@ -19,6 +19,7 @@ from msadecomp.report.diagrams import node_id
 from msadecomp.report.glossary import LEGEND, glossary
 from msadecomp.report.i18n import readiness_question, translator
 from msadecomp.report.markdown import METRIC_LABELS, display_name, heading, parameters_line
+from msadecomp.report.neighbourhood import neighbourhood_svg
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 _SIZE = re.compile(r'<svg([^>]*?)\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
@@ -127,4 +128,5 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         legend=LEGEND["ko" if lang == "ko" else "en"],
         node_links=node_links,
         script=_script(),
+        neighbourhood=lambda s: neighbourhood_svg(report, s, anchor, s["id"]),
     )

@@ -90,6 +90,9 @@ KO: dict[str, str] = {
     "Resolution sweep: modularity (blue) and number of services (orange)": "해상도 탐색: "
     "모듈성(파랑)과 서비스 수(주황)",
     "chosen": "선택",
+    "Callers on the left; services it calls (black) or whose tables it uses (dashed red) on "
+    "the right; its own tables below.": "왼쪽: 이 서비스를 호출하는 서비스, 오른쪽: 이 서비스가 "
+    "호출하는(검은색) 또는 테이블을 쓰는(빨간 점선) 서비스, 아래: 소유 테이블.",
     "resolution": "해상도",
     "formula": "계산식",
     "good value": "좋은 값",
