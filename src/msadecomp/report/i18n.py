@@ -153,6 +153,8 @@ KO: dict[str, str] = {
     "info": "정보",
     "unanswered": "미응답",
     "measured": "측정",
+    "code": "코드 분석",
+    "answers": "응답 파일",
     "answered": "응답",
     # metric labels
     "modularity Q": "모듈성 Q",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from msadecomp.report.build import service_figures
+from msadecomp.report.glossary import glossary
 from msadecomp.report.i18n import readiness_question, translator
 
 METRIC_LABELS = {
@@ -161,6 +162,12 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
                 for d in diags
             ],
         )
+    notation, terms = glossary(lang)
+    lines += [f"## {_('Glossary of metrics')}", "", notation, ""]
+    lines += _table(
+        [_("metric"), _("formula"), _("better"), _("good value")],
+        [[t.name, t.formula, t.better, t.good] for t in terms],
+    )
     return "\n".join(lines).rstrip() + "\n"
 
 
