@@ -154,7 +154,8 @@ KO: dict[str, str] = {
     "unanswered": "미응답",
     "measured": "측정",
     "code": "코드 분석",
-    "answers": "응답 파일",
+    "answers file": "응답 파일",
+    "answers file (overrides the code)": "응답 파일 (코드 분석보다 우선)",
     "answered": "응답",
     # metric labels
     "modularity Q": "모듈성 Q",
