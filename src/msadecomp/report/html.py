@@ -127,6 +127,7 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         terms=terms,
         legend=LEGEND["ko" if lang == "ko" else "en"],
         node_links=node_links,
+        known={s["id"] for s in report["services"]},
         script=_script(),
         neighbourhood=lambda s: neighbourhood_svg(report, s, anchor, s["id"]),
     )

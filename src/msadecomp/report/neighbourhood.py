@@ -40,6 +40,10 @@ def neighbourhood_svg(
 ) -> str:
     """The SVG of one service's neighbourhood; ``anchor_of(kind, name)`` gives section ids."""
     types = {s["id"]: s["subdomain"]["type"] for s in report["services"]}
+
+    def link(other: str) -> str | None:
+        return "#" + anchor_of("svc", other) if other in types else None
+
     sid = service["id"]
     incoming: Counter[str] = Counter()
     outgoing: Counter[str] = Counter()
@@ -86,7 +90,7 @@ def neighbourhood_svg(
                 y,
                 other,
                 COLOURS.get(types.get(other, ""), "#eee"),
-                "#" + anchor_of("svc", other),
+                link(other),
             )
         )
         parts.append(
@@ -104,7 +108,7 @@ def neighbourhood_svg(
                 y,
                 other,
                 COLOURS.get(types.get(other, ""), "#eee"),
-                "#" + anchor_of("svc", other),
+                link(other),
             )
         )
         if outgoing[other]:
