@@ -82,6 +82,14 @@ def test_page_screenshot_is_drawn(page: Path, tmp_path: Path) -> None:
     assert data.startswith(b"\x89PNG") and len(data) > 20_000
 
 
+def test_printing_prints_every_section(page: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page\b", data))
+    assert data.startswith(b"%PDF") and pages >= 15, pages  # measured 22 pages: all sections
+
+
 def test_no_diagram_is_over_8000_px(page: Path) -> None:
     html = page.read_text()
     for w, h in re.findall(
