@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -13,7 +13,8 @@ from typing import Any
 import networkx as nx
 
 from msadecomp.config import Config
-from msadecomp.decompose import Constraints, Decomposition, decompose
+from msadecomp.decompose import KERNEL_ID, Constraints, Decomposition, decompose
+from msadecomp.decompose.pins import apply_pins, pin_constraints
 from msadecomp.errors import (
     ConfigError,
     ExportError,
@@ -26,15 +27,31 @@ from msadecomp.graph import build_graph, clustering_graph
 from msadecomp.graph.kernel import KernelSettings, detect_kernel
 from msadecomp.ingest import Scope, ingest
 from msadecomp.model import CodeModel
-from msadecomp.report import build_report
+from msadecomp.report import build_report, flat
+from msadecomp.report.cml import to_cml
 from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
+from msadecomp.report.graphml import to_graphml
 from msadecomp.report.html import to_html
+from msadecomp.report.i18n import resolve_lang
 from msadecomp.report.markdown import to_markdown
+from msadecomp.report.output import publish
+from msadecomp.report.plantuml import to_plantuml
 from msadecomp.report.render import render_all
 from msadecomp.stages import Progress, StageLog, Stages
 
 __version__ = "0.1.0"
-FORMATS = ("json", "md", "html", "dot", "svg", "model")
+FORMATS = (
+    "json",
+    "md",
+    "html",
+    "dot",
+    "svg",
+    "model",
+    "assignment",
+    "cml",
+    "plantuml",
+    "graphml",
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +59,8 @@ class Written:
     paths: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     """Outputs that could not be produced (e.g. SVG without Graphviz), as messages."""
+    removed: list[Path] = field(default_factory=list)
+    """Files an earlier run wrote into the folder that this run no longer writes."""
 
 
 @dataclass(frozen=True)
@@ -64,44 +83,69 @@ class Analysis:
             "tables": table_diagram(self.report),
         }
 
-    def write(self, out_dir: str | Path, formats: Iterable[str] = FORMATS) -> Written:
-        """Write the chosen outputs into ``out_dir``; SVG problems are returned, not raised."""
-        formats = check_formats(formats)
-        out = Path(out_dir)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise ExportError(f"cannot create output folder {out}: {err.strerror}") from None
-        written = Written()
+    def render(
+        self, formats: Iterable[str] = FORMATS, lang: str | None = None
+    ) -> tuple[dict[str, bytes], list[str]]:
+        """Every chosen output in memory: (file name -> bytes, problems such as SVG failures).
 
-        def save(name: str, text: str) -> None:
-            path = out / name
-            try:
-                path.write_text(text, encoding="utf-8")
-            except OSError as err:
-                raise ExportError(f"cannot write {path}: {err.strerror}") from None
-            written.paths.append(path)
+        ``lang`` (``en``/``ko``) defaults to the configuration's, else the locale's.
+        """
+        formats = check_formats(formats)
+        lang = resolve_lang(lang, self.config.lang)
+        files: dict[str, bytes] = {}
+        problems: list[str] = []
+
+        def put(name: str, text: str) -> None:
+            files[name] = text.encode("utf-8")
 
         if "json" in formats:
-            save("report.json", json.dumps(self.report, indent=2, ensure_ascii=False) + "\n")
+            put("report.json", json.dumps(self.report, indent=2, ensure_ascii=False) + "\n")
         if "md" in formats:
-            save("report.md", to_markdown(self.report))
+            put("report.md", to_markdown(self.report, lang))
         if "model" in formats:
-            save("model.json", json.dumps(self.model.to_dict(), indent=1, ensure_ascii=False))
+            put("model.json", json.dumps(self.model.to_dict(), indent=1, ensure_ascii=False))
+        if "assignment" in formats:
+            put("assignment.csv", flat.to_csv(self.report))
+            put("assignment.json", flat.to_json(self.report))
+        if "cml" in formats:
+            put("services.cml", to_cml(self.report))
+        if "plantuml" in formats:
+            put("services.puml", to_plantuml(self.report))
+        if "graphml" in formats:
+            put("graph.graphml", to_graphml(self.report, self.graph))
         dots = self.diagrams()
         if "dot" in formats:
             for stem, dot in dots.items():
-                save(f"{stem}.dot", dot)
+                put(f"{stem}.dot", dot)
         svgs: dict[str, str] = {}
         if "svg" in formats or "html" in formats:
-            svgs, problems = render_all(dots)
-            written.problems.extend(f"{stem}.svg: {p}" for stem, p in problems.items())
+            svgs, failed = render_all(dots)
+            problems.extend(f"{stem}.svg: {p}" for stem, p in failed.items())
             if "svg" in formats:
                 for stem, svg in svgs.items():
-                    save(f"{stem}.svg", svg)
+                    put(f"{stem}.svg", svg)
         if "html" in formats:
-            save("report.html", to_html(self.report, svgs))
-        return written
+            put("report.html", to_html(self.report, svgs, lang))
+        return files, problems
+
+    def write(
+        self,
+        out_dir: str | Path,
+        formats: Iterable[str] = FORMATS,
+        *,
+        force: bool = False,
+        lang: str | None = None,
+    ) -> Written:
+        """Write the chosen outputs into ``out_dir``; SVG problems are returned, not raised.
+
+        Outputs are rendered first, then published all at once with a manifest
+        (``msadecomp-manifest.json``, see :mod:`msadecomp.report.output`): files an earlier run
+        wrote but this one does not are removed, and a file msadecomp did not write is never
+        replaced unless ``force`` is true (:class:`ExportError` otherwise, nothing changed).
+        """
+        files, problems = self.render(formats, lang)
+        done = publish(out_dir, files, tool=f"msadecomp {__version__}", force=force)
+        return Written(list(done.written), problems + list(done.kept), list(done.removed))
 
 
 def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
@@ -122,12 +166,16 @@ def analyze(
     progress: Progress | None = None,
     answers: dict[int, bool] | None = None,
     log: StageLog | None = None,
+    assignment: Mapping[str, str] | None = None,
 ) -> Analysis:
     """Ingest ``path``, build the graph, decompose it and assemble the report.
 
     ``answers`` are the readiness questions people answered (question number -> yes), see
     :func:`msadecomp.readiness.load_answers`. ``progress`` and ``log`` follow the stages of the
     run (see :mod:`msadecomp.stages`); the times are also in :attr:`Analysis.timings`.
+    ``assignment`` pins classes to services (class FQN -> service id, e.g. an edited
+    ``assignment.csv`` read with :func:`msadecomp.report.flat.load_assignment`), see
+    :mod:`msadecomp.decompose.pins`.
 
     Raises
     ------
@@ -150,7 +198,7 @@ def analyze(
     if config is not None and not isinstance(config, Config):
         raise ConfigError(f"config must be a msadecomp.Config, not {type(config).__name__}")
     try:
-        return _analyze(Path(path), config or Config(), Stages(progress, log), answers)
+        return _analyze(Path(path), config or Config(), Stages(progress, log), answers, assignment)
     except MsadecompError:
         raise
     except Exception as err:
@@ -186,6 +234,7 @@ def _analyze(
     config: Config,
     stages: Stages,
     answers: dict[int, bool] | None,
+    assignment: Mapping[str, str] | None,
 ) -> Analysis:
     scope = Scope(config.include, config.exclude, config.include_tests)
     model = ingest(
@@ -202,18 +251,30 @@ def _analyze(
             enabled=config.kernel, include=config.kernel_include, exclude=config.kernel_exclude
         )
         kernel = detect_kernel(graph, settings)
-        weighted = clustering_graph(graph, config.weights)
+        clustering = clustering_graph(graph, config.weights)
+    constraints = Constraints(config.together, config.apart)
+    set_aside = {k.fqn for k in kernel}
+    if assignment:
+        assignment = {
+            k: v
+            for k, v in assignment.items()
+            if k in clustering and k not in set_aside and v != KERNEL_ID
+        }
+        constraints = pin_constraints(constraints, assignment)
     with stages.stage("decompose"):
         decomposition = decompose(
-            weighted,
+            clustering,
             algorithm=config.algorithm,
             seed=config.seed,
             resolution=config.resolution,
             services=config.services,
-            constraints=Constraints(config.together, config.apart),
+            constraints=constraints,
             kernel=[k.fqn for k in kernel],
             jobs=config.jobs,
         )
+        if assignment:
+            core = clustering.subgraph(n for n in clustering if n not in set_aside).copy()
+            decomposition = apply_pins(decomposition, core, assignment)
     if config.resolution is not None:
         mode = "fixed"
     else:
@@ -231,6 +292,8 @@ def _analyze(
         },
         "shared_kernel": [{"class": k.fqn, "reason": k.reason} for k in kernel],
     }
+    if assignment is not None:
+        parameters["pinned"] = len(assignment)
     with stages.stage("report"):
         report = build_report(model, decomposition, parameters, __version__, answers)
         try:  # settings are validated as finite, so NaN or infinity here is a bug

@@ -142,7 +142,7 @@ def classify(
             f"{len(generic_hits)} of {len(classes)} classes use generic-subdomain or "
             "framework-plumbing names"
             + (f" (e.g. {generic_hits[0].rpartition('.')[2]})" if generic_hits else ""),
-            f"used by {len(callers[c.id])} of {others} other contexts",
+            f"used by {len(callers[c.id])} other context(s)",
             f"{len(behaviour)} business operations beyond CRUD and accessors"
             + (f" (e.g. {behaviour[0]})" if behaviour else ""),
             f"{len(rules)} rule or state types"

@@ -22,18 +22,35 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from msadecomp.api import FORMATS, Analysis, __version__, analyze, check_formats
+
+# ``--force``, ``--json``, ``--fail-on``, signals, suggestions and plurals live in cli_support.
+from msadecomp.cli_support import (
+    SuggestingParser,
+    add_diff_command,
+    check_fail_on,
+    json_summary,
+    parse_fail_on,
+    run_diff,
+    stop_on_signals,
+    stop_workers,
+)
+from msadecomp.cli_support import (
+    safe_run_options as _safe_run_options,
+)
 from msadecomp.config import ALGORITHM_NAMES, Config, load_config
 from msadecomp.errors import ConfigError, InputError, InternalError, MsadecompError
 from msadecomp.evaluate import evaluate_report, subdomain_accuracy
 from msadecomp.readiness import load_answers
 from msadecomp.report import class_assignment, class_subdomains, service_figures
+from msadecomp.report.flat import load_assignment
+from msadecomp.report.i18n import plural
 from msadecomp.truth import Truth, load_truth
 
 PROGRESS_MIN_FILES = 200
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SuggestingParser(
         prog="msadecomp",
         description="Propose microservice boundaries for a legacy Java (Spring/eGovFrame) "
         "monolith from its code, SQL mappers and DDL.",
@@ -66,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="log each stage with its time (the default when output is not a terminal)",
     )
+    _safe_run_options(a)
+    add_diff_command(sub)
 
     e = sub.add_parser("evaluate", help="score a decomposition against a ground-truth file")
     e.add_argument(
@@ -153,6 +172,7 @@ def _run_analysis(
     quiet: bool,
     answers: dict[int, bool] | None = None,
     verbose: bool = False,
+    pins: dict[str, str] | None = None,
 ) -> Analysis:
     """Run the analysis, with a progress bar on a terminal and/or one log line per stage."""
 
@@ -161,7 +181,7 @@ def _run_analysis(
 
     logger = None if quiet or not (verbose or not console.is_terminal) else log
     if quiet or not console.is_terminal:
-        return analyze(path, config, answers=answers, log=logger)
+        return analyze(path, config, answers=answers, log=logger, assignment=pins)
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -177,7 +197,9 @@ def _run_analysis(
             elif total >= PROGRESS_MIN_FILES:
                 bar.update(task, completed=done, total=total)
 
-        return analyze(path, config, progress=progress, answers=answers, log=logger)
+        return analyze(
+            path, config, progress=progress, answers=answers, log=logger, assignment=pins
+        )
 
 
 def _summary(analysis: Analysis, console: Console) -> None:
@@ -213,7 +235,7 @@ def _summary(analysis: Analysis, console: Console) -> None:
     console.print(f"readiness: {r['readiness']['verdict']}", markup=False)
     errors = [d for d in r["diagnostics"] if d["severity"] == "error"]
     if errors:
-        console.print(f"[yellow]{len(errors)} file(s) with errors (analysis went on):[/]")
+        console.print(f"[yellow]{plural(len(errors), 'file')} with errors (analysis went on):[/]")
         for d in errors[:5]:
             where = f"{d['path']}:{d['line']}" if d["line"] else d["path"]
             console.print(f"  {where}: {d['message']}", markup=False, highlight=False)
@@ -248,24 +270,39 @@ def _print_scores(report: dict[str, Any], truth: Truth, truth_path: str, console
 
 def _cmd_analyze(args: argparse.Namespace, console: Console, err: Console) -> int:
     formats = check_formats(f.strip() for f in args.formats.split(",") if f.strip())
+    rules = parse_fail_on(args.fail_on)
     truth = load_truth(args.truth) if args.truth else None
     answers = load_answers(args.answers) if args.answers else None
-    analysis = _run_analysis(args.path, _config(args), err, args.quiet, answers, args.verbose)
+    pins = load_assignment(args.assignment) if args.assignment else None
+    quiet = args.quiet or args.json
+    analysis = _run_analysis(args.path, _config(args), err, quiet, answers, args.verbose, pins)
     started = time.perf_counter()
-    written = analysis.write(args.out, formats)
-    if args.verbose or not (args.quiet or err.is_terminal):
+    written = analysis.write(args.out, formats, force=args.force, lang=args.lang)
+    if args.verbose or not (quiet or err.is_terminal):
         seconds = time.perf_counter() - started
         err.print(f"msadecomp: write outputs: {seconds:.2f} s", markup=False, highlight=False)
     for problem in written.problems:
-        err.print(f"[yellow]warning:[/] {escape(problem)}", highlight=False)
-    if not args.quiet:
+        err.print(f"warning: {problem}", markup=False, highlight=False)
+    failed = check_fail_on(analysis.report, rules)
+    if args.json:
+        summary = json_summary(analysis.report, written, rules, failed)
+        console.file.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    elif not args.quiet:
         _summary(analysis, console)
         console.print(
             "wrote " + ", ".join(str(p) for p in written.paths), markup=False, highlight=False
         )
-    if truth is not None:
+        if written.removed:
+            console.print(
+                f"removed {plural(len(written.removed), 'stale output')} of an earlier run: "
+                + ", ".join(p.name for p in written.removed),
+                markup=False,
+            )
+    if truth is not None and not args.json:
         _print_scores(analysis.report, truth, args.truth, console)
-    return 0
+    for rule in failed:
+        err.print(f"msadecomp: fail-on: {rule}", markup=False, highlight=False)
+    return 1 if failed else 0
 
 
 def _cmd_evaluate(args: argparse.Namespace, console: Console, err: Console) -> int:
@@ -299,9 +336,12 @@ def run(
     except SystemExit as done:
         return int(done.code or 0)
     try:
-        if args.command == "analyze":
-            return _cmd_analyze(args, console, err)
-        return _cmd_evaluate(args, console, err)
+        with stop_on_signals():
+            if args.command == "analyze":
+                return _cmd_analyze(args, console, err)
+            if args.command == "diff":
+                return run_diff(args, console.file)
+            return _cmd_evaluate(args, console, err)
     except InternalError as e:
         if args.debug:
             raise
@@ -310,7 +350,8 @@ def run(
         err.print(f"msadecomp: error: {e}", markup=False, highlight=False)
         return 2
     except KeyboardInterrupt:
-        err.print("msadecomp: interrupted")
+        stop_workers()
+        err.print("msadecomp: interrupted", markup=False, highlight=False)
         return 130
     except Exception as e:  # the last line of defence: never a bare traceback for users
         if args.debug:

@@ -118,8 +118,12 @@ class Config:
     """Which copy to read when mappers/DDL ship once per database; ``None``: the most common."""
     limits: Limits = field(default_factory=Limits)
     """Resource budgets for reading the input (file size, archive inflation and entries)."""
+    lang: str | None = None
+    """Report language, ``en`` or ``ko``; ``None`` follows the locale."""
 
     def __post_init__(self) -> None:
+        if self.lang is not None and self.lang not in ("en", "ko"):
+            raise ConfigError(f"lang must be 'en' or 'ko', not {_shown(self.lang)}")
         if not isinstance(self.algorithm, str) or self.algorithm not in ALGORITHM_NAMES:
             raise ConfigError(
                 f"unknown algorithm {_shown(self.algorithm)}; "
@@ -233,6 +237,7 @@ _TOP_KEYS = {
     "include_tests",
     "sql_dialect",
     "limits",
+    "lang",
 }
 
 
@@ -289,6 +294,7 @@ def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> 
             sql_dialect=_typed(
                 data, "sql_dialect", None, lambda v: v is None or isinstance(v, str), "a name"
             ),
+            lang=_typed(data, "lang", None, lambda v: v is None or isinstance(v, str), "a name"),
         )
     except ConfigError as err:
         raise ConfigError(f"{origin}: {err}") from None

@@ -82,7 +82,7 @@ def test_services_option_sets_the_count(fixture_root: Path, tmp_path: Path) -> N
     )
     assert code == 0
     assert len(json.loads((tmp_path / "report.json").read_text())["services"]) == 7
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["msadecomp-manifest.json", "report.json"]
 
 
 def test_evaluate_reads_a_report(analysed: tuple[Path, str], fixture_root: Path) -> None:

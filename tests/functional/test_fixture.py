@@ -138,7 +138,7 @@ def test_subdomain_types_match_the_intended_ones(
     )
     assert compared == 100 and accuracy >= 0.9  # measured 0.94
     kinds = {s["name"]: s["subdomain"]["type"] for s in analysis.report["services"]}
-    assert kinds["complaint"] == "core" and kinds["stats"] == "supporting"
+    assert kinds["complaint"] == "core" and kinds["cst"] == "supporting"
     assert kinds["login"] == "generic"
 
 

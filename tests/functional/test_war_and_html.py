@@ -41,11 +41,13 @@ def test_html_report_is_self_contained(tmp_path: Path, fixture_root: Path) -> No
     analysis = msadecomp.analyze(fixture_root, msadecomp.Config(jobs=1))
     analysis.write(tmp_path, ("html",))
     html = (tmp_path / "report.html").read_text()
-    assert html.count("<svg") == 3 and "<?xml" not in html
+    services = len(analysis.report["services"])
+    assert html.count('<svg class="neighbourhood"') == services  # one small diagram per service
+    assert html.count("<svg") == 4 + services and "<?xml" not in html  # 3 diagrams, sweep chart
     assert not re.search(r"""(src|href)=["']https?:""", html)
-    assert "<script" not in html
+    assert not re.search(r"<script[^>]*\bsrc=", html), "scripts are inline"
     for s in analysis.report["services"]:
-        assert f"{s['id']} {s['name']}" in html
+        assert f'id="svc-{s["id"]}"' in html
     assert "Migration readiness checklist" in html and "Suggested extraction order" in html
 
 

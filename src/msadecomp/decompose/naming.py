@@ -1,10 +1,23 @@
-"""Name service candidates after the business noun most of their classes share."""
+"""Name service candidates, and give them ids derived from their content.
+
+A service is named after the business package segment most of its classes share: technical
+segments (``service``, ``impl``, ``web``, ``dao``, ...) and the package prefix common to the
+whole system (``egovframework``) are left out, and the deepest segment that at least half of
+the service's classes have in their package wins, provided most classes of that package are in
+this service. Otherwise (a flat package, or a package spread over several services) the
+business noun shared by most class names is used (``EgovArticleServiceImpl`` -> ``article``).
+Two services with the same name are told apart by their dominant class-name noun, then by a
+counter in the order of their smallest member.
+
+The id of a service is its name: it depends only on which classes the service holds, not on its
+size rank, so an unrelated change elsewhere does not renumber it. Services are listed by id.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -19,6 +32,49 @@ _STEM_SUFFIXES = re.compile(
     r"Helper|Manager|Repository)$"
 )
 _PREFIXES = re.compile(r"^(Egov|Com)(?=[A-Z])")
+TECHNICAL_SEGMENTS = frozenset(
+    [
+        "service",
+        "services",
+        "impl",
+        "web",
+        "dao",
+        "daos",
+        "vo",
+        "vos",
+        "dto",
+        "dtos",
+        "util",
+        "utils",
+        "controller",
+        "controllers",
+        "mapper",
+        "mappers",
+        "domain",
+        "model",
+        "models",
+        "entity",
+        "entities",
+        "repository",
+        "repositories",
+        "config",
+        "configuration",
+        "api",
+        "rest",
+        "persistence",
+        "support",
+        "action",
+        "actions",
+        "form",
+        "forms",
+        "bean",
+        "beans",
+        "handler",
+        "handlers",
+        "mvc",
+        "internal",
+    ]
+)
 
 
 def stem(simple_name: str) -> str:
@@ -30,26 +86,100 @@ def stem(simple_name: str) -> str:
     return name
 
 
-def _kebab(name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", name).lower()
+def slug(text: str) -> str:
+    """``FileMng`` -> ``file-mng``: lower case, ASCII letters, digits and dashes only."""
+    kebab = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", kebab).strip("-")
 
 
-def name_clusters(graph: nx.Graph, parts: Iterable[set[str]]) -> list[Cluster]:
-    """Clusters S1, S2, ... by decreasing size, each named after its most common stem."""
+def common_prefix(packages: Iterable[str]) -> tuple[str, ...]:
+    """The package segments every one of ``packages`` starts with."""
+    split = [tuple(p.split(".")) if p else () for p in packages]
+    if not split:
+        return ()
+    first = min(split)
+    last = max(split)
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+def business_path(package: str, root: Sequence[str]) -> tuple[str, ...]:
+    """The package's segments after ``root``, technical ones left out."""
+    segments = package.split(".") if package else []
+    rest = segments[len(root) :] if segments[: len(root)] == list(root) else segments
+    return tuple(s for s in rest if s.lower() not in TECHNICAL_SEGMENTS)
+
+
+def prefix_counts(paths: Iterable[tuple[str, ...]]) -> Counter[tuple[str, ...]]:
+    """How many of ``paths`` start with each prefix."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    for p in paths:
+        for i in range(1, len(p) + 1):
+            counts[p[:i]] += 1
+    return counts
+
+
+def dominant_prefix(paths: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """The deepest prefix at least half of ``paths`` share (``()`` if none)."""
+    counts = prefix_counts(paths)
+    best = [pre for pre, n in counts.items() if n >= len(paths) / 2]
+    return max(sorted(best), key=lambda pre: (len(pre), counts[pre])) if best else ()
+
+
+def _dominant_stem(graph: nx.Graph, classes: Sequence[str]) -> str:
+    stems = Counter(
+        slug(stem(str(graph.nodes[m].get("label", m).split(".")[-1]))) for m in classes
+    )
+    stems.pop("", None)
+    return min(stems, key=lambda s: (-stems[s], s)) if stems else ""
+
+
+def name_clusters(
+    graph: nx.Graph, parts: Iterable[set[str]], taken: Iterable[str] = ()
+) -> list[Cluster]:
+    """Clusters named and identified by content (see the module docstring), sorted by id.
+
+    ``taken`` are ids already in use (pinned services, the shared kernel) that no new cluster
+    may get.
+    """
     from msadecomp.decompose import Cluster
 
-    ordered = sorted((sorted(p) for p in parts if p), key=lambda p: (-len(p), p[0]))
-    used: Counter[str] = Counter()
-    clusters = []
-    for i, members in enumerate(ordered, 1):
+    groups = [sorted(p) for p in parts if p]
+    root = common_prefix(
+        str(graph.nodes[n].get("package", "")) for g in groups for n in g if not is_table(n)
+    )
+    paths = {
+        n: business_path(str(graph.nodes[n].get("package", "")), root)
+        for g in groups
+        for n in g
+        if not is_table(n)
+    }
+    everywhere = prefix_counts(paths.values())
+    proposals: list[tuple[str, str, list[str]]] = []  # (name, stem, members)
+    for members in groups:
         classes = [m for m in members if not is_table(m)]
-        stems = Counter(stem(str(graph.nodes[m].get("label", m))) for m in classes)
-        if stems:
-            name = _kebab(min(stems, key=lambda s: (-stems[s], s)))
-        else:
-            name = "data-" + members[0].split(":", 1)[1].lower()
-        used[name] += 1
-        if used[name] > 1:
-            name = f"{name}-{used[name]}"
-        clusters.append(Cluster(f"S{i}", name, tuple(members)))
-    return clusters
+        if not classes:
+            proposals.append(("data-" + slug(members[0].split(":", 1)[1]), "", members))
+            continue
+        noun = _dominant_stem(graph, classes)
+        prefix = dominant_prefix([paths[m] for m in classes])
+        inside = prefix_counts(paths[m] for m in classes)[prefix] if prefix else 0
+        # a package most of whose classes live elsewhere does not name this service
+        distinctive = bool(prefix) and inside * 2 > everywhere[prefix]
+        name = slug(prefix[-1]) if distinctive else noun or (slug(prefix[-1]) if prefix else "")
+        proposals.append((name or "service", noun, members))
+    clashes = Counter(name for name, _, _ in proposals)
+    used = set(taken)
+    clusters = []
+    for name, noun, members in sorted(proposals, key=lambda x: (x[0], x[2][0])):
+        if (clashes[name] > 1 or name in used) and noun and noun != name:
+            name = f"{name}-{noun}"
+        unique, n = name, 1
+        while unique in used:
+            n += 1
+            unique = f"{name}-{n}"
+        used.add(unique)
+        clusters.append(Cluster(unique, unique, tuple(members)))
+    return sorted(clusters, key=lambda c: c.id)

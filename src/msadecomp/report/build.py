@@ -17,6 +17,7 @@ from msadecomp.metrics import compute_metrics
 from msadecomp.model import Access, CodeModel, DepKind, Page
 from msadecomp.plan import extraction_order
 from msadecomp.readiness import assess
+from msadecomp.report.korean import korean_name
 
 REPORT_SCHEMA = "msadecomp.report/1"
 ACCESS_WEIGHT = {Access.WRITE: 3, Access.READ: 1}
@@ -116,6 +117,8 @@ def build_report(
             views[placement.service].append(path)
     services: list[dict[str, Any]] = []
     kernel: dict[str, Any] | None = None
+    docs = {t.fqn: t.doc for t in model.types if t.outer is None}
+    comments = {t.name: t.comment for t in model.tables}
     for c in decomposition.clusters:
         classes = list(c.classes)
         if not classes:
@@ -141,10 +144,16 @@ def build_report(
             for e in model.endpoints
             if where.get(top.get(e.handler.split("#")[0], "")) == c.id
         ]
+        name_ko, description = korean_name(
+            [docs[m] for m in classes if docs.get(m)]
+            + [comments[t] for t in owned if comments.get(t)]
+        )
         services.append(
             {
                 "id": c.id,
                 "name": c.name,
+                "korean_name": name_ko,
+                "description": description,
                 "subdomain": as_report(subdomains[c.id]),
                 "classes": classes,
                 "tables": {

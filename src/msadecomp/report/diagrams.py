@@ -14,6 +14,12 @@ DEFAULT_COLOUR = "#eeeeee"
 FONT = "Helvetica"
 
 
+def service_title(service: dict[str, Any]) -> str:
+    """``id name``, the name left out when it equals the id (report issue: content ids)."""
+    sid, name = str(service["id"]), str(service["name"])
+    return sid if name == sid else f"{sid} {name}"
+
+
 def node_id(text: str) -> str:
     """A DOT-safe identifier (pydot would read ``table:X`` as a port)."""
     return re.sub(r"\W", "_", text)
@@ -42,7 +48,7 @@ def context_map(report: dict[str, Any]) -> str:
     g = _graph("context_map", f"Context map: {report['input']['root']}")
     for s in report["services"]:
         kind = (s.get("subdomain") or {}).get("type")
-        lines = [f"{s['id']} {s['name']}"]
+        lines = [service_title(s)]
         if kind:
             lines.append(f"«{kind}»")
         lines.append(
@@ -137,7 +143,7 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
         sizes = Counter(package(c) for c in classes)
         sub = pydot.Cluster(
             node_id(f"cluster_{sid}"),
-            label=f"{sid} {name}",
+            label=sid if name == sid else f"{sid} {name}",
             style="rounded,filled",
             fillcolor=service_colour(service),
             fontname=FONT,
@@ -232,13 +238,13 @@ def table_diagram(report: dict[str, Any]) -> str:
                     node_id(s["id"]),
                     shape="cylinder",
                     fillcolor=service_colour(s),
-                    label=f"{s['id']} {s['name']}\n{len(owned)} tables",
+                    label=f"{service_title(s)}\n{len(owned)} tables",
                 )
             )
             continue
         sub = pydot.Cluster(
             node_id(f"cluster_{s['id']}"),
-            label=f"{s['id']} {s['name']}",
+            label=service_title(s),
             style="rounded,filled",
             fillcolor=service_colour(s),
             fontname=FONT,

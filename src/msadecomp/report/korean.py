@@ -1,0 +1,92 @@
+"""Korean names and descriptions of services, from the code's own Korean text.
+
+Sources: the first Javadoc sentence of each class (``JavaType.doc``) and the comments of the
+tables a service owns (``Table.comment``, from ``COMMENT ON TABLE`` or ``COMMENT '...'``). Each
+text gives a candidate name: its leading Korean phrase, cut before purpose phrases
+(``~를 위한``, ``~에 대한``, ...) and stripped of technical words (클래스, 구현, Controller, ...),
+so "게시판 관리를 위한 서비스 구현 클래스" gives "게시판 관리". The name is the candidate most
+classes and tables agree on (ties: the shorter, then alphabetical); the description is the
+longest sentence that gave it. A service without Korean text gets no Korean name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_CUT = re.compile(
+    r"(을|를|에|의)?\s*(위한|대한|관한|처리하는|관리하는|담당하는|제공하는)|[.,;:(\[{<]|\s-\s"
+)
+_TECHNICAL = {
+    "클래스",
+    "구현",
+    "구현체",
+    "구현클래스",
+    "인터페이스",
+    "컨트롤러",
+    "서비스",
+    "서비스구현",
+    "비즈니스",
+    "처리",
+    "모델",
+    "객체",
+    "정보를",
+    "dao",
+    "vo",
+    "impl",
+    "service",
+    "controller",
+    "class",
+    "interface",
+    "mapper",
+    "매퍼",
+    "테이블",
+}
+MAX_NAME = 24
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    m = re.search(r"(?<=[.!?。])\s", text)
+    return text[: m.start()] if m else text
+
+
+def korean_phrase(text: str) -> str:
+    """The leading Korean noun phrase of a doc sentence or comment ('' if none)."""
+    sentence = first_sentence(text)
+    start = HANGUL.search(sentence)
+    if not start:
+        return ""
+    rest = sentence[start.start() :]
+    cut = _CUT.search(rest)
+    if cut:
+        rest = rest[: cut.start()]
+    words = rest.split()
+    while words and words[-1].lower() in _TECHNICAL:
+        words.pop()
+    while words and words[0].lower() in _TECHNICAL:
+        words.pop(0)
+    phrase = " ".join(words).strip()
+    if not HANGUL.search(phrase) or len(phrase) > MAX_NAME:
+        return ""
+    return phrase
+
+
+def korean_name(texts: Iterable[str]) -> tuple[str, str]:
+    """(name, description) from a service's class docs and table comments."""
+    votes: Counter[str] = Counter()
+    source: dict[str, str] = {}
+    for text in texts:
+        phrase = korean_phrase(text)
+        if phrase:
+            votes[phrase] += 1
+            sentence = first_sentence(text)
+            known = source.get(phrase)
+            if known is None or (len(sentence), sentence) > (len(known), known):
+                source[phrase] = sentence
+    if not votes:
+        return "", ""
+    best = min(votes, key=lambda p: (-votes[p], len(p), p))
+    return best, source[best]

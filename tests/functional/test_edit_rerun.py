@@ -1,0 +1,172 @@
+"""The edit-and-rerun loop: stable ids, pins from an edited assignment file, `msadecomp diff`."""
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from msadecomp.cli import run
+from msadecomp.errors import InputError
+from msadecomp.report.flat import load_assignment
+
+MOVED = "egovframework.com.cop.bbs.service.BoardMasterVO"
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory: pytest.TempPathFactory, fixture_root: Path) -> Path:
+    out = tmp_path_factory.mktemp("first")
+    code, _, err = cli(
+        "analyze",
+        str(fixture_root),
+        "-o",
+        str(out),
+        "-q",
+        "--jobs",
+        "1",
+        "--format",
+        "json,md,assignment",
+    )
+    assert code == 0, err
+    return out
+
+
+def sections(markdown: str) -> dict[str, str]:
+    return {p.splitlines()[0]: p for p in re.split(r"(?m)^(?=### )", markdown)[1:]}
+
+
+def report(folder: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((folder / "report.json").read_text())
+
+
+def test_one_together_constraint_changes_only_what_concerns_the_moved_classes(
+    first: Path, fixture_root: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(
+        f'[constraints]\ntogether = [["{MOVED}", "egovframework.pay.settle.service.impl.*"]]\n'
+    )
+    out = tmp_path / "out"
+    code, _, err = cli(
+        "analyze",
+        str(fixture_root),
+        "-o",
+        str(out),
+        "-q",
+        "--jobs",
+        "1",
+        "--format",
+        "json,md",
+        "--config",
+        str(config),
+    )
+    assert code == 0, err
+    old, new = report(first), report(out)
+    old_classes = {s["id"]: set(s["classes"]) for s in old["services"]}
+    new_classes = {s["id"]: set(s["classes"]) for s in new["services"]}
+    unchanged = {sid for sid, cs in old_classes.items() if new_classes.get(sid) == cs}
+    changed = set(old_classes) - unchanged
+    assert "settle" in changed and {"complaint", "facility"} <= unchanged
+    neighbours = {
+        x
+        for s in old["services"]
+        if s["id"] in changed
+        for c in s["outgoing_calls"] + s["incoming_calls"]
+        for x in (c["from_service"], c["to_service"])
+    }
+    before = sections((first / "report.md").read_text())
+    after = sections((out / "report.md").read_text())
+    for sid in unchanged - neighbours:
+        heading = next(h for h in before if h.startswith(f"### {sid} "))
+        assert after[heading] == before[heading], sid
+
+
+def test_rerun_with_the_unedited_assignment_changes_nothing(
+    first: Path, fixture_root: Path, tmp_path: Path
+) -> None:
+    code, _, err = cli(
+        "analyze",
+        str(fixture_root),
+        "-o",
+        str(tmp_path),
+        "-q",
+        "--jobs",
+        "1",
+        "--format",
+        "json",
+        "--assignment",
+        str(first / "assignment.csv"),
+    )
+    assert code == 0, err
+    code, stdout, _ = cli("diff", str(first / "report.json"), str(tmp_path / "report.json"))
+    assert code == 0 and stdout == "no differences\n"
+
+
+def test_an_edited_assignment_pins_the_moved_class_and_diff_reports_it(
+    first: Path, fixture_root: Path, tmp_path: Path
+) -> None:
+    rows = list(csv.DictReader(io.StringIO((first / "assignment.csv").read_text())))
+    for row in rows:
+        if row["name"] == MOVED:
+            assert row["service"] == "bbs"
+            row["service"] = "settle"
+    edited = tmp_path / "edited.csv"
+    with edited.open("w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    out = tmp_path / "out"
+    code, _, err = cli(
+        "analyze",
+        str(fixture_root),
+        "-o",
+        str(out),
+        "-q",
+        "--jobs",
+        "1",
+        "--format",
+        "json",
+        "--assignment",
+        str(edited),
+    )
+    assert code == 0, err
+    code, stdout, _ = cli("diff", str(first / "report.json"), str(out / "report.json"), "--json")
+    changes = json.loads(stdout)
+    assert changes["classes"]["moved"] == [{"name": MOVED, "from": "bbs", "to": "settle"}]
+    assert changes["services"] == {"added": [], "removed": []}
+    assert changes["metrics"]["modularity"]["change"] < 0
+    code, text, _ = cli("diff", str(first / "report.json"), str(out / "report.json"))
+    assert f"~ class {MOVED}: bbs -> settle" in text.splitlines()
+
+
+def test_assignment_files_are_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "a.csv"
+    bad.write_text("kind,name,service\nclass,a.B,bad id!\n")
+    with pytest.raises(InputError, match="service id 'bad id!'"):
+        load_assignment(bad)
+    bad.write_text("a.B,x\na.B,y\n")
+    with pytest.raises(InputError, match="two services"):
+        load_assignment(bad)
+    bad.write_text("kind,name,service\nview,/x.do,x\n")
+    with pytest.raises(InputError, match="no class"):
+        load_assignment(bad)
+    plain = tmp_path / "a.json"
+    plain.write_text('{"a.B": "one", "a.C": "two"}')
+    assert load_assignment(plain) == {"a.B": "one", "a.C": "two"}
+    rows = tmp_path / "b.json"
+    rows.write_text('{"assignment": [{"kind": "table", "name": "T", "service": "one"}]}')
+    assert load_assignment(rows) == {"table:T": "one"}
+
+
+def test_diff_of_something_that_is_not_a_report(tmp_path: Path) -> None:
+    (tmp_path / "x.json").write_text("[]")
+    code, _, err = cli("diff", str(tmp_path / "x.json"), str(tmp_path / "x.json"))
+    assert code == 2 and "not a readable msadecomp report.json" in err

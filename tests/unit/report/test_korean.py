@@ -1,0 +1,138 @@
+"""Korean reports: names from Javadoc and table comments, every fixed text in Korean."""
+
+import pytest
+
+from msadecomp.decompose import Cluster, Decomposition
+from msadecomp.errors import ConfigError
+from msadecomp.model import CodeModel, JavaType, SourceRef, Table, TypeKind
+from msadecomp.report import build_report
+from msadecomp.report.html import to_html
+from msadecomp.report.i18n import KO, READINESS_KO, resolve_lang
+from msadecomp.report.korean import korean_name, korean_phrase
+from msadecomp.report.markdown import to_markdown
+
+REF = SourceRef("x.java", 1)
+PARAMS = {"algorithm": "louvain", "seed": 1, "resolution": 1.0, "services": None}
+
+
+def java(fqn: str, doc: str = "") -> JavaType:
+    return JavaType(fqn, TypeKind.CLASS, REF, doc=doc)
+
+
+@pytest.fixture
+def report() -> dict:  # type: ignore[type-arg]
+    model = CodeModel(
+        root="portal",
+        types=(
+            java("app.anniv.AnnvrsryManageService", "기념일관리를 위한 서비스 인터페이스 클래스."),
+            java("app.anniv.AnnvrsryManageServiceImpl", "기념일관리를 위한 서비스 구현 클래스"),
+            java(
+                "app.anniv.AnnvrsryManageController",
+                "기념일관리 Controller 클래스. 목록을 조회한다.",
+            ),
+            java("app.cntc.CntcInsttService", "연계기관 정보를 관리하는 서비스"),
+            java("app.cntc.CntcInsttDAO"),
+            java("app.misc.Plain", "A class documented in English."),
+        ),
+        tables=(
+            Table("COMTNANNVRSRYMANAGE", REF, comment="기념일관리"),
+            Table("COMTNCNTCINSTT", REF, comment="연계기관"),
+        ),
+    )
+    clusters = (
+        Cluster(
+            "anniv",
+            "anniv",
+            (
+                "app.anniv.AnnvrsryManageController",
+                "app.anniv.AnnvrsryManageService",
+                "app.anniv.AnnvrsryManageServiceImpl",
+                "table:COMTNANNVRSRYMANAGE",
+            ),
+        ),
+        Cluster(
+            "cntc",
+            "cntc",
+            ("app.cntc.CntcInsttDAO", "app.cntc.CntcInsttService", "table:COMTNCNTCINSTT"),
+        ),
+        Cluster("misc", "misc", ("app.misc.Plain",)),
+    )
+    return build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "test")
+
+
+def test_services_get_korean_names_from_javadoc_and_table_comments(report: dict) -> None:  # type: ignore[type-arg]
+    names = {s["id"]: (s["korean_name"], s["description"]) for s in report["services"]}
+    assert names["anniv"] == ("기념일관리", "기념일관리를 위한 서비스 인터페이스 클래스.")
+    assert names["cntc"][0] == "연계기관"
+    assert names["misc"] == ("", ""), "no Korean text, no Korean name"
+
+
+def test_korean_markdown_report(report: dict) -> None:  # type: ignore[type-arg]
+    md = to_markdown(report, "ko")
+    assert md.startswith("# 서비스 분리 보고서: portal")
+    assert "### anniv (기념일관리) (" in md
+    assert "## 정보시스템 자가진단 체크리스트" in md
+    for question in READINESS_KO.values():
+        assert question in md
+    for english in (
+        "## Summary",
+        "## Services",
+        "Owned tables",
+        "Migration readiness",
+        "| measure |",
+    ):
+        assert english not in md
+    english = to_markdown(report, "en")
+    assert "### anniv (기념일관리) (" in english, "the Korean name is shown in English too"
+
+
+def test_korean_html_report(report: dict) -> None:  # type: ignore[type-arg]
+    html = to_html(report, {}, "ko")
+    assert '<html lang="ko">' in html and "목차" in html and "지표 설명" in html
+    assert "기념일관리" in html and READINESS_KO[6] in html
+    assert "Suggested extraction order" not in html and "Glossary of metrics" not in html
+
+
+@pytest.mark.parametrize(
+    ("explicit", "configured", "env", "expected"),
+    [
+        ("en", "ko", {"LANG": "ko_KR.UTF-8"}, "en"),
+        (None, "ko", {"LANG": "en_US.UTF-8"}, "ko"),
+        (None, None, {"LANG": "ko_KR.UTF-8"}, "ko"),
+        (None, None, {"LC_ALL": "C.UTF-8", "LANG": "ko_KR.UTF-8"}, "en"),
+        (None, None, {}, "en"),
+    ],
+)
+def test_language_choice(
+    explicit: str | None, configured: str | None, env: dict[str, str], expected: str
+) -> None:
+    assert resolve_lang(explicit, configured, env) == expected
+
+
+def test_unknown_language_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown language 'fr'"):
+        resolve_lang("fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("게시판 관리를 위한 서비스 구현 클래스", "게시판 관리"),
+        ("사용자 인증에 대한 DAO", "사용자 인증"),
+        ("Article service.", ""),
+        ("연계기관", "연계기관"),
+    ],
+)
+def test_korean_phrase(text: str, phrase: str) -> None:
+    assert korean_phrase(text) == phrase
+
+
+def test_majority_wins_over_one_class() -> None:
+    assert (
+        korean_name(["결제 처리 클래스", "게시판", "게시판 관리를 위한 DAO", "게시판"])[0]
+        == "게시판"
+    )
+
+
+def test_catalogue_has_korean_for_every_entry() -> None:
+    assert all(any("\uac00" <= ch <= "\ud7a3" for ch in v) or v.isascii() for v in KO.values())

@@ -1,0 +1,67 @@
+"""Service names and ids come from what a service holds, never from its size rank."""
+
+import networkx as nx
+
+from msadecomp.decompose.naming import business_path, common_prefix, name_clusters, slug
+
+
+def graph_of(*fqns: str) -> nx.Graph:
+    g = nx.Graph()
+    for fqn in fqns:
+        package, _, simple = fqn.rpartition(".")
+        g.add_node(fqn, kind="class", package=package, label=simple)
+    return g
+
+
+BBS = ("app.cop.bbs.service.ArticleService", "app.cop.bbs.web.ArticleController")
+PAY = (
+    "app.pay.settle.service.PaymentService",
+    "app.pay.settle.service.impl.PaymentDAO",
+    "app.pay.settle.web.PayController",
+)
+
+
+def test_named_after_the_dominant_business_package_segment() -> None:
+    g = graph_of(*BBS, *PAY)
+    clusters = name_clusters(g, [set(PAY), set(BBS)])
+    assert [(c.id, c.name) for c in clusters] == [("bbs", "bbs"), ("settle", "settle")]
+
+
+def test_ids_do_not_depend_on_size_or_order() -> None:
+    g = graph_of(*BBS, *PAY, "app.pay.settle.service.RefundService")
+    small = {c.id: c.members for c in name_clusters(g, [set(BBS), set(PAY)])}
+    grown = {
+        c.id: c.members
+        for c in name_clusters(g, [set(PAY) | {"app.pay.settle.service.RefundService"}, set(BBS)])
+    }
+    assert small.keys() == grown.keys() == {"bbs", "settle"}
+    assert small["bbs"] == grown["bbs"]
+
+
+def test_a_package_spread_over_services_gives_way_to_the_shared_class_noun() -> None:
+    login = ("app.cmm.LoginService", "app.cmm.LoginController", "app.cmm.UserDAO")
+    files = ("app.cmm.FileService", "app.cmm.FileDAO", "app.cmm.FileController", "app.cmm.FileVO")
+    g = graph_of(*login, *files)
+    assert [c.id for c in name_clusters(g, [set(login), set(files)])] == ["file", "login"]
+
+
+def test_equal_names_are_told_apart_deterministically() -> None:
+    a = ("app.board.ArticleService", "app.board.ArticleDAO")
+    b = ("app.board.CommentService", "app.board.CommentDAO")
+    g = graph_of(*a, *b)
+    ids = [c.id for c in name_clusters(g, [set(a), set(b)])]
+    assert ids == ["article", "comment"]
+    assert [c.id for c in name_clusters(g, [set(b), set(a)])] == ids
+
+
+def test_tables_only_service_and_taken_ids() -> None:
+    g = graph_of(*BBS, *PAY)
+    g.add_node("table:LOG_T", kind="table", label="LOG_T")
+    clusters = name_clusters(g, [set(BBS), set(PAY), {"table:LOG_T"}], taken=["bbs"])
+    assert [c.id for c in clusters] == ["bbs-article", "data-log-t", "settle"]
+
+
+def test_helpers() -> None:
+    assert slug("FileMng") == "file-mng" and slug("결제") == ""
+    assert common_prefix(["egov.a.b", "egov.a.c", "egov.d"]) == ("egov",)
+    assert business_path("egov.cop.bbs.service.impl", ("egov",)) == ("cop", "bbs")
