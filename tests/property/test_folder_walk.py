@@ -28,8 +28,10 @@ def _build(root: Path, outside: Path, entries: list[tuple[str, str, str]]) -> No
         where = root / path
         try:
             where.parent.mkdir(parents=True, exist_ok=True)
-            if kind == "file":
-                where.write_text(f"class X {{}} // {path}")
+            if kind == "file":  # O_EXCL: never open an earlier FIFO or link (it would block)
+                fd = os.open(where, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+                with os.fdopen(fd, "w") as fh:
+                    fh.write(f"class X {{}} // {path}")
             elif kind == "dir":
                 where.mkdir(exist_ok=True)
             elif kind == "fifo":
