@@ -155,7 +155,8 @@ class _CodeParse:
     def __enter__(self) -> _CodeParse:
         if self.workers > 1 and len(self.items) >= PARALLEL_THRESHOLD:
             self.pool = ProcessPoolExecutor(max_workers=self.workers)
-            chunk = max(1, len(self.items) // (self.workers * 8))
+            # Small chunks: results stream back to the main process while the workers go on.
+            chunk = max(1, min(24, len(self.items) // (self.workers * 8)))
             self.results = self.pool.map(_parse_one, self.items, chunksize=chunk)
         else:
             self.results = map(_parse_one, self.items)
