@@ -21,7 +21,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from msadecomp.api import FORMATS, Analysis, __version__, analyze, check_formats
+from msadecomp.api import DEFAULT_FORMATS, FORMATS, Analysis, __version__, analyze, check_formats
 
 # ``--force``, ``--json``, ``--fail-on``, signals, suggestions and plurals live in cli_support.
 from msadecomp.cli_support import (
@@ -68,8 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--format",
         dest="formats",
-        default=",".join(FORMATS),
-        help=f"comma-separated outputs among {', '.join(FORMATS)} (default: all)",
+        default=",".join(DEFAULT_FORMATS),
+        help=f"comma-separated outputs among {', '.join(FORMATS)} (default: all but graphml)",
     )
     a.add_argument("--truth", help="ground-truth JSON; prints MoJoFM and accuracy")
     a.add_argument(
