@@ -1,6 +1,7 @@
 """Benchmark msadecomp end to end on any checked-out source tree; prints per-stage figures.
 
     python benchmarks/realtree.py /tmp/corpora/egovcc /tmp/corpora/tomcat [--jobs 2]
+    python benchmarks/realtree.py --synthetic 1000 5000 20000
 
 For each tree it prints: the files read by kind, the seconds of every stage of one
 ``msadecomp analyze`` with default settings and all outputs (SVG included), Java files per
@@ -26,7 +27,11 @@ from pathlib import Path
 import tree_sitter_java
 from tree_sitter import Language, Parser
 
-import msadecomp
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import generate  # noqa: E402
+
+import msadecomp  # noqa: E402
 from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.sources import collect
 
@@ -94,7 +99,10 @@ def run(root: Path, jobs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("trees", nargs="+", type=Path)
+    parser.add_argument("trees", nargs="*", type=Path)
+    parser.add_argument("--synthetic", type=int, nargs="*", default=[],
+                        help="also generate synthetic monoliths of these class counts "
+                        "(benchmarks/synthetic.py) and run on them")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     print(f"msadecomp {msadecomp.__version__}, Python {sys.version.split()[0]}, "
@@ -104,6 +112,11 @@ def main() -> None:
             print(f"\n== {tree} == skipped: not a folder")
             continue
         run(tree, args.jobs)
+    for classes in args.synthetic:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / f"synthetic-{classes}"
+            generate(root, classes)
+            run(root, args.jobs)
 
 
 if __name__ == "__main__":
