@@ -21,7 +21,10 @@ from msadecomp.config import config_from_mapping, load_config
 from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
 from msadecomp.ingest.decoding import decode_source
+from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.ingest.sources import Limits, collect
+from msadecomp.ingest.sql_ddl import parse_ddl
+from msadecomp.ingest.sql_tables import is_table_name, tables_in
 from msadecomp.ingest.views import read_view
 from msadecomp.ingest.xml_config import XmlFacts, read_xml
 from msadecomp.readiness import load_answers
@@ -398,7 +401,63 @@ ANSWERS = Target(
     (InputError,),
 )
 
+# -- Java and SQL sources --------------------------------------------------------------------
+
+_JAVA_PIECES = st.sampled_from(
+    [
+        "package a.b;", "import java.util.*;", "class C {", "interface I {", "record R(int x) {",
+        "enum E { A, B; }", "@Service(\"s\")", "@A(", "void f() {", "}", "{", ")", "(", ";",
+        'String s = "x" + "y";', "x.call(1, \"id\");", "new C<>();", "switch (x) { case 1 -> 2; }",
+        "if (o instanceof C c) {}", "String[]::new", '"""\ntext\n"""', "/* ", "*/", "// c\n",
+        "\\u00", "<T extends B<T>>", "@interface N {}", "sealed ", "permits D", "var v = 1;",
+        "\n", " ", "\xff", "\uac00",
+    ]
+)  # fmt: skip
+_SQL_PIECES = st.sampled_from(
+    [
+        "SELECT a FROM T", " JOIN U ON T.x = U.x", " WHERE ", "CREATE TABLE T (a INT, b VARCHAR(9))",
+        "ALTER TABLE ONLY T ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES U (a)", "COMMENT ON TABLE T IS '표'",
+        "INSERT INTO T VALUES (1, 'x')", "UPDATE T SET a = 1", "DELETE FROM T", " ORDER BY B.Y, A.Z",
+        " FOR UPDATE WAIT 5", "MERGE INTO T USING U ON (1=1)", "WITH x AS (SELECT 1)", ";", "/*",
+        "*/", "--", "'", '"', "(", ")", ",", "\n/\n", "#{p}", "${q}", "\xff",
+    ]
+)  # fmt: skip
+
+
+def _joined(pieces: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
+    return st.lists(pieces, max_size=40).map(lambda xs: "".join(xs).encode("utf-8", "replace"))
+
+
+def _parse_java(data: bytes) -> object:
+    return parse_java("A.java", data)
+
+
+def _parse_sql(data: bytes) -> object:
+    text = data.decode("utf-8", "replace")
+    use = tables_in(text)
+    tables, _ = parse_ddl("a.sql", text)
+    names = [*use.reads, *use.writes, *(t.name for t in tables)]
+    assert all(is_table_name(n) for n in names), names
+    return names
+
+
+JAVA = Target(
+    "java", st.one_of(mutated(_joined(_JAVA_PIECES)), st.binary(max_size=300)), _parse_java
+)
+SQL = Target("sql", st.one_of(mutated(_joined(_SQL_PIECES)), st.binary(max_size=300)), _parse_sql)
+
 TARGETS = {
     t.name: t
-    for t in (CLASS_FILES, ARCHIVES, XML, JSP, DECODING, CONFIG_FILES, CONFIG_VALUES, ANSWERS)
+    for t in (
+        JAVA,
+        SQL,
+        CLASS_FILES,
+        ARCHIVES,
+        XML,
+        JSP,
+        DECODING,
+        CONFIG_FILES,
+        CONFIG_VALUES,
+        ANSWERS,
+    )
 }
