@@ -6,6 +6,7 @@ SQL DDL are read in the main process. Problems in single files become diagnostic
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -78,7 +79,7 @@ def ingest(
         by_kind[f.kind].append(f)
 
     xml = XmlFacts()
-    with _CodeParse(by_kind["java"], by_kind["class"], jobs) as code:
+    with _CodeParse(by_kind["java"], by_kind["class"], jobs, limits) as code:
         with stages.stage("read XML and SQL"):
             sql = read_sql_side(by_kind["xml"], by_kind["sql"], xml, sql_dialect)
         tables: dict[str, Table] = sql.tables
@@ -126,10 +127,10 @@ def ingest(
     )
 
 
-def _parse_one(item: tuple[str, str, bytes]) -> JavaFile | Diagnostic | None:
+def _parse_one(item: tuple[str, str, bytes], limits: Limits) -> JavaFile | Diagnostic | None:
     kind, path, data = item
     if kind == "java":
-        return parse_java(path, data)
+        return parse_java(path, data, limits)
     try:
         return parse_class(path, data)
     except ClassFormatError as err:
@@ -144,8 +145,13 @@ class _CodeParse:
     """
 
     def __init__(
-        self, sources: Sequence[SourceFile], classes: Sequence[SourceFile], jobs: int | None
+        self,
+        sources: Sequence[SourceFile],
+        classes: Sequence[SourceFile],
+        jobs: int | None,
+        limits: Limits | None = None,
     ) -> None:
+        self.parse = functools.partial(_parse_one, limits=limits or Limits())
         self.items = [("java", f.path, f.data) for f in sources]
         self.items += [("class", f.path, f.data) for f in classes]
         self.workers = jobs or os.cpu_count() or 1
@@ -157,9 +163,9 @@ class _CodeParse:
             self.pool = ProcessPoolExecutor(max_workers=self.workers)
             # Small chunks: results stream back to the main process while the workers go on.
             chunk = max(1, min(24, len(self.items) // (self.workers * 8)))
-            self.results = self.pool.map(_parse_one, self.items, chunksize=chunk)
+            self.results = self.pool.map(self.parse, self.items, chunksize=chunk)
         else:
-            self.results = map(_parse_one, self.items)
+            self.results = map(self.parse, self.items)
         return self
 
     def __exit__(self, *exc: object) -> None:

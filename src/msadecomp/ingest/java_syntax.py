@@ -43,18 +43,11 @@ from msadecomp.ingest.java_values import (
     string_value,
     type_names,
 )
+from msadecomp.ingest.sources import Limits
 
-MAX_SOURCE_BYTES = 4 * 1024 * 1024
-"""Java files larger than this (UTF-8 bytes) are not parsed; the file gets an error instead.
-(The largest file in Apache Tomcat 9 has 0.3 MiB.)"""
-MAX_PARSE_SECONDS = 5.0
-"""A parse still running after this long is abandoned with an error. Valid Java parses at
-megabytes per second; only error recovery in large, badly broken files gets near it."""
-MAX_DEPTH = 5000
-"""Syntax nodes nested deeper than this (a 5,000-term concatenation, 5,000 nested parentheses)
-are not searched for facts, and the file gets an error naming the line."""
-MAX_TYPE_NESTING = 64
-"""Member types nested deeper than this are skipped (and reported as the file's error)."""
+DEFAULT_LIMITS = Limits()
+"""Per-file limits (``java_*`` fields of :class:`~msadecomp.ingest.sources.Limits`, set in the
+``[limits]`` table of the configuration)."""
 
 
 # -- tree-sitter set-up ------------------------------------------------------------------------
@@ -122,7 +115,7 @@ _PARSER: Parser | None = None
 # -- entry points ------------------------------------------------------------------------------
 
 
-def parse_java(path: str, data: bytes) -> JavaFile:
+def parse_java(path: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> JavaFile:
     """Parse one Java source into facts; never raises for bad Java.
 
     Parameters
@@ -131,14 +124,17 @@ def parse_java(path: str, data: bytes) -> JavaFile:
         The file's path, kept in the result for diagnostics.
     data
         The file's bytes: UTF-8, CP949/EUC-KR or anything else (decoded with replacement).
+    limits
+        Per-file budgets (``java_max_bytes``, ``java_parse_seconds``, ``java_max_depth``,
+        ``java_type_nesting``).
 
     Returns
     -------
     JavaFile
         Package, imports and types with their members, calls and strings. ``error`` holds the
-        line and a short message of the first syntax error, or of a limit the file hit
-        (``MAX_SOURCE_BYTES``, ``MAX_PARSE_SECONDS``, ``MAX_DEPTH``, ``MAX_TYPE_NESTING``);
-        the facts outside the broken region are still there.
+        line and a short message of the first syntax error, or of a limit the file hit (the
+        message names the ``[limits]`` key to raise); the facts outside the broken region are
+        still there.
 
     Examples
     --------
@@ -150,21 +146,28 @@ def parse_java(path: str, data: bytes) -> JavaFile:
     text = decoded.text
     loc = text.count("\n") + 1
     src = text.encode("utf-8", "replace")
-    if len(src) > MAX_SOURCE_BYTES:
+    if len(src) > limits.java_max_bytes:
         message = (
-            f"file has {len(src):,} bytes, over the {MAX_SOURCE_BYTES:,}-byte limit for one Java "
-            "source; not parsed"
+            f"file has {len(src):,} bytes, over the {limits.java_max_bytes:,}-byte limit for one "
+            "Java source; not parsed (raise [limits] java_max_bytes to read it)"
         )
         return JavaFile(path, "", (), (), decoded.encoding, decoded.lossy, (1, message), loc)
-    root = _parse(src)
+    root = _parse(src, limits.java_parse_seconds)
     if root is None:
-        message = f"parsing stopped after {MAX_PARSE_SECONDS:g} s (too broken to recover)"
+        message = (
+            f"parsing stopped after {limits.java_parse_seconds} s (too broken to recover; "
+            "[limits] java_parse_seconds)"
+        )
         return JavaFile(path, "", (), (), decoded.encoding, decoded.lossy, (1, message), loc)
     error = _first_error(root, src) if root.has_error else None
-    deep = _deeper_than(root, MAX_DEPTH)
+    deep = _deeper_than(root, limits.java_max_depth)
     if deep is not None:
-        error = error or (deep, f"nested over {MAX_DEPTH:,} levels deep; facts inside not read")
-    extractor = _Extractor(src)
+        error = error or (
+            deep,
+            f"nested over {limits.java_max_depth:,} levels deep; facts inside not read "
+            "([limits] java_max_depth)",
+        )
+    extractor = _Extractor(src, limits.java_max_depth, limits.java_type_nesting)
     package, imports, types = extractor.run(root)
     error = error or extractor.too_deep
     return JavaFile(path, package, imports, types, decoded.encoding, decoded.lossy, error, loc)
@@ -196,10 +199,10 @@ def parse_floor(paths: Iterable[str | Path]) -> float:
     return total
 
 
-def _parse(src: bytes) -> Node | None:
-    """The syntax tree's root, or ``None`` when parsing took over ``MAX_PARSE_SECONDS``."""
+def _parse(src: bytes, seconds: float) -> Node | None:
+    """The syntax tree's root, or ``None`` when parsing took over ``seconds``."""
     view = memoryview(src)
-    deadline = time.monotonic() + MAX_PARSE_SECONDS
+    deadline = time.monotonic() + seconds
 
     def read(offset: int, _point: object) -> memoryview:
         return view[offset : offset + 65536]
@@ -306,8 +309,10 @@ class _Open:
 
 
 class _Extractor:
-    def __init__(self, src: bytes) -> None:
+    def __init__(self, src: bytes, max_depth: int, max_type_nesting: int) -> None:
         self.src = src
+        self.max_depth = max_depth
+        self.max_type_nesting = max_type_nesting
         self.types: list[TypeDecl] = []
         self.leading_doc: str | None = None
         self.too_deep: tuple[int, str] | None = None
@@ -317,7 +322,7 @@ class _Extractor:
 
     def run(self, root: Node) -> tuple[str, tuple[Import, ...], tuple[TypeDecl, ...]]:
         cursor = QueryCursor(_QUERY)
-        cursor.set_max_start_depth(MAX_DEPTH)
+        cursor.set_max_start_depth(self.max_depth)
         nodes = cursor.captures(root).get("n", [])
         nodes.sort(key=_START)  # captures come in document order; a stable sort makes sure
         package = ""
@@ -342,10 +347,14 @@ class _Extractor:
             elif start not in top.members:  # in a field initialiser or an enum constant body
                 continue
             elif kind in _TYPE_KINDS:
-                if top.depth < MAX_TYPE_NESTING:
+                if top.depth < self.max_type_nesting:
                     stack.append(self.open_type(node, f"{top.name}.", top.depth + 1))
                 elif self.too_deep is None:
-                    self.too_deep = (_line(node), f"types nested over {MAX_TYPE_NESTING} deep")
+                    self.too_deep = (
+                        _line(node),
+                        f"types nested over {self.max_type_nesting} deep ([limits] "
+                        "java_type_nesting)",
+                    )
             elif kind in _METHOD_KINDS:
                 stack.append(self.open_method(node))
             elif kind in _FIELD_KINDS:
@@ -675,10 +684,6 @@ def _super_types(clause: Node) -> list[Node]:
 
 
 __all__ = [
-    "MAX_DEPTH",
-    "MAX_PARSE_SECONDS",
-    "MAX_SOURCE_BYTES",
-    "MAX_TYPE_NESTING",
     "Annotation",
     "Call",
     "Import",

@@ -74,6 +74,16 @@ class Limits:
     """Total entries of an archive and every archive nested in it."""
     max_nesting: int = 2
     """Archives nested deeper than this (an EAR holding a WAR is 2) are left unread."""
+    java_max_bytes: int = 4 * 1024 * 1024
+    """Java sources larger than this (UTF-8 bytes) are not parsed; the file gets an error.
+    (The largest file in Apache Tomcat 9 has 0.3 MiB.)"""
+    java_parse_seconds: int = 5
+    """A Java parse still running after this long is abandoned with an error (valid Java parses
+    at megabytes per second; only error recovery in large, badly broken files gets near it)."""
+    java_max_depth: int = 5000
+    """Java syntax nested deeper than this is not searched for facts (the file gets an error)."""
+    java_type_nesting: int = 64
+    """Java member types nested deeper than this are skipped (the file gets an error)."""
 
     def __post_init__(self) -> None:
         for f in fields(self):

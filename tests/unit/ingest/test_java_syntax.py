@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from msadecomp.ingest import java_syntax
 from msadecomp.ingest.java_syntax import JavaFile, Method, TypeDecl, parse_java
 from msadecomp.ingest.java_values import string_value
+from msadecomp.ingest.sources import Limits
 
 FIXTURE_JAVA = sorted(
     (Path(__file__).resolve().parents[3] / "fixtures" / "egov-portal").rglob("*.java")
@@ -459,25 +460,24 @@ def test_calls_through_outer_this_are_calls_on_this() -> None:
     ]
 
 
-def test_a_source_over_the_size_limit_is_an_error_not_a_parse(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(java_syntax, "MAX_SOURCE_BYTES", 100)
-    f = parse_java("Big.java", b"class Big {}" + b" " * 200)
+def test_a_source_over_the_size_limit_is_an_error_not_a_parse() -> None:
+    f = parse_java("Big.java", b"class Big {}" + b" " * 200, Limits(java_max_bytes=100))
     assert f.types == () and f.error is not None
     assert f.error[0] == 1 and "over the 100-byte limit" in f.error[1]
+    assert "[limits] java_max_bytes" in f.error[1]
 
 
-def test_nesting_past_the_depth_limit_is_an_error_and_the_rest_is_kept(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(java_syntax, "MAX_DEPTH", 300)
+def test_nesting_past_the_depth_limit_is_an_error_and_the_rest_is_kept() -> None:
     deep = " + ".join(['"a"'] * 400)
     f = parse_java(
         "C.java",
         f'class C {{\n void f() {{ q({deep}); }}\n void g() {{ r("kept"); }} }}'.encode(),
+        Limits(java_max_depth=300),
     )
-    assert f.error == (2, "nested over 300 levels deep; facts inside not read")
+    assert f.error == (
+        2,
+        "nested over 300 levels deep; facts inside not read ([limits] java_max_depth)",
+    )
     f_, g = f.types[0].methods
     assert f_.calls[0].strings == ("a" * 400,)  # the call itself is shallow and folds whole
     assert g.calls[0].strings == ("kept",)
@@ -486,17 +486,20 @@ def test_nesting_past_the_depth_limit_is_an_error_and_the_rest_is_kept(
 def test_a_parse_over_the_time_limit_is_abandoned_with_an_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(java_syntax, "MAX_PARSE_SECONDS", -1.0)
-    f = parse_java("Slow.java", b"class C { /* " + b"x " * 50_000)
-    assert f.types == () and f.error is not None and "parsing stopped" in f.error[1]
-    assert parse_java("Next.java", b"class Next {}").types[0].name == "Next"
+    assert java_syntax._parse(b"class C { /* " + b"x " * 50_000, -1.0) is None
+    assert parse_java("Next.java", b"class Next {}").types[0].name == "Next"  # parser reusable
+    monkeypatch.setattr(java_syntax, "_parse", lambda src, seconds: None)
+    f = parse_java("Slow.java", b"class C {}", Limits(java_parse_seconds=2))
+    assert f.types == () and f.error is not None
+    assert "parsing stopped after 2 s" in f.error[1] and "java_parse_seconds" in f.error[1]
 
 
 def test_member_types_nested_past_the_limit_are_an_error() -> None:
-    n = java_syntax.MAX_TYPE_NESTING + 10
+    limit = Limits().java_type_nesting
+    n = limit + 10
     f = parse_java("A.java", b"class A {" * n + b"}" * n)
-    assert len(f.types) == java_syntax.MAX_TYPE_NESTING
-    assert f.error == (1, f"types nested over {java_syntax.MAX_TYPE_NESTING} deep")
+    assert len(f.types) == limit
+    assert f.error == (1, f"types nested over {limit} deep ([limits] java_type_nesting)")
 
 
 def test_unicode_escapes_pair_surrogates_and_replace_lone_ones() -> None:
