@@ -191,12 +191,15 @@ class CoChange:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A JSP page and the request paths it links to or posts to."""
+    """A view (JSP, Facelets, template) and the request paths it links to or posts to."""
 
     path: str
     links: tuple[str, ...] = ()
     controllers: tuple[str, ...] = ()
     """Classes serving this page: the handlers of its links and those returning its view name."""
+    renderers: tuple[str, ...] = ()
+    """The classes among ``controllers`` that render it: they return its view name (or forward
+    to it), or it names them directly (Stripes ``beanclass``, JSF beans)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,10 @@
 Views are components of a service as much as its classes: a split moves them too. Each view
 is placed by the first rule that decides:
 
-1. **links**: the service of most of the classes behind it (handlers of the paths it links to,
-   classes returning its view name, beans and action classes it names);
+1. **links**: the service of most of the classes behind it: a class rendering it (returning its
+   view name, a Struts result, a named action class or JSF bean) counts 1; a handler of a path
+   it links or posts to counts 1/2 divided by the number of views linking to that class, so
+   menu and header links shared by many views count little;
 2. **includes**: the service of most of the placed views it includes or that include it
    (fragments shared by several services go to the one using them most);
 3. **folder**: the service whose feature packages share the most folder names with the view's
@@ -55,7 +57,7 @@ class Placement:
     """Why: "links", "includes", "folder" or "unplaced"."""
 
 
-def _vote(votes: Counter[str]) -> str | None:
+def _vote(votes: Mapping[str, float]) -> str | None:
     return min(votes, key=lambda s: (-votes[s], s)) if votes else None
 
 
@@ -68,8 +70,14 @@ def place_views(
     """``where``: class FQN (top level) -> service id; ``packages``: class FQN -> package;
     ``skip``: service ids that take no views (the shared kernel)."""
     out: dict[str, Placement] = {}
+    linked_from = Counter(c for page in pages for c in set(page.controllers))
     for page in pages:
-        votes = Counter(where[c] for c in page.controllers if c in where and where[c] not in skip)
+        votes: dict[str, float] = defaultdict(float)
+        for c in page.controllers:
+            if c in where and where[c] not in skip:
+                # A class that renders the view outweighs any number of navigation links; a
+                # link target many views share (menus, headers) says little about any of them.
+                votes[where[c]] += 1.0 if c in page.renderers else 0.5 / linked_from[c]
         service = _vote(votes)
         if service is not None:
             out[page.path] = Placement(service, "links")

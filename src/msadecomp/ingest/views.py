@@ -204,14 +204,16 @@ def link_views(
             beans[name].add(cls)
     out = []
     for page in pages:
-        found = set(returned.get(page.path, ()))
+        renderers = set(returned.get(page.path, ()))
+        found: set[str] = set()
         for link in page.links:
             kind, _, value = link.partition(":") if ":" in link[:6] else ("", "", link)
             if kind == "class":
-                found |= {value} & known
+                renderers |= {value} & known
             elif kind == "bean":
-                found |= beans.get(value, set())
+                renderers |= beans.get(value, set())
             elif kind != "view":
                 found |= handlers.find(link)
-        out.append(Page(page.path, page.links, tuple(sorted(found))))
+        controllers = tuple(sorted(found | renderers))
+        out.append(Page(page.path, page.links, controllers, tuple(sorted(renderers))))
     return sorted(out, key=lambda p: p.path)

@@ -120,3 +120,20 @@ def test_each_view_is_placed_in_one_service_by_links_includes_then_folder() -> N
         "WEB-INF/jsp/misc/About.jsp": (None, "unplaced"),
         "WEB-INF/jsp/both/Mixed.jsp": ("S1", "links"),
     }
+
+
+def test_the_class_rendering_a_view_outweighs_menu_links_many_views_share() -> None:
+    where = {"a.menu.MenuCtl": "menu", "a.qna.QnaCtl": "qna", "a.faq.FaqCtl": "faq"}
+    packages = {c: c.rpartition(".")[0] for c in where}
+    menu = "a.menu.MenuCtl"
+    pages = [
+        Page("jsp/qna/List.jsp", (), (menu, "a.qna.QnaCtl"), ("a.qna.QnaCtl",)),
+        Page("jsp/faq/List.jsp", (), (menu, "a.faq.FaqCtl")),  # links only: its own beats menu
+        Page("jsp/menu/Tree.jsp", (), (menu,), (menu,)),
+    ]
+    placed = place_views(pages, where, packages)
+    assert {p: x.service for p, x in placed.items()} == {
+        "jsp/qna/List.jsp": "qna",
+        "jsp/faq/List.jsp": "faq",
+        "jsp/menu/Tree.jsp": "menu",
+    }
