@@ -76,28 +76,38 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
     if root is None:
         return
     kind = _local(root.tag)
-    if kind in ("mapper", "sqlMap"):
-        facts.kinds["mapper"] = facts.kinds.get("mapper", 0) + 1
+    label = _KINDS.get(kind)
+    if label is None:
+        return
+    facts.kinds[label] = facts.kinds.get(label, 0) + 1
+    if label == "mapper":
         _read_mapper(path, root, text, facts, dialect)
-    elif kind == "beans":
-        facts.kinds["spring"] = facts.kinds.get("spring", 0) + 1
+    elif label == "spring":
         _read_beans(path, root, facts)
         facts.actions.extend(read_url_mappings(path, root))
-    elif kind == "web-app":
-        facts.kinds["web.xml"] = facts.kinds.get("web.xml", 0) + 1
+    elif label == "web.xml":
         _read_web_xml(path, root, facts)
     elif kind == "struts-config":
-        facts.kinds["struts"] = facts.kinds.get("struts", 0) + 1
         facts.actions.extend(read_struts1(path, root))
     elif kind == "struts":
-        facts.kinds["struts"] = facts.kinds.get("struts", 0) + 1
         facts.actions.extend(read_struts2(path, root))
-    elif kind == "faces-config":
-        facts.kinds["faces-config"] = facts.kinds.get("faces-config", 0) + 1
+    elif label == "faces-config":
         facts.beans.extend(read_faces_config(path, root))
-    elif kind == "hibernate-mapping":
-        facts.kinds["hibernate mapping"] = facts.kinds.get("hibernate mapping", 0) + 1
+    else:
         facts.entities.extend(read_hibernate_mapping(path, root))
+
+
+_KINDS = {
+    "mapper": "mapper",
+    "sqlMap": "mapper",
+    "beans": "spring",
+    "web-app": "web.xml",
+    "struts-config": "struts",
+    "struts": "struts",
+    "faces-config": "faces-config",
+    "hibernate-mapping": "hibernate mapping",
+}
+"""Root element -> the kind of XML file it starts (counted in the model's file counts)."""
 
 
 _DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']")
