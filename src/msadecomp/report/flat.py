@@ -80,8 +80,8 @@ def load_assignment(path: str | Path) -> dict[str, str]:
     """Class FQN -> service id from an (edited) ``assignment.csv`` or ``assignment.json``.
 
     ``class`` rows give class FQNs, ``table`` rows ``table:NAME`` keys (the graph's table
-    nodes); ``view`` rows are ignored (pages follow their controllers). A CSV may also be just
-    two columns ``class,service`` without a header line naming them.
+    nodes); ``view`` rows are ignored (views follow the classes behind them). A CSV may also be
+    just two columns ``class,service`` without a header line naming them.
 
     Raises
     ------
