@@ -200,6 +200,9 @@ class Page:
     renderers: tuple[str, ...] = ()
     """The classes among ``controllers`` that render it: they return its view name (or forward
     to it), or it names them directly (Stripes ``beanclass``, JSF beans)."""
+    title: str = ""
+    """Its ``<title>`` text (markup and expressions removed; a comment beside it when the title
+    itself has no words), often Korean in eGovFrame screens."""
 
 
 @dataclass(frozen=True, slots=True)

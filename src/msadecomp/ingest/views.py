@@ -114,7 +114,25 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
         links.add("view:" + target.strip())
     links.update("class:" + m.group(1) for m in _BEANCLASS.finditer(text))
     links.update("bean:" + m.group(1) for m in _EL_BEAN.finditer(text))
-    return Page(path, tuple(sorted(links)))
+    return Page(path, tuple(sorted(links)), title=_title(text))
+
+
+_TITLE = re.compile(r"<title[^>]*>(.{0,300}?)</title>(?:\s*<!--(.{0,200}?)-->)?", re.I | re.S)
+_MARKUP = re.compile(r"<[^>]{0,300}>|\$\{[^}]{0,200}\}|#\{[^}]{0,200}\}|<%.{0,300}?%>", re.S)
+
+
+def _title(text: str) -> str:
+    """The page title without markup; the comment after it when the title has no words left."""
+    m = _TITLE.search(text)
+    if not m:
+        return ""
+    title = " ".join(_MARKUP.sub(" ", m.group(1)).split())
+    if not re.search(r"\w", title) or (m.group(2) and not _HANGUL.search(title)):
+        title = " ".join((m.group(2) or title).split())
+    return title[:200]
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _stem(path: str) -> str:
@@ -215,5 +233,5 @@ def link_views(
             elif kind != "view":
                 found |= handlers.find(link)
         controllers = tuple(sorted(found | renderers))
-        out.append(Page(page.path, page.links, controllers, tuple(sorted(renderers))))
+        out.append(Page(page.path, page.links, controllers, tuple(sorted(renderers)), page.title))
     return sorted(out, key=lambda p: p.path)

@@ -119,6 +119,7 @@ def build_report(
     kernel: dict[str, Any] | None = None
     docs = {t.fqn: t.doc for t in model.types if t.outer is None}
     comments = {t.name: t.comment for t in model.tables}
+    titles = {p.path: p.title for p in model.pages}
     for c in decomposition.clusters:
         classes = list(c.classes)
         if not classes:
@@ -147,6 +148,7 @@ def build_report(
         name_ko, description = korean_name(
             [docs[m] for m in classes if docs.get(m)]
             + [comments[t] for t in owned if comments.get(t)]
+            + [titles[v] for v in views.get(c.id, []) if titles.get(v)]
         )
         services.append(
             {

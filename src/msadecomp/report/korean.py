@@ -1,7 +1,8 @@
 """Korean names and descriptions of services, from the code's own Korean text.
 
-Sources: the first Javadoc sentence of each class (``JavaType.doc``) and the comments of the
-tables a service owns (``Table.comment``, from ``COMMENT ON TABLE`` or ``COMMENT '...'``). Each
+Sources: the first Javadoc sentence of each class (``JavaType.doc``), the comments of the
+tables a service owns (``Table.comment``, from ``COMMENT ON TABLE`` or ``COMMENT '...'``) and
+the titles of its views (``Page.title``: "게시물 목록" gives "게시물"). Each
 text gives a candidate name: its leading Korean phrase, cut before purpose phrases
 (``~를 위한``, ``~에 대한``, ...) and stripped of technical words (클래스, 구현, Controller, ...),
 so "게시판 관리를 위한 서비스 구현 클래스" gives "게시판 관리". The name is the candidate most
@@ -43,6 +44,14 @@ _TECHNICAL = {
     "mapper",
     "매퍼",
     "테이블",
+    "목록",
+    "등록",
+    "수정",
+    "상세",
+    "상세조회",
+    "조회",
+    "화면",
+    "팝업",
 }
 MAX_NAME = 24
 

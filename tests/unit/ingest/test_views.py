@@ -137,3 +137,12 @@ def test_the_class_rendering_a_view_outweighs_menu_links_many_views_share() -> N
         "jsp/faq/List.jsp": "faq",
         "jsp/menu/Tree.jsp": "menu",
     }
+
+
+def test_view_titles_are_kept_without_markup_for_korean_names() -> None:
+    assert read_view("a.jsp", "<head><title>게시물 목록</title></head>".encode()).title == (
+        "게시물 목록"
+    )
+    eg = '<title>${pageTitle} <spring:message code="title.list" /></title><!-- 게시글 목록 -->'
+    assert read_view("b.jsp", eg.encode()).title == "게시글 목록"
+    assert read_view("c.jsp", b"<p>no title</p>").title == ""

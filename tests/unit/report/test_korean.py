@@ -136,3 +136,9 @@ def test_majority_wins_over_one_class() -> None:
 
 def test_catalogue_has_korean_for_every_entry() -> None:
     assert all(any("\uac00" <= ch <= "\ud7a3" for ch in v) or v.isascii() for v in KO.values())
+
+
+def test_view_titles_name_a_service_too() -> None:
+    from msadecomp.report.korean import korean_name
+
+    assert korean_name(["게시물 목록", "게시물 상세조회", "Article list"])[0] == "게시물"
