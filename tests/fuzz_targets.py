@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from hostile_inputs import ClassFileBuilder
-from msadecomp.config import config_from_mapping, load_config
+from msadecomp.config import CONFIG_KEYS, config_from_mapping, load_config
 from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
 from msadecomp.ingest.decoding import decode_source
@@ -306,20 +306,7 @@ _VALUES = st.recursive(
     ),
     max_leaves=12,
 )
-_CONFIG_KEYS = st.sampled_from(
-    [
-        "algorithm",
-        "seed",
-        "resolution",
-        "services",
-        "jobs",
-        "weights",
-        "constraints",
-        "kernel",
-        "limits",
-        "other",
-    ]
-)
+_CONFIG_KEYS = st.sampled_from([*sorted(CONFIG_KEYS), "other"])
 CONFIG_MAPPINGS = st.dictionaries(_CONFIG_KEYS, _VALUES, max_size=5)
 
 

@@ -223,7 +223,7 @@ def _patterns_list(value: object, what: str, shape: str) -> tuple[tuple[str, ...
     return tuple(_patterns(group, f"{what} entry") for group in value)
 
 
-_TOP_KEYS = {
+CONFIG_KEYS = {
     "algorithm",
     "seed",
     "resolution",
@@ -262,11 +262,10 @@ def load_config(path: str | Path) -> Config:
 
 
 def config_from_mapping(data: dict[str, Any], origin: str = "configuration") -> Config:
-    unknown = sorted(set(data) - _TOP_KEYS)
+    unknown = sorted(set(data) - CONFIG_KEYS)
     if unknown:
-        raise ConfigError(
-            f"{origin}: unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(_TOP_KEYS))}"
-        )
+        known = ", ".join(sorted(CONFIG_KEYS))
+        raise ConfigError(f"{origin}: unknown key(s) {', '.join(unknown)}; known: {known}")
     constraints = _table(data, "constraints", origin)
     kernel = _table(data, "kernel", origin)
     limits = _table(data, "limits", origin)

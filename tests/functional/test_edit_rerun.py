@@ -15,6 +15,11 @@ from msadecomp.report.flat import load_assignment
 MOVED = "egovframework.com.cop.bbs.service.BoardMasterVO"
 
 
+def analyze(fixture_root: Path, out: Path, *options: str) -> tuple[int, str, str]:
+    """``msadecomp analyze`` of the fixture into ``out``, quiet, one process."""
+    return cli("analyze", str(fixture_root), "-o", str(out), "-q", "--jobs", "1", *options)
+
+
 def cli(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = run(list(argv), stdout=out, stderr=err)
@@ -24,17 +29,7 @@ def cli(*argv: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def first(tmp_path_factory: pytest.TempPathFactory, fixture_root: Path) -> Path:
     out = tmp_path_factory.mktemp("first")
-    code, _, err = cli(
-        "analyze",
-        str(fixture_root),
-        "-o",
-        str(out),
-        "-q",
-        "--jobs",
-        "1",
-        "--format",
-        "json,md,assignment",
-    )
+    code, _, err = analyze(fixture_root, out, "--format", "json,md,assignment")
     assert code == 0, err
     return out
 
@@ -55,19 +50,7 @@ def test_one_together_constraint_changes_only_what_concerns_the_moved_classes(
         f'[constraints]\ntogether = [["{MOVED}", "egovframework.pay.settle.service.impl.*"]]\n'
     )
     out = tmp_path / "out"
-    code, _, err = cli(
-        "analyze",
-        str(fixture_root),
-        "-o",
-        str(out),
-        "-q",
-        "--jobs",
-        "1",
-        "--format",
-        "json,md",
-        "--config",
-        str(config),
-    )
+    code, _, err = analyze(fixture_root, out, "--format", "json,md", "--config", str(config))
     assert code == 0, err
     old, new = report(first), report(out)
     old_classes = {s["id"]: set(s["classes"]) for s in old["services"]}
@@ -92,18 +75,8 @@ def test_one_together_constraint_changes_only_what_concerns_the_moved_classes(
 def test_rerun_with_the_unedited_assignment_changes_nothing(
     first: Path, fixture_root: Path, tmp_path: Path
 ) -> None:
-    code, _, err = cli(
-        "analyze",
-        str(fixture_root),
-        "-o",
-        str(tmp_path),
-        "-q",
-        "--jobs",
-        "1",
-        "--format",
-        "json",
-        "--assignment",
-        str(first / "assignment.csv"),
+    code, _, err = analyze(
+        fixture_root, tmp_path, "--format", "json", "--assignment", str(first / "assignment.csv")
     )
     assert code == 0, err
     code, stdout, _ = cli("diff", str(first / "report.json"), str(tmp_path / "report.json"))
@@ -124,19 +97,7 @@ def test_an_edited_assignment_pins_the_moved_class_and_diff_reports_it(
         writer.writeheader()
         writer.writerows(rows)
     out = tmp_path / "out"
-    code, _, err = cli(
-        "analyze",
-        str(fixture_root),
-        "-o",
-        str(out),
-        "-q",
-        "--jobs",
-        "1",
-        "--format",
-        "json",
-        "--assignment",
-        str(edited),
-    )
+    code, _, err = analyze(fixture_root, out, "--format", "json", "--assignment", str(edited))
     assert code == 0, err
     code, stdout, _ = cli("diff", str(first / "report.json"), str(out / "report.json"), "--json")
     changes = json.loads(stdout)
