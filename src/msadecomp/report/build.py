@@ -234,7 +234,12 @@ def _place_views(model: CodeModel, decomposition: Decomposition) -> dict[str, Pl
     packages = {t.fqn: t.package for t in model.types if t.outer is None}
     top = _top_of(model)
     pages = [
-        Page(p.path, p.links, tuple(sorted({top.get(c, c) for c in p.controllers})))
+        Page(
+            p.path,
+            p.links,
+            tuple(sorted({top.get(c, c) for c in p.controllers})),
+            tuple(sorted({top.get(c, c) for c in p.renderers})),
+        )
         for p in model.pages
     ]
     return place_views(pages, where, packages, kernel)

@@ -1,0 +1,27 @@
+"""The report places each view in one service, weighing the class that renders it most."""
+
+from msadecomp.decompose import Cluster, Decomposition
+from msadecomp.model import CodeModel, JavaType, Page, SourceRef, TypeKind
+from msadecomp.report import build_report
+
+REF = SourceRef("x.java", 1)
+PARAMS = {"algorithm": "louvain", "seed": 1, "resolution": 1.0, "services": None}
+MENU, QNA = "a.menu.MenuController", "a.qna.QnaController"
+
+
+def test_a_view_goes_to_the_service_of_the_class_rendering_it_not_of_one_linking_it() -> None:
+    # MenuController links only to List.jsp (a strong link vote); QnaController renders both
+    # qna views, which must outweigh that link.
+    model = CodeModel(
+        root="app",
+        types=(JavaType(MENU, TypeKind.CLASS, REF), JavaType(QNA, TypeKind.CLASS, REF)),
+        pages=(
+            Page("jsp/qna/List.jsp", (), (MENU, QNA), (QNA,)),
+            Page("jsp/qna/Detail.jsp", (), (QNA,), (QNA,)),
+        ),
+    )
+    clusters = (Cluster("menu", "menu", (MENU,)), Cluster("qna", "qna", (QNA,)))
+    report = build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
+    views = {s["id"]: s["views"] for s in report["services"]}
+    assert views["qna"] == ["jsp/qna/Detail.jsp", "jsp/qna/List.jsp"]
+    assert views["menu"] == []
