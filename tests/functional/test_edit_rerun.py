@@ -35,7 +35,9 @@ def first(tmp_path_factory: pytest.TempPathFactory, fixture_root: Path) -> Path:
 
 
 def sections(markdown: str) -> dict[str, str]:
-    return {p.splitlines()[0]: p for p in re.split(r"(?m)^(?=### )", markdown)[1:]}
+    """Each service's ``###`` section, up to the next heading of level 1 to 3."""
+    parts = re.split(r"(?m)^(?=#{1,3} )", markdown)
+    return {p.splitlines()[0]: p for p in parts if p.startswith("### ")}
 
 
 def report(folder: Path) -> dict:  # type: ignore[type-arg]
