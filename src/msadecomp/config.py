@@ -54,6 +54,10 @@ class Weights:
     """Ties classes of one feature package (see graph/structure.py), about this much per class."""
     module: float = 0.5
     """Ties classes of one Maven/Gradle module, about this much per class."""
+    stores: float = 4.0
+    """Ties a repository, DAO or mapper to the entity it stores (see graph/aggregates.py)."""
+    cross_aggregate: float = 0.25
+    """Factor on references from one aggregate's domain classes to another aggregate's root."""
 
     def for_kind(self, kind: str) -> float:
         """Weight of an edge kind: a DepKind value, ``read``, ``write`` or ``foreign_key``."""

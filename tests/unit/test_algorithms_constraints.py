@@ -35,7 +35,7 @@ def test_each_algorithm_finds_the_three_groups(algorithm: str) -> None:
 
 def test_sweep_runs_by_default_and_explains_itself() -> None:
     d = decompose(three_groups(), seed=1, resolution=None)
-    assert len(d.clusters) == 3 and "services reach" in d.notes[0] and len(d.sweep) <= 20
+    assert len(d.clusters) == 3 and "highest modularity" in d.notes[0] and len(d.sweep) <= 20
 
 
 def test_together_constraint_merges_groups() -> None:
@@ -116,3 +116,27 @@ def test_sweep_stops_once_past_the_peak() -> None:
         SweepPoint(0.5, 3, 0.69),
     ]
     assert not _past_the_peak(two_dips)
+
+
+def test_sweep_picks_the_highest_modularity_even_when_fewer_services_come_close() -> None:
+    from msadecomp.decompose.sweep import resolutions, sweep
+
+    q_by_services = {2: 0.50, 3: 0.600, 4: 0.610, 5: 0.604, 6: 0.55}
+
+    class Prepared:
+        nodes = tuple(f"c{i}" for i in range(12))
+
+        def modularity(self, parts: list[set[str]]) -> float:
+            return q_by_services[len(parts)]
+
+    class Fake:
+        prepared = Prepared()
+
+        def __call__(self, resolution: float) -> list[set[str]]:
+            n = 2 + min(4, int(resolution * 1.5))
+            return [{f"c{i}" for i in range(12) if i % n == k} for k in range(n)]
+
+    points, chosen, note, parts = sweep(Fake())  # type: ignore[arg-type]
+    assert {p.services for p in points} >= {3, 4, 5}
+    assert parts is not None and len(parts) == 4 and chosen in resolutions()
+    assert "4 services give the highest modularity (0.610)" in note

@@ -5,7 +5,16 @@ import networkx as nx
 from msadecomp.decompose import decompose
 from msadecomp.decompose.algorithms import leiden
 from msadecomp.decompose.refine import attach_orphans, split_catch_alls
-from msadecomp.graph.structure import build_dirs, feature_package, group_edges, module_of
+from msadecomp.graph import build_graph
+from msadecomp.graph.structure import (
+    build_dirs,
+    feature_package,
+    group_edges,
+    layer_first,
+    module_of,
+    root_package,
+)
+from msadecomp.model import CodeModel, JavaType, SourceRef, TypeKind
 
 
 def clique(g: nx.Graph, names: list[str], package: str, weight: float = 2.0) -> None:
@@ -104,3 +113,41 @@ def test_group_edges_tie_each_member_with_about_unit_strength_and_grow_linearly(
         per_node[b] = per_node.get(b, 0) + s
     assert all(abs(v - 1.0) < 1e-9 for v in per_node.values())
     assert list(group_edges({"x": "g", "y": ""})) == []
+
+
+def test_the_root_package_is_what_most_classes_share_up_to_the_first_technical_segment() -> None:
+    assert root_package(["shop.order", "shop.order.web", "shop.cart", "shop"]) == "shop"
+    assert root_package(["a.b.cargo", "a.b.voyage", "a.b.infrastructure.jpa"]) == "a.b"
+    assert root_package(["a.b.web", "a.b.service", "a.b.domain"]) == "a.b"
+    assert root_package(["x.one", "y.two"]) == ""
+
+
+def test_a_layer_first_package_holds_many_features_so_it_ties_nothing_together() -> None:
+    assert layer_first("shop.mapper", "shop")
+    assert layer_first("shop.infrastructure.persistence.jpa", "shop")
+    assert not layer_first("shop.cart.web", "shop")
+    assert layer_first("other.web", "shop"), "outside the root, the first segment is a name"
+    ref = SourceRef("x.java", 1)
+    model = CodeModel(
+        root="shop",
+        types=tuple(
+            JavaType(f, TypeKind.CLASS, ref)
+            for f in (
+                "shop.mapper.OrderMapper",
+                "shop.mapper.CartMapper",
+                "shop.cart.Cart",
+                "shop.cart.CartLine",
+                "shop.order.Order",
+                "shop.order.OrderLine",
+            )
+        ),
+    )
+    ties = {
+        frozenset((a, b))
+        for a, b, k in build_graph(model, semantic=False).edges(keys=True)
+        if k == "package"
+    }
+    assert ties == {
+        frozenset(("shop.cart.Cart", "shop.cart.CartLine")),
+        frozenset(("shop.order.Order", "shop.order.OrderLine")),
+    }

@@ -23,11 +23,14 @@ from collections import Counter
 import networkx as nx
 
 from msadecomp.config import Weights
+from msadecomp.graph.aggregates import domain_classes, stored_entities
 from msadecomp.graph.semantic import similar_pairs, terms
-from msadecomp.graph.structure import build_dirs, group_edges, module_of
+from msadecomp.graph.structure import build_dirs, group_edges, layer_first, module_of, root_package
 from msadecomp.model import CodeModel, JavaType
 
 TABLE_PREFIX = "table:"
+INFERRED_KINDS = frozenset({"semantic", "cochange", "package", "module", "stores"})
+"""Edge kinds the graph infers from names, history and layout rather than reads from code."""
 LAYER_SUFFIXES = (
     ("Controller", "web"),
     ("Interceptor", "web"),
@@ -115,6 +118,7 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
         for (sa, sb), sim in sorted(similar_pairs(identifier_documents(model)).items()):
             g.add_edge(sa, sb, key="semantic", kind="semantic", count=1, strength=sim)
     _add_structure(g, model)
+    _add_aggregates(g)
     for c in model.cochanges:
         ca, cb = top(c.a), top(c.b)
         if ca != cb and ca in g and cb in g:
@@ -127,7 +131,8 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
 def _add_structure(g: nx.MultiDiGraph, model: CodeModel) -> None:
     """Package and module edges (kinds ``package`` and ``module``, with a ``strength``)."""
     tops = [t for t in model.types if t.outer is None]
-    packages = {t.fqn: t.package for t in tops}
+    root = root_package(t.package for t in tops)
+    packages = {t.fqn: t.package for t in tops if not layer_first(t.package, root)}
     dirs = build_dirs(model.delivery_files)
     modules = {t.fqn: module_of(t.source.path, dirs) for t in tops} if len(dirs) > 1 else {}
     for kind, groups in (("package", packages), ("module", modules)):
@@ -135,6 +140,35 @@ def _add_structure(g: nx.MultiDiGraph, model: CodeModel) -> None:
             continue  # one group for everything carries no boundary
         for a, b, strength in group_edges(groups):
             g.add_edge(a, b, key=kind, kind=kind, count=1, strength=strength)
+
+
+REFERENCE_KINDS = frozenset(
+    {"field", "param", "return", "local", "call", "new", "annotation", "import", "injection"}
+)
+
+
+def _add_aggregates(g: nx.MultiDiGraph) -> None:
+    """``stores`` edges from repositories to their entities; references from one aggregate's
+    domain classes to another aggregate's root marked ``cross_aggregate`` (see aggregates.py)."""
+    classes = {n: d for n, d in g.nodes(data=True) if d["kind"] == "class"}
+    stores = stored_entities(classes)
+    for repo, entity in sorted(stores.items()):
+        g.add_edge(repo, entity, key="stores", kind="stores", count=1)
+    roots = set(stores.values())
+    fields: dict[str, list[str]] = {}
+    for src, dst, kind in g.edges(keys=True):
+        if kind == "field":
+            fields.setdefault(src, []).append(dst)
+    domain = domain_classes(classes, roots, fields)
+    for src, dst, kind, data in g.edges(keys=True, data=True):
+        if (
+            kind in REFERENCE_KINDS
+            and dst in roots
+            and src in domain
+            and src != dst
+            and stores.get(src) != dst
+        ):
+            data["cross_aggregate"] = True
 
 
 def identifier_documents(model: CodeModel) -> dict[str, list[str]]:
@@ -157,6 +191,8 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w = weights.for_kind(data["kind"]) * data["strength"]
         else:
             w = weights.for_kind(data["kind"]) * (1.0 + math.log(data["count"]))
+        if data.get("cross_aggregate"):
+            w *= weights.cross_aggregate
         if w <= 0:
             continue
         if out.has_edge(src, dst):

@@ -21,7 +21,7 @@ name plus chords, ``RING_NEIGHBOURS`` neighbours each, so edges grow linearly wi
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePosixPath
 
@@ -58,6 +58,72 @@ LAYER_SEGMENTS = frozenset(
         "validation",
     }
 )
+TECHNICAL_SEGMENTS = LAYER_SEGMENTS | frozenset(
+    {
+        "application",
+        "infrastructure",
+        "interfaces",
+        "internal",
+        "jpa",
+        "hibernate",
+        "jdbc",
+        "mybatis",
+        "ibatis",
+        "ejb",
+        "ejb3",
+        "mdb",
+        "direct",
+        "bean",
+        "beans",
+        "util",
+        "utils",
+        "common",
+        "config",
+        "configuration",
+        "support",
+        "helper",
+        "helpers",
+        "facade",
+        "adapter",
+        "adapters",
+        "messaging",
+        "jms",
+        "ws",
+        "soap",
+        "json",
+        "xml",
+        "view",
+        "views",
+        "ui",
+        "jsf",
+        "faces",
+        "struts",
+        "spring",
+        "servlet",
+        "servlets",
+        "cdi",
+        "websocket",
+        "sse",
+        "handler",
+        "handlers",
+        "listener",
+        "listeners",
+        "filter",
+        "filters",
+        "exception",
+        "exceptions",
+        "assembler",
+        "resource",
+        "resources",
+        "client",
+        "server",
+        "data",
+        "db",
+        "spi",
+    }
+)
+ROOT_SHARE = 0.6
+"""The application's root package is the longest prefix this share of the classes has."""
 RING_NEIGHBOURS = 8
 BUILD_FILES = ("pom.xml", "build.gradle", "build.gradle.kts")
 
@@ -74,6 +140,42 @@ def feature_package(package: str) -> str:
     while len(parts) > 1 and parts[-1].lower() in LAYER_SEGMENTS:
         parts.pop()
     return ".".join(parts)
+
+
+def root_package(packages: Iterable[str]) -> str:
+    """The longest package prefix that at least ``ROOT_SHARE`` of the classes share, up to its
+    first layer or technical segment.
+
+    >>> root_package(["shop.order", "shop.order.web", "shop.cart", "shop"])
+    'shop'
+    """
+    items = [p.split(".") for p in packages]
+    root: list[str] = []
+    while items:
+        heads = Counter(p[len(root)] for p in items if len(p) > len(root))
+        if not heads:
+            break
+        head, n = heads.most_common(1)[0]
+        if n < ROOT_SHARE * len(items) or head.lower() in TECHNICAL_SEGMENTS:
+            break
+        root.append(head)
+    return ".".join(root)
+
+
+def layer_first(package: str, root: str) -> bool:
+    """True when a package names only layers and technology below the application root
+    (``shop.mapper``, ``shop.infrastructure.persistence.jpa``): its classes belong to
+    different features, so sharing it is no evidence of a boundary.
+
+    >>> layer_first("shop.infrastructure.persistence.jpa", "shop")
+    True
+    >>> layer_first("shop.cart.web", "shop")
+    False
+    """
+    parts = package.split(".")
+    inside = root and (package + ".").startswith(root + ".")
+    below = parts[len(root.split(".")) :] if inside else parts[1:]
+    return all(p.lower() in TECHNICAL_SEGMENTS for p in below)
 
 
 def module_of(source_path: str, build_dirs: Iterable[str]) -> str:

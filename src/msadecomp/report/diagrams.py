@@ -9,6 +9,8 @@ from typing import Any
 
 import pydot
 
+from msadecomp.graph import INFERRED_KINDS
+
 SUBDOMAIN_COLOURS = {"core": "#f8cbad", "supporting": "#fff2cc", "generic": "#ddebf7"}
 DEFAULT_COLOUR = "#eeeeee"
 FONT = "Helvetica"
@@ -180,12 +182,7 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
     weights: dict[tuple[str, str], int] = {}
     for src, dst, data in graph.edges(data=True):
         a, b = node_of.get(src), node_of.get(dst)
-        if (
-            a
-            and b
-            and a != b
-            and data["kind"] not in ("semantic", "cochange", "import", "package", "module")
-        ):
+        if a and b and a != b and data["kind"] not in INFERRED_KINDS | {"import"}:
             weights[(a, b)] = weights.get((a, b), 0) + int(data["count"])
     strongest = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_EDGES]
     if len(weights) > MAX_EDGES:

@@ -1,0 +1,103 @@
+"""Aggregates: which repository stores which entity, and which references cross aggregates.
+
+Domain-driven code keeps each aggregate (a root entity with its value objects) behind its own
+repository, and experts split services along aggregates. Two facts follow from names and
+the dependency graph alone:
+
+* a **repository** (``CargoRepository``, ``JpaCargoRepository``, ``CargoRepositoryJPA``,
+  ``ItemMapper``, ``AccountDao``, ``BoardDAO``) **stores** the entity its name stems from
+  (``Cargo``, ``Item``, ``Account``, ``BoardVO``); the store belongs with that entity, however
+  many services call it. :func:`stored_entities` finds these pairs; the graph ties them with
+  edges of kind ``stores``.
+* an entity stored by a repository of its own is an **aggregate root**. A reference from
+  another aggregate's domain class to a root (``HandlingEvent`` -> ``Cargo``, ``Leg`` ->
+  ``Voyage``) is an association between aggregates, not composition: such edges are marked
+  ``cross_aggregate`` and weigh ``Weights.cross_aggregate`` times their usual weight.
+
+Domain classes are the stored entities, JPA entities, model-layer classes (``*VO``, ``*DTO``)
+and the classes a root holds as fields, followed through non-root classes (``Itinerary``,
+``Delivery``) but never into web, service or persistence classes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+STORE_SUFFIX = re.compile(
+    r"(Repository|Repo|Dao|DAO|Mapper|Store)(Impl|JPA|Jpa|Hibernate|Jdbc|JDBC|Bean|Custom)?$"
+)
+STORE_PREFIX = re.compile(
+    r"^(Jpa|JPA|Hibernate|Jdbc|JDBC|MyBatis|Mybatis|IBatis|Ibatis|Default|Abstract|Base"
+    r"|Simple|InMemory|Mongo|Spring|Egov|I(?=[A-Z]))"
+)
+ENTITY_SUFFIXES = ("", "VO", "Vo", "Entity", "DataBean", "Bean", "Model", "DTO", "Dto", "Info")
+STORE_LAYERS = frozenset({"persistence", "other", "model"})
+NOT_DOMAIN_LAYERS = frozenset({"web", "service", "persistence"})
+
+
+def store_stem(simple_name: str) -> str | None:
+    """The entity name a repository-like class stems from, or None.
+
+    >>> [store_stem(n) for n in ("JpaCargoRepository", "CargoRepositoryJPA", "ItemMapper")]
+    ['Cargo', 'Cargo', 'Item']
+    >>> store_stem("CargoService") is None
+    True
+    """
+    match = STORE_SUFFIX.search(simple_name)
+    if match is None:
+        return None
+    stem = simple_name[: match.start()]
+    stripped = STORE_PREFIX.sub("", stem)
+    return stripped or stem or None
+
+
+def stored_entities(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
+    """Repository class -> the entity class it stores (node id -> node id).
+
+    ``nodes`` maps class node ids to their attributes (``label``, ``layer``). A store matches
+    the entity whose simple name is its stem, optionally with a model suffix (``VO``,
+    ``Entity``, ...); a stem matching several classes picks the first suffix in that order.
+    """
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for node, data in nodes.items():
+        if data.get("layer") not in NOT_DOMAIN_LAYERS:
+            by_name[str(data.get("label", ""))].append(node)
+    out: dict[str, str] = {}
+    for node, data in sorted(nodes.items()):
+        if data.get("layer") not in STORE_LAYERS:
+            continue
+        stem = store_stem(str(data.get("label", "")))
+        if stem is None:
+            continue
+        for suffix in ENTITY_SUFFIXES:
+            found = sorted(n for n in by_name.get(stem + suffix, ()) if n != node)
+            if found:
+                out[node] = found[0]
+                break
+    return out
+
+
+def domain_classes(
+    nodes: Mapping[str, Mapping[str, object]],
+    roots: Iterable[str],
+    fields: Mapping[str, Iterable[str]],
+) -> set[str]:
+    """Roots, entities, model-layer classes and what roots hold as fields (through non-roots)."""
+    root_set = set(roots)
+    out = {
+        n
+        for n, data in nodes.items()
+        if n in root_set or data.get("stereotype") == "entity" or data.get("layer") == "model"
+    }
+    stack = sorted(root_set)
+    while stack:
+        node = stack.pop()
+        for target in fields.get(node, ()):
+            data = nodes.get(target)
+            if target in out or data is None or data.get("layer") in NOT_DOMAIN_LAYERS:
+                continue
+            out.add(target)
+            stack.append(target)
+    return out

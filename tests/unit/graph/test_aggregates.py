@@ -1,0 +1,106 @@
+"""Aggregates: a store belongs with the entity it stores; references between aggregates are
+weak ties, composition inside an aggregate is not."""
+
+from msadecomp.config import Weights
+from msadecomp.graph import build_graph, clustering_graph
+from msadecomp.graph.aggregates import domain_classes, store_stem, stored_entities
+from msadecomp.model import CodeModel, Dependency, DepKind, JavaType, SourceRef, TypeKind
+
+REF = SourceRef("x.java", 1)
+
+
+def test_a_store_name_stems_from_its_entity_whatever_the_technology_prefix_or_suffix() -> None:
+    assert store_stem("CargoRepository") == "Cargo"
+    assert store_stem("JpaCargoRepository") == "Cargo"
+    assert store_stem("CargoRepositoryJPA") == "Cargo"
+    assert store_stem("HibernateVoyageRepositoryImpl") == "Voyage"
+    assert store_stem("EgovBoardDAO") == "Board"
+    assert store_stem("ItemMapper") == "Item"
+    assert store_stem("IAccountDao") == "Account"
+    assert store_stem("Index") is None  # "I" before a capital only, and a stem is needed
+    assert store_stem("CargoService") is None
+    assert store_stem("Repository") is None
+
+
+def node(label: str, layer: str = "other", stereotype: str = "") -> dict[str, str]:
+    return {"label": label, "layer": layer, "stereotype": stereotype}
+
+
+def test_stores_match_their_entity_by_name_with_a_model_suffix_when_needed() -> None:
+    nodes = {
+        "d.Cargo": node("Cargo", stereotype="entity"),
+        "i.JpaCargoRepository": node("JpaCargoRepository", "persistence"),
+        "d.BoardVO": node("BoardVO", "model"),
+        "i.BoardDAO": node("BoardDAO", "persistence"),
+        "w.OrderController": node("OrderController", "web"),
+        "i.OrderMapper": node("OrderMapper", "persistence"),  # only a web class named Order*
+        "w.Order": node("Order", "web"),
+    }
+    assert stored_entities(nodes) == {
+        "i.BoardDAO": "d.BoardVO",
+        "i.JpaCargoRepository": "d.Cargo",
+    }
+
+
+def test_domain_classes_follow_root_fields_through_non_roots_but_not_into_services() -> None:
+    nodes = {
+        "Cargo": node("Cargo"),
+        "Itinerary": node("Itinerary"),
+        "Leg": node("Leg"),
+        "Voyage": node("Voyage"),
+        "Clock": node("Clock", "service"),
+        "Plain": node("Plain"),
+    }
+    fields = {"Cargo": ["Itinerary", "Clock"], "Itinerary": ["Leg"], "Leg": ["Voyage"]}
+    assert domain_classes(nodes, ["Cargo", "Voyage"], fields) == {
+        "Cargo",
+        "Itinerary",
+        "Leg",
+        "Voyage",
+    }
+
+
+def java(fqn: str, stereotype: str | None = None) -> JavaType:
+    return JavaType(fqn, TypeKind.CLASS, REF, stereotype=stereotype)
+
+
+def dep(a: str, b: str, kind: DepKind = DepKind.FIELD) -> Dependency:
+    return Dependency(a, b, kind, REF)
+
+
+def test_graph_ties_stores_to_entities_and_weakens_references_between_aggregates() -> None:
+    model = CodeModel(
+        root="ship",
+        types=(
+            java("ship.cargo.Cargo", "entity"),
+            java("ship.cargo.Itinerary"),
+            java("ship.cargo.CargoRepository", "repository"),
+            java("ship.voyage.Voyage", "entity"),
+            java("ship.voyage.VoyageRepository", "repository"),
+        ),
+        dependencies=(
+            dep("ship.cargo.Cargo", "ship.cargo.Itinerary"),
+            dep("ship.cargo.Itinerary", "ship.voyage.Voyage"),
+            dep("ship.cargo.CargoRepository", "ship.cargo.Cargo", DepKind.PARAM),
+        ),
+    )
+    g = build_graph(model, semantic=False)
+    assert g.has_edge("ship.cargo.CargoRepository", "ship.cargo.Cargo", key="stores")
+    assert g.has_edge("ship.voyage.VoyageRepository", "ship.voyage.Voyage", key="stores")
+    crossing = g.edges["ship.cargo.Itinerary", "ship.voyage.Voyage", "field"]
+    inside = g.edges["ship.cargo.Cargo", "ship.cargo.Itinerary", "field"]
+    assert crossing.get("cross_aggregate") is True
+    assert not inside.get("cross_aggregate")
+    assert not g.edges["ship.cargo.CargoRepository", "ship.cargo.Cargo", "param"].get(
+        "cross_aggregate"
+    )
+
+    def weight(weights: Weights, a: str, b: str) -> float:
+        return float(clustering_graph(g, weights)[a][b]["weight"])
+
+    full = Weights(cross_aggregate=1.0, package=0.0)
+    quarter = Weights(cross_aggregate=0.25, package=0.0)
+    a, b = "ship.cargo.Itinerary", "ship.voyage.Voyage"
+    assert weight(quarter, a, b) == weight(full, a, b) / 4
+    c, i = "ship.cargo.Cargo", "ship.cargo.Itinerary"
+    assert weight(quarter, c, i) == weight(full, c, i)
