@@ -50,6 +50,8 @@ class Member(_Compact):
     type_refs: tuple[str, ...]
     annotations: tuple[Annotation, ...] = ()
     line: int = 0
+    value: str = ""
+    """A field's initial value when it is a string constant (``"order/ViewOrder"``, SQL)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -282,6 +282,7 @@ class _Linker:
                 self._dep(src, a.name, DepKind.ANNOTATION, scope, ref)
         self._inject_fields(src, t, scope, path)
         strings = self.facts.strings.setdefault(src, [])
+        strings.extend((f.value, _ref(path, f.line)) for f in t.fields if f.value)
         for m in t.methods:
             self._link_method(src, m, scope, path, variables, strings)
         self._endpoints(src, t, path)

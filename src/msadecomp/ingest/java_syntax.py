@@ -528,8 +528,13 @@ class _Extractor:
         out = []
         for d in node.children_by_field_name("declarator"):
             name = d.child_by_field_name("name")
-            if name is not None:
-                out.append(Member(self.text(name), refs, anns, line))
+            if name is None:
+                continue
+            value = d.child_by_field_name("value") if annotated else None
+            text = None
+            if value is not None and value.type in _STRING_EXPRESSIONS:
+                text = fold(value, self.src, strings_only=True)
+            out.append(Member(self.text(name), refs, anns, line, text or ""))
         return out
 
     def parameter(self, node: Node, line: int, *, annotated: bool = True) -> Member:

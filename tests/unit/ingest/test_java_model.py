@@ -126,3 +126,21 @@ def test_a_file_without_any_recoverable_type_says_so() -> None:
     [diag] = facts.diagnostics
     assert diag.code == "java.parse-error" and diag.source == SourceRef("x/A.java", 1)
     assert diag.message.startswith("no Java type recovered: syntax error near ")
+
+
+def test_string_constants_count_as_the_class_strings_for_view_names_and_sql() -> None:
+    source = """
+        package shop.web;
+        public class OrderController {
+            private static final String VIEW_ORDER = "order/ViewOrder";
+            static final String SQL = "select * from orders " + "where id = ?";
+            private final java.util.List<String> cards = java.util.List.of("Visa");
+            private int count = 3;
+            public String view() { return VIEW_ORDER; }
+        }
+    """
+    facts = build_java_facts([parse_java("web/OrderController.java", source.encode())], [])
+    strings = {(text, ref.line) for text, ref in facts.strings["shop.web.OrderController"]}
+    assert ("order/ViewOrder", 4) in strings
+    assert ("select * from orders where id = ?", 5) in strings
+    assert not any(text == "Visa" for text, _ in strings), "only whole string initialisers"
