@@ -4,9 +4,10 @@
 
 * request paths it links, posts or redirects to: ``href``/``action``/``src`` attributes,
   ``<c:url>``/``<s:url>``/``<spring:url>`` values, Thymeleaf ``@{/path(..)}``, JavaScript
-  strings ending in ``.do``/``.action``/``.json``/``.html``; context-path prefixes
-  (``${pageContext.request.contextPath}``, ``${ctx}``, ``<%=request.getContextPath()%>``) are
-  dropped, static resources ignored;
+  strings ending in ``.do``/``.action``/``.json``, and any path-like string inside a
+  ``<script>`` block (``$.ajax({url: 'rest/api/flights/query'})``, ``fetch('/orders')``);
+  context-path prefixes (``${pageContext.request.contextPath}``, ``${ctx}``,
+  ``<%=request.getContextPath()%>``) are dropped, static resources ignored;
 * other views it includes (``<jsp:include>``, ``<%@ include %>``, ``<ui:include>``,
   ``<ui:composition template>``, ``th:replace``/``th:insert``, ``#parse``, ``<#include>``),
   as ``view:NAME`` links;
@@ -45,6 +46,7 @@ _ATTR = re.compile(
 )
 _QUOTED = re.compile(r"""["'](/?[\w\-./{}$]+)(?:[?#][^"'<>]*)?["']""")
 _THYMELEAF = re.compile(r"@\{\s*([^(\s]+)")
+_SCRIPT = re.compile(r"<script\b[^>]{0,500}>(.*?)</script>", re.I | re.S)
 _INCLUDES = re.compile(
     r"""<jsp:include\s+page\s*=\s*["']([^"']+)"""
     r"""|<%@\s*include\s+file\s*=\s*["']([^"']+)"""
@@ -102,6 +104,13 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
             found = _path(value)
             if found:
                 links.add(found)
+    for script in _SCRIPT.finditer(text):  # $.ajax({url: 'rest/api/flights/query'}), fetch(..)
+        for m in _QUOTED.finditer(script.group(1)):
+            value = m.group(1)
+            if "/" in value.strip("/") or value.startswith("/"):
+                found = _path("/" + value.lstrip("/"))
+                if found:
+                    links.add(found)
     for m in _THYMELEAF.finditer(text):
         value = m.group(1)
         while value.endswith("}") and value.count("}") > value.count("{"):
@@ -167,6 +176,9 @@ class _ViewIndex:
         return [p for p in self.by_last.get(last, ()) if ("/" + _stem(p)).endswith("/" + name)]
 
 
+_TEMPLATE_TAIL = re.compile(r"(/\{[^/]*\})+$")
+
+
 class _EndpointIndex:
     """Endpoint handlers by exact path and by last path segment (links may omit a prefix)."""
 
@@ -176,9 +188,11 @@ class _EndpointIndex:
         for e in endpoints:
             handler = e.handler.split("#", 1)[0]
             path = "/" + e.path.strip("/")
-            if handler not in self.exact[path]:
-                self.exact[path].add(handler)
-                self.by_last[path.rpartition("/")[2]].append(path)
+            # also without trailing path variables: script code appends ids to 'byid/'
+            for p in {path, _TEMPLATE_TAIL.sub("", path) or path}:
+                if handler not in self.exact[p]:
+                    self.exact[p].add(handler)
+                    self.by_last[p.rpartition("/")[2]].append(p)
 
     def find(self, link: str) -> set[str]:
         link = "/" + link.strip("/")

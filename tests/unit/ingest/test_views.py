@@ -88,6 +88,23 @@ def test_views_link_to_handlers_view_names_beans_and_action_classes() -> None:
     }
 
 
+def test_script_code_calling_rest_endpoints_links_the_page_to_their_handlers() -> None:
+    html = """<script src="js/app.js"></script>
+        <script>
+          dojo.xhrGet({url: 'rest/api/flights/queryflights', handleAs: 'json'});
+          $.ajax({url: "rest/api/customer/byid/" + id, type: "PUT"});
+          var s = 'not a path', img = 'images/logo.png';
+        </script>"""
+    page = read_view("webapp/flights.html", html.encode())
+    assert page.links == ("/rest/api/customer/byid/", "/rest/api/flights/queryflights")
+    endpoints = [
+        Endpoint("/flights/queryflights", "GET", "w.FlightsREST#query", REF),
+        Endpoint("/customer/byid/{custid}", "PUT", "w.CustomerREST#put", REF),
+    ]
+    (linked,) = link_views([page], endpoints, {}, [])
+    assert linked.controllers == ("w.CustomerREST", "w.FlightsREST")
+
+
 def test_each_view_is_placed_in_one_service_by_links_includes_then_folder() -> None:
     where = {
         "a.bbs.web.BbsCtl": "S1",
