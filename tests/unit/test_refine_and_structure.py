@@ -124,6 +124,7 @@ def test_the_root_package_is_what_most_classes_share_up_to_the_first_technical_s
 
 def test_a_layer_first_package_holds_many_features_so_it_ties_nothing_together() -> None:
     assert layer_first("shop.mapper", "shop")
+    assert layer_first("shop.war", "shop"), "web-archive code of every feature"
     assert layer_first("shop.infrastructure.persistence.jpa", "shop")
     assert not layer_first("shop.cart.web", "shop")
     assert layer_first("other.web", "shop"), "outside the root, the first segment is a name"

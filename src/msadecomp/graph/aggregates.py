@@ -5,10 +5,11 @@ repository, and experts split services along aggregates. Two facts follow from n
 the dependency graph alone:
 
 * a **repository** (``CargoRepository``, ``JpaCargoRepository``, ``CargoRepositoryJPA``,
-  ``ItemMapper``, ``AccountDao``, ``BoardDAO``) **stores** the entity its name stems from
-  (``Cargo``, ``Item``, ``Account``, ``BoardVO``); the store belongs with that entity, however
-  many services call it. :func:`stored_entities` finds these pairs; the graph ties them with
-  edges of kind ``stores``.
+  ``ItemMapper``, ``AccountDao``, ``BoardDAO``, outside the service layer ``CustomerMgr``)
+  **stores** the entity its name stems from (``Cargo``, ``Item``, ``Account``, ``BoardVO``,
+  ``Customer``); the store belongs with that entity, however many services call it.
+  :func:`stored_entities` finds these pairs; the graph ties them with edges of kind
+  ``stores``.
 * an entity stored by a repository of its own is an **aggregate root**. A reference from
   another aggregate's domain class to a root (``HandlingEvent`` -> ``Cargo``, ``Leg`` ->
   ``Voyage``) is an association between aggregates, not composition: such edges are marked
@@ -26,7 +27,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 STORE_SUFFIX = re.compile(
-    r"(Repository|Repo|Dao|DAO|Mapper|Store)(Impl|JPA|Jpa|Hibernate|Jdbc|JDBC|Bean|Custom)?$"
+    r"(Repository|Repo|Dao|DAO|Mapper|Store|Manager|Mgr)"
+    r"(Impl|JPA|Jpa|Hibernate|Jdbc|JDBC|Bean|Custom)?$"
 )
 STORE_PREFIX = re.compile(
     r"^(Jpa|JPA|Hibernate|Jdbc|JDBC|MyBatis|Mybatis|IBatis|Ibatis|Default|Abstract|Base"

@@ -71,6 +71,7 @@ TECHNICAL_SEGMENTS = LAYER_SEGMENTS | frozenset(
         "ibatis",
         "ejb",
         "ejb3",
+        "war",
         "mdb",
         "direct",
         "bean",

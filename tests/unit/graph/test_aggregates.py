@@ -16,6 +16,7 @@ def test_a_store_name_stems_from_its_entity_whatever_the_technology_prefix_or_su
     assert store_stem("HibernateVoyageRepositoryImpl") == "Voyage"
     assert store_stem("EgovBoardDAO") == "Board"
     assert store_stem("ItemMapper") == "Item"
+    assert store_stem("CustomerMgr") == store_stem("CustomerManager") == "Customer"
     assert store_stem("IAccountDao") == "Account"
     assert store_stem("Index") is None  # "I" before a capital only, and a stem is needed
     assert store_stem("CargoService") is None
