@@ -4,7 +4,7 @@ import networkx as nx
 
 from msadecomp.decompose import decompose
 from msadecomp.decompose.algorithms import leiden
-from msadecomp.decompose.refine import attach_orphans, split_catch_alls
+from msadecomp.decompose.refine import attach_orphans, join_package_fragments, split_catch_alls
 from msadecomp.graph import build_graph
 from msadecomp.graph.structure import (
     build_dirs,
@@ -52,6 +52,31 @@ def test_a_lone_class_joins_the_service_sharing_its_package_prefix() -> None:
     )
     assert {"org.shop.pay.C", "org.shop.pay.D", "org.shop.pay.util.Money"} in parts
     assert len(parts) == 2
+
+
+def test_services_made_of_one_feature_package_are_joined_but_not_of_a_layer_package() -> None:
+    g = nx.Graph()
+    clique(g, ["app.prims.P1", "app.prims.P2", "app.prims.P3"], "app.prims")
+    clique(g, ["app.prims.P4", "app.prims.P5", "app.prims.web.P6"], "app.prims")
+    g.nodes["app.prims.web.P6"]["package"] = "app.prims.web"  # same feature package
+    clique(g, ["app.prims.P7", "app.order.O1", "app.order.O2"], "app.order")
+    g.nodes["app.prims.P7"]["package"] = "app.prims"
+    clique(g, ["app.order.O3", "app.order.O4"], "app.order")
+    clique(g, ["app.dao.ADao", "app.dao.BDao"], "app.dao")  # a layer: never joined
+    clique(g, ["app.dao.CDao", "app.dao.DDao"], "app.dao")
+    parts = [
+        {"app.prims.P1", "app.prims.P2", "app.prims.P3"},
+        {"app.prims.P4", "app.prims.P5", "app.prims.web.P6", "table:T_P"},
+        {"app.prims.P7", "app.order.O1", "app.order.O2"},  # 2/3 order: not one package's
+        {"app.order.O3", "app.order.O4"},
+        {"app.dao.ADao", "app.dao.BDao"},
+        {"app.dao.CDao", "app.dao.DDao"},
+    ]
+    joined, notes = join_package_fragments(g, parts)
+    assert sorted(map(sorted, joined)) == sorted(
+        map(sorted, [parts[0] | parts[1], parts[2], parts[3], parts[4], parts[5]])
+    )
+    assert notes == ["2 services all made of package app.prims were joined into one"]
 
 
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:

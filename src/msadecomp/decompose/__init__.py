@@ -39,7 +39,7 @@ from msadecomp.decompose.constraints import (
     unmatched_patterns,
 )
 from msadecomp.decompose.naming import name_clusters
-from msadecomp.decompose.refine import attach_orphans, split_catch_alls
+from msadecomp.decompose.refine import attach_orphans, join_package_fragments, split_catch_alls
 from msadecomp.decompose.sweep import SweepPoint, count_services, sweep
 from msadecomp.errors import ConfigError
 from msadecomp.graph import is_table
@@ -136,6 +136,8 @@ def decompose(
     parts = expand(parts, groups)
     parts = _place_isolated(core, parts)
     if services is None and algorithm in HAS_RESOLUTION:
+        parts, join_notes = join_package_fragments(core, parts)
+        notes.extend(join_notes)
         parts, split_notes = split_catch_alls(
             core, parts, lambda prepared: ALGORITHMS[algorithm](prepared, seed, 1.0)
         )

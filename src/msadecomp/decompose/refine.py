@@ -4,6 +4,7 @@
   service it is most strongly tied to (foreign keys); tables tied to nothing are returned as
   *unreferenced* instead of forming a hidden table-only group. A lone class with no tie joins the
   service whose classes share the longest package prefix with it.
+* :func:`join_package_fragments`: services that each belong to one feature package are joined.
 * :func:`split_catch_alls`: a service holding a disproportionate share of the classes is
   clustered again on its own; when that finds a clean cut (sub-modularity at least
   ``CLEAN_CUT``), the service is replaced by the parts, and a note says so.
@@ -18,6 +19,7 @@ import networkx as nx
 
 from msadecomp.decompose.algorithms import Partition, Prepared
 from msadecomp.graph import is_table
+from msadecomp.graph.structure import feature_package, layer_first, root_package
 
 CATCH_ALL_SHARE = 0.15
 """A service above this share of all classes ..."""
@@ -135,3 +137,43 @@ def _merge_small(pieces: Partition, graph: nx.Graph) -> Partition:
         j = min(ties, key=lambda k: (-ties[k], k)) if ties else 0 if i else 1
         pieces[j] |= pieces[i]
         del pieces[i]
+
+
+FRAGMENT_SHARE = 0.75
+"""A service whose classes are at least this share one feature package is that package's."""
+
+
+def join_package_fragments(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """Services that each belong to one feature package (``FRAGMENT_SHARE`` of their classes)
+    and share that package are joined: modularity splits a large package whose classes barely
+    call each other (DayTrader's 43 ``web.prims`` Ping servlets) along arbitrary lines."""
+    classes = [n for n in graph if not is_table(n)]
+    root = root_package(str(graph.nodes[n].get("package", "")) for n in classes)
+    owner: dict[str, list[int]] = {}
+    for i, part in enumerate(parts):
+        packages = Counter(
+            feature_package(str(graph.nodes[n].get("package", "")))
+            for n in part
+            if not is_table(n)
+        )
+        if not packages:
+            continue
+        package, n = packages.most_common(1)[0]
+        if (
+            package
+            and n >= FRAGMENT_SHARE * sum(packages.values())
+            and not layer_first(package, root)
+        ):
+            owner.setdefault(package, []).append(i)
+    joined = {i: min(ids) for ids in owner.values() if len(ids) > 1 for i in ids}
+    if not joined:
+        return parts, []
+    out: dict[int, set[str]] = {}
+    for i, part in enumerate(parts):
+        out.setdefault(joined.get(i, i), set()).update(part)
+    notes = [
+        f"{len(ids)} services all made of package {package} were joined into one"
+        for package, ids in sorted(owner.items())
+        if len(ids) > 1
+    ]
+    return list(out.values()), notes
