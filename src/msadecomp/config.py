@@ -57,6 +57,8 @@ class Weights:
     stores: float = 4.0
     """Ties a repository, DAO or mapper to the entity it stores (see graph/aggregates.py)."""
     cross_aggregate: float = 0.25
+    sole_implementation: float = 4.0
+    """Factor on ``implements`` from the only class implementing an interface (see graph)."""
     """Factor on references from one aggregate's domain classes to another aggregate's root."""
 
     def for_kind(self, kind: str) -> float:

@@ -119,6 +119,7 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
             g.add_edge(sa, sb, key="semantic", kind="semantic", count=1, strength=sim)
     _add_structure(g, model)
     _add_aggregates(g)
+    _mark_sole_implementations(g)
     for c in model.cochanges:
         ca, cb = top(c.a), top(c.b)
         if ca != cb and ca in g and cb in g:
@@ -171,6 +172,14 @@ def _add_aggregates(g: nx.MultiDiGraph) -> None:
             data["cross_aggregate"] = True
 
 
+def _mark_sole_implementations(g: nx.MultiDiGraph) -> None:
+    """Marks ``implements`` edges to an interface that no other class implements ``sole``."""
+    implementors = Counter(dst for _, dst, kind in g.edges(keys=True) if kind == "implements")
+    for _, dst, kind, data in g.edges(keys=True, data=True):
+        if kind == "implements" and implementors[dst] == 1:
+            data["sole"] = True
+
+
 def identifier_documents(model: CodeModel) -> dict[str, list[str]]:
     """Identifier terms per top-level class (its own, its fields', methods' and nested types')."""
     docs: dict[str, list[str]] = {}
@@ -193,6 +202,8 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w = weights.for_kind(data["kind"]) * (1.0 + math.log(data["count"]))
         if data.get("cross_aggregate"):
             w *= weights.cross_aggregate
+        if data.get("sole"):
+            w *= weights.sole_implementation
         if w <= 0:
             continue
         if out.has_edge(src, dst):

@@ -105,3 +105,27 @@ def test_graph_ties_stores_to_entities_and_weakens_references_between_aggregates
     assert weight(quarter, a, b) == weight(full, a, b) / 4
     c, i = "ship.cargo.Cargo", "ship.cargo.Itinerary"
     assert weight(quarter, c, i) == weight(full, c, i)
+
+
+def test_the_only_implementation_of_an_interface_is_tied_to_it_more_strongly() -> None:
+    model = CodeModel(
+        root="app",
+        types=(
+            JavaType("app.BookingService", TypeKind.INTERFACE, REF),
+            java("app.DefaultBookingService"),
+            JavaType("app.Spec", TypeKind.INTERFACE, REF),
+            java("app.AndSpec"),
+            java("app.OrSpec"),
+        ),
+        dependencies=(
+            dep("app.DefaultBookingService", "app.BookingService", DepKind.IMPLEMENTS),
+            dep("app.AndSpec", "app.Spec", DepKind.IMPLEMENTS),
+            dep("app.OrSpec", "app.Spec", DepKind.IMPLEMENTS),
+        ),
+    )
+    g = build_graph(model, semantic=False)
+    weights = Weights(package=0.0)
+    c = clustering_graph(g, weights)
+    sole = c["app.DefaultBookingService"]["app.BookingService"]["weight"]
+    shared = c["app.AndSpec"]["app.Spec"]["weight"]
+    assert sole == weights.implements * weights.sole_implementation == 4 * shared
