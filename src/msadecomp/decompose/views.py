@@ -10,18 +10,23 @@ is placed by the first rule that decides:
 2. **includes**: the service of most of the placed views it includes or that include it
    (fragments shared by several services go to the one using them most);
 3. **folder**: the service whose feature packages share the most folder names with the view's
-   path (``WEB-INF/jsp/egovframework/com/cop/bbs/List.jsp`` and ``egovframework.com.cop.bbs``).
+   path (``WEB-INF/jsp/egovframework/com/cop/bbs/List.jsp`` and ``egovframework.com.cop.bbs``);
+4. **name**: the service whose class names share the most words with the view's file name,
+   rarer words counting more (``displayQuote.jsp`` and ``QuoteDataBean``; ``PingJsp.jsp`` and
+   the ``Ping*`` servlets), when one service clearly leads.
 
 A view no rule places is reported as unplaced.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from msadecomp.graph.semantic import terms
 from msadecomp.graph.structure import feature_package
 from msadecomp.model import Page
 
@@ -48,6 +53,16 @@ GENERIC_SEGMENTS = frozenset(
         "www",
     }
 )
+
+
+VIEW_WORDS = frozenset(
+    {"img", "jsp", "html", "xhtml", "home", "main", "form", "frame", "header", "footer", "menu"}
+    | {"left", "top", "bottom", "include", "inc", "common", "layout", "template", "content"}
+    | {"sample", "docs", "doc", "welcome", "popup", "web", "index"}
+)
+"""Words of view file names that say nothing about the business (``tradehomeImg.jsp``)."""
+NAME_MARGIN = 1.25
+"""Placing by name needs the best service to score this many times the second."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +98,16 @@ def place_views(
             out[page.path] = Placement(service, "links")
     _by_includes(pages, out)
     folders = _service_folders(where, packages, skip)
+    words = _service_words(where, skip)
     for page in pages:
         if page.path not in out:
             service = _by_folder(page.path, folders)
-            out[page.path] = Placement(service, "folder" if service else "unplaced")
+            if service is not None:
+                out[page.path] = Placement(service, "folder")
+            elif (service := _by_name(page.path, words)) is not None:
+                out[page.path] = Placement(service, "name")
+            else:
+                out[page.path] = Placement(None, "unplaced")
     return out
 
 
@@ -157,3 +178,33 @@ def _by_folder(path: str, folders: Mapping[str, Counter[tuple[str, ...]]]) -> st
                 if best is None or key[:2] > best[:2]:
                     best = key
     return best[2] if best else None
+
+
+def _service_words(where: Mapping[str, str], skip: frozenset[str]) -> dict[str, dict[str, float]]:
+    """Per word of class simple names, the share of each service's classes using it."""
+    sizes = Counter(s for s in where.values() if s not in skip)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for fqn, service in where.items():
+        if service not in skip:
+            for word in set(terms(fqn.rpartition(".")[2])):
+                counts[word][service] += 1
+    return {w: {s: n / sizes[s] for s, n in c.items()} for w, c in counts.items()}
+
+
+def _by_name(path: str, words: Mapping[str, Mapping[str, float]]) -> str | None:
+    """The service whose classes use the view name's words most, rare words weighing more
+    (share of the service's classes times the log of services over services using the word)."""
+    services = {s for by_service in words.values() for s in by_service}
+    score: dict[str, float] = defaultdict(float)
+    for w in dict.fromkeys(terms(PurePosixPath(path).stem)):
+        if w in VIEW_WORDS or w not in words:
+            continue
+        rarity = math.log((len(services) + 1) / len(words[w]))
+        for service, share in words[w].items():
+            score[service] += share * rarity
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    if not ranked or ranked[0][1] <= 0:
+        return None
+    if len(ranked) == 2 and ranked[1][1] * NAME_MARGIN > ranked[0][1]:
+        return None
+    return ranked[0][0]

@@ -156,6 +156,34 @@ def test_the_class_rendering_a_view_outweighs_menu_links_many_views_share() -> N
     }
 
 
+def test_a_view_without_links_goes_where_class_names_share_its_words_if_one_service_leads() -> (
+    None
+):
+    where = {
+        "t.prims.PingServlet": "prims",
+        "t.prims.PingJdbcRead": "prims",
+        "t.prims.PingUpgrade": "prims",
+        "t.ws.PingWebSocketBinary": "ws",
+        "t.ws.MarketSummaryWebSocket": "ws",
+        "t.quote.QuoteDataBean": "quote",
+        "t.quote.MarketSummaryBean": "quote",
+        "t.order.OrderDataBean": "order",
+    }
+    packages = {c: c.rpartition(".")[0] for c in where}
+    pages = [
+        Page(f"webapp/{name}")
+        for name in ("PingJsp.jsp", "PingWebSocketBinary.html", "displayQuote.jsp")
+    ] + [Page("webapp/marketSummary.jsp"), Page("webapp/header.html")]
+    placed = place_views(pages, where, packages)
+    assert {p.rpartition("/")[2]: (x.service, x.via) for p, x in placed.items()} == {
+        "PingJsp.jsp": ("prims", "name"),  # "ping": most of prims, a third of ws
+        "PingWebSocketBinary.html": ("ws", "name"),  # "socket" and "binary" are ws's only
+        "displayQuote.jsp": ("quote", "name"),
+        "marketSummary.jsp": (None, "unplaced"),  # ws and quote share it evenly
+        "header.html": (None, "unplaced"),  # no business word
+    }
+
+
 def test_view_titles_are_kept_without_markup_for_korean_names() -> None:
     assert read_view("a.jsp", "<head><title>게시물 목록</title></head>".encode()).title == (
         "게시물 목록"
