@@ -13,7 +13,9 @@ is placed by the first rule that decides:
    path (``WEB-INF/jsp/egovframework/com/cop/bbs/List.jsp`` and ``egovframework.com.cop.bbs``);
 4. **name**: the service whose class names share the most words with the view's file name,
    rarer words counting more (``displayQuote.jsp`` and ``QuoteDataBean``; ``PingJsp.jsp`` and
-   the ``Ping*`` servlets), when one service clearly leads.
+   the ``Ping*`` servlets), when one service clearly leads;
+5. **navigation**: the service of most of the placed views it links to or that link to it
+   (``<a href="docs/glossary.html">``), for menus, frames and help pages.
 
 A view no rule places is reported as unplaced.
 """
@@ -96,7 +98,7 @@ def place_views(
         service = _vote(votes)
         if service is not None:
             out[page.path] = Placement(service, "links")
-    _by_includes(pages, out)
+    _spread(pages, _includes(pages), out, "includes", frozenset({"folder"}))
     folders = _service_folders(where, packages, skip)
     words = _service_words(where, skip)
     for page in pages:
@@ -106,15 +108,22 @@ def place_views(
                 out[page.path] = Placement(service, "folder")
             elif (service := _by_name(page.path, words)) is not None:
                 out[page.path] = Placement(service, "name")
-            else:
-                out[page.path] = Placement(None, "unplaced")
+    _spread(pages, _navigation(pages), out, "navigation")
+    for page in pages:
+        out.setdefault(page.path, Placement(None, "unplaced"))
     return out
 
 
-def _by_includes(pages: Sequence[Page], out: dict[str, Placement]) -> None:
+def _by_file_name(pages: Sequence[Page]) -> dict[str, list[str]]:
     by_name: dict[str, list[str]] = defaultdict(list)
     for page in pages:
         by_name[PurePosixPath(page.path).name].append(page.path)
+    return by_name
+
+
+def _includes(pages: Sequence[Page]) -> dict[str, set[str]]:
+    """Views each view includes or is included by."""
+    by_name = _by_file_name(pages)
     neighbours: dict[str, set[str]] = defaultdict(set)
     for page in pages:
         for link in page.links:
@@ -127,19 +136,44 @@ def _by_includes(pages: Sequence[Page], out: dict[str, Placement]) -> None:
                 if candidate.endswith(tail) or "/" not in tail:
                     neighbours[page.path].add(candidate)
                     neighbours[candidate].add(page.path)
-    for _ in range(3):  # a few rounds let placement flow along include chains
+    return neighbours
+
+
+def _navigation(pages: Sequence[Page]) -> dict[str, set[str]]:
+    """Views each view links to (``href="docs/glossary.html"``) or is linked from."""
+    by_name = _by_file_name(pages)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for page in pages:
+        for link in page.links:
+            if link.startswith("/"):
+                tail = link.lstrip("/")
+                for candidate in by_name.get(PurePosixPath(tail).name, ()):
+                    if candidate != page.path and candidate.endswith(tail):
+                        neighbours[page.path].add(candidate)
+                        neighbours[candidate].add(page.path)
+    return neighbours
+
+
+def _spread(
+    pages: Sequence[Page],
+    neighbours: Mapping[str, set[str]],
+    out: dict[str, Placement],
+    via: str,
+    ignore: frozenset[str] = frozenset(),
+) -> None:
+    """Places unplaced views with the service of most of their placed neighbours, over a few
+    rounds so placement flows along chains; neighbours placed ``via`` one of ``ignore`` do
+    not count."""
+    for _ in range(3):
         changed = False
         for page in pages:
             if page.path in out:
                 continue
-            votes = Counter(
-                placed.service
-                for n in neighbours.get(page.path, ())
-                if (placed := out.get(n)) is not None and placed.service and placed.via != "folder"
-            )
+            placed = [out[n] for n in neighbours.get(page.path, ()) if n in out]
+            votes = Counter(p.service for p in placed if p.service and p.via not in ignore)
             service = _vote(votes)
             if service is not None:
-                out[page.path] = Placement(service, "includes")
+                out[page.path] = Placement(service, via)
                 changed = True
         if not changed:
             return

@@ -2,7 +2,8 @@
 
 :func:`read_view` finds what a view points at:
 
-* request paths it links, posts or redirects to: ``href``/``action``/``src`` attributes,
+* request paths it links, posts or redirects to: ``href``/``action``/``src`` attributes
+  (relative ``href``/``action`` values too: ``app?action=home``),
   ``<c:url>``/``<s:url>``/``<spring:url>`` values, Thymeleaf ``@{/path(..)}``, JavaScript
   strings ending in ``.do``/``.action``/``.json``, and any path-like string inside a
   ``<script>`` block (``$.ajax({url: 'rest/api/flights/query'})``, ``fetch('/orders')``);
@@ -40,10 +41,12 @@ _CONTEXT = re.compile(
     r"|<%=\s*request\.getContextPath\(\)\s*%>|#\{\s*request\.contextPath\s*\}"
 )
 _ATTR = re.compile(
-    r"""(?:href|action|src|value|url|data-url|th:href|th:action|th:src|formaction)"""
-    r"""\s*=\s*(["'])(.*?)\1""",
+    r"""(href|action|src|value|url|data-url|th:href|th:action|th:src|formaction)"""
+    r"""\s*=\s*(["'])(.*?)\2""",
     re.I | re.S,
 )
+_NAVIGATION = frozenset({"href", "action", "formaction"})
+"""Attributes whose relative values (``app?action=home``, ``config``) are request paths."""
 _QUOTED = re.compile(r"""["'](/?[\w\-./{}$]+)(?:[?#][^"'<>]*)?["']""")
 _THYMELEAF = re.compile(r"@\{\s*([^(\s]+)")
 _SCRIPT = re.compile(r"<script\b[^>]{0,500}>(.*?)</script>", re.I | re.S)
@@ -71,16 +74,19 @@ def is_view(path: str) -> bool:
     return True
 
 
-def _path(raw: str) -> str | None:
-    """A linked request path, normalised, or ``None`` when it is not one."""
+def _path(raw: str, relative: bool = False) -> str | None:
+    """A linked request path, normalised, or ``None`` when it is not one; ``relative``: a
+    path without a leading ``/`` or an action suffix counts too (``app``, ``../bbs/list``)."""
     text = _CONTEXT.sub("", raw).strip()
     text = re.split(r"[?#;]", text, maxsplit=1)[0]
     if not text or STATIC.search(text) or "://" in text or text.startswith(("javascript:", "#")):
         return None
     if "<" in text or ">" in text or " " in text or "${" in text or "#{" in text:
         return None
-    if not text.startswith("/") and not text.lower().endswith(ACTION_SUFFIXES):
-        return None
+    if not text.startswith("/"):
+        text = re.sub(r"^(\.\.?/)+", "", text)
+        if not text or (not relative and not text.lower().endswith(ACTION_SUFFIXES)):
+            return None
     return text if text.startswith("/") else "/" + text
 
 
@@ -94,8 +100,9 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
     text = decoded.text
     links: set[str] = set()
     for m in _ATTR.finditer(text):
-        inner = _ATTR.search(m.group(2))  # href="<c:url value='/x.do'/>"
-        found = _path(inner.group(2) if inner else m.group(2))
+        inner = _ATTR.search(m.group(3))  # href="<c:url value='/x.do'/>"
+        relative = inner is None and m.group(1).lower() in _NAVIGATION
+        found = _path(inner.group(3) if inner else m.group(3), relative)
         if found:
             links.add(found)
     for m in _QUOTED.finditer(text):

@@ -27,6 +27,7 @@ def test_jsp_links_forms_urls_includes_and_context_paths() -> None:
         "/bbs/detail.do",
         "/bbs/insert.do",
         "/bbs/list.do",
+        "/viewCart",  # a Struts action name: relative navigation targets count
         "view:/WEB-INF/jsp/inc/header.jsp",
         "view:paging.jsp",
     )
@@ -181,6 +182,24 @@ def test_a_view_without_links_goes_where_class_names_share_its_words_if_one_serv
         "displayQuote.jsp": ("quote", "name"),
         "marketSummary.jsp": (None, "unplaced"),  # ws and quote share it evenly
         "header.html": (None, "unplaced"),  # no business word
+    }
+
+
+def test_relative_navigation_links_reach_servlets_and_place_help_pages_by_navigation() -> None:
+    home = read_view(
+        "webapp/tradehome.jsp",
+        b'<a href="app?action=home">home</a> <a href="docs/glossary.html">glossary</a>'
+        b'<input type="submit" value="Login">',
+    )
+    assert home.links == ("/app", "/docs/glossary.html"), "a value attribute is no link"
+    glossary = Page("webapp/docs/glossary.html")
+    pages = link_views(
+        [home, glossary], [Endpoint("/app", "GET", "w.TradeAppServlet#doGet", REF)], {}, []
+    )
+    placed = place_views(pages, {"w.TradeAppServlet": "trade"}, {"w.TradeAppServlet": "w"})
+    assert {p: (x.service, x.via) for p, x in placed.items()} == {
+        "webapp/tradehome.jsp": ("trade", "links"),
+        "webapp/docs/glossary.html": ("trade", "navigation"),
     }
 
 
