@@ -55,10 +55,13 @@ class Weights:
     module: float = 0.5
     """Ties classes of one Maven/Gradle module, about this much per class."""
     stores: float = 4.0
+    serves: float = 4.0
     """Ties a repository, DAO or mapper to the entity it stores (see graph/aggregates.py)."""
     cross_aggregate: float = 0.25
     sole_implementation: float = 4.0
     """Factor on ``implements`` from the only class implementing an interface (see graph)."""
+    migration: float = 0.1
+    """Factor on the table reads and writes of Liquibase/Flyway Java migrations."""
     """Factor on references from one aggregate's domain classes to another aggregate's root."""
 
     def for_kind(self, kind: str) -> float:

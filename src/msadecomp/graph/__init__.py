@@ -23,13 +23,13 @@ from collections import Counter
 import networkx as nx
 
 from msadecomp.config import Weights
-from msadecomp.graph.aggregates import domain_classes, stored_entities
+from msadecomp.graph.aggregates import domain_classes, role_targets, stored_entities
 from msadecomp.graph.semantic import similar_pairs, terms
 from msadecomp.graph.structure import build_dirs, group_edges, layer_first, module_of, root_package
 from msadecomp.model import CodeModel, JavaType
 
 TABLE_PREFIX = "table:"
-INFERRED_KINDS = frozenset({"semantic", "cochange", "package", "module", "stores"})
+INFERRED_KINDS = frozenset({"semantic", "cochange", "package", "module", "stores", "serves"})
 """Edge kinds the graph infers from names, history and layout rather than reads from code."""
 LAYER_SUFFIXES = (
     ("Controller", "web"),
@@ -143,6 +143,9 @@ def _add_structure(g: nx.MultiDiGraph, model: CodeModel) -> None:
             g.add_edge(a, b, key=kind, kind=kind, count=1, strength=strength)
 
 
+TABLE_KINDS = frozenset({"read", "write"})
+FK_HUB = 5
+"""Foreign keys to a table that more tables reference count that much less in all."""
 REFERENCE_KINDS = frozenset(
     {"field", "param", "return", "local", "call", "new", "annotation", "import", "injection"}
 )
@@ -155,6 +158,8 @@ def _add_aggregates(g: nx.MultiDiGraph) -> None:
     stores = stored_entities(classes)
     for repo, entity in sorted(stores.items()):
         g.add_edge(repo, entity, key="stores", kind="stores", count=1)
+    for helper, served in sorted(role_targets(classes).items()):
+        g.add_edge(helper, served, key="serves", kind="serves", count=1)
     roots = set(stores.values())
     fields: dict[str, list[str]] = {}
     for src, dst, kind in g.edges(keys=True):
@@ -195,6 +200,7 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
     weights = weights or Weights()
     out = nx.Graph()
     out.add_nodes_from(sorted(g.nodes(data=True)))
+    referenced = Counter(dst for _, dst, kind in g.edges(keys=True) if kind == "foreign_key")
     for src, dst, data in g.edges(data=True):
         if "strength" in data:
             w = weights.for_kind(data["kind"]) * data["strength"]
@@ -204,6 +210,10 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= weights.cross_aggregate
         if data.get("sole"):
             w *= weights.sole_implementation
+        if data["kind"] in TABLE_KINDS and g.nodes[src].get("stereotype") == "migration":
+            w *= weights.migration
+        if data["kind"] == "foreign_key" and referenced[dst] > FK_HUB:
+            w *= FK_HUB / referenced[dst]  # audit columns: every table references USERS
         if w <= 0:
             continue
         if out.has_edge(src, dst):

@@ -34,6 +34,10 @@ STORE_PREFIX = re.compile(
     r"^(Jpa|JPA|Hibernate|Jdbc|JDBC|MyBatis|Mybatis|IBatis|Ibatis|Default|Abstract|Base"
     r"|Simple|InMemory|Mongo|Spring|Egov|I(?=[A-Z]))"
 )
+ROLE_SUFFIX = re.compile(
+    r"(Validator|Editor|PropertyEditor|SaveHandler|VoidHandler|Handler|Converter|Comparator"
+    r"|Factory|Builder|Formatter|Assembler|Translator|Serializer|Deserializer)$"
+)
 ENTITY_SUFFIXES = ("", "VO", "Vo", "Entity", "DataBean", "Bean", "Model", "DTO", "Dto", "Info")
 STORE_LAYERS = frozenset({"persistence", "other", "model"})
 NOT_DOMAIN_LAYERS = frozenset({"web", "service", "persistence"})
@@ -78,6 +82,27 @@ def stored_entities(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, str]
             if found:
                 out[node] = found[0]
                 break
+    return out
+
+
+def role_targets(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
+    """Helper class -> the class it serves, by name: ``PatientValidator``, ``ConceptEditor``,
+    ``CargoFactory``, ``ConceptNameSaveHandler`` -> ``Patient``, ``Concept``, ``Cargo``,
+    ``ConceptName`` (a class outside the web and service layers with exactly that name)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for node, data in nodes.items():
+        if data.get("layer") not in NOT_DOMAIN_LAYERS:
+            by_name[str(data.get("label", ""))].append(node)
+    out: dict[str, str] = {}
+    for node, data in sorted(nodes.items()):
+        label = str(data.get("label", ""))
+        match = ROLE_SUFFIX.search(label)
+        if match is None or match.start() == 0:
+            continue
+        stem = STORE_PREFIX.sub("", label[: match.start()]) or label[: match.start()]
+        found = sorted(n for n in by_name.get(stem, ()) if n != node)
+        if len(found) == 1:
+            out[node] = found[0]
     return out
 
 

@@ -41,6 +41,19 @@ STEREOTYPES = {
 }
 """Annotations that give a class its role: Spring, JPA, CDI/JSF beans, JAX-RS resources,
 servlets, Stripes action beans and EJB session/message beans."""
+MIGRATION_BASES = frozenset(
+    {
+        "CustomTaskChange",
+        "CustomSqlChange",
+        "CustomChange",
+        "CustomPrecondition",
+        "BaseJavaMigration",
+        "JavaMigration",
+        "JdbcMigration",
+        "SpringJdbcMigration",
+    }
+)
+"""Liquibase and Flyway supertypes of Java database migrations (stereotype ``migration``)."""
 URL_ANNOTATIONS = frozenset({"Path", "WebServlet", "UrlBinding"})
 JAX_RS_VERBS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
 MAPPINGS = {
@@ -191,6 +204,10 @@ class _Linker:
                     if short in URL_ANNOTATIONS:
                         named = None
                     bean = named or bean_name_for(_short(t.name))
+        if stereotype is None and any(
+            _short(n) in MIGRATION_BASES for n in (*t.extends, *t.implements)
+        ):
+            stereotype = "migration"
         entity_table = None
         names = {_short(a.name): a for a in t.annotations}
         if "Entity" in names:

@@ -3,7 +3,7 @@ weak ties, composition inside an aggregate is not."""
 
 from msadecomp.config import Weights
 from msadecomp.graph import build_graph, clustering_graph
-from msadecomp.graph.aggregates import domain_classes, store_stem, stored_entities
+from msadecomp.graph.aggregates import domain_classes, role_targets, store_stem, stored_entities
 from msadecomp.model import CodeModel, Dependency, DepKind, JavaType, SourceRef, TypeKind
 
 REF = SourceRef("x.java", 1)
@@ -129,3 +129,25 @@ def test_the_only_implementation_of_an_interface_is_tied_to_it_more_strongly() -
     sole = c["app.DefaultBookingService"]["app.BookingService"]["weight"]
     shared = c["app.AndSpec"]["app.Spec"]["weight"]
     assert sole == weights.implements * weights.sole_implementation == 4 * shared
+
+
+def test_validators_editors_handlers_and_factories_serve_the_class_their_name_starts_with() -> (
+    None
+):
+    nodes = {
+        "a.Patient": node("Patient"),
+        "a.validator.PatientValidator": node("PatientValidator"),
+        "a.editor.ConceptEditor": node("ConceptEditor"),
+        "a.Concept": node("Concept"),
+        "a.handler.PersonSaveHandler": node("PersonSaveHandler"),
+        "a.Person": node("Person"),
+        "a.RequireNameValidator": node("RequireNameValidator"),  # no RequireName class
+        "a.Validator": node("Validator"),  # no stem at all
+        "w.OrderFactory": node("OrderFactory"),
+        "w.Order": node("Order", "web"),  # web classes are never served
+    }
+    assert role_targets(nodes) == {
+        "a.editor.ConceptEditor": "a.Concept",
+        "a.handler.PersonSaveHandler": "a.Person",
+        "a.validator.PatientValidator": "a.Patient",
+    }

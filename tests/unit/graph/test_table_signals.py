@@ -1,0 +1,64 @@
+"""Table ties that say nothing about ownership are weakened: migrations and audit-column keys."""
+
+from msadecomp.config import Weights
+from msadecomp.graph import FK_HUB, build_graph, clustering_graph
+from msadecomp.ingest.java_model import build_java_facts
+from msadecomp.ingest.java_syntax import parse_java
+from msadecomp.model import (
+    Access,
+    CodeModel,
+    ForeignKey,
+    JavaType,
+    SourceRef,
+    Table,
+    TableAccess,
+    TypeKind,
+)
+
+REF = SourceRef("x", 1)
+
+
+def test_a_liquibase_or_flyway_java_migration_gets_the_migration_stereotype() -> None:
+    source = b"""package app.db;
+        public class FixNames implements liquibase.change.custom.CustomTaskChange { }
+        class V2__Move extends BaseJavaMigration { }
+        class Plain { }"""
+    facts = build_java_facts([parse_java("app/db/FixNames.java", source)], [])
+    kinds = {t.fqn: t.stereotype for t in facts.types}
+    assert kinds == {
+        "app.db.FixNames": "migration",
+        "app.db.V2__Move": "migration",
+        "app.db.Plain": None,
+    }
+
+
+def test_a_migration_touching_a_table_weighs_a_tenth_of_the_code_that_owns_it() -> None:
+    model = CodeModel(
+        root="app",
+        types=(
+            JavaType("app.db.FixNames", TypeKind.CLASS, REF, stereotype="migration"),
+            JavaType("app.person.PersonDao", TypeKind.CLASS, REF),
+        ),
+        tables=(Table("PERSON", REF),),
+        table_accesses=(
+            TableAccess("app.db.FixNames", "PERSON", Access.WRITE, REF),
+            TableAccess("app.person.PersonDao", "PERSON", Access.WRITE, REF),
+        ),
+    )
+    c = clustering_graph(build_graph(model, semantic=False), Weights(package=0))
+    owner = c["app.person.PersonDao"]["table:PERSON"]["weight"]
+    assert c["app.db.FixNames"]["table:PERSON"]["weight"] == owner * Weights().migration
+
+
+def test_foreign_keys_to_a_table_every_table_references_count_little() -> None:
+    n = 3 * FK_HUB
+    tables = [
+        Table("USERS", REF),
+        Table("ORDERS", REF, foreign_keys=(ForeignKey(("C",), "ITEM"),)),
+    ]
+    tables += [Table("ITEM", REF)]
+    tables += [
+        Table(f"T{i}", REF, foreign_keys=(ForeignKey(("CREATOR",), "USERS"),)) for i in range(n)
+    ]
+    c = clustering_graph(build_graph(CodeModel(root="app", tables=tuple(tables)), semantic=False))
+    assert c["table:T0"]["table:USERS"]["weight"] * 3 == c["table:ORDERS"]["table:ITEM"]["weight"]
