@@ -15,7 +15,9 @@ The evidence per context, each a number in [0, 1]:
 * ``business_terms``: share of its identifier terms that are neither technical nor generic.
 
 ``generic_names`` also counts framework plumbing (batch readers/writers, tasklets, filters,
-interceptors, configuration, adapters, exceptions), so plumbing is never typed core.
+interceptors, configuration, adapters, exceptions), so plumbing is never typed core; a handler,
+converter or factory named after a domain class (``PatientSaveHandler``, ``CargoFactory``) is
+part of that domain and does not count.
 
 Scores: ``generic = 0.6 generic_names + 0.4 fan_in``; a context is generic when it is the shared
 kernel or ``generic >= 0.5``. Among the rest, ``core = mean(behaviour, rules, data_ownership,
@@ -34,6 +36,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from msadecomp.decompose import Decomposition
+from msadecomp.graph import layer_of
+from msadecomp.graph.aggregates import role_targets
 from msadecomp.graph.semantic import TECHNICAL_TERMS, terms
 from msadecomp.metrics import dependency_pairs
 from msadecomp.model import Access, CodeModel, JavaType, TypeKind
@@ -49,7 +53,7 @@ GENERIC_VOCABULARY = frozenset(_GENERIC.split())
 PLUMBING = re.compile(
     r"(ItemReader|ItemWriter|ItemProcessor|Tasklet|Reader|Writer|Processor|Listener|"
     r"Interceptor|Filter|Aspect|Advice|Config|Configuration|Configurer|Initializer|Resolver|"
-    r"Converter|Adapter|Factory|FactoryBean|Handler|Exception|Renderer|Tag|TagSupport|"
+    r"Converter|Adapter|Factory|FactoryBean|Handler|Renderer|Tag|TagSupport|"
     r"Servlet|Application|Launcher|Runner|Gc|GC)$"
 )
 """Class names of framework plumbing: batch steps, web filters, configuration, adapters."""
@@ -108,6 +112,11 @@ def classify(
         if owner is not None and (owner, table) in written:
             writes[owner] += 1
 
+    # A handler, converter or factory named after a domain class (PatientSaveHandler) is part
+    # of that domain, not framework plumbing.
+    serving = role_targets(
+        {t.fqn: {"label": t.simple_name, "layer": layer_of(t)} for t in model.types if not t.outer}
+    )
     nested_of: dict[str, list[JavaType]] = defaultdict(list)
     for t in model.types:
         nested_of[t.top_level].append(t)
@@ -120,7 +129,8 @@ def classify(
         generic_hits = [
             f
             for f in classes
-            if GENERIC_VOCABULARY & set(_words(f)) or PLUMBING.search(f.rpartition(".")[2])
+            if GENERIC_VOCABULARY & set(_words(f))
+            or (PLUMBING.search(f.rpartition(".")[2]) and f not in serving)
         ]
         methods = [m for t in nested for m in t.methods]
         behaviour = [m for m in methods if not CRUD.match(m)]

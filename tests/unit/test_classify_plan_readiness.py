@@ -155,3 +155,26 @@ def test_framework_plumbing_is_never_core() -> None:
     calls = classify(CodeModel("m", (*order, *batch)), d, {})
     assert calls["S2"].kind == "generic" and calls["S1"].kind == "core"
     assert "framework-plumbing" in calls["S2"].evidence[0]
+
+
+def test_handlers_factories_and_exceptions_of_a_domain_class_are_no_plumbing() -> None:
+    patient = [
+        t("app.Patient", ("admit", "discharge", "transfer")),
+        t("app.handler.PatientSaveHandler", ("handle",)),
+        t("app.PatientFactory", ("newborn",)),
+        t("app.PatientNotFoundException"),
+    ]
+    plumbing = [t("app.web.JsonConverter", ("convert",)), t("app.web.CorsFilter", ("doFilter",))]
+    d = Decomposition(
+        "leiden",
+        1,
+        1.0,
+        (
+            Cluster("S1", "patient", tuple(x.fqn for x in patient)),
+            Cluster("S2", "web", tuple(x.fqn for x in plumbing)),
+        ),
+        0.5,
+    )
+    calls = classify(CodeModel("m", (*patient, *plumbing)), d, {})
+    assert calls["S1"].scores["generic_names"] == 0.0
+    assert calls["S2"].scores["generic_names"] == 1.0 and calls["S2"].kind == "generic"
