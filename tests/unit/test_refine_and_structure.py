@@ -4,7 +4,12 @@ import networkx as nx
 
 from msadecomp.decompose import decompose
 from msadecomp.decompose.algorithms import leiden
-from msadecomp.decompose.refine import attach_orphans, join_package_fragments, split_catch_alls
+from msadecomp.decompose.refine import (
+    absorb_tiny,
+    attach_orphans,
+    join_package_fragments,
+    split_catch_alls,
+)
 from msadecomp.graph import build_graph
 from msadecomp.graph.structure import (
     build_dirs,
@@ -77,6 +82,44 @@ def test_services_made_of_one_feature_package_are_joined_but_not_of_a_layer_pack
         map(sorted, [parts[0] | parts[1], parts[2], parts[3], parts[4], parts[5]])
     )
     assert notes == ["2 services all made of package app.prims were joined into one"]
+
+
+def test_a_layer_first_app_under_an_organisation_named_like_a_technology_is_never_joined() -> None:
+    """jpetstore-6: org.mybatis.jpetstore.{domain,mapper,service,web}; "mybatis" names the
+    organisation, so the whole app's package is the root, not a feature to join on."""
+    g = nx.Graph()
+    parts = []
+    for feature in ("Account", "Cart", "Order"):
+        names = [
+            f"org.mybatis.shop.domain.{feature}",
+            f"org.mybatis.shop.mapper.{feature}Mapper",
+            f"org.mybatis.shop.service.{feature}Service",
+        ]
+        for n in names:
+            g.add_node(n, kind="class", package=n.rpartition(".")[0])
+        parts.append(set(names))
+    joined, notes = join_package_fragments(g, parts)
+    assert len(joined) == 3 and notes == []
+
+
+def test_a_service_of_one_or_two_classes_joins_the_service_most_tied_to_it() -> None:
+    g = nx.Graph()
+    clique(g, ["a.flight.Flight", "a.flight.FlightImpl", "a.flight.FlightService"], "a.flight")
+    clique(g, ["a.book.Booking", "a.book.BookingImpl", "a.book.BookingService"], "a.book")
+    clique(g, ["a.flight.FlightPK", "a.flight.FlightPKImpl"], "a.flight")
+    g.add_edge("a.flight.FlightPK", "a.flight.Flight", weight=3.0)
+    g.add_edge("a.flight.FlightPK", "a.book.Booking", weight=1.0)
+    g.add_node("a.misc.Lonely", kind="class", package="a.misc")
+    parts = [
+        {"a.flight.Flight", "a.flight.FlightImpl", "a.flight.FlightService"},
+        {"a.book.Booking", "a.book.BookingImpl", "a.book.BookingService"},
+        {"a.flight.FlightPK", "a.flight.FlightPKImpl"},
+        {"a.misc.Lonely"},
+    ]
+    merged, notes = absorb_tiny(g, parts)
+    assert parts[0] | parts[2] in merged and parts[1] in merged
+    assert {"a.misc.Lonely"} in merged, "no tie: it stays for the orphan rule"
+    assert notes == ["1 service(s) of fewer than 3 classes joined the service most tied to them"]
 
 
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:

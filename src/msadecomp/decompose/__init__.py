@@ -39,7 +39,12 @@ from msadecomp.decompose.constraints import (
     unmatched_patterns,
 )
 from msadecomp.decompose.naming import name_clusters
-from msadecomp.decompose.refine import attach_orphans, join_package_fragments, split_catch_alls
+from msadecomp.decompose.refine import (
+    absorb_tiny,
+    attach_orphans,
+    join_package_fragments,
+    split_catch_alls,
+)
 from msadecomp.decompose.sweep import SweepPoint, count_services, sweep
 from msadecomp.errors import ConfigError
 from msadecomp.graph import is_table
@@ -138,6 +143,8 @@ def decompose(
     if services is None and algorithm in HAS_RESOLUTION:
         parts, join_notes = join_package_fragments(core, parts)
         notes.extend(join_notes)
+        parts, tiny_notes = absorb_tiny(core, parts)
+        notes.extend(tiny_notes)
         parts, split_notes = split_catch_alls(
             core, parts, lambda prepared: ALGORITHMS[algorithm](prepared, seed, 1.0)
         )

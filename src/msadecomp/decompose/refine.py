@@ -5,6 +5,7 @@
   *unreferenced* instead of forming a hidden table-only group. A lone class with no tie joins the
   service whose classes share the longest package prefix with it.
 * :func:`join_package_fragments`: services that each belong to one feature package are joined.
+* :func:`absorb_tiny`: services of one or two classes join the service most tied to them.
 * :func:`split_catch_alls`: a service holding a disproportionate share of the classes is
   clustered again on its own; when that finds a clean cut (sub-modularity at least
   ``CLEAN_CUT``), the service is replaced by the parts, and a note says so.
@@ -139,6 +140,28 @@ def _merge_small(pieces: Partition, graph: nx.Graph) -> Partition:
         del pieces[i]
 
 
+def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """Services of fewer than ``MIN_PART`` classes join the service they are most strongly
+    tied to (an interface and its implementation, a key class and its entity); untied ones
+    stay."""
+    pieces = sorted((set(p) for p in parts if p), key=lambda p: (-_classes(p), min(p)))
+    moved = 0
+    for i in reversed(range(len(pieces))):
+        if not 0 < _classes(pieces[i]) < MIN_PART:
+            continue
+        index = {n: j for j, p in enumerate(pieces) if j != i and _classes(p) for n in p}
+        ties = _ties(graph, pieces[i], index)
+        if ties:
+            j = min(ties, key=lambda k: (-ties[k], k))
+            pieces[j] |= pieces[i]
+            pieces[i] = set()
+            moved += 1
+    note = (
+        f"{moved} service(s) of fewer than {MIN_PART} classes joined the service most tied to them"
+    )
+    return [p for p in pieces if p], [note] if moved else []
+
+
 FRAGMENT_SHARE = 0.75
 """A service whose classes are at least this share one feature package is that package's."""
 
@@ -160,7 +183,7 @@ def join_package_fragments(graph: nx.Graph, parts: Partition) -> tuple[Partition
             continue
         package, n = packages.most_common(1)[0]
         if (
-            package
+            (package.startswith(root + ".") if root else bool(package))
             and n >= FRAGMENT_SHARE * sum(packages.values())
             and not layer_first(package, root)
         ):

@@ -123,6 +123,8 @@ TECHNICAL_SEGMENTS = LAYER_SEGMENTS | frozenset(
         "spi",
     }
 )
+DOMAIN_SEGMENTS = 2
+"""Leading package segments that name the organisation (``com.ibm``, ``org.mybatis``)."""
 ROOT_SHARE = 0.6
 """The application's root package is the longest prefix this share of the classes has."""
 RING_NEIGHBOURS = 8
@@ -145,10 +147,13 @@ def feature_package(package: str) -> str:
 
 def root_package(packages: Iterable[str]) -> str:
     """The longest package prefix that at least ``ROOT_SHARE`` of the classes share, up to its
-    first layer or technical segment.
+    first layer or technical segment past the ``DOMAIN_SEGMENTS`` of the reverse domain name
+    (``org.mybatis`` is an organisation, not the MyBatis layer).
 
     >>> root_package(["shop.order", "shop.order.web", "shop.cart", "shop"])
     'shop'
+    >>> root_package(["org.mybatis.jpetstore.domain", "org.mybatis.jpetstore.mapper"])
+    'org.mybatis.jpetstore'
     """
     items = [p.split(".") for p in packages]
     root: list[str] = []
@@ -157,7 +162,9 @@ def root_package(packages: Iterable[str]) -> str:
         if not heads:
             break
         head, n = heads.most_common(1)[0]
-        if n < ROOT_SHARE * len(items) or head.lower() in TECHNICAL_SEGMENTS:
+        if n < ROOT_SHARE * len(items):
+            break
+        if len(root) >= DOMAIN_SEGMENTS and head.lower() in TECHNICAL_SEGMENTS:
             break
         root.append(head)
     return ".".join(root)
