@@ -1,0 +1,60 @@
+"""A layer-first Spring + MyBatis shop (packages by layer, not by feature), generated here:
+each feature's entity, mapper, service and controller end up in one service of their own."""
+
+from pathlib import Path
+
+import msadecomp
+
+BASE = "org.mybatis.shop"  # "mybatis" names the organisation here, not a layer
+FEATURES = {"Account": (), "Catalog": (), "Cart": ("Catalog",), "Order": ("Account", "Cart")}
+
+
+def write(root: Path, package: str, name: str, body: str) -> None:
+    folder = root / "src/main/java" / package.replace(".", "/")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.java").write_text(f"package {package};\n{body}\n")
+
+
+def shop(root: Path) -> None:
+    for f, uses in FEATURES.items():
+        low = f.lower()
+        fields = "".join(f"private {u} {u.lower()};" for u in uses)
+        write(root, f"{BASE}.domain", f, f"public class {f} {{ private String id; {fields} }}")
+        write(
+            root,
+            f"{BASE}.mapper",
+            f"{f}Mapper",
+            f"import {BASE}.domain.{f};\npublic interface {f}Mapper {{ {f} get{f}(String id); "
+            f"void insert{f}({f} x); }}",
+        )
+        calls = "".join(f"@Autowired private {u}Service {u.lower()}Service;" for u in uses)
+        write(
+            root,
+            f"{BASE}.service",
+            f"{f}Service",
+            f"import {BASE}.domain.*;\nimport {BASE}.mapper.*;\n@Service public class {f}Service "
+            f"{{ @Autowired private {f}Mapper {low}Mapper; {calls}\n"
+            f"public {f} get{f}(String id) {{ return {low}Mapper.get{f}(id); }}\n"
+            f"public void save{f}({f} x) {{ {low}Mapper.insert{f}(x); }} }}",
+        )
+        write(
+            root,
+            f"{BASE}.web",
+            f"{f}Controller",
+            f"import {BASE}.domain.*;\nimport {BASE}.service.*;\n@Controller "
+            f'@RequestMapping("/{low}") public class {f}Controller {{ @Autowired private '
+            f"{f}Service {low}Service;\n"
+            f'@GetMapping("/view") public String view(String id) {{ {f} x = '
+            f'{low}Service.get{f}(id); return "{low}/View{f}"; }} }}',
+        )
+
+
+def test_each_feature_of_a_layer_first_app_is_one_service(tmp_path: Path) -> None:
+    shop(tmp_path)
+    analysis = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1))
+    groups = sorted(
+        sorted(c.rpartition(".")[2] for c in s["classes"]) for s in analysis.report["services"]
+    )
+    assert groups == sorted(
+        sorted([f, f"{f}Controller", f"{f}Mapper", f"{f}Service"]) for f in FEATURES
+    )
