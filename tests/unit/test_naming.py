@@ -65,3 +65,22 @@ def test_helpers() -> None:
     assert slug("FileMng") == "file-mng" and slug("결제") == ""
     assert common_prefix(["egov.a.b", "egov.a.c", "egov.d"]) == ("egov",)
     assert business_path("egov.cop.bbs.service.impl", ("egov",)) == ("cop", "bbs")
+
+
+def test_a_layer_first_service_is_named_after_what_its_entry_classes_offer() -> None:
+    """jpetstore: Category, Item and Product with CatalogService and CatalogActionBean."""
+    catalog = (
+        "shop.domain.Category",
+        "shop.mapper.CategoryMapper",
+        "shop.domain.Product",
+        "shop.mapper.ProductMapper",
+        "shop.service.CatalogService",
+        "shop.web.actions.CatalogActionBean",
+    )
+    cart = ("shop.domain.Cart", "shop.domain.LineItem", "shop.mapper.LineItemMapper")
+    cart += ("shop.web.actions.CartActionBean",)
+    g = graph_of(*catalog, *cart)
+    assert sorted(c.name for c in name_clusters(g, [set(catalog), set(cart)])) == [
+        "cart",
+        "catalog",
+    ]

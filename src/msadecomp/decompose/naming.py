@@ -5,7 +5,8 @@ segments (``service``, ``impl``, ``web``, ``dao``, ...) and the package prefix c
 whole system (``egovframework``) are left out, and the deepest segment that at least half of
 the service's classes have in their package wins, provided most classes of that package are in
 this service. Otherwise (a flat package, or a package spread over several services) the
-business noun shared by most class names is used (``EgovArticleServiceImpl`` -> ``article``).
+business noun shared by most class names is used (``EgovArticleServiceImpl`` -> ``article``),
+the nouns of entry classes (services, controllers, action beans, resources) counting 1.5.
 Two services with the same name are told apart by their dominant class-name noun, then by a
 counter in the order of their smallest member.
 
@@ -29,8 +30,11 @@ if TYPE_CHECKING:
 
 _STEM_SUFFIXES = re.compile(
     r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|DefaultVO|SearchVO|Impl|Util|Utils|"
-    r"Helper|Manager|Repository)$"
+    r"Helper|Manager|Mgr|Repository|ActionBean|Action|Bean|Resource|REST|Rest|Endpoint|Servlet|"
+    r"Facade)$"
 )
+_ENTRY = re.compile(r"(Service|ServiceImpl|Controller|ActionBean|Action|Resource|REST|Facade)$")
+"""Classes whose name says what the service offers: their noun counts 1.5 times when naming."""
 _PREFIXES = re.compile(r"^(Egov|Com)(?=[A-Z])")
 TECHNICAL_SEGMENTS = frozenset(
     [
@@ -129,9 +133,11 @@ def dominant_prefix(paths: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
 
 
 def _dominant_stem(graph: nx.Graph, classes: Sequence[str]) -> str:
-    stems = Counter(
-        slug(stem(str(graph.nodes[m].get("label", m).split(".")[-1]))) for m in classes
-    )
+    stems: dict[str, float] = {}
+    for m in classes:
+        label = str(graph.nodes[m].get("label", m).split(".")[-1])
+        key = slug(stem(label))
+        stems[key] = stems.get(key, 0.0) + (1.5 if _ENTRY.search(label) else 1.0)
     stems.pop("", None)
     return min(stems, key=lambda s: (-stems[s], s)) if stems else ""
 

@@ -247,8 +247,8 @@ def link_views(
         found: set[str] = set()
         for link in page.links:
             kind, _, value = link.partition(":") if ":" in link[:6] else ("", "", link)
-            if kind == "class":
-                renderers |= {value} & known
+            if kind == "class":  # stripes:link/form beanclass: a link to an action, like a URL
+                found |= {value} & known
             elif kind == "bean":
                 renderers |= beans.get(value, set())
             elif kind != "view":
