@@ -84,3 +84,19 @@ def test_a_layer_first_service_is_named_after_what_its_entry_classes_offer() -> 
         "cart",
         "catalog",
     ]
+
+
+def test_a_service_of_unrelated_helpers_is_named_after_their_package_not_its_first_class() -> None:
+    helpers = (
+        "app.com.cmm.AltibaseClobStringTypeHandler",
+        "app.com.cmm.EgovComExcepHndlr",
+        "app.com.cmm.filter.HTMLTagFilter",
+    )
+    files = ("app.com.cmm.service.FileService", "app.com.cmm.service.FileVO")
+    files += ("app.com.cmm.web.FileController", "app.com.cmm.service.impl.FileDAO")
+    order = ("app.shop.order.OrderService", "app.shop.order.OrderController")
+    g = graph_of(*helpers, *files, *order)
+    clusters = name_clusters(g, [set(helpers), set(files), set(order)])
+    # both are named after cmm; the file service tells itself apart by its noun, while the
+    # helpers' nouns are one class each and never name the service
+    assert sorted(c.name for c in clusters) == ["cmm", "cmm-file", "order"]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from msadecomp.graph import is_table
+from msadecomp.graph.structure import TECHNICAL_SEGMENTS as LAYER_WORDS
 
 if TYPE_CHECKING:
     from msadecomp.decompose import Cluster
@@ -132,14 +133,16 @@ def dominant_prefix(paths: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
     return max(sorted(best), key=lambda pre: (len(pre), counts[pre])) if best else ()
 
 
-def _dominant_stem(graph: nx.Graph, classes: Sequence[str]) -> str:
+def _dominant_stem(graph: nx.Graph, classes: Sequence[str]) -> tuple[str, float]:
+    """The class-name noun of most weight, and its weight."""
     stems: dict[str, float] = {}
     for m in classes:
         label = str(graph.nodes[m].get("label", m).split(".")[-1])
         key = slug(stem(label))
         stems[key] = stems.get(key, 0.0) + (1.5 if _ENTRY.search(label) else 1.0)
     stems.pop("", None)
-    return min(stems, key=lambda s: (-stems[s], s)) if stems else ""
+    best = min(stems, key=lambda s: (-stems[s], s)) if stems else ""
+    return best, stems.get(best, 0.0)
 
 
 def name_clusters(
@@ -169,13 +172,19 @@ def name_clusters(
         if not classes:
             proposals.append(("data-" + slug(members[0].split(":", 1)[1]), "", members))
             continue
-        noun = _dominant_stem(graph, classes)
+        noun, weight = _dominant_stem(graph, classes)
         prefix = dominant_prefix([paths[m] for m in classes])
         inside = prefix_counts(paths[m] for m in classes)[prefix] if prefix else 0
         # a package most of whose classes live elsewhere does not name this service
         distinctive = bool(prefix) and inside * 2 > everywhere[prefix]
-        name = slug(prefix[-1]) if distinctive else noun or (slug(prefix[-1]) if prefix else "")
-        proposals.append((name or "service", noun, members))
+        # a noun of one plain class only names that class, not the service (the package does)
+        weak = weight <= 1 and len(classes) > 1
+        named_package = bool(prefix) and prefix[-1].lower() not in LAYER_WORDS
+        if distinctive or (weak and named_package):
+            name = slug(prefix[-1])
+        else:
+            name = noun or (slug(prefix[-1]) if prefix else "")
+        proposals.append((name or "service", "" if weak else noun, members))
     clashes = Counter(name for name, _, _ in proposals)
     used = set(taken)
     clusters = []
