@@ -140,3 +140,35 @@ def test_sweep_picks_the_highest_modularity_even_when_fewer_services_come_close(
     assert {p.services for p in points} >= {3, 4, 5}
     assert parts is not None and len(parts) == 4 and chosen in resolutions()
     assert "4 services give the highest modularity (0.610)" in note
+
+
+def test_consensus_keeps_each_tie_in_proportion_to_the_runs_that_honour_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    consensus_module = importlib.import_module("msadecomp.decompose.consensus")
+    from msadecomp.decompose.algorithms import Prepared
+
+    g = nx.Graph()
+    g.add_edge("a", "b", weight=2.0)
+    g.add_edge("b", "c", weight=2.0)
+    g.add_edge("a", "c", weight=1.0)
+    calls: list[dict[tuple[str, str], float]] = []
+
+    def flip(prepared: Prepared, seed: int, resolution: float) -> list[set[str]]:
+        n = prepared.nodes
+        calls.append({(n[a], n[b]): w for a, b, w in prepared.edges})
+        return [{"a", "b"}, {"c"}] if seed % 2 == 0 else [{"a"}, {"b", "c"}]
+
+    monkeypatch.setitem(consensus_module.ALGORITHMS, "flip", flip)
+    parts = consensus_module.consensus(g, Prepared(g), "flip", 100, 1.0)
+    assert parts == [{"a", "b"}, {"c"}]
+    runs = consensus_module.RUNS
+    assert len(calls) == runs + 1
+    # half the runs join a-b, the other half b-c; a and c are never together: no tie left
+    assert calls[-1] == {("a", "b"): 1.0, ("b", "c"): 1.0}
+
+
+def test_decompose_with_consensus_is_deterministic_and_finds_the_groups() -> None:
+    first = decompose(three_groups(), seed=7, resolution=None)
+    assert first == decompose(three_groups(), seed=7, resolution=None)
+    assert len(first.clusters) == 3

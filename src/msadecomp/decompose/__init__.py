@@ -30,6 +30,7 @@ from msadecomp.decompose.algorithms import (
     Partition,
     Prepared,
 )
+from msadecomp.decompose.consensus import RANDOMISED, consensus
 from msadecomp.decompose.constraints import (
     Constraints,
     contract,
@@ -138,6 +139,8 @@ def decompose(
         parts = partition(resolution)
         if algorithm not in HAS_RESOLUTION:
             resolution = None
+    if services is None and resolution is not None and algorithm in RANDOMISED and parts:
+        parts = consensus(contracted, partition.prepared, algorithm, seed, resolution)
     parts = expand(parts, groups)
     parts = _place_isolated(core, parts)
     if services is None and algorithm in HAS_RESOLUTION:
