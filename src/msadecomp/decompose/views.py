@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -114,43 +114,40 @@ def place_views(
     return out
 
 
-def _by_file_name(pages: Sequence[Page]) -> dict[str, list[str]]:
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for page in pages:
-        by_name[PurePosixPath(page.path).name].append(page.path)
-    return by_name
-
-
 def _includes(pages: Sequence[Page]) -> dict[str, set[str]]:
     """Views each view includes or is included by."""
-    by_name = _by_file_name(pages)
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for page in pages:
-        for link in page.links:
-            if not link.startswith("view:"):
-                continue
-            target = link[5:].split("?")[0]
-            name = PurePosixPath(target).name
-            tail = target.lstrip("./")
-            for candidate in by_name.get(name, ()):
-                if candidate.endswith(tail) or "/" not in tail:
-                    neighbours[page.path].add(candidate)
-                    neighbours[candidate].add(page.path)
-    return neighbours
+
+    def included(link: str) -> str | None:
+        return link[5:].split("?")[0].lstrip("./") if link.startswith("view:") else None
+
+    return _linked(pages, included, loose=True)
 
 
 def _navigation(pages: Sequence[Page]) -> dict[str, set[str]]:
     """Views each view links to (``href="docs/glossary.html"``) or is linked from."""
-    by_name = _by_file_name(pages)
+    return _linked(pages, lambda link: link.lstrip("/") if link.startswith("/") else None)
+
+
+def _linked(
+    pages: Sequence[Page], target: Callable[[str], str | None], loose: bool = False
+) -> dict[str, set[str]]:
+    """Pairs of views where one's link ``target`` names the other's path (its tail, or with
+    ``loose`` a bare file name anywhere)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for page in pages:
+        by_name[PurePosixPath(page.path).name].append(page.path)
     neighbours: dict[str, set[str]] = defaultdict(set)
     for page in pages:
         for link in page.links:
-            if link.startswith("/"):
-                tail = link.lstrip("/")
-                for candidate in by_name.get(PurePosixPath(tail).name, ()):
-                    if candidate != page.path and candidate.endswith(tail):
-                        neighbours[page.path].add(candidate)
-                        neighbours[candidate].add(page.path)
+            tail = target(link)
+            if not tail:
+                continue
+            for candidate in by_name.get(PurePosixPath(tail).name, ()):
+                if candidate != page.path and (
+                    candidate.endswith(tail) or (loose and "/" not in tail)
+                ):
+                    neighbours[page.path].add(candidate)
+                    neighbours[candidate].add(page.path)
     return neighbours
 
 

@@ -59,6 +59,15 @@ def store_stem(simple_name: str) -> str | None:
     return stripped or stem or None
 
 
+def _domain_by_name(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, list[str]]:
+    """Classes outside the web, service and persistence layers by simple name."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for node, data in nodes.items():
+        if data.get("layer") not in NOT_DOMAIN_LAYERS:
+            by_name[str(data.get("label", ""))].append(node)
+    return by_name
+
+
 def stored_entities(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
     """Repository class -> the entity class it stores (node id -> node id).
 
@@ -66,10 +75,7 @@ def stored_entities(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, str]
     the entity whose simple name is its stem, optionally with a model suffix (``VO``,
     ``Entity``, ...); a stem matching several classes picks the first suffix in that order.
     """
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for node, data in nodes.items():
-        if data.get("layer") not in NOT_DOMAIN_LAYERS:
-            by_name[str(data.get("label", ""))].append(node)
+    by_name = _domain_by_name(nodes)
     out: dict[str, str] = {}
     for node, data in sorted(nodes.items()):
         if data.get("layer") not in STORE_LAYERS:
@@ -89,10 +95,7 @@ def role_targets(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
     """Helper class -> the class it serves, by name: ``PatientValidator``, ``ConceptEditor``,
     ``CargoFactory``, ``ConceptNameSaveHandler`` -> ``Patient``, ``Concept``, ``Cargo``,
     ``ConceptName`` (a class outside the web and service layers with exactly that name)."""
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for node, data in nodes.items():
-        if data.get("layer") not in NOT_DOMAIN_LAYERS:
-            by_name[str(data.get("label", ""))].append(node)
+    by_name = _domain_by_name(nodes)
     out: dict[str, str] = {}
     for node, data in sorted(nodes.items()):
         label = str(data.get("label", ""))
