@@ -55,14 +55,15 @@ class Weights:
     module: float = 0.5
     """Ties classes of one Maven/Gradle module, about this much per class."""
     stores: float = 4.0
-    serves: float = 4.0
     """Ties a repository, DAO or mapper to the entity it stores (see graph/aggregates.py)."""
+    serves: float = 4.0
+    """Ties a validator, editor, handler or factory to the class it is named after."""
     cross_aggregate: float = 0.25
+    """Factor on references from one aggregate's domain classes to another aggregate's root."""
     sole_implementation: float = 4.0
     """Factor on ``implements`` from the only class implementing an interface (see graph)."""
     migration: float = 0.1
     """Factor on the table reads and writes of Liquibase/Flyway Java migrations."""
-    """Factor on references from one aggregate's domain classes to another aggregate's root."""
 
     def for_kind(self, kind: str) -> float:
         """Weight of an edge kind: a DepKind value, ``read``, ``write`` or ``foreign_key``."""

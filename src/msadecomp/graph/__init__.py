@@ -26,7 +26,7 @@ from msadecomp.config import Weights
 from msadecomp.graph.aggregates import domain_classes, role_targets, stored_entities
 from msadecomp.graph.semantic import similar_pairs, terms
 from msadecomp.graph.structure import build_dirs, group_edges, layer_first, module_of, root_package
-from msadecomp.model import CodeModel, JavaType
+from msadecomp.model import CodeModel, DepKind, JavaType
 
 TABLE_PREFIX = "table:"
 INFERRED_KINDS = frozenset({"semantic", "cochange", "package", "module", "stores", "serves"})
@@ -146,9 +146,8 @@ def _add_structure(g: nx.MultiDiGraph, model: CodeModel) -> None:
 TABLE_KINDS = frozenset({"read", "write"})
 FK_HUB = 5
 """Foreign keys to a table that more tables reference count that much less in all."""
-REFERENCE_KINDS = frozenset(
-    {"field", "param", "return", "local", "call", "new", "annotation", "import", "injection"}
-)
+REFERENCE_KINDS = frozenset(k.value for k in DepKind) - {"extends", "implements"}
+"""Code dependencies that refer to a class without inheriting from it."""
 
 
 def _add_aggregates(g: nx.MultiDiGraph) -> None:
