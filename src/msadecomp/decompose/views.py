@@ -74,8 +74,13 @@ class Placement:
     """Why: "links", "includes", "folder" or "unplaced"."""
 
 
-def _vote(votes: Mapping[str, float]) -> str | None:
-    return min(votes, key=lambda s: (-votes[s], s)) if votes else None
+def _vote(votes: Mapping[str, float], names: Mapping[str, float] | None = None) -> str | None:
+    """The service with most votes; a tie goes to the one whose classes share most words with
+    the view's file name (``names``, see :func:`_name_scores`), then alphabetically."""
+    names = names or {}
+    if not votes:
+        return None
+    return min(votes, key=lambda s: (-round(votes[s], 9), -names.get(s, 0.0), s))
 
 
 def place_views(
@@ -88,6 +93,7 @@ def place_views(
     ``skip``: service ids that take no views (the shared kernel)."""
     out: dict[str, Placement] = {}
     linked_from = Counter(c for page in pages for c in set(page.controllers))
+    words = _service_words(where, skip)
     for page in pages:
         votes: dict[str, float] = defaultdict(float)
         for c in page.controllers:
@@ -95,12 +101,11 @@ def place_views(
                 # A class that renders the view outweighs any number of navigation links; a
                 # link target many views share (menus, headers) says little about any of them.
                 votes[where[c]] += 1.0 if c in page.renderers else 0.5 / linked_from[c]
-        service = _vote(votes)
+        service = _vote(votes, _name_scores(page.path, words))
         if service is not None:
             out[page.path] = Placement(service, "links")
     _spread(pages, _includes(pages), out, "includes", frozenset({"folder"}))
     folders = _service_folders(where, packages, skip)
-    words = _service_words(where, skip)
     for page in pages:
         if page.path not in out:
             service = _by_folder(page.path, folders)
@@ -222,8 +227,8 @@ def _service_words(where: Mapping[str, str], skip: frozenset[str]) -> dict[str, 
     return {w: {s: n / sizes[s] for s, n in c.items()} for w, c in counts.items()}
 
 
-def _by_name(path: str, words: Mapping[str, Mapping[str, float]]) -> str | None:
-    """The service whose classes use the view name's words most, rare words weighing more
+def _name_scores(path: str, words: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
+    """How much each service's classes use the view name's words, rare words weighing more
     (share of the service's classes times the log of services over services using the word)."""
     services = {s for by_service in words.values() for s in by_service}
     score: dict[str, float] = defaultdict(float)
@@ -233,7 +238,12 @@ def _by_name(path: str, words: Mapping[str, Mapping[str, float]]) -> str | None:
         rarity = math.log((len(services) + 1) / len(words[w]))
         for service, share in words[w].items():
             score[service] += share * rarity
-    ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    return score
+
+
+def _by_name(path: str, words: Mapping[str, Mapping[str, float]]) -> str | None:
+    """The service whose classes use the view name's words most, when it clearly leads."""
+    ranked = sorted(_name_scores(path, words).items(), key=lambda kv: (-kv[1], kv[0]))[:2]
     if not ranked or ranked[0][1] <= 0:
         return None
     if len(ranked) == 2 and ranked[1][1] * NAME_MARGIN > ranked[0][1]:

@@ -66,6 +66,8 @@ class Method(_Compact):
     creates: tuple[tuple[str, int], ...] = ()
     strings: tuple[str, ...] = ()
     is_constructor: bool = False
+    constants: tuple[str, ...] = ()
+    """Constants of other types read here (``Util.PAGE_LOGIN``), as written."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,6 +169,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     decls = list(seen.values())
     resolver = Resolver(seen)
     linker = _Linker(resolver, facts)
+    linker.constants = {d.fqn: {f.name: f.value for f in d.decl.fields if f.value} for d in decls}
     for d in decls:
         facts.types.append(linker.java_type(d))
     linker.index_beans(facts.types, xml_beans)
@@ -178,6 +179,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
         linker.link(d)
     for bean in xml_beans:
         linker.link_xml_bean(bean)
+    linker.move_lent_constants()
     return facts
 
 
@@ -188,6 +190,10 @@ class _Linker:
         self.beans: dict[str, str] = {}
         self.implementors: dict[str, set[str]] = defaultdict(set)
         self.kinds: dict[str, TypeKind] = {}
+        self.constants: dict[str, dict[str, str]] = {}
+        """Per type, its string constants (field name -> value)."""
+        self.lent: set[tuple[str, str]] = set()
+        """(type, value) of string constants other types read."""
 
     # -- types -----------------------------------------------------------------------------
     def java_type(self, d: _Decl) -> JavaType:
@@ -361,10 +367,30 @@ class _Linker:
                 self._dep(src, q, DepKind.CALL, scope, cref, detail)
         for s in m.strings:
             strings.append((s, ref))
+        for name in m.constants:
+            owner = self.r.resolve(name.rpartition(".")[0], scope)
+            value = self.constants.get(owner or "", {}).get(name.rpartition(".")[2])
+            if owner is not None and owner != src and value is not None:
+                strings.append((value, ref))
+                self.lent.add((owner, value))
         if m.is_constructor or any(_short(a.name) in INJECT_BY_TYPE for a in m.annotations):
             for p in m.params:
                 if p.type_refs:
                     self._inject(src, p.name, p.type_refs[0], None, scope, ref)
+
+    def move_lent_constants(self) -> None:
+        """A string constant read by other types is theirs, as ``javac`` would inline it:
+        ``Util.PAGE_LOGIN = "login.jsp"`` names the view of the servlet forwarding to it, not
+        of ``Util``, and a query constant belongs to the DAO running it. A type lending
+        several constants is a constants class: it keeps none of them, used or not."""
+        lent: dict[str, set[str]] = defaultdict(set)
+        for owner, value in self.lent:
+            lent[owner].add(value)
+        for owner, values in lent.items():
+            if len(values) > 1:  # a constants class: none of its constants is its own
+                values = set(self.constants[owner].values())
+            kept = [(s, ref) for s, ref in self.facts.strings.get(owner, []) if s not in values]
+            self.facts.strings[owner] = kept
 
     # -- injection -------------------------------------------------------------------------
     def _inject_fields(self, src: str, t: TypeDecl, scope: Scope, path: str) -> None:

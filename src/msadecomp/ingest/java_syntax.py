@@ -75,6 +75,7 @@ _METHOD_FACT_KINDS = frozenset(
         "type_pattern",
         "formal_parameter",
         "spread_parameter",
+        "field_access",
     }
 )
 _QUERY = Query(
@@ -277,6 +278,7 @@ class _Open:
         "annotations",
         "body_start",
         "calls",
+        "constants",
         "creates",
         "depth",
         "end",
@@ -302,6 +304,7 @@ class _Open:
         self.calls: list[Call] = []
         self.creates: list[tuple[str, int]] = []
         self.strings: list[str] = []
+        self.constants: list[str] = []
         self.annotations: tuple[Annotation, ...] = ()
         self.members: frozenset[int] = frozenset()
         """Start bytes of the declarations directly in a type's body."""
@@ -456,6 +459,7 @@ class _Extractor:
             tuple(m.creates),
             tuple(m.strings),
             node.type != "method_declaration",
+            tuple(m.constants),
         )
 
     def method_fact(self, node: Node, kind: str, m: _Open) -> None:
@@ -471,6 +475,8 @@ class _Extractor:
                 m.creates.append((names[0], _line(node)))
         elif kind == "string_literal":
             m.strings.append(string_value(self.text(node)))
+        elif kind == "field_access":
+            self.constant(node, m)
         elif kind == "local_variable_declaration":
             m.locals.extend(self.variables(node, annotated=False))
         elif kind == "enhanced_for_statement":
@@ -481,6 +487,17 @@ class _Extractor:
             self.add_local(node, node.named_children[0] if node.named_child_count else None, m)
         elif node.start_byte >= m.body_start:  # a lambda's or a local class's parameter
             m.locals.append(self.parameter(node, _line(node), annotated=False))
+
+    def constant(self, node: Node, m: _Open) -> None:
+        """``Type.CONSTANT`` (an upper-case field of a capitalised name) read in a method."""
+        obj = node.child_by_field_id(_OBJECT)
+        fld = node.child_by_field_name("field")
+        if obj is None or fld is None or obj.type != "identifier" or fld.type != "identifier":
+            return
+        name = self.text(fld)
+        owner = self.text(obj)
+        if name.isupper() and owner[:1].isupper():
+            m.constants.append(f"{owner}.{name}")
 
     def add_local(self, node: Node, type_node: Node | None, m: _Open) -> None:
         name = node.child_by_field_name("name")

@@ -144,3 +144,55 @@ def test_string_constants_count_as_the_class_strings_for_view_names_and_sql() ->
     assert ("order/ViewOrder", 4) in strings
     assert ("select * from orders where id = ?", 5) in strings
     assert not any(text == "Visa" for text, _ in strings), "only whole string initialisers"
+
+
+def test_constants_read_from_another_class_are_that_class_strings() -> None:
+    """``Util.PAGE_LOGIN`` names the servlet's view, as javac would inline it; a class lending
+    several constants is a constants holder and keeps none of them, used or not."""
+    util = """
+        package shop.util;
+        public class Util {
+            public static final String PAGE_LOGIN = "login.jsp";
+            public static final String PAGE_CART = "cart.jsp";
+            public static final String PAGE_UNUSED = "orphan.jsp";
+        }
+    """
+    servlet = """
+        package shop.web;
+        import shop.util.Util;
+        public class AccountServlet {
+            void doGet() { dispatch(Util.PAGE_LOGIN); String url = Util.PAGE_CART; }
+        }
+    """
+    facts = build_java_facts(
+        [
+            parse_java("util/Util.java", util.encode()),
+            parse_java("web/AccountServlet.java", servlet.encode()),
+        ]
+    )
+    servlet_strings = {text for text, _ in facts.strings["shop.web.AccountServlet"]}
+    assert {"login.jsp", "cart.jsp"} <= servlet_strings
+    assert facts.strings["shop.util.Util"] == []
+
+
+def test_a_constant_lent_once_stays_with_its_class_too_for_its_other_constants() -> None:
+    dao = """
+        package shop.dao;
+        public class OrderDao {
+            static final String FIND = "select * from orders";
+            static final String COUNT = "select count(*) from orders";
+        }
+    """
+    user = """
+        package shop.web;
+        import shop.dao.OrderDao;
+        class Report { void run() { query(OrderDao.COUNT); } }
+    """
+    facts = build_java_facts(
+        [
+            parse_java("dao/OrderDao.java", dao.encode()),
+            parse_java("web/Report.java", user.encode()),
+        ]
+    )
+    assert [t for t, _ in facts.strings["shop.dao.OrderDao"]] == ["select * from orders"]
+    assert "select count(*) from orders" in {t for t, _ in facts.strings["shop.web.Report"]}

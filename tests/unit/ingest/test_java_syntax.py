@@ -562,3 +562,18 @@ def test_a_sentence_about_a_description_is_not_a_description_line() -> None:
         class Wire {}
     """)
     assert f.types[0].doc == "Description of the wire format."
+
+
+def test_constants_of_other_types_read_in_methods_are_recorded() -> None:
+    f = parse_java(
+        "A.java",
+        b"""
+        class A {
+            String go(B b) {
+                forward(Util.PAGE_LOGIN, b.NAME, this.VIEW, Util.lower, LOG.x);
+                return Pages.HOME_PAGE;
+            }
+        }
+    """,
+    )
+    assert f.types[0].methods[0].constants == ("Util.PAGE_LOGIN", "Pages.HOME_PAGE")

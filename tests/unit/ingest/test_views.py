@@ -1,6 +1,6 @@
 """Views of every common Java web style are read, linked to their classes and placed."""
 
-from msadecomp.decompose.views import place_views
+from msadecomp.decompose.views import Placement, place_views
 from msadecomp.ingest.views import is_view, link_views, read_view
 from msadecomp.model import Endpoint, JavaType, Page, SourceRef, TypeKind
 
@@ -155,6 +155,26 @@ def test_the_class_rendering_a_view_outweighs_menu_links_many_views_share() -> N
         "jsp/faq/List.jsp": "faq",
         "jsp/menu/Tree.jsp": "menu",
     }
+
+
+def test_a_tie_between_rendering_classes_goes_to_the_service_named_like_the_view() -> None:
+    """``cart.xhtml`` uses the account and the shopping JSF beans alike; the shopping service
+    holds ``ShoppingCart``, so the cart page is its (not the alphabetically first service's)."""
+    where = {
+        "p.AccountBean": "account",
+        "p.Customer": "account",
+        "p.ShoppingBean": "shopping",
+        "p.ShoppingCart": "shopping",
+    }
+    packages = dict.fromkeys(where, "p")
+    both = ("p.AccountBean", "p.ShoppingBean")
+    pages = [
+        Page("webapp/cart.xhtml", (), both, both),
+        Page("webapp/checkout.xhtml", (), both, both),
+    ]
+    placed = place_views(pages, where, packages)
+    assert placed["webapp/cart.xhtml"] == Placement("shopping", "links")
+    assert placed["webapp/checkout.xhtml"] == Placement("account", "links")  # no word decides
 
 
 def test_a_view_without_links_goes_where_class_names_share_its_words_if_one_service_leads() -> (
