@@ -120,6 +120,7 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
     _add_structure(g, model)
     _add_aggregates(g)
     _mark_sole_implementations(g)
+    _mark_facades(g)
     for c in model.cochanges:
         ca, cb = top(c.a), top(c.b)
         if ca != cb and ca in g and cb in g:
@@ -176,6 +177,30 @@ def _add_aggregates(g: nx.MultiDiGraph) -> None:
             data["cross_aggregate"] = True
 
 
+FACADE_REACH = 4
+"""A class referring to this many entities or more is a facade over the whole model."""
+FACADE_KEEP = 2.0
+"""A facade's references to entities and tables weigh this many over the entities it reaches
+(DayTrader's ``TradeDirect``, dddsample's booking facade)."""
+
+
+def _mark_facades(g: nx.MultiDiGraph) -> None:
+    """Marks references from a facade to entities and its table accesses with ``facade`` (how
+    many entities it reaches): a class using every entity would otherwise pull them all into
+    its own service, while each entity belongs with the classes using it alone."""
+    entities = {n for n, d in g.nodes(data=True) if d.get("stereotype") == "entity"}
+    reached: dict[str, set[str]] = {}
+    for src, dst, kind in g.edges(keys=True):
+        if dst in entities and src not in entities and kind in REFERENCE_KINDS:
+            reached.setdefault(src, set()).add(dst)
+    facades = {n: len(r) for n, r in reached.items() if len(r) >= FACADE_REACH}
+    for src, dst, kind, data in g.edges(keys=True, data=True):
+        if src in facades and (
+            (dst in entities and kind in REFERENCE_KINDS) or kind in TABLE_KINDS
+        ):
+            data["facade"] = facades[src]
+
+
 def _mark_sole_implementations(g: nx.MultiDiGraph) -> None:
     """Marks ``implements`` edges to an interface that no other class implements ``sole``."""
     implementors = Counter(dst for _, dst, kind in g.edges(keys=True) if kind == "implements")
@@ -213,6 +238,8 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= weights.migration
         if data["kind"] == "foreign_key" and referenced[dst] > FK_HUB:
             w *= FK_HUB / referenced[dst]  # audit columns: every table references USERS
+        if "facade" in data:
+            w *= FACADE_KEEP / data["facade"]  # one facade over all entities ties none
         if w <= 0:
             continue
         if out.has_edge(src, dst):

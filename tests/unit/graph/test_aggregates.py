@@ -4,7 +4,17 @@ weak ties, composition inside an aggregate is not."""
 from msadecomp.config import Weights
 from msadecomp.graph import build_graph, clustering_graph
 from msadecomp.graph.aggregates import domain_classes, role_targets, store_stem, stored_entities
-from msadecomp.model import CodeModel, Dependency, DepKind, JavaType, SourceRef, TypeKind
+from msadecomp.model import (
+    Access,
+    CodeModel,
+    Dependency,
+    DepKind,
+    JavaType,
+    SourceRef,
+    Table,
+    TableAccess,
+    TypeKind,
+)
 
 REF = SourceRef("x.java", 1)
 
@@ -151,3 +161,35 @@ def test_validators_editors_handlers_and_factories_serve_the_class_their_name_st
         "a.handler.PersonSaveHandler": "a.Person",
         "a.validator.PatientValidator": "a.Patient",
     }
+
+
+def test_a_facade_over_every_entity_ties_each_of_them_less_than_their_own_classes_do() -> None:
+    """DayTrader's ``TradeDirect`` uses all five entities and all their tables: at full weight
+    it pulls every entity into one service; a class using one entity keeps its full tie."""
+    entities = ["t.Account", "t.Holding", "t.Order", "t.Quote"]
+    model = CodeModel(
+        root="t",
+        types=(
+            *(java(e, "entity") for e in entities),
+            java("t.TradeDirect"),
+            java("t.QuoteView"),
+        ),
+        dependencies=(
+            *(dep("t.TradeDirect", e, DepKind.CALL) for e in entities),
+            dep("t.QuoteView", "t.Quote", DepKind.CALL),
+        ),
+        table_accesses=(TableAccess("t.TradeDirect", "QUOTE", Access.READ, REF),),
+        tables=(Table("QUOTE", REF),),
+    )
+    g = build_graph(model, semantic=False)
+    assert g.edges["t.TradeDirect", "t.Quote", "call"]["facade"] == 4
+    assert g.edges["t.TradeDirect", "table:QUOTE", "read"]["facade"] == 4
+    assert "facade" not in g.edges["t.QuoteView", "t.Quote", "call"]
+    c = clustering_graph(g, Weights(package=0.0))
+    assert c["t.TradeDirect"]["t.Quote"]["weight"] == c["t.QuoteView"]["t.Quote"]["weight"] / 2
+
+    fewer = CodeModel(root="t", types=model.types, dependencies=model.dependencies[1:])
+    assert (
+        "facade"
+        not in build_graph(fewer, semantic=False).edges["t.TradeDirect", "t.Quote", "call"]
+    ), "three entities: no facade"
