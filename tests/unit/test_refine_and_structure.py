@@ -62,26 +62,52 @@ def test_a_lone_class_joins_the_service_sharing_its_package_prefix() -> None:
 def test_services_made_of_one_feature_package_are_joined_but_not_of_a_layer_package() -> None:
     g = nx.Graph()
     clique(g, ["app.prims.P1", "app.prims.P2", "app.prims.P3"], "app.prims")
-    clique(g, ["app.prims.P4", "app.prims.P5", "app.prims.web.P6"], "app.prims")
-    g.nodes["app.prims.web.P6"]["package"] = "app.prims.web"  # same feature package
-    clique(g, ["app.prims.P7", "app.order.O1", "app.order.O2"], "app.order")
-    g.nodes["app.prims.P7"]["package"] = "app.prims"
+    clique(g, ["app.prims.P4", "app.prims.P5", "app.prims.ejb3.P6"], "app.prims")
+    g.nodes["app.prims.ejb3.P6"]["package"] = "app.prims.ejb3"  # technology: still prims
+    clique(g, ["app.prims.P7", "app.prims.P8", "app.prims.P9", "app.ws.W1", "app.ws.W2"], "x")
+    for n in ("app.ws.W1", "app.ws.W2"):
+        g.nodes[n]["package"] = "app.ws"
+    for n in ("app.prims.P7", "app.prims.P8", "app.prims.P9"):
+        g.nodes[n]["package"] = "app.prims"
+    clique(g, ["app.order.O1", "app.order.O2", "app.pay.X", "app.cart.Y"], "app.order")
+    g.nodes["app.pay.X"]["package"], g.nodes["app.cart.Y"]["package"] = "app.pay", "app.cart"
     clique(g, ["app.order.O3", "app.order.O4"], "app.order")
     clique(g, ["app.dao.ADao", "app.dao.BDao"], "app.dao")  # a layer: never joined
     clique(g, ["app.dao.CDao", "app.dao.DDao"], "app.dao")
     parts = [
         {"app.prims.P1", "app.prims.P2", "app.prims.P3"},
-        {"app.prims.P4", "app.prims.P5", "app.prims.web.P6", "table:T_P"},
-        {"app.prims.P7", "app.order.O1", "app.order.O2"},  # 2/3 order: not one package's
+        {"app.prims.P4", "app.prims.P5", "app.prims.ejb3.P6", "table:T_P"},
+        {"app.prims.P7", "app.prims.P8", "app.prims.P9", "app.ws.W1", "app.ws.W2"},  # 3/5
+        {"app.order.O1", "app.order.O2", "app.pay.X", "app.cart.Y"},  # half: no package's
         {"app.order.O3", "app.order.O4"},
         {"app.dao.ADao", "app.dao.BDao"},
         {"app.dao.CDao", "app.dao.DDao"},
     ]
-    joined, notes = join_package_fragments(g, parts)
+    joined, notes, kept = join_package_fragments(g, parts)
+    prims = parts[0] | parts[1] | (parts[2] - {"app.ws.W1", "app.ws.W2"})
+    rest = {"app.ws.W1", "app.ws.W2"}  # the fragment's other classes stay together, apart
     assert sorted(map(sorted, joined)) == sorted(
-        map(sorted, [parts[0] | parts[1], parts[2], parts[3], parts[4], parts[5]])
+        map(sorted, [prims, rest, parts[3], parts[4], parts[5], parts[6]])
     )
-    assert notes == ["2 services all made of package app.prims were joined into one"]
+    assert notes == ["3 services all made of package app.prims were joined into one"]
+    assert kept == [prims]
+
+
+def test_a_joined_package_is_no_catch_all_to_split_again() -> None:
+    """Modularity cuts a package of independent classes along its package ring; the catch-all
+    split would undo the join that put it back together."""
+    g = nx.Graph()
+    for k in range(6):
+        clique(g, [f"s{k}.C{i}" for i in range(10)], f"s{k}")
+    halves = [[f"big.C{i}" for i in range(h * 30, h * 30 + 30)] for h in range(2)]
+    for names in halves:
+        clique(g, names, "big")
+    whole = set(halves[0]) | set(halves[1])
+    parts = [{f"s{k}.C{i}" for i in range(10)} for k in range(6)] + [whole]
+    split, _ = split_catch_alls(g, parts, lambda prepared: leiden(prepared, 1, 1.0))
+    assert len(split) == 8, "without the join's word, it is cut in two"
+    kept, notes = split_catch_alls(g, parts, lambda p: leiden(p, 1, 1.0), [set(halves[0])])
+    assert len(kept) == 7 and notes == []
 
 
 def test_a_layer_first_app_under_an_organisation_named_like_a_technology_is_never_joined() -> None:
@@ -98,7 +124,7 @@ def test_a_layer_first_app_under_an_organisation_named_like_a_technology_is_neve
         for n in names:
             g.add_node(n, kind="class", package=n.rpartition(".")[0])
         parts.append(set(names))
-    joined, notes = join_package_fragments(g, parts)
+    joined, notes, _ = join_package_fragments(g, parts)
     assert len(joined) == 3 and notes == []
 
 

@@ -144,12 +144,12 @@ def decompose(
     parts = expand(parts, groups)
     parts = _place_isolated(core, parts)
     if services is None and algorithm in HAS_RESOLUTION:
-        parts, join_notes = join_package_fragments(core, parts)
+        parts, join_notes, joined = join_package_fragments(core, parts)
         notes.extend(join_notes)
         parts, tiny_notes = absorb_tiny(core, parts)
         notes.extend(tiny_notes)
         parts, split_notes = split_catch_alls(
-            core, parts, lambda prepared: ALGORITHMS[algorithm](prepared, seed, 1.0)
+            core, parts, lambda prepared: ALGORITHMS[algorithm](prepared, seed, 1.0), joined
         )
         notes.extend(split_notes)
     parts, unreferenced = attach_orphans(core, parts)

@@ -14,13 +14,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import networkx as nx
 
 from msadecomp.decompose.algorithms import Partition, Prepared
 from msadecomp.graph import is_table
-from msadecomp.graph.structure import feature_package, layer_first, root_package
+from msadecomp.graph.structure import (
+    TECHNICAL_SEGMENTS,
+    feature_package,
+    layer_first,
+    root_package,
+)
 
 CATCH_ALL_SHARE = 0.15
 """A service above this share of all classes ..."""
@@ -87,9 +92,13 @@ def _shared_prefix(package: str, part: set[str], graph: nx.Graph) -> int:
 
 
 def split_catch_alls(
-    graph: nx.Graph, parts: Partition, cluster: Callable[[Prepared], Partition]
+    graph: nx.Graph,
+    parts: Partition,
+    cluster: Callable[[Prepared], Partition],
+    keep: Sequence[set[str]] = (),
 ) -> tuple[Partition, list[str]]:
-    """Re-cluster disproportionate services; returns the parts and a note per split."""
+    """Re-cluster disproportionate services; returns the parts and a note per split. Services
+    holding one of ``keep`` (a package joined on purpose) are left whole."""
     total = sum(_classes(p) for p in parts)
     sizes = sorted(_classes(p) for p in parts)
     if total == 0 or len(sizes) < 2:
@@ -100,7 +109,8 @@ def split_catch_alls(
     for part in parts:
         n = _classes(part)
         big = (
-            n > CATCH_ALL_SHARE * total
+            not any(kept <= part for kept in keep)
+            and n > CATCH_ALL_SHARE * total
             and n > CATCH_ALL_MEDIAN_FACTOR * median
             and n >= CATCH_ALL_MIN_CLASSES
         )
@@ -162,23 +172,31 @@ def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]
     return [p for p in pieces if p], [note] if moved else []
 
 
-FRAGMENT_SHARE = 0.75
+FRAGMENT_SHARE = 0.6
 """A service whose classes are at least this share one feature package is that package's."""
 
 
-def join_package_fragments(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+def join_package_fragments(
+    graph: nx.Graph, parts: Partition
+) -> tuple[Partition, list[str], Partition]:
     """Services that each belong to one feature package (``FRAGMENT_SHARE`` of their classes)
     and share that package are joined: modularity splits a large package whose classes barely
-    call each other (DayTrader's 43 ``web.prims`` Ping servlets) along arbitrary lines."""
+    call each other (DayTrader's 43 ``web.prims`` Ping servlets) along arbitrary lines.
+    Only the package's classes join; a fragment's other classes stay together as a service
+    of their own. Technical sub-packages count as their parent (``web.prims.ejb3``).
+    Returns the parts, a note per join and the joined services (no catch-all to split)."""
     classes = [n for n in graph if not is_table(n)]
     root = root_package(str(graph.nodes[n].get("package", "")) for n in classes)
+
+    def key(n: str) -> str:  # ``web.prims.ejb3`` is part of ``web.prims``
+        segments = str(graph.nodes[n].get("package", "")).split(".")
+        while len(segments) > 1 and segments[-1].lower() in TECHNICAL_SEGMENTS:
+            segments.pop()
+        return feature_package(".".join(segments))
+
     owner: dict[str, list[int]] = {}
     for i, part in enumerate(parts):
-        packages = Counter(
-            feature_package(str(graph.nodes[n].get("package", "")))
-            for n in part
-            if not is_table(n)
-        )
+        packages = Counter(key(n) for n in part if not is_table(n))
         if not packages:
             continue
         package, n = packages.most_common(1)[0]
@@ -190,13 +208,23 @@ def join_package_fragments(graph: nx.Graph, parts: Partition) -> tuple[Partition
             owner.setdefault(package, []).append(i)
     joined = {i: min(ids) for ids in owner.values() if len(ids) > 1 for i in ids}
     if not joined:
-        return parts, []
+        return parts, [], []
+    package_of = {i: package for package, ids in owner.items() for i in ids}
     out: dict[int, set[str]] = {}
+    rest: Partition = []  # the other classes of a fragment stay together, apart
     for i, part in enumerate(parts):
-        out.setdefault(joined.get(i, i), set()).update(part)
+        if i not in joined:
+            out.setdefault(i, set()).update(part)
+            continue
+        mine = {n for n in part if not is_table(n) and key(n) == package_of[i]}
+        other = part - mine
+        if any(not is_table(n) for n in other):
+            rest.append(other)
+            other = set()
+        out.setdefault(joined[i], set()).update(mine | other)
     notes = [
         f"{len(ids)} services all made of package {package} were joined into one"
         for package, ids in sorted(owner.items())
         if len(ids) > 1
     ]
-    return list(out.values()), notes
+    return [*out.values(), *rest], notes, [out[i] for i in sorted(set(joined.values()))]
