@@ -145,7 +145,37 @@ def test_a_service_of_one_or_two_classes_joins_the_service_most_tied_to_it() -> 
     merged, notes = absorb_tiny(g, parts)
     assert parts[0] | parts[2] in merged and parts[1] in merged
     assert {"a.misc.Lonely"} in merged, "no tie: it stays for the orphan rule"
-    assert notes == ["1 service(s) of fewer than 3 classes joined the service most tied to them"]
+    assert notes == [
+        "1 service(s) of fewer than 3 classes, or only endpoints without a service, store or "
+        "table, joined the service most tied to them"
+    ]
+
+
+def test_an_api_cut_off_its_domain_joins_it_but_a_small_service_with_a_core_stays() -> None:
+    """AcmeAir's ``FlightsREST`` and its two response classes are no service of their own; a
+    small service holding a service class (``TransactionService``) or a table is one."""
+    g = nx.Graph()
+    clique(g, ["a.flight.Flight", "a.flight.FlightImpl", "a.flight.FlightService"], "a.flight")
+    g.nodes["a.flight.FlightService"]["layer"] = "service"
+    clique(g, ["a.web.FlightsREST", "a.web.TripLegInfo", "a.web.TripOptions"], "a.web")
+    g.nodes["a.web.FlightsREST"]["layer"] = "web"
+    g.add_edge("a.web.FlightsREST", "a.flight.FlightService", weight=1.0)
+    clique(g, ["a.tx.TransactionService", "a.tx.Agent", "a.tx.Constants"], "a.tx")
+    g.nodes["a.tx.TransactionService"]["layer"] = "service"
+    g.add_edge("a.tx.Agent", "a.flight.Flight", weight=1.0)
+    clique(g, ["a.log.LogREST", "a.log.Entry", "a.log.Filter"], "a.log")
+    g.add_node("table:LOG", kind="table")
+    g.add_edge("a.log.Entry", "table:LOG", weight=1.0)
+    g.add_edge("a.log.Entry", "a.flight.Flight", weight=1.0)
+    parts = [
+        {"a.flight.Flight", "a.flight.FlightImpl", "a.flight.FlightService"},
+        {"a.web.FlightsREST", "a.web.TripLegInfo", "a.web.TripOptions"},
+        {"a.tx.TransactionService", "a.tx.Agent", "a.tx.Constants"},
+        {"a.log.LogREST", "a.log.Entry", "a.log.Filter", "table:LOG"},
+    ]
+    merged, _ = absorb_tiny(g, parts)
+    assert parts[0] | parts[1] in merged
+    assert parts[2] in merged and parts[3] in merged
 
 
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:

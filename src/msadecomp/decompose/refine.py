@@ -5,7 +5,8 @@
   *unreferenced* instead of forming a hidden table-only group. A lone class with no tie joins the
   service whose classes share the longest package prefix with it.
 * :func:`join_package_fragments`: services that each belong to one feature package are joined.
-* :func:`absorb_tiny`: services of one or two classes join the service most tied to them.
+* :func:`absorb_tiny`: services of one or two classes, and small fronts (endpoints without a
+  service, store or table of their own), join the service most tied to them.
 * :func:`split_catch_alls`: a service holding a disproportionate share of the classes is
   clustered again on its own; when that finds a clean cut (sub-modularity at least
   ``CLEAN_CUT``), the service is replaced by the parts, and a note says so.
@@ -150,14 +151,29 @@ def _merge_small(pieces: Partition, graph: nx.Graph) -> Partition:
         del pieces[i]
 
 
+FRONT_PART = 5
+"""A service of fewer classes, all of them endpoints and plain classes, is a front, no service."""
+DOMAIN_LAYERS = frozenset({"service", "persistence", "model"})
+
+
+def _front_only(graph: nx.Graph, part: set[str]) -> bool:
+    """A few endpoints and their request/response classes, without a service, store, entity
+    or table of their own (AcmeAir's ``FlightsREST`` with ``TripFlightOptions`` and
+    ``TripLegInfo``): an API cut off the domain it serves."""
+    if not 0 < _classes(part) < FRONT_PART or any(is_table(n) for n in part):
+        return False
+    layers = {graph.nodes[n].get("layer") for n in part}
+    return "web" in layers and not layers & DOMAIN_LAYERS
+
+
 def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
-    """Services of fewer than ``MIN_PART`` classes join the service they are most strongly
-    tied to (an interface and its implementation, a key class and its entity); untied ones
-    stay."""
+    """Services of fewer than ``MIN_PART`` classes, and fronts (see :func:`_front_only`), join
+    the service they are most strongly tied to (an interface and its implementation, a key
+    class and its entity, an API and the service it calls); untied ones stay."""
     pieces = sorted((set(p) for p in parts if p), key=lambda p: (-_classes(p), min(p)))
     moved = 0
     for i in reversed(range(len(pieces))):
-        if not 0 < _classes(pieces[i]) < MIN_PART:
+        if not (0 < _classes(pieces[i]) < MIN_PART or _front_only(graph, pieces[i])):
             continue
         index = {n: j for j, p in enumerate(pieces) if j != i and _classes(p) for n in p}
         ties = _ties(graph, pieces[i], index)
@@ -167,13 +183,14 @@ def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]
             pieces[i] = set()
             moved += 1
     note = (
-        f"{moved} service(s) of fewer than {MIN_PART} classes joined the service most tied to them"
+        f"{moved} service(s) of fewer than {MIN_PART} classes, or only endpoints without a "
+        "service, store or table, joined the service most tied to them"
     )
     return [p for p in pieces if p], [note] if moved else []
 
 
-FRAGMENT_SHARE = 0.6
-"""A service whose classes are at least this share one feature package is that package's."""
+FRAGMENT_SHARE = 0.51
+"""A service whose classes are mostly (this share) one feature package is that package's."""
 
 
 def join_package_fragments(
