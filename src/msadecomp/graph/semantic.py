@@ -22,7 +22,8 @@ controller dao mapper repository egov com cmm util utils helper manager abstract
 data value values result results search condition keyword page index unit first last record per
 serial version uid string int long map object id ids new process action view detail regist
 register modify remove create read write check to from by of and the for with msg message model
-attribute request response session handler exception error log logger config factory bean entity
+attribute request response session handler exception error log logger config configuration
+configurer initializer factory bean entity
 table column key name code sn se nm cn at de dt
 """
 TECHNICAL_TERMS = frozenset(_TECHNICAL.split())

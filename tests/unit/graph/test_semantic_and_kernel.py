@@ -10,6 +10,9 @@ def test_terms_split_identifiers_and_drop_technical_words() -> None:
     assert terms("selectComplaintAnswerList") == ["complaint", "answer"]
     assert terms("RSV_RESERVATION_ID") == ["rsv", "reservation"]
     assert terms("getHTTPStatus") == ["http", "status"]
+    # Spring wiring names every configuration alike: "configuration" ties no two contexts
+    assert terms("ConsumerServiceConfiguration") == ["consumer"]
+    assert terms("CommonJsonMapperInitializer") == ["common", "json"]
 
 
 def test_similar_documents_pair_up() -> None:
