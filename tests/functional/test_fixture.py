@@ -164,7 +164,9 @@ def test_sweep_then_package_joins_refine_the_contexts_and_say_why(
     assert len(services) == 8
     notes = analysis.report["notes"]
     assert re.search(r"1\d services give the highest modularity", notes[0])
-    assert "services all made of package egovframework.com.cmm were joined" in " ".join(notes)
+    assert "services mostly made of package egovframework.com.cmm gave its classes" in " ".join(
+        notes
+    )
     assert 10 <= len(analysis.report["sweep"]) <= 20  # stops early past the peak
     # Finer than the seven intended contexts (auth: login and users) but never mixing two
     # contexts much.

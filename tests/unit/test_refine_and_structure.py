@@ -89,7 +89,7 @@ def test_services_made_of_one_feature_package_are_joined_but_not_of_a_layer_pack
     assert sorted(map(sorted, joined)) == sorted(
         map(sorted, [prims, rest, parts[3], parts[4], parts[5], parts[6]])
     )
-    assert notes == ["3 services all made of package app.prims were joined into one"]
+    assert notes == ["3 services mostly made of package app.prims gave its classes to one service"]
     assert kept == [prims]
 
 

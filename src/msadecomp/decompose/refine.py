@@ -240,7 +240,7 @@ def join_package_fragments(
             other = set()
         out.setdefault(joined[i], set()).update(mine | other)
     notes = [
-        f"{len(ids)} services all made of package {package} were joined into one"
+        f"{len(ids)} services mostly made of package {package} gave its classes to one service"
         for package, ids in sorted(owner.items())
         if len(ids) > 1
     ]

@@ -181,7 +181,7 @@ FACADE_REACH = 4
 """A class referring to this many entities or more is a facade over the whole model."""
 FACADE_KEEP = 2.0
 """A facade's references to entities and tables weigh this many over the entities it reaches
-(DayTrader's ``TradeDirect``, dddsample's booking facade)."""
+(DayTrader's ``TradeDirect``, the sample-data generators of dddsample and cargotracker)."""
 
 
 def _mark_facades(g: nx.MultiDiGraph) -> None:

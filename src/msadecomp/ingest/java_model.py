@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from msadecomp.ingest.java_facts import Annotation, JavaFile, Member, Method, TypeDecl
@@ -168,8 +168,8 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
             seen[d.fqn] = d
     decls = list(seen.values())
     resolver = Resolver(seen)
-    linker = _Linker(resolver, facts)
-    linker.constants = {d.fqn: {f.name: f.value for f in d.decl.fields if f.value} for d in decls}
+    constants = {d.fqn: {f.name: f.value for f in d.decl.fields if f.value} for d in decls}
+    linker = _Linker(resolver, facts, constants)
     for d in decls:
         facts.types.append(linker.java_type(d))
     linker.index_beans(facts.types, xml_beans)
@@ -184,13 +184,18 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
 
 
 class _Linker:
-    def __init__(self, resolver: Resolver, facts: JavaFacts) -> None:
+    def __init__(
+        self,
+        resolver: Resolver,
+        facts: JavaFacts,
+        constants: Mapping[str, Mapping[str, str]] | None = None,
+    ) -> None:
         self.r = resolver
         self.facts = facts
         self.beans: dict[str, str] = {}
         self.implementors: dict[str, set[str]] = defaultdict(set)
         self.kinds: dict[str, TypeKind] = {}
-        self.constants: dict[str, dict[str, str]] = {}
+        self.constants = constants or {}
         """Per type, its string constants (field name -> value)."""
         self.lent: set[tuple[str, str]] = set()
         """(type, value) of string constants other types read."""
