@@ -148,15 +148,24 @@ class SqlStatement:
     writes: tuple[str, ...] = ()
 
 
+MAPPINGS = ("JPA entity", "Hibernate mapping")
+"""``TableAccess.via`` of an entity mapped to its table: the mapping says whose rows they are."""
+
+
 @dataclass(frozen=True, slots=True)
 class TableAccess:
-    """A class reads or writes a table, through a mapper statement or embedded SQL."""
+    """A class reads or writes a table, through a mapper statement, embedded SQL or by being the
+    entity mapped to it (``via`` one of :data:`MAPPINGS`)."""
 
     source: str
     table: str
     access: Access
     ref: SourceRef
     via: str = ""
+
+    @property
+    def mapping(self) -> bool:
+        return self.via in MAPPINGS
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from msadecomp.ingest.java_model import JavaFacts
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
+    MAPPINGS,
     Access,
     Endpoint,
     JavaType,
@@ -29,6 +30,7 @@ from msadecomp.model import (
     TypeKind,
 )
 
+JPA_ENTITY, HIBERNATE_MAPPING = MAPPINGS
 _HQL_FROM = re.compile(r"^\s*from\s+[A-Za-z_][\w.]*(\s+(as\s+)?[a-z_]\w*)?(\s|$)", re.I)
 
 
@@ -88,9 +90,9 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
                 add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
     for t in java.types:
         if t.entity_table:
-            add(t.fqn, (), (t.entity_table,), t.source, "JPA entity")
+            add(t.fqn, (), (t.entity_table,), t.source, JPA_ENTITY)
     for cls, m in sorted(mapped.items()):
-        add(cls, (), (m.table,), m.source, "Hibernate mapping")
+        add(cls, (), (m.table,), m.source, HIBERNATE_MAPPING)
     for repository, entity in java.repositories.items():
         target = types.get(entity)
         if target is not None and target.entity_table:

@@ -31,23 +31,31 @@ def _top_of(model: CodeModel) -> dict[str, str]:
 def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, dict[str, Any]]:
     """Per table: owning service, and every service's reads and writes of it.
 
-    The owner is the service with the most weighted accesses (a write counts 3, a read 1); a tie,
-    or a table nobody accesses, goes to the service clustering placed the table in.
+    The owner is the service of the entity mapped to the table (JPA or Hibernate), else the
+    service with the most weighted accesses (a write counts 3, a read 1): a DAO facade writing
+    every table by JDBC (DayTrader's ``TradeDirect``) does not take the tables of the entities.
+    Among several mapping services, or on a tie, the weighted accesses decide, then the service
+    clustering placed the table in; a table nobody accesses goes there too.
     """
     where = decomposition.assignment()
     top = _top_of(model)
     uses: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     score: dict[str, Counter[str]] = defaultdict(Counter)
+    mapped: dict[str, set[str]] = defaultdict(set)
     for a in model.table_accesses:
         service = where.get(top.get(a.source, a.source))
         if service is None:
             continue
         uses[a.table][service].add(a.access.value)
         score[a.table][service] += ACCESS_WEIGHT[a.access]
+        if a.mapping:
+            mapped[a.table].add(service)
     out: dict[str, dict[str, Any]] = {}
     for t in model.tables:
         placed = where.get(table_node(t.name))
         s = score.get(t.name, Counter())
+        if t.name in mapped:
+            s = Counter({k: v for k, v in s.items() if k in mapped[t.name]})
         if s:
             best = max(s.values())
             leaders = sorted(k for k, v in s.items() if v == best)

@@ -1,0 +1,65 @@
+"""Who owns a table: the entity mapped to it first, then the weight of reads and writes."""
+
+from msadecomp.decompose import Cluster, Decomposition
+from msadecomp.ingest.links import JPA_ENTITY
+from msadecomp.model import (
+    Access,
+    CodeModel,
+    JavaType,
+    SourceRef,
+    Table,
+    TableAccess,
+    TypeKind,
+)
+from msadecomp.report.build import table_owners
+
+REF = SourceRef("x.java", 1)
+
+
+def _owners(accesses: list[tuple[str, str, Access, str]]) -> dict[str, str | None]:
+    classes = sorted({a[0] for a in accesses})
+    tables = sorted({a[1] for a in accesses})
+    model = CodeModel(
+        "m",
+        types=tuple(JavaType(c, TypeKind.CLASS, REF) for c in classes),
+        tables=tuple(Table(t, REF) for t in tables),
+        table_accesses=tuple(TableAccess(c, t, a, REF, via) for c, t, a, via in accesses),
+    )
+    decomposition = Decomposition(
+        "leiden",
+        1,
+        1.0,
+        (
+            Cluster("S1", "trade", ("app.direct.TradeDirect", "table:ACCOUNT", "table:QUOTE")),
+            Cluster("S2", "account", ("app.entities.Account",)),
+            Cluster("S3", "quote", ("app.entities.Quote",)),
+        ),
+        0.4,
+    )
+    return {t: o["owner"] for t, o in table_owners(model, decomposition).items()}
+
+
+def test_the_service_of_the_mapped_entity_owns_the_table_even_when_a_facade_writes_more() -> None:
+    owners = _owners(
+        [
+            ("app.direct.TradeDirect", "ACCOUNT", Access.READ, "embedded SQL"),
+            ("app.direct.TradeDirect", "ACCOUNT", Access.WRITE, "embedded SQL"),
+            ("app.direct.TradeDirect", "QUOTE", Access.READ, "embedded SQL"),
+            ("app.direct.TradeDirect", "QUOTE", Access.WRITE, "embedded SQL"),
+            ("app.entities.Account", "ACCOUNT", Access.WRITE, JPA_ENTITY),
+            ("app.entities.Quote", "QUOTE", Access.WRITE, JPA_ENTITY),
+        ]
+    )
+    assert owners == {"ACCOUNT": "S2", "QUOTE": "S3"}
+
+
+def test_without_a_mapping_the_most_weighted_accesses_win() -> None:
+    owners = _owners(
+        [
+            ("app.direct.TradeDirect", "ACCOUNT", Access.WRITE, "embedded SQL"),
+            ("app.entities.Account", "ACCOUNT", Access.READ, "embedded SQL"),
+            ("app.entities.Quote", "QUOTE", Access.READ, "embedded SQL"),
+            ("app.direct.TradeDirect", "QUOTE", Access.READ, "embedded SQL"),
+        ]
+    )
+    assert owners == {"ACCOUNT": "S1", "QUOTE": "S1"}  # a write counts 3; a tie goes to placement
