@@ -100,3 +100,26 @@ def test_a_service_of_unrelated_helpers_is_named_after_their_package_not_its_fir
     # both are named after cmm; the file service tells itself apart by its noun, while the
     # helpers' nouns are one class each and never name the service
     assert sorted(c.name for c in clusters) == ["cmm", "cmm-file", "order"]
+
+
+def test_classes_each_with_a_noun_of_their_own_are_named_after_the_word_they_share() -> None:
+    """DayTrader: two implementations of the trading facade, each with its helpers, and the
+    message-driven beans that share the EJB package with one of them."""
+    slsb = (
+        "trader.ejb3.TradeSLSBBean",
+        "trader.ejb3.TradeSLSBLocal",
+        "trader.ejb3.TradeSLSBRemote",
+        "trader.util.CompleteOrderThread",
+    )
+    direct = ("trader.direct.TradeDirect", "trader.util.KeyBlock")
+    direct += ("trader.web.TradeConfigJSF", "trader.web.TradeBuildDB")
+    mdb = ("trader.ejb3.DTBroker3MDB", "trader.ejb3.DTStreamer3MDB", "trader.ejb3.TimerStat")
+    g = graph_of(*slsb, *direct, *mdb)
+    g.add_edge("trader.direct.TradeDirect", "trader.util.KeyBlock", weight=3.0)
+    g.add_edge("trader.direct.TradeDirect", "trader.web.TradeConfigJSF", weight=1.0)
+    g.add_edge("trader.ejb3.TradeSLSBBean", "trader.ejb3.TradeSLSBLocal", weight=5.0)
+    clusters = name_clusters(g, [set(slsb), set(direct), set(mdb)])
+    # "trade" and "slsb" are both in three names of the first: the word nearer the front wins;
+    # the two "trade" services are told apart by their most connected class, not by a counter;
+    # the beans share no word, so one of their nouns is all there is
+    assert sorted(c.name for c in clusters) == ["dtbroker3-mdb", "trade-direct", "trade-slsb"]

@@ -7,8 +7,11 @@ the service's classes have in their package wins, provided most classes of that 
 this service. Otherwise (a flat package, or a package spread over several services) the
 business noun shared by most class names is used (``EgovArticleServiceImpl`` -> ``article``),
 the nouns of entry classes (services, controllers, action beans, resources) counting 1.5.
-Two services with the same name are told apart by their dominant class-name noun, then by a
-counter in the order of their smallest member.
+When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDirect``,
+``CompleteOrderThread``), the word at least half of the class names share names the service
+(``trade``), never the alphabetically first class. Two services with the same name are told
+apart by their dominant class-name noun (for a service named after a shared word: the noun of its
+most connected class, ``trade-direct``), then by a counter in the order of their smallest member.
 
 The id of a service is its name: it depends only on which classes the service holds, not on its
 size rank, so an unrelated change elsewhere does not renumber it. Services are listed by id.
@@ -136,16 +139,52 @@ def dominant_prefix(paths: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
     return max(sorted(best), key=lambda pre: (len(pre), counts[pre])) if best else ()
 
 
+def _simple_name(graph: nx.Graph, node: str) -> str:
+    return str(graph.nodes[node].get("label", node)).split(".")[-1]
+
+
 def _dominant_stem(graph: nx.Graph, classes: Sequence[str]) -> tuple[str, float]:
     """The class-name noun of most weight, and its weight."""
     stems: dict[str, float] = {}
     for m in classes:
-        label = str(graph.nodes[m].get("label", m).split(".")[-1])
+        label = _simple_name(graph, m)
         key = slug(stem(label))
         stems[key] = stems.get(key, 0.0) + (1.5 if _ENTRY.search(label) else 1.0)
     stems.pop("", None)
     best = min(stems, key=lambda s: (-stems[s], s)) if stems else ""
     return best, stems.get(best, 0.0)
+
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+"""Words of a class name: ``DTBroker3MDB`` -> ``DT``, ``Broker``, ``MDB``."""
+
+
+def _shared_word(graph: nx.Graph, classes: Sequence[str]) -> str:
+    """The business word of three letters or more that at least half of the class names (and
+    two or more) share, technical words left out; ``""`` if none."""
+    counts: Counter[str] = Counter()
+    places: Counter[str] = Counter()  # a tie goes to the word nearer the front of the names
+    for m in classes:
+        words = [w.lower() for w in _WORD.findall(stem(_simple_name(graph, m)))]
+        for w in set(words):
+            if len(w) > 2 and w not in LAYER_WORDS:
+                counts[w] += 1
+                places[w] += words.index(w)
+    best = min(counts, key=lambda w: (-counts[w], places[w], w)) if counts else ""
+    return best if best and counts[best] >= max(2, len(classes) / 2) else ""
+
+
+def _central_noun(graph: nx.Graph, classes: Sequence[str]) -> str:
+    """The class-name noun of the class most tied to the others of ``classes``."""
+    inside = set(classes)
+
+    def ties(m: str) -> float:
+        return sum(
+            float(d.get("weight", 1.0)) for n, d in graph[m].items() if n in inside and n != m
+        )
+
+    top = min(classes, key=lambda m: (-ties(m), m))
+    return slug(stem(_simple_name(graph, top)))
 
 
 def name_clusters(
@@ -183,17 +222,20 @@ def name_clusters(
         # a noun of one plain class only names that class, not the service (the package does)
         weak = weight <= 1 and len(classes) > 1
         named_package = bool(prefix) and prefix[-1].lower() not in LAYER_WORDS
+        word = ""
         if distinctive or (weak and named_package):
             name = slug(prefix[-1])
+        elif weak and (word := _shared_word(graph, classes)):
+            name, noun = word, _central_noun(graph, classes)
         else:
             name = noun or (slug(prefix[-1]) if prefix else "")
-        proposals.append((name or "service", "" if weak else noun, members))
+        proposals.append((name or "service", "" if weak and not word else noun, members))
     clashes = Counter(name for name, _, _ in proposals)
     used = set(taken)
     clusters = []
     for name, noun, members in sorted(proposals, key=lambda x: (x[0], x[2][0])):
         if (clashes[name] > 1 or name in used) and noun and noun != name:
-            name = f"{name}-{noun}"
+            name = noun if noun.startswith(f"{name}-") else f"{name}-{noun}"
         unique, n = name, 1
         while unique in used:
             n += 1
