@@ -7,8 +7,10 @@ is placed by the first rule that decides:
    view name, a Struts result, a named action class or JSF bean) counts 1; a handler of a path
    it links or posts to counts 1/2 divided by the number of views linking to that class, so
    menu and header links shared by many views count little;
-2. **includes**: the service of most of the placed views it includes or that include it
-   (fragments shared by several services go to the one using them most);
+2. **includes**: the service of most of the placed views that include it or that it includes
+   (fragments shared by several services go to the one using them most); a fragment included
+   by more than ``SHARED_FRAGMENT`` views (Roller's ``taglibs-struts2.jsp``, in every page)
+   places none of the views including it;
 3. **folder**: the service whose feature packages share the most folder names with the view's
    path (``WEB-INF/jsp/egovframework/com/cop/bbs/List.jsp`` and ``egovframework.com.cop.bbs``);
 4. **name**: the service whose class names share the most words with the view's file name,
@@ -119,13 +121,28 @@ def place_views(
     return out
 
 
+SHARED_FRAGMENT = 3
+"""A fragment included by more views than this (tag-library imports, headers) is shared: it is
+placed by the views that include it but places none of them."""
+
+
 def _includes(pages: Sequence[Page]) -> dict[str, set[str]]:
-    """Views each view includes or is included by."""
+    """Views each view is included by, or includes when that view is no shared fragment."""
 
     def included(link: str) -> str | None:
         return link[5:].split("?")[0].lstrip("./") if link.startswith("view:") else None
 
-    return _linked(pages, included, loose=True)
+    parents: dict[str, set[str]] = defaultdict(set)
+    for page, fragments in _linked(pages, included, loose=True, directed=True).items():
+        for fragment in fragments:
+            parents[fragment].add(page)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for fragment, includers in parents.items():
+        neighbours[fragment] |= includers
+        if len(includers) <= SHARED_FRAGMENT:
+            for page in includers:
+                neighbours[page].add(fragment)
+    return neighbours
 
 
 def _navigation(pages: Sequence[Page]) -> dict[str, set[str]]:
@@ -134,10 +151,13 @@ def _navigation(pages: Sequence[Page]) -> dict[str, set[str]]:
 
 
 def _linked(
-    pages: Sequence[Page], target: Callable[[str], str | None], loose: bool = False
+    pages: Sequence[Page],
+    target: Callable[[str], str | None],
+    loose: bool = False,
+    directed: bool = False,
 ) -> dict[str, set[str]]:
     """Pairs of views where one's link ``target`` names the other's path (its tail, or with
-    ``loose`` a bare file name anywhere)."""
+    ``loose`` a bare file name anywhere); ``directed``: only from the linking view."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for page in pages:
         by_name[PurePosixPath(page.path).name].append(page.path)
@@ -152,7 +172,8 @@ def _linked(
                     candidate.endswith(tail) or (loose and "/" not in tail)
                 ):
                     neighbours[page.path].add(candidate)
-                    neighbours[candidate].add(page.path)
+                    if not directed:
+                        neighbours[candidate].add(page.path)
     return neighbours
 
 

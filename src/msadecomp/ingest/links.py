@@ -31,7 +31,11 @@ from msadecomp.model import (
 )
 
 JPA_ENTITY, HIBERNATE_MAPPING = MAPPINGS
-_HQL_FROM = re.compile(r"^\s*from\s+[A-Za-z_][\w.]*(\s+(as\s+)?[a-z_]\w*)?(\s|$)", re.I)
+_HQL_FROM = re.compile(
+    r"^\s*(?i:from)\s+(?:[a-z_]\w*\.)*[A-Z]\w*(\s+((?i:as)\s+)?[A-Za-z_]\w*)?(\s|$)"
+)
+"""HQL/JPQL may start at FROM; what follows names an entity class (``from Order o``,
+``from shop.Order``), so log text like ``" from url "`` is no query."""
 
 
 def _statement_index(statements: Sequence[SqlStatement]) -> dict[str, list[SqlStatement]]:
@@ -135,9 +139,15 @@ def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
 
 
 def view_names(java: JavaFacts, xml: XmlFacts) -> dict[str, list[tuple[str, SourceRef]]]:
-    """Per class, the strings that may name a view: its own, plus its Struts results."""
+    """Per class, the strings that may name a view: its own, plus its Struts results; a Tiles
+    definition name among them adds the pages of that definition."""
     out: dict[str, list[tuple[str, SourceRef]]] = {k: list(v) for k, v in java.strings.items()}
     for a in xml.actions:
         if a.cls:
             out.setdefault(a.cls, []).extend((view, a.source) for view in a.views)
+    if xml.tiles:
+        for texts in out.values():
+            texts.extend(
+                (page, ref) for text, ref in list(texts) for page in xml.tiles.get(text, ())
+            )
     return out

@@ -7,11 +7,18 @@
 * Spring MVC URL mappings in XML: ``SimpleUrlHandlerMapping`` ``mappings``/``urlMap`` entries
   and beans named like a path (``BeanNameUrlHandlerMapping``); the handler is a bean id.
 * JSF ``faces-config.xml`` managed beans (names used in ``#{...}`` expressions).
-* Hibernate ``*.hbm.xml``: ``<class name="a.Order" table="ORDERS">`` maps an entity to a table.
+* Hibernate ``*.hbm.xml``: ``<class name="a.Order" table="ORDERS">`` maps an entity to a table;
+  so does JPA ``orm.xml``: ``<entity class="a.Order"><table name="ORDERS"/>``.
+* Tiles ``tiles.xml`` (Tiles 2/3 ``<tiles-definitions>``, Struts 1 ``<component-definitions>``):
+  a definition name returned by a controller or named by a Struts ``tiles`` result stands for
+  the pages the definition itself puts in its layout (``<put-attribute name="content"
+  value="/WEB-INF/jsps/admin/UserAdmin.jsp"/>``), not for the shared layout, header or footer
+  it inherits.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -110,6 +117,55 @@ def read_faces_config(path: str, root: ET.Element) -> list[Bean]:
             name, cls = _text(el, "managed-bean-name"), _text(el, "managed-bean-class")
             if name and cls:
                 out.append(Bean(name, cls, SourceRef(path)))
+    return out
+
+
+_TILES_VIEW = re.compile(r"\.(jspx?|jspf|xhtml|html?|vm|ftl|ftlh)$", re.I)
+
+
+def read_tiles(path: str, root: ET.Element) -> dict[str, tuple[str, ...]]:
+    """Definition name -> the view paths it puts in its layout (its template or Struts 1
+    ``path`` when it puts none of its own); wildcard definitions (``*/*``) are left to the
+    view-name matching they stand for."""
+    out: dict[str, tuple[str, ...]] = {}
+    for definition in root.iter():
+        if local_name(definition.tag) != "definition":
+            continue
+        name = (definition.get("name") or "").strip()
+        if not name or "*" in name or "{" in name:
+            continue
+        own = [
+            v
+            for el in definition.iter()
+            if local_name(el.tag) in ("put-attribute", "put", "add-attribute")
+            and _TILES_VIEW.search(v := (el.get("value") or el.text or "").strip())
+        ]
+        layout = (definition.get("template") or definition.get("path") or "").strip()
+        views = own or ([layout] if _TILES_VIEW.search(layout) else [])
+        if views:
+            out[name] = tuple(dict.fromkeys(views))
+    return out
+
+
+def read_orm_xml(path: str, root: ET.Element) -> list[EntityMapping]:
+    """JPA ``orm.xml``: each ``<entity>`` with its ``<table name>`` (default: the entity name,
+    else the class's simple name)."""
+    package = ""
+    out = []
+    for el in root.iter():
+        tag = local_name(el.tag)
+        if tag == "package" and el.text:
+            package = el.text.strip()
+        if tag != "entity" or not el.get("class"):
+            continue
+        cls = str(el.get("class")).strip()
+        cls = cls if "." in cls or not package else f"{package}.{cls}"
+        table = next(
+            (t.get("name") for t in el if local_name(t.tag) == "table" and t.get("name")),
+            None,
+        )
+        name = table or el.get("name") or cls.rpartition(".")[2]
+        out.append(EntityMapping(cls, name.strip('`"[]').upper(), SourceRef(path)))
     return out
 
 

@@ -1,6 +1,7 @@
 """Read the XML files of a Java web application: MyBatis 3 mappers, iBatis 2 sqlMaps, Spring bean
 definitions and URL mappings, web.xml, Struts 1/2 actions, JSF managed beans and Hibernate
-mappings (see :mod:`.web_config`). Other XML (build files, logging) is ignored.
+mappings, JPA ``orm.xml`` and Tiles definitions (see :mod:`.web_config`). Other XML (build
+files, logging) is ignored.
 
 Parsing goes through defusedxml, so entity expansion bombs and external entities are refused;
 a broken or hostile file becomes a diagnostic with its line, never an exception.
@@ -23,8 +24,10 @@ from msadecomp.ingest.web_config import (
     EntityMapping,
     read_faces_config,
     read_hibernate_mapping,
+    read_orm_xml,
     read_struts1,
     read_struts2,
+    read_tiles,
     read_url_mappings,
 )
 from msadecomp.model import Bean, Diagnostic, Severity, SourceRef, SqlStatement
@@ -50,7 +53,9 @@ class XmlFacts:
     actions: list[Action] = field(default_factory=list)
     """Request paths served by classes or beans: Struts actions, Spring XML URL mappings."""
     entities: list[EntityMapping] = field(default_factory=list)
-    """Hibernate ``hbm.xml`` class-to-table mappings."""
+    """Hibernate ``hbm.xml`` and JPA ``orm.xml`` class-to-table mappings."""
+    tiles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Tiles definition name -> the view paths it stands for."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
     parsed_by: dict[str, int] = field(default_factory=dict)
@@ -93,6 +98,10 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
         facts.actions.extend(read_struts2(path, root))
     elif label == "faces-config":
         facts.beans.extend(read_faces_config(path, root))
+    elif label == "tiles":
+        facts.tiles.update(read_tiles(path, root))
+    elif label == "orm.xml":
+        facts.entities.extend(read_orm_xml(path, root))
     else:
         facts.entities.extend(read_hibernate_mapping(path, root))
 
@@ -106,6 +115,9 @@ _KINDS = {
     "struts": "struts",
     "faces-config": "faces-config",
     "hibernate-mapping": "hibernate mapping",
+    "entity-mappings": "orm.xml",
+    "tiles-definitions": "tiles",
+    "component-definitions": "tiles",
 }
 """Root element -> the kind of XML file it starts (counted in the model's file counts)."""
 

@@ -121,3 +121,63 @@ def test_ibatis_ids_without_namespace_hibernate_mappings_and_ejb_beans(tmp_path:
     assert ("a.Order", "ORDERS", "write") in accesses
     assert ("a.OrderDao", "ORDERS", "read") in accesses
     assert model.type_map()["a.Billing"].stereotype == "service"
+
+
+def test_jpa_orm_xml_maps_entities_and_log_text_is_no_query(tmp_path: Path) -> None:
+    """Roller maps its entities in ``*.orm.xml``; JPQL names the entity, the table differs."""
+    write(
+        tmp_path,
+        {
+            "src/a/Comment.java": "package a; public class Comment {}",
+            "src/a/CommentManager.java": """package a; public class CommentManager {
+            Object all() { return em.createQuery("SELECT c FROM Comment c WHERE c.ok = 1"); }
+            void log(String url) { LOG.debug("error " + " from url " + url); } }""",
+            "src/a/Comment.orm.xml": """<entity-mappings><package>a</package>
+            <entity class="Comment" name="Comment"><table name="roller_comment"/></entity>
+            </entity-mappings>""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    accesses = {(a.source, a.table, a.access.value) for a in model.table_accesses}
+    assert accesses == {
+        ("a.Comment", "ROLLER_COMMENT", "write"),
+        ("a.CommentManager", "ROLLER_COMMENT", "read"),
+    }
+
+
+def test_a_tiles_definition_stands_for_the_pages_it_puts_not_its_shared_layout(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/UserAdmin.java": "package a; public class UserAdmin {}",
+            "src/a/Home.java": """package a;
+            public class Home { String show() { return "home.main"; } }""",
+            "src/struts.xml": """<struts><package name="admin" namespace="/roller-ui/admin">
+            <action name="userAdmin" class="a.UserAdmin">
+              <result name="success" type="tiles">.UserAdmin</result></action>
+            </package></struts>""",
+            "WEB-INF/tiles.xml": """<tiles-definitions>
+            <definition name=".base" template="/WEB-INF/jsps/tiles/layout.jsp">
+              <put-attribute name="footer" value="/WEB-INF/jsps/tiles/footer.jsp"/></definition>
+            <definition name=".UserAdmin" extends=".base">
+              <put-attribute name="content" value="/WEB-INF/jsps/admin/UserAdmin.jsp"/>
+            </definition>
+            <definition name="home.main" template="/WEB-INF/jsps/Home.jsp"/>
+            <definition name="*/*" template="/WEB-INF/jsps/{1}/{2}.jsp"/>
+            </tiles-definitions>""",
+            "WEB-INF/jsps/tiles/layout.jsp": "<div/>",
+            "WEB-INF/jsps/tiles/footer.jsp": "<div/>",
+            "WEB-INF/jsps/admin/UserAdmin.jsp": "<p>users</p>",
+            "WEB-INF/jsps/Home.jsp": "<p>home</p>",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    rendered = {p.path.rpartition("/")[2]: p.renderers for p in model.pages}
+    assert rendered == {
+        "Home.jsp": ("a.Home",),
+        "UserAdmin.jsp": ("a.UserAdmin",),
+        "footer.jsp": (),
+        "layout.jsp": (),
+    }

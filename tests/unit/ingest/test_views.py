@@ -140,6 +140,31 @@ def test_each_view_is_placed_in_one_service_by_links_includes_then_folder() -> N
     }
 
 
+def test_a_fragment_every_page_includes_places_none_of_them() -> None:
+    """Roller: every page includes ``taglibs-struts2.jsp``; one page placed by its action puts
+    the fragment in its service, which must not carry the other pages there."""
+    where = {"a.media.MediaView": "media"}
+    taglibs = "view:/WEB-INF/jsps/taglibs-struts2.jsp"
+    own = "view:/WEB-INF/jsps/admin/inc/users-row.jsp"
+    pages = [
+        Page("WEB-INF/jsps/media/MediaView.jsp", (taglibs,), ("a.media.MediaView",)),
+        Page("WEB-INF/jsps/admin/UserAdmin.jsp", (taglibs,)),
+        Page("WEB-INF/jsps/admin/UserEdit.jsp", (taglibs, own)),
+        Page("WEB-INF/jsps/admin/Setup.jsp", (taglibs,)),
+        Page("WEB-INF/jsps/admin/inc/users-row.jsp", (), ("a.media.MediaView",)),
+        Page("WEB-INF/jsps/taglibs-struts2.jsp"),
+    ]
+    placed = place_views(pages, where, {c: "a.media" for c in where})
+    assert {p.rpartition("/")[2]: (x.service, x.via) for p, x in placed.items()} == {
+        "MediaView.jsp": ("media", "links"),
+        "taglibs-struts2.jsp": ("media", "includes"),
+        "UserAdmin.jsp": (None, "unplaced"),
+        "Setup.jsp": (None, "unplaced"),
+        "users-row.jsp": ("media", "links"),
+        "UserEdit.jsp": ("media", "includes"),  # its own fragment (one includer) still counts
+    }
+
+
 def test_the_class_rendering_a_view_outweighs_menu_links_many_views_share() -> None:
     where = {"a.menu.MenuCtl": "menu", "a.qna.QnaCtl": "qna", "a.faq.FaqCtl": "faq"}
     packages = {c: c.rpartition(".")[0] for c in where}
