@@ -44,6 +44,15 @@ TEST_PATTERNS = (
     "*Tests.class",
     "*IT.class",
 )
+ANT_TESTS = re.compile(r"^(?:(?!(?:src|source|java|main)/)[^/]*/)*(?:tests?|testsrc|test-src)/")
+"""Pre-Maven layouts keep tests in a ``test``/``tests`` folder beside ``src`` (JForum's
+``tests/core/net/jforum/...``); a ``test`` package inside ``src`` is application code.
+
+>>> bool(ANT_TESTS.match("tests/core/net/jforum/FakeHttpRequest.java"))
+True
+>>> bool(ANT_TESTS.match("app/test/a/Helper.java")), bool(ANT_TESTS.match("src/a/test/B.java"))
+(True, False)
+"""
 TOOLING_PATTERNS = (
     ".mvn",
     "MavenWrapperDownloader.java",
@@ -106,6 +115,7 @@ class Scope:
         rules = [(glob_regex(p), f"excluded by pattern {p}") for p in self.exclude]
         if not self.include_tests:
             rules += [(glob_regex(p), TEST_REASON) for p in TEST_PATTERNS]
+            rules.append((ANT_TESTS, TEST_REASON))
         rules += [(glob_regex(p), TOOLING_REASON) for p in TOOLING_PATTERNS]
         rules += [(glob_regex(p), GENERATED_REASON) for p in GENERATED_PATTERNS]
         return rules

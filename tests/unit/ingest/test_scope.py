@@ -19,7 +19,10 @@ from msadecomp.ingest.scope import GENERATED_REASON, TEST_REASON, TOOLING_REASON
         (".mvn/wrapper/MavenWrapperDownloader.java", TOOLING_REASON),
         ("gradle/wrapper/gradle-wrapper.properties", TOOLING_REASON),
         ("target/generated-sources/annotations/egov/QArticle.java", GENERATED_REASON),
+        ("tests/core/net/jforum/FakeHttpRequest.java", TEST_REASON),  # Ant layout
+        ("test/org/apache/catalina/startup/TesterServlet.java", TEST_REASON),
         ("src/main/java/egov/ArticleService.java", None),
+        ("src/net/jforum/tests/Helper.java", None),
         ("src/main/java/egov/test/Contest.java", None),
         ("src/main/java/egov/Testimonial.java", None),
         ("src/main/webapp/WEB-INF/jsp/test.jsp", None),

@@ -154,7 +154,7 @@ def test_a_fragment_every_page_includes_places_none_of_them() -> None:
         Page("WEB-INF/jsps/admin/inc/users-row.jsp", (), ("a.media.MediaView",)),
         Page("WEB-INF/jsps/taglibs-struts2.jsp"),
     ]
-    placed = place_views(pages, where, {c: "a.media" for c in where})
+    placed = place_views(pages, where, dict.fromkeys(where, "a.media"))
     assert {p.rpartition("/")[2]: (x.service, x.via) for p, x in placed.items()} == {
         "MediaView.jsp": ("media", "links"),
         "taglibs-struts2.jsp": ("media", "includes"),
