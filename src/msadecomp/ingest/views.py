@@ -70,7 +70,8 @@ def is_view(path: str) -> bool:
     if suffix not in VIEW_SUFFIXES:
         return False
     if suffix == ".html":
-        return any(part in path for part in ("/templates/", "webapp/", "WEB-INF/", "/views/"))
+        rooted = "/" + path.rpartition("!/")[2]  # a folder at the top counts too
+        return any(part in rooted for part in ("/templates/", "webapp/", "WEB-INF/", "/views/"))
     return True
 
 

@@ -58,6 +58,8 @@ def test_html_counts_as_a_view_only_in_web_and_template_folders() -> None:
     assert is_view("src/main/resources/templates/orders/list.html")
     assert is_view("src/main/webapp/index.html")
     assert not is_view("docs/manual/index.html")
+    assert is_view("templates/exception.html") and is_view("views/home.html")  # at the top
+    assert is_view("app.war!/templates/home.html")
     assert is_view("a/b.jsp") and not is_view("a/b.java")
 
 
