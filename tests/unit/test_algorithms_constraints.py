@@ -172,3 +172,17 @@ def test_decompose_with_consensus_is_deterministic_and_finds_the_groups() -> Non
     first = decompose(three_groups(), seed=7, resolution=None)
     assert first == decompose(three_groups(), seed=7, resolution=None)
     assert len(first.clusters) == 3
+
+
+def test_the_notes_say_when_the_final_count_differs_from_the_sweeps() -> None:
+    g = three_groups()
+    g.add_node("x.d.D0", kind="class", label="D0Service", package="x.d")
+    g.add_node("x.d.D1", kind="class", label="D1Service", package="x.d")
+    g.add_edge("x.d.D0", "x.d.D1", weight=2.0)
+    g.add_edge("x.d.D0", "x.a.C2", weight=0.3)
+    d = decompose(g, seed=1, resolution=None)
+    assert len(d.clusters) == 3  # the pair is too small to stand alone: it joins group a
+    assert any(
+        n.startswith("3 services in the end (the sweep's single run at that resolution gave 4)")
+        for n in d.notes
+    )

@@ -30,7 +30,7 @@ from msadecomp.decompose.algorithms import (
     Partition,
     Prepared,
 )
-from msadecomp.decompose.consensus import RANDOMISED, consensus
+from msadecomp.decompose.consensus import RANDOMISED, RUNS, consensus
 from msadecomp.decompose.constraints import (
     Constraints,
     contract,
@@ -161,6 +161,15 @@ def decompose(
     parts = separate(core, parts, constraints)
     if services is not None and count_services(parts) > services:
         parts = _merge_down(core, parts, services, constraints)
+    if points and services is None:
+        swept = next((p.services for p in points if p.resolution == resolution), None)
+        final = count_services(parts)
+        if swept is not None and final != swept:
+            notes.append(
+                f"{final} services in the end (the sweep's single run at that resolution "
+                f"gave {swept}): consensus over {RUNS} runs, package joins, tiny and "
+                "catch-all services and classes without ties change the count"
+            )
     q = Prepared(core).modularity(parts)
     clusters = list(name_clusters(core, parts))
     if kernel_nodes:
