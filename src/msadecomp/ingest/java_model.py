@@ -199,6 +199,8 @@ class _Linker:
         """Per type, its string constants (field name -> value)."""
         self.lent: set[tuple[str, str]] = set()
         """(type, value) of string constants other types read."""
+        self.managed: set[str] = set()
+        """Types a container creates: named beans, and beans declared in XML."""
 
     # -- types -----------------------------------------------------------------------------
     def java_type(self, d: _Decl) -> JavaType:
@@ -248,6 +250,7 @@ class _Linker:
         )
 
     def index_beans(self, types: list[JavaType], xml_beans: Iterable[Bean]) -> None:
+        xml_beans = list(xml_beans)
         for jt_ in types:
             self.kinds[jt_.fqn] = jt_.kind
             if jt_.bean_name:
@@ -255,6 +258,9 @@ class _Linker:
         for b in xml_beans:
             if b.cls in self.r.known:
                 self.beans.setdefault(b.id, b.cls)
+        self.managed = {t.fqn for t in types if t.bean_name} | {
+            b.cls for b in xml_beans if b.cls in self.r.known
+        }
 
     # -- dependencies ----------------------------------------------------------------------
     def _dep(
@@ -311,8 +317,10 @@ class _Linker:
         self._inject_fields(src, t, scope, path)
         strings = self.facts.strings.setdefault(src, [])
         strings.extend((f.value, _ref(path, f.line)) for f in t.fields if f.value)
+        # a container (Spring, CDI, EJB) calls the constructor of a bean it manages only
+        managed = src in self.managed or any(_short(a.name) in STEREOTYPES for a in t.annotations)
         for m in t.methods:
-            self._link_method(src, m, scope, path, variables, strings)
+            self._link_method(src, m, scope, path, variables, strings, managed)
         self._endpoints(src, t, path)
 
     def _typed(
@@ -339,6 +347,7 @@ class _Linker:
         path: str,
         fields: dict[str, str],
         strings: list[tuple[str, SourceRef]],
+        managed: bool,
     ) -> None:
         ref = _ref(path, m.line)
         local_types = dict(fields)
@@ -378,7 +387,9 @@ class _Linker:
             if owner is not None and owner != src and value is not None:
                 strings.append((value, ref))
                 self.lent.add((owner, value))
-        if m.is_constructor or any(_short(a.name) in INJECT_BY_TYPE for a in m.annotations):
+        if (m.is_constructor and managed) or any(
+            _short(a.name) in INJECT_BY_TYPE for a in m.annotations
+        ):
             for p in m.params:
                 if p.type_refs:
                     self._inject(src, p.name, p.type_refs[0], None, scope, ref)

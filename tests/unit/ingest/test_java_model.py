@@ -196,3 +196,33 @@ def test_a_constant_lent_once_stays_with_its_class_too_for_its_other_constants()
     )
     assert [t for t, _ in facts.strings["shop.dao.OrderDao"]] == ["select * from orders"]
     assert "select count(*) from orders" in {t for t, _ in facts.strings["shop.web.Report"]}
+
+
+def test_only_a_container_managed_class_has_its_constructor_injected() -> None:
+    """A Spring or CDI bean's constructor parameters are injected; a plain class's constructor
+    (Roller's ``ContinuousWorkerThread(String id, Job job)``) is called by code, with whatever
+    it is given: a parameter, no injection, and no "ambiguous injection" note."""
+    job = "package app; public interface Job { void run(); }"
+    sources = {
+        "app/Job.java": job,
+        "app/PingJob.java": "package app; public class PingJob implements Job { public void run() {} }",
+        "app/Clock.java": "package app; public class Clock {}",
+        "app/Scheduler.java": """package app;
+            @Service public class Scheduler { public Scheduler(Clock clock) {} }""",
+        "app/Worker.java": """package app;
+            public class Worker { public Worker(String id, Clock clock, Job job) {} }""",
+        "app/Other.java": "package app; public class Other implements Job { public void run() {} }",
+        "app/Timer.java": """package app;
+            public class Timer { public Timer(Clock clock) {} }""",
+    }
+    facts = build_java_facts(
+        [parse_java(p, s.encode()) for p, s in sources.items()],
+        [Bean("timer", "app.Timer", SourceRef("beans.xml"))],
+    )
+    injected = {
+        (d.source.rpartition(".")[2], d.target.rpartition(".")[2])
+        for d in facts.dependencies
+        if d.kind is DepKind.INJECTION
+    }
+    assert injected == {("Scheduler", "Clock"), ("Timer", "Clock")}
+    assert not [d for d in facts.diagnostics if d.code == "spring.ambiguous-injection"]
