@@ -134,7 +134,12 @@ def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
     for a in xml.actions:
         cls = a.cls or beans.get(a.bean, "")
         if cls in known:
-            out.append(Endpoint(a.path, "ANY", f"{cls}#execute", a.source))
+            out.append(Endpoint(a.path, "ANY", f"{cls}#{a.method}", a.source))
+            base, dot, suffix = a.path.rpartition(".")
+            out += [
+                Endpoint(f"{base}!{m}{dot}{suffix}", "ANY", f"{cls}#{m}", a.source)
+                for m in a.methods
+            ]
     return out
 
 

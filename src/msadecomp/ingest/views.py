@@ -187,15 +187,26 @@ class _ViewIndex:
 _TEMPLATE_TAIL = re.compile(r"(/\{[^/]*\})+$")
 
 
+_ACTION_SUFFIX = re.compile(r"\.(action|do)$")
+_METHOD_CALL = re.compile(r"!\w+$")
+
+
+def _route(path: str) -> str:
+    """A path without its Struts/Spring action suffix: ``/admin/users.action`` and a form's
+    ``action="users"`` name the same route."""
+    return _ACTION_SUFFIX.sub("", path)
+
+
 class _EndpointIndex:
-    """Endpoint handlers by exact path and by last path segment (links may omit a prefix)."""
+    """Endpoint handlers by exact path and by last path segment (links may omit a prefix or
+    the ``.action``/``.do`` suffix)."""
 
     def __init__(self, endpoints: Sequence[Endpoint]) -> None:
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.by_last: dict[str, list[str]] = defaultdict(list)
         for e in endpoints:
             handler = e.handler.split("#", 1)[0]
-            path = "/" + e.path.strip("/")
+            path = _route("/" + e.path.strip("/"))
             # also without trailing path variables: script code appends ids to 'byid/'
             for p in {path, _TEMPLATE_TAIL.sub("", path) or path}:
                 if handler not in self.exact[p]:
@@ -203,7 +214,13 @@ class _EndpointIndex:
                     self.by_last[p.rpartition("/")[2]].append(p)
 
     def find(self, link: str) -> set[str]:
-        link = "/" + link.strip("/")
+        link = _route("/" + link.strip("/"))
+        found = self._find(link)
+        if not found and _METHOD_CALL.search(link):  # Struts 2 name!method on any action
+            found = self._find(_METHOD_CALL.sub("", link))
+        return found
+
+    def _find(self, link: str) -> set[str]:
         if link in self.exact:
             return self.exact[link]
         out: set[str] = set()

@@ -3,7 +3,8 @@
 * Struts 1 ``struts-config.xml``: ``<action path="/login" type="a.LoginAction">`` serves
   ``/login.do``; its ``<forward path="...jsp">`` and ``input`` are the views it renders.
 * Struts 2 ``struts.xml``: ``<package namespace="/shop"><action name="cart" class="a.Cart">``
-  serves ``/shop/cart.action``; its ``<result>`` bodies are its views.
+  serves ``/shop/cart.action`` (its ``method``, else ``execute``), and each of its
+  ``<allowed-methods>`` as ``/shop/cart!save.action``; its ``<result>`` bodies are its views.
 * Spring MVC URL mappings in XML: ``SimpleUrlHandlerMapping`` ``mappings``/``urlMap`` entries
   and beans named like a path (``BeanNameUrlHandlerMapping``); the handler is a bean id.
 * JSF ``faces-config.xml`` managed beans (names used in ``#{...}`` expressions).
@@ -35,6 +36,10 @@ class Action:
     source: SourceRef
     views: tuple[str, ...] = ()
     bean: str = ""
+    method: str = "execute"
+    """The handler method the path runs (Struts 2 ``method="save"``)."""
+    methods: tuple[str, ...] = ()
+    """Further methods callable as ``name!method.action`` (Struts 2 ``<allowed-methods>``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +87,23 @@ def read_struts2(path: str, root: ET.Element) -> list[Action]:
             views = [(r.text or "").strip() for r in el if local_name(r.tag) == "result"]
             name = str(el.get("name")).strip("/")
             url = "/" + "/".join(p for p in (namespace, name) if p) + ".action"
+            method = (el.get("method") or "execute").strip()
+            allowed = [
+                m.strip()
+                for a in el
+                if local_name(a.tag) == "allowed-methods"
+                for m in (a.text or "").split(",")
+                if m.strip().isidentifier() and m.strip() != method
+            ]
             out.append(
-                Action(url, str(el.get("class")), SourceRef(path), tuple(v for v in views if v))
+                Action(
+                    url,
+                    str(el.get("class")),
+                    SourceRef(path),
+                    tuple(v for v in views if v),
+                    method=method if method.isidentifier() else "execute",
+                    methods=tuple(dict.fromkeys(allowed)),
+                )
             )
     return out
 

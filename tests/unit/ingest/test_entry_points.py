@@ -181,3 +181,34 @@ def test_a_tiles_definition_stands_for_the_pages_it_puts_not_its_shared_layout(
         "footer.jsp": (),
         "layout.jsp": (),
     }
+
+
+def test_struts2_methods_are_endpoints_and_forms_reach_them_without_the_suffix(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/Setup.java": "package a; public class Setup {}",
+            "src/a/UserAdmin.java": "package a; public class UserAdmin {}",
+            "src/struts.xml": """<struts><package name="core" namespace="/roller-ui">
+            <action name="setup" class="a.Setup">
+              <allowed-methods>activate,execute,save</allowed-methods></action>
+            <action name="userAdmin" class="a.UserAdmin" method="list"/>
+            </package></struts>""",
+            "WEB-INF/jsps/Setup.jsp": '<s:form action="setup!save"><input/></s:form>',
+            "WEB-INF/jsps/Users.jsp": '<form action="userAdmin!remove"></form>',
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {(e.path, e.handler) for e in model.endpoints} == {
+        ("/roller-ui/setup.action", "a.Setup#execute"),
+        ("/roller-ui/setup!activate.action", "a.Setup#activate"),
+        ("/roller-ui/setup!save.action", "a.Setup#save"),
+        ("/roller-ui/userAdmin.action", "a.UserAdmin#list"),
+    }
+    # a declared method, and an undeclared one that still names its action
+    assert {p.path.rpartition("/")[2]: p.controllers for p in model.pages} == {
+        "Setup.jsp": ("a.Setup",),
+        "Users.jsp": ("a.UserAdmin",),
+    }
