@@ -81,7 +81,9 @@ def ingest(
     xml = XmlFacts()
     with _CodeParse(by_kind["java"], by_kind["class"], jobs, limits) as code:
         with stages.stage("read XML and SQL"):
-            sql = read_sql_side(by_kind["xml"], by_kind["sql"], xml, sql_dialect)
+            sql = read_sql_side(
+                by_kind["xml"], by_kind["sql"], xml, sql_dialect, by_kind["properties"]
+            )
         tables: dict[str, Table] = sql.tables
         diagnostics.extend(sql.diagnostics)
         with stages.stage("parse Java"):

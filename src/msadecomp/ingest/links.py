@@ -7,7 +7,7 @@
 * :func:`entry_points`: the request paths each class serves, from annotations (collected by
   :mod:`.java_model`), web.xml servlets, Struts actions and Spring XML URL mappings.
 * :func:`view_names`: the strings of each class that may name a view, plus the views Struts
-  actions forward to.
+  actions forward to and the pages a Tiles definition or view-alias key stands for.
 """
 
 from __future__ import annotations
@@ -145,14 +145,15 @@ def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
 
 def view_names(java: JavaFacts, xml: XmlFacts) -> dict[str, list[tuple[str, SourceRef]]]:
     """Per class, the strings that may name a view: its own, plus its Struts results; a Tiles
-    definition name among them adds the pages of that definition."""
+    definition name or a view-alias key among them adds the pages it stands for."""
     out: dict[str, list[tuple[str, SourceRef]]] = {k: list(v) for k, v in java.strings.items()}
     for a in xml.actions:
         if a.cls:
             out.setdefault(a.cls, []).extend((view, a.source) for view in a.views)
-    if xml.tiles:
+    if xml.view_aliases:
+        aliases = xml.view_aliases
         for texts in out.values():
             texts.extend(
-                (page, ref) for text, ref in list(texts) for page in xml.tiles.get(text, ())
+                (page, ref) for text, ref in list(texts) for page in aliases.get(text, ())
             )
     return out

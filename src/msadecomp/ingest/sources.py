@@ -52,6 +52,8 @@ KINDS = {
     ".ftl": "view",
     ".ftlh": "view",
     ".html": "view",
+    ".htm": "view",
+    ".properties": "properties",
     ".class": "class",
 }
 SKIPPED_DIRS = frozenset(

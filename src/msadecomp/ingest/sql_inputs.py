@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from msadecomp.ingest.named_files import looks_keyed, named_queries, view_aliases
 from msadecomp.ingest.sources import SourceFile
 from msadecomp.ingest.sql_ddl import DdlReader
 from msadecomp.ingest.sql_dialect import choose_copies, dialect_of, ordered, sqlglot_dialect
@@ -38,8 +39,12 @@ def read_sql_side(
     sql_files: Sequence[SourceFile],
     xml: XmlFacts,
     wanted_dialect: str | None = None,
+    properties_files: Sequence[SourceFile] = (),
 ) -> SqlSide:
     """Read mapper/Spring/web XML into ``xml`` and DDL into tables, one dialect copy only.
+
+    Query files and view aliases in ``key = value`` form (``*.properties``, key-per-line
+    ``*.sql``; see :mod:`.named_files`) add statements and aliases to ``xml``.
 
     Skipped files are counted in ``counts`` (``sql files of other dialects``, ``mapper files of
     other dialects``, ``data-only sql scripts``) and each kind summarised by one info diagnostic.
@@ -70,6 +75,8 @@ def read_sql_side(
         f = by_path[path]
         if path not in choice.keep:
             skipped["sql"].append(path)
+        elif _read_named(f, xml, _dialect(path, default), side):
+            continue
         elif is_data_only(f.data):
             skipped["data"].append(path)
         else:
@@ -84,6 +91,8 @@ def read_sql_side(
                     )
                 )
             side.ddl.add(path, decoded.text, _dialect(path, default))
+    for f in properties_files:
+        _read_named(f, xml, default, side)
     for t in side.ddl.tables():
         side.tables.setdefault(t.name, t)
     side.diagnostics.extend(side.ddl.diagnostics)
@@ -111,6 +120,24 @@ def read_sql_side(
             )
         )
     return side
+
+
+def _read_named(f: SourceFile, xml: XmlFacts, dialect: str | None, side: SqlSide) -> bool:
+    """Read a query or view-alias file into ``xml``; False when ``f`` is neither (a ``.sql``
+    script that is not written as ``key = statement`` lines is left to the DDL reader)."""
+    text = decode_script(f.data)[0].text
+    if f.kind == "sql" and not looks_keyed(text):
+        return False
+    queries = named_queries(f.path, text, dialect)
+    xml.statements.extend(queries)
+    if queries:
+        side.counts["query files"] += 1
+        return True
+    aliases = view_aliases(text)
+    xml.view_aliases.update(aliases)
+    if aliases:
+        side.counts["view alias files"] += 1
+    return bool(aliases)
 
 
 def _is_mapper(data: bytes) -> bool:

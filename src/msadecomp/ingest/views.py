@@ -31,7 +31,9 @@ from pathlib import PurePosixPath
 from msadecomp.ingest.decoding import decode_source, lossy_diagnostic
 from msadecomp.model import Diagnostic, Endpoint, JavaType, Page, SourceRef
 
-VIEW_SUFFIXES = frozenset({".jsp", ".jspf", ".jspx", ".xhtml", ".vm", ".ftl", ".ftlh", ".html"})
+VIEW_SUFFIXES = frozenset(
+    {".jsp", ".jspf", ".jspx", ".xhtml", ".vm", ".ftl", ".ftlh", ".html", ".htm"}
+)
 STATIC = re.compile(
     r"\.(js|css|png|gif|jpe?g|svg|ico|woff2?|ttf|eot|map|pdf|xls|xlsx|zip|swf)$", re.I
 )
@@ -65,11 +67,11 @@ _EL_BEAN = re.compile(r"#\{\s*([a-z]\w*)\s*\.")
 
 
 def is_view(path: str) -> bool:
-    """True for a view file (``.html`` only under a web or templates folder)."""
+    """True for a view file (``.html``/``.htm`` only under a web or templates folder)."""
     suffix = PurePosixPath(path).suffix.lower()
     if suffix not in VIEW_SUFFIXES:
         return False
-    if suffix == ".html":
+    if suffix in (".html", ".htm"):
         rooted = "/" + path.rpartition("!/")[2]  # a folder at the top counts too
         return any(part in rooted for part in ("/templates/", "webapp/", "WEB-INF/", "/views/"))
     return True

@@ -54,8 +54,9 @@ class XmlFacts:
     """Request paths served by classes or beans: Struts actions, Spring XML URL mappings."""
     entities: list[EntityMapping] = field(default_factory=list)
     """Hibernate ``hbm.xml`` and JPA ``orm.xml`` class-to-table mappings."""
-    tiles: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Tiles definition name -> the view paths it stands for."""
+    view_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Tiles definition names and view-alias keys (:mod:`.named_files`) -> the views they
+    stand for."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
     parsed_by: dict[str, int] = field(default_factory=dict)
@@ -99,7 +100,7 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
     elif label == "faces-config":
         facts.beans.extend(read_faces_config(path, root))
     elif label == "tiles":
-        facts.tiles.update(read_tiles(path, root))
+        facts.view_aliases.update(read_tiles(path, root))
     elif label == "orm.xml":
         facts.entities.extend(read_orm_xml(path, root))
     else:

@@ -1,0 +1,94 @@
+"""Key = value files that name queries and views: ``*.properties`` and key-per-line ``*.sql``.
+
+Legacy JDBC code keeps its SQL out of the Java source, one statement per key, and looks it up
+by that key (JForum's ``generic_queries.sql``: ``GroupModel.selectAll = SELECT ... FROM
+jforum_groups``, used as ``SystemGlobals.getSql("GroupModel.selectAll")``); home-grown MVC
+frameworks map view keys to template files the same way (``forums.list = forum_list.htm``).
+
+* :func:`entries` reads the Java properties format: ``#``/``!`` comments, ``=``, ``:`` or blank
+  separators, ``\\`` line continuations; each entry keeps its first line.
+* :func:`named_queries`: a file most (and at least :data:`MIN_ENTRIES`) of whose values are
+  SQL statements is a query file; each such entry becomes a :class:`SqlStatement` whose id is
+  its key, so the key in DAO code links the DAO to the tables, as a mapper statement id does.
+* :func:`view_aliases`: entries whose value is a view file name (``.htm``, ``.jsp``, ``.ftl``,
+  ...) in a file most of whose values are: the key stands for that view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
+from msadecomp.model import SourceRef, SqlStatement
+
+MIN_ENTRIES = 3
+"""Fewer entries than this never make a query or view-alias file (a stray setting)."""
+_SEPARATOR = re.compile(r"(?<!\\)[=:]|(?<!\\)\s")
+_VIEW_FILE = re.compile(r"^[\w\-./]+\.(htm|html|jsp|jspx|xhtml|vm|ftl|ftlh)$", re.I)
+_KEY_LINE = re.compile(r"^\s*[A-Za-z_][\w.\-]*\s*[=:]", re.M)
+
+
+def entries(text: str) -> Iterator[tuple[str, str, int]]:
+    """``(key, value, line)`` of each entry of a properties-format text.
+
+    >>> list(entries("# c\\na.b = SELECT x \\\\\\n  FROM t\\nc: d"))
+    [('a.b', 'SELECT x FROM t', 2), ('c', 'd', 4)]
+    """
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        start = i
+        line = lines[i].lstrip()
+        i += 1
+        if not line or line[0] in "#!":
+            continue
+        while _continued(line) and i < len(lines):
+            line = line[:-1] + lines[i].lstrip()
+            i += 1
+        match = _SEPARATOR.search(line)
+        if match is None:
+            continue
+        key = line[: match.start()].strip()
+        value = line[match.end() :].strip()
+        if value[:1] in "=:" and match.group().isspace():
+            value = value[1:].strip()
+        if key:
+            yield key, value, start + 1
+
+
+def _continued(line: str) -> bool:
+    """True when the line ends in an odd number of backslashes."""
+    trailing = len(line) - len(line.rstrip("\\"))
+    return trailing % 2 == 1
+
+
+def looks_keyed(text: str) -> bool:
+    """True when a ``.sql`` file is written as ``key = statement`` lines, not as a script."""
+    first = next(
+        (ln for ln in text.splitlines() if ln.strip() and ln.lstrip()[:1] not in "#-"), ""
+    )
+    return bool(_KEY_LINE.match(first))
+
+
+def named_queries(path: str, text: str, dialect: str | None = None) -> list[SqlStatement]:
+    """The statements of a query file (see the module docstring); ``[]`` for any other file."""
+    found = list(entries(text))
+    queries = [(k, v, n) for k, v, n in found if looks_like_sql(v)]
+    if len(queries) < MIN_ENTRIES or len(queries) * 2 < len(found):
+        return []
+    out = []
+    for key, value, line in queries:
+        use = tables_in(value, dialect)
+        verb = value.split(None, 1)[0].upper()
+        out.append(SqlStatement(key, "", verb, SourceRef(path, line), use.reads, use.writes))
+    return out
+
+
+def view_aliases(text: str) -> dict[str, tuple[str, ...]]:
+    """Key -> view file of a view-alias file (see the module docstring); ``{}`` otherwise."""
+    found = list(entries(text))
+    views: dict[str, tuple[str, ...]] = {k: (v,) for k, v, _ in found if _VIEW_FILE.match(v)}
+    if len(views) < MIN_ENTRIES or len(views) * 2 < len(found):
+        return {}
+    return views
