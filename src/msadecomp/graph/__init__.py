@@ -149,6 +149,10 @@ FK_HUB = 5
 """Foreign keys to a table that more tables reference count that much less in all."""
 REFERENCE_KINDS = frozenset(k.value for k in DepKind) - {"extends", "implements"}
 """Code dependencies that refer to a class without inheriting from it."""
+SUPERTYPE_HUB = 10
+"""A project supertype with more subtypes than this (JForum's ``Command`` under 30 actions of
+every feature, a ``BaseAction``) is framework plumbing: its inheritance edges count that much
+less in all, so it no longer pulls the features' web classes into one service."""
 
 
 def _add_aggregates(g: nx.MultiDiGraph) -> None:
@@ -225,6 +229,9 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
     out = nx.Graph()
     out.add_nodes_from(sorted(g.nodes(data=True)))
     referenced = Counter(dst for _, dst, kind in g.edges(keys=True) if kind == "foreign_key")
+    inherited = Counter(
+        dst for _, dst, kind in g.edges(keys=True) if kind in ("extends", "implements")
+    )
     for src, dst, data in g.edges(data=True):
         if "strength" in data:
             w = weights.for_kind(data["kind"]) * data["strength"]
@@ -238,6 +245,8 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= weights.migration
         if data["kind"] == "foreign_key" and referenced[dst] > FK_HUB:
             w *= FK_HUB / referenced[dst]  # audit columns: every table references USERS
+        if data["kind"] in ("extends", "implements") and inherited[dst] > SUPERTYPE_HUB:
+            w *= SUPERTYPE_HUB / inherited[dst]
         if "facade" in data:
             w *= FACADE_KEEP / data["facade"]  # one facade over all entities ties none
         if w <= 0:
