@@ -123,3 +123,16 @@ def test_classes_each_with_a_noun_of_their_own_are_named_after_the_word_they_sha
     # the two "trade" services are told apart by their most connected class, not by a counter;
     # the beans share no word, so one of their nouns is all there is
     assert sorted(c.name for c in clusters) == ["dtbroker3-mdb", "trade-direct", "trade-slsb"]
+
+
+def test_exceptions_never_name_a_service() -> None:
+    tasks = (
+        "blog.a.BootstrapException",
+        "blog.b.BootstrapException",
+        "blog.c.ThreadManager",
+        "blog.a.ThreadManagerImpl",
+        "blog.b.TaskRunner",
+    )
+    other = ("blog.a.Job", "blog.b.Menu", "blog.c.Feed", "blog.c.FeedParser")
+    clusters = name_clusters(graph_of(*tasks, *other), [set(tasks), set(other)])
+    assert sorted(c.name for c in clusters) == ["c", "thread"]  # not "bootstrap-exception"

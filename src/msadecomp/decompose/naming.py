@@ -148,6 +148,8 @@ def _dominant_stem(graph: nx.Graph, classes: Sequence[str]) -> tuple[str, float]
     stems: dict[str, float] = {}
     for m in classes:
         label = _simple_name(graph, m)
+        if _NAMES_NOTHING.search(label):
+            continue
         key = slug(stem(label))
         stems[key] = stems.get(key, 0.0) + (1.5 if _ENTRY.search(label) else 1.0)
     stems.pop("", None)
@@ -155,6 +157,9 @@ def _dominant_stem(graph: nx.Graph, classes: Sequence[str]) -> tuple[str, float]
     return best, stems.get(best, 0.0)
 
 
+_NAMES_NOTHING = re.compile(r"(Exception|Error)$")
+"""Exceptions say what can go wrong in a service, not what it offers (Roller's two
+``BootstrapException`` classes named a service of planet tasks and providers)."""
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 """Words of a class name: ``DTBroker3MDB`` -> ``DT``, ``Broker``, ``MDB``."""
 
