@@ -20,7 +20,9 @@ converter or factory named after a domain class (``PatientSaveHandler``, ``Cargo
 part of that domain and does not count.
 
 Scores: ``generic = 0.6 generic_names + 0.4 fan_in``; a context is generic when it is the shared
-kernel or ``generic >= 0.5``. Among the rest, ``core = mean(behaviour, rules, data_ownership,
+kernel or ``generic >= 0.5`` and at least a quarter of its classes have generic or plumbing
+names (``GENERIC_NAMES_FLOOR``: fan-in alone makes no context generic, a popular domain
+context is used by all). Among the rest, ``core = mean(behaviour, rules, data_ownership,
 orchestration)`` weighted by ``business_terms`` and, for contexts under half the median size, by
 their size relative to that; contexts scoring at least ``CORE_SHARE`` of the
 best are core, at most a third of the non-generic contexts (the core domain is the small part
@@ -67,6 +69,9 @@ RULE_TYPE = re.compile(
 )
 GENERIC_THRESHOLD = 0.5
 CORE_SHARE = 0.75
+GENERIC_NAMES_FLOOR = 0.25
+"""Below this share of generic or plumbing names a context is never generic, however many
+contexts use it (PlantsByWebSphere's catalog: inventory used by every other context)."""
 WEAK_MODULARITY = 0.3
 
 
@@ -170,6 +175,8 @@ def classify(
     median = sizes[len(sizes) // 2] if sizes else 1
     for cid, r in raw.items():
         generic = 0.6 * r["generic_names"] + 0.4 * r["fan_in"]
+        if r["generic_names"] < GENERIC_NAMES_FLOOR:
+            generic = 0.0  # used by all, named like the business: a popular domain context
         core = (r["behaviour"] + r["rules"] + r["data_ownership"] + r["orchestration"]) / 4
         # A context far below the median size is rarely the core domain, whatever its ratios.
         core *= r["business_terms"] * min(1.0, len(members[cid]) / (0.5 * median))

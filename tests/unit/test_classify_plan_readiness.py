@@ -178,3 +178,30 @@ def test_handlers_factories_and_exceptions_of_a_domain_class_are_no_plumbing() -
     calls = classify(CodeModel("m", (*patient, *plumbing)), d, {})
     assert calls["S1"].scores["generic_names"] == 0.0
     assert calls["S2"].scores["generic_names"] == 1.0 and calls["S2"].kind == "generic"
+
+
+def test_a_domain_context_every_other_one_uses_is_not_generic_for_that() -> None:
+    """PlantsByWebSphere: the catalog is used by every other context; one of its five classes
+    (an image servlet) has a plumbing name."""
+    catalog = [
+        t("app.catalog.Inventory", ("checkInventory", "reduce")),
+        t("app.catalog.CatalogMgr", ("addItem",)),
+        t("app.catalog.ProductBean"),
+        t("app.catalog.ShoppingItem"),
+        t("app.catalog.ImageServlet"),
+    ]
+    mail = [t("app.mail.MailerBean", ("send",)), t("app.mail.EMailMessage")]
+    others = [t(f"app.{n}.{n.title()}Service", ("work",)) for n in ("account", "order", "back")]
+    deps = [
+        Dependency(o.fqn, target, DepKind.CALL, REF)
+        for o in others
+        for target in ("app.catalog.Inventory", "app.mail.MailerBean")
+    ]
+    deps.append(Dependency("app.mail.MailerBean", "app.catalog.Inventory", DepKind.CALL, REF))
+    clusters = [Cluster("CAT", "catalog", tuple(x.fqn for x in catalog))]
+    clusters += [Cluster("MAIL", "mail", tuple(x.fqn for x in mail))]
+    clusters += [Cluster(o.fqn, o.fqn, (o.fqn,)) for o in others]
+    d = Decomposition("leiden", 1, 1.0, tuple(clusters), 0.5)
+    calls = classify(CodeModel("m", (*catalog, *mail, *others), tuple(deps)), d, {})
+    assert calls["CAT"].scores["generic"] == 0.0 and calls["CAT"].kind != "generic"
+    assert calls["MAIL"].kind == "generic"
