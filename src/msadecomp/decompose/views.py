@@ -161,6 +161,8 @@ def _linked(
     by_name: dict[str, list[str]] = defaultdict(list)
     for page in pages:
         by_name[PurePosixPath(page.path).name].append(page.path)
+        if loose:  # Thymeleaf names fragments without their suffix: ~{fragments/inputField}
+            by_name[PurePosixPath(page.path).stem].append(page.path)
     neighbours: dict[str, set[str]] = defaultdict(set)
     for page in pages:
         for link in page.links:
@@ -168,8 +170,10 @@ def _linked(
             if not tail:
                 continue
             for candidate in by_name.get(PurePosixPath(tail).name, ()):
+                bare = PurePosixPath(candidate).with_suffix("").as_posix()
                 if candidate != page.path and (
-                    candidate.endswith(tail) or (loose and "/" not in tail)
+                    candidate.endswith(tail)
+                    or (loose and ("/" not in tail or bare.endswith("/" + tail.lstrip("/"))))
                 ):
                     neighbours[page.path].add(candidate)
                     if not directed:

@@ -47,6 +47,8 @@ KINDS = {
     ".jsp": "view",
     ".jspf": "view",
     ".jspx": "view",
+    ".tag": "view",
+    ".tagx": "view",
     ".xhtml": "view",
     ".vm": "view",
     ".ftl": "view",

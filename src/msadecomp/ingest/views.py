@@ -32,7 +32,7 @@ from msadecomp.ingest.decoding import decode_source, lossy_diagnostic
 from msadecomp.model import Diagnostic, Endpoint, JavaType, Page, SourceRef
 
 VIEW_SUFFIXES = frozenset(
-    {".jsp", ".jspf", ".jspx", ".xhtml", ".vm", ".ftl", ".ftlh", ".html", ".htm"}
+    {".jsp", ".jspf", ".jspx", ".tag", ".tagx", ".xhtml", ".vm", ".ftl", ".ftlh", ".html", ".htm"}
 )
 STATIC = re.compile(
     r"\.(js|css|png|gif|jpe?g|svg|ico|woff2?|ttf|eot|map|pdf|xls|xlsx|zip|swf)$", re.I
@@ -50,7 +50,12 @@ _ATTR = re.compile(
 _NAVIGATION = frozenset({"href", "action", "formaction"})
 """Attributes whose relative values (``app?action=home``, ``config``) are request paths."""
 _QUOTED = re.compile(r"""["'](/?[\w\-./{}$]+)(?:[?#][^"'<>]*)?["']""")
-_THYMELEAF = re.compile(r"@\{\s*([^(\s]+)")
+_THYMELEAF = re.compile(r"""@\{\s*'?([^()\s'"]+)""")
+_TAGDIR = re.compile(
+    r"""<%@\s*taglib\s+prefix\s*=\s*["'](\w+)["']\s+tagdir\s*=\s*["']([^"']+)["']"""
+    r"""|xmlns:(\w+)\s*=\s*["']urn:jsptagdir:([^"']+)["']""",
+    re.I,
+)
 _SCRIPT = re.compile(r"<script\b[^>]{0,500}>(.*?)</script>", re.I | re.S)
 _INCLUDES = re.compile(
     r"""<jsp:include\s+page\s*=\s*["']([^"']+)"""
@@ -84,7 +89,7 @@ def _path(raw: str, relative: bool = False) -> str | None:
     text = re.split(r"[?#;]", text, maxsplit=1)[0]
     if not text or STATIC.search(text) or "://" in text or text.startswith(("javascript:", "#")):
         return None
-    if "<" in text or ">" in text or " " in text or "${" in text or "#{" in text:
+    if any(c in text for c in ("<", ">", " ", "${", "#{", "@{", "'", '"')):
         return None
     if not text.startswith("/"):
         text = re.sub(r"^(\.\.?/)+", "", text)
@@ -131,6 +136,10 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
     for m in _INCLUDES.finditer(text):
         target = next(g for g in m.groups() if g)
         links.add("view:" + target.strip())
+    for m in _TAGDIR.finditer(text):  # <%@ taglib prefix="app" tagdir="/WEB-INF/tags" %>
+        prefix, folder = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        for name in set(re.findall(rf"<{prefix}:([\w\-]+)", text)):
+            links.add(f"view:{folder.rstrip('/')}/{name}.tag")
     links.update("class:" + m.group(1) for m in _BEANCLASS.finditer(text))
     links.update("bean:" + m.group(1) for m in _EL_BEAN.finditer(text))
     return Page(path, tuple(sorted(links)), title=_title(text))

@@ -52,6 +52,34 @@ def test_stripes_thymeleaf_jsf_velocity_and_freemarker() -> None:
         "view:inc/head.vm",
     )
     assert links("templates/a.ftl", '<#include "inc/head.ftl">') == ("view:inc/head.ftl",)
+    # PetClinic: a plain Thymeleaf link, and a quoted literal inside @{...}
+    assert links(
+        "templates/owners/find.html",
+        '<a th:href="@{/owners/new}">Add</a><a th:href="@{\'/vets.html?page=\' + ${p}}">n</a>',
+    ) == ("/owners/new", "/vets.html")
+
+
+def test_jsp_tag_files_used_through_a_tagdir_are_included() -> None:
+    page = (
+        '<%@ taglib prefix="petclinic" tagdir="/WEB-INF/tags" %>'
+        '<petclinic:layout pageName="owners"><petclinic:inputField label="Name" name="n"/>'
+        "</petclinic:layout>"
+    )
+    assert links("WEB-INF/jsp/owners/list.jsp", page) == (
+        "view:/WEB-INF/tags/inputField.tag",
+        "view:/WEB-INF/tags/layout.tag",
+    )
+    assert is_view("src/main/webapp/WEB-INF/tags/layout.tag")
+
+
+def test_a_thymeleaf_fragment_named_without_its_suffix_is_placed_with_its_includer() -> None:
+    form = "templates/owners/form.html"
+    pages = [
+        Page(form, ("view:fragments/inputField",), ("a.owner.OwnerController",)),
+        Page("templates/fragments/inputField.html"),
+    ]
+    placed = place_views(pages, {"a.owner.OwnerController": "owner"}, {})
+    assert placed["templates/fragments/inputField.html"] == Placement("owner", "includes")
 
 
 def test_html_counts_as_a_view_only_in_web_and_template_folders() -> None:
