@@ -142,6 +142,9 @@ def _decode(data: bytes) -> tuple[str, int]:
     return _ENCODING_ATTR.sub(r"\1", decoded.text.lstrip("\ufeff"), count=1), replaced
 
 
+_TEMPLATE = re.compile(r"<#(?:list|if|include|assign|macro)\b|^\s*#(?:foreach|if|set)\s*\(", re.M)
+
+
 def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:
     try:
         root: ET.Element = SafeET.fromstring(text)
@@ -149,6 +152,17 @@ def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:
     except ET.ParseError as err:
         line = err.position[0] if err.position else None
         message = f"broken XML: {err.msg if hasattr(err, 'msg') else err}"
+        if _TEMPLATE.search(text):  # an XML view written in a template language
+            facts.diagnostics.append(
+                Diagnostic(
+                    Severity.INFO,
+                    "xml.template",
+                    "an XML template (FreeMarker or Velocity directives), not configuration: "
+                    "not read",
+                    SourceRef(path, line),
+                )
+            )
+            return None
     except DefusedXmlException as err:
         line, message = None, f"refused unsafe XML ({type(err).__name__}): {err}"
     except (ValueError, LookupError, UnicodeError) as err:

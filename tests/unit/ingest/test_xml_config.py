@@ -75,6 +75,14 @@ def test_broken_xml_gives_a_diagnostic_with_its_line() -> None:
     assert d.code == "xml.parse-error" and d.source.line == 3
 
 
+def test_an_xml_template_is_noted_not_reported_broken() -> None:
+    """JForum's API responses are FreeMarker templates with an .xml name."""
+    template = b"""<?xml version="1.0"?>\n<users total="${n}">\n<#list users as u>
+<user id="${u.id}"/>\n</#list>\n</users>"""
+    (d,) = read("templates/api/users.xml", template).diagnostics
+    assert (d.code, d.severity.value, d.source.line) == ("xml.template", "info", 3)
+
+
 def test_entity_expansion_bomb_is_refused() -> None:
     bomb = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
