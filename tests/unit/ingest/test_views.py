@@ -1,5 +1,8 @@
 """Views of every common Java web style are read, linked to their classes and placed."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from msadecomp.decompose.views import Placement, place_views
 from msadecomp.ingest.views import is_view, link_views, read_view
 from msadecomp.model import Endpoint, JavaType, Page, SourceRef, TypeKind
@@ -285,3 +288,9 @@ def test_view_titles_are_kept_without_markup_for_korean_names() -> None:
     eg = '<title>${pageTitle} <spring:message code="title.list" /></title><!-- 게시글 목록 -->'
     assert read_view("b.jsp", eg.encode()).title == "게시글 목록"
     assert read_view("c.jsp", b"<p>no title</p>").title == ""
+
+
+@given(st.text(alphabet="<>%@/=\"'{}~:#$!. abtxhlrefpincudgwTH-", max_size=300))
+def test_any_view_text_reads_without_error(text: str) -> None:
+    page = read_view("WEB-INF/jsp/fuzz.jsp", text.encode("utf-8"))
+    assert all(link for link in page.links)

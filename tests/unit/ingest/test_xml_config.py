@@ -108,6 +108,27 @@ def test_xml_like_text_never_raises(text: str) -> None:
     read("fuzz.xml", text.encode("utf-8"))
 
 
+_VALUE = st.text(alphabet="abc./*{}1 :-_", max_size=20)
+
+
+@given(
+    st.sampled_from(["tiles-definitions", "component-definitions", "entity-mappings", "struts"]),
+    st.lists(st.tuples(_VALUE, _VALUE, _VALUE), max_size=5),
+)
+def test_tiles_orm_and_struts_documents_with_any_values_never_raise(
+    root: str, items: list[tuple[str, str, str]]
+) -> None:
+    body = "".join(
+        f'<definition name="{a}" template="{b}"><put-attribute name="x" value="{c}"/></definition>'
+        f'<entity class="{a}" name="{b}"><table name="{c}"/></entity>'
+        f'<package name="p" namespace="{a}"><action name="{b}" class="{c}" method="{a}">'
+        f"<allowed-methods>{b},{c}</allowed-methods><result>{a}</result></action></package>"
+        for a, b, c in items
+    )
+    facts = read("fuzz.xml", f"<{root}>{body}</{root}>".encode())
+    assert not [d for d in facts.diagnostics if d.severity.value == "error"]
+
+
 def mapper(body: str, encoding: str = "UTF-8") -> bytes:
     text = (
         f'<?xml version="1.0" encoding="{encoding}"?>\n<mapper namespace="m">\n{body}\n</mapper>'
