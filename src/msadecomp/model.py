@@ -85,6 +85,9 @@ class JavaType:
     """True when the file could not be parsed and this type comes from fallback extraction."""
     entity_table: str | None = None
     """For a JPA ``@Entity``: the table it maps (``@Table(name)`` or the entity name)."""
+    join_tables: tuple[str, ...] = ()
+    """For a JPA ``@Entity``: the tables its ``@JoinTable``/``@CollectionTable`` members map
+    (``vet_specialties`` of PetClinic's ``Vet``)."""
     doc: str = ""
     """First sentence of the type's Javadoc or leading comment (often Korean in eGovFrame)."""
 

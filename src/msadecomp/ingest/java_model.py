@@ -65,6 +65,7 @@ MAPPINGS = {
     "PatchMapping": "PATCH",
 }
 INJECT_BY_TYPE = frozenset({"Autowired", "Inject"})
+JOIN_TABLES = frozenset({"JoinTable", "CollectionTable"})
 REPOSITORY_BASES = frozenset(
     {
         "Repository",
@@ -222,6 +223,7 @@ class _Linker:
         ):
             stereotype = "migration"
         entity_table = None
+        join_tables: tuple[str, ...] = ()
         names = {_short(a.name): a for a in t.annotations}
         if "Entity" in names:
             table = names.get("Table")
@@ -230,6 +232,17 @@ class _Linker:
                 or names["Entity"].get("name")
                 or _short(t.name)
             ).upper()
+            join_tables = tuple(
+                dict.fromkeys(
+                    name.strip('`"[]').upper()
+                    for annotations in (
+                        *(f.annotations for f in t.fields),
+                        *(m.annotations for m in t.methods),
+                    )
+                    for a in annotations
+                    if _short(a.name) in JOIN_TABLES and (name := a.get("name"))
+                )
+            )
         outer = d.scope.enclosing[1] if len(d.scope.enclosing) > 1 else None
         outer_top = d.scope.enclosing[-1] if outer else None
         return JavaType(
@@ -247,6 +260,7 @@ class _Linker:
             partial=d.file.error is not None,
             doc=t.doc,
             entity_table=entity_table,
+            join_tables=join_tables,
         )
 
     def index_beans(self, types: list[JavaType], xml_beans: Iterable[Bean]) -> None:

@@ -94,7 +94,7 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
                 add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
     for t in java.types:
         if t.entity_table:
-            add(t.fqn, (), (t.entity_table,), t.source, JPA_ENTITY)
+            add(t.fqn, (), (t.entity_table, *t.join_tables), t.source, JPA_ENTITY)
     for cls, m in sorted(mapped.items()):
         add(cls, (), (m.table,), m.source, HIBERNATE_MAPPING)
     for repository, entity in java.repositories.items():

@@ -212,3 +212,23 @@ def test_struts2_methods_are_endpoints_and_forms_reach_them_without_the_suffix(
         "Setup.jsp": ("a.Setup",),
         "Users.jsp": ("a.UserAdmin",),
     }
+
+
+def test_a_jpa_join_table_is_mapped_by_its_entity(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/Vet.java": """package a;
+            @Entity @Table(name = "vets") public class Vet {
+                @ManyToMany @JoinTable(name = "vet_specialties", joinColumns = @JoinColumn(name = "vet_id"))
+                private Set<Specialty> specialties;
+                @ElementCollection @CollectionTable(name = "vet_phones") public Set<String> getPhones() { return null; }
+            }""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {(a.table, a.access.value, a.via) for a in model.table_accesses} == {
+        ("VETS", "write", "JPA entity"),
+        ("VET_SPECIALTIES", "write", "JPA entity"),
+        ("VET_PHONES", "write", "JPA entity"),
+    }
