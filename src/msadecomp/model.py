@@ -151,7 +151,7 @@ class SqlStatement:
     writes: tuple[str, ...] = ()
 
 
-MAPPINGS = ("JPA entity", "Hibernate mapping")
+MAPPINGS = ("JPA entity", "Hibernate mapping", "JPA orm.xml", "EJB entity bean")
 """``TableAccess.via`` of an entity mapped to its table: the mapping says whose rows they are."""
 
 

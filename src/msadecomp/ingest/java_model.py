@@ -54,6 +54,8 @@ MIGRATION_BASES = frozenset(
     }
 )
 """Liquibase and Flyway supertypes of Java database migrations (stereotype ``migration``)."""
+EJB2_BASES = {"SessionBean": "service", "MessageDrivenBean": "service", "EntityBean": "entity"}
+"""EJB 2 bean classes, known by the ``javax.ejb`` interface they implement."""
 URL_ANNOTATIONS = frozenset({"Path", "WebServlet", "UrlBinding"})
 JAX_RS_VERBS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
 MAPPINGS = {
@@ -218,6 +220,10 @@ class _Linker:
                     if short in URL_ANNOTATIONS:
                         named = None
                     bean = named or bean_name_for(_short(t.name))
+        if stereotype is None:
+            stereotype = next(
+                (EJB2_BASES[s] for n in t.implements if (s := _short(n)) in EJB2_BASES), None
+            )
         if stereotype is None and any(
             _short(n) in MIGRATION_BASES for n in (*t.extends, *t.implements)
         ):

@@ -3,7 +3,8 @@
 * :func:`link_tables`: which class reads or writes which table, through mapper statement ids
   (with or without their namespace: iBatis 2 without ``useStatementNamespaces`` calls
   ``queryForList("getProductList")``), MyBatis mapper interfaces, SQL/JPQL/HQL strings in the
-  code, JPA entities, Hibernate ``hbm.xml`` mappings and Spring Data repositories.
+  code, JPA entities, Hibernate ``hbm.xml``, JPA ``orm.xml`` and EJB 2 ``ejb-jar.xml`` entity
+  mappings and Spring Data repositories.
 * :func:`entry_points`: the request paths each class serves, from annotations (collected by
   :mod:`.java_model`), web.xml servlets, Struts actions and Spring XML URL mappings.
 * :func:`view_names`: the strings of each class that may name a view, plus the views Struts
@@ -30,7 +31,7 @@ from msadecomp.model import (
     TypeKind,
 )
 
-JPA_ENTITY, HIBERNATE_MAPPING = MAPPINGS
+JPA_ENTITY = MAPPINGS[0]
 _HQL_FROM = re.compile(
     r"^\s*(?i:from)\s+(?:[a-z_]\w*\.)*[A-Z]\w*(\s+((?i:as)\s+)?[A-Za-z_]\w*)?(\s|$)"
 )
@@ -96,7 +97,7 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
         if t.entity_table:
             add(t.fqn, (), (t.entity_table, *t.join_tables), t.source, JPA_ENTITY)
     for cls, m in sorted(mapped.items()):
-        add(cls, (), (m.table,), m.source, HIBERNATE_MAPPING)
+        add(cls, (), (m.table,), m.source, m.via)
     for repository, entity in java.repositories.items():
         target = types.get(entity)
         if target is not None and target.entity_table:

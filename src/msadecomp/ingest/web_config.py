@@ -9,7 +9,8 @@
   and beans named like a path (``BeanNameUrlHandlerMapping``); the handler is a bean id.
 * JSF ``faces-config.xml`` managed beans (names used in ``#{...}`` expressions).
 * Hibernate ``*.hbm.xml``: ``<class name="a.Order" table="ORDERS">`` maps an entity to a table;
-  so does JPA ``orm.xml``: ``<entity class="a.Order"><table name="ORDERS"/>``.
+  so does JPA ``orm.xml``: ``<entity class="a.Order"><table name="ORDERS"/>``, and an EJB 2
+  ``ejb-jar.xml`` entity bean its abstract schema (``<abstract-schema-name>Order``).
 * Tiles ``tiles.xml`` (Tiles 2/3 ``<tiles-definitions>``, Struts 1 ``<component-definitions>``):
   a definition name returned by a controller or named by a Struts ``tiles`` result stands for
   the pages the definition itself puts in its layout (``<put-attribute name="content"
@@ -24,7 +25,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from msadecomp.ingest.mapper_sql import local_name
-from msadecomp.model import Bean, SourceRef
+from msadecomp.model import MAPPINGS, Bean, SourceRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,8 @@ class EntityMapping:
     cls: str
     table: str
     source: SourceRef
+    via: str = MAPPINGS[1]
+    """Which mapping said so: one of :data:`msadecomp.model.MAPPINGS`."""
 
 
 def _text(el: ET.Element, name: str) -> str:
@@ -185,8 +188,27 @@ def read_orm_xml(path: str, root: ET.Element) -> list[EntityMapping]:
             None,
         )
         name = table or el.get("name") or cls.rpartition(".")[2]
-        out.append(EntityMapping(cls, name.strip('`"[]').upper(), SourceRef(path)))
+        out.append(EntityMapping(cls, name.strip('`"[]').upper(), SourceRef(path), MAPPINGS[2]))
     return out
+
+
+def read_ejb_jar(path: str, root: ET.Element) -> tuple[list[EntityMapping], list[Bean]]:
+    """EJB 2 ``ejb-jar.xml``: each ``<entity>`` bean maps its abstract schema (default: its
+    EJB name) to a table of that name; ``<session>`` and ``<message-driven>`` beans are beans
+    the container creates."""
+    mappings, beans = [], []
+    for el in root.iter():
+        tag = local_name(el.tag)
+        if tag not in ("entity", "session", "message-driven"):
+            continue
+        name, cls = _text(el, "ejb-name"), _text(el, "ejb-class")
+        if not name or not cls:
+            continue
+        beans.append(Bean(name, cls, SourceRef(path)))
+        if tag == "entity":
+            table = _text(el, "abstract-schema-name") or name
+            mappings.append(EntityMapping(cls, table.upper(), SourceRef(path), MAPPINGS[3]))
+    return mappings, beans
 
 
 def read_hibernate_mapping(path: str, root: ET.Element) -> list[EntityMapping]:

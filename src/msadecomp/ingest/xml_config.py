@@ -22,6 +22,7 @@ from msadecomp.ingest.sql_tables import tables_in
 from msadecomp.ingest.web_config import (
     Action,
     EntityMapping,
+    read_ejb_jar,
     read_faces_config,
     read_hibernate_mapping,
     read_orm_xml,
@@ -53,7 +54,8 @@ class XmlFacts:
     actions: list[Action] = field(default_factory=list)
     """Request paths served by classes or beans: Struts actions, Spring XML URL mappings."""
     entities: list[EntityMapping] = field(default_factory=list)
-    """Hibernate ``hbm.xml`` and JPA ``orm.xml`` class-to-table mappings."""
+    """Hibernate ``hbm.xml``, JPA ``orm.xml`` and EJB 2 ``ejb-jar.xml`` class-to-table
+    mappings."""
     view_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Tiles definition names and view-alias keys (:mod:`.named_files`) -> the views they
     stand for."""
@@ -103,6 +105,10 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
         facts.view_aliases.update(read_tiles(path, root))
     elif label == "orm.xml":
         facts.entities.extend(read_orm_xml(path, root))
+    elif label == "ejb-jar.xml":
+        mappings, beans = read_ejb_jar(path, root)
+        facts.entities.extend(mappings)
+        facts.beans.extend(beans)
     else:
         facts.entities.extend(read_hibernate_mapping(path, root))
 
@@ -117,6 +123,7 @@ _KINDS = {
     "faces-config": "faces-config",
     "hibernate-mapping": "hibernate mapping",
     "entity-mappings": "orm.xml",
+    "ejb-jar": "ejb-jar.xml",
     "tiles-definitions": "tiles",
     "component-definitions": "tiles",
 }

@@ -232,3 +232,27 @@ def test_a_jpa_join_table_is_mapped_by_its_entity(tmp_path: Path) -> None:
         ("VET_SPECIALTIES", "write", "JPA entity"),
         ("VET_PHONES", "write", "JPA entity"),
     }
+
+
+def test_ejb2_beans_are_known_by_their_interfaces_and_ejb_jar(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/AccountBean.java": """package a;
+            public abstract class AccountBean implements javax.ejb.EntityBean { }""",
+            "src/a/TradeBean.java": "package a; public class TradeBean implements SessionBean { }",
+            "src/a/Broker.java": "package a; public class Broker implements MessageDrivenBean { }",
+            "META-INF/ejb-jar.xml": """<ejb-jar><enterprise-beans>
+              <entity><ejb-name>AccountEJB</ejb-name><ejb-class>a.AccountBean</ejb-class>
+                <abstract-schema-name>accountejb</abstract-schema-name></entity>
+              <session><ejb-name>Trade</ejb-name><ejb-class>a.TradeBean</ejb-class></session>
+            </enterprise-beans></ejb-jar>""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    kinds = {t.simple_name: t.stereotype for t in model.types}
+    assert kinds == {"AccountBean": "entity", "TradeBean": "service", "Broker": "service"}
+    assert {(a.source, a.table, a.via) for a in model.table_accesses} == {
+        ("a.AccountBean", "ACCOUNTEJB", "EJB entity bean")
+    }
+    assert ("Trade", "a.TradeBean") in {(b.id, b.cls) for b in model.beans}
