@@ -22,7 +22,7 @@ from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
-from msadecomp.ingest.views import link_views, read_view
+from msadecomp.ingest.views import is_sql_template, link_views, read_view
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
     CodeModel,
@@ -76,7 +76,8 @@ def ingest(
     diagnostics: list[Diagnostic] = list(collected.diagnostics)
     by_kind: dict[str, list[SourceFile]] = defaultdict(list)
     for f in files:
-        by_kind[f.kind].append(f)
+        sql_template = f.kind == "view" and is_sql_template(f.path, f.data)
+        by_kind["sql" if sql_template else f.kind].append(f)
 
     xml = XmlFacts()
     with _CodeParse(by_kind["java"], by_kind["class"], jobs, limits) as code:

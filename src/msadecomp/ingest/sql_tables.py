@@ -69,8 +69,13 @@ def normalise_table(name: str) -> str:
 
 
 def is_table_name(name: str) -> bool:
-    """Identifier-shaped: 1-128 characters, no blanks, control characters or SQL punctuation."""
-    return bool(_NAME_SHAPE.fullmatch(name))
+    """Identifier-shaped: 1-128 characters, no blanks, control characters or SQL punctuation,
+    and no template placeholder (``$TABLE`` of a Velocity SQL template).
+
+    >>> is_table_name("ROLLER_USER"), is_table_name("$TABLENAME"), is_table_name("A B")
+    (True, False, False)
+    """
+    return bool(_NAME_SHAPE.fullmatch(name)) and not name.startswith("$")
 
 
 def tables_in(sql: str, dialect: str | None = None) -> TableUse:

@@ -82,6 +82,26 @@ def is_view(path: str) -> bool:
     return True
 
 
+_TEMPLATE_SUFFIXES = (".vm", ".ftl", ".ftlh")
+_MARKUP_TAG = re.compile(rb"<[A-Za-z/!%#?]")
+_SQL_LINE = re.compile(rb"^\s*(create|alter|insert|update|delete|drop)\s", re.I | re.M)
+
+
+def is_sql_template(path: str, data: bytes) -> bool:
+    """True for a Velocity or FreeMarker template that writes SQL, not a page (Roller's
+    ``sql/createdb.vm``): no markup at all, and lines starting SQL statements or a ``sql``
+    folder. It is read as an SQL script, so its ``CREATE TABLE`` statements define tables.
+
+    >>> is_sql_template("sql/createdb.vm", b"create table roller_user (id int);")
+    True
+    >>> is_sql_template("templates/weblog.vm", b"<html>#parse('x.vm')</html>")
+    False
+    """
+    if not path.lower().endswith(_TEMPLATE_SUFFIXES) or _MARKUP_TAG.search(data):
+        return False
+    return "/sql/" in "/" + path.lower() or _SQL_LINE.search(data) is not None
+
+
 def _path(raw: str, relative: bool = False) -> str | None:
     """A linked request path, normalised, or ``None`` when it is not one; ``relative``: a
     path without a leading ``/`` or an action suffix counts too (``app``, ``../bbs/list``)."""

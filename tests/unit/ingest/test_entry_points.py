@@ -256,3 +256,27 @@ def test_ejb2_beans_are_known_by_their_interfaces_and_ejb_jar(tmp_path: Path) ->
         ("a.AccountBean", "ACCOUNTEJB", "EJB entity bean")
     }
     assert ("Trade", "a.TradeBean") in {(b.id, b.cls) for b in model.beans}
+
+
+def test_a_velocity_sql_template_defines_tables_and_is_no_view(tmp_path: Path) -> None:
+    """Roller generates its DDL from ``sql/createdb.vm``; ``$TABLE`` placeholders are no tables."""
+    write(
+        tmp_path,
+        {
+            "src/main/resources/sql/createdb.vm": """#parse("macros.vm")
+-- Create the tables
+create table roller_user (
+    id varchar(48) not null primary key,
+    username varchar(255) not null
+);
+#macro(addColumnNull $table $column $type)
+alter table $table add column $column $type;
+#end
+""",
+            "src/main/webapp/WEB-INF/velocity/weblog.vm": "<html>#parse('sidebar.vm')</html>",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert [t.name for t in model.tables] == ["ROLLER_USER"]
+    assert model.tables[0].columns == ("ID", "USERNAME")
+    assert [p.path.rpartition("/")[2] for p in model.pages] == ["weblog.vm"]
