@@ -84,6 +84,9 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
                 layer=layer_of(t),
                 stereotype=t.stereotype or "",
                 type_kind=t.kind.value,
+                mapped_superclass=any(
+                    a.rpartition(".")[2] == "MappedSuperclass" for a in t.annotations
+                ),
             )
     for table in model.tables:
         g.add_node(

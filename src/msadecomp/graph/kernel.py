@@ -14,6 +14,10 @@ exceptions, ``util``/``common``/``support`` packages), and it carries no domain 
   repository (those are a context's behaviour, however widely used), unless it is an abstract
   base class of that layer (``EgovComAbstractDAO``, ``BaseController``).
 
+A JPA ``@MappedSuperclass`` that two or more entities extend is kernel too (the entities'
+common base: id, name, version) when it is named as a base class or its entities live in two
+or more other packages.
+
 Popularity alone never makes a kernel class: a core entity such as ``Order`` or ``Account`` is
 used from everywhere precisely because it is the domain.
 """
@@ -94,6 +98,9 @@ def detect_kernel(
         package = str(graph.nodes[fqn].get("package", ""))
         if fqn in settings.include:
             found.append(KernelClass(fqn, n, "listed in kernel.include"))
+        elif graph.nodes[fqn].get("mapped_superclass") and _common_base(graph, fqn):
+            shared = len(_entity_descendants(graph, fqn))
+            found.append(KernelClass(fqn, n, f"JPA mapped superclass of {shared} entities"))
         elif (
             n < settings.min_packages or n / total < settings.min_share or _has_domain(graph, fqn)
         ):
@@ -108,6 +115,33 @@ def detect_kernel(
                     fqn, n, f"technical package, no data of its own, used from {n} packages"
                 )
             )
+    return found
+
+
+def _common_base(graph: nx.MultiDiGraph, fqn: str) -> bool:
+    """True for a mapped superclass two or more entities extend that has a technical name
+    (``BaseEntity``) or entities in two or more other packages (PetClinic's ``Person`` under
+    ``owner.Owner`` and ``vet.Vet``); OpenMRS's ``ServiceOrder`` under the orders of its own
+    package stays with them."""
+    entities = _entity_descendants(graph, fqn)
+    if len(entities) < 2:
+        return False
+    own = graph.nodes[fqn].get("package", "")
+    packages = {graph.nodes[e].get("package", "") for e in entities} - {own}
+    return bool(BASE_CLASS.match(str(graph.nodes[fqn].get("label", "")))) or len(packages) >= 2
+
+
+def _entity_descendants(graph: nx.MultiDiGraph, fqn: str) -> set[str]:
+    """The entities extending ``fqn``, directly or not."""
+    found: set[str] = set()
+    stack, seen = [fqn], {fqn}
+    while stack:
+        for sub, _, kind in graph.in_edges(stack.pop(), keys=True):
+            if kind == "extends" and sub not in seen:
+                seen.add(sub)
+                stack.append(sub)
+                if graph.nodes[sub].get("stereotype") == "entity":
+                    found.add(sub)
     return found
 
 

@@ -83,3 +83,45 @@ def test_terms_shared_by_very_many_classes_take_no_part_in_pairing() -> None:
     docs.update({"A": ["complaint", "answer"], "B": ["complaint", "answer"]})
     pairs = similar_pairs(docs, max_df=1.0)
     assert set(pairs) == {("A", "B")}
+
+
+def test_a_mapped_superclass_of_several_entities_is_kernel_but_not_one_of_a_single_context() -> (
+    None
+):
+    """PetClinic's BaseEntity/Person under owner.Owner and vet.Vet; OpenMRS's ServiceOrder under
+    the orders of its own package; a base only one entity extends."""
+    g = nx.MultiDiGraph()
+
+    def cls(fqn: str, mapped: bool = False, entity: bool = True) -> None:
+        package, _, label = fqn.rpartition(".")
+        stereotype = "entity" if entity and not mapped else ""
+        g.add_node(
+            fqn,
+            kind="class",
+            label=label,
+            package=package,
+            layer="model",
+            stereotype=stereotype,
+            mapped_superclass=mapped,
+        )
+
+    for fqn in ("pc.model.BaseEntity", "pc.model.Person", "pc.order.ServiceOrder", "pc.x.Lone"):
+        cls(fqn, mapped=True)
+    for fqn in ("pc.owner.Owner", "pc.vet.Vet", "pc.order.TestOrder", "pc.order.Referral"):
+        cls(fqn)
+    cls("pc.x.Only")
+    edges = [
+        ("pc.model.Person", "pc.model.BaseEntity"),
+        ("pc.owner.Owner", "pc.model.Person"),
+        ("pc.vet.Vet", "pc.model.Person"),
+        ("pc.order.TestOrder", "pc.order.ServiceOrder"),
+        ("pc.order.Referral", "pc.order.ServiceOrder"),
+        ("pc.x.Only", "pc.x.Lone"),
+    ]
+    for sub, base in edges:
+        g.add_edge(sub, base, key="extends", kind="extends", count=1)
+    kernel = {k.fqn: k.reason for k in detect_kernel(g)}
+    assert kernel == {
+        "pc.model.BaseEntity": "JPA mapped superclass of 2 entities",
+        "pc.model.Person": "JPA mapped superclass of 2 entities",
+    }
