@@ -146,8 +146,8 @@ def test_a_service_of_one_or_two_classes_joins_the_service_most_tied_to_it() -> 
     assert parts[0] | parts[2] in merged and parts[1] in merged
     assert {"a.misc.Lonely"} in merged, "no tie: it stays for the orphan rule"
     assert notes == [
-        "1 service(s) of fewer than 3 classes, or only endpoints without a service, store or "
-        "table, joined the service most tied to them"
+        "1 service(s) of fewer than 3 classes, or with nothing of their own (only endpoints, or "
+        "only helpers, and no table), joined the service most tied to them"
     ]
 
 
@@ -176,6 +176,24 @@ def test_an_api_cut_off_its_domain_joins_it_but_a_small_service_with_a_core_stay
     merged, _ = absorb_tiny(g, parts)
     assert parts[0] | parts[1] in merged
     assert parts[2] in merged and parts[3] in merged
+
+
+def test_store_helpers_join_the_store_they_serve_but_a_small_entity_service_stays() -> None:
+    """PetClinic's ``JdbcPet``, ``JdbcPetRowMapper`` and ``JdbcPetVisitExtractor`` came out as
+    a service of their own; a small service around an entity is a service, even in a technical
+    package."""
+    g = nx.Graph()
+    pet = ["a.model.Pet", "a.repo.PetRepository", "a.repo.JdbcPetRepositoryImpl"]
+    clique(g, pet, "a.model")
+    helpers = ["a.jdbc.JdbcPet", "a.jdbc.JdbcPetRowMapper", "a.jdbc.JdbcPetVisitExtractor"]
+    clique(g, helpers, "a.jdbc")
+    g.add_edge("a.jdbc.JdbcPet", "a.model.Pet", weight=3.0)
+    tags = ["a.util.Tag", "a.util.TagStat", "a.util.TagComparator"]
+    clique(g, tags, "a.util")
+    g.nodes["a.util.Tag"]["stereotype"] = "entity"
+    g.add_edge("a.util.Tag", "a.model.Pet", weight=1.0)
+    merged, _ = absorb_tiny(g, [set(pet), set(helpers), set(tags)])
+    assert sorted(map(sorted, merged)) == sorted([sorted(pet + helpers), sorted(tags)])
 
 
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:

@@ -39,7 +39,11 @@ _STEM_SUFFIXES = re.compile(
 )
 _ENTRY = re.compile(r"(Service|ServiceImpl|Controller|ActionBean|Action|Resource|REST|Facade)$")
 """Classes whose name says what the service offers: their noun counts 1.5 times when naming."""
-_PREFIXES = re.compile(r"^(Egov|Com)(?=[A-Z])")
+_PREFIXES = re.compile(
+    r"^(Egov|Com|Jdbc|JDBC|Jpa|JPA|Hibernate|SpringData|MyBatis|Mybatis|IBatis|Ibatis|Mongo"
+    r"|InMemory)(?=[A-Z])"
+)
+"""Name prefixes of a framework or a persistence technology (``JdbcPet`` is a ``Pet``)."""
 # Fewer words than graph/structure.py's TECHNICAL_SEGMENTS on purpose: "common", "application",
 # "facade" or "data" are fair service names even where they never tie a package (measured: the
 # larger list named services "org", "cargotracker" and "action").

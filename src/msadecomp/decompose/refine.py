@@ -152,28 +152,46 @@ def _merge_small(pieces: Partition, graph: nx.Graph) -> Partition:
 
 
 FRONT_PART = 5
-"""A service of fewer classes, all of them endpoints and plain classes, is a front, no service."""
+"""A service of fewer classes with nothing of its own (a front or helpers) is no service."""
 DOMAIN_LAYERS = frozenset({"service", "persistence", "model"})
+HELPER_PACKAGES = frozenset(
+    {"jdbc", "jpa", "hibernate", "mybatis", "ibatis", "util", "utils", "helper", "helpers"}
+    | {"support"}
+)
+"""Packages of store plumbing and utilities (not the layer packages of a layer-first layout:
+``domain`` or ``web.actions`` hold features)."""
 
 
-def _front_only(graph: nx.Graph, part: set[str]) -> bool:
-    """A few endpoints and their request/response classes, without a service, store, entity
-    or table of their own (AcmeAir's ``FlightsREST`` with ``TripFlightOptions`` and
-    ``TripLegInfo``): an API cut off the domain it serves."""
+def _adjunct(graph: nx.Graph, part: set[str]) -> bool:
+    """A few classes with nothing of their own: no table, and either endpoints with their
+    request/response classes but no service, store or model class (AcmeAir's ``FlightsREST``
+    with ``TripFlightOptions`` and ``TripLegInfo``: an API cut off the domain it serves), or
+    helpers in store or utility packages (``HELPER_PACKAGES``) with no endpoint, service or
+    entity (PetClinic's
+    ``repository.jdbc`` ``JdbcPet``, ``JdbcPetRowMapper``, ``JdbcPetVisitExtractor``: plumbing
+    of the store they serve)."""
     if not 0 < _classes(part) < FRONT_PART or any(is_table(n) for n in part):
         return False
     layers = {graph.nodes[n].get("layer") for n in part}
-    return "web" in layers and not layers & DOMAIN_LAYERS
+    if "web" in layers:
+        return not layers & DOMAIN_LAYERS
+    return "service" not in layers and all(
+        graph.nodes[n].get("stereotype") != "entity"
+        and str(graph.nodes[n].get("package", "")).rpartition(".")[2].lower() in HELPER_PACKAGES
+        for n in part
+        if not is_table(n)
+    )
 
 
 def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
-    """Services of fewer than ``MIN_PART`` classes, and fronts (see :func:`_front_only`), join
+    """Services of fewer than ``MIN_PART`` classes, and fronts and helpers with nothing of their
+    own (see :func:`_adjunct`), join
     the service they are most strongly tied to (an interface and its implementation, a key
     class and its entity, an API and the service it calls); untied ones stay."""
     pieces = sorted((set(p) for p in parts if p), key=lambda p: (-_classes(p), min(p)))
     moved = 0
     for i in reversed(range(len(pieces))):
-        if not (0 < _classes(pieces[i]) < MIN_PART or _front_only(graph, pieces[i])):
+        if not (0 < _classes(pieces[i]) < MIN_PART or _adjunct(graph, pieces[i])):
             continue
         index = {n: j for j, p in enumerate(pieces) if j != i and _classes(p) for n in p}
         ties = _ties(graph, pieces[i], index)
@@ -183,8 +201,8 @@ def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]
             pieces[i] = set()
             moved += 1
     note = (
-        f"{moved} service(s) of fewer than {MIN_PART} classes, or only endpoints without a "
-        "service, store or table, joined the service most tied to them"
+        f"{moved} service(s) of fewer than {MIN_PART} classes, or with nothing of their own "
+        "(only endpoints, or only helpers, and no table), joined the service most tied to them"
     )
     return [p for p in pieces if p], [note] if moved else []
 
