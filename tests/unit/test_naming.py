@@ -2,7 +2,7 @@
 
 import networkx as nx
 
-from msadecomp.decompose.naming import business_path, common_prefix, name_clusters, slug
+from msadecomp.decompose.naming import business_path, common_prefix, name_clusters, slug, stem
 
 
 def graph_of(*fqns: str) -> nx.Graph:
@@ -62,6 +62,9 @@ def test_tables_only_service_and_taken_ids() -> None:
 
 
 def test_helpers() -> None:
+    assert stem("EgovArticleServiceImpl") == "Article"
+    assert stem("JPAWeblogEntryManagerImpl") == "WeblogEntry"  # Roller's JPA managers
+    assert stem("JdbcPetRowMapper") == "PetRow" and stem("SpringDataOwnerRepository") == "Owner"
     assert slug("FileMng") == "file-mng" and slug("결제") == ""
     assert common_prefix(["egov.a.b", "egov.a.c", "egov.d"]) == ("egov",)
     assert business_path("egov.cop.bbs.service.impl", ("egov",)) == ("cop", "bbs")
