@@ -59,8 +59,28 @@ def _text(el: ET.Element, name: str) -> str:
     return ""
 
 
-def read_struts1(path: str, root: ET.Element) -> list[Action]:
+def action_lines(text: str, attr: str) -> dict[str, int]:
+    """Line of each ``<action>`` element by its ``attr`` value (first declaration), in one pass:
+    ElementTree keeps no line numbers, and an endpoint should say where it is declared.
+
+    >>> action_lines('<struts>\\n<action name="a"/>\\n  <action class="x" name="b">', "name")
+    {'a': 2, 'b': 3}
+    """
+    pattern = re.compile(
+        rf"""<(?:[\w.-]+:)?action\b[^>]{{0,2000}}?\b{attr}\s*=\s*["']([^"']*)["']"""
+    )
+    lines: dict[str, int] = {}
+    line, at = 1, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        lines.setdefault(m.group(1), line)
+    return lines
+
+
+def read_struts1(path: str, root: ET.Element, text: str = "") -> list[Action]:
     out = []
+    lines = action_lines(text, "path")
     for el in root.iter():
         if local_name(el.tag) != "action" or not el.get("path") or not el.get("type"):
             continue
@@ -71,15 +91,16 @@ def read_struts1(path: str, root: ET.Element) -> list[Action]:
             Action(
                 action if "." in action.rpartition("/")[2] else action + ".do",
                 str(el.get("type")),
-                SourceRef(path),
+                SourceRef(path, lines.get(str(el.get("path")))),
                 tuple(v for v in views if v),
             )
         )
     return out
 
 
-def read_struts2(path: str, root: ET.Element) -> list[Action]:
+def read_struts2(path: str, root: ET.Element, text: str = "") -> list[Action]:
     out = []
+    lines = action_lines(text, "name")
     for package in root.iter():
         if local_name(package.tag) != "package":
             continue
@@ -102,7 +123,7 @@ def read_struts2(path: str, root: ET.Element) -> list[Action]:
                 Action(
                     url,
                     str(el.get("class")),
-                    SourceRef(path),
+                    SourceRef(path, lines.get(str(el.get("name")))),
                     tuple(v for v in views if v),
                     method=method if method.isidentifier() else "execute",
                     methods=tuple(dict.fromkeys(allowed)),

@@ -96,9 +96,9 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
     elif label == "web.xml":
         _read_web_xml(path, root, facts)
     elif kind == "struts-config":
-        facts.actions.extend(read_struts1(path, root))
+        facts.actions.extend(read_struts1(path, root, text))
     elif kind == "struts":
-        facts.actions.extend(read_struts2(path, root))
+        facts.actions.extend(read_struts2(path, root, text))
     elif label == "faces-config":
         facts.beans.extend(read_faces_config(path, root))
     elif label == "tiles":

@@ -207,6 +207,7 @@ def test_struts2_methods_are_endpoints_and_forms_reach_them_without_the_suffix(
         ("/roller-ui/setup!save.action", "a.Setup#save"),
         ("/roller-ui/userAdmin.action", "a.UserAdmin#list"),
     }
+    assert {e.path: e.source.line for e in model.endpoints}["/roller-ui/userAdmin.action"] == 4
     # a declared method, and an undeclared one that still names its action
     assert {p.path.rpartition("/")[2]: p.controllers for p in model.pages} == {
         "Setup.jsp": ("a.Setup",),
