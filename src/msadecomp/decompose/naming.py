@@ -192,7 +192,8 @@ def _central_noun(graph: nx.Graph, classes: Sequence[str]) -> str:
             float(d.get("weight", 1.0)) for n, d in graph[m].items() if n in inside and n != m
         )
 
-    top = min(classes, key=lambda m: (-ties(m), m))
+    named = [m for m in classes if not _NAMES_NOTHING.search(_simple_name(graph, m))] or classes
+    top = min(named, key=lambda m: (-ties(m), m))
     return slug(stem(_simple_name(graph, top)))
 
 

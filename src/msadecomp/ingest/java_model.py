@@ -338,7 +338,9 @@ class _Linker:
         strings = self.facts.strings.setdefault(src, [])
         strings.extend((f.value, _ref(path, f.line)) for f in t.fields if f.value)
         # a container (Spring, CDI, EJB) calls the constructor of a bean it manages only
-        managed = src in self.managed or any(_short(a.name) in STEREOTYPES for a in t.annotations)
+        managed = src in self.managed or any(
+            STEREOTYPES.get(_short(a.name), "entity") != "entity" for a in t.annotations
+        )
         for m in t.methods:
             self._link_method(src, m, scope, path, variables, strings, managed)
         self._endpoints(src, t, path)

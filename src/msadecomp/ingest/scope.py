@@ -44,7 +44,11 @@ TEST_PATTERNS = (
     "*Tests.class",
     "*IT.class",
 )
-ANT_TESTS = re.compile(r"^(?:(?!(?:src|source|java|main)/)[^/]*/)*(?:tests?|testsrc|test-src)/")
+ANT_TESTS = re.compile(
+    r"^(?:(?!(?:src|source|java|main|javasource|webcontent|webroot|webapp|web-inf)/)[^/]*/)*"
+    r"(?:tests?|testsrc|test-src)/",
+    re.I,
+)
 """Pre-Maven layouts keep tests in a ``test``/``tests`` folder beside ``src`` (JForum's
 ``tests/core/net/jforum/...``); a ``test`` package inside ``src`` is application code.
 
@@ -115,10 +119,13 @@ class Scope:
         rules = [(glob_regex(p), f"excluded by pattern {p}") for p in self.exclude]
         if not self.include_tests:
             rules += [(glob_regex(p), TEST_REASON) for p in TEST_PATTERNS]
-            rules.append((ANT_TESTS, TEST_REASON))
         rules += [(glob_regex(p), TOOLING_REASON) for p in TOOLING_PATTERNS]
         rules += [(glob_regex(p), GENERATED_REASON) for p in GENERATED_PATTERNS]
         return rules
+
+    @property
+    def _ant_tests(self) -> bool:
+        return not self.include_tests
 
     @cached_property
     def _includes(self) -> list[re.Pattern[str]]:
@@ -129,6 +136,8 @@ class Scope:
         path = rel.rpartition("!/")[2]  # archive members: the path inside the archive
         if self._includes and not any(r.match(path) for r in self._includes):
             return "outside the include patterns"
+        if self._ant_tests and "!/" not in rel and ANT_TESTS.match(path):
+            return TEST_REASON  # source trees only: an archive's test package is its code
         for regex, why in self._rules:
             if regex.match(path):
                 return why

@@ -83,8 +83,11 @@ def is_view(path: str) -> bool:
 
 
 _TEMPLATE_SUFFIXES = (".vm", ".ftl", ".ftlh")
-_MARKUP_TAG = re.compile(rb"<[A-Za-z/!%#?]")
-_SQL_LINE = re.compile(rb"^\s*(create|alter|insert|update|delete|drop)\s", re.I | re.M)
+_MARKUP_TAG = re.compile(rb"<(?!#|/#)[A-Za-z/!%?]")
+_SQL_LINE = re.compile(
+    rb"^[ \t]*(create\s+(table|index|sequence)|alter\s+table|insert\s+into|drop\s+table)\s",
+    re.I | re.M,
+)
 
 
 def is_sql_template(path: str, data: bytes) -> bool:

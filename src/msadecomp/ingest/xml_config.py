@@ -149,7 +149,9 @@ def _decode(data: bytes) -> tuple[str, int]:
     return _ENCODING_ATTR.sub(r"\1", decoded.text.lstrip("\ufeff"), count=1), replaced
 
 
-_TEMPLATE = re.compile(r"<#(?:list|if|include|assign|macro)\b|^\s*#(?:foreach|if|set)\s*\(", re.M)
+_TEMPLATE = re.compile(
+    r"<#(?:list|if|include|assign|macro)\b|^[ \t]*#(?:foreach|if|set)\s*\(", re.M
+)
 
 
 def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:

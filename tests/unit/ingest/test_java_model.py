@@ -214,6 +214,8 @@ def test_only_a_container_managed_class_has_its_constructor_injected() -> None:
         "app/Other.java": "package app; public class Other implements Job { public void run() {} }",
         "app/Timer.java": """package app;
             public class Timer { public Timer(Clock clock) {} }""",
+        "app/Order.java": """package app;
+            @Entity public class Order { public Order(Clock clock) {} }""",
     }
     facts = build_java_facts(
         [parse_java(p, s.encode()) for p, s in sources.items()],

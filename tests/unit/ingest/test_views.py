@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from msadecomp.decompose.views import Placement, place_views
-from msadecomp.ingest.views import is_view, link_views, read_view
+from msadecomp.ingest.views import is_sql_template, is_view, link_views, read_view
 from msadecomp.model import Endpoint, JavaType, Page, SourceRef, TypeKind
 
 REF = SourceRef("x")
@@ -60,6 +60,13 @@ def test_stripes_thymeleaf_jsf_velocity_and_freemarker() -> None:
         "templates/owners/find.html",
         '<a th:href="@{/owners/new}">Add</a><a th:href="@{\'/vets.html?page=\' + ${p}}">n</a>',
     ) == ("/owners/new", "/vets.html")
+
+
+def test_sql_templates_are_told_from_text_and_page_templates() -> None:
+    assert is_sql_template("sql/createdb.vm", b"create table roller_user (id int);")
+    assert is_sql_template("db/init.ftl", b"<#list ts as t>\nCREATE TABLE ${t} (x int);</#list>")
+    assert not is_sql_template("templates/mail/welcome.vm", b"Hello $user,\nupdate your profile")
+    assert not is_sql_template("templates/weblog.vm", b"<html>#parse('x.vm')</html>")
 
 
 def test_jsp_tag_files_used_through_a_tagdir_are_included() -> None:
