@@ -151,7 +151,12 @@ class SqlStatement:
     writes: tuple[str, ...] = ()
 
 
-MAPPINGS = ("JPA entity", "Hibernate mapping", "JPA orm.xml", "EJB entity bean")
+JPA_ENTITY, HIBERNATE_MAPPING, ORM_XML, EJB_ENTITY = MAPPINGS = (
+    "JPA entity",
+    "Hibernate mapping",
+    "JPA orm.xml",
+    "EJB entity bean",
+)
 """``TableAccess.via`` of an entity mapped to its table: the mapping says whose rows they are."""
 
 

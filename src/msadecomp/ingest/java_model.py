@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from msadecomp.ingest.java_facts import Annotation, JavaFile, Member, Method, TypeDecl
 from msadecomp.ingest.resolve import Resolver, Scope
+from msadecomp.ingest.sql_tables import normalise_table
 from msadecomp.model import (
     Bean,
     Dependency,
@@ -240,7 +241,7 @@ class _Linker:
             ).upper()
             join_tables = tuple(
                 dict.fromkeys(
-                    name.strip('`"[]').upper()
+                    normalise_table(name)
                     for annotations in (
                         *(f.annotations for f in t.fields),
                         *(m.annotations for m in t.methods),

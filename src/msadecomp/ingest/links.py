@@ -21,7 +21,7 @@ from msadecomp.ingest.java_model import JavaFacts
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
-    MAPPINGS,
+    JPA_ENTITY,
     Access,
     Endpoint,
     JavaType,
@@ -31,7 +31,6 @@ from msadecomp.model import (
     TypeKind,
 )
 
-JPA_ENTITY = MAPPINGS[0]
 _HQL_FROM = re.compile(
     r"^\s*(?i:from)\s+(?:[a-z_]\w*\.)*[A-Z]\w*(\s+((?i:as)\s+)?[A-Za-z_]\w*)?(\s|$)"
 )

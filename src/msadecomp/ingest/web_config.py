@@ -25,7 +25,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from msadecomp.ingest.mapper_sql import local_name
-from msadecomp.model import MAPPINGS, Bean, SourceRef
+from msadecomp.ingest.sql_tables import normalise_table
+from msadecomp.model import EJB_ENTITY, HIBERNATE_MAPPING, ORM_XML, Bean, SourceRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class EntityMapping:
     cls: str
     table: str
     source: SourceRef
-    via: str = MAPPINGS[1]
+    via: str = HIBERNATE_MAPPING
     """Which mapping said so: one of :data:`msadecomp.model.MAPPINGS`."""
 
 
@@ -59,16 +60,20 @@ def _text(el: ET.Element, name: str) -> str:
     return ""
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
 def action_lines(text: str, attr: str) -> dict[str, int]:
     """Line of each ``<action>`` element by its ``attr`` value (first declaration), in one pass:
     ElementTree keeps no line numbers, and an endpoint should say where it is declared.
 
-    >>> action_lines('<struts>\\n<action name="a"/>\\n  <action class="x" name="b">', "name")
-    {'a': 2, 'b': 3}
+    >>> action_lines('<!-- <action name="a"/>\\n -->\\n<action name="a"/>', "name")
+    {'a': 3}
     """
     pattern = re.compile(
         rf"""<(?:[\w.-]+:)?action\b[^>]{{0,2000}}?\b{attr}\s*=\s*["']([^"']*)["']"""
     )
+    text = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)  # keeps line numbers
     lines: dict[str, int] = {}
     line, at = 1, 0
     for m in pattern.finditer(text):
@@ -209,7 +214,7 @@ def read_orm_xml(path: str, root: ET.Element) -> list[EntityMapping]:
             None,
         )
         name = table or el.get("name") or cls.rpartition(".")[2]
-        out.append(EntityMapping(cls, name.strip('`"[]').upper(), SourceRef(path), MAPPINGS[2]))
+        out.append(EntityMapping(cls, normalise_table(name), SourceRef(path), ORM_XML))
     return out
 
 
@@ -228,7 +233,9 @@ def read_ejb_jar(path: str, root: ET.Element) -> tuple[list[EntityMapping], list
         beans.append(Bean(name, cls, SourceRef(path)))
         if tag == "entity":
             table = _text(el, "abstract-schema-name") or name
-            mappings.append(EntityMapping(cls, table.upper(), SourceRef(path), MAPPINGS[3]))
+            mappings.append(
+                EntityMapping(cls, normalise_table(table), SourceRef(path), EJB_ENTITY)
+            )
     return mappings, beans
 
 
