@@ -56,6 +56,8 @@ class Weights:
     """Ties classes of one Maven/Gradle module, about this much per class."""
     stores: float = 4.0
     """Ties a repository, DAO or mapper to the entity it stores (see graph/aggregates.py)."""
+    composes: float = 3.0
+    """Ties an aggregate root to the parts it holds as fields (see graph/aggregates.py)."""
     serves: float = 4.0
     """Ties a validator, editor, handler or factory to the class it is named after."""
     cross_aggregate: float = 0.25

@@ -23,13 +23,20 @@ from collections import Counter
 import networkx as nx
 
 from msadecomp.config import Weights
-from msadecomp.graph.aggregates import domain_classes, role_targets, stored_entities
+from msadecomp.graph.aggregates import (
+    aggregate_parts,
+    domain_classes,
+    role_targets,
+    stored_entities,
+)
 from msadecomp.graph.semantic import similar_pairs, terms
 from msadecomp.graph.structure import build_dirs, group_edges, layer_first, module_of, root_package
 from msadecomp.model import CodeModel, DepKind, JavaType
 
 TABLE_PREFIX = "table:"
-INFERRED_KINDS = frozenset({"semantic", "cochange", "package", "module", "stores", "serves"})
+INFERRED_KINDS = frozenset(
+    {"semantic", "cochange", "package", "module", "stores", "serves", "composes"}
+)
 """Edge kinds the graph infers from names, history and layout rather than reads from code."""
 LAYER_SUFFIXES = (
     ("Controller", "web"),
@@ -173,6 +180,8 @@ def _add_aggregates(g: nx.MultiDiGraph) -> None:
         if kind == "field":
             fields.setdefault(src, []).append(dst)
     domain = domain_classes(classes, roots, fields)
+    for part, root in sorted(aggregate_parts(classes, roots, fields).items()):
+        g.add_edge(root, part, key="composes", kind="composes", count=1)
     for src, dst, kind, data in g.edges(keys=True, data=True):
         if (
             kind in REFERENCE_KINDS

@@ -15,6 +15,11 @@ the dependency graph alone:
   ``Voyage``) is an association between aggregates, not composition: such edges are marked
   ``cross_aggregate`` and weigh ``Weights.cross_aggregate`` times their usual weight.
 
+* the classes a root holds through fields, followed through non-root domain classes
+  (``Cargo`` -> ``Itinerary`` -> ``Leg``), are its **parts**: :func:`aggregate_parts` finds
+  them and the graph ties each to its root with an edge of kind ``composes``, so an aggregate
+  is not cut apart between its entity and its value objects.
+
 Domain classes are the stored entities, JPA entities, model-layer classes (``*VO``, ``*DTO``)
 and the classes a root holds as fields, followed through non-root classes (``Itinerary``,
 ``Delivery``) but never into web, service or persistence classes.
@@ -131,3 +136,32 @@ def domain_classes(
             out.add(target)
             stack.append(target)
     return out
+
+
+def aggregate_parts(
+    nodes: Mapping[str, Mapping[str, object]],
+    roots: Iterable[str],
+    fields: Mapping[str, Iterable[str]],
+) -> dict[str, str]:
+    """Part -> the one root holding it through fields (followed through non-root domain
+    classes); parts reached from several roots belong to none."""
+    root_set = set(roots)
+    owner: dict[str, set[str]] = defaultdict(set)
+    for root in sorted(root_set):
+        seen = {root}
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            for target in fields.get(node, ()):
+                data = nodes.get(target)
+                if (
+                    target in seen
+                    or target in root_set
+                    or data is None
+                    or data.get("layer") in NOT_DOMAIN_LAYERS
+                ):
+                    continue
+                seen.add(target)
+                owner[target].add(root)
+                stack.append(target)
+    return {part: next(iter(rs)) for part, rs in owner.items() if len(rs) == 1}

@@ -3,7 +3,13 @@ weak ties, composition inside an aggregate is not."""
 
 from msadecomp.config import Weights
 from msadecomp.graph import build_graph, clustering_graph
-from msadecomp.graph.aggregates import domain_classes, role_targets, store_stem, stored_entities
+from msadecomp.graph.aggregates import (
+    aggregate_parts,
+    domain_classes,
+    role_targets,
+    store_stem,
+    stored_entities,
+)
 from msadecomp.model import (
     Access,
     CodeModel,
@@ -69,6 +75,58 @@ def test_domain_classes_follow_root_fields_through_non_roots_but_not_into_servic
         "Leg",
         "Voyage",
     }
+
+
+def test_an_aggregate_holds_the_parts_only_its_root_reaches_through_fields() -> None:
+    nodes = {
+        "Cargo": node("Cargo"),
+        "Itinerary": node("Itinerary"),
+        "Leg": node("Leg"),
+        "Voyage": node("Voyage"),
+        "Schedule": node("Schedule"),
+        "Clock": node("Clock", "service"),
+        "UnLocode": node("UnLocode"),
+        "Location": node("Location"),
+    }
+    fields = {
+        "Cargo": ["Itinerary", "Clock", "UnLocode"],
+        "Itinerary": ["Leg"],
+        "Leg": ["Voyage"],  # another root: the walk stops there
+        "Voyage": ["Schedule"],
+        "Location": ["UnLocode"],  # reached by two roots: part of neither
+    }
+    roots = ["Cargo", "Voyage", "Location"]
+    assert aggregate_parts(nodes, roots, fields) == {
+        "Itinerary": "Cargo",
+        "Leg": "Cargo",
+        "Schedule": "Voyage",
+    }
+
+
+def test_the_graph_ties_a_root_to_its_parts_with_the_composes_weight() -> None:
+    model = CodeModel(
+        root="ship",
+        types=(
+            java("ship.cargo.Cargo", "entity"),
+            java("ship.cargo.Itinerary"),
+            java("ship.cargo.Leg"),
+            java("ship.cargo.CargoRepository", "repository"),
+        ),
+        dependencies=(
+            dep("ship.cargo.Cargo", "ship.cargo.Itinerary"),
+            dep("ship.cargo.Itinerary", "ship.cargo.Leg"),
+        ),
+    )
+    g = build_graph(model, semantic=False)
+    assert g.has_edge("ship.cargo.Cargo", "ship.cargo.Leg", key="composes")
+    plain = clustering_graph(g, Weights(package=0.0, composes=0.0))
+    tied = clustering_graph(g, Weights(package=0.0, composes=3.0))
+    assert not plain.has_edge("ship.cargo.Cargo", "ship.cargo.Leg")
+    assert tied["ship.cargo.Cargo"]["ship.cargo.Leg"]["weight"] == 3.0
+    assert (
+        tied["ship.cargo.Cargo"]["ship.cargo.Itinerary"]["weight"]
+        == plain["ship.cargo.Cargo"]["ship.cargo.Itinerary"]["weight"] + 3.0
+    )
 
 
 def java(fqn: str, stereotype: str | None = None) -> JavaType:
