@@ -139,3 +139,10 @@ def test_exceptions_never_name_a_service() -> None:
     other = ("blog.a.Job", "blog.b.Menu", "blog.c.Feed", "blog.c.FeedParser")
     clusters = name_clusters(graph_of(*tasks, *other), [set(tasks), set(other)])
     assert sorted(c.name for c in clusters) == ["c", "thread"]  # not "bootstrap-exception"
+
+
+def test_a_service_whose_noun_is_the_name_taken_is_told_apart_by_its_next_noun() -> None:
+    people = ("app.user.Account", "app.user.Login")  # named after its package
+    users = ("app.x.UserService", "app.y.UserDAO", "app.z.ProfileService")  # after its noun
+    clusters = name_clusters(graph_of(*people, *users), [set(people), set(users)])
+    assert sorted(c.name for c in clusters) == ["user", "user-profile"]  # not "user-2"

@@ -11,7 +11,8 @@ When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDi
 ``CompleteOrderThread``), the word at least half of the class names share names the service
 (``trade``), never the alphabetically first class. Two services with the same name are told
 apart by their dominant class-name noun (for a service named after a shared word: the noun of its
-most connected class, ``trade-direct``), then by a counter in the order of their smallest member.
+most connected class, ``trade-direct``; when that noun is the name itself, the next noun:
+``cargo-booking``), then by a counter in the order of their smallest member.
 
 The id of a service is its name: it depends only on which classes the service holds, not on its
 size rank, so an unrelated change elsewhere does not renumber it. Services are listed by id.
@@ -147,8 +148,10 @@ def _simple_name(graph: nx.Graph, node: str) -> str:
     return str(graph.nodes[node].get("label", node)).split(".")[-1]
 
 
-def _dominant_stem(graph: nx.Graph, classes: Sequence[str]) -> tuple[str, float]:
-    """The class-name noun of most weight, and its weight."""
+def _dominant_stem(
+    graph: nx.Graph, classes: Sequence[str], besides: str = ""
+) -> tuple[str, float]:
+    """The class-name noun of most weight (other than ``besides``), and its weight."""
     stems: dict[str, float] = {}
     for m in classes:
         label = _simple_name(graph, m)
@@ -157,6 +160,7 @@ def _dominant_stem(graph: nx.Graph, classes: Sequence[str]) -> tuple[str, float]
         key = slug(stem(label))
         stems[key] = stems.get(key, 0.0) + (1.5 if _ENTRY.search(label) else 1.0)
     stems.pop("", None)
+    stems.pop(besides, None)
     best = min(stems, key=lambda s: (-stems[s], s)) if stems else ""
     return best, stems.get(best, 0.0)
 
@@ -218,7 +222,7 @@ def name_clusters(
         if not is_table(n)
     }
     everywhere = prefix_counts(paths.values())
-    proposals: list[tuple[str, str, list[str]]] = []  # (name, stem, members)
+    proposals: list[tuple[str, str, list[str]]] = []  # (name, noun, members)
     for members in groups:
         classes = [m for m in members if not is_table(m)]
         if not classes:
@@ -246,6 +250,10 @@ def name_clusters(
     for name, noun, members in sorted(proposals, key=lambda x: (x[0], x[2][0])):
         if (clashes[name] > 1 or name in used) and noun and noun != name:
             name = noun if noun.startswith(f"{name}-") else f"{name}-{noun}"
+        if name in used and noun == name.rpartition("-")[2]:
+            # the noun cannot tell it from the service that already has the name: the next can
+            other = _dominant_stem(graph, [m for m in members if not is_table(m)], noun)[0]
+            name = f"{name}-{other}" if other else name
         unique, n = name, 1
         while unique in used:
             n += 1
