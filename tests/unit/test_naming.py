@@ -2,7 +2,14 @@
 
 import networkx as nx
 
-from msadecomp.decompose.naming import business_path, common_prefix, name_clusters, slug, stem
+from msadecomp.decompose.naming import (
+    _singular,
+    business_path,
+    common_prefix,
+    name_clusters,
+    slug,
+    stem,
+)
 
 
 def graph_of(*fqns: str) -> nx.Graph:
@@ -146,3 +153,30 @@ def test_a_service_whose_noun_is_the_name_taken_is_told_apart_by_its_next_noun()
     users = ("app.x.UserService", "app.y.UserDAO", "app.z.ProfileService")  # after its noun
     clusters = name_clusters(graph_of(*people, *users), [set(people), set(users)])
     assert sorted(c.name for c in clusters) == ["user", "user-profile"]  # not "user-2"
+
+
+def test_several_entry_classes_with_a_noun_each_are_named_after_the_word_they_share() -> None:
+    actions = tuple(
+        f"shop.web.struts.{n}Action"
+        for n in ("DoNothing", "ListOrders", "NewOrder", "NewOrderForm", "ViewOrder", "Search")
+    )
+    clusters = name_clusters(graph_of(*actions), [set(actions)])
+    # each noun is one action's; "orders" and "order" are one word; never "do-nothing"
+    assert [c.name for c in clusters] == ["order"]
+
+
+def test_plurals_are_one_word_but_short_abbreviations_stay() -> None:
+    assert [_singular(w) for w in ("orders", "categories", "products")] == [
+        "order",
+        "category",
+        "product",
+    ]
+    assert [_singular(w) for w in ("stats", "args", "status", "address", "analysis")] == [
+        "stats",
+        "args",
+        "status",
+        "address",
+        "analysis",
+    ]
+    stores = ("pet.a.CategoriesView", "pet.b.CategoryList", "pet.c.Cart")
+    assert [c.name for c in name_clusters(graph_of(*stores), [set(stores)])] == ["category"]

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from msadecomp.graph import is_table
+from msadecomp.graph.aggregates import PERSISTENCE_PREFIXES
 from msadecomp.graph.structure import TECHNICAL_SEGMENTS as LAYER_WORDS
 
 if TYPE_CHECKING:
@@ -40,10 +41,7 @@ _STEM_SUFFIXES = re.compile(
 )
 _ENTRY = re.compile(r"(Service|ServiceImpl|Controller|ActionBean|Action|Resource|REST|Facade)$")
 """Classes whose name says what the service offers: their noun counts 1.5 times when naming."""
-_PREFIXES = re.compile(
-    r"^(Egov|Com|Jdbc|JDBC|Jpa|JPA|Hibernate|SpringData|MyBatis|Mybatis|IBatis|Ibatis|Mongo"
-    r"|InMemory)(?=[A-Z])"
-)
+_PREFIXES = re.compile(rf"^(Egov|Com|{PERSISTENCE_PREFIXES})(?=[A-Z])")
 """Name prefixes of a framework or a persistence technology (``JdbcPet`` is a ``Pet``)."""
 # Fewer words than graph/structure.py's TECHNICAL_SEGMENTS on purpose: "common", "application",
 # "facade" or "data" are fair service names even where they never tie a package (measured: the
@@ -172,13 +170,24 @@ _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 """Words of a class name: ``DTBroker3MDB`` -> ``DT``, ``Broker``, ``MDB``."""
 
 
+def _singular(word: str) -> str:
+    """``orders`` -> ``order``, ``categories`` -> ``category``; ``status``, ``address`` and
+    short abbreviations stay (``stats``, ``args``: DayTrader's ``MDBStats`` is no ``TimerStat``).
+    """
+    if len(word) > 5 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def _shared_word(graph: nx.Graph, classes: Sequence[str]) -> str:
     """The business word of three letters or more that at least half of the class names (and
     two or more) share, technical words left out; ``""`` if none."""
     counts: Counter[str] = Counter()
     places: Counter[str] = Counter()  # a tie goes to the word nearer the front of the names
     for m in classes:
-        words = [w.lower() for w in _WORD.findall(stem(_simple_name(graph, m)))]
+        words = [_singular(w.lower()) for w in _WORD.findall(stem(_simple_name(graph, m)))]
         for w in set(words):
             if len(w) > 2 and w not in LAYER_WORDS:
                 counts[w] += 1
@@ -233,8 +242,11 @@ def name_clusters(
         inside = prefix_counts(paths[m] for m in classes)[prefix] if prefix else 0
         # a package most of whose classes live elsewhere does not name this service
         distinctive = bool(prefix) and inside * 2 > everywhere[prefix]
-        # a noun of one plain class only names that class, not the service (the package does)
-        weak = weight <= 1 and len(classes) > 1
+        # a noun of one plain class only names that class, not the service (the package does);
+        # nor does the alphabetically first of several entry classes with a noun each
+        # (Struts actions DoNothingAction, ListOrdersAction, NewOrderAction, ...)
+        tied = weight <= 1.5 and _dominant_stem(graph, classes, noun)[1] == weight
+        weak = (weight <= 1 or tied) and len(classes) > 1
         named_package = bool(prefix) and prefix[-1].lower() not in LAYER_WORDS
         word = ""
         if distinctive or (weak and named_package):

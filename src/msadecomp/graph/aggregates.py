@@ -35,9 +35,16 @@ STORE_SUFFIX = re.compile(
     r"(Repository|Repo|Dao|DAO|Mapper|Store|Manager|Mgr)"
     r"(Impl|JPA|Jpa|Hibernate|Jdbc|JDBC|Bean|Custom)?$"
 )
+PERSISTENCE_PREFIXES = (
+    r"Jpa|JPA|Hibernate|Jdbc|JDBC|MyBatis|Mybatis|IBatis|Ibatis|SqlMap|SpringData|InMemory"
+    r"|Mongo"
+)
+"""Name prefixes of a persistence technology or database (``SqlMapOrderDao``, the iBatis 2
+DAOs of Spring's JPetStore; ``JdbcPet``): the class is about ``Order``, ``Pet``. Database
+names (``OracleUserDAO``) are no such prefix: JForum's dozens of per-database DAOs tied to
+their entities merged its infrastructure into a 51-class service."""
 STORE_PREFIX = re.compile(
-    r"^(Jpa|JPA|Hibernate|Jdbc|JDBC|MyBatis|Mybatis|IBatis|Ibatis|Default|Abstract|Base"
-    r"|Simple|InMemory|Mongo|Spring|Egov|I(?=[A-Z]))"
+    rf"^({PERSISTENCE_PREFIXES}|Default|Abstract|Base|Simple|Spring|Egov|I(?=[A-Z]))"
 )
 ROLE_SUFFIX = re.compile(
     r"(Validator|Editor|PropertyEditor|SaveHandler|VoidHandler|Handler|Converter|Comparator"

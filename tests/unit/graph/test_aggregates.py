@@ -37,6 +37,9 @@ def test_a_store_name_stems_from_its_entity_whatever_the_technology_prefix_or_su
     assert store_stem("Index") is None  # "I" before a capital only, and a stem is needed
     assert store_stem("CargoService") is None
     assert store_stem("Repository") is None
+    assert store_stem("SqlMapOrderDao") == "Order"  # iBatis 2 DAOs of Spring's JPetStore
+    assert store_stem("SpringDataOwnerRepository") == "Owner"  # not "DataOwner"
+    assert store_stem("OracleUserDAO") == "OracleUser"  # a database is no technology prefix
 
 
 def node(label: str, layer: str = "other", stereotype: str = "") -> dict[str, str]:
