@@ -180,3 +180,10 @@ def test_plurals_are_one_word_but_short_abbreviations_stay() -> None:
     ]
     stores = ("pet.a.CategoriesView", "pet.b.CategoryList", "pet.c.Cart")
     assert [c.name for c in name_clusters(graph_of(*stores), [set(stores)])] == ["category"]
+
+
+def test_a_taken_name_of_several_words_is_told_apart_by_the_next_noun_too() -> None:
+    first = ("blog.p.WeblogEntryService", "blog.q.WeblogEntryDAO", "blog.r.Tag")
+    second = ("blog.x.WeblogEntryResource", "blog.y.WeblogEntryManager", "blog.z.MediaService")
+    clusters = name_clusters(graph_of(*first, *second), [set(first), set(second)])
+    assert sorted(c.name for c in clusters) == ["weblog-entry", "weblog-entry-media"]

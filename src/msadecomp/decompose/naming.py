@@ -11,8 +11,8 @@ When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDi
 ``CompleteOrderThread``), the word at least half of the class names share names the service
 (``trade``), never the alphabetically first class. Two services with the same name are told
 apart by their dominant class-name noun (for a service named after a shared word: the noun of its
-most connected class, ``trade-direct``; when that noun is the name itself, the next noun:
-``cargo-booking``), then by a counter in the order of their smallest member.
+most connected class, ``trade-direct``; when that noun is the name already taken, the next
+noun: JForum's ``user-api``), then by a counter in the order of their smallest member.
 
 The id of a service is its name: it depends only on which classes the service holds, not on its
 size rank, so an unrelated change elsewhere does not renumber it. Services are listed by id.
@@ -262,7 +262,7 @@ def name_clusters(
     for name, noun, members in sorted(proposals, key=lambda x: (x[0], x[2][0])):
         if (clashes[name] > 1 or name in used) and noun and noun != name:
             name = noun if noun.startswith(f"{name}-") else f"{name}-{noun}"
-        if name in used and noun == name.rpartition("-")[2]:
+        if name in used and noun and (name == noun or name.endswith(f"-{noun}")):
             # the noun cannot tell it from the service that already has the name: the next can
             other = _dominant_stem(graph, [m for m in members if not is_table(m)], noun)[0]
             name = f"{name}-{other}" if other else name

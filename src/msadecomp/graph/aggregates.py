@@ -121,6 +121,17 @@ def role_targets(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
     return out
 
 
+def _held(
+    nodes: Mapping[str, Mapping[str, object]], fields: Mapping[str, Iterable[str]], node: str
+) -> list[str]:
+    """The project classes ``node`` holds as fields, web, service and persistence ones left out."""
+    return [
+        t
+        for t in fields.get(node, ())
+        if t in nodes and nodes[t].get("layer") not in NOT_DOMAIN_LAYERS
+    ]
+
+
 def domain_classes(
     nodes: Mapping[str, Mapping[str, object]],
     roots: Iterable[str],
@@ -136,12 +147,10 @@ def domain_classes(
     stack = sorted(root_set)
     while stack:
         node = stack.pop()
-        for target in fields.get(node, ()):
-            data = nodes.get(target)
-            if target in out or data is None or data.get("layer") in NOT_DOMAIN_LAYERS:
-                continue
-            out.add(target)
-            stack.append(target)
+        for target in _held(nodes, fields, node):
+            if target not in out:
+                out.add(target)
+                stack.append(target)
     return out
 
 
@@ -159,16 +168,9 @@ def aggregate_parts(
         stack = [root]
         while stack:
             node = stack.pop()
-            for target in fields.get(node, ()):
-                data = nodes.get(target)
-                if (
-                    target in seen
-                    or target in root_set
-                    or data is None
-                    or data.get("layer") in NOT_DOMAIN_LAYERS
-                ):
-                    continue
-                seen.add(target)
-                owner[target].add(root)
-                stack.append(target)
+            for target in _held(nodes, fields, node):
+                if target not in seen and target not in root_set:
+                    seen.add(target)
+                    owner[target].add(root)
+                    stack.append(target)
     return {part: next(iter(rs)) for part, rs in owner.items() if len(rs) == 1}
