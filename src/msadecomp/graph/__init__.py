@@ -7,8 +7,9 @@
   ``package``, ``layer`` (web, service, persistence, model, other) and ``stereotype``.
 * edges: ``kind`` is a :class:`~msadecomp.model.DepKind` value, ``read``/``write`` (class to
   table), ``foreign_key`` (table to table), ``semantic`` (identifier similarity, attribute
-  ``strength`` in 0..1) or ``cochange`` (git co-change support, ``strength`` in 0..1); ``count``
-  is how many facts support it.
+  ``strength`` in 0..1), ``cochange`` (git co-change support, ``strength`` in 0..1), or one the
+  graph infers (``INFERRED_KINDS``: package, module, stores, serves, composes, delegates);
+  ``count`` is how many facts support it.
 
 :func:`clustering_graph` collapses it into an undirected ``nx.Graph`` whose ``weight`` adds up the
 kinds with :class:`~msadecomp.config.Weights`: ``w * (1 + ln count)`` for counted kinds and
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Mapping
 
 import networkx as nx
 
@@ -29,13 +31,14 @@ from msadecomp.graph.aggregates import (
     role_targets,
     stored_entities,
 )
+from msadecomp.graph.delegation import THROUGH_KEEP, delegations
 from msadecomp.graph.semantic import similar_pairs, terms
 from msadecomp.graph.structure import build_dirs, group_edges, layer_first, module_of, root_package
 from msadecomp.model import CodeModel, DepKind, JavaType
 
 TABLE_PREFIX = "table:"
 INFERRED_KINDS = frozenset(
-    {"semantic", "cochange", "package", "module", "stores", "serves", "composes"}
+    {"semantic", "cochange", "package", "module", "stores", "serves", "composes", "delegates"}
 )
 """Edge kinds the graph infers from names, history and layout rather than reads from code."""
 LAYER_SUFFIXES = (
@@ -128,7 +131,8 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
         for (sa, sb), sim in sorted(similar_pairs(identifier_documents(model)).items()):
             g.add_edge(sa, sb, key="semantic", kind="semantic", count=1, strength=sim)
     _add_structure(g, model)
-    _add_aggregates(g)
+    stores = _add_aggregates(g)
+    _add_delegations(g, model, top, stores)
     _mark_sole_implementations(g)
     _mark_facades(g)
     for c in model.cochanges:
@@ -165,9 +169,10 @@ every feature, a ``BaseAction``) is framework plumbing: its inheritance edges co
 less in all, so it no longer pulls the features' web classes into one service."""
 
 
-def _add_aggregates(g: nx.MultiDiGraph) -> None:
+def _add_aggregates(g: nx.MultiDiGraph) -> dict[str, str]:
     """``stores`` edges from repositories to their entities; references from one aggregate's
-    domain classes to another aggregate's root marked ``cross_aggregate`` (see aggregates.py)."""
+    domain classes to another aggregate's root marked ``cross_aggregate`` (see aggregates.py).
+    Returns the stores (repository -> entity)."""
     classes = {n: d for n, d in g.nodes(data=True) if d["kind"] == "class"}
     stores = stored_entities(classes)
     for repo, entity in sorted(stores.items()):
@@ -191,6 +196,34 @@ def _add_aggregates(g: nx.MultiDiGraph) -> None:
             and stores.get(src) != dst
         ):
             data["cross_aggregate"] = True
+    return stores
+
+
+def _add_delegations(
+    g: nx.MultiDiGraph, model: CodeModel, top: Callable[[str], str], stores: Mapping[str, str]
+) -> None:
+    """``delegates`` edges from callers of a facade to what the called methods use; the
+    caller's own references to the facade marked ``through`` (see delegation.py). A facade is
+    a service, or an implementation of an interface or one implemented, never an entity, a
+    DAO, a web class or a helper named after a class (``HandlingEventFactory``)."""
+    helpers = {src for src, _, kind in g.edges(keys=True) if kind == "serves"}
+    contracts = {n for a, b, kind in g.edges(keys=True) if kind == "implements" for n in (a, b)}
+    candidates = {
+        n
+        for n, d in g.nodes(data=True)
+        if d["kind"] == "class"
+        and (d["layer"] == "service" or (d["layer"] == "other" and n in contracts))
+        and d["stereotype"] != "entity"
+        and n not in helpers
+        and n not in stores.values()
+    }
+    delegated, through = delegations(model, top, stores.keys(), candidates)
+    for (src, dst), n in sorted(delegated.items()):
+        if src in g and dst in g:
+            g.add_edge(src, dst, key="delegates", kind="delegates", count=n)
+    for src, dst, kind, data in g.edges(keys=True, data=True):
+        if (src, dst) in through and kind in REFERENCE_KINDS:
+            data["through"] = True
 
 
 FACADE_REACH = 4
@@ -259,6 +292,8 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= FK_HUB / referenced[dst]  # audit columns: every table references USERS
         if data["kind"] in ("extends", "implements") and inherited[dst] > SUPERTYPE_HUB:
             w *= SUPERTYPE_HUB / inherited[dst]
+        if data.get("through"):
+            w *= THROUGH_KEEP
         if "facade" in data:
             w *= FACADE_KEEP / data["facade"]  # one facade over all entities ties none
         if w <= 0:
