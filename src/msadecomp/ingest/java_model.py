@@ -173,7 +173,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     decls = list(seen.values())
     resolver = Resolver(seen)
     constants = {d.fqn: {f.name: f.value for f in d.decl.fields if f.value} for d in decls}
-    linker = _Linker(resolver, facts, constants)
+    linker = _Linker(resolver, facts, constants, seen)
     for d in decls:
         facts.types.append(linker.java_type(d))
     linker.index_beans(facts.types, xml_beans)
@@ -193,8 +193,10 @@ class _Linker:
         resolver: Resolver,
         facts: JavaFacts,
         constants: Mapping[str, Mapping[str, str]] | None = None,
+        decls: Mapping[str, _Decl] | None = None,
     ) -> None:
         self.r = resolver
+        self.decls = decls or {}
         self.facts = facts
         self.beans: dict[str, str] = {}
         self.implementors: dict[str, set[str]] = defaultdict(set)
@@ -335,6 +337,7 @@ class _Linker:
             self._typed(src, f, DepKind.FIELD, scope, ref, f.name, variables)
             for a in f.annotations:
                 self._dep(src, a.name, DepKind.ANNOTATION, scope, ref)
+        self._inherit(d, variables)
         self._inject_fields(src, t, scope, path)
         strings = self.facts.strings.setdefault(src, [])
         strings.extend((f.value, _ref(path, f.line)) for f in t.fields if f.value)
@@ -345,6 +348,26 @@ class _Linker:
         for m in t.methods:
             self._link_method(src, m, scope, path, variables, strings, managed)
         self._endpoints(src, t, path)
+
+    def _inherit(self, d: _Decl, variables: dict[str, str]) -> None:
+        """Adds ``name()`` for each argument-less method of the superclasses that returns a
+        project type, so ``getPetStore().getCategory(id)`` in a Struts action calls the
+        ``PetStoreFacade`` its base action returns. The class's own such methods are left out:
+        their return types already are its dependencies."""
+        seen = {d.fqn}
+        cur: _Decl | None = d
+        while cur is not None:
+            parent = next(iter(cur.decl.extends), None)
+            found = self.r.resolve(parent, cur.scope) if parent else None
+            cur = self.decls.get(found) if found and found not in seen else None
+            if cur is None:
+                break
+            seen.add(cur.fqn)
+            for m in cur.decl.methods:
+                if not m.params and m.returns and not m.is_constructor:
+                    target = self.r.resolve(m.returns[0], cur.scope)
+                    if target is not None:
+                        variables.setdefault(m.name + "()", target)
 
     def _typed(
         self,

@@ -526,6 +526,8 @@ class _Extractor:
             qualifier = self.text(obj) if kind == "identifier" else self.dotted(obj) or ""
             if qualifier == "this":  # ``Outer.this.m()``
                 qualifier = ""
+            elif kind == "method_invocation":
+                qualifier = self.getter(obj)
         args = node.child_by_field_id(_ARGUMENTS)
         strings: tuple[str, ...] = ()
         if args is not None and self.src.find(b'"', args.start_byte, args.end_byte) >= 0:
@@ -536,6 +538,18 @@ class _Extractor:
                 and (s := fold(a, self.src, strings_only=True)) is not None
             )
         return Call(qualifier, self.text(name), name.start_point.row + 1, strings)
+
+    def getter(self, node: Node) -> str:
+        """``getX()`` for a call on the result of an argument-less call of the class's own (or
+        an inherited) method, as in ``getPetStore().getCategory(id)``; else ""."""
+        obj = node.child_by_field_id(_OBJECT)
+        name = node.child_by_field_id(_NAME)
+        args = node.child_by_field_id(_ARGUMENTS)
+        if obj is not None and obj.type != "this":
+            return ""
+        if name is None or args is None or args.named_child_count:
+            return ""
+        return self.text(name) + "()"
 
     def variables(self, node: Node, *, annotated: bool) -> list[Member]:
         type_node = node.child_by_field_name("type")

@@ -83,6 +83,30 @@ def test_calls_resolve_through_field_types() -> None:
     assert ("OrderServiceImpl", "OrderDAO") in calls
 
 
+def test_calls_on_what_an_inherited_getter_returns_resolve_to_its_type() -> None:
+    files = {
+        "BaseAction.java": """package shop.web;
+            public abstract class BaseAction {
+                private shop.svc.OrderService orderService;
+                protected shop.svc.OrderService getOrderService() { return orderService; }
+                protected String label(String key) { return key; }
+            }""",
+        "PlaceOrderAction.java": """package shop.web;
+            public class PlaceOrderAction extends BaseAction {
+                public String execute() { getOrderService().place(); this.getOrderService().place();
+                                          return label("x").trim(); }
+            }""",
+        "OrderService.java": "package shop.svc; public interface OrderService { void place(); }",
+    }
+    parsed = [parse_java(p, s.encode()) for p, s in files.items()]
+    calls = [
+        (d.target.rpartition(".")[2], d.detail)
+        for d in build_java_facts(parsed).dependencies
+        if d.kind == DepKind.CALL and d.source == "shop.web.PlaceOrderAction"
+    ]
+    assert calls == [("OrderService", "execute->place")] * 2
+
+
 def test_qualified_nested_type_reference() -> None:
     assert ("Audit", "Line") in deps(DepKind.FIELD)
 
