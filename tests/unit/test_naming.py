@@ -187,3 +187,18 @@ def test_a_taken_name_of_several_words_is_told_apart_by_the_next_noun_too() -> N
     second = ("blog.x.WeblogEntryResource", "blog.y.WeblogEntryManager", "blog.z.MediaService")
     clusters = name_clusters(graph_of(*first, *second), [set(first), set(second)])
     assert sorted(c.name for c in clusters) == ["weblog-entry", "weblog-entry-media"]
+
+
+def test_of_tied_nouns_the_one_a_model_or_store_class_has_beats_a_pair_of_actions() -> None:
+    classes = (
+        "shop.web.AddItemToCartAction",
+        "shop.web.AddItemToCartController",
+        "shop.web.ViewCartAction",
+        "shop.domain.Item",
+        "shop.dao.ItemDao",
+        "shop.dao.SqlMapItemDao",
+        "shop.domain.Cart",
+    )
+    clusters = name_clusters(graph_of(*classes), [set(classes)])
+    # "add-item-to-cart" (two entry classes, 3.0) ties "item" (three plain classes, 3.0)
+    assert [c.name for c in clusters] == ["item"]

@@ -6,7 +6,8 @@ whole system (``egovframework``) are left out, and the deepest segment that at l
 the service's classes have in their package wins, provided most classes of that package are in
 this service. Otherwise (a flat package, or a package spread over several services) the
 business noun shared by most class names is used (``EgovArticleServiceImpl`` -> ``article``),
-the nouns of entry classes (services, controllers, action beans, resources) counting 1.5.
+the nouns of entry classes (services, controllers, action beans, resources) counting 1.5; of
+tied nouns, one that a model or store class has wins (``item`` over ``add-item-to-cart``).
 When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDirect``,
 ``CompleteOrderThread``), the word at least half of the class names share names the service
 (``trade``), never the alphabetically first class. Two services with the same name are told
@@ -151,15 +152,21 @@ def _dominant_stem(
 ) -> tuple[str, float]:
     """The class-name noun of most weight (other than ``besides``), and its weight."""
     stems: dict[str, float] = {}
+    plain: set[str] = set()  # nouns some class other than an entry class has
     for m in classes:
         label = _simple_name(graph, m)
         if _NAMES_NOTHING.search(label):
             continue
         key = slug(stem(label))
-        stems[key] = stems.get(key, 0.0) + (1.5 if _ENTRY.search(label) else 1.0)
+        entry = bool(_ENTRY.search(label))
+        stems[key] = stems.get(key, 0.0) + (1.5 if entry else 1.0)
+        if not entry:
+            plain.add(key)
     stems.pop("", None)
     stems.pop(besides, None)
-    best = min(stems, key=lambda s: (-stems[s], s)) if stems else ""
+    # of tied nouns, one a model or store class has (Item, ItemDao) beats the noun of a pair of
+    # actions (AddItemToCartAction, AddItemToCartController)
+    best = min(stems, key=lambda s: (-stems[s], s not in plain, s)) if stems else ""
     return best, stems.get(best, 0.0)
 
 
