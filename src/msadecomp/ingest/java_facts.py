@@ -42,6 +42,9 @@ class Call(_Compact):
     line: int
     strings: tuple[str, ...] = ()
     """String literal arguments (MyBatis/iBatis statement ids are passed this way)."""
+    operands: tuple[str, ...] = ()
+    """Arguments that name a type or a variable: ``Order.class`` as ``Order.class``, a plain
+    variable as its name (``em.persist(order)``, ``em.find(Order.class, id)``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from msadecomp.ingest.java_facts import Annotation, JavaFile, Member, Method, Ty
 from msadecomp.ingest.resolve import Resolver, Scope
 from msadecomp.ingest.sql_tables import normalise_table
 from msadecomp.model import (
+    Access,
     Bean,
     Dependency,
     DepKind,
@@ -121,6 +122,8 @@ class JavaFacts:
     """String literals per type, for linking mapper statement ids to DAO classes."""
     repositories: dict[str, str] = field(default_factory=dict)
     """Spring Data repository FQN -> the entity FQN it manages."""
+    entity_operations: list[tuple[str, str, Access, SourceRef, str]] = field(default_factory=list)
+    """(class, entity FQN, access, where, how): an entity manager or Hibernate session call."""
 
 
 def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) -> JavaFacts:
@@ -345,8 +348,10 @@ class _Linker:
         managed = src in self.managed or any(
             STEREOTYPES.get(_short(a.name), "entity") != "entity" for a in t.annotations
         )
+        managers = _managers(t.fields)
         for m in t.methods:
             self._link_method(src, m, scope, path, variables, strings, managed)
+            self._entity_operations(src, m, scope, path, variables, managers)
         self._endpoints(src, t, path)
 
     def _inherit(self, d: _Decl, variables: dict[str, str]) -> None:
@@ -384,6 +389,43 @@ class _Linker:
             target = self._dep(src, name, kind, scope, ref, detail)
             if i == 0 and target:
                 variables[member.name] = target
+
+    def _entity_operations(
+        self,
+        src: str,
+        m: Method,
+        scope: Scope,
+        path: str,
+        fields: dict[str, str],
+        managers: set[str],
+    ) -> None:
+        """``em.persist(order)``, ``session.get(Order.class, id)``: the entity a JPA entity
+        manager or a Hibernate session stores or loads, as a write or a read of its table."""
+        local_types = dict(fields)
+        for member in (*m.params, *m.locals):
+            target = self.r.resolve(member.type_refs[0], scope) if member.type_refs else None
+            if target is not None:
+                local_types[member.name] = target
+        managers = managers | _managers((*m.params, *m.locals))
+        for call in m.calls:
+            access = ENTITY_OPERATIONS.get(call.member)
+            q = call.qualifier.removeprefix("this.")
+            if (
+                access is None
+                or not call.operands
+                or (q not in managers and q not in MANAGER_GETTERS)
+            ):
+                continue
+            operand = call.operands[0]
+            if operand.endswith(".class"):
+                entity = self.r.resolve(operand.removesuffix(".class"), scope)
+            else:
+                entity = local_types.get(operand)
+            if entity is not None and entity != src:
+                via = f"{_short(call.qualifier)}.{call.member}"
+                self.facts.entity_operations.append(
+                    (src, entity, access, _ref(path, call.line), via)
+                )
 
     def _link_method(
         self,
@@ -599,6 +641,36 @@ class _Linker:
                             _ref(path, m.line),
                         )
                     )
+
+
+ENTITY_MANAGERS = frozenset(
+    {"EntityManager", "Session", "StatelessSession", "HibernateTemplate", "HibernateOperations"}
+)
+"""Types whose calls store or load an entity: JPA's entity manager, Hibernate's session."""
+MANAGER_GETTERS = frozenset(
+    {"getEntityManager()", "getSession()", "getCurrentSession()", "getHibernateTemplate()"}
+)
+"""Argument-less calls (inherited from Spring's DAO support classes) that return one."""
+ENTITY_OPERATIONS = {
+    "persist": Access.WRITE,
+    "merge": Access.WRITE,
+    "remove": Access.WRITE,
+    "save": Access.WRITE,
+    "update": Access.WRITE,
+    "saveOrUpdate": Access.WRITE,
+    "delete": Access.WRITE,
+    "find": Access.READ,
+    "getReference": Access.READ,
+    "get": Access.READ,
+    "load": Access.READ,
+    "refresh": Access.READ,
+}
+"""Entity manager and session methods whose first argument is the entity or its class."""
+
+
+def _managers(members: Iterable[Member]) -> set[str]:
+    """Names of the variables among ``members`` that hold an entity manager or a session."""
+    return {v.name for v in members if v.type_refs and _short(v.type_refs[0]) in ENTITY_MANAGERS}
 
 
 def _split(raw: str | None) -> list[str]:

@@ -537,7 +537,14 @@ class _Extractor:
                 if a.type in _STRING_EXPRESSIONS
                 and (s := fold(a, self.src, strings_only=True)) is not None
             )
-        return Call(qualifier, self.text(name), name.start_point.row + 1, strings)
+        operands: tuple[str, ...] = ()
+        if args is not None and qualifier:
+            operands = tuple(
+                self.text(a)
+                for a in args.named_children
+                if a.type == "identifier" or a.type == "class_literal"
+            )
+        return Call(qualifier, self.text(name), name.start_point.row + 1, strings, operands)
 
     def getter(self, node: Node) -> str:
         """``getX()`` for a call on the result of an argument-less call of the class's own (or

@@ -107,6 +107,12 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
                 types[repository].source,
                 "Spring Data repository",
             )
+    for source, entity, access, ref, via in java.entity_operations:
+        stored = types.get(entity)
+        name = mapped[entity].table if entity in mapped else stored and stored.entity_table
+        if name:
+            reads, writes = ((), (name,)) if access is Access.WRITE else ((name,), ())
+            add(source, reads, writes, ref, via)
     for ns in {s.namespace for s in statements}:
         mapper = types.get(ns)
         if mapper is None or mapper.kind != TypeKind.INTERFACE:
