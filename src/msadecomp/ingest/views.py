@@ -162,7 +162,7 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
     for m in _TAGDIR.finditer(text):  # <%@ taglib prefix="app" tagdir="/WEB-INF/tags" %>
         prefix, folder = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         for name in set(re.findall(rf"<{prefix}:([\w\-]+)", text)):
-            links.add(f"view:{folder.rstrip('/')}/{name}.tag")
+            links.add(f"view:{folder.rstrip('/')}/{name}")  # a .tag or a .tagx file
     links.update("class:" + m.group(1) for m in _BEANCLASS.finditer(text))
     links.update("bean:" + m.group(1) for m in _EL_BEAN.finditer(text))
     return Page(path, tuple(sorted(links)), title=_title(text))

@@ -76,10 +76,35 @@ def test_jsp_tag_files_used_through_a_tagdir_are_included() -> None:
         "</petclinic:layout>"
     )
     assert links("WEB-INF/jsp/owners/list.jsp", page) == (
-        "view:/WEB-INF/tags/inputField.tag",
-        "view:/WEB-INF/tags/layout.tag",
+        "view:/WEB-INF/tags/inputField",
+        "view:/WEB-INF/tags/layout",
     )
     assert is_view("src/main/webapp/WEB-INF/tags/layout.tag")
+    xml_syntax = (  # a JSP document (.jspx) names its tag folder as an XML namespace
+        '<div xmlns:jsp="http://java.sun.com/JSP/Page" xmlns:util="urn:jsptagdir:/WEB-INF/tags/util">'
+        '<util:panel id="p"><util:load-scripts/></util:panel></div>'
+    )
+    assert links("WEB-INF/views/owners/list.jspx", xml_syntax) == (
+        "view:/WEB-INF/tags/util/load-scripts",
+        "view:/WEB-INF/tags/util/panel",
+    )
+    assert is_view("src/main/webapp/WEB-INF/tags/util/panel.tagx")
+
+
+def test_tag_files_of_either_syntax_are_placed_with_the_view_using_them() -> None:
+    page = "src/main/webapp/WEB-INF/views/owners/list.jspx"
+    text = '<div xmlns:u="urn:jsptagdir:/WEB-INF/tags/util"><u:panel/><u:table/></div>'
+    pages = [
+        Page(page, links(page, text), ("a.owner.OwnerController",)),
+        Page("src/main/webapp/WEB-INF/tags/util/panel.tagx"),
+        Page("src/main/webapp/WEB-INF/tags/util/table.tag"),
+    ]
+    placed = place_views(pages, {"a.owner.OwnerController": "owner"}, {})
+    assert {p: v.service for p, v in placed.items()} == {
+        page: "owner",
+        "src/main/webapp/WEB-INF/tags/util/panel.tagx": "owner",
+        "src/main/webapp/WEB-INF/tags/util/table.tag": "owner",
+    }
 
 
 def test_a_thymeleaf_fragment_named_without_its_suffix_is_placed_with_its_includer() -> None:

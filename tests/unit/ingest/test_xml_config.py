@@ -198,3 +198,38 @@ def test_euc_kr_mapper_with_stray_bytes_keeps_its_tables_and_says_so() -> None:
     facts = read("Bbs_SQL_oracle.xml", data)
     assert facts.statements[0].reads == ("BBS", "게시판_TB")
     assert [d.code for d in facts.diagnostics] == ["xml.lossy-decoding"]
+
+
+def test_tiles_definitions_stand_for_the_pages_they_put_not_their_shared_layout() -> None:
+    import xml.etree.ElementTree as ET
+
+    from msadecomp.ingest.web_config import read_tiles
+
+    tiles2 = ET.fromstring(
+        """<tiles-definitions>
+            <definition name="base" template="/WEB-INF/layouts/default.jsp">
+                <put-attribute name="header" value="/WEB-INF/views/header.jsp"/>
+            </definition>
+            <definition name="order/list" extends="base">
+                <put-attribute name="content" value="/WEB-INF/views/order/list.jsp"/>
+                <put-attribute name="title" value="Orders"/>
+            </definition>
+            <definition name="bare" template="/WEB-INF/layouts/bare.jsp"/>
+            <definition name="*/*" extends="base">
+                <put-attribute name="content" value="/WEB-INF/views/{1}/{2}.jsp"/>
+            </definition>
+        </tiles-definitions>"""
+    )
+    assert read_tiles("tiles.xml", tiles2) == {
+        "base": ("/WEB-INF/views/header.jsp",),
+        "order/list": ("/WEB-INF/views/order/list.jsp",),  # a title is no page
+        "bare": ("/WEB-INF/layouts/bare.jsp",),  # puts nothing: its template stands for it
+    }  # the wildcard definition is left to view-name matching
+    struts1 = ET.fromstring(
+        """<component-definitions>
+            <definition name="cart.view" path="/layout.jsp">
+                <put name="body" value="/cart/view.jsp"/>
+            </definition>
+        </component-definitions>"""
+    )
+    assert read_tiles("tiles-defs.xml", struts1) == {"cart.view": ("/cart/view.jsp",)}
