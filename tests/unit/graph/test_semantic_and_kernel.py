@@ -125,3 +125,30 @@ def test_a_mapped_superclass_of_several_entities_is_kernel_but_not_one_of_a_sing
         "pc.model.BaseEntity": "JPA mapped superclass of 2 entities",
         "pc.model.Person": "JPA mapped superclass of 2 entities",
     }
+
+
+def test_a_mapped_superclass_named_as_a_base_is_kernel_even_under_one_context() -> None:
+    """All its entities in one package: a ``BaseAudited`` is plumbing by its name, while a
+    ``Priced`` superclass is part of that context."""
+    g = nx.MultiDiGraph()
+    for fqn, mapped in (
+        ("pc.audit.BaseAudited", True),
+        ("pc.price.Priced", True),
+        ("pc.order.Order", False),
+        ("pc.order.Refund", False),
+    ):
+        package, _, label = fqn.rpartition(".")
+        g.add_node(
+            fqn,
+            kind="class",
+            label=label,
+            package=package,
+            layer="model",
+            stereotype="" if mapped else "entity",
+            mapped_superclass=mapped,
+        )
+    for sub in ("pc.order.Order", "pc.order.Refund"):
+        g.add_edge(sub, "pc.audit.BaseAudited", key="extends", kind="extends", count=1)
+        g.add_edge(sub, "pc.price.Priced", key="extends", kind="extends", count=1)
+    kernel = {k.fqn for k in detect_kernel(g)}
+    assert kernel == {"pc.audit.BaseAudited"}
