@@ -6,8 +6,9 @@ Pipeline of :func:`decompose`:
 2. ``together`` constraints are contracted into single nodes.
 3. The chosen algorithm partitions the graph. With ``services=N`` the resolution is searched
    (bisection) for N services, merging the closest larger partition along its strongest
-   couplings when no resolution hits N exactly. With ``resolution=None`` a sweep picks the number
-   of services that stays stable over the widest range of resolutions (see :mod:`.sweep`).
+   couplings when no resolution hits N exactly. With ``resolution=None`` a sweep picks the
+   resolution whose partition has the highest modularity (see :mod:`.sweep`); the partition
+   used is then the consensus of several seeded runs at that resolution (:mod:`.consensus`).
 4. Contracted nodes are expanded; nodes without edges join the service holding most of their
    package; ``apart`` constraints are enforced.
 
