@@ -13,6 +13,7 @@ from msadecomp.classify import as_report, classification_warnings, classify
 from msadecomp.decompose import Decomposition
 from msadecomp.decompose.views import Placement, place_views
 from msadecomp.graph import table_node
+from msadecomp.graph.aggregates import store_stem
 from msadecomp.metrics import compute_metrics
 from msadecomp.model import Access, CodeModel, DepKind, Page
 from msadecomp.plan import extraction_order
@@ -34,7 +35,9 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
     The owner is the service of the entity mapped to the table (JPA or Hibernate), else the
     service with the most weighted accesses (a write counts 3, a read 1): a DAO facade writing
     every table by JDBC (DayTrader's ``TradeDirect``) does not take the tables of the entities.
-    Among several mapping services, or on a tie, the weighted accesses decide, then the service
+    Among several mapping services, or on a tie, the weighted accesses decide, then the one
+    service holding a class named like the table (Spring JPetStore's ``PRODUCT``, read alike by
+    ``SqlMapProductDao`` and by ``SqlMapItemDao``'s joins, goes with ``Product``), then the service
     clustering placed the table in; a table nobody accesses goes there too.
     """
     where = decomposition.assignment()
@@ -50,6 +53,13 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
         score[a.table][service] += ACCESS_WEIGHT[a.access]
         if a.mapping:
             mapped[a.table].add(service)
+    namesakes: dict[str, set[str]] = defaultdict(set)  # bare name -> services holding it
+    for jt in model.types:
+        service = where.get(jt.top_level)
+        if service is not None and jt.outer is None:
+            for name in (jt.simple_name, store_stem(jt.simple_name)):
+                if name:
+                    namesakes[_bare(name)].add(service)
     out: dict[str, dict[str, Any]] = {}
     for t in model.tables:
         placed = where.get(table_node(t.name))
@@ -59,7 +69,10 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
         if s:
             best = max(s.values())
             leaders = sorted(k for k, v in s.items() if v == best)
-            owner: str | None = placed if placed in leaders else leaders[0]
+            named = [k for k in leaders if k in namesakes.get(_bare(t.name), ())]
+            owner: str | None = (
+                named[0] if len(named) == 1 else placed if placed in leaders else leaders[0]
+            )
         else:
             owner = placed
         out[t.name] = {
@@ -67,6 +80,11 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
             "access": {svc: sorted(kinds) for svc, kinds in sorted(uses[t.name].items())},
         }
     return out
+
+
+def _bare(name: str) -> str:
+    """``TB_ORDER_ITEM``, ``OrderItem`` -> ``ORDERITEM``: a name to compare tables and classes."""
+    return name.replace("_", "").upper()
 
 
 def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[str, Any]]:
