@@ -507,6 +507,8 @@ def cargo(root: Path, base: str, view_rules: tuple[tuple[str, str], ...]) -> dic
     for path in sorted(root.rglob("*")):
         if path.suffix not in (".html", ".xhtml", ".jsp") or "/src/main/" not in path.as_posix():
             continue
+        if path.name in ("package.html", "overview.html"):
+            continue  # Javadoc package descriptions beside the code, not pages
         rel = path.relative_to(root).as_posix()
         for pattern, ctx in view_rules:
             if re.search(pattern, rel):
