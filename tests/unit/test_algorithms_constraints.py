@@ -153,17 +153,21 @@ def test_consensus_keeps_each_tie_in_proportion_to_the_runs_that_honour_it(
     g.add_edge("b", "c", weight=2.0)
     g.add_edge("a", "c", weight=1.0)
     calls: list[dict[tuple[str, str], float]] = []
+    resolutions: list[float] = []
 
     def flip(prepared: Prepared, seed: int, resolution: float) -> list[set[str]]:
         n = prepared.nodes
         calls.append({(n[a], n[b]): w for a, b, w in prepared.edges})
+        resolutions.append(round(resolution, 3))
         return [{"a", "b"}, {"c"}] if seed % 2 == 0 else [{"a"}, {"b", "c"}]
 
     monkeypatch.setitem(consensus_module.ALGORITHMS, "flip", flip)
-    parts = consensus_module.consensus(g, Prepared(g), "flip", 100, 1.0)
+    parts = consensus_module.consensus(g, Prepared(g), "flip", 100, 1.5)
     assert parts == [{"a", "b"}, {"c"}]
     runs = consensus_module.RUNS
-    assert len(calls) == runs + 1
+    assert len(calls) == 3 * runs + 1  # at the resolution and a step either side, then once
+    assert sorted(set(resolutions)) == [1.25, 1.5, 1.8]
+    assert resolutions[-1] == 1.5
     # half the runs join a-b, the other half b-c; a and c are never together: no tie left
     assert calls[-1] == {("a", "b"): 1.0, ("b", "c"): 1.0}
 

@@ -1,13 +1,13 @@
-"""Calls through a wide facade, followed to what the called method itself uses.
+"""Calls through a facade, followed to what the called method itself uses.
 
 A class-level graph sees Spring JPetStore's ``ViewCategoryController`` depend on
 ``PetStoreFacade`` and nothing else, because one facade fronts every DAO of the shop; the
 controller lands wherever the facade does. The calls name the method, though
 (``handleRequest->getCategory``), and the facade's implementation of ``getCategory`` calls
 ``CategoryDao`` and returns a ``Category``. :func:`delegations` follows each call into a
-facade (a class whose methods call :data:`FACADE_STORES` or more repositories or DAOs) and
-yields the classes that one method uses, so the caller is tied to the part of the model it
-reaches through the facade.
+facade (a class whose methods call :data:`FACADE_STORES` or more repositories or DAOs and that
+:data:`FACADE_CALLERS` or more classes call) and yields the classes that one method uses, so
+the caller is tied to the part of the model it reaches through the facade.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from msadecomp.model import CodeModel, DepKind
 FACADE_STORES = 3
 """A class calling this many repositories or DAOs is a facade worth looking through (Spring
 JPetStore's ``PetStoreImpl`` calls five DAOs, Spring PetClinic's ``ClinicServiceImpl`` four)."""
+FACADE_CALLERS = 3
+"""A facade has this many callers or more: a service only its own controller calls
+(jpetstore's ``OrderService`` over four mappers) is that feature's, with nothing to sort out
+behind it; looked through, it fell apart from its controller."""
 THROUGH_KEEP = 0.25
 """A caller's references to a facade it looks through weigh this much: what ties it is the
 part of the model the called methods use (the ``delegates`` edges), not the facade itself."""
@@ -53,7 +57,17 @@ def delegations(
             uses[(src, d.detail.partition("->")[0])].add(dst)
             if d.kind is DepKind.CALL and dst in stores:
                 called[src].add(dst)
-    facades = {c for c, used in called.items() if len(used) >= FACADE_STORES and c in candidates}
+    callers: defaultdict[str, set[str]] = defaultdict(set)
+    for d in model.dependencies:
+        if d.kind is DepKind.CALL:
+            caller, callee = top(d.source), top(d.target)
+            for impl in (callee, *below[callee]):
+                callers[impl].add(caller)
+    facades = {
+        c
+        for c, used in called.items()
+        if len(used) >= FACADE_STORES and c in candidates and len(callers[c]) >= FACADE_CALLERS
+    }
     out: Counter[tuple[str, str]] = Counter()
     through: set[tuple[str, str]] = set()
     for d in model.dependencies:

@@ -36,6 +36,16 @@ SHOP = {
             private ShopFacade shop;
             public Object handle(String id) { return shop.getCategory(id); }
         }""",
+    "ViewProductController.java": """package shop;
+        public class ViewProductController {
+            private ShopFacade shop;
+            public Object handle(String id) { return shop.getProduct(id); }
+        }""",
+    "AccountController.java": """package shop;
+        public class AccountController {
+            private ShopFacade shop;
+            public Object handle(String id) { return shop.getAccount(id); }
+        }""",
 }
 
 
@@ -58,6 +68,12 @@ def test_a_call_into_a_facade_reaches_what_the_called_method_uses(tmp_path: Path
     cg = clustering_graph(g, Weights(package=0.0))
     w = cg.edges["shop.ViewCategoryController", "shop.CategoryDao"]["weight"]
     assert w > cg.edges["shop.ViewCategoryController", "shop.ShopFacade"]["weight"]
+
+
+def test_a_service_only_one_or_two_classes_call_is_no_facade(tmp_path: Path) -> None:
+    alone = {k: v for k, v in SHOP.items() if k not in ("AccountController.java",)}
+    g = _graph(tmp_path, alone)  # jpetstore's OrderService: its own controller's, nothing more
+    assert not any(data.get("through") for *_, data in g.edges(data=True))
 
 
 def test_a_class_calling_fewer_daos_is_no_facade(tmp_path: Path) -> None:
