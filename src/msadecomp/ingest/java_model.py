@@ -350,8 +350,8 @@ class _Linker:
         )
         managers = _managers(t.fields)
         for m in t.methods:
-            self._link_method(src, m, scope, path, variables, strings, managed)
-            self._entity_operations(src, m, scope, path, variables, managers)
+            local_types = self._link_method(src, m, scope, path, variables, strings, managed)
+            self._entity_operations(src, m, scope, path, local_types, managers)
         self._endpoints(src, t, path)
 
     def _inherit(self, d: _Decl, variables: dict[str, str]) -> None:
@@ -396,16 +396,12 @@ class _Linker:
         m: Method,
         scope: Scope,
         path: str,
-        fields: dict[str, str],
+        local_types: dict[str, str],
         managers: set[str],
     ) -> None:
         """``em.persist(order)``, ``session.get(Order.class, id)``: the entity a JPA entity
-        manager or a Hibernate session stores or loads, as a write or a read of its table."""
-        local_types = dict(fields)
-        for member in (*m.params, *m.locals):
-            target = self.r.resolve(member.type_refs[0], scope) if member.type_refs else None
-            if target is not None:
-                local_types[member.name] = target
+        manager or a Hibernate session stores or loads, as a write or a read of its table.
+        ``local_types`` are the project types of the method's variables."""
         managers = managers | _managers((*m.params, *m.locals))
         for call in m.calls:
             access = ENTITY_OPERATIONS.get(call.member)
@@ -436,7 +432,8 @@ class _Linker:
         fields: dict[str, str],
         strings: list[tuple[str, SourceRef]],
         managed: bool,
-    ) -> None:
+    ) -> dict[str, str]:
+        """Links one method's facts; returns the project types of its variables."""
         ref = _ref(path, m.line)
         local_types = dict(fields)
         for p in m.params:
@@ -481,6 +478,7 @@ class _Linker:
             for p in m.params:
                 if p.type_refs:
                     self._inject(src, p.name, p.type_refs[0], None, scope, ref)
+        return local_types
 
     def move_lent_constants(self) -> None:
         """A string constant read by other types is theirs, as ``javac`` would inline it:
