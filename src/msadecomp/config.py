@@ -59,7 +59,7 @@ class Weights:
     composes: float = 3.0
     """Ties an aggregate root to the parts it holds as fields (see graph/aggregates.py)."""
     delegates: float = 2.0
-    """Ties a caller of a wide facade to what the called method uses (see graph/delegation.py)."""
+    """Ties a caller of a facade to what the called method uses (see graph/delegation.py)."""
     serves: float = 4.0
     """Ties a validator, editor, handler or factory to the class it is named after."""
     cross_aggregate: float = 0.25

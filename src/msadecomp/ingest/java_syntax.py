@@ -547,8 +547,8 @@ class _Extractor:
         return Call(qualifier, self.text(name), name.start_point.row + 1, strings, operands)
 
     def getter(self, node: Node) -> str:
-        """``getX()`` for a call on the result of an argument-less call of the class's own (or
-        an inherited) method, as in ``getPetStore().getCategory(id)``; else ""."""
+        """``getX()`` for a call on the result of an argument-less unqualified call, as in
+        ``getPetStore().getCategory(id)`` (the linker resolves inherited getters); else ""."""
         obj = node.child_by_field_id(_OBJECT)
         name = node.child_by_field_id(_NAME)
         args = node.child_by_field_id(_ARGUMENTS)

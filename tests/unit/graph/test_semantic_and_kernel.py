@@ -85,31 +85,31 @@ def test_terms_shared_by_very_many_classes_take_no_part_in_pairing() -> None:
     assert set(pairs) == {("A", "B")}
 
 
+def _model_class(g: nx.MultiDiGraph, fqn: str, mapped: bool = False) -> None:
+    """A model-layer class node: a JPA mapped superclass, or else an entity."""
+    package, _, label = fqn.rpartition(".")
+    g.add_node(
+        fqn,
+        kind="class",
+        label=label,
+        package=package,
+        layer="model",
+        stereotype="" if mapped else "entity",
+        mapped_superclass=mapped,
+    )
+
+
 def test_a_mapped_superclass_of_several_entities_is_kernel_but_not_one_of_a_single_context() -> (
     None
 ):
     """PetClinic's BaseEntity/Person under owner.Owner and vet.Vet; OpenMRS's ServiceOrder under
     the orders of its own package; a base only one entity extends."""
     g = nx.MultiDiGraph()
-
-    def cls(fqn: str, mapped: bool = False, entity: bool = True) -> None:
-        package, _, label = fqn.rpartition(".")
-        stereotype = "entity" if entity and not mapped else ""
-        g.add_node(
-            fqn,
-            kind="class",
-            label=label,
-            package=package,
-            layer="model",
-            stereotype=stereotype,
-            mapped_superclass=mapped,
-        )
-
     for fqn in ("pc.model.BaseEntity", "pc.model.Person", "pc.order.ServiceOrder", "pc.x.Lone"):
-        cls(fqn, mapped=True)
+        _model_class(g, fqn, mapped=True)
     for fqn in ("pc.owner.Owner", "pc.vet.Vet", "pc.order.TestOrder", "pc.order.Referral"):
-        cls(fqn)
-    cls("pc.x.Only")
+        _model_class(g, fqn)
+    _model_class(g, "pc.x.Only")
     edges = [
         ("pc.model.Person", "pc.model.BaseEntity"),
         ("pc.owner.Owner", "pc.model.Person"),
@@ -131,22 +131,10 @@ def test_a_mapped_superclass_named_as_a_base_is_kernel_even_under_one_context() 
     """All its entities in one package: a ``BaseAudited`` is plumbing by its name, while a
     ``Priced`` superclass is part of that context."""
     g = nx.MultiDiGraph()
-    for fqn, mapped in (
-        ("pc.audit.BaseAudited", True),
-        ("pc.price.Priced", True),
-        ("pc.order.Order", False),
-        ("pc.order.Refund", False),
-    ):
-        package, _, label = fqn.rpartition(".")
-        g.add_node(
-            fqn,
-            kind="class",
-            label=label,
-            package=package,
-            layer="model",
-            stereotype="" if mapped else "entity",
-            mapped_superclass=mapped,
-        )
+    for fqn in ("pc.audit.BaseAudited", "pc.price.Priced"):
+        _model_class(g, fqn, mapped=True)
+    for fqn in ("pc.order.Order", "pc.order.Refund"):
+        _model_class(g, fqn)
     for sub in ("pc.order.Order", "pc.order.Refund"):
         g.add_edge(sub, "pc.audit.BaseAudited", key="extends", kind="extends", count=1)
         g.add_edge(sub, "pc.price.Priced", key="extends", kind="extends", count=1)
