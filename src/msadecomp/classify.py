@@ -19,14 +19,16 @@ interceptors, configuration, adapters, exceptions), so plumbing is never typed c
 converter or factory named after a domain class (``PatientSaveHandler``, ``CargoFactory``) is
 part of that domain and does not count.
 
-Scores: ``generic = 0.6 generic_names + 0.4 fan_in``; a context is generic when it is the shared
-kernel or ``generic >= 0.5`` and at least a quarter of its classes have generic or plumbing
-names (``GENERIC_NAMES_FLOOR``: fan-in alone makes no context generic, a popular domain
-context is used by all). Among the rest, ``core = mean(behaviour, rules, data_ownership,
-orchestration)`` weighted by ``business_terms`` and, for contexts under half the median size, by
-their size relative to that; contexts scoring at least ``CORE_SHARE`` of the
-best are core, at most a third of the non-generic contexts (the core domain is the small part
-that differentiates; Evans, 2003); the others are supporting.
+Scores: ``generic = 0.6 generic_names + 0.4 fan_in``, where for a context under half of whose
+classes have generic names fan-in is scaled by ``1 - data_ownership`` (everyone uses the
+context holding the data they need: that makes it popular, not generic; DayTrader's trade). A
+context is generic when it is the shared kernel or ``generic >= 0.5`` and at least a quarter
+of its classes have generic or plumbing names (``GENERIC_NAMES_FLOOR``: fan-in alone makes no
+context generic, a popular domain context is used by all). Among the rest, ``core =
+mean(behaviour, rules, data_ownership, orchestration)`` weighted by ``business_terms`` and, for
+contexts under half the median size, by their size relative to that; contexts scoring at least
+``CORE_SHARE`` of the best are core, at most a third of the non-generic contexts (the core
+domain is the small part that differentiates; Evans, 2003); the others are supporting.
 """
 
 from __future__ import annotations
@@ -174,7 +176,10 @@ def classify(
     sizes = sorted(len(members[c.id]) for c in services)
     median = sizes[len(sizes) // 2] if sizes else 1
     for cid, r in raw.items():
-        generic = 0.6 * r["generic_names"] + 0.4 * r["fan_in"]
+        popularity = r["fan_in"]
+        if r["generic_names"] < 0.5:
+            popularity *= 1 - r["data_ownership"]  # DayTrader's trade owns 4 of the 5 tables
+        generic = 0.6 * r["generic_names"] + 0.4 * popularity
         if r["generic_names"] < GENERIC_NAMES_FLOOR:
             generic = 0.0  # used by all, named like the business: a popular domain context
         core = (r["behaviour"] + r["rules"] + r["data_ownership"] + r["orchestration"]) / 4

@@ -9,7 +9,16 @@ from msadecomp.classify import classification_warnings, classify
 from msadecomp.decompose import Cluster, Decomposition
 from msadecomp.errors import InputError
 from msadecomp.metrics import Metrics
-from msadecomp.model import CodeModel, Dependency, DepKind, JavaType, SourceRef, TypeKind
+from msadecomp.model import (
+    Access,
+    CodeModel,
+    Dependency,
+    DepKind,
+    JavaType,
+    SourceRef,
+    TableAccess,
+    TypeKind,
+)
 from msadecomp.plan import extraction_order
 from msadecomp.readiness import assess, load_answers
 
@@ -205,3 +214,33 @@ def test_a_domain_context_every_other_one_uses_is_not_generic_for_that() -> None
     calls = classify(CodeModel("m", (*catalog, *mail, *others), tuple(deps)), d, {})
     assert calls["CAT"].scores["generic"] == 0.0 and calls["CAT"].kind != "generic"
     assert calls["MAIL"].kind == "generic"
+
+
+def test_the_context_holding_the_data_everyone_needs_is_not_generic_for_being_used() -> None:
+    """DayTrader: every other context calls trade, which owns and writes four of the five tables;
+    two of its six classes are a login filter and a servlet. It was typed generic."""
+    trade = [
+        t("app.trade.TradeAction", ("buy", "sell", "closeOrders")),
+        t("app.trade.AccountDataBean", ("login",)),
+        t("app.trade.OrderDataBean", ("cancel",)),
+        t("app.trade.HoldingDataBean"),
+        t("app.trade.LoginFilter", ("doFilter",)),
+        t("app.trade.TradeAppServlet", ("doGet",)),
+    ]
+    others = [t(f"app.{n}.{n.title()}Page", ("show",)) for n in ("quote", "portfolio", "market")]
+    deps = tuple(Dependency(o.fqn, "app.trade.TradeAction", DepKind.CALL, REF) for o in others)
+    tables = ("ACCOUNT", "ORDERS", "HOLDING")
+    accesses = tuple(
+        TableAccess("app.trade.TradeAction", table, Access.WRITE, REF) for table in tables
+    )
+    clusters = [Cluster("TRADE", "trade", tuple(x.fqn for x in trade))]
+    clusters += [Cluster(o.fqn, o.fqn, (o.fqn,)) for o in others]
+    d = Decomposition("leiden", 1, 1.0, tuple(clusters), 0.5)
+    model = CodeModel("m", (*trade, *others), deps, table_accesses=accesses)
+    owners: dict[str, str | None] = dict.fromkeys(tables, "TRADE")
+    calls = classify(model, d, owners)
+    assert calls["TRADE"].scores["fan_in"] == 1.0
+    assert calls["TRADE"].kind == "core"
+    # the same context holding no data is a generic capability everyone uses
+    calls = classify(CodeModel("m", (*trade, *others), deps), d, {})
+    assert calls["TRADE"].kind == "generic"
