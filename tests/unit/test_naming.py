@@ -202,3 +202,23 @@ def test_of_tied_nouns_the_one_a_model_or_store_class_has_beats_a_pair_of_action
     clusters = name_clusters(graph_of(*classes), [set(classes)])
     # "add-item-to-cart" (two entry classes, 3.0) ties "item" (three plain classes, 3.0)
     assert [c.name for c in clusters] == ["item"]
+
+
+def test_a_role_played_for_the_word_half_the_classes_share_gives_way_to_that_word() -> None:
+    """Roller: three CommentAuthenticator classes named a service of 37 about comments."""
+    comments = [
+        "CommentAuthenticator",
+        "CommentAuthenticatorServlet",
+        "CommentAuthenticatorUtils",
+        "CommentValidator",
+        "WeblogEntryComment",
+        "CommentsPager",
+        "Trackback",
+    ]
+    # a compound noun whose tail is no role ("back-order") keeps its name
+    orders = ["BackOrder", "BackOrderStock", "BackOrderMgr", "BackOrderItem", "BackupTask"]
+    # classes spread over packages both services use: no package names either
+    first = {f"app.p{i % 3}.{n}" for i, n in enumerate(comments)}
+    second = {f"app.p{i % 3}.{n}" for i, n in enumerate(orders)}
+    clusters = name_clusters(graph_of(*first, *second), [first, second])
+    assert sorted(c.name for c in clusters) == ["back-order", "comment"]

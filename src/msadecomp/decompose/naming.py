@@ -10,10 +10,12 @@ the nouns of entry classes (services, controllers, action beans, resources) coun
 tied nouns, one that a model or store class has wins (``item`` over ``add-item-to-cart``).
 When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDirect``,
 ``CompleteOrderThread``), the word at least half of the class names share names the service
-(``trade``), never the alphabetically first class. Two services with the same name are told
-apart by their dominant class-name noun (for a service named after a shared word: the noun of its
-most connected class, ``trade-direct``; when that noun is the name already taken, the next
-noun: JForum's ``user-api``), then by a counter in the order of their smallest member.
+(``trade``), never the alphabetically first class; so does that word when the noun is the
+word plus a role played for it (Roller's ``comment``, not ``comment-authenticator``). Two
+services with the same name are told apart by their dominant class-name noun (for a service
+named after a shared word: the noun of its most connected class, ``trade-direct``; when that
+noun is the name already taken, the next noun: JForum's ``user-api``), then by a counter in the
+order of their smallest member.
 
 The id of a service is its name: it depends only on which classes the service holds, not on its
 size rank, so an unrelated change elsewhere does not renumber it. Services are listed by id.
@@ -173,6 +175,9 @@ def _dominant_stem(
 _NAMES_NOTHING = re.compile(r"(Exception|Error)$")
 """Exceptions say what can go wrong in a service, not what it offers (Roller's two
 ``BootstrapException`` classes named a service of planet tasks and providers)."""
+_AGENT = re.compile(r"-[a-z]*(ator|izer|iser|essor|ovider|oader|uilder|ecker|arser|istener)")
+"""The tail of a noun naming a role played for the word before it (``comment-authenticator``
+is one class of a service half of whose classes are about comments)."""
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 """Words of a class name: ``DTBroker3MDB`` -> ``DT``, ``Broker``, ``MDB``."""
 
@@ -260,6 +265,8 @@ def name_clusters(
             name = slug(prefix[-1])
         elif weak and (word := _shared_word(graph, classes)):
             name, noun = word, _central_noun(graph, classes)
+        elif (word := _shared_word(graph, classes)) and _AGENT.fullmatch(noun.removeprefix(word)):
+            name = word
         else:
             name = noun or (slug(prefix[-1]) if prefix else "")
         proposals.append((name or "service", "" if weak and not word else noun, members))
