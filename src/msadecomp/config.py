@@ -66,6 +66,9 @@ class Weights:
     """Factor on references from one aggregate's domain classes to another aggregate's root."""
     sole_implementation: float = 4.0
     """Factor on ``implements`` from the only class implementing an interface (see graph)."""
+    thrown: float = 3.0
+    """Factor on ``new`` of an exception class that no other class creates: it reports the
+    failures of the one class throwing it (FTGO's ``OrderNotFoundException``)."""
     migration: float = 0.1
     """Factor on the table reads and writes of Liquibase/Flyway Java migrations."""
 

@@ -19,6 +19,7 @@ kinds with :class:`~msadecomp.config.Weights`: ``w * (1 + ln count)`` for counte
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 
@@ -163,6 +164,8 @@ FK_HUB = 5
 """Foreign keys to a table that more tables reference count that much less in all."""
 REFERENCE_KINDS = frozenset(k.value for k in DepKind) - {"extends", "implements"}
 """Code dependencies that refer to a class without inheriting from it."""
+EXCEPTION = re.compile(r"(Exception|Error)$")
+"""Class names of exceptions: creating one is throwing it (``weights.thrown``)."""
 SUPERTYPE_HUB = 10
 """A project supertype with more subtypes than this (JForum's ``Command`` under 30 actions of
 every feature, a ``BaseAction``) is framework plumbing: its inheritance edges count that much
@@ -277,6 +280,7 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
     inherited = Counter(
         dst for _, dst, kind in g.edges(keys=True) if kind in ("extends", "implements")
     )
+    creators = Counter(dst for _, dst, kind in g.edges(keys=True) if kind == "new")
     for src, dst, data in g.edges(data=True):
         if "strength" in data:
             w = weights.for_kind(data["kind"]) * data["strength"]
@@ -292,6 +296,8 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= FK_HUB / referenced[dst]  # audit columns: every table references USERS
         if data["kind"] in ("extends", "implements") and inherited[dst] > SUPERTYPE_HUB:
             w *= SUPERTYPE_HUB / inherited[dst]
+        if data["kind"] == "new" and creators[dst] == 1 and EXCEPTION.search(str(dst)):
+            w *= weights.thrown
         if data.get("through"):
             w *= THROUGH_KEEP
         if "facade" in data:
