@@ -58,7 +58,7 @@ PLUMBING = re.compile(
     r"(ItemReader|ItemWriter|ItemProcessor|Tasklet|Reader|Writer|Processor|Listener|"
     r"Interceptor|Filter|Aspect|Advice|Config|Configuration|Configurer|Initializer|Resolver|"
     r"Converter|Adapter|Factory|FactoryBean|Handler|Renderer|Tag|TagSupport|"
-    r"Servlet|Application|Launcher|Runner|Gc|GC)$"
+    r"Servlet|Application|Launcher|Runner|Gc|GC|RowMapper|Extractor)$"
 )
 """Class names of framework plumbing: batch steps, web filters, configuration, adapters."""
 CRUD = re.compile(

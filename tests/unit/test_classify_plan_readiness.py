@@ -244,3 +244,16 @@ def test_the_context_holding_the_data_everyone_needs_is_not_generic_for_being_us
     # the same context holding no data is a generic capability everyone uses
     calls = classify(CodeModel("m", (*trade, *others), deps), d, {})
     assert calls["TRADE"].kind == "generic"
+
+
+def test_jdbc_row_mappers_and_result_set_extractors_are_plumbing() -> None:
+    """Spring PetClinic: its JDBC helpers formed a small service that was typed core."""
+    jdbc = [
+        t("app.jdbc.JdbcPetRowMapper", ("mapRow",)),
+        t("app.jdbc.JdbcPetVisitExtractor", ("mapPrimaryKey", "mapForeignKey", "addChild")),
+        t("app.jdbc.OneToManyResultSetExtractor", ("extractData",)),
+        t("app.jdbc.JdbcPet", ("setTypeId", "setOwnerId")),
+    ]
+    d = Decomposition("leiden", 1, 1.0, (Cluster("S1", "jdbc", tuple(x.fqn for x in jdbc)),), 0.5)
+    calls = classify(CodeModel("m", tuple(jdbc)), d, {})
+    assert calls["S1"].scores["generic_names"] == 0.75
