@@ -193,6 +193,9 @@ class Bean:
     cls: str
     source: SourceRef
     refs: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+    """The strings of a ``<util:list>`` or ``<util:set>`` bean (``cls`` ``java.util.List`` or
+    ``java.util.Set``): eGovFrame's page-link whitelist names the views its controller shows."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,6 +210,9 @@ class _Linker:
         """(type, value) of string constants other types read."""
         self.managed: set[str] = set()
         """Types a container creates: named beans, and beans declared in XML."""
+        self.listed: dict[str, tuple[str, ...]] = {}
+        """XML collection beans of strings by id: their values are strings of the class the
+        bean is injected into (a page-link whitelist names the views of its controller)."""
 
     # -- types -----------------------------------------------------------------------------
     def java_type(self, d: _Decl) -> JavaType:
@@ -284,6 +287,8 @@ class _Linker:
         for b in xml_beans:
             if b.cls in self.r.known:
                 self.beans.setdefault(b.id, b.cls)
+            elif b.values:
+                self.listed.setdefault(b.id, b.values)
         self.managed = {t.fqn for t in types if t.bean_name} | {
             b.cls for b in xml_beans if b.cls in self.r.known
         }
@@ -501,6 +506,9 @@ class _Linker:
             ref = _ref(path, f.line)
             if "Resource" in names:
                 bean = names["Resource"].get("name")
+                if listed := self.listed.get(bean or f.name, ()):
+                    self.facts.strings.setdefault(src, []).extend((v, ref) for v in listed)
+                    continue
                 target = self.beans.get(bean or f.name)
                 if target is not None:
                     self._add_injection(src, target, ref, f"{f.name}={bean or f.name}")

@@ -239,7 +239,17 @@ def _read_mapper(
         )
 
 
+_COLLECTIONS = {"list": "java.util.List", "set": "java.util.Set"}
+"""Spring ``util`` namespace collection beans, by local name."""
+
+
 def _read_beans(path: str, root: ET.Element, facts: XmlFacts) -> None:
+    for el in root:
+        kind = _COLLECTIONS.get(_local(el.tag))
+        if kind and el.get("id"):
+            values = [(v.text or "").strip() for v in el if _local(v.tag) == "value"]
+            values = [v for v in values if v]
+            facts.beans.append(Bean(el.get("id", ""), kind, SourceRef(path), values=tuple(values)))
     for el in root.iter():
         if _local(el.tag) != "bean":
             continue

@@ -1,8 +1,11 @@
 """MyBatis/iBatis mappers and Spring beans; hostile or broken XML becomes a diagnostic."""
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from msadecomp.ingest import ingest
 from msadecomp.ingest.xml_config import XmlFacts, read_xml
 
 MYBATIS = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -67,6 +70,56 @@ def test_spring_beans_and_their_references() -> None:
     beans = {b.id: b for b in read("ctx.xml", SPRING).beans}
     assert beans["orderService"].refs == ("orderDAO", "clock")
     assert beans["clock"].cls == "shop.util.Clock"
+
+
+WHITELIST = b"""<beans xmlns="http://www.springframework.org/schema/beans"
+       xmlns:util="http://www.springframework.org/schema/util">
+    <util:list id="egovPageLinkWhitelist" value-type="java.lang.String">
+        <value>main/inc/EgovIncHeader</value>
+        <value> main/sample_menu/Intro </value>
+    </util:list>
+    <bean id="menu" class="shop.Menu">
+        <property name="items"><list><value>not/a/bean</value></list></property>
+    </bean>
+</beans>"""
+
+
+def test_spring_string_lists_are_beans_with_values() -> None:
+    """eGovFrame's page-link whitelist; a ``<list>`` inside a bean's property is no bean."""
+    beans = {b.id: (b.cls, b.values) for b in read("context-whitelist.xml", WHITELIST).beans}
+    assert beans == {
+        "egovPageLinkWhitelist": (
+            "java.util.List",
+            ("main/inc/EgovIncHeader", "main/sample_menu/Intro"),
+        ),
+        "menu": ("shop.Menu", ()),
+    }
+
+
+def test_a_whitelisted_view_is_rendered_by_the_controller_the_list_is_injected_into(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "src/main/resources/spring/context-whitelist.xml": WHITELIST.decode(),
+        "src/main/java/cmm/web/PageLinkController.java": """package cmm.web;
+            import java.util.List; import javax.annotation.Resource;
+            public class PageLinkController {
+                @Resource(name = "egovPageLinkWhitelist") protected List<String> whitelist;
+                public String moveToPage(int linkIndex) { return whitelist.get(linkIndex); }
+            }""",
+        "src/main/webapp/WEB-INF/jsp/main/sample_menu/Intro.jsp": "<p>intro</p>",
+        "src/main/webapp/WEB-INF/jsp/main/Other.jsp": "<p>other</p>",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    model = ingest(tmp_path, jobs=1)
+    assert {p.path.rpartition("/")[2]: p.renderers for p in model.pages} == {
+        "Intro.jsp": ("cmm.web.PageLinkController",),
+        "Other.jsp": (),
+    }
+    assert not [d for d in model.diagnostics if d.code == "spring.unknown-bean"]
 
 
 def test_broken_xml_gives_a_diagnostic_with_its_line() -> None:
