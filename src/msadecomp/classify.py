@@ -6,8 +6,9 @@ The evidence per context, each a number in [0, 1]:
   subdomains (authentication, users, code tables, files, logging, scheduling, messaging, ...).
 * ``fan_in``: share of the other contexts that depend on it. Generic capabilities are used by
   many; core logic is used by few.
-* ``behaviour``: business operations per class, i.e. methods that are not plain CRUD or
-  accessors (``receiveComplaint``, ``confirmReservation``), relative to the richest context.
+* ``behaviour``: business operations per class, i.e. methods that are not plain CRUD,
+  accessors or framework callbacks such as ``doGet`` (``receiveComplaint``,
+  ``confirmReservation``), relative to the richest context.
 * ``rules``: rule and state types (enums, ``*Validator``, ``*Calculator``, ``*Policy``, ...),
   relative to the richest context.
 * ``data_ownership``: tables it owns and writes, relative to the context owning most.
@@ -65,6 +66,12 @@ CRUD = re.compile(
     r"^(get|set|is|has|select|insert|update|delete|save|find|list|count|search|"
     r"regist|modify|remove|create|read|add|to|equals|hash|value|from|parse)"
 )
+LIFECYCLE = re.compile(
+    r"^(do[A-Z]\w*|init|destroy|service|onMessage|run|call|main|compareTo|clone|finalize|"
+    r"afterPropertiesSet|contextInitialized|contextDestroyed|jspInit|jspDestroy)$"
+)
+"""Methods a framework calls (servlet ``doGet``/``doPost``, filters, tags, message listeners,
+threads): what every such class has, no business operation (DayTrader's 47 Ping servlets)."""
 RULE_TYPE = re.compile(
     r"(Validator|Calculator|Policy|Rule|Rules|Strategy|Specification|"
     r"Checker|Engine|Scheduler|Workflow|Calendar)$"
@@ -140,7 +147,7 @@ def classify(
             or (PLUMBING.search(f.rpartition(".")[2]) and f not in serving)
         ]
         methods = [m for t in nested for m in t.methods]
-        behaviour = [m for m in methods if not CRUD.match(m)]
+        behaviour = [m for m in methods if not CRUD.match(m) and not LIFECYCLE.match(m)]
         rules = [t for t in nested if t.kind == TypeKind.ENUM or RULE_TYPE.search(t.simple_name)]
         words = [
             w for t in nested for i in (t.simple_name, *t.fields, *t.methods) for w in terms(i)

@@ -257,3 +257,13 @@ def test_jdbc_row_mappers_and_result_set_extractors_are_plumbing() -> None:
     d = Decomposition("leiden", 1, 1.0, (Cluster("S1", "jdbc", tuple(x.fqn for x in jdbc)),), 0.5)
     calls = classify(CodeModel("m", tuple(jdbc)), d, {})
     assert calls["S1"].scores["generic_names"] == 0.75
+
+
+def test_methods_a_framework_calls_are_no_business_operations() -> None:
+    """DayTrader: 47 Ping servlets counted 125 'business operations', doGet and doPost."""
+    pings = [t(f"app.prims.Ping{n}", ("doGet", "doPost", "init", "destroy")) for n in "ABC"]
+    pings += [t("app.prims.PingListener", ("onMessage", "run", "contextInitialized"))]
+    d = Decomposition("leiden", 1, 1.0, (Cluster("P", "prims", tuple(x.fqn for x in pings)),), 0.5)
+    calls = classify(CodeModel("m", tuple(pings)), d, {})
+    assert calls["P"].scores["behaviour"] == 0.0
+    assert "0 business operations" in calls["P"].evidence[2]
