@@ -151,6 +151,8 @@ class SqlStatement:
     writes: tuple[str, ...] = ()
 
 
+BEAN_VIA = "bean "
+"""``via`` prefix of a table written by an injected XML bean (``bean egovBBSIdGnrService``)."""
 JPA_ENTITY, HIBERNATE_MAPPING, ORM_XML, EJB_ENTITY = MAPPINGS = (
     "JPA entity",
     "Hibernate mapping",
@@ -175,6 +177,12 @@ class TableAccess:
     def mapping(self) -> bool:
         return self.via in MAPPINGS
 
+    @property
+    def generated(self) -> bool:
+        """Written on the class's behalf by an injected bean (an ID generator's sequence
+        table), not by the class's own statements."""
+        return self.via.startswith(BEAN_VIA)
+
 
 @dataclass(frozen=True, slots=True)
 class Endpoint:
@@ -196,6 +204,9 @@ class Bean:
     values: tuple[str, ...] = ()
     """The strings of a ``<util:list>`` or ``<util:set>`` bean (``cls`` ``java.util.List`` or
     ``java.util.Set``): eGovFrame's page-link whitelist names the views its controller shows."""
+    tables: tuple[str, ...] = ()
+    """The table its ``table`` property names: an eGovFrame table ID generator
+    (``EgovTableIdGnrServiceImpl``) writes ``COMTECOPSEQ`` for the class it is injected into."""
 
 
 @dataclass(frozen=True, slots=True)

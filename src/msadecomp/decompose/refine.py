@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 import networkx as nx
 
 from msadecomp.decompose.algorithms import Partition, Prepared
-from msadecomp.graph import is_table
+from msadecomp.graph import PLACEMENT_TIES, is_table
 from msadecomp.graph.structure import (
     TECHNICAL_SEGMENTS,
     feature_package,
@@ -60,8 +60,13 @@ def attach_orphans(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[s
     orphans = [set(p) for p in parts if not _classes(p)]
     unreferenced: list[str] = []
     index = {n: i for i, p in enumerate(services) for n in p}
+    placement: Counter[tuple[str, str]] = graph.graph.get(PLACEMENT_TIES, Counter())
     for group in orphans:
         ties = _ties(graph, group, index)
+        if not ties:  # a sequence table only generator beans write: with most of its writers
+            for (node, table), weight in placement.items():
+                if table in group and node in index:
+                    ties[index[node]] += weight
         if ties:
             services[min(ties, key=lambda j: (-ties[j], j))] |= group
         else:

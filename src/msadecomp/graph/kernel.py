@@ -9,7 +9,8 @@ A class is a kernel candidate when it is used from at least ``min_packages`` dis
 package looks technical (Util, Helper, Abstract/Base classes, default VOs, constants,
 exceptions, ``util``/``common``/``support`` packages), and it carries no domain of its own:
 
-* it reads and writes no table (a class with data belongs to the context owning that data);
+* it reads and writes no table (a class with data belongs to the context owning that data; the
+  sequence table an injected ID generator writes for it is no data of its own);
 * it is no entity (``@Entity``, a JPA-mapped table) and no controller, service, DAO, mapper or
   repository (those are a context's behaviour, however widely used), unless it is an abstract
   base class of that layer (``EgovComAbstractDAO``, ``BaseController``).
@@ -155,4 +156,7 @@ def _has_domain(graph: nx.MultiDiGraph, fqn: str) -> bool:
         return True
     if node.get("layer") in DOMAIN_LAYERS and not BASE_CLASS.match(str(node.get("label", ""))):
         return True
-    return any(data["kind"] in ("read", "write") for _, _, data in graph.out_edges(fqn, data=True))
+    return any(
+        data["kind"] in ("read", "write") and not data.get("generated")
+        for _, _, data in graph.out_edges(fqn, data=True)
+    )

@@ -124,6 +124,9 @@ class JavaFacts:
     """Spring Data repository FQN -> the entity FQN it manages."""
     entity_operations: list[tuple[str, str, Access, SourceRef, str]] = field(default_factory=list)
     """(class, entity FQN, access, where, how): an entity manager or Hibernate session call."""
+    bean_tables: list[tuple[str, str, SourceRef, str]] = field(default_factory=list)
+    """(class, table, where, bean id): an XML bean with a ``table`` property injected into the
+    class writes that table on its behalf (eGovFrame's table ID generators)."""
 
 
 def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) -> JavaFacts:
@@ -210,6 +213,10 @@ class _Linker:
         """(type, value) of string constants other types read."""
         self.managed: set[str] = set()
         """Types a container creates: named beans, and beans declared in XML."""
+        self.xml_ids: set[str] = set()
+        """Ids of the beans declared in XML, of project or library classes."""
+        self.tabled: dict[str, tuple[str, ...]] = {}
+        """XML beans with a ``table`` property by id (see ``JavaFacts.bean_tables``)."""
         self.listed: dict[str, tuple[str, ...]] = {}
         """XML collection beans of strings by id: their values are strings of the class the
         bean is injected into (a page-link whitelist names the views of its controller)."""
@@ -284,11 +291,14 @@ class _Linker:
             self.kinds[jt_.fqn] = jt_.kind
             if jt_.bean_name:
                 self.beans.setdefault(jt_.bean_name, jt_.fqn)
+        self.xml_ids = {b.id for b in xml_beans}
         for b in xml_beans:
             if b.cls in self.r.known:
                 self.beans.setdefault(b.id, b.cls)
             elif b.values:
                 self.listed.setdefault(b.id, b.values)
+            if b.tables:
+                self.tabled.setdefault(b.id, b.tables)
         self.managed = {t.fqn for t in types if t.bean_name} | {
             b.cls for b in xml_beans if b.cls in self.r.known
         }
@@ -506,6 +516,10 @@ class _Linker:
             ref = _ref(path, f.line)
             if "Resource" in names:
                 bean = names["Resource"].get("name")
+                self.facts.bean_tables.extend(
+                    (src, table, ref, bean or f.name)
+                    for table in self.tabled.get(bean or f.name, ())
+                )
                 if listed := self.listed.get(bean or f.name, ()):
                     self.facts.strings.setdefault(src, []).extend((v, ref) for v in listed)
                     continue
@@ -514,7 +528,7 @@ class _Linker:
                     self._add_injection(src, target, ref, f"{f.name}={bean or f.name}")
                     continue
                 declared = self.r.resolve(f.type_refs[0], scope) if f.type_refs else None
-                if bean is not None and declared is not None:
+                if bean is not None and declared is not None and bean not in self.xml_ids:
                     self.facts.diagnostics.append(
                         Diagnostic(
                             Severity.INFO,

@@ -21,6 +21,7 @@ from msadecomp.ingest.java_model import JavaFacts
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
+    BEAN_VIA,
     JPA_ENTITY,
     Access,
     Endpoint,
@@ -113,6 +114,8 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
         if name:
             reads, writes = ((), (name,)) if access is Access.WRITE else ((name,), ())
             add(source, reads, writes, ref, via)
+    for source, name, ref, bean in java.bean_tables:
+        add(source, (), (name,), ref, BEAN_VIA + bean)
     for ns in {s.namespace for s in statements}:
         mapper = types.get(ns)
         if mapper is None or mapper.kind != TypeKind.INTERFACE:

@@ -239,6 +239,8 @@ def _read_mapper(
         )
 
 
+_NAME = re.compile(r"[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?").fullmatch
+"""A table name, optionally schema-qualified, not an expression or placeholder."""
 _COLLECTIONS = {"list": "java.util.List", "set": "java.util.Set"}
 """Spring ``util`` namespace collection beans, by local name."""
 
@@ -258,6 +260,7 @@ def _read_beans(path: str, root: ET.Element, facts: XmlFacts) -> None:
         if not cls or not bean_id:
             continue
         refs: list[str] = []
+        tables: list[str] = []
         for child in el.iter():
             if child is el:
                 continue
@@ -265,7 +268,12 @@ def _read_beans(path: str, root: ET.Element, facts: XmlFacts) -> None:
                 value = child.get(attr)
                 if value and _local(child.tag) in ("property", "constructor-arg", "ref"):
                     refs.append(value)
-        facts.beans.append(Bean(bean_id, cls, SourceRef(path), tuple(dict.fromkeys(refs))))
+            table = (child.get("value") or "").strip()
+            if _local(child.tag) == "property" and child.get("name") == "table" and _NAME(table):
+                tables.append(table.upper())
+        facts.beans.append(
+            Bean(bean_id, cls, SourceRef(path), tuple(dict.fromkeys(refs)), tables=tuple(tables))
+        )
 
 
 def _child_text(el: ET.Element, name: str) -> str:

@@ -62,6 +62,14 @@ def test_a_class_with_data_of_its_own_is_not_kernel() -> None:
     assert detect_kernel(g) == []
 
 
+def test_the_sequence_an_injected_id_generator_writes_is_no_data_of_its_own() -> None:
+    """eGovFrame's EgovFileMngUtil gets file ids from a generator writing COMTECOPSEQ."""
+    g = _hub_graph("FileMngUtil", "app.util")
+    g.add_node("table:SEQ", kind="table", label="SEQ", package="")
+    g.add_edge("hub", "table:SEQ", key="write", kind="write", count=1, generated=True)
+    assert [k.fqn for k in detect_kernel(g)] == ["hub"]
+
+
 def test_abstract_base_of_a_domain_layer_is_kernel() -> None:
     g = _hub_graph("EgovComAbstractDAO", "app.cmm.service.impl")
     g.nodes["hub"]["layer"] = "persistence"

@@ -1,10 +1,13 @@
-"""Table ties that say nothing about ownership are weakened: migrations and audit-column keys."""
+"""Table ties that say nothing about ownership are weakened: migrations, audit-column keys, tables
+every feature uses and the sequence table ID generators write."""
 
 from msadecomp.config import Weights
-from msadecomp.graph import FK_HUB, build_graph, clustering_graph
+from msadecomp.decompose import decompose
+from msadecomp.graph import FK_HUB, PLACEMENT_TIES, TABLE_HUB, build_graph, clustering_graph
 from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.model import (
+    BEAN_VIA,
     Access,
     CodeModel,
     ForeignKey,
@@ -62,3 +65,42 @@ def test_foreign_keys_to_a_table_every_table_references_count_little() -> None:
     ]
     c = clustering_graph(build_graph(CodeModel(root="app", tables=tuple(tables)), semantic=False))
     assert c["table:T0"]["table:USERS"]["weight"] * 3 == c["table:ORDERS"]["table:ITEM"]["weight"]
+
+
+def test_a_table_more_classes_use_than_the_hub_limit_ties_each_that_much_less() -> None:
+    n = 2 * TABLE_HUB
+    readers = [f"app.f{i}.F{i}Dao" for i in range(n)]
+    model = CodeModel(
+        root="app",
+        types=tuple(JavaType(c, TypeKind.CLASS, REF) for c in [*readers, "app.o.OrderDao"]),
+        tables=(Table("USERMASTER", REF), Table("ORDERS", REF)),
+        table_accesses=(
+            *(TableAccess(r, "USERMASTER", Access.READ, REF) for r in readers),
+            TableAccess("app.o.OrderDao", "ORDERS", Access.READ, REF),
+        ),
+    )
+    c = clustering_graph(build_graph(model, semantic=False), Weights(package=0))
+    hub = c[readers[0]]["table:USERMASTER"]["weight"]
+    assert hub * 2 == c["app.o.OrderDao"]["table:ORDERS"]["weight"]
+
+
+def test_the_sequence_table_id_generators_write_shapes_no_cluster_but_is_placed() -> None:
+    """eGovFrame: every service's ID generator bean writes COMTECOPSEQ."""
+    services = [f"app.s{i}.S{i}Service" for i in range(4)]
+    model = CodeModel(
+        root="app",
+        types=tuple(JavaType(c, TypeKind.CLASS, REF) for c in services),
+        tables=(Table("COMTECOPSEQ", REF),),
+        table_accesses=tuple(
+            TableAccess(s, "COMTECOPSEQ", Access.WRITE, REF, f"{BEAN_VIA}s{i}IdGnrService")
+            for i, s in enumerate(services)
+        ),
+    )
+    g = build_graph(model, semantic=False)
+    assert g[services[0]]["table:COMTECOPSEQ"]["write"]["generated"] is True
+    c = clustering_graph(g, Weights(package=0))
+    assert c.degree("table:COMTECOPSEQ") == 0
+    assert set(c.graph[PLACEMENT_TIES]) == {(s, "table:COMTECOPSEQ") for s in services}
+    d = decompose(c, resolution=1.0)
+    assert d.unreferenced_tables == ()
+    assert any("table:COMTECOPSEQ" in cluster.members for cluster in d.clusters)

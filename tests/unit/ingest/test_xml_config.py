@@ -122,6 +122,42 @@ def test_a_whitelisted_view_is_rendered_by_the_controller_the_list_is_injected_i
     assert not [d for d in model.diagnostics if d.code == "spring.unknown-bean"]
 
 
+IDGEN = """<beans xmlns="http://www.springframework.org/schema/beans">
+    <bean name="egovBBSMstrIdGnrService" class="org.egovframe.rte.fdl.idgnr.impl.EgovTableIdGnrServiceImpl">
+        <property name="dataSource" ref="egov.dataSource"/>
+        <property name="table" value="comtecopseq"/>
+        <property name="tableName" value="BBS_ID"/>
+    </bean>
+    <bean name="odd" class="x.Gen"><property name="table" value="${seq.table}"/></bean>
+</beans>"""
+
+
+def test_a_table_id_generator_bean_writes_its_table_for_the_class_it_is_injected_into(
+    tmp_path: Path,
+) -> None:
+    beans = {b.id: b.tables for b in read("context-idgn.xml", IDGEN.encode()).beans}
+    assert beans == {"egovBBSMstrIdGnrService": ("COMTECOPSEQ",), "odd": ()}
+    files = {
+        "src/main/resources/spring/context-idgn.xml": IDGEN,
+        "src/main/java/bbs/BbsServiceImpl.java": """package bbs;
+            import javax.annotation.Resource;
+            public class BbsServiceImpl {
+                @Resource(name = "egovBBSMstrIdGnrService") private IdGen idgenService;
+            }""",
+        "src/main/java/bbs/IdGen.java": "package bbs; public interface IdGen { }",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    model = ingest(tmp_path, jobs=1)
+    assert [(a.source, a.table, a.access.value, a.generated) for a in model.table_accesses] == [
+        ("bbs.BbsServiceImpl", "COMTECOPSEQ", "write", True)
+    ]
+    # the bean is declared, in XML, of a library class: no "matches no bean" note
+    assert not [d for d in model.diagnostics if d.code == "spring.unknown-bean"]
+
+
 def test_broken_xml_gives_a_diagnostic_with_its_line() -> None:
     facts = read("bad.xml", b"<mapper namespace='x'>\n<select id='a'>\n</mapper>")
     (d,) = facts.diagnostics
