@@ -222,3 +222,31 @@ def test_a_role_played_for_the_word_half_the_classes_share_gives_way_to_that_wor
     second = {f"app.p{i % 3}.{n}" for i, n in enumerate(orders)}
     clusters = name_clusters(graph_of(*first, *second), [first, second])
     assert sorted(c.name for c in clusters) == ["back-order", "comment"]
+
+
+def test_a_word_far_more_class_names_share_than_the_top_noun_names_the_service() -> None:
+    """JForum: a Captcha and its action named 39 classes of request and session contexts."""
+    web = [
+        "Captcha",
+        "CaptchaAction",
+        "RequestContext",
+        "SessionContext",
+        "WebRequestContext",
+        "WebSessionContext",
+        "ForumContext",
+        "ExecutionContext",
+        "ResponseContext",
+        "JForumContext",
+        "StandardRequestContext",
+        "StandardSessionContext",
+        "UrlPattern",
+        "JForumBaseServlet",
+        "SessionFacade",
+    ]
+    # a word inside the top noun leaves it alone: "media-file" stays, not "file"
+    media = ["MediaFile", "MediaFileManager", "MediaFileDao", "FileContent", "FileLocation"]
+    media += ["FileNotice", "FileUpload", "FileCleaner", "ThumbnailFile"]
+    first = {f"app.p{i % 3}.{n}" for i, n in enumerate(web)}
+    second = {f"app.p{i % 3}.{n}" for i, n in enumerate(media)}
+    clusters = name_clusters(graph_of(*first, *second), [first, second])
+    assert sorted(c.name for c in clusters) == ["context", "media-file"]

@@ -11,7 +11,10 @@ tied nouns, one that a model or store class has wins (``item`` over ``add-item-t
 When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDirect``,
 ``CompleteOrderThread``), the word at least half of the class names share names the service
 (``trade``), never the alphabetically first class; so does that word when the noun is the
-word plus a role played for it (Roller's ``comment``, not ``comment-authenticator``). Two
+word plus a role played for it (Roller's ``comment``, not ``comment-authenticator``), and a
+word three times as many class names share as the noun weighs, and a quarter of them, when it
+is not a word of the noun (JForum's ``context``, not ``captcha``: 11 request and session
+contexts beside a captcha and its action; Roller's ``media-file`` stays). Two
 services with the same name are told apart by their dominant class-name noun (for a service
 named after a shared word: the noun of its most connected class, ``trade-direct``; when that
 noun is the name already taken, the next noun: JForum's ``user-api``), then by a counter in the
@@ -178,6 +181,8 @@ _NAMES_NOTHING = re.compile(r"(Exception|Error)$")
 _AGENT = re.compile(r"-[a-z]*(ator|izer|iser|essor|ovider|oader|uilder|ecker|arser|istener)")
 """The tail of a noun naming a role played for the word before it (``comment-authenticator``
 is one class of a service half of whose classes are about comments)."""
+_MANAGE = frozenset({"manage", "management", "mng", "mgmt", "mgr"})
+"""Words saying a class manages something, never what (eGovFrame's ``*Manage`` classes)."""
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 """Words of a class name: ``DTBroker3MDB`` -> ``DT``, ``Broker``, ``MDB``."""
 
@@ -196,16 +201,22 @@ def _singular(word: str) -> str:
 def _shared_word(graph: nx.Graph, classes: Sequence[str]) -> str:
     """The business word of three letters or more that at least half of the class names (and
     two or more) share, technical words left out; ``""`` if none."""
+    best, count = _top_word(graph, classes)
+    return best if best and count >= max(2, len(classes) / 2) else ""
+
+
+def _top_word(graph: nx.Graph, classes: Sequence[str]) -> tuple[str, int]:
+    """The business word most class names share, and how many do."""
     counts: Counter[str] = Counter()
     places: Counter[str] = Counter()  # a tie goes to the word nearer the front of the names
     for m in classes:
         words = [_singular(w.lower()) for w in _WORD.findall(stem(_simple_name(graph, m)))]
         for w in set(words):
-            if len(w) > 2 and w not in LAYER_WORDS:
+            if len(w) > 2 and w not in LAYER_WORDS and w not in _MANAGE:
                 counts[w] += 1
                 places[w] += words.index(w)
     best = min(counts, key=lambda w: (-counts[w], places[w], w)) if counts else ""
-    return best if best and counts[best] >= max(2, len(classes) / 2) else ""
+    return best, counts[best] if best else 0
 
 
 def _central_noun(graph: nx.Graph, classes: Sequence[str]) -> str:
@@ -267,6 +278,12 @@ def name_clusters(
             name, noun = word, _central_noun(graph, classes)
         elif (word := _shared_word(graph, classes)) and _AGENT.fullmatch(noun.removeprefix(word)):
             name = word
+        elif (
+            not weak
+            and (top := _top_word(graph, classes))[1] >= max(3, 3 * weight, len(classes) / 4)
+            and top[0] not in noun.split("-")
+        ):
+            name = word = top[0]
         else:
             name = noun or (slug(prefix[-1]) if prefix else "")
         proposals.append((name or "service", "" if weak and not word else noun, members))
