@@ -28,3 +28,17 @@ def fixture_model():  # type: ignore[no-untyped-def]
     from msadecomp.ingest import ingest
 
     return ingest(FIXTURE, jobs=1)
+
+
+@pytest.fixture
+def tree(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Writes ``{relative path: text}`` under a fresh folder and returns the folder."""
+
+    def write(files: dict[str, str]) -> Path:
+        for name, text in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return tmp_path
+
+    return write

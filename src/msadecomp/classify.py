@@ -67,7 +67,8 @@ CRUD = re.compile(
     r"regist|modify|remove|create|read|add|to|equals|hash|value|from|parse)"
 )
 LIFECYCLE = re.compile(
-    r"^(do[A-Z]\w*|init|destroy|service|onMessage|run|call|main|compareTo|clone|finalize|"
+    r"^(do(Get|Post|Put|Delete|Head|Options|Trace|Filter|Tag|StartTag|EndTag|AfterBody)|"
+    r"init|destroy|service|onMessage|run|call|main|compareTo|clone|finalize|"
     r"afterPropertiesSet|contextInitialized|contextDestroyed|jspInit|jspDestroy)$"
 )
 """Methods a framework calls (servlet ``doGet``/``doPost``, filters, tags, message listeners,
@@ -120,7 +121,7 @@ def classify(
     written = {
         (where.get(top.get(a.source, a.source)), a.table)
         for a in model.table_accesses
-        if a.access == Access.WRITE
+        if a.access == Access.WRITE and not a.generated  # an ID generator's sequence is no data
     }
     for table, owner in table_owner.items():
         if owner is not None and (owner, table) in written:
@@ -167,7 +168,7 @@ def classify(
             "framework-plumbing names"
             + (f" (e.g. {generic_hits[0].rpartition('.')[2]})" if generic_hits else ""),
             f"used by {len(callers[c.id])} other context(s)",
-            f"{len(behaviour)} business operations beyond CRUD and accessors"
+            f"{len(behaviour)} business operations beyond CRUD, accessors and framework callbacks"
             + (f" (e.g. {behaviour[0]})" if behaviour else ""),
             f"{len(rules)} rule or state types"
             + (f" ({', '.join(t.simple_name for t in rules[:3])})" if rules else ""),

@@ -244,6 +244,20 @@ def test_the_context_holding_the_data_everyone_needs_is_not_generic_for_being_us
     # the same context holding no data is a generic capability everyone uses
     calls = classify(CodeModel("m", (*trade, *others), deps), d, {})
     assert calls["TRADE"].kind == "generic"
+    # and one named mostly like a generic subdomain stays generic, holding the data or not
+    people = [
+        t(f"app.people.{n}", ("work",))
+        for n in ("UserService", "UserDao", "LoginFilter", "RoleBean", "Profile", "Preferences")
+    ]
+    deps = tuple(Dependency(o.fqn, people[0].fqn, DepKind.CALL, REF) for o in others)
+    accesses = tuple(TableAccess(people[1].fqn, table, Access.WRITE, REF) for table in tables)
+    clusters = [Cluster("PEOPLE", "people", tuple(x.fqn for x in people))]
+    clusters += [Cluster(o.fqn, o.fqn, (o.fqn,)) for o in others]
+    d = Decomposition("leiden", 1, 1.0, tuple(clusters), 0.5)
+    model = CodeModel("m", (*people, *others), deps, table_accesses=accesses)
+    calls = classify(model, d, dict.fromkeys(tables, "PEOPLE"))
+    assert calls["PEOPLE"].scores["generic_names"] == 0.667
+    assert calls["PEOPLE"].kind == "generic"
 
 
 def test_jdbc_row_mappers_and_result_set_extractors_are_plumbing() -> None:
@@ -263,7 +277,8 @@ def test_methods_a_framework_calls_are_no_business_operations() -> None:
     """DayTrader: 47 Ping servlets counted 125 'business operations', doGet and doPost."""
     pings = [t(f"app.prims.Ping{n}", ("doGet", "doPost", "init", "destroy")) for n in "ABC"]
     pings += [t("app.prims.PingListener", ("onMessage", "run", "contextInitialized"))]
+    pings += [t("app.prims.PingTransfer", ("doTransfer",))]  # a business operation
     d = Decomposition("leiden", 1, 1.0, (Cluster("P", "prims", tuple(x.fqn for x in pings)),), 0.5)
     calls = classify(CodeModel("m", tuple(pings)), d, {})
-    assert calls["P"].scores["behaviour"] == 0.0
-    assert "0 business operations" in calls["P"].evidence[2]
+    assert "1 business operations" in calls["P"].evidence[2]
+    assert "(e.g. doTransfer)" in calls["P"].evidence[2]

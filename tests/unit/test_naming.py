@@ -250,3 +250,12 @@ def test_a_word_far_more_class_names_share_than_the_top_noun_names_the_service()
     second = {f"app.p{i % 3}.{n}" for i, n in enumerate(media)}
     clusters = name_clusters(graph_of(*first, *second), [first, second])
     assert sorted(c.name for c in clusters) == ["context", "media-file"]
+
+
+def test_manage_is_no_word_to_name_a_service_after() -> None:
+    """eGovFrame: half the classes of a service are some ``*ManageVO``."""
+    names = ["AlphaService", "EventManageVO", "ScheduleManageVO", "RecordManageVO"]
+    names += ["NoteManageVO", "PlanManageVO"]
+    classes = {f"app.p{i % 3}.{n}" for i, n in enumerate(names)}
+    clusters = name_clusters(graph_of(*classes), [classes])
+    assert [c.name for c in clusters] == ["alpha"]

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from msadecomp.graph import is_table
+from msadecomp.graph import EXCEPTION, is_table
 from msadecomp.graph.aggregates import PERSISTENCE_PREFIXES
 from msadecomp.graph.structure import TECHNICAL_SEGMENTS as LAYER_WORDS
 
@@ -175,7 +175,7 @@ def _dominant_stem(
     return best, stems.get(best, 0.0)
 
 
-_NAMES_NOTHING = re.compile(r"(Exception|Error)$")
+_NAMES_NOTHING = EXCEPTION
 """Exceptions say what can go wrong in a service, not what it offers (Roller's two
 ``BootstrapException`` classes named a service of planet tasks and providers)."""
 _AGENT = re.compile(r"-[a-z]*(ator|izer|iser|essor|ovider|oader|uilder|ecker|arser|istener)")

@@ -119,12 +119,12 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
         src, dst = top(d.source), top(d.target)
         if src != dst:
             counts[(src, dst, d.kind.value)] += 1
-    generated: set[tuple[str, str]] = set()  # only a generator bean writes it for the class
-    own: set[tuple[str, str]] = set()
+    generated: set[tuple[str, str, str]] = set()  # only a generator bean does it for the class
+    own: set[tuple[str, str, str]] = set()
     for a in model.table_accesses:
-        pair = (top(a.source), table_node(a.table))
-        counts[(*pair, a.access.value)] += 1
-        (generated if a.generated else own).add(pair)
+        key = (top(a.source), table_node(a.table), a.access.value)
+        counts[key] += 1
+        (generated if a.generated else own).add(key)
     for table in model.tables:
         for fk in table.foreign_keys:
             if fk.ref_table != table.name:
@@ -132,7 +132,7 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
     for (src, dst, kind), n in sorted(counts.items()):
         if src in g and dst in g:
             g.add_edge(src, dst, key=kind, kind=kind, count=n)
-            if (src, dst) in generated - own:
+            if (src, dst, kind) in generated - own:
                 g[src][dst][kind]["generated"] = True
     if semantic:
         for (sa, sb), sim in sorted(similar_pairs(identifier_documents(model)).items()):
@@ -169,9 +169,9 @@ TABLE_KINDS = frozenset({"read", "write"})
 FK_HUB = 5
 """Foreign keys to a table that more tables reference count that much less in all."""
 TABLE_HUB = 10
-"""A table more classes than this read or write (eGovFrame's user master view, joined by the
-statements of 59 classes; the ID-sequence table every ID generator writes) says little about
-where each belongs: its accesses count that much less in all."""
+"""A table more classes than this read or write themselves (eGovFrame's user master view, joined
+by the statements of 59 classes) says little about where each belongs: its accesses count that
+much less in all."""
 PLACEMENT_TIES = "placement_ties"
 """Key of the clustering graph's ``graph`` attribute holding ties that place a table no
 cluster took but never shape the clusters: ``(class, table) -> weight`` of the writes injected
@@ -298,7 +298,12 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
     )
     creators = Counter(dst for _, dst, kind in g.edges(keys=True) if kind == "new")
     accessors = Counter(
-        dst for src, dst in {(s, d) for s, d, kind in g.edges(keys=True) if kind in TABLE_KINDS}
+        dst
+        for _, dst in {
+            (s, d)
+            for s, d, data in g.edges(data=True)
+            if data["kind"] in TABLE_KINDS and not data.get("generated")
+        }
     )
     for src, dst, data in g.edges(data=True):
         if "strength" in data:

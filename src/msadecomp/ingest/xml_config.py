@@ -18,7 +18,7 @@ from defusedxml import DefusedXmlException
 
 from msadecomp.ingest.mapper_sql import MAX_EXPANDED_CHARS, MapperSql, local_name
 from msadecomp.ingest.sql_script import decode_script
-from msadecomp.ingest.sql_tables import tables_in
+from msadecomp.ingest.sql_tables import normalise_table, tables_in
 from msadecomp.ingest.web_config import (
     Action,
     EntityMapping,
@@ -239,16 +239,14 @@ def _read_mapper(
         )
 
 
-_NAME = re.compile(r"[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?").fullmatch
-"""A table name, optionally schema-qualified, not an expression or placeholder."""
 _COLLECTIONS = {"list": "java.util.List", "set": "java.util.Set"}
 """Spring ``util`` namespace collection beans, by local name."""
 
 
 def _read_beans(path: str, root: ET.Element, facts: XmlFacts) -> None:
-    for el in root:
+    for el in root.iter():
         kind = _COLLECTIONS.get(_local(el.tag))
-        if kind and el.get("id"):
+        if kind and el.get("id"):  # a <list> inside a property has no id
             values = [(v.text or "").strip() for v in el if _local(v.tag) == "value"]
             values = [v for v in values if v]
             facts.beans.append(Bean(el.get("id", ""), kind, SourceRef(path), values=tuple(values)))
@@ -260,7 +258,6 @@ def _read_beans(path: str, root: ET.Element, facts: XmlFacts) -> None:
         if not cls or not bean_id:
             continue
         refs: list[str] = []
-        tables: list[str] = []
         for child in el.iter():
             if child is el:
                 continue
@@ -268,12 +265,19 @@ def _read_beans(path: str, root: ET.Element, facts: XmlFacts) -> None:
                 value = child.get(attr)
                 if value and _local(child.tag) in ("property", "constructor-arg", "ref"):
                     refs.append(value)
-            table = (child.get("value") or "").strip()
-            if _local(child.tag) == "property" and child.get("name") == "table" and _NAME(table):
-                tables.append(table.upper())
         facts.beans.append(
-            Bean(bean_id, cls, SourceRef(path), tuple(dict.fromkeys(refs)), tables=tuple(tables))
+            Bean(bean_id, cls, SourceRef(path), tuple(dict.fromkeys(refs)), tables=_table(el))
         )
+
+
+def _table(bean: ET.Element) -> tuple[str, ...]:
+    """The table a bean's own ``table`` property names (attribute or ``<value>``)."""
+    for prop in bean:
+        if _local(prop.tag) == "property" and prop.get("name") == "table":
+            text = prop.get("value") or _child_text(prop, "value")
+            name = normalise_table(text) if "${" not in text else ""
+            return (name,) if re.fullmatch(r"\w+", name) else ()
+    return ()
 
 
 def _child_text(el: ET.Element, name: str) -> str:

@@ -10,6 +10,8 @@ from msadecomp.model import (
     BEAN_VIA,
     Access,
     CodeModel,
+    Dependency,
+    DepKind,
     ForeignKey,
     JavaType,
     SourceRef,
@@ -104,3 +106,30 @@ def test_the_sequence_table_id_generators_write_shapes_no_cluster_but_is_placed(
     d = decompose(c, resolution=1.0)
     assert d.unreferenced_tables == ()
     assert any("table:COMTECOPSEQ" in cluster.members for cluster in d.clusters)
+
+
+def test_a_class_writing_the_sequence_itself_is_tied_to_it_and_it_joins_most_writers() -> None:
+    a = [f"app.a.A{i}" for i in range(3)]
+    b = [f"app.b.B{i}" for i in range(3)]
+    calls = [(x, y) for group in (a, b) for x in group for y in group if x < y]
+    writes = [TableAccess(x, "SEQ", Access.WRITE, REF, f"{BEAN_VIA}gen") for x in [*a, b[0]]]
+    model = CodeModel(
+        root="app",
+        types=tuple(JavaType(c, TypeKind.CLASS, REF) for c in [*a, *b]),
+        dependencies=tuple(Dependency(x, y, DepKind.CALL, REF) for x, y in calls),
+        tables=(Table("SEQ", REF),),
+        table_accesses=tuple(writes),
+    )
+    c = clustering_graph(build_graph(model, semantic=False), Weights(package=0, module=0))
+    (home,) = [k for k in decompose(c, resolution=1.0).clusters if "table:SEQ" in k.members]
+    assert set(a) <= set(home.members)  # three writers beat one
+    own = TableAccess(b[1], "SEQ", Access.WRITE, REF, "SeqDAO.next")
+    model = CodeModel(
+        root="app",
+        types=model.types,
+        dependencies=model.dependencies,
+        tables=model.tables,
+        table_accesses=(*writes, own, TableAccess(b[1], "SEQ", Access.WRITE, REF, f"{BEAN_VIA}g")),
+    )
+    g = build_graph(model, semantic=False)
+    assert not g[b[1]]["table:SEQ"]["write"].get("generated")  # its own SQL writes it too

@@ -1,5 +1,6 @@
 """MyBatis/iBatis mappers and Spring beans; hostile or broken XML becomes a diagnostic."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import given
@@ -81,6 +82,7 @@ WHITELIST = b"""<beans xmlns="http://www.springframework.org/schema/beans"
     <bean id="menu" class="shop.Menu">
         <property name="items"><list><value>not/a/bean</value></list></property>
     </bean>
+    <beans profile="dev"><util:set id="devPages"><value>dev/Index</value></util:set></beans>
 </beans>"""
 
 
@@ -93,11 +95,12 @@ def test_spring_string_lists_are_beans_with_values() -> None:
             ("main/inc/EgovIncHeader", "main/sample_menu/Intro"),
         ),
         "menu": ("shop.Menu", ()),
+        "devPages": ("java.util.Set", ("dev/Index",)),
     }
 
 
 def test_a_whitelisted_view_is_rendered_by_the_controller_the_list_is_injected_into(
-    tmp_path: Path,
+    tree: Callable[[dict[str, str]], Path],
 ) -> None:
     files = {
         "src/main/resources/spring/context-whitelist.xml": WHITELIST.decode(),
@@ -110,16 +113,11 @@ def test_a_whitelisted_view_is_rendered_by_the_controller_the_list_is_injected_i
         "src/main/webapp/WEB-INF/jsp/main/sample_menu/Intro.jsp": "<p>intro</p>",
         "src/main/webapp/WEB-INF/jsp/main/Other.jsp": "<p>other</p>",
     }
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    model = ingest(tmp_path, jobs=1)
+    model = ingest(tree(files), jobs=1)
     assert {p.path.rpartition("/")[2]: p.renderers for p in model.pages} == {
         "Intro.jsp": ("cmm.web.PageLinkController",),
         "Other.jsp": (),
     }
-    assert not [d for d in model.diagnostics if d.code == "spring.unknown-bean"]
 
 
 IDGEN = """<beans xmlns="http://www.springframework.org/schema/beans">
@@ -129,14 +127,25 @@ IDGEN = """<beans xmlns="http://www.springframework.org/schema/beans">
         <property name="tableName" value="BBS_ID"/>
     </bean>
     <bean name="odd" class="x.Gen"><property name="table" value="${seq.table}"/></bean>
+    <bean name="qualified" class="x.Gen"><property name="table" value="egov.ids"/></bean>
+    <bean name="nested" class="x.Gen">
+        <property name="table"><value>SEQ2</value></property>
+        <property name="inner"><bean class="x.Inner"><property name="table" value="SEQ3"/></bean>
+        </property>
+    </bean>
 </beans>"""
 
 
 def test_a_table_id_generator_bean_writes_its_table_for_the_class_it_is_injected_into(
-    tmp_path: Path,
+    tree: Callable[[dict[str, str]], Path],
 ) -> None:
     beans = {b.id: b.tables for b in read("context-idgn.xml", IDGEN.encode()).beans}
-    assert beans == {"egovBBSMstrIdGnrService": ("COMTECOPSEQ",), "odd": ()}
+    assert beans == {
+        "egovBBSMstrIdGnrService": ("COMTECOPSEQ",),
+        "odd": (),
+        "qualified": ("IDS",),  # named as in SQL: last segment, upper case
+        "nested": ("SEQ2",),  # not the inner bean's table
+    }
     files = {
         "src/main/resources/spring/context-idgn.xml": IDGEN,
         "src/main/java/bbs/BbsServiceImpl.java": """package bbs;
@@ -146,11 +155,7 @@ def test_a_table_id_generator_bean_writes_its_table_for_the_class_it_is_injected
             }""",
         "src/main/java/bbs/IdGen.java": "package bbs; public interface IdGen { }",
     }
-    for name, text in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    model = ingest(tmp_path, jobs=1)
+    model = ingest(tree(files), jobs=1)
     assert [(a.source, a.table, a.access.value, a.generated) for a in model.table_accesses] == [
         ("bbs.BbsServiceImpl", "COMTECOPSEQ", "write", True)
     ]
