@@ -101,6 +101,18 @@ _NAME, _OBJECT, _ARGUMENTS = (
 _STRING_EXPRESSIONS = frozenset(
     {"string_literal", "binary_expression", "parenthesized_expression"}
 )
+COMPARED = frozenset(
+    {"contains", "startsWith", "endsWith", "equals", "equalsIgnoreCase", "contentEquals"}
+    | {"indexOf", "lastIndexOf", "matches", "compareTo", "compareToIgnoreCase", "split"}
+)
+"""String tests: a literal they compare (``url.contains("quote")``, ``"list".equals(cmd)``) is
+text looked for, not a name the code uses; it names no view or statement."""
+KEYED = frozenset(
+    {"getParameter", "getParameterValues", "getAttribute", "setAttribute", "removeAttribute"}
+    | {"getHeader", "setHeader", "addHeader", "getInitParameter", "addAttribute", "addObject"}
+)
+"""Request, session and model accessors: their first argument is an attribute or parameter
+key (``setAttribute("account", a)``), not the name of a view."""
 
 
 def _parser() -> Parser:
@@ -474,7 +486,8 @@ class _Extractor:
             if names:
                 m.creates.append((names[0], _line(node)))
         elif kind == "string_literal":
-            m.strings.append(string_value(self.text(node)))
+            if not self.key_or_compared(node):
+                m.strings.append(string_value(self.text(node)))
         elif kind == "field_access":
             self.constant(node, m)
         elif kind == "local_variable_declaration":
@@ -487,6 +500,21 @@ class _Extractor:
             self.add_local(node, node.named_children[0] if node.named_child_count else None, m)
         elif node.start_byte >= m.body_start:  # a lambda's or a local class's parameter
             m.locals.append(self.parameter(node, _line(node), annotated=False))
+
+    def key_or_compared(self, literal: Node) -> bool:
+        """True for a literal a string test compares or an accessor takes as its key."""
+        parent = literal.parent
+        if parent is None:
+            return False
+        if parent.type == "method_invocation":  # "list".equals(cmd)
+            name = parent.child_by_field_id(_NAME)
+            return name is not None and self.text(name) in COMPARED
+        call = parent.parent
+        if parent.type != "argument_list" or call is None or call.type != "method_invocation":
+            return False
+        name = call.child_by_field_id(_NAME)
+        member = self.text(name) if name is not None else ""
+        return member in COMPARED or (member in KEYED and parent.named_children[0] == literal)
 
     def constant(self, node: Node, m: _Open) -> None:
         """``Type.CONSTANT`` (an upper-case field of a capitalised name) read in a method."""
@@ -529,11 +557,17 @@ class _Extractor:
             elif kind == "method_invocation":
                 qualifier = self.getter(obj)
         args = node.child_by_field_id(_ARGUMENTS)
+        member = self.text(name)
         strings: tuple[str, ...] = ()
-        if args is not None and self.src.find(b'"', args.start_byte, args.end_byte) >= 0:
+        if (
+            args is not None
+            and member not in COMPARED
+            and self.src.find(b'"', args.start_byte, args.end_byte) >= 0
+        ):
+            named = args.named_children[1:] if member in KEYED else args.named_children
             strings = tuple(
                 s
-                for a in args.named_children
+                for a in named
                 if a.type in _STRING_EXPRESSIONS
                 and (s := fold(a, self.src, strings_only=True)) is not None
             )
@@ -544,7 +578,7 @@ class _Extractor:
                 for a in args.named_children
                 if a.type == "identifier" or a.type == "class_literal"
             )
-        return Call(qualifier, self.text(name), name.start_point.row + 1, strings, operands)
+        return Call(qualifier, member, name.start_point.row + 1, strings, operands)
 
     def getter(self, node: Node) -> str:
         """``getX()`` for a call on the result of an argument-less unqualified call, as in

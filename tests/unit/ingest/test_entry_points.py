@@ -281,3 +281,41 @@ alter table $table add column $column $type;
     assert [t.name for t in model.tables] == ["ROLLER_USER"]
     assert model.tables[0].columns == ("ID", "USERNAME")
     assert [p.path.rpartition("/")[2] for p in model.pages] == ["weblog.vm"]
+
+
+def test_a_string_compared_or_used_as_a_key_names_no_view(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/LoginFilter.java": """package a;
+            public class LoginFilter {
+              void check(String url, javax.servlet.http.HttpServletRequest req) {
+                if (url.contains("quote") || "order".equals(url)) { return; }
+                req.getSession().setAttribute("account", url);
+                String p = req.getParameter("portfolio");
+              }
+            }""",
+            "src/a/QuoteAction.java": """package a;
+            public class QuoteAction {
+              String show(javax.servlet.http.HttpServletRequest req) {
+                req.setAttribute("results", "x");
+                return "quote";
+              }
+              void forward(javax.servlet.http.HttpServletRequest req) {
+                req.setAttribute("page", "account.jsp");
+              }
+            }""",
+            "webapp/quote.jsp": "<p>quote</p>",
+            "webapp/order.jsp": "<p>order</p>",
+            "webapp/account.jsp": "<p>account</p>",
+            "webapp/portfolio.jsp": "<p>holdings</p>",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    rendered = {p.path.rpartition("/")[2]: p.renderers for p in model.pages}
+    assert rendered == {
+        "quote.jsp": ("a.QuoteAction",),  # returned: a view name
+        "order.jsp": (),  # only compared
+        "account.jsp": ("a.QuoteAction",),  # an attribute's value may name a view, its key not
+        "portfolio.jsp": (),  # a request parameter's name
+    }

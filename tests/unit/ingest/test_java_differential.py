@@ -9,6 +9,8 @@ after normalising the places where the two front ends differ on purpose:
 - javalang reads ``Type.<T>m()`` as a call of ``Type``; we report ``("Type", m)``.
 - javalang names the inferred type ``var`` as if it were a class; we give it no type.
 - javalang skips ``super.m()``; so do we. javalang skips ``outer.new Inner()``; we count it.
+- Literals compared by a string test (``url.contains("quote")``) or taken as a key
+  (``getAttribute("loginVO")``) are no strings of ours: they are dropped from javalang's too.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import pytest
 from javalang import tree as jt
 
 from msadecomp.ingest.decoding import decode_source
-from msadecomp.ingest.java_syntax import JavaFile, parse_java
+from msadecomp.ingest.java_syntax import COMPARED, KEYED, JavaFile, parse_java
 
 FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "egov-portal"
 FILES = sorted(FIXTURE.rglob("*.java"))
@@ -57,8 +59,26 @@ def _literal(node: Any) -> str | None:
     return None
 
 
+def _keys_and_compared(node: Any) -> set[int]:
+    """Literals a string test compares or an accessor takes as its key: both front ends leave
+    them out of a method's strings (they name no view)."""
+    skip: set[int] = set()
+    for _, child in node:
+        if isinstance(child, jt.MethodInvocation) and child.arguments:
+            if child.member in COMPARED:
+                skip.update(id(a) for a in child.arguments)
+            elif child.member in KEYED:
+                skip.add(id(child.arguments[0]))
+        elif isinstance(child, jt.Literal) and child.selectors:
+            first = child.selectors[0]
+            if isinstance(first, jt.MethodInvocation) and first.member in COMPARED:
+                skip.add(id(child))
+    return skip
+
+
 def _method_facts(node: Any, facts: Facts) -> None:
     facts["methods"].add(node.name)
+    skip = _keys_and_compared(node)
     for _, child in node:
         if isinstance(child, jt.MethodInvocation):
             member = child.member
@@ -77,7 +97,7 @@ def _method_facts(node: Any, facts: Facts) -> None:
             name = _type_name(child.type)
             if name:
                 facts["creates"].add(name)
-        elif isinstance(child, jt.Literal):
+        elif isinstance(child, jt.Literal) and id(child) not in skip:
             value = _literal(child)
             if value is not None:
                 facts["strings"].add(value)
