@@ -165,11 +165,43 @@ def test_consensus_keeps_each_tie_in_proportion_to_the_runs_that_honour_it(
     parts = consensus_module.consensus(g, Prepared(g), "flip", 100, 1.5)
     assert parts == [{"a", "b"}, {"c"}]
     runs = consensus_module.RUNS
-    assert len(calls) == 3 * runs + 1  # at the resolution and a step either side, then once
+    # two rounds at the resolution and a step either side, then the final run
+    assert len(calls) == 2 * 3 * runs + 1
     assert sorted(set(resolutions)) == [1.25, 1.5, 1.8]
     assert resolutions[-1] == 1.5
     # half the runs join a-b, the other half b-c; a and c are never together: no tie left
+    assert calls[3 * runs] == {("a", "b"): 1.0, ("b", "c"): 1.0}
     assert calls[-1] == {("a", "b"): 1.0, ("b", "c"): 1.0}
+
+
+def test_a_second_consensus_round_settles_the_ties_the_first_left_half_honoured(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    consensus_module = importlib.import_module("msadecomp.decompose.consensus")
+    from msadecomp.decompose.algorithms import Prepared
+
+    g = nx.Graph()
+    g.add_edge("a", "b", weight=2.0)
+    g.add_edge("b", "c", weight=2.0)
+    calls: list[dict[tuple[str, str], float]] = []
+
+    def heavier(prepared: Prepared, seed: int, resolution: float) -> list[set[str]]:
+        n = prepared.nodes
+        weights = {(n[a], n[b]): w for a, b, w in prepared.edges}
+        calls.append(weights)
+        ab, bc = weights.get(("a", "b"), 0.0), weights.get(("b", "c"), 0.0)
+        if ab == bc:  # an even tie: two runs in three join a and b
+            return [{"a"}, {"b", "c"}] if seed % 3 == 0 else [{"a", "b"}, {"c"}]
+        return [{"a", "b"}, {"c"}] if ab > bc else [{"a"}, {"b", "c"}]
+
+    monkeypatch.setitem(consensus_module.ALGORITHMS, "heavier", heavier)
+    parts = consensus_module.consensus(g, Prepared(g), "heavier", 0, 1.0)
+    assert parts == [{"a", "b"}, {"c"}]
+    runs = consensus_module.RUNS
+    first = calls[3 * runs]  # what the second round sees: each tie times its share of runs
+    assert first[("a", "b")] > first[("b", "c")] > 0
+    # every second-round run joins a and b: the final run sees only that tie, at full weight
+    assert calls[-1] == {("a", "b"): 2.0}
 
 
 def test_decompose_with_consensus_is_deterministic_and_finds_the_groups() -> None:

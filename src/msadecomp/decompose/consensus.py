@@ -14,6 +14,14 @@ narrowed. Running them at three resolutions raised it from 84.26 to 85.35 (enter
 81.5 -> 80.3, dddsample 82.7 -> 82.4): the result no longer hangs on the one resolution the
 sweep picked from a flat modularity peak. Spreads of 1.1, 1.3 and 1.5 gave 85.32, 85.37 and
 85.25.
+
+A second round (``ROUNDS``) runs the same thirty clusterings on the first round's agreed graph
+and weighs the original edges by how often those runs agree, as Lancichinetti and Fortunato
+iterate until the runs agree: ties the first round left half-honoured are settled by runs
+that already see the stable groups, not by the one final run. Five-seed class MoJoFM rose from
+86.04 to 86.62 (enterprise template 84.3 -> 87.0 with its lowest seed 79.9 -> 86.6, portal
+template 94.2 -> 95.9, 2015 common components 58.7 -> 59.0; no corpus fell; seeds 5-9: 84.76
+-> 85.32). A third and fourth round changed nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +31,8 @@ import networkx as nx
 from msadecomp.decompose.algorithms import ALGORITHMS, Partition, Prepared
 
 RUNS = 10
+ROUNDS = 2
+"""Consensus rounds: the second clusters the first round's agreed graph again."""
 SPREAD = 1.2
 SCALES = (1 / SPREAD, 1.0, SPREAD)
 """The runs are made at the chosen resolution and a step either side of it."""
@@ -34,16 +44,22 @@ def consensus(
 ) -> Partition:
     """The consensus partition of ``graph`` (whose non-isolated nodes ``prepared`` indexes)."""
     run = ALGORITHMS[algorithm]
-    where = [
-        {n: i for i, part in enumerate(run(prepared, seed + k, resolution * f)) for n in part}
-        for k in range(RUNS)
-        for f in SCALES
-    ]
-    agreed = nx.Graph()
-    agreed.add_nodes_from(graph.nodes(data=True))
-    for u, v, data in graph.edges(data=True):
-        together = sum(1 for w in where if u in w and w[u] == w.get(v)) / len(where)
-        if together > 0:
-            agreed.add_edge(u, v, weight=data.get("weight", 1.0) * together)
-    final = Prepared(agreed, (n for n in agreed if agreed.degree(n) > 0))
-    return run(final, seed, resolution) if final.nodes else []
+    current = prepared
+    for _ in range(ROUNDS):
+        where = [
+            {n: i for i, part in enumerate(run(current, seed + k, resolution * f)) for n in part}
+            for k in range(RUNS)
+            for f in SCALES
+        ]
+        agreed = nx.Graph()
+        agreed.add_nodes_from(graph.nodes(data=True))
+        split = False
+        for u, v, data in graph.edges(data=True):
+            together = sum(1 for w in where if u in w and w[u] == w.get(v)) / len(where)
+            split = split or 0 < together < 1
+            if together > 0:
+                agreed.add_edge(u, v, weight=data.get("weight", 1.0) * together)
+        current = Prepared(agreed, (n for n in agreed if agreed.degree(n) > 0))
+        if not split:
+            break
+    return run(current, seed, resolution) if current.nodes else []
