@@ -259,3 +259,18 @@ def test_manage_is_no_word_to_name_a_service_after() -> None:
     classes = {f"app.p{i % 3}.{n}" for i, n in enumerate(names)}
     clusters = name_clusters(graph_of(*classes), [classes])
     assert [c.name for c in clusters] == ["alpha"]
+
+
+def test_the_ddd_interfaces_layer_names_no_service() -> None:
+    """dddsample's booking context spans ``interfaces.booking.web``, ``interfaces.booking.facade``
+    and ``application``: ``interfaces`` is a layer, the booking classes name the service."""
+    booking = (
+        "se.dddsample.interfaces.booking.web.CargoAdminController",
+        "se.dddsample.interfaces.booking.facade.BookingServiceFacade",
+        "se.dddsample.interfaces.tracking.TrackCommand",
+        "se.dddsample.application.BookingService",
+        "se.dddsample.domain.Cargo",
+    )
+    other = ("se.dddsample.domain.voyage.Voyage", "se.dddsample.domain.voyage.VoyageRepository")
+    clusters = name_clusters(graph_of(*booking, *other), [set(booking), set(other)])
+    assert [c.name for c in clusters] == ["booking", "voyage"]

@@ -1,5 +1,7 @@
 """After clustering: no orphan groups, no catch-all; package structure ties features together."""
 
+from collections import Counter
+
 import networkx as nx
 
 from msadecomp.decompose import decompose
@@ -7,10 +9,11 @@ from msadecomp.decompose.algorithms import leiden
 from msadecomp.decompose.refine import (
     absorb_tiny,
     attach_orphans,
+    join_domain_to_front,
     join_package_fragments,
     split_catch_alls,
 )
-from msadecomp.graph import build_graph
+from msadecomp.graph import WRITE_CALLS, build_graph
 from msadecomp.graph.structure import (
     build_dirs,
     feature_package,
@@ -194,6 +197,61 @@ def test_store_helpers_join_the_store_they_serve_but_a_small_entity_service_stay
     g.add_edge("a.util.Tag", "a.model.Pet", weight=1.0)
     merged, _ = absorb_tiny(g, [set(pet), set(helpers), set(tags)])
     assert sorted(map(sorted, merged)) == sorted([sorted(pet + helpers), sorted(tags)])
+
+
+def _layered(writes: dict[tuple[str, str], int]) -> tuple[nx.Graph, list[set[str]]]:
+    """dddsample cut along its layers: a booking front without tables, the cargo aggregate with
+    its tables but no web class, location reference data, and a tracking front."""
+    g = nx.Graph()
+    booking = ["b.web.BookingController", "b.app.BookingService", "b.app.BookingFacade"]
+    cargo = ["b.cargo.Cargo", "b.cargo.CargoRepository", "b.cargo.Itinerary", "table:CARGO"]
+    location = ["b.location.Location", "b.location.LocationRepository", "table:LOCATION"]
+    tracking = ["b.web.TrackingController", "b.app.TrackingService", "b.app.TrackCommand"]
+    for names in (booking, cargo, location, tracking):
+        clique(g, names, names[0].rpartition(".")[0])
+    for table in ("table:CARGO", "table:LOCATION"):
+        g.nodes[table]["kind"] = "table"
+    for web in ("b.web.BookingController", "b.web.TrackingController"):
+        g.nodes[web]["layer"] = "web"
+    g.add_edge("b.app.BookingService", "b.cargo.CargoRepository", weight=1.0)
+    g.add_edge("b.app.BookingService", "b.location.LocationRepository", weight=1.0)
+    g.add_edge("b.app.TrackingService", "b.cargo.CargoRepository", weight=1.0)
+    g.graph[WRITE_CALLS] = Counter(writes)
+    return g, [set(booking), set(cargo), set(location), set(tracking)]
+
+
+def test_a_domain_service_joins_the_front_that_writes_its_data_most() -> None:
+    g, parts = _layered(
+        {
+            ("b.app.BookingService", "b.cargo.CargoRepository"): 3,
+            ("b.app.TrackingService", "b.cargo.CargoRepository"): 1,
+        }
+    )
+    joined, notes = join_domain_to_front(g, parts)
+    assert sorted(map(sorted, joined)) == sorted(
+        map(sorted, [parts[0] | parts[1], parts[2], parts[3]])
+    )
+    assert notes == [
+        "1 service(s) holding only a domain model and its tables joined the front (endpoints "
+        "or screens without tables) that writes their data most"
+    ]
+
+
+def test_reference_data_only_read_and_a_tie_between_writers_stay_apart() -> None:
+    g, parts = _layered(
+        {
+            ("b.app.BookingService", "b.cargo.CargoRepository"): 2,
+            ("b.app.TrackingService", "b.cargo.CargoRepository"): 2,
+        }
+    )
+    assert join_domain_to_front(g, parts) == (parts, [])
+
+
+def test_a_domain_service_written_most_by_a_service_with_tables_of_its_own_stays() -> None:
+    g, parts = _layered({("b.app.BookingService", "b.cargo.CargoRepository"): 3})
+    g.add_node("table:BOOKING", kind="table")
+    parts[0].add("table:BOOKING")
+    assert join_domain_to_front(g, parts) == (parts, [])
 
 
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:

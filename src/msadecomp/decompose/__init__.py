@@ -44,6 +44,7 @@ from msadecomp.decompose.naming import name_clusters
 from msadecomp.decompose.refine import (
     absorb_tiny,
     attach_orphans,
+    join_domain_to_front,
     join_package_fragments,
     split_catch_alls,
 )
@@ -149,6 +150,8 @@ def decompose(
         notes.extend(join_notes)
         parts, tiny_notes = absorb_tiny(core, parts)
         notes.extend(tiny_notes)
+        parts, front_notes = join_domain_to_front(core, parts)
+        notes.extend(front_notes)
         parts, split_notes = split_catch_alls(
             core, parts, lambda prepared: ALGORITHMS[algorithm](prepared, seed, 1.0), joined
         )

@@ -93,6 +93,7 @@ TECHNICAL_SEGMENTS = frozenset(
         "handlers",
         "mvc",
         "internal",
+        "interfaces",
     ]
 )
 

@@ -115,10 +115,17 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
         t = types.get(fqn)
         return t.top_level if t is not None else fqn
 
+    writes: Counter[tuple[str, str]] = Counter()
     for d in model.dependencies:
         src, dst = top(d.source), top(d.target)
         if src != dst:
             counts[(src, dst, d.kind.value)] += 1
+            if (
+                d.kind.value == "call"
+                and WRITE_CALL.match(d.detail.rpartition("->")[2])
+                and not SEED_DATA.search(src.rpartition(".")[2])
+            ):
+                writes[(src, dst)] += 1
     generated: set[tuple[str, str, str]] = set()  # only a generator bean does it for the class
     own: set[tuple[str, str, str]] = set()
     for a in model.table_accesses:
@@ -132,6 +139,8 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
     for (src, dst, kind), n in sorted(counts.items()):
         if src in g and dst in g:
             g.add_edge(src, dst, key=kind, kind=kind, count=n)
+            if kind == "call" and writes[(src, dst)]:
+                g[src][dst][kind]["writes"] = writes[(src, dst)]
             if (src, dst, kind) in generated - own:
                 g[src][dst][kind]["generated"] = True
     if semantic:
@@ -178,6 +187,22 @@ cluster took but never shape the clusters: ``(class, table) -> weight`` of the w
 generator beans make. Every service of an eGovFrame system has ID generators writing
 ``COMTECOPSEQ``; as graph edges, at full weight, at the hub factor or even at 5% of it, they
 moved the sweep (enterprise template five-seed class MoJoFM 84.3 -> 77.5 and 82.8)."""
+WRITE_CALL = re.compile(
+    r"(store|save|persist|insert|update|delete|remove|merge|create|register|put|add)"
+    r"(?![a-z])"
+)
+"""Names of the calls that change what a class keeps (``store``, ``saveAll``, ``createCargo``;
+not ``address``): call edges count them as ``writes``."""
+WRITE_CALLS = "write_calls"
+"""Key of the clustering graph's ``graph`` attribute holding ``(caller, callee) -> number of
+write calls``, for :func:`msadecomp.decompose.refine.join_domain_to_front`."""
+SEED_DATA = re.compile(
+    r"^(Sample|Populate|Reset|Demo|Test)|(Loader|DataGenerator|Seeder|Populator|Bootstrap"
+    r"|DataInitiali[sz]er)$"
+)
+"""Names of classes that fill the database with sample or test data (dddsample's
+``SampleDataGenerator``, Plants' ``PopulateDBBean``, AcmeAir's ``FlightLoader``): they write
+every table, so their write calls say nothing about who owns the data."""
 REFERENCE_KINDS = frozenset(k.value for k in DepKind) - {"extends", "implements"}
 """Code dependencies that refer to a class without inheriting from it."""
 EXCEPTION = re.compile(r"(Exception|Error)$")
@@ -316,6 +341,8 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= weights.sole_implementation
         if data["kind"] in TABLE_KINDS and g.nodes[src].get("stereotype") == "migration":
             w *= weights.migration
+        if data.get("writes"):
+            out.graph.setdefault(WRITE_CALLS, Counter())[(src, dst)] += data["writes"]
         if data.get("generated"):
             placement = out.graph.setdefault(PLACEMENT_TIES, Counter())
             placement[(src, dst)] += w
