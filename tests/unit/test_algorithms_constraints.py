@@ -162,7 +162,7 @@ def test_consensus_keeps_each_tie_in_proportion_to_the_runs_that_honour_it(
         return [{"a", "b"}, {"c"}] if seed % 2 == 0 else [{"a"}, {"b", "c"}]
 
     monkeypatch.setitem(consensus_module.ALGORITHMS, "flip", flip)
-    parts = consensus_module.consensus(g, Prepared(g), "flip", 100, 1.5)
+    parts = consensus_module.consensus(Prepared(g), "flip", 100, 1.5)
     assert parts == [{"a", "b"}, {"c"}]
     runs = consensus_module.RUNS
     # two rounds at the resolution and a step either side, then the final run
@@ -195,7 +195,7 @@ def test_a_second_consensus_round_settles_the_ties_the_first_left_half_honoured(
         return [{"a", "b"}, {"c"}] if ab > bc else [{"a"}, {"b", "c"}]
 
     monkeypatch.setitem(consensus_module.ALGORITHMS, "heavier", heavier)
-    parts = consensus_module.consensus(g, Prepared(g), "heavier", 0, 1.0)
+    parts = consensus_module.consensus(Prepared(g), "heavier", 0, 1.0)
     assert parts == [{"a", "b"}, {"c"}]
     runs = consensus_module.RUNS
     first = calls[3 * runs]  # what the second round sees: each tie times its share of runs

@@ -142,7 +142,7 @@ def decompose(
         if algorithm not in HAS_RESOLUTION:
             resolution = None
     if services is None and resolution is not None and algorithm in RANDOMISED and parts:
-        parts = consensus(contracted, partition.prepared, algorithm, seed, resolution)
+        parts = consensus(partition.prepared, algorithm, seed, resolution)
     parts = expand(parts, groups)
     parts = _place_isolated(core, parts)
     if services is None and algorithm in HAS_RESOLUTION:

@@ -13,7 +13,7 @@ no resolution parameter.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import igraph as ig
@@ -51,6 +51,36 @@ class Prepared:
         self._igraph: Any = None
         self._graph: nx.Graph | None = None
 
+    def reweighted(self, weights: Sequence[float]) -> Prepared:
+        """This graph with each edge's weight replaced (same order as ``edges``); edges of
+        weight 0 are dropped, and so are the nodes left without an edge."""
+        edges = [(a, b, w) for (a, b, _), w in zip(self.edges, weights, strict=True) if w > 0]
+        kept = sorted({n for a, b, _ in edges for n in (a, b)})
+        out = Prepared.__new__(Prepared)
+        out.nodes = [self.nodes[i] for i in kept]
+        out.index = {n: i for i, n in enumerate(out.nodes)}
+        new = {old: i for i, old in enumerate(kept)}
+        out.edges = sorted((new[a], new[b], w) for a, b, w in edges)
+        out.strength = [0.0] * len(out.nodes)
+        for a, b, w in out.edges:
+            out.strength[a] += w
+            out.strength[b] += w
+        out.total = sum(w for _, _, w in out.edges)
+        out._igraph = None
+        out._graph = None
+        return out
+
+    def members(self, parts: Iterable[Iterable[str]]) -> list[int]:
+        """The part number of each node (by index); nodes in no part get numbers of their own."""
+        member = list(range(len(self.nodes)))
+        offset = len(self.nodes)
+        for i, part in enumerate(parts):
+            for n in part:
+                j = self.index.get(n)
+                if j is not None:
+                    member[j] = offset + i
+        return member
+
     @property
     def graph(self) -> nx.Graph:
         """The indexed graph in networkx (built on first use: only networkx algorithms need it)."""
@@ -76,13 +106,7 @@ class Prepared:
         """
         if self.total <= 0:
             return 0.0
-        member = list(range(len(self.nodes)))
-        offset = len(self.nodes)
-        for i, part in enumerate(parts):
-            for n in part:
-                j = self.index.get(n)
-                if j is not None:
-                    member[j] = offset + i
+        member = self.members(parts)
         inside: dict[int, float] = {}
         for a, b, w in self.edges:
             if member[a] == member[b]:

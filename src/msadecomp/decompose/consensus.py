@@ -26,8 +26,6 @@ template 94.2 -> 95.9, 2015 common components 58.7 -> 59.0; no corpus fell; seed
 
 from __future__ import annotations
 
-import networkx as nx
-
 from msadecomp.decompose.algorithms import ALGORITHMS, Partition, Prepared
 
 RUNS = 10
@@ -39,27 +37,31 @@ SCALES = (1 / SPREAD, 1.0, SPREAD)
 RANDOMISED = frozenset({"leiden", "louvain"})
 
 
-def consensus(
-    graph: nx.Graph, prepared: Prepared, algorithm: str, seed: int, resolution: float
-) -> Partition:
-    """The consensus partition of ``graph`` (whose non-isolated nodes ``prepared`` indexes)."""
+def consensus(prepared: Prepared, algorithm: str, seed: int, resolution: float) -> Partition:
+    """The consensus partition of the graph ``prepared`` indexes (nodes with edges only)."""
     run = ALGORITHMS[algorithm]
     current = prepared
+    weights = [w for _, _, w in prepared.edges]
     for _ in range(ROUNDS):
-        where = [
-            {n: i for i, part in enumerate(run(current, seed + k, resolution * f)) for n in part}
+        runs = [
+            current.members(run(current, seed + k, resolution * f))
             for k in range(RUNS)
             for f in SCALES
         ]
-        agreed = nx.Graph()
-        agreed.add_nodes_from(graph.nodes(data=True))
-        split = False
-        for u, v, data in graph.edges(data=True):
-            together = sum(1 for w in where if u in w and w[u] == w.get(v)) / len(where)
-            split = split or 0 < together < 1
-            if together > 0:
-                agreed.add_edge(u, v, weight=data.get("weight", 1.0) * together)
-        current = Prepared(agreed, (n for n in agreed if agreed.degree(n) > 0))
-        if not split:
+        # the runs number the nodes of ``current``: look the edge ends up by name
+        ends = [
+            (current.index.get(prepared.nodes[a], -1), current.index.get(prepared.nodes[b], -2))
+            for a, b, _ in prepared.edges
+        ]
+        together = [0] * len(ends)
+        for member in runs:
+            member.extend((-1, -2))  # the edges of dropped nodes never agree
+            together = [
+                t + (member[a] == member[b]) for t, (a, b) in zip(together, ends, strict=True)
+            ]
+        current = prepared.reweighted(
+            [w * (t / len(runs)) for w, t in zip(weights, together, strict=True)]
+        )
+        if all(t in (0, len(runs)) for t in together):
             break
     return run(current, seed, resolution) if current.nodes else []
