@@ -31,7 +31,7 @@ from msadecomp.decompose.algorithms import (
     Partition,
     Prepared,
 )
-from msadecomp.decompose.consensus import RANDOMISED, RUNS, consensus
+from msadecomp.decompose.consensus import RANDOMISED, ROUNDS, RUNS, consensus
 from msadecomp.decompose.constraints import (
     Constraints,
     contract,
@@ -171,8 +171,9 @@ def decompose(
         if swept is not None and final != swept:
             notes.append(
                 f"{final} services in the end (the sweep's single run at that resolution "
-                f"gave {swept}): consensus over {RUNS} runs, package joins, tiny and "
-                "catch-all services and classes without ties change the count"
+                f"gave {swept}): consensus ({RUNS} runs at three resolutions, {ROUNDS} "
+                "rounds), package joins, tiny services, domain models joining their front, "
+                "catch-all splits and classes without ties change the count"
             )
     q = Prepared(core).modularity(parts)
     clusters = list(name_clusters(core, parts))

@@ -239,26 +239,35 @@ def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
     fronts = {i for i, p in enumerate(pieces) if web(p) and not tables(p)}
     domains = [i for i, p in enumerate(pieces) if _classes(p) and tables(p) and not web(p)]
     index = {n: i for i, p in enumerate(pieces) for n in p}
-    joined = 0
+    notes: list[str] = []
     for d in domains:
         writers: Counter[int] = Counter()
+        written: Counter[tuple[str, str]] = Counter()
         for (caller, callee), n in writes.items():
             i = index.get(caller)
             if index.get(callee) == d and i is not None and i != d:
                 writers[i] += n
+                written[(caller, callee)] += n
         ranked = writers.most_common(2)
         if not ranked or ranked[0][0] not in fronts:
             continue
         if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
             continue
-        pieces[ranked[0][0]] |= pieces[d]
+        front = ranked[0][0]
+        caller, callee = min(
+            (pair for pair in written if index[pair[0]] == front),
+            key=lambda pair: (-written[pair], pair),
+        )
+        notes.append(
+            f"{_classes(pieces[d])} classes holding a domain model and its tables, but no "
+            f"endpoint or screen, joined the front that writes their data most: "
+            f"{caller.rpartition('.')[2]} writes {callee.rpartition('.')[2]} "
+            f"({ranked[0][1]} write calls; no other service makes more than "
+            f"{ranked[1][1] if len(ranked) == 2 else 0})"
+        )
+        pieces[front] |= pieces[d]
         pieces[d] = set()
-        joined += 1
-    note = (
-        f"{joined} service(s) holding only a domain model and its tables joined the front "
-        "(endpoints or screens without tables) that writes their data most"
-    )
-    return [p for p in pieces if p], [note] if joined else []
+    return [p for p in pieces if p], notes
 
 
 FRAGMENT_SHARE = 0.51
