@@ -239,15 +239,17 @@ def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
     fronts = {i for i, p in enumerate(pieces) if web(p) and not tables(p)}
     domains = [i for i, p in enumerate(pieces) if _classes(p) and tables(p) and not web(p)]
     index = {n: i for i, p in enumerate(pieces) for n in p}
+    into: dict[int, Counter[tuple[str, str]]] = {d: Counter() for d in domains}
+    for (caller, callee), n in writes.items():
+        d, i = index.get(callee), index.get(caller)
+        if d in into and i is not None and i != d:
+            into[d][(caller, callee)] += n
     notes: list[str] = []
     for d in domains:
+        written = into[d]
         writers: Counter[int] = Counter()
-        written: Counter[tuple[str, str]] = Counter()
-        for (caller, callee), n in writes.items():
-            i = index.get(caller)
-            if index.get(callee) == d and i is not None and i != d:
-                writers[i] += n
-                written[(caller, callee)] += n
+        for (caller, _), n in written.items():
+            writers[index[caller]] += n
         ranked = writers.most_common(2)
         if not ranked or ranked[0][0] not in fronts:
             continue
@@ -265,6 +267,7 @@ def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
             f"({ranked[0][1]} write calls; no other service makes more than "
             f"{ranked[1][1] if len(ranked) == 2 else 0})"
         )
+        index.update(dict.fromkeys(pieces[d], front))  # its classes now write for the front
         pieces[front] |= pieces[d]
         pieces[d] = set()
     return [p for p in pieces if p], notes
