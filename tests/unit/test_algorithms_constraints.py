@@ -1,6 +1,7 @@
 """Every algorithm partitions deterministically; constraints are honoured."""
 
 import importlib
+from collections.abc import Callable
 
 import networkx as nx
 import pytest
@@ -142,66 +143,69 @@ def test_sweep_picks_the_highest_modularity_even_when_fewer_services_come_close(
     assert "4 services give the highest modularity (0.610)" in note
 
 
-def test_consensus_keeps_each_tie_in_proportion_to_the_runs_that_honour_it(
+Runs = list[tuple[dict[tuple[str, str], float], float]]
+
+
+def _consensus(
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
+    edges: list[tuple[str, str, float]],
+    decide: Callable[[dict[tuple[str, str], float], int], list[set[str]]],
+    resolution: float,
+) -> tuple[list[set[str]], Runs, int]:
+    """Consensus with a stand-in algorithm ``decide(weights by edge, seed)``; returns the
+    partition, every run's (edge weights, resolution) and the runs per round and resolution."""
     consensus_module = importlib.import_module("msadecomp.decompose.consensus")
     from msadecomp.decompose.algorithms import Prepared
 
     g = nx.Graph()
-    g.add_edge("a", "b", weight=2.0)
-    g.add_edge("b", "c", weight=2.0)
-    g.add_edge("a", "c", weight=1.0)
-    calls: list[dict[tuple[str, str], float]] = []
-    resolutions: list[float] = []
+    g.add_weighted_edges_from(edges)
+    calls: Runs = []
 
-    def flip(prepared: Prepared, seed: int, resolution: float) -> list[set[str]]:
+    def stand_in(prepared: Prepared, seed: int, res: float) -> list[set[str]]:
         n = prepared.nodes
-        calls.append({(n[a], n[b]): w for a, b, w in prepared.edges})
-        resolutions.append(round(resolution, 3))
-        return [{"a", "b"}, {"c"}] if seed % 2 == 0 else [{"a"}, {"b", "c"}]
+        weights = {(n[a], n[b]): w for a, b, w in prepared.edges}
+        calls.append((weights, round(res, 3)))
+        return decide(weights, seed)
 
-    monkeypatch.setitem(consensus_module.ALGORITHMS, "flip", flip)
-    parts = consensus_module.consensus(Prepared(g), "flip", 100, 1.5)
+    monkeypatch.setitem(consensus_module.ALGORITHMS, "stand-in", stand_in)
+    parts = consensus_module.consensus(Prepared(g), "stand-in", 100, resolution)
+    return parts, calls, consensus_module.RUNS
+
+
+def test_consensus_keeps_each_tie_in_proportion_to_the_runs_that_honour_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parts, calls, runs = _consensus(
+        monkeypatch,
+        [("a", "b", 2.0), ("b", "c", 2.0), ("a", "c", 1.0)],
+        lambda _, seed: [{"a", "b"}, {"c"}] if seed % 2 == 0 else [{"a"}, {"b", "c"}],
+        1.5,
+    )
     assert parts == [{"a", "b"}, {"c"}]
-    runs = consensus_module.RUNS
     # two rounds at the resolution and a step either side, then the final run
     assert len(calls) == 2 * 3 * runs + 1
-    assert sorted(set(resolutions)) == [1.25, 1.5, 1.8]
-    assert resolutions[-1] == 1.5
+    assert sorted({res for _, res in calls}) == [1.25, 1.5, 1.8]
+    assert calls[-1][1] == 1.5
     # half the runs join a-b, the other half b-c; a and c are never together: no tie left
-    assert calls[3 * runs] == {("a", "b"): 1.0, ("b", "c"): 1.0}
-    assert calls[-1] == {("a", "b"): 1.0, ("b", "c"): 1.0}
+    assert calls[3 * runs][0] == {("a", "b"): 1.0, ("b", "c"): 1.0}
+    assert calls[-1][0] == {("a", "b"): 1.0, ("b", "c"): 1.0}
 
 
 def test_a_second_consensus_round_settles_the_ties_the_first_left_half_honoured(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    consensus_module = importlib.import_module("msadecomp.decompose.consensus")
-    from msadecomp.decompose.algorithms import Prepared
-
-    g = nx.Graph()
-    g.add_edge("a", "b", weight=2.0)
-    g.add_edge("b", "c", weight=2.0)
-    calls: list[dict[tuple[str, str], float]] = []
-
-    def heavier(prepared: Prepared, seed: int, resolution: float) -> list[set[str]]:
-        n = prepared.nodes
-        weights = {(n[a], n[b]): w for a, b, w in prepared.edges}
-        calls.append(weights)
+    def heavier(weights: dict[tuple[str, str], float], seed: int) -> list[set[str]]:
         ab, bc = weights.get(("a", "b"), 0.0), weights.get(("b", "c"), 0.0)
         if ab == bc:  # an even tie: two runs in three join a and b
             return [{"a"}, {"b", "c"}] if seed % 3 == 0 else [{"a", "b"}, {"c"}]
         return [{"a", "b"}, {"c"}] if ab > bc else [{"a"}, {"b", "c"}]
 
-    monkeypatch.setitem(consensus_module.ALGORITHMS, "heavier", heavier)
-    parts = consensus_module.consensus(Prepared(g), "heavier", 0, 1.0)
+    parts, calls, runs = _consensus(monkeypatch, [("a", "b", 2.0), ("b", "c", 2.0)], heavier, 1.0)
     assert parts == [{"a", "b"}, {"c"}]
-    runs = consensus_module.RUNS
-    first = calls[3 * runs]  # what the second round sees: each tie times its share of runs
+    first = calls[3 * runs][0]  # what the second round sees: each tie times its share of runs
     assert first[("a", "b")] > first[("b", "c")] > 0
     # every second-round run joins a and b: the final run sees only that tie, at full weight
-    assert calls[-1] == {("a", "b"): 2.0}
+    assert calls[-1][0] == {("a", "b"): 2.0}
 
 
 def test_decompose_with_consensus_is_deterministic_and_finds_the_groups() -> None:

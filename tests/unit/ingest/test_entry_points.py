@@ -12,6 +12,11 @@ def write(root: Path, files: dict[str, str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def renderers(root: Path) -> dict[str, tuple[str, ...]]:
+    """View file name -> the classes rendering it."""
+    return {p.path.rpartition("/")[2]: p.renderers for p in ingest(root, jobs=1).pages}
+
+
 def endpoints(root: Path) -> set[tuple[str, str, str]]:
     return {(e.path, e.http_method, e.handler) for e in ingest(root, jobs=1).endpoints}
 
@@ -173,9 +178,7 @@ def test_a_tiles_definition_stands_for_the_pages_it_puts_not_its_shared_layout(
             "WEB-INF/jsps/Home.jsp": "<p>home</p>",
         },
     )
-    model = ingest(tmp_path, jobs=1)
-    rendered = {p.path.rpartition("/")[2]: p.renderers for p in model.pages}
-    assert rendered == {
+    assert renderers(tmp_path) == {
         "Home.jsp": ("a.Home",),
         "UserAdmin.jsp": ("a.UserAdmin",),
         "footer.jsp": (),
@@ -311,9 +314,7 @@ def test_a_string_compared_or_used_as_a_key_names_no_view(tmp_path: Path) -> Non
             "webapp/portfolio.jsp": "<p>holdings</p>",
         },
     )
-    model = ingest(tmp_path, jobs=1)
-    rendered = {p.path.rpartition("/")[2]: p.renderers for p in model.pages}
-    assert rendered == {
+    assert renderers(tmp_path) == {
         "quote.jsp": ("a.QuoteAction",),  # returned: a view name
         "order.jsp": (),  # only compared
         "account.jsp": ("a.QuoteAction",),  # an attribute's value may name a view, its key not
