@@ -255,6 +255,22 @@ def test_a_domain_service_written_most_by_a_service_with_tables_of_its_own_stays
     assert join_domain_to_front(g, parts) == (parts, [])
 
 
+def test_a_front_takes_only_the_domain_it_writes_most() -> None:
+    """A front over several domain services is no reason to make it a catch-all: it takes the
+    one it writes most; the location service it also writes stays apart."""
+    g, parts = _layered(
+        {
+            ("b.app.BookingService", "b.cargo.CargoRepository"): 3,
+            ("b.app.BookingService", "b.location.LocationRepository"): 2,
+        }
+    )
+    joined, notes = join_domain_to_front(g, parts)
+    assert sorted(map(sorted, joined)) == sorted(
+        map(sorted, [parts[0] | parts[1], parts[2], parts[3]])
+    )
+    assert len(notes) == 1
+
+
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:
     g = nx.Graph()
     clique(g, [f"x.a.A{i}" for i in range(5)], "x.a")

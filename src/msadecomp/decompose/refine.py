@@ -223,8 +223,9 @@ def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]
 
 def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
     """A *domain* service (tables, no web class) joins the *front* (web classes, no table) that
-    writes its data most, when that front writes more than any other service (see module
-    docstring). Write calls come from ``graph.graph[WRITE_CALLS]``."""
+    writes its data most, when that front writes more than any other service; a front takes
+    only the domain it writes most, so no front gathers a catch-all (see module docstring).
+    Write calls come from ``graph.graph[WRITE_CALLS]``."""
     writes: Counter[tuple[str, str]] = graph.graph.get(WRITE_CALLS, Counter())
     if not writes:
         return parts, []
@@ -244,30 +245,28 @@ def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
         d, i = index.get(callee), index.get(caller)
         if d in into and i is not None and i != d:
             into[d][(caller, callee)] += n
-    notes: list[str] = []
+    chosen: dict[int, tuple[int, int, int]] = {}  # front -> (writes, -domain, runner-up)
     for d in domains:
-        written = into[d]
         writers: Counter[int] = Counter()
-        for (caller, _), n in written.items():
+        for (caller, _), n in into[d].items():
             writers[index[caller]] += n
-        ranked = writers.most_common(2)
-        if not ranked or ranked[0][0] not in fronts:
-            continue
-        if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
-            continue
-        front = ranked[0][0]
+        ranked = [*writers.most_common(2), (-1, 0), (-1, 0)]
+        (front, most), (_, second) = ranked[0], ranked[1]
+        if front in fronts and most > second:
+            chosen[front] = max(chosen.get(front, (0, 0, 0)), (most, -d, second))
+    notes: list[str] = []
+    for front, (most, minus_d, second) in sorted(chosen.items()):
+        d = -minus_d
         caller, callee = min(
-            (pair for pair in written if index[pair[0]] == front),
-            key=lambda pair: (-written[pair], pair),
+            (pair for pair in into[d] if index[pair[0]] == front),
+            key=lambda pair: (-into[d][pair], pair),
         )
         notes.append(
             f"{_classes(pieces[d])} classes holding a domain model and its tables, but no "
             f"endpoint or screen, joined the front that writes their data most: "
             f"{caller.rpartition('.')[2]} writes {callee.rpartition('.')[2]} "
-            f"({ranked[0][1]} write calls; no other service makes more than "
-            f"{ranked[1][1] if len(ranked) == 2 else 0})"
+            f"({most} write calls; no other service makes more than {second})"
         )
-        index.update(dict.fromkeys(pieces[d], front))  # its classes now write for the front
         pieces[front] |= pieces[d]
         pieces[d] = set()
     return [p for p in pieces if p], notes
