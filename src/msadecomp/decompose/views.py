@@ -6,7 +6,11 @@ is placed by the first rule that decides:
 1. **links**: the service of most of the classes behind it: a class rendering it (returning its
    view name, a Struts result, a named action class or JSF bean) counts 1; a handler of a path
    it links or posts to counts 1/2 divided by the number of views linking to that class, so
-   menu and header links shared by many views count little;
+   menu and header links shared by many views count little. When some of the rendering classes
+   live in a package the view's folder names (``uat/uia/EgovLoginUsr.jsp`` and
+   ``egovframework.let.uat.uia.web.EgovLoginController``), the others count as links only: ten
+   eGovFrame controllers return the login page to a visitor not logged in, and it had gone to
+   the menu service, which holds four of them;
 2. **includes**: the service of most of the placed views that include it or that it includes
    (fragments shared by several services go to the one using them most); a fragment included
    by more than ``SHARED_FRAGMENT`` views (Roller's ``taglibs-struts2.jsp``, in every page)
@@ -98,11 +102,18 @@ def place_views(
     words = _service_words(where, skip)
     for page in pages:
         votes: dict[str, float] = defaultdict(float)
+        folder = _folder(page.path)
+        at_home = {
+            c for c in page.renderers if _matches(folder, _package_segments(packages.get(c, "")))
+        }
         for c in page.controllers:
             if c in where and where[c] not in skip:
                 # A class that renders the view outweighs any number of navigation links; a
                 # link target many views share (menus, headers) says little about any of them.
-                votes[where[c]] += 1.0 if c in page.renderers else 0.5 / linked_from[c]
+                # When some renderers live where the view lives, the others only fall back to
+                # it (every controller returning the login page to a visitor not logged in).
+                rendering = c in page.renderers and (not at_home or c in at_home)
+                votes[where[c]] += 1.0 if rendering else 0.5 / linked_from[c]
         service = _vote(votes, _name_scores(page.path, words))
         if service is not None:
             out[page.path] = Placement(service, "links")
@@ -210,6 +221,25 @@ def _segments(text: str) -> list[str]:
     return [s for s in text.lower().replace("\\", "/").replace(".", "/").split("/") if s]
 
 
+def _package_segments(package: str) -> tuple[str, ...]:
+    """The specific segments of a class's feature package (``org``/``com``/... and generic
+    words left out)."""
+    specific = _segments(feature_package(package))[1:]
+    return tuple(s for s in specific if s not in GENERIC_SEGMENTS)
+
+
+def _folder(path: str) -> set[str]:
+    """The specific folder names of a view's path."""
+    return {s for s in _segments(str(PurePosixPath(path).parent)) if s not in GENERIC_SEGMENTS}
+
+
+def _matches(folder: set[str], segments: tuple[str, ...]) -> int:
+    """How many package segments the folder names when it names all of them or at least two
+    (``uat/uia`` and ``egovframework.let.uat.uia``), else 0."""
+    matched = sum(1 for s in segments if s in folder)
+    return matched if (matched and matched == len(segments)) or matched >= 2 else 0
+
+
 def _service_folders(
     where: Mapping[str, str], packages: Mapping[str, str], skip: frozenset[str]
 ) -> dict[str, Counter[tuple[str, ...]]]:
@@ -218,23 +248,21 @@ def _service_folders(
     for fqn, service in where.items():
         if service in skip or fqn not in packages:
             continue
-        specific = _segments(feature_package(packages[fqn]))[1:]  # drop org/com/kr/...
-        segs = tuple(s for s in specific if s not in GENERIC_SEGMENTS)
+        segs = _package_segments(packages[fqn])
         if segs:
             out[service][segs] += 1
     return out
 
 
 def _by_folder(path: str, folders: Mapping[str, Counter[tuple[str, ...]]]) -> str | None:
-    folder = [s for s in _segments(str(PurePosixPath(path).parent)) if s not in GENERIC_SEGMENTS]
+    folder = _folder(path)
     if not folder:
         return None
-    present = set(folder)
     best: tuple[int, int, str] | None = None
     for service in sorted(folders):
         for segs, classes in folders[service].items():
-            matched = sum(1 for s in segs if s in present)
-            if (matched and matched == len(segs)) or matched >= 2:
+            matched = _matches(folder, segs)
+            if matched:
                 key = (matched, classes, service)
                 if best is None or key[:2] > best[:2]:
                     best = key

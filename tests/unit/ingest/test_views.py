@@ -247,6 +247,27 @@ def test_the_class_rendering_a_view_outweighs_menu_links_many_views_share() -> N
     }
 
 
+def test_a_login_page_every_controller_falls_back_to_goes_with_the_one_in_its_folder() -> None:
+    """Four menu controllers and a board controller return ``uat/uia/EgovLoginUsr`` to a
+    visitor not logged in; the login controller lives in ``uat.uia``, where the page lives."""
+    menus = [f"egov.let.sym.mnu.web.Menu{i}Controller" for i in range(4)]
+    login = "egov.let.uat.uia.web.EgovLoginController"
+    board = "egov.let.cop.bbs.web.BoardController"
+    where = {**dict.fromkeys(menus, "menu"), login: "login", board: "bbs"}
+    packages = {c: c.rpartition(".")[0] for c in where}
+    renderers = (*menus, login, board)
+    pages = [
+        Page("WEB-INF/jsp/uat/uia/EgovLoginUsr.jsp", (), renderers, renderers),
+        Page("WEB-INF/jsp/sym/mnu/MenuList.jsp", (), (menus[0],), (menus[0],)),
+        Page("WEB-INF/jsp/main/Home.jsp", (), (*menus, board), (*menus, board)),
+    ]
+    placed = place_views(pages, where, packages)
+    assert placed["WEB-INF/jsp/uat/uia/EgovLoginUsr.jsp"] == Placement("login", "links")
+    assert placed["WEB-INF/jsp/sym/mnu/MenuList.jsp"] == Placement("menu", "links")
+    # no renderer lives in main/: all of them count, and the menu service renders it most
+    assert placed["WEB-INF/jsp/main/Home.jsp"] == Placement("menu", "links")
+
+
 def test_a_tie_between_rendering_classes_goes_to_the_service_named_like_the_view() -> None:
     """``cart.xhtml`` uses the account and the shopping JSF beans alike; the shopping service
     holds ``ShoppingCart``, so the cart page is its (not the alphabetically first service's)."""
