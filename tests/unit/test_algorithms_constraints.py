@@ -132,8 +132,9 @@ def test_sweep_picks_the_highest_modularity_even_when_fewer_services_come_close(
 
     class Fake:
         prepared = Prepared()
+        tries = 1
 
-        def __call__(self, resolution: float) -> list[set[str]]:
+        def __call__(self, resolution: float, attempt: int = 0) -> list[set[str]]:
             n = 2 + min(4, int(resolution * 1.5))
             return [{f"c{i}" for i in range(12) if i % n == k} for k in range(n)]
 
@@ -226,3 +227,52 @@ def test_the_notes_say_when_the_final_count_differs_from_the_sweeps() -> None:
         n.startswith("3 services in the end (the sweep's single run at that resolution gave 4)")
         for n in d.notes
     )
+
+
+def test_each_sweep_step_is_scored_by_the_best_of_its_tries() -> None:
+    """One unlucky run must not move the peak: a step runs ``tries`` times with seeds of its
+    own and keeps the partition of highest modularity."""
+    from msadecomp.decompose.sweep import _point
+
+    class Prepared:
+        nodes = ("a", "b", "c", "d")
+
+        def modularity(self, parts: list[set[str]]) -> float:
+            return {1: 0.0, 2: 0.4, 4: 0.1}[len(parts)]
+
+    class Fake:
+        prepared = Prepared()
+        tries = 3
+
+        def __init__(self) -> None:
+            self.attempts: list[int] = []
+
+        def __call__(self, resolution: float, attempt: int = 0) -> list[set[str]]:
+            self.attempts.append(attempt)
+            if attempt == 1:
+                return [{"a", "b"}, {"c", "d"}]
+            return [{n} for n in "abcd"] if attempt == 0 else [{"a", "b", "c", "d"}]
+
+    kept: dict[float, list[set[str]]] = {}
+    fake = Fake()
+    point = _point(fake, 1.0, kept)  # type: ignore[arg-type]
+    assert fake.attempts == [0, 1, 2]
+    assert (point.services, point.modularity) == (2, 0.4)
+    assert kept[1.0] == [{"a", "b"}, {"c", "d"}]
+
+
+def test_randomised_algorithms_get_several_tries_with_seeds_of_their_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from msadecomp.decompose import _Partitioner
+    from msadecomp.decompose.sweep import TRIES
+
+    seeds: list[int] = []
+    monkeypatch.setitem(ALGORITHMS, "leiden", lambda prepared, seed, res: seeds.append(seed) or [])
+    g = nx.Graph([("a", "b")])
+    leiden = _Partitioner("leiden", 7, g)
+    assert leiden.tries == TRIES > 1
+    for attempt in range(leiden.tries):
+        leiden(1.0, attempt)
+    assert len(set(seeds)) == TRIES and seeds[0] == 7
+    assert _Partitioner("greedy_modularity", 7, g).tries == 1  # deterministic: once is enough

@@ -48,12 +48,14 @@ from msadecomp.decompose.refine import (
     join_package_fragments,
     split_catch_alls,
 )
-from msadecomp.decompose.sweep import SweepPoint, count_services, sweep
+from msadecomp.decompose.sweep import TRIES, SweepPoint, count_services, sweep
 from msadecomp.errors import ConfigError
 from msadecomp.graph import is_table
 from msadecomp.graph.structure import feature_package
 
 KERNEL_ID = "K"
+ATTEMPT_SEEDS = 1000
+"""Seed offset between the sweep's tries at one resolution (apart from the consensus seeds)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,12 +192,14 @@ class _Partitioner:
 
     def __init__(self, algorithm: str, seed: int, graph: nx.Graph) -> None:
         self.algorithm, self.seed = algorithm, seed
+        self.tries = TRIES if algorithm in RANDOMISED else 1
         self.prepared = Prepared(graph, (n for n in graph if graph.degree(n) > 0))
 
-    def __call__(self, resolution: float) -> Partition:
+    def __call__(self, resolution: float, attempt: int = 0) -> Partition:
         if not self.prepared.nodes:
             return []
-        return ALGORITHMS[self.algorithm](self.prepared, self.seed, resolution)
+        seed = self.seed + ATTEMPT_SEEDS * attempt
+        return ALGORITHMS[self.algorithm](self.prepared, seed, resolution)
 
 
 def _search(

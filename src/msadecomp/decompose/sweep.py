@@ -13,6 +13,14 @@ The sweep runs from high to low resolution (low resolutions are the slow ones fo
 stops once ``STOP_AFTER`` consecutive steps past the peak fall more than ``STOP_TOLERANCE``
 below it: Q only falls further as the resolution drops, though a smaller dip can recover.
 Steps run in parallel batches when ``jobs`` > 1 and the graph is large.
+
+Each step is clustered ``TRIES`` times with different seeds and scored by the best of them:
+Leiden and Louvain only approach the best partition, and one unlucky run could move the peak a
+step (the enterprise template's seed 5 peaked one step lower, with 14 services instead of 17,
+and scored 69.1 against 87.2). Class MoJoFM averaged over five seeds: 87.18 -> 87.12 on seeds
+1-4 and 42 (dddsample 85.3 -> 85.0, egovcc 98.0 -> 97.8), 86.45 -> 86.67 on seeds 5-9,
+86.44 -> 87.23 on seeds 10-14. Two tries gave 86.99, 87.00 and 87.24, with dddsample down to
+77.9 on one seed.
 """
 
 from __future__ import annotations
@@ -27,6 +35,8 @@ from msadecomp.graph import is_table
 Partition = list[set[str]]
 LOW, HIGH, STEPS = 0.1, 4.0, 20
 STOP_AFTER, STOP_TOLERANCE = 3, 0.02
+TRIES = 3
+"""Runs per resolution step, with seeds of their own; the step scores the best of them."""
 PARALLEL_NODES = 2000
 
 
@@ -49,15 +59,19 @@ class Partitioner(Protocol):
     """Clusters one prepared graph at a given resolution."""
 
     prepared: Prepared
+    tries: int
+    """Runs per resolution step: ``TRIES`` for a randomised algorithm, else 1."""
 
-    def __call__(self, resolution: float) -> Partition: ...
+    def __call__(self, resolution: float, attempt: int = 0) -> Partition:
+        """A partition at ``resolution``; each ``attempt`` uses a seed of its own."""
+        ...
 
 
 def _point(
     partition: Partitioner, res: float, keep: dict[float, Partition] | None = None
 ) -> SweepPoint:
-    parts = partition(res)
-    q = partition.prepared.modularity(parts)
+    tries = (partition(res, attempt) for attempt in range(partition.tries))
+    q, parts = max(((partition.prepared.modularity(p), p) for p in tries), key=lambda t: t[0])
     if keep is not None:
         keep[res] = parts
     return SweepPoint(res, count_services(parts), round(q, 4))
