@@ -197,8 +197,8 @@ WRITE_CALLS = "write_calls"
 """Key of the clustering graph's ``graph`` attribute holding ``(caller, callee) -> number of
 write calls``, for :func:`msadecomp.decompose.refine.join_domain_to_front`."""
 SEED_DATA = re.compile(
-    r"^(Sample|Populate|Reset|Demo|Test)|(Loader|DataGenerator|Seeder|Populator|Bootstrap"
-    r"|DataInitiali[sz]er)$"
+    r"^(Sample|Populate|Demo|Reset(DB|Db|Data)|Test(?=[A-Z]))"
+    r"|(Loader|DataGenerator|Seeder|Populator|DataInitiali[sz]er)$"
 )
 """Names of classes that fill the database with sample or test data (dddsample's
 ``SampleDataGenerator``, Plants' ``PopulateDBBean``, AcmeAir's ``FlightLoader``): they write

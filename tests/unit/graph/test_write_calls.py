@@ -47,7 +47,12 @@ def test_sample_data_loaders_write_every_table_so_their_writes_do_not_count() ->
             ("app.util.SampleDataGenerator", "app.cargo.CargoRepository", "store"),
             ("app.admin.PopulateDBBean", "app.cargo.CargoRepository", "save"),
             ("app.loader.FlightLoader", "app.flight.FlightService", "storeFlight"),
+            ("app.admin.ResetDBBean", "app.cargo.CargoRepository", "delete"),
             ("app.booking.BookingService", "app.cargo.CargoRepository", "store"),
+            ("app.user.ResetPasswordService", "app.user.UserRepository", "update"),
         ]
     )
-    assert writes == {("app.booking.BookingService", "app.cargo.CargoRepository"): 1}
+    assert writes == {
+        ("app.booking.BookingService", "app.cargo.CargoRepository"): 1,
+        ("app.user.ResetPasswordService", "app.user.UserRepository"): 1,  # not sample data
+    }
