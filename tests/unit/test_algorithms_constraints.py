@@ -224,7 +224,7 @@ def test_the_notes_say_when_the_final_count_differs_from_the_sweeps() -> None:
     d = decompose(g, seed=1, resolution=None)
     assert len(d.clusters) == 3  # the pair is too small to stand alone: it joins group a
     assert any(
-        n.startswith("3 services in the end (the sweep's single run at that resolution gave 4)")
+        n.startswith("3 services in the end (the sweep's best run at that resolution gave 4)")
         for n in d.notes
     )
 

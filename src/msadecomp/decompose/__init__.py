@@ -172,7 +172,7 @@ def decompose(
         final = count_services(parts)
         if swept is not None and final != swept:
             notes.append(
-                f"{final} services in the end (the sweep's single run at that resolution "
+                f"{final} services in the end (the sweep's best run at that resolution "
                 f"gave {swept}): consensus ({RUNS} runs at three resolutions, {ROUNDS} "
                 "rounds), package joins, tiny services, domain models joining their front, "
                 "catch-all splits and classes without ties change the count"
