@@ -31,7 +31,7 @@ from msadecomp.decompose.algorithms import (
     Partition,
     Prepared,
 )
-from msadecomp.decompose.consensus import RANDOMISED, ROUNDS, RUNS, consensus
+from msadecomp.decompose.consensus import RANDOMISED, ROUNDS, RUNS, SCALES, consensus
 from msadecomp.decompose.constraints import (
     Constraints,
     contract,
@@ -173,7 +173,7 @@ def decompose(
         if swept is not None and final != swept:
             notes.append(
                 f"{final} services in the end (the sweep's best run at that resolution "
-                f"gave {swept}): consensus ({RUNS} runs at three resolutions, {ROUNDS} "
+                f"gave {swept}): consensus ({RUNS} runs at {len(SCALES)} resolutions, {ROUNDS} "
                 "rounds), package joins, tiny services, domain models joining their front, "
                 "catch-all splits and classes without ties change the count"
             )

@@ -37,17 +37,20 @@ class Prepared:
         self.nodes: list[str] = sorted(keep)
         self.index = {n: i for i, n in enumerate(self.nodes)}
         index = self.index
-        edges = sorted(
+        self._set_edges(
             (min(index[u], index[v]), max(index[u], index[v]), float(w))
             for u, v, w in graph.edges(self.nodes, data="weight", default=1.0)
             if u in index and v in index
         )
-        self.edges: list[tuple[int, int, float]] = edges
+
+    def _set_edges(self, edges: Iterable[tuple[int, int, float]]) -> None:
+        """Edges by node index, and what follows from them: strengths, total, no caches."""
+        self.edges: list[tuple[int, int, float]] = sorted(edges)
         self.strength = [0.0] * len(self.nodes)
-        for a, b, w in edges:
+        for a, b, w in self.edges:
             self.strength[a] += w
             self.strength[b] += w
-        self.total = sum(w for _, _, w in edges)
+        self.total = sum(w for _, _, w in self.edges)
         self._igraph: Any = None
         self._graph: nx.Graph | None = None
 
@@ -56,18 +59,11 @@ class Prepared:
         weight 0 are dropped, and so are the nodes left without an edge."""
         edges = [(a, b, w) for (a, b, _), w in zip(self.edges, weights, strict=True) if w > 0]
         kept = sorted({n for a, b, _ in edges for n in (a, b)})
+        new = {old: i for i, old in enumerate(kept)}
         out = Prepared.__new__(Prepared)
         out.nodes = [self.nodes[i] for i in kept]
         out.index = {n: i for i, n in enumerate(out.nodes)}
-        new = {old: i for i, old in enumerate(kept)}
-        out.edges = sorted((new[a], new[b], w) for a, b, w in edges)
-        out.strength = [0.0] * len(out.nodes)
-        for a, b, w in out.edges:
-            out.strength[a] += w
-            out.strength[b] += w
-        out.total = sum(w for _, _, w in out.edges)
-        out._igraph = None
-        out._graph = None
+        out._set_edges((new[a], new[b], w) for a, b, w in edges)
         return out
 
     def members(self, parts: Iterable[Iterable[str]]) -> list[int]:
