@@ -273,6 +273,55 @@ def test_a_front_takes_only_the_domain_it_writes_most() -> None:
     assert len(notes) == 1
 
 
+def _cargo_beside_tracking(writes: dict[tuple[str, str], int]) -> list[set[str]]:
+    """cargotracker cut across its layers: the booking front without tables, and the cargo
+    aggregate sharing a service with the tracking screens that only read it."""
+    g = nx.Graph()
+    booking = ["b.web.BookingController", "b.app.BookingService"]
+    cargo = ["b.cargo.Cargo", "b.cargo.CargoRepository", "b.cargo.Itinerary", "table:CARGO"]
+    tracking = ["b.web.TrackingController", "b.web.TrackingViewAdapter"]
+    clique(g, booking, "b.app")
+    clique(g, cargo, "b.cargo")
+    clique(g, tracking, "b.web")
+    g.nodes["table:CARGO"]["kind"] = "table"
+    g.nodes["b.cargo.CargoRepository"]["layer"] = "persistence"
+    for web in ("b.web.BookingController", "b.web.TrackingController"):
+        g.nodes[web]["layer"] = "web"
+    g.add_edge("b.web.TrackingViewAdapter", "b.cargo.Cargo", weight=3.0)
+    g.graph[WRITE_CALLS] = Counter(writes)
+    joined, _ = join_domain_to_front(g, [set(booking), set(cargo + tracking)])
+    return joined
+
+
+def test_a_read_only_front_keeps_its_screens_and_gives_the_domain_to_its_writer() -> None:
+    """The cargo aggregate goes to booking, which changes it; tracking, which only reads it,
+    stays a service of its own."""
+    joined = _cargo_beside_tracking(
+        {
+            ("b.app.BookingService", "b.cargo.CargoRepository"): 4,
+            ("b.cargo.Cargo", "b.cargo.Itinerary"): 1,  # inside the aggregate: no front writing
+        }
+    )
+    booking = {"b.web.BookingController", "b.app.BookingService", "table:CARGO"}
+    cargo = {"b.cargo.Cargo", "b.cargo.CargoRepository", "b.cargo.Itinerary"}
+    tracking = {"b.web.TrackingController", "b.web.TrackingViewAdapter"}
+    assert sorted(map(sorted, joined)) == sorted(map(sorted, [booking | cargo, tracking]))
+
+
+def test_a_front_that_writes_anything_keeps_the_domain_it_shares_a_service_with() -> None:
+    """JPetStore's account screens write through the store facade, so the account DAO the
+    facade writes is no domain cut off from them."""
+    writes = {
+        ("b.app.BookingService", "b.cargo.CargoRepository"): 4,
+        ("b.web.TrackingController", "b.app.BookingService"): 1,
+    }
+    assert len(_cargo_beside_tracking(writes)) == 2
+    assert any(
+        "b.web.TrackingController" in p and "b.cargo.Cargo" in p
+        for p in _cargo_beside_tracking(writes)
+    )
+
+
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:
     g = nx.Graph()
     clique(g, [f"x.a.A{i}" for i in range(5)], "x.a")

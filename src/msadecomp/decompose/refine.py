@@ -16,6 +16,9 @@
   booking facade and its ``Cargo`` aggregate; FTGO's ``OrderService`` and ``Order``). A
   reference-data service only read (``Location``, ``Voyage``) stays apart. Five-seed class
   MoJoFM: dddsample 83.8 -> 85.3, cargotracker 80.2 -> 81.5, FTGO 91.6 -> 93.1; no corpus fell.
+  A service that also holds a read-only front (screens showing the model, making no write
+  call) gives only its domain part and keeps the screens: cargotracker's ``Cargo`` aggregate
+  beside the tracking pages (81.5 -> 84.0).
 * :func:`split_catch_alls`: a service holding a disproportionate share of the classes is
   clustered again on its own; when that finds a clean cut (sub-modularity at least
   ``CLEAN_CUT``), the service is replaced by the parts, and a note says so.
@@ -222,9 +225,11 @@ def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]
 
 
 def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
-    """A *domain* service (tables, no web class) joins the *front* (web classes, no table) that
+    """A *domain* (tables, no web class) joins the *front* (web classes, no table) that
     writes its data most, when that front writes more than any other service; a front takes
     only the domain it writes most, so no front gathers a catch-all (see module docstring).
+    A service that also holds a read-only front (its classes outside the domain part make no
+    write call at all) gives only its domain part (:func:`_domain_part`) and keeps the rest.
     Write calls come from ``graph.graph[WRITE_CALLS]``."""
     writes: Counter[tuple[str, str]] = graph.graph.get(WRITE_CALLS, Counter())
     if not writes:
@@ -237,13 +242,19 @@ def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
     def tables(part: set[str]) -> bool:
         return any(is_table(n) for n in part)
 
-    fronts = {i for i, p in enumerate(pieces) if web(p) and not tables(p)}
-    domains = [i for i, p in enumerate(pieces) if _classes(p) and tables(p) and not web(p)]
     index = {n: i for i, p in enumerate(pieces) for n in p}
+    fronts = {i for i, p in enumerate(pieces) if web(p) and not tables(p)}
+    domains: dict[int, set[str]] = {}  # service -> the part of it a front may take
+    for j, p in enumerate(pieces):
+        if not _classes(p) or not tables(p):
+            continue
+        domain = _domain_part(graph, p, writes) if web(p) else set(p)
+        if domain and not any(caller in p and caller not in domain for caller, _ in writes):
+            domains[j] = domain
     into: dict[int, Counter[tuple[str, str]]] = {d: Counter() for d in domains}
     for (caller, callee), n in writes.items():
         d, i = index.get(callee), index.get(caller)
-        if d in into and i is not None and i != d:
+        if d in into and callee in domains[d] and i is not None and i != d:
             into[d][(caller, callee)] += n
     chosen: dict[int, tuple[int, int, int]] = {}  # front -> (writes, -domain, runner-up)
     for d in domains:
@@ -261,15 +272,46 @@ def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
             (pair for pair in into[d] if index[pair[0]] == front),
             key=lambda pair: (-into[d][pair], pair),
         )
+        domain, kept = domains[d], pieces[d] - domains[d]
+        held = "a domain model and its tables" + (
+            f", beside a read-only front of {_classes(kept)} classes that stays apart,"
+            if kept
+            else ", but no endpoint or screen,"
+        )
         notes.append(
-            f"{_classes(pieces[d])} classes holding a domain model and its tables, but no "
-            f"endpoint or screen, joined the front that writes their data most: "
-            f"{caller.rpartition('.')[2]} writes {callee.rpartition('.')[2]} "
+            f"{_classes(domain)} classes holding {held} joined the front that writes their data "
+            f"most: {caller.rpartition('.')[2]} writes {callee.rpartition('.')[2]} "
             f"({most} write calls; no other service makes more than {second})"
         )
-        pieces[front] |= pieces[d]
-        pieces[d] = set()
+        pieces[front] |= domain
+        pieces[d] = kept
     return [p for p in pieces if p], notes
+
+
+DOMAIN_PART_LAYERS = frozenset({"model", "persistence"})
+
+
+def _domain_part(graph: nx.Graph, part: set[str], writes: Counter[tuple[str, str]]) -> set[str]:
+    """The domain model inside a service that also has web classes: its tables, its entities
+    and store classes (``model`` and ``persistence`` layers), and the classes of the packages
+    holding what other services write (the aggregate's value objects, ``Itinerary`` beside
+    ``Cargo``); never a web class. Empty when nothing of the service is written from outside."""
+    written = {callee for caller, callee in writes if callee in part and caller not in part}
+    if not written:
+        return set()
+    packages = {graph.nodes[n].get("package") for n in written}
+    domain_class = {
+        n
+        for n in part
+        if not is_table(n)
+        and graph.nodes[n].get("layer") != "web"
+        and (
+            graph.nodes[n].get("layer") in DOMAIN_PART_LAYERS
+            or graph.nodes[n].get("stereotype") == "entity"
+            or graph.nodes[n].get("package") in packages
+        )
+    }
+    return domain_class | {n for n in part if is_table(n)}
 
 
 FRAGMENT_SHARE = 0.51
