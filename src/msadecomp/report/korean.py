@@ -4,8 +4,9 @@ Sources: the first Javadoc sentence of each class (``JavaType.doc``), the commen
 tables a service owns (``Table.comment``, from ``COMMENT ON TABLE`` or ``COMMENT '...'``) and
 the titles of its views (``Page.title``: "게시물 목록" gives "게시물"). Each
 text gives a candidate name: its leading Korean phrase, cut before purpose phrases
-(``~를 위한``, ``~에 대한``, ...) and stripped of technical words (클래스, 구현, Controller, ...),
-so "게시판 관리를 위한 서비스 구현 클래스" gives "게시판 관리". The name is the candidate most
+(``~를 위한``, ``~에 대한``, ...) or an object and its verb (``~를 관리하기``, ``~을 조회하는``)
+and stripped of technical words (클래스, 구현, Controller, ...), so "게시판 관리를 위한 서비스
+구현 클래스" gives "게시판 관리" and "명함정보를 관리하기 위한 ..." gives "명함정보". The name is the candidate most
 classes and tables agree on (ties: the shorter, then alphabetical); the description is the
 longest sentence that gave it. A service without Korean text gets no Korean name.
 """
@@ -19,7 +20,10 @@ from collections.abc import Iterable
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CUT = re.compile(
     r"(을|를|에|의)?\s*(위한|대한|관한|처리하는|관리하는|담당하는|제공하는)|[.,;:(\[{<]|\s-\s"
+    r"|(?<=\S)(을|를)\s+\S*(하는|하기|하여|한다)(?=\s|$)"
 )
+"""Where the name ends: before a purpose phrase, punctuation, or an object and its verb
+("발송메일 내역을 조회하는": "발송메일 내역")."""
 _TECHNICAL = {
     "클래스",
     "구현",

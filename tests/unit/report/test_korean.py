@@ -121,6 +121,9 @@ def test_unknown_language_is_a_config_error() -> None:
         ("사용자 인증에 대한 DAO", "사용자 인증"),
         ("Article service.", ""),
         ("연계기관", "연계기관"),
+        ("명함정보를 관리하기 위한 서비스 인터페이스 클래스", "명함정보"),
+        ("발송메일 내역을 조회하는 비즈니스 인터페이스 클래스", "발송메일 내역"),
+        ("회의관리를 처리하기 위한 Dao 구현 Class", "회의관리"),
     ],
 )
 def test_korean_phrase(text: str, phrase: str) -> None:
