@@ -9,11 +9,12 @@ from msadecomp.decompose.algorithms import leiden
 from msadecomp.decompose.refine import (
     absorb_tiny,
     attach_orphans,
+    follow_sole_users,
     join_domain_to_front,
     join_package_fragments,
     split_catch_alls,
 )
-from msadecomp.graph import WRITE_CALLS, build_graph
+from msadecomp.graph import SUPERTYPES, USERS, WRITE_CALLS, build_graph
 from msadecomp.graph.structure import (
     build_dirs,
     feature_package,
@@ -320,6 +321,106 @@ def test_a_front_that_writes_anything_keeps_the_domain_it_shares_a_service_with(
         "b.web.TrackingController" in p and "b.cargo.Cargo" in p
         for p in _cargo_beside_tracking(writes)
     )
+
+
+def _tracking_helpers(
+    users: dict[str, set[str]], supertypes: dict[str, set[str]] | None = None
+) -> tuple[nx.Graph, list[set[str]]]:
+    """dddsample after clustering: the tracking converter and its DTO sit with the booking
+    aggregate they read, the tracking controller and REST service apart."""
+    g = nx.Graph()
+    booking = ["b.cargo.Cargo", "b.cargo.Delivery", "b.cargo.Itinerary", "b.app.BookingService"]
+    tracking = ["b.web.TrackingController", "b.ws.TrackingRestService", "b.web.TrackCommand"]
+    helpers = ["b.ws.TrackingConverter", "b.ws.DeliveryDTO"]
+    clique(g, booking + helpers, "b.cargo")
+    clique(g, tracking, "b.web")
+    g.nodes["b.web.TrackingController"]["layer"] = "web"
+    g.graph[USERS] = users
+    g.graph[SUPERTYPES] = supertypes or {}
+    return g, [set(booking + helpers), set(tracking)]
+
+
+TRACKING_USERS = {
+    "b.ws.TrackingConverter": {"b.ws.TrackingRestService"},
+    "b.ws.DeliveryDTO": {"b.ws.TrackingConverter", "b.ws.TrackingRestService"},
+    "b.cargo.Cargo": {"b.ws.TrackingConverter", "b.app.BookingService"},
+}
+
+
+def test_classes_only_one_other_service_uses_join_it_and_chains_follow() -> None:
+    """The converter joins the REST service using it; then its DTO, used by both."""
+    g, parts = _tracking_helpers(TRACKING_USERS)
+    moved, notes = follow_sole_users(g, parts)
+    assert sorted(map(sorted, moved)) == sorted(
+        map(
+            sorted,
+            [
+                parts[0] - {"b.ws.TrackingConverter", "b.ws.DeliveryDTO"},
+                parts[1] | {"b.ws.TrackingConverter", "b.ws.DeliveryDTO"},
+            ],
+        )
+    )
+    assert notes == [
+        "2 classes joined the only service using them: TrackingConverter (used by "
+        "TrackingRestService), DeliveryDTO (used by TrackingConverter)"
+    ]
+
+
+def test_wiring_hubs_and_users_in_two_services_claim_nothing() -> None:
+    users = {
+        "b.ws.TrackingConverter": {"b.ws.TrackingRestService", "b.app.BookingService"},
+        "b.ws.DeliveryDTO": {"b.config.TrackingConfiguration"},
+    }
+    g, parts = _tracking_helpers(users)
+    g.add_node("b.config.TrackingConfiguration", kind="class", package="b.config")
+    parts[1].add("b.config.TrackingConfiguration")
+    assert follow_sole_users(g, parts) == (parts, [])
+    hub = {f"b.x.C{i}" for i in range(31)}
+    g.add_nodes_from(hub, kind="class")
+    parts[1] |= hub
+    users = {"b.ws.TrackingConverter": {"b.web.Hub"}, **{c: {"b.web.Hub"} for c in hub}}
+    g.add_node("b.web.Hub", kind="class")
+    parts[1].add("b.web.Hub")
+    g.graph[USERS] = users
+    assert follow_sole_users(g, parts) == (parts, [])
+
+
+def test_an_implementation_is_used_by_the_users_of_its_interface() -> None:
+    """The converter implements an interface booking uses too: it stays."""
+    users = {**TRACKING_USERS, "b.app.Converter": {"b.app.BookingService"}}
+    users["b.ws.DeliveryDTO"] = {"b.app.BookingService"}
+    g, parts = _tracking_helpers(users, {"b.ws.TrackingConverter": {"b.app.Converter"}})
+    assert follow_sole_users(g, parts) == (parts, [])
+
+
+def test_entities_stores_web_classes_and_the_logic_of_its_own_data_stay() -> None:
+    for attribute, value in (
+        ("stereotype", "entity"),
+        ("layer", "persistence"),
+        ("layer", "web"),
+    ):
+        g, parts = _tracking_helpers({"b.ws.DeliveryDTO": {"b.ws.TrackingRestService"}})
+        g.nodes["b.ws.DeliveryDTO"][attribute] = value
+        assert follow_sole_users(g, parts) == (parts, []), attribute
+    g, parts = _tracking_helpers({"b.ws.DeliveryDTO": {"b.ws.TrackingRestService"}})
+    g.add_node("table:CARGO", kind="table")
+    g.add_edge("b.ws.DeliveryDTO", "table:CARGO", weight=2.0)
+    assert follow_sole_users(g, parts) == (parts, [])
+    g, parts = _tracking_helpers(
+        {
+            "b.ws.DeliveryDTO": {"b.ws.TrackingRestService"},
+            "b.cargo.CargoRepository": {"b.ws.DeliveryDTO"},
+        }
+    )
+    g.add_node("b.cargo.CargoRepository", kind="class", layer="persistence")
+    parts[0].add("b.cargo.CargoRepository")
+    assert follow_sole_users(g, parts) == (parts, [])
+
+
+def test_a_service_keeps_at_least_three_classes() -> None:
+    g, parts = _tracking_helpers(TRACKING_USERS)
+    small = [{"b.cargo.Cargo", "b.ws.TrackingConverter", "b.ws.DeliveryDTO"}, parts[1]]
+    assert follow_sole_users(g, small) == (small, [])
 
 
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:

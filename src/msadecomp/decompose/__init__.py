@@ -44,6 +44,7 @@ from msadecomp.decompose.naming import name_clusters
 from msadecomp.decompose.refine import (
     absorb_tiny,
     attach_orphans,
+    follow_sole_users,
     join_domain_to_front,
     join_package_fragments,
     split_catch_alls,
@@ -158,6 +159,8 @@ def decompose(
             core, parts, lambda prepared: ALGORITHMS[algorithm](prepared, seed, 1.0), joined
         )
         notes.extend(split_notes)
+        parts, sole_notes = follow_sole_users(core, parts)
+        notes.extend(sole_notes)
     parts, unreferenced = attach_orphans(core, parts)
     if unreferenced:
         notes.append(

@@ -196,6 +196,15 @@ not ``address``): call edges count them as ``writes``."""
 WRITE_CALLS = "write_calls"
 """Key of the clustering graph's ``graph`` attribute holding ``(caller, callee) -> number of
 write calls``, for :func:`msadecomp.decompose.refine.join_domain_to_front`."""
+USERS = "users"
+"""Key of the clustering graph's ``graph`` attribute holding ``class -> classes using it``
+(any code dependency of ``USE_KINDS``), for
+:func:`msadecomp.decompose.refine.follow_sole_users`."""
+USE_KINDS = frozenset(k.value for k in DepKind) - {"import", "annotation"}
+"""Dependencies that use a class: an import or an annotation alone does not."""
+SUPERTYPES = "supertypes"
+"""Key of the clustering graph's ``graph`` attribute holding ``class -> the classes and
+interfaces it extends or implements``."""
 SEED_DATA = re.compile(
     r"^(Sample|Populate|Demo|Reset(DB|Db|Data)|Test(?=[A-Z]))"
     r"|(Loader|DataGenerator|Seeder|Populator|DataInitiali[sz]er)$"
@@ -203,7 +212,8 @@ SEED_DATA = re.compile(
 """Names of classes that fill the database with sample or test data (dddsample's
 ``SampleDataGenerator``, Plants' ``PopulateDBBean``, AcmeAir's ``FlightLoader``): they write
 every table, so their write calls say nothing about who owns the data."""
-REFERENCE_KINDS = frozenset(k.value for k in DepKind) - {"extends", "implements"}
+INHERITANCE = frozenset({"extends", "implements"})
+REFERENCE_KINDS = frozenset(k.value for k in DepKind) - INHERITANCE
 """Code dependencies that refer to a class without inheriting from it."""
 EXCEPTION = re.compile(r"(Exception|Error)$")
 """Class names of exceptions: creating one is throwing it (``weights.thrown``)."""
@@ -318,9 +328,7 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
     out = nx.Graph()
     out.add_nodes_from(sorted(g.nodes(data=True)))
     referenced = Counter(dst for _, dst, kind in g.edges(keys=True) if kind == "foreign_key")
-    inherited = Counter(
-        dst for _, dst, kind in g.edges(keys=True) if kind in ("extends", "implements")
-    )
+    inherited = Counter(dst for _, dst, kind in g.edges(keys=True) if kind in INHERITANCE)
     creators = Counter(dst for _, dst, kind in g.edges(keys=True) if kind == "new")
     accessors = Counter(
         dst
@@ -343,6 +351,10 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= weights.migration
         if data.get("writes"):
             out.graph.setdefault(WRITE_CALLS, Counter())[(src, dst)] += data["writes"]
+        if data["kind"] in USE_KINDS:
+            out.graph.setdefault(USERS, {}).setdefault(dst, set()).add(src)
+        if data["kind"] in INHERITANCE:
+            out.graph.setdefault(SUPERTYPES, {}).setdefault(src, set()).add(dst)
         if data.get("generated"):
             placement = out.graph.setdefault(PLACEMENT_TIES, Counter())
             placement[(src, dst)] += w
@@ -351,7 +363,7 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= TABLE_HUB / accessors[dst]  # a user master view every feature joins
         if data["kind"] == "foreign_key" and referenced[dst] > FK_HUB:
             w *= FK_HUB / referenced[dst]  # audit columns: every table references USERS
-        if data["kind"] in ("extends", "implements") and inherited[dst] > SUPERTYPE_HUB:
+        if data["kind"] in INHERITANCE and inherited[dst] > SUPERTYPE_HUB:
             w *= SUPERTYPE_HUB / inherited[dst]
         if data["kind"] == "new" and creators[dst] == 1 and EXCEPTION.search(str(dst)):
             w *= weights.thrown

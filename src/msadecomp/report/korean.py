@@ -5,10 +5,11 @@ tables a service owns (``Table.comment``, from ``COMMENT ON TABLE`` or ``COMMENT
 the titles of its views (``Page.title``: "게시물 목록" gives "게시물"). Each
 text gives a candidate name: its leading Korean phrase, cut before purpose phrases
 (``~를 위한``, ``~에 대한``, ...) or an object and its verb (``~를 관리하기``, ``~을 조회하는``)
-and stripped of technical words (클래스, 구현, Controller, ...), so "게시판 관리를 위한 서비스
-구현 클래스" gives "게시판 관리" and "명함정보를 관리하기 위한 ..." gives "명함정보". The name is the candidate most
-classes and tables agree on (ties: the shorter, then alphabetical); the description is the
-longest sentence that gave it. A service without Korean text gets no Korean name.
+and stripped of technical words (클래스, 구현, Controller, ...), so "게시판 관리를 위한
+서비스 구현 클래스" gives "게시판 관리" and "명함정보를 관리하기 위한 ..." gives "명함정보".
+The name is the candidate most classes and tables agree on (ties: the shorter, then
+alphabetical); the description is the longest sentence that gave it. A service without
+Korean text gets no Korean name.
 """
 
 from __future__ import annotations
