@@ -135,6 +135,22 @@ def test_classes_each_with_a_noun_of_their_own_are_named_after_the_word_they_sha
     assert sorted(c.name for c in clusters) == ["dtbroker3-mdb", "trade-direct", "trade-slsb"]
 
 
+def test_an_ejb_package_names_no_service() -> None:
+    """DayTrader's session bean with the singleton only it calls: ``ejb3`` is a technology."""
+    slsb = (
+        "trader.ejb3.TradeSLSBBean",
+        "trader.ejb3.TradeSLSBLocal",
+        "trader.ejb3.TradeSLSBRemote",
+        "trader.ejb3.MarketSummarySingleton",
+        "trader.util.CompleteOrderThread",
+    )
+    quotes = ("trader.entities.QuoteDataBean", "trader.web.QuoteData", "trader.web.QuoteJSF")
+    g = graph_of(*slsb, *quotes)
+    g.add_edge("trader.ejb3.TradeSLSBBean", "trader.ejb3.TradeSLSBLocal", weight=5.0)
+    clusters = name_clusters(g, [set(slsb), set(quotes)])
+    assert sorted(c.name for c in clusters) == ["quote-data", "trade"]
+
+
 def test_exceptions_never_name_a_service() -> None:
     tasks = (
         "blog.a.BootstrapException",

@@ -94,6 +94,8 @@ TECHNICAL_SEGMENTS = frozenset(
         "mvc",
         "internal",
         "interfaces",
+        "ejb",
+        "ejb3",
     ]
 )
 
