@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from msadecomp.decompose import decompose
 from msadecomp.decompose.naming import stem
+from msadecomp.graph import USERS
 
 
 def two_cliques() -> nx.Graph:
@@ -54,6 +55,11 @@ def test_partition_covers_every_node_once_and_is_seed_stable(
     g = nx.relabel_nodes(g, {i: f"c.C{i}" for i in g})
     for u, v in g.edges:
         g[u][v]["weight"] = 1.0
+    users: dict[str, set[str]] = {}
+    for k, (u, v) in enumerate(g.edges):  # each edge a use one way: classes follow their users
+        user, used = (u, v) if (k + seed) % 2 else (v, u)
+        users.setdefault(used, set()).add(user)
+    g.graph[USERS] = users
     first = decompose(g, seed=seed, resolution=res)
     members = [m for c in first.clusters for m in c.members]
     assert sorted(members) == sorted(g.nodes)
