@@ -393,6 +393,29 @@ def test_an_implementation_is_used_by_the_users_of_its_interface() -> None:
     assert follow_sole_users(g, parts) == (parts, [])
 
 
+def test_an_action_whose_siblings_serve_other_features_stays() -> None:
+    """JPetStore on Stripes: only the order action uses the account action bean, but its
+    siblings under the same base class serve the cart and the catalogue: it stays."""
+    g = nx.Graph()
+    account = ["s.AccountActionBean", "s.AccountService", "s.Account", "s.AccountMapper"]
+    order = ["s.OrderActionBean", "s.OrderService", "s.Order", "s.OrderMapper"]
+    cart = ["s.CartActionBean", "s.Cart", "s.CartItem", "s.AbstractActionBean"]
+    for names in (account, order, cart):
+        clique(g, names, "s")
+    actions = ("s.AccountActionBean", "s.OrderActionBean", "s.CartActionBean")
+    g.graph[USERS] = {
+        "s.AccountActionBean": {"s.OrderActionBean"},
+        "s.AbstractActionBean": set(actions),
+    }
+    g.graph[SUPERTYPES] = {a: {"s.AbstractActionBean"} for a in actions}
+    parts = [set(account), set(order), set(cart)]
+    assert follow_sole_users(g, parts) == (parts, [])
+    del g.graph[SUPERTYPES]["s.CartActionBean"]
+    g.graph[USERS]["s.AbstractActionBean"] -= {"s.CartActionBean"}
+    moved, _ = follow_sole_users(g, parts)
+    assert {"s.AccountActionBean", "s.OrderActionBean"} <= next(p for p in moved if "s.Order" in p)
+
+
 def test_entities_stores_web_classes_and_the_logic_of_its_own_data_stay() -> None:
     for attribute, value in (
         ("stereotype", "entity"),

@@ -302,6 +302,7 @@ def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
 
 
 DOMAIN_PART_LAYERS = frozenset({"model", "persistence"})
+"""Layers of a domain model's classes: entities and value objects, and their stores."""
 
 
 def _domain_part(graph: nx.Graph, part: set[str], writes: Counter[tuple[str, str]]) -> set[str]:
@@ -394,6 +395,8 @@ WIRING = re.compile(
 """Class names of wiring: bootstrap and configuration classes create or inject everything."""
 KEEPS_HOME = frozenset({"persistence"})
 """Layers whose classes stay with their data, whoever calls them (DAOs, repositories)."""
+MOVE_ROUNDS = 5
+"""Rounds of :func:`follow_sole_users`; chains (a DTO used by a converter) rarely need three."""
 
 
 def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
@@ -403,8 +406,10 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
     ``ExternalRoutingService`` adapter calls the pathfinder, but only booking routes cargo
     through its ``RoutingService`` port. Users are the classes referring to, calling, creating
     or extending it, and those of the interfaces and base classes it implements (an
-    implementation is used through them). Wiring (configuration, bootstrap classes),
-    sample-data loaders and hubs using more than ``HUB_USES`` classes are no users.
+    implementation is used through them), their other subtypes included: a Struts or Stripes
+    action whose siblings under one base class serve other features stays. Wiring
+    (configuration, bootstrap classes), sample-data loaders and hubs using more than
+    ``HUB_USES`` classes are no users.
     Classes that stay: tables, entities, persistence classes, classes reading or writing
     tables themselves, web classes (entry points the container calls) and classes using a
     persistence class of their own service (the logic of its data); a service keeps at least
@@ -479,7 +484,3 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
     more = f" and {len(moved) - 3} more" if len(moved) > 3 else ""
     note = f"{len(moved)} classes joined the only service using them: {examples}{more}"
     return [p for p in pieces if p], [note]
-
-
-MOVE_ROUNDS = 5
-"""Rounds of :func:`follow_sole_users`; chains (a DTO used by a converter) rarely need three."""
