@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from msadecomp.decompose import Decomposition
-from msadecomp.graph import layer_of
+from msadecomp.graph import layer_of, request_handlers
 from msadecomp.graph.aggregates import role_targets
 from msadecomp.graph.semantic import TECHNICAL_TERMS, terms
 from msadecomp.metrics import dependency_pairs
@@ -129,8 +129,13 @@ def classify(
 
     # A handler, converter or factory named after a domain class (PatientSaveHandler) is part
     # of that domain, not framework plumbing.
+    handlers = request_handlers(model)
     serving = role_targets(
-        {t.fqn: {"label": t.simple_name, "layer": layer_of(t)} for t in model.types if not t.outer}
+        {
+            t.fqn: {"label": t.simple_name, "layer": layer_of(t, handlers)}
+            for t in model.types
+            if not t.outer
+        }
     )
     nested_of: dict[str, list[JavaType]] = defaultdict(list)
     for t in model.types:

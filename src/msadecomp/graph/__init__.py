@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 
 import networkx as nx
 
@@ -73,18 +74,26 @@ def is_table(node: str) -> bool:
     return node.startswith(TABLE_PREFIX)
 
 
-def layer_of(t: JavaType) -> str:
+def layer_of(t: JavaType, handlers: AbstractSet[str] = frozenset()) -> str:
+    """The layer a class's stereotype or name says; else ``web`` when it handles requests
+    (``handlers``: Struts and Stripes actions, servlets declared in XML), else ``other``."""
     if t.stereotype in STEREOTYPE_LAYERS:
         return STEREOTYPE_LAYERS[t.stereotype]
     for suffix, layer in LAYER_SUFFIXES:
         if t.simple_name.endswith(suffix):
             return layer
-    return "other"
+    return "web" if t.fqn in handlers else "other"
+
+
+def request_handlers(model: CodeModel) -> frozenset[str]:
+    """Classes handling an endpoint of the model."""
+    return frozenset(e.handler.partition("#")[0] for e in model.endpoints)
 
 
 def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     types = model.type_map()
+    handlers = request_handlers(model)
     for t in model.types:
         if t.outer is None:
             g.add_node(
@@ -92,7 +101,7 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
                 kind="class",
                 label=t.simple_name,
                 package=t.package,
-                layer=layer_of(t),
+                layer=layer_of(t, handlers),
                 stereotype=t.stereotype or "",
                 type_kind=t.kind.value,
                 mapped_superclass=any(
