@@ -444,6 +444,10 @@ def test_a_service_keeps_at_least_three_classes() -> None:
     g, parts = _tracking_helpers(TRACKING_USERS)
     small = [{"b.cargo.Cargo", "b.ws.TrackingConverter", "b.ws.DeliveryDTO"}, parts[1]]
     assert follow_sole_users(g, small) == (small, [])
+    small[0].add("b.cargo.Delivery")
+    assert follow_sole_users(g, small)[1] == [
+        "1 class joined the only service using it: TrackingConverter (used by TrackingRestService)"
+    ]
 
 
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:

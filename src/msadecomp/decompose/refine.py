@@ -482,5 +482,10 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
         f"{n.rpartition('.')[2]} (used by {u.rpartition('.')[2]})" for n, u in moved[:3]
     )
     more = f" and {len(moved) - 3} more" if len(moved) > 3 else ""
-    note = f"{len(moved)} classes joined the only service using them: {examples}{more}"
+    what = (
+        "1 class joined the only service using it"
+        if len(moved) == 1
+        else (f"{len(moved)} classes joined the only service using them")
+    )
+    note = f"{what}: {examples}{more}"
     return [p for p in pieces if p], [note]
