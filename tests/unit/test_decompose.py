@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from msadecomp.decompose import decompose
+from msadecomp.decompose.constraints import Constraints
 from msadecomp.decompose.naming import stem
 from msadecomp.graph import USERS
 
@@ -64,6 +65,11 @@ def test_partition_covers_every_node_once_and_is_seed_stable(
     members = [m for c in first.clusters for m in c.members]
     assert sorted(members) == sorted(g.nodes)
     assert decompose(g, seed=seed, resolution=res) == first
+    pair = Constraints(together=((f"c.C{seed % n}", f"c.C{(seed + 1) % n}"),))
+    pinned = decompose(g, seed=seed, resolution=res, constraints=pair)
+    assert any(
+        {f"c.C{seed % n}", f"c.C{(seed + 1) % n}"} <= set(c.members) for c in pinned.clusters
+    )
 
 
 @pytest.mark.parametrize(

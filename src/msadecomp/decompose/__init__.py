@@ -37,6 +37,7 @@ from msadecomp.decompose.constraints import (
     contract,
     expand,
     matching,
+    rejoin,
     separate,
     unmatched_patterns,
 )
@@ -167,7 +168,7 @@ def decompose(
             f"{len(unreferenced)} table(s) are read or written by no class and tied to no "
             "service by a foreign key: listed as unreferenced, owned by no service"
         )
-    parts = separate(core, parts, constraints)
+    parts = separate(core, rejoin(parts, groups), constraints)
     if services is not None and count_services(parts) > services:
         parts = _merge_down(core, parts, services, constraints)
     if points and services is None:

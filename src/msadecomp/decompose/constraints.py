@@ -68,6 +68,22 @@ def expand(parts: Partition, groups: dict[str, set[str]]) -> Partition:
     return [set().union(*(groups.get(n, {n}) for n in p)) for p in parts]
 
 
+def rejoin(parts: Partition, groups: dict[str, set[str]]) -> Partition:
+    """Brings each ``together`` group (``groups`` from :func:`contract`) back into one service,
+    the one holding most of it (ties: the earlier), after clean-up steps moved some of it."""
+    parts = [set(p) for p in parts]
+    for members in groups.values():
+        held = Counter({i: len(p & members) for i, p in enumerate(parts) if p & members})
+        if len(held) < 2:
+            continue
+        home = min(held, key=lambda i: (-held[i], i))
+        for i in held:
+            if i != home:
+                parts[home] |= parts[i] & members
+                parts[i] -= members
+    return [p for p in parts if p]
+
+
 def separate(graph: nx.Graph, parts: Partition, c: Constraints) -> Partition:
     """Split services that hold both sides of an ``apart`` pair.
 
