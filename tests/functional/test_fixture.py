@@ -115,8 +115,8 @@ def test_decomposition_recovers_the_intended_contexts(
     score = msadecomp.compare(class_assignment(analysis.report), expected)
     print(f"MoJoFM {score.mojofm:.1f} accuracy {score.accuracy:.3f} ARI {score.ari:.3f}")
     assert score.objects == 100
-    assert score.mojofm >= 90.0  # measured 92.5 with the defaults
-    assert score.accuracy >= 0.90  # measured 0.95
+    assert score.mojofm >= 90.0  # measured 94.6 with the defaults
+    assert score.accuracy >= 0.90  # measured 0.97
 
 
 def test_every_view_is_placed_with_its_context(
@@ -138,16 +138,17 @@ def test_subdomain_types_match_the_intended_ones(
     accuracy, compared = subdomain_accuracy(
         class_subdomains(analysis.report), truth.classes, truth.subdomains
     )
-    assert compared == 100 and accuracy >= 0.9  # measured 0.94
+    assert compared == 100 and accuracy >= 0.9  # measured 1.0
     kinds = {s["name"]: s["subdomain"]["type"] for s in analysis.report["services"]}
     assert kinds["complaint"] == "core" and kinds["cst"] == "supporting"
-    assert kinds["login"] == "generic"
+    assert kinds["uia"] == "generic"  # the login service, named after its eGov package
 
 
 @pytest.mark.parametrize(
     ("algorithm", "least"),
-    # measured 86.0, 92.5 and 92.5: on a flat modularity top Louvain puts the code-table
-    # helpers with complaints
+    # measured 94.6 with each (86.0, 92.5 and 92.5 before package stragglers joined their
+    # package's service: on a flat modularity top Louvain put the code-table helpers with
+    # complaints)
     [("louvain", 84.0), ("greedy_modularity", 84.0), ("leiden", 90.0)],
 )
 def test_every_resolution_algorithm_recovers_the_contexts(

@@ -10,6 +10,7 @@ from msadecomp.decompose.refine import (
     absorb_tiny,
     attach_orphans,
     follow_sole_users,
+    gather_package_stragglers,
     join_domain_to_front,
     join_package_fragments,
     split_catch_alls,
@@ -448,6 +449,59 @@ def test_a_service_keeps_at_least_three_classes() -> None:
     assert follow_sole_users(g, small)[1] == [
         "1 class joined the only service using it: TrackingConverter (used by TrackingRestService)"
     ]
+
+
+def _prims(home: int, away: int) -> tuple[nx.Graph, list[set[str]]]:
+    """DayTrader: ``home`` Ping primitives in one service, ``away`` more beside the websocket
+    classes, and a trade service."""
+    g = nx.Graph()
+    prims = [f"d.web.prims.Ping{i}" for i in range(home + away)]
+    socket = [f"d.stream.Socket{i}" for i in range(4)]
+    trade = [f"d.trade.Trade{i}" for i in range(4)]
+    clique(g, prims, "d.web.prims")
+    clique(g, socket, "d.stream")
+    clique(g, trade, "d.trade")
+    return g, [set(prims[:home]), set(socket) | set(prims[home:]), set(trade)]
+
+
+def test_the_stragglers_of_a_package_join_the_service_holding_most_of_it() -> None:
+    g, parts = _prims(7, 2)
+    joined, notes = gather_package_stragglers(g, parts)
+    assert sorted(map(len, joined)) == [4, 4, 9]
+    assert notes == [
+        "2 classes joined the service holding most of their package: Ping7 (d.web.prims), "
+        "Ping8 (d.web.prims)"
+    ]
+
+
+def test_no_home_without_a_clear_majority_or_enough_classes() -> None:
+    for home, away in ((6, 3), (3, 1)):  # two thirds; four classes
+        g, parts = _prims(home, away)
+        assert gather_package_stragglers(g, parts) == (parts, []), (home, away)
+
+
+def test_a_service_keeps_three_classes_when_its_stragglers_leave() -> None:
+    g, parts = _prims(7, 2)
+    parts[1] -= {"d.stream.Socket1", "d.stream.Socket2", "d.stream.Socket3"}
+    parts[2] |= {"d.stream.Socket1", "d.stream.Socket2", "d.stream.Socket3"}
+    assert gather_package_stragglers(g, parts) == (parts, [])
+
+
+def test_a_straggler_keeping_a_table_stays_with_its_data() -> None:
+    g, parts = _prims(7, 2)
+    g.add_node("table:PING", kind="table")
+    g.add_edge("d.web.prims.Ping8", "table:PING", weight=4.0)
+    parts[1].add("table:PING")
+    joined, _ = gather_package_stragglers(g, parts)
+    assert "d.web.prims.Ping8" in next(p for p in joined if "table:PING" in p)
+    assert "d.web.prims.Ping7" in next(p for p in joined if "d.web.prims.Ping0" in p)
+
+
+def test_the_root_package_is_home_to_nothing() -> None:
+    """Classes right in the application's root package (``d``) are no feature of their own."""
+    g, parts = _prims(7, 2)
+    nx.set_node_attributes(g, {n: "d" for n in g if ".prims." in n}, "package")
+    assert gather_package_stragglers(g, parts) == (parts, [])
 
 
 def test_decompose_never_returns_single_class_services_for_dependency_free_classes() -> None:

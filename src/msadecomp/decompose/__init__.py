@@ -46,6 +46,7 @@ from msadecomp.decompose.refine import (
     absorb_tiny,
     attach_orphans,
     follow_sole_users,
+    gather_package_stragglers,
     join_domain_to_front,
     join_package_fragments,
     split_catch_alls,
@@ -160,6 +161,8 @@ def decompose(
             core, parts, lambda prepared: ALGORITHMS[algorithm](prepared, seed, 1.0), joined
         )
         notes.extend(split_notes)
+        parts, package_notes = gather_package_stragglers(core, parts)
+        notes.extend(package_notes)
         parts, sole_notes = follow_sole_users(core, parts)
         notes.extend(sole_notes)
     parts, unreferenced = attach_orphans(core, parts)

@@ -22,6 +22,8 @@
 * :func:`split_catch_alls`: a service holding a disproportionate share of the classes is
   clustered again on its own; when that finds a clean cut (sub-modularity at least
   ``CLEAN_CUT``), the service is replaced by the parts, and a note says so.
+* :func:`gather_package_stragglers`: the few classes of a feature package that sit apart from
+  the service holding seven in ten of them join that service.
 * :func:`follow_sole_users`: a class whose users all sit in one other service joins it (view
   adapters, DTO converters and anti-corruption adapters that read another context's model but
   serve one front); tables, entities, stores, web classes and the logic of a service's own
@@ -328,6 +330,15 @@ def _domain_part(graph: nx.Graph, part: set[str], writes: Counter[tuple[str, str
     return domain_class | {n for n in part if is_table(n)}
 
 
+def _package_key(graph: nx.Graph, n: str) -> str:
+    """A class's feature package, technical sub-packages counting as their parent
+    (``web.prims.ejb3`` is part of ``web.prims``)."""
+    segments = str(graph.nodes[n].get("package", "")).split(".")
+    while len(segments) > 1 and segments[-1].lower() in TECHNICAL_SEGMENTS:
+        segments.pop()
+    return feature_package(".".join(segments))
+
+
 FRAGMENT_SHARE = 0.51
 """A service whose classes are mostly (this share) one feature package is that package's."""
 
@@ -344,11 +355,8 @@ def join_package_fragments(
     classes = [n for n in graph if not is_table(n)]
     root = root_package(str(graph.nodes[n].get("package", "")) for n in classes)
 
-    def key(n: str) -> str:  # ``web.prims.ejb3`` is part of ``web.prims``
-        segments = str(graph.nodes[n].get("package", "")).split(".")
-        while len(segments) > 1 and segments[-1].lower() in TECHNICAL_SEGMENTS:
-            segments.pop()
-        return feature_package(".".join(segments))
+    def key(n: str) -> str:
+        return _package_key(graph, n)
 
     owner: dict[str, list[int]] = {}
     for i, part in enumerate(parts):
@@ -384,6 +392,53 @@ def join_package_fragments(
         if len(ids) > 1
     ]
     return [*out.values(), *rest], notes, [out[i] for i in sorted(set(joined.values()))]
+
+
+PACKAGE_HOME_SHARE = 0.7
+"""A service holding this share of a feature package's classes is the package's home ..."""
+PACKAGE_MIN_CLASSES = 5
+"""... when the package has at least this many classes."""
+
+
+def gather_package_stragglers(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """The classes of a feature package that sit apart from its home (the service holding
+    ``PACKAGE_HOME_SHARE`` of them) join it: DayTrader's six websocket Ping primitives went
+    with the websocket classes they talk to, away from the 47 other ``web.prims`` classes;
+    FTGO's ``ConsumerNotFoundException`` sat with the order service that catches it. Classes
+    reading or writing tables themselves stay with their data, layer-first packages
+    (``shop.dao``) and the application's root package have no home, and a service keeps at
+    least ``MIN_PART`` classes."""
+    classes = [n for n in graph if not is_table(n)]
+    root = root_package(str(graph.nodes[n].get("package", "")) for n in classes)
+    pieces = [set(p) for p in parts]
+    index = {n: i for i, p in enumerate(pieces) for n in p}
+    by_package: dict[str, list[str]] = {}
+    for n in sorted(classes):
+        if n in index:
+            by_package.setdefault(_package_key(graph, n), []).append(n)
+    moved: list[tuple[str, str]] = []
+    for package, members in sorted(by_package.items()):
+        if len(members) < PACKAGE_MIN_CLASSES or package == root or layer_first(package, root):
+            continue
+        homes = Counter(index[n] for n in members)
+        home, held = min(homes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if held == len(members) or held < PACKAGE_HOME_SHARE * len(members):
+            continue
+        for n in members:
+            i = index[n]
+            if i == home or _classes(pieces[i]) <= MIN_PART or any(is_table(m) for m in graph[n]):
+                continue
+            pieces[i].discard(n)
+            pieces[home].add(n)
+            index[n] = home
+            moved.append((n, package))
+    if not moved:
+        return parts, []
+    examples = ", ".join(f"{n.rpartition('.')[2]} ({package})" for n, package in moved[:3])
+    more = f" and {len(moved) - 3} more" if len(moved) > 3 else ""
+    what = "1 class" if len(moved) == 1 else f"{len(moved)} classes"
+    note = f"{what} joined the service holding most of their package: {examples}{more}"
+    return [p for p in pieces if p], [note]
 
 
 HUB_USES = 30
