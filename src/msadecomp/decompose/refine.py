@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import networkx as nx
 
@@ -434,11 +434,18 @@ def gather_package_stragglers(graph: nx.Graph, parts: Partition) -> tuple[Partit
             moved.append((n, package))
     if not moved:
         return parts, []
-    examples = ", ".join(f"{n.rpartition('.')[2]} ({package})" for n, package in moved[:3])
-    more = f" and {len(moved) - 3} more" if len(moved) > 3 else ""
     what = "1 class" if len(moved) == 1 else f"{len(moved)} classes"
-    note = f"{what} joined the service holding most of their package: {examples}{more}"
-    return [p for p in pieces if p], [note]
+    listed = _listing(f"{n.rpartition('.')[2]} ({package})" for n, package in moved)
+    return [p for p in pieces if p], [
+        f"{what} joined the service holding most of their package: {listed}"
+    ]
+
+
+def _listing(items: Iterable[str], shown: int = 3) -> str:
+    """The first ``shown`` items and how many more: ``A, B, C and 4 more``."""
+    items = list(items)
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
 
 
 HUB_USES = 30
@@ -533,14 +540,10 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
             break
     if not moved:
         return parts, []
-    examples = ", ".join(
-        f"{n.rpartition('.')[2]} (used by {u.rpartition('.')[2]})" for n, u in moved[:3]
-    )
-    more = f" and {len(moved) - 3} more" if len(moved) > 3 else ""
     what = (
         "1 class joined the only service using it"
         if len(moved) == 1
-        else (f"{len(moved)} classes joined the only service using them")
+        else f"{len(moved)} classes joined the only service using them"
     )
-    note = f"{what}: {examples}{more}"
-    return [p for p in pieces if p], [note]
+    listed = _listing(f"{n.rpartition('.')[2]} (used by {u.rpartition('.')[2]})" for n, u in moved)
+    return [p for p in pieces if p], [f"{what}: {listed}"]
