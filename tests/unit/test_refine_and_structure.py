@@ -441,6 +441,14 @@ def test_entities_stores_web_classes_and_the_logic_of_its_own_data_stay() -> Non
     assert follow_sole_users(g, parts) == (parts, [])
 
 
+def test_a_sample_data_loader_stays_with_the_other_loaders() -> None:
+    """Plants' ``Populate``: one admin servlet calls it, yet it is database tooling."""
+    g, parts = _tracking_helpers({"b.cargo.Populate": {"b.ws.TrackingRestService"}})
+    g.add_node("b.cargo.Populate", kind="class", package="b.cargo")
+    parts[0].add("b.cargo.Populate")
+    assert follow_sole_users(g, parts) == (parts, [])
+
+
 def test_a_service_keeps_at_least_three_classes() -> None:
     g, parts = _tracking_helpers(TRACKING_USERS)
     small = [{"b.cargo.Cargo", "b.ws.TrackingConverter", "b.ws.DeliveryDTO"}, parts[1]]

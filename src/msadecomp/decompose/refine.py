@@ -473,7 +473,9 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
     (configuration, bootstrap classes), sample-data loaders and hubs using more than
     ``HUB_USES`` classes are no users.
     Classes that stay: tables, entities, persistence classes, classes reading or writing
-    tables themselves, web classes (entry points the container calls) and classes using a
+    tables themselves, web classes (entry points the container calls), sample-data loaders
+    (Plants' ``Populate``, which an admin servlet calls, stays with the other populate tools)
+    and classes using a
     persistence class of their own service (the logic of its data); a service keeps at least
     ``MIN_PART`` classes. Moves repeat until none is left, so a DTO follows its converter.
     Uses come from ``graph.graph[USERS]`` and ``graph.graph[SUPERTYPES]``."""
@@ -500,6 +502,7 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
         data = graph.nodes[n]
         return (
             data.get("layer") in KEEPS_HOME | {"web"}
+            or bool(SEED_DATA.search(n.rpartition(".")[2]))
             or data.get("stereotype") == "entity"
             or any(is_table(m) for m in graph[n])
             or any(
