@@ -72,15 +72,19 @@ def rejoin(parts: Partition, groups: dict[str, set[str]]) -> Partition:
     """Brings each ``together`` group (``groups`` from :func:`contract`) back into one service,
     the one holding most of it (ties: the earlier), after clean-up steps moved some of it."""
     parts = [set(p) for p in parts]
+    index = {n: i for i, p in enumerate(parts) for n in p}
     for members in groups.values():
-        held = Counter({i: len(p & members) for i, p in enumerate(parts) if p & members})
+        if len(members) < 2:
+            continue
+        held = Counter(index[n] for n in members if n in index)
         if len(held) < 2:
             continue
         home = min(held, key=lambda i: (-held[i], i))
-        for i in held:
-            if i != home:
-                parts[home] |= parts[i] & members
-                parts[i] -= members
+        for n in members:
+            if index.get(n, home) != home:
+                parts[index[n]].discard(n)
+                parts[home].add(n)
+                index[n] = home
     return [p for p in parts if p]
 
 
