@@ -56,6 +56,8 @@ def test_partition_covers_every_node_once_and_is_seed_stable(
     g = nx.relabel_nodes(g, {i: f"c.C{i}" for i in g})
     for u, v in g.edges:
         g[u][v]["weight"] = 1.0
+    for i, node in enumerate(sorted(g)):  # packages of about 5: stragglers join their package
+        g.nodes[node]["package"] = f"c.p{(i * 7 + seed) % max(1, n // 5)}"
     users: dict[str, set[str]] = {}
     for k, (u, v) in enumerate(g.edges):  # each edge a use one way: classes follow their users
         user, used = (u, v) if (k + seed) % 2 else (v, u)
