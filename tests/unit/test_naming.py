@@ -151,6 +151,28 @@ def test_an_ejb_package_names_no_service() -> None:
     assert sorted(c.name for c in clusters) == ["quote-data", "trade"]
 
 
+def test_the_application_name_names_no_service() -> None:
+    """OpenMRS: many base classes start with ``Openmrs``; the word says which application, not
+    which service (it had named one ``openmr``)."""
+    base = (
+        "org.openmrs.OpenmrsObject",
+        "org.openmrs.OpenmrsData",
+        "org.openmrs.OpenmrsMetadata",
+        "org.openmrs.OpenmrsUtil",
+        "org.openmrs.api.db.OpenmrsDataDAO",
+        "org.openmrs.api.db.OpenmrsObjectDAO",
+        "org.openmrs.api.handler.OpenmrsMetadataSaveHandler",
+        "org.openmrs.api.handler.BaseVoidHandler",
+        "org.openmrs.api.handler.BaseRetireHandler",
+        "org.openmrs.aop.RequiredDataAdvice",
+    )
+    concept = tuple(f"org.openmrs.api.Concept{w}Service" for w in ("Name", "Map", "Set"))
+    concept += tuple(f"org.openmrs.api.Concept{w}" for w in ("Proposal", "Answer", "Source"))
+    concept += tuple(f"org.openmrs.concept.Concept{w}" for w in ("", "Class", "Datatype"))
+    clusters = name_clusters(graph_of(*base, *concept), [set(base), set(concept)])
+    assert sorted(c.name for c in clusters) == ["concept", "openmrs-data"]
+
+
 def test_exceptions_never_name_a_service() -> None:
     tasks = (
         "blog.a.BootstrapException",

@@ -36,6 +36,7 @@ import networkx as nx
 from msadecomp.graph import EXCEPTION, is_table
 from msadecomp.graph.aggregates import PERSISTENCE_PREFIXES
 from msadecomp.graph.structure import TECHNICAL_SEGMENTS as LAYER_WORDS
+from msadecomp.graph.structure import root_package
 
 if TYPE_CHECKING:
     from msadecomp.decompose import Cluster
@@ -190,6 +191,17 @@ _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 """Words of a class name: ``DTBroker3MDB`` -> ``DT``, ``Broker``, ``MDB``."""
 
 
+def _application_name(graph: nx.Graph, groups: Sequence[Sequence[str]]) -> str:
+    """The application's name: the last segment of its root package (``org.openmrs``,
+    ``net.jforum``), when it is a word of four letters or more (``egovframework.com`` and
+    ``egovframework.let`` name no application)."""
+    root = root_package(
+        str(graph.nodes[n].get("package", "")) for g in groups for n in g if not is_table(n)
+    )
+    last = root.rpartition(".")[2].lower()
+    return last if "." in root and len(last) >= 4 else ""
+
+
 def _singular(word: str) -> str:
     """``orders`` -> ``order``, ``categories`` -> ``category``; ``status``, ``address`` and
     short abbreviations stay (``stats``, ``args``: DayTrader's ``MDBStats`` is no ``TimerStat``).
@@ -201,19 +213,23 @@ def _singular(word: str) -> str:
     return word
 
 
-def _shared_word(graph: nx.Graph, classes: Sequence[str]) -> str:
+def _shared_word(graph: nx.Graph, classes: Sequence[str], app: str = "") -> str:
     """The business word of three letters or more that at least half of the class names (and
-    two or more) share, technical words left out; ``""`` if none."""
-    best, count = _top_word(graph, classes)
+    two or more) share, technical words and the application's name left out; ``""`` if
+    none."""
+    best, count = _top_word(graph, classes, app)
     return best if best and count >= max(2, len(classes) / 2) else ""
 
 
-def _top_word(graph: nx.Graph, classes: Sequence[str]) -> tuple[str, int]:
-    """The business word most class names share, and how many do."""
+def _top_word(graph: nx.Graph, classes: Sequence[str], app: str = "") -> tuple[str, int]:
+    """The business word most class names share, and how many do; ``app``, the application's
+    name (the last segment of the package all classes share: OpenMRS's ``OpenmrsObject`` and
+    ``OpenmrsData``), says nothing about one service."""
     counts: Counter[str] = Counter()
     places: Counter[str] = Counter()  # a tie goes to the word nearer the front of the names
     for m in classes:
-        words = [_singular(w.lower()) for w in _WORD.findall(stem(_simple_name(graph, m)))]
+        words = [w.lower() for w in _WORD.findall(stem(_simple_name(graph, m)))]
+        words = [_singular(w) for w in words if w != app]
         for w in set(words):
             if len(w) > 2 and w not in LAYER_WORDS and w not in _MANAGE:
                 counts[w] += 1
@@ -250,6 +266,7 @@ def name_clusters(
     root = common_prefix(
         str(graph.nodes[n].get("package", "")) for g in groups for n in g if not is_table(n)
     )
+    app = _application_name(graph, groups)
     paths = {
         n: business_path(str(graph.nodes[n].get("package", "")), root)
         for g in groups
@@ -277,13 +294,15 @@ def name_clusters(
         word = ""
         if distinctive or (weak and named_package):
             name = slug(prefix[-1])
-        elif weak and (word := _shared_word(graph, classes)):
+        elif weak and (word := _shared_word(graph, classes, app)):
             name, noun = word, _central_noun(graph, classes)
-        elif (word := _shared_word(graph, classes)) and _AGENT.fullmatch(noun.removeprefix(word)):
+        elif (word := _shared_word(graph, classes, app)) and _AGENT.fullmatch(
+            noun.removeprefix(word)
+        ):
             name = word
         elif (
             not weak
-            and (top := _top_word(graph, classes))[1] >= max(3, 3 * weight, len(classes) / 4)
+            and (top := _top_word(graph, classes, app))[1] >= max(3, 3 * weight, len(classes) / 4)
             and top[0] not in noun.split("-")
         ):
             name = word = top[0]
