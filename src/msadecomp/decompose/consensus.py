@@ -26,8 +26,8 @@ template 94.2 -> 95.9, 2015 common components 58.7 -> 59.0; no corpus fell; seed
 With two rounds, twenty runs per resolution (``RUNS``, was ten) keep the result from hanging on
 the seed: five-seed class MoJoFM 87.16 -> 87.18 on seeds 1-4 and 42, 85.74 -> 86.45 on seeds
 5-9 (enterprise template 78.0 -> 83.6), 86.21 -> 86.44 on seeds 10-14. With one round, twenty
-runs had gained nothing. The decompose stage of a 20,000-class synthetic monolith takes 11.7 s
-(9.7 s with ten runs).
+runs had gained nothing. The decompose stage of a 20,000-class synthetic monolith then took
+11.7 s (9.7 s with ten runs).
 """
 
 from __future__ import annotations

@@ -223,8 +223,8 @@ def _shared_word(graph: nx.Graph, classes: Sequence[str], app: str = "") -> str:
 
 def _top_word(graph: nx.Graph, classes: Sequence[str], app: str = "") -> tuple[str, int]:
     """The business word most class names share, and how many do; ``app``, the application's
-    name (the last segment of the package all classes share: OpenMRS's ``OpenmrsObject`` and
-    ``OpenmrsData``), says nothing about one service."""
+    name (see :func:`_application_name`; OpenMRS's ``OpenmrsObject`` and ``OpenmrsData``),
+    says nothing about one service."""
     counts: Counter[str] = Counter()
     places: Counter[str] = Counter()  # a tie goes to the word nearer the front of the names
     for m in classes:
