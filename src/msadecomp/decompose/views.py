@@ -10,7 +10,9 @@ is placed by the first rule that decides:
    live in a package the view's folder names (``uat/uia/EgovLoginUsr.jsp`` and
    ``egovframework.let.uat.uia.web.EgovLoginController``), the others count as links only: ten
    eGovFrame controllers return the login page to a visitor not logged in, and it had gone to
-   the menu service, which holds four of them;
+   the menu service, which holds four of them. Failing that, when some rendering classes are
+   named like the view, the others count as links only: DayTrader's ``quote.xhtml`` uses the
+   account and log-out beans of the trade service beside ``QuoteJSF``;
 2. **includes**: the service of most of the placed views that include it or that it includes
    (fragments shared by several services go to the one using them most); a fragment included
    by more than ``SHARED_FRAGMENT`` views (Roller's ``taglibs-struts2.jsp``, in every page)
@@ -105,7 +107,7 @@ def place_views(
         folder = _folder(page.path)
         at_home = {
             c for c in page.renderers if _matches(folder, _package_segments(packages.get(c, "")))
-        }
+        } or _named_after(page.path, page.renderers)
         for c in page.controllers:
             if c in where and where[c] not in skip:
                 # A class that renders the view outweighs any number of navigation links; a
@@ -130,6 +132,14 @@ def place_views(
     for page in pages:
         out.setdefault(page.path, Placement(None, "unplaced"))
     return out
+
+
+def _named_after(path: str, renderers: Sequence[str]) -> set[str]:
+    """The renderers whose class names share a business word with the view's file name
+    (``quote.xhtml`` and ``QuoteJSF``), when some but not all of them do."""
+    stem = {w for w in terms(PurePosixPath(path).stem) if w not in VIEW_WORDS}
+    named = {c for c in renderers if stem & set(terms(c.rpartition(".")[2]))}
+    return named if len(named) < len(renderers) else set()
 
 
 SHARED_FRAGMENT = 3

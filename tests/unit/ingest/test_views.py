@@ -288,6 +288,21 @@ def test_a_tie_between_rendering_classes_goes_to_the_service_named_like_the_view
     assert placed["webapp/checkout.xhtml"] == Placement("account", "links")  # no word decides
 
 
+def test_a_page_uses_beans_of_other_services_but_goes_with_the_bean_named_like_it() -> None:
+    """DayTrader's ``quote.xhtml`` shows the quotes of ``QuoteJSF`` but also the account
+    (``AccountDataJSF``) and the log-out button (``TradeAppJSF``) of the trade service."""
+    where = {"w.QuoteJSF": "quote", "w.AccountDataJSF": "trade", "w.TradeAppJSF": "trade"}
+    packages = dict.fromkeys(where, "w")
+    beans = tuple(where)
+    pages = [
+        Page("webapp/quote.xhtml", (), beans, beans),
+        Page("webapp/register.xhtml", (), beans, beans),  # no bean named like it: all count
+    ]
+    placed = place_views(pages, where, packages)
+    assert placed["webapp/quote.xhtml"] == Placement("quote", "links")
+    assert placed["webapp/register.xhtml"] == Placement("trade", "links")
+
+
 def test_a_view_without_links_goes_where_class_names_share_its_words_if_one_service_leads() -> (
     None
 ):
