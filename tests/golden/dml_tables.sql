@@ -51,6 +51,12 @@ select o from Order o left join fetch o.items where o.id = :id
 # title: JPQL join over a path
 select distinct o from Order o join o.items i where i.qty > 1
 => reads: ORDER | writes:
+# title: JPQL join paths chained through the aliases of other paths (Shopizer)
+select distinct p from ProductAvailability p left join fetch p.product ppr left join fetch ppr.variants ppri left join fetch ppri.availabilities ppria where ppr.id=?1
+=> reads: PRODUCTAVAILABILITY | writes:
+# title: a named parameter called like a keyword starts no table (BETWEEN :from AND :to)
+select t from Transaction t join fetch t.order to where t.transactionDate BETWEEN :from AND :to
+=> reads: TRANSACTION | writes:
 # title: column names in function arguments are not tables
 SELECT EXTRACT(YEAR FROM A.REG_DT), TRIM(LEADING '0' FROM A.USER_NM) FROM COMTNUSER A
 => reads: COMTNUSER | writes:

@@ -317,6 +317,9 @@ def scan_tables(sql: str) -> TableUse:
     last_name = ""
     for i, (raw, word) in enumerate(zip(tokens, upper, strict=True)):
         frame = frames[-1]
+        if prev == ":" and _is_word(raw):  # a named parameter (BETWEEN :from AND :to)
+            expecting, prev, last_table = "", "?", False
+            continue
         if raw == "(":
             frames.append(_Frame(function=_is_word(prev) and prev not in _KEYWORDS))
             expecting, prev, last_table = "", "(", False
@@ -353,8 +356,8 @@ def scan_tables(sql: str) -> TableUse:
             continue
         if expecting and _is_word(raw) and word not in _NOT_TABLES:
             head = normalise_table(raw.split(".", 1)[0]) if "." in raw else ""
-            if head and head in aliases:  # a JPQL join path such as o.items
-                expecting, prev = "", word
+            if head and head in aliases:  # a JPQL join path such as o.items, with its alias
+                expecting, prev, last_table, last_name = "", word, True, aliases[head]
                 continue
             name = normalise_table(raw)
             write = (
