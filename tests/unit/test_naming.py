@@ -173,6 +173,25 @@ def test_the_application_name_names_no_service() -> None:
     assert sorted(c.name for c in clusters) == ["concept", "openmrs-data"]
 
 
+def test_the_class_name_prefix_of_the_whole_system_names_no_service() -> None:
+    """newbee-mall starts most class names with ``NewBeeMall`` in every service: the prefix
+    names the system; what follows names the service (it had named ``new-bee-mall-order``).
+    A prefix of one service only (DayTrader's ``Ping*`` primitives) stays a name."""
+    features = ("Order", "Goods", "Carousel", "User")
+    services = [
+        {f"ltd.mall.service.NewBeeMall{f}Service", f"ltd.mall.dao.NewBeeMall{f}Mapper"}
+        | {f"ltd.mall.entity.NewBeeMall{f}", f"ltd.mall.controller.{f}Controller"}
+        for f in features
+    ]
+    clusters = name_clusters(graph_of(*(c for s in services for c in s)), services)
+    assert sorted(c.name for c in clusters) == ["carousel", "goods", "order", "user"]
+    pings = {f"dt.web.prims.Ping{w}" for w in ("Servlet", "Jsp", "Session", "Bean")}
+    trade = {"dt.web.TradeAppServlet", "dt.web.TradeAction"}
+    quote = {"dt.entities.QuoteDataBean", "dt.web.QuoteJSF"}
+    clusters = name_clusters(graph_of(*pings, *trade, *quote), [pings, trade, quote])
+    assert sorted(c.name for c in clusters) == ["prims", "quote", "trade"]
+
+
 def test_exceptions_never_name_a_service() -> None:
     tasks = (
         "blog.a.BootstrapException",

@@ -18,7 +18,9 @@ contexts beside a captcha and its action; Roller's ``media-file`` stays). Two
 services with the same name are told apart by their dominant class-name noun (for a service
 named after a shared word: the noun of its most connected class, ``trade-direct``; when that
 noun is the name already taken, the next noun: JForum's ``user-api``), then by a counter in the
-order of their smallest member.
+order of their smallest member. Class names lose the system's own prefix first: the leading
+words that a fifth of all class names, in more than half of the services (three or more),
+start with (newbee-mall's ``NewBeeMallOrderService`` is an ``order`` service).
 
 The id of a service is its name: it depends only on which classes the service holds, not on its
 size rank, so an unrelated change elsewhere does not renumber it. Services are listed by id.
@@ -101,9 +103,12 @@ TECHNICAL_SEGMENTS = frozenset(
 )
 
 
-def stem(simple_name: str) -> str:
-    """``EgovArticleServiceImpl`` -> ``Article``: the business noun of a class name."""
+def stem(simple_name: str, prefix: str = "") -> str:
+    """``EgovArticleServiceImpl`` -> ``Article``: the business noun of a class name, without
+    the system's own name ``prefix`` (see :func:`_system_prefix`)."""
     name = _PREFIXES.sub("", simple_name)
+    if prefix and name.startswith(prefix) and name[len(prefix) : len(prefix) + 1].isupper():
+        name = name[len(prefix) :]
     prev = None
     while prev != name:
         prev, name = name, _STEM_SUFFIXES.sub("", name) or name
@@ -157,7 +162,7 @@ def _simple_name(graph: nx.Graph, node: str) -> str:
 
 
 def _dominant_stem(
-    graph: nx.Graph, classes: Sequence[str], besides: str = ""
+    graph: nx.Graph, classes: Sequence[str], besides: str = "", prefix: str = ""
 ) -> tuple[str, float]:
     """The class-name noun of most weight (other than ``besides``), and its weight."""
     stems: dict[str, float] = {}
@@ -166,7 +171,7 @@ def _dominant_stem(
         label = _simple_name(graph, m)
         if _NAMES_NOTHING.search(label):
             continue
-        key = slug(stem(label))
+        key = slug(stem(label, prefix))
         entry = bool(_ENTRY.search(label))
         stems[key] = stems.get(key, 0.0) + (1.5 if entry else 1.0)
         if not entry:
@@ -202,6 +207,42 @@ def _application_name(graph: nx.Graph, groups: Sequence[Sequence[str]]) -> str:
     return last if "." in root and len(last) >= 4 else ""
 
 
+SYSTEM_PREFIX_SHARE = 0.2
+"""A system's own class-name prefix starts this share of its classes (and classes in more than
+half of its services, three or more)."""
+
+
+def _system_prefix(graph: nx.Graph, groups: Sequence[Sequence[str]]) -> str:
+    """The leading words (up to three) that the class names all over the system start with,
+    the system's own name rather than any service's (newbee-mall's ``NewBeeMallOrderService``,
+    ``NewBeeMallGoodsService``, ...); the longest such prefix, or ``""``."""
+    classes = Counter[str]()
+    services = Counter[str]()
+    total = 0
+    for group in groups:
+        seen: set[str] = set()
+        for node in group:
+            if is_table(node):
+                continue
+            total += 1
+            name = _PREFIXES.sub("", _simple_name(graph, node))
+            words = _WORD.findall(name)
+            for n in range(1, min(3, len(words) - 1) + 1):
+                lead = "".join(words[:n])
+                if name.startswith(lead):
+                    classes[lead] += 1
+                    seen.add(lead)
+        services.update(seen)
+    spread = [
+        lead
+        for lead, n in classes.items()
+        if n >= SYSTEM_PREFIX_SHARE * total
+        and services[lead] >= 3
+        and services[lead] * 2 > len(groups)
+    ]
+    return max(spread, key=lambda lead: (len(lead), lead), default="")
+
+
 def _singular(word: str) -> str:
     """``orders`` -> ``order``, ``categories`` -> ``category``; ``status``, ``address`` and
     short abbreviations stay (``stats``, ``args``: DayTrader's ``MDBStats`` is no ``TimerStat``).
@@ -213,22 +254,24 @@ def _singular(word: str) -> str:
     return word
 
 
-def _shared_word(graph: nx.Graph, classes: Sequence[str], app: str = "") -> str:
+def _shared_word(graph: nx.Graph, classes: Sequence[str], app: str = "", prefix: str = "") -> str:
     """The business word of three letters or more that at least half of the class names (and
     two or more) share, technical words and the application's name left out; ``""`` if
     none."""
-    best, count = _top_word(graph, classes, app)
+    best, count = _top_word(graph, classes, app, prefix)
     return best if best and count >= max(2, len(classes) / 2) else ""
 
 
-def _top_word(graph: nx.Graph, classes: Sequence[str], app: str = "") -> tuple[str, int]:
+def _top_word(
+    graph: nx.Graph, classes: Sequence[str], app: str = "", prefix: str = ""
+) -> tuple[str, int]:
     """The business word most class names share, and how many do; ``app``, the application's
     name (see :func:`_application_name`; OpenMRS's ``OpenmrsObject`` and ``OpenmrsData``),
     says nothing about one service."""
     counts: Counter[str] = Counter()
     places: Counter[str] = Counter()  # a tie goes to the word nearer the front of the names
     for m in classes:
-        words = [w.lower() for w in _WORD.findall(stem(_simple_name(graph, m)))]
+        words = [w.lower() for w in _WORD.findall(stem(_simple_name(graph, m), prefix))]
         words = [_singular(w) for w in words if w != app]
         for w in set(words):
             if len(w) > 2 and w not in LAYER_WORDS and w not in _MANAGE:
@@ -238,7 +281,7 @@ def _top_word(graph: nx.Graph, classes: Sequence[str], app: str = "") -> tuple[s
     return best, counts[best] if best else 0
 
 
-def _central_noun(graph: nx.Graph, classes: Sequence[str]) -> str:
+def _central_noun(graph: nx.Graph, classes: Sequence[str], prefix: str = "") -> str:
     """The class-name noun of the class most tied to the others of ``classes``."""
     inside = set(classes)
 
@@ -249,7 +292,7 @@ def _central_noun(graph: nx.Graph, classes: Sequence[str]) -> str:
 
     named = [m for m in classes if not _NAMES_NOTHING.search(_simple_name(graph, m))] or classes
     top = min(named, key=lambda m: (-ties(m), m))
-    return slug(stem(_simple_name(graph, top)))
+    return slug(stem(_simple_name(graph, top), prefix))
 
 
 def name_clusters(
@@ -267,6 +310,7 @@ def name_clusters(
         str(graph.nodes[n].get("package", "")) for g in groups for n in g if not is_table(n)
     )
     app = _application_name(graph, groups)
+    lead = _system_prefix(graph, groups)
     paths = {
         n: business_path(str(graph.nodes[n].get("package", "")), root)
         for g in groups
@@ -280,7 +324,7 @@ def name_clusters(
         if not classes:
             proposals.append(("data-" + slug(members[0].split(":", 1)[1]), "", members))
             continue
-        noun, weight = _dominant_stem(graph, classes)
+        noun, weight = _dominant_stem(graph, classes, prefix=lead)
         prefix = dominant_prefix([paths[m] for m in classes])
         inside = prefix_counts(paths[m] for m in classes)[prefix] if prefix else 0
         # a package most of whose classes live elsewhere does not name this service
@@ -288,21 +332,22 @@ def name_clusters(
         # a noun of one plain class only names that class, not the service (the package does);
         # nor does the alphabetically first of several entry classes with a noun each
         # (Struts actions DoNothingAction, ListOrdersAction, NewOrderAction, ...)
-        tied = weight <= 1.5 and _dominant_stem(graph, classes, noun)[1] == weight
+        tied = weight <= 1.5 and _dominant_stem(graph, classes, noun, lead)[1] == weight
         weak = (weight <= 1 or tied) and len(classes) > 1
         named_package = bool(prefix) and prefix[-1].lower() not in LAYER_WORDS
         word = ""
         if distinctive or (weak and named_package):
             name = slug(prefix[-1])
-        elif weak and (word := _shared_word(graph, classes, app)):
-            name, noun = word, _central_noun(graph, classes)
-        elif (word := _shared_word(graph, classes, app)) and _AGENT.fullmatch(
+        elif weak and (word := _shared_word(graph, classes, app, lead)):
+            name, noun = word, _central_noun(graph, classes, lead)
+        elif (word := _shared_word(graph, classes, app, lead)) and _AGENT.fullmatch(
             noun.removeprefix(word)
         ):
             name = word
         elif (
             not weak
-            and (top := _top_word(graph, classes, app))[1] >= max(3, 3 * weight, len(classes) / 4)
+            and (top := _top_word(graph, classes, app, lead))[1]
+            >= max(3, 3 * weight, len(classes) / 4)
             and top[0] not in noun.split("-")
         ):
             name = word = top[0]
@@ -317,7 +362,8 @@ def name_clusters(
             name = noun if noun.startswith(f"{name}-") else f"{name}-{noun}"
         if name in used and noun and (name == noun or name.endswith(f"-{noun}")):
             # the noun cannot tell it from the service that already has the name: the next can
-            other = _dominant_stem(graph, [m for m in members if not is_table(m)], noun)[0]
+            classes = [m for m in members if not is_table(m)]
+            other = _dominant_stem(graph, classes, noun, lead)[0]
             name = f"{name}-{other}" if other else name
         unique, n = name, 1
         while unique in used:
