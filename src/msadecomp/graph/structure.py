@@ -68,6 +68,7 @@ TECHNICAL_SEGMENTS = LAYER_SEGMENTS | frozenset(
         "hibernate",
         "jdbc",
         "mybatis",
+        "mapstruct",
         "ibatis",
         "ejb",
         "ejb3",
