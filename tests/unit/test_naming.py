@@ -73,6 +73,11 @@ def test_helpers() -> None:
     assert stem("JPAWeblogEntryManagerImpl") == "WeblogEntry"  # Roller's JPA managers
     assert stem("JdbcPetRowMapper") == "PetRow" and stem("SpringDataOwnerRepository") == "Owner"
     assert slug("FileMng") == "file-mng" and slug("결제") == ""
+    # "manage" says nothing (eGovFrame's online-poll-manage); acronyms end where a word starts
+    assert stem("EgovOnlinePollManageServiceImpl") == "OnlinePoll"
+    assert stem("EgovFileMngService") == "File"
+    assert slug(stem("EgovBBSAttributeManageDAO")) == "bbs-attribute"
+    assert slug("DTBroker3MDB") == "dt-broker3-mdb" and slug("OAuth") == "oauth"
     assert common_prefix(["egov.a.b", "egov.a.c", "egov.d"]) == ("egov",)
     assert business_path("egov.cop.bbs.service.impl", ("egov",)) == ("cop", "bbs")
 
@@ -132,7 +137,7 @@ def test_classes_each_with_a_noun_of_their_own_are_named_after_the_word_they_sha
     # "trade" and "slsb" are both in three names of the first: the word nearer the front wins;
     # the two "trade" services are told apart by their most connected class, not by a counter;
     # the beans share no word, so one of their nouns is all there is
-    assert sorted(c.name for c in clusters) == ["dtbroker3-mdb", "trade-direct", "trade-slsb"]
+    assert sorted(c.name for c in clusters) == ["dt-broker3-mdb", "trade-direct", "trade-slsb"]
 
 
 def test_an_ejb_package_names_no_service() -> None:

@@ -7,7 +7,8 @@ the service's classes have in their package wins, provided most classes of that 
 this service. Otherwise (a flat package, or a package spread over several services) the
 business noun shared by most class names is used (``EgovArticleServiceImpl`` -> ``article``),
 the nouns of entry classes (services, controllers, action beans, resources) counting 1.5; of
-tied nouns, one that a model or store class has wins (``item`` over ``add-item-to-cart``).
+tied nouns, one that a model or store class has wins (``item`` over ``add-item-to-cart``);
+a ``Manage``/``Mng`` tail says nothing (``EgovOnlinePollManageDAO`` -> ``online-poll``).
 When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDirect``,
 ``CompleteOrderThread``), the word at least half of the class names share names the service
 (``trade``), never the alphabetically first class; so does that word when the noun is the
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 _STEM_SUFFIXES = re.compile(
     r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|DefaultVO|SearchVO|Impl|Util|Utils|"
     r"Helper|Manager|Mgr|Repository|ActionBean|Action|Bean|Resource|REST|Rest|Endpoint|Servlet|"
-    r"Facade)$"
+    r"Facade|Manage|Management|Mng|Mgmt)$"
 )
 _ENTRY = re.compile(r"(Service|ServiceImpl|Controller|ActionBean|Action|Resource|REST|Facade)$")
 """Classes whose name says what the service offers: their noun counts 1.5 times when naming."""
@@ -117,7 +118,7 @@ def stem(simple_name: str, prefix: str = "") -> str:
 
 def slug(text: str) -> str:
     """``FileMng`` -> ``file-mng``: lower case, ASCII letters, digits and dashes only."""
-    kebab = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", text).lower()
+    kebab = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])", "-", text).lower()
     return re.sub(r"[^a-z0-9]+", "-", kebab).strip("-")
 
 
