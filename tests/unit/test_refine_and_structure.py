@@ -12,6 +12,7 @@ from msadecomp.decompose.refine import (
     follow_sole_users,
     gather_package_stragglers,
     join_domain_to_front,
+    join_inbound_adapters,
     join_package_fragments,
     split_catch_alls,
 )
@@ -386,6 +387,52 @@ def test_wiring_hubs_and_users_in_two_services_claim_nothing() -> None:
     parts[1].add("b.web.Hub")
     g.graph[USERS] = users
     assert follow_sole_users(g, parts) == (parts, [])
+
+
+def _batch_import() -> tuple[nx.Graph, list[set[str]]]:
+    """cargotracker after clustering: the batch import of event files apart from the handling
+    context it hands registration attempts to; it borrows a value object of the cargo."""
+    g = nx.Graph()
+    handling = ["h.HandlingEvent", "h.ApplicationEvents", "h.HandlingService", "table:EVENT"]
+    cargo = ["c.Cargo", "c.TrackingId", "c.BookingService", "table:CARGO"]
+    batch = ["f.EventItemReader", "f.EventItemWriter", "f.DirectoryScanner"]
+    for names, package in ((handling, "h"), (cargo, "c"), (batch, "f")):
+        clique(g, names, package)
+    g.add_edge("f.EventItemWriter", "h.ApplicationEvents", weight=3.0)
+    g.add_edge("f.EventItemReader", "h.HandlingEvent", weight=1.8)
+    g.add_edge("f.EventItemReader", "c.TrackingId", weight=1.8)
+    g.graph[USERS] = {
+        "h.ApplicationEvents": {"f.EventItemWriter", "h.HandlingService"},
+        "h.HandlingEvent": {"f.EventItemReader"},
+        "c.TrackingId": {"f.EventItemReader", "c.Cargo"},
+        "f.EventItemReader": {"f.DirectoryScanner"},
+    }
+    return g, [set(handling), set(cargo), set(batch)]
+
+
+def test_a_service_no_one_uses_that_serves_mostly_one_other_joins_it() -> None:
+    g, parts = _batch_import()
+    joined, notes = join_inbound_adapters(g, parts)
+    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[2], parts[1]]))
+    assert notes == [
+        "an inbound adapter no other service uses joined the service it serves: DirectoryScanner, "
+        "EventItemReader, EventItemWriter"
+    ]
+
+
+def test_an_adapter_someone_uses_handling_requests_or_tied_to_many_stays() -> None:
+    g, parts = _batch_import()
+    g.graph[USERS]["f.EventItemWriter"] = {"c.BookingService"}  # used by another service
+    assert join_inbound_adapters(g, parts) == (parts, [])
+    g, parts = _batch_import()
+    g.nodes["f.DirectoryScanner"]["handler"] = True  # an upload endpoint: a service's front
+    assert join_inbound_adapters(g, parts) == (parts, [])
+    g, parts = _batch_import()
+    g.add_edge("f.EventItemReader", "c.Cargo", weight=4.0)  # as tied to the cargo as to events
+    assert join_inbound_adapters(g, parts) == (parts, [])
+    g, parts = _batch_import()
+    g.graph[USERS] = {}  # ties only (names, packages), no use: a separate tool
+    assert join_inbound_adapters(g, parts) == (parts, [])
 
 
 def test_an_implementation_is_used_by_the_users_of_its_interface() -> None:

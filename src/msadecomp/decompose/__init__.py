@@ -48,6 +48,7 @@ from msadecomp.decompose.refine import (
     follow_sole_users,
     gather_package_stragglers,
     join_domain_to_front,
+    join_inbound_adapters,
     join_package_fragments,
     split_catch_alls,
 )
@@ -166,6 +167,9 @@ def decompose(
         parts, sole_notes = follow_sole_users(core, parts)
         notes.extend(sole_notes)
     parts, unreferenced = attach_orphans(core, parts)
+    if services is None and algorithm in HAS_RESOLUTION:
+        parts, adapter_notes = join_inbound_adapters(core, parts)
+        notes.extend(adapter_notes)
     if unreferenced:
         notes.append(
             f"{len(unreferenced)} table(s) are read or written by no class and tied to no "

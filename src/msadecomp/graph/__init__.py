@@ -102,6 +102,7 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
                 label=t.simple_name,
                 package=t.package,
                 layer=layer_of(t, handlers),
+                handler=t.fqn in handlers,
                 stereotype=t.stereotype or "",
                 type_kind=t.kind.value,
                 mapped_superclass=any(
