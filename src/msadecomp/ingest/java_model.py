@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -182,6 +183,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     linker = _Linker(resolver, facts, constants, seen)
     for d in decls:
         facts.types.append(linker.java_type(d))
+    xml_beans = [*xml_beans, *_table_beans(files)]
     linker.index_beans(facts.types, xml_beans)
     for d in decls:
         linker.hierarchy(d)
@@ -191,6 +193,33 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
         linker.link_xml_bean(bean)
     linker.move_lent_constants()
     return facts
+
+
+def _table_beans(files: Sequence[JavaFile]) -> list[Bean]:
+    """Beans of Java configuration (``@Bean`` methods) whose body gives a table to a setter
+    (``setTable("IDS")``): eGovFrame's table ID generators configured in Java rather than XML,
+    each writing its sequence table for the classes it is injected into."""
+    out: list[Bean] = []
+    for f in files:
+        for t in f.types:
+            for m in t.methods:
+                bean = next((a for a in m.annotations if _short(a.name) == "Bean"), None)
+                if bean is None:
+                    continue
+                tables = tuple(
+                    dict.fromkeys(
+                        name
+                        for c in m.calls
+                        if c.member == "setTable"
+                        for s in c.strings[:1]
+                        if re.fullmatch(r"\w+", name := normalise_table(s))
+                    )
+                )
+                if tables:
+                    named = (bean.get("name") or bean.value or "").strip('{}" ')
+                    bean_id = named.split(",")[0].strip().strip('"') or m.name
+                    out.append(Bean(bean_id, "", _ref(f.path, m.line), tables=tables))
+    return out
 
 
 class _Linker:
@@ -540,6 +569,8 @@ class _Linker:
                     )
                 if bean is not None:
                     continue
+            elif tables := self.tabled.get(f.name, ()):  # injected by name (constructor)
+                self.facts.bean_tables.extend((src, table, ref, f.name) for table in tables)
             if ("Resource" in names or INJECT_BY_TYPE & names.keys()) and f.type_refs:
                 qualifier = names.get("Qualifier")
                 self._inject(

@@ -163,6 +163,41 @@ def test_a_table_id_generator_bean_writes_its_table_for_the_class_it_is_injected
     assert not [d for d in model.diagnostics if d.code == "spring.unknown-bean"]
 
 
+def test_a_table_id_generator_configured_in_java_writes_its_table_too(
+    tree: Callable[[dict[str, str]], Path],
+) -> None:
+    """eGovFrame's Spring Boot template declares its ID generators as ``@Bean`` methods;
+    services take them by ``@Resource(name)`` or by a constructor parameter of the bean's name."""
+    files = {
+        "src/main/java/cfg/IdGenConfig.java": """package cfg;
+            @Configuration public class IdGenConfig {
+                @Bean(destroyMethod = "destroy") Gen egovBBSMstrIdGnrService() {
+                    return new Builder().setBlockSize(10).setTable("IDS").setTableName("BBS_ID").build();
+                }
+                @Bean(name = "egovNttIdGnrService") Gen ntt() {
+                    Gen g = new Gen(); g.setTable("comtecopseq"); return g;
+                }
+                @Bean Gen other() { return new Gen(); }
+            }""",
+        "src/main/java/bbs/BbsServiceImpl.java": """package bbs;
+            import javax.annotation.Resource;
+            public class BbsServiceImpl {
+                @Resource(name = "egovBBSMstrIdGnrService") private IdGen idgenService;
+            }""",
+        "src/main/java/bbs/NttServiceImpl.java": """package bbs;
+            @RequiredArgsConstructor public class NttServiceImpl {
+                private final IdGen egovNttIdGnrService;
+                private final IdGen other;
+            }""",
+        "src/main/java/bbs/IdGen.java": "package bbs; public interface IdGen { }",
+    }
+    model = ingest(tree(files), jobs=1)
+    assert [(a.source, a.table, a.access.value, a.generated) for a in model.table_accesses] == [
+        ("bbs.BbsServiceImpl", "IDS", "write", True),
+        ("bbs.NttServiceImpl", "COMTECOPSEQ", "write", True),
+    ]
+
+
 def test_broken_xml_gives_a_diagnostic_with_its_line() -> None:
     facts = read("bad.xml", b"<mapper namespace='x'>\n<select id='a'>\n</mapper>")
     (d,) = facts.diagnostics
