@@ -22,7 +22,10 @@ is placed by the first rule that decides:
 4. **name**: the service whose class names share the most words with the view's file name,
    rarer words counting more (``displayQuote.jsp`` and ``QuoteDataBean``; ``PingJsp.jsp`` and
    the ``Ping*`` servlets), when one service clearly leads;
-5. **navigation**: the service of most of the placed views it links to or that link to it
+5. **folder, last segment**: the service with most classes in packages whose last segment
+   the view's folders name (Roller's weblog themes, ``themes/basic/sidebar.vm``, and
+   ``business.themes``; cargotracker's ``admin/tracking/map.xhtml``);
+6. **navigation**: the service of most of the placed views it links to or that link to it
    (``<a href="docs/glossary.html">``), for menus, frames and help pages.
 
 A view no rule places is reported as unplaced.
@@ -128,6 +131,8 @@ def place_views(
                 out[page.path] = Placement(service, "folder")
             elif (service := _by_name(page.path, words)) is not None:
                 out[page.path] = Placement(service, "name")
+            elif (service := _by_folder(page.path, folders, last=True)) is not None:
+                out[page.path] = Placement(service, "folder")
     _spread(pages, _navigation(pages), out, "navigation")
     for page in pages:
         out.setdefault(page.path, Placement(None, "unplaced"))
@@ -264,18 +269,29 @@ def _service_folders(
     return out
 
 
-def _by_folder(path: str, folders: Mapping[str, Counter[tuple[str, ...]]]) -> str | None:
+def _by_folder(
+    path: str, folders: Mapping[str, Counter[tuple[str, ...]]], last: bool = False
+) -> str | None:
+    """The service of the package the view's folders name best: all (or two) of its specific
+    segments; more segments, then more classes, win. With ``last``, the service with most
+    classes in packages whose last segment the folders name (``themes/basic/weblog.vm`` and
+    Roller's ``business.themes``)."""
     folder = _folder(path)
     if not folder:
         return None
     best: tuple[int, int, str] | None = None
+    tail: Counter[str] = Counter()
     for service in sorted(folders):
         for segs, classes in folders[service].items():
-            matched = _matches(folder, segs)
+            matched = 0 if last else _matches(folder, segs)
             if matched:
                 key = (matched, classes, service)
                 if best is None or key[:2] > best[:2]:
                     best = key
+            elif last and segs and segs[-1] in folder:
+                tail[service] += classes
+    if tail:
+        return min(tail, key=lambda s: (-tail[s], s))
     return best[2] if best else None
 
 

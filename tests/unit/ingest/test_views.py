@@ -205,6 +205,31 @@ def test_each_view_is_placed_in_one_service_by_links_includes_then_folder() -> N
     }
 
 
+def test_a_folder_naming_the_last_segment_of_a_package_places_views_nothing_else_does() -> None:
+    """Roller's weblog themes (``themes/basic/sidebar.vm``) are rendered through templates,
+    not named by any class: they go with ``business.themes``; cargotracker's
+    ``admin/tracking/map.xhtml`` with ``interfaces.tracking``. A view a class name matches
+    keeps that service: the folder's last-segment match comes after names."""
+    where = {
+        "r.business.themes.ThemeManager": "theme",
+        "r.business.themes.SharedTheme": "theme",
+        "r.ui.rendering.PageServlet": "rendering",
+        "r.business.WeblogEntryManager": "entry",
+    }
+    packages = {c: c.rpartition(".")[0] for c in where}
+    pages = [
+        Page("webapp/themes/basic/sidebar.vm"),
+        Page("webapp/themes/basic/entry.vm"),  # "entry": WeblogEntryManager's service
+        Page("webapp/misc/about.vm"),
+    ]
+    placed = place_views(pages, where, packages)
+    assert {p: (x.service, x.via) for p, x in placed.items()} == {
+        "webapp/themes/basic/sidebar.vm": ("theme", "folder"),
+        "webapp/themes/basic/entry.vm": ("entry", "name"),
+        "webapp/misc/about.vm": (None, "unplaced"),
+    }
+
+
 def test_a_fragment_every_page_includes_places_none_of_them() -> None:
     """Roller: every page includes ``taglibs-struts2.jsp``; one page placed by its action puts
     the fragment in its service, which must not carry the other pages there."""
