@@ -131,7 +131,7 @@ def place_views(
                 out[page.path] = Placement(service, "folder")
             elif (service := _by_name(page.path, words)) is not None:
                 out[page.path] = Placement(service, "name")
-            elif (service := _by_folder(page.path, folders, last=True)) is not None:
+            elif (service := _by_package_tail(page.path, folders)) is not None:
                 out[page.path] = Placement(service, "folder")
     _spread(pages, _navigation(pages), out, "navigation")
     for page in pages:
@@ -269,30 +269,33 @@ def _service_folders(
     return out
 
 
-def _by_folder(
-    path: str, folders: Mapping[str, Counter[tuple[str, ...]]], last: bool = False
-) -> str | None:
+def _by_folder(path: str, folders: Mapping[str, Counter[tuple[str, ...]]]) -> str | None:
     """The service of the package the view's folders name best: all (or two) of its specific
-    segments; more segments, then more classes, win. With ``last``, the service with most
-    classes in packages whose last segment the folders name (``themes/basic/weblog.vm`` and
-    Roller's ``business.themes``)."""
+    segments; more segments, then more classes, win."""
     folder = _folder(path)
     if not folder:
         return None
     best: tuple[int, int, str] | None = None
-    tail: Counter[str] = Counter()
     for service in sorted(folders):
         for segs, classes in folders[service].items():
-            matched = 0 if last else _matches(folder, segs)
+            matched = _matches(folder, segs)
             if matched:
                 key = (matched, classes, service)
                 if best is None or key[:2] > best[:2]:
                     best = key
-            elif last and segs and segs[-1] in folder:
-                tail[service] += classes
-    if tail:
-        return min(tail, key=lambda s: (-tail[s], s))
     return best[2] if best else None
+
+
+def _by_package_tail(path: str, folders: Mapping[str, Counter[tuple[str, ...]]]) -> str | None:
+    """The service with most classes in packages whose last specific segment the view's
+    folders name (``themes/basic/weblog.vm`` and Roller's ``business.themes``)."""
+    folder = _folder(path)
+    tail: Counter[str] = Counter()
+    for service, packages in folders.items():
+        for segs, classes in packages.items():
+            if segs and segs[-1] in folder:
+                tail[service] += classes
+    return min(tail, key=lambda s: (-tail[s], s)) if tail else None
 
 
 def _service_words(where: Mapping[str, str], skip: frozenset[str]) -> dict[str, dict[str, float]]:
