@@ -14,6 +14,7 @@ from msadecomp.decompose.refine import (
     join_domain_to_front,
     join_inbound_adapters,
     join_package_fragments,
+    join_satellites,
     split_catch_alls,
 )
 from msadecomp.graph import SUPERTYPES, USERS, WRITE_CALLS, build_graph
@@ -433,6 +434,49 @@ def test_an_adapter_someone_uses_handling_requests_or_tied_to_many_stays() -> No
     g, parts = _batch_import()
     g.graph[USERS] = {}  # ties only (names, packages), no use: a separate tool
     assert join_inbound_adapters(g, parts) == (parts, [])
+
+
+def _airport_codes() -> tuple[nx.Graph, list[set[str]]]:
+    """AcmeAir after clustering: the airport-code mapping, an entity with its store and table,
+    apart from the flight service, its only user."""
+    g = nx.Graph()
+    flight = ["f.FlightServiceImpl", "f.FlightsREST", "f.Flight", "table:FLIGHT"]
+    codes = ["a.AirportCodeMapping", "a.AirportCodeMappingImpl", "table:AIRPORTCODEMAPPING"]
+    booking = ["b.BookingServiceImpl", "b.BookingsREST", "b.Booking", "table:BOOKING"]
+    for names, package in ((flight, "f"), (codes, "a"), (booking, "b")):
+        clique(g, names, package)
+    for rest in ("f.FlightsREST", "b.BookingsREST"):
+        g.nodes[rest]["handler"] = True
+    g.graph[USERS] = {
+        "a.AirportCodeMapping": {"f.FlightServiceImpl", "a.AirportCodeMappingImpl"},
+        "f.FlightServiceImpl": {"f.FlightsREST", "b.BookingServiceImpl"},
+    }
+    return g, [set(flight), set(codes), set(booking)]
+
+
+def test_a_small_service_with_its_own_table_only_one_other_uses_joins_it() -> None:
+    g, parts = _airport_codes()
+    joined, notes = join_satellites(g, parts)
+    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[1], parts[2]]))
+    assert notes == [
+        "a small service only one other uses joined it: AirportCodeMapping, AirportCodeMappingImpl"
+    ]
+
+
+def test_a_satellite_needs_a_table_no_handler_one_user_service_and_few_classes() -> None:
+    g, parts = _airport_codes()
+    g.graph[USERS]["a.AirportCodeMapping"].add("b.BookingServiceImpl")  # two services use it
+    assert join_satellites(g, parts) == (parts, [])
+    g, parts = _airport_codes()
+    g.nodes["a.AirportCodeMappingImpl"]["handler"] = True  # requests of its own
+    assert join_satellites(g, parts) == (parts, [])
+    g, parts = _airport_codes()
+    parts[1].discard("table:AIRPORTCODEMAPPING")  # no data of its own: a library, not a satellite
+    assert join_satellites(g, parts) == (parts, [])
+    g, parts = _airport_codes()
+    parts[1] |= {f"a.Code{i}" for i in range(4)}  # six classes: a service of its own
+    g.add_nodes_from((f"a.Code{i}" for i in range(4)), kind="class")
+    assert join_satellites(g, parts) == (parts, [])
 
 
 def test_an_implementation_is_used_by_the_users_of_its_interface() -> None:

@@ -50,6 +50,7 @@ from msadecomp.decompose.refine import (
     join_domain_to_front,
     join_inbound_adapters,
     join_package_fragments,
+    join_satellites,
     split_catch_alls,
 )
 from msadecomp.decompose.sweep import TRIES, SweepPoint, count_services, sweep
@@ -170,6 +171,8 @@ def decompose(
     if services is None and algorithm in HAS_RESOLUTION:
         parts, adapter_notes = join_inbound_adapters(core, parts)
         notes.extend(adapter_notes)
+        parts, satellite_notes = join_satellites(core, parts)
+        notes.extend(satellite_notes)
     if unreferenced:
         notes.append(
             f"{len(unreferenced)} table(s) are read or written by no class and tied to no "

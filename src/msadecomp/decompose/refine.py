@@ -32,6 +32,9 @@
 * :func:`join_inbound_adapters`: a service without tables or request handlers that no other
   service uses joins the service it serves (cargotracker's batch file import joins handling:
   five-seed class MoJoFM 88.9 -> 90.1; no other corpus of 26 changed).
+* :func:`join_satellites`: a small service with a table of its own and no request handler
+  that only one other service uses joins it (AcmeAir's airport-code mapping joins flight; the
+  truth corpora are unchanged).
 """
 
 from __future__ import annotations
@@ -555,6 +558,16 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
     return [p for p in pieces if p], [f"{what}: {listed}"]
 
 
+def _join(pieces: list[set[str]], index: dict[str, int], i: int, j: int) -> str:
+    """Moves service ``i`` into service ``j``; returns the listing of the classes moved."""
+    moved = pieces[i]
+    pieces[j] |= moved
+    for n in moved:
+        index[n] = j
+    pieces[i] = set()
+    return _listing(sorted(n.rpartition(".")[2] for n in moved if not is_table(n)))
+
+
 ADAPTER_SHARE = 0.6
 """An inbound adapter has this share of its ties to the service it serves."""
 
@@ -591,12 +604,44 @@ def join_inbound_adapters(graph: nx.Graph, parts: Partition) -> tuple[Partition,
         served = {index.get(m) for n in part for m in uses.get(n, ())}
         if j not in served or ties[j] < ADAPTER_SHARE * sum(ties.values()):
             continue
-        pieces[j] |= part
-        for n in part:
-            index[n] = j
-        pieces[i] = set()
-        shown = _listing(sorted(n.rpartition(".")[2] for n in part if not is_table(n)))
+        shown = _join(pieces, index, i, j)
         notes.append(
             f"an inbound adapter no other service uses joined the service it serves: {shown}"
+        )
+    return [p for p in pieces if p], notes
+
+
+SATELLITE_CLASSES = 5
+"""A satellite service has at most this many classes."""
+
+
+def join_satellites(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """A small service (``SATELLITE_CLASSES``) with tables of its own and no request handler,
+    all of whose users sit in one other service, joins it: AcmeAir's airport-code mapping (an
+    entity, its store and table) only the flight service reads."""
+    users: dict[str, set[str]] = graph.graph.get(USERS, {})
+    pieces = [set(p) for p in parts]
+    index = {n: i for i, p in enumerate(pieces) for n in p}
+    notes: list[str] = []
+    for i, part in enumerate(pieces):
+        classes = [n for n in part if not is_table(n)]
+        if not classes or len(classes) > SATELLITE_CLASSES or len(classes) == len(part):
+            continue
+        if any(graph.nodes[n].get("handler") for n in classes if n in graph):
+            continue
+        outside = {
+            index[m]
+            for n in classes
+            for m in users.get(n, ())
+            if m in index
+            and index[m] != i
+            and not WIRING.search(m.rpartition(".")[2])
+            and not SEED_DATA.search(m.rpartition(".")[2])
+        }
+        if len(outside) != 1:
+            continue
+        (j,) = outside
+        notes.append(
+            f"a small service only one other uses joined it: {_join(pieces, index, i, j)}"
         )
     return [p for p in pieces if p], notes
