@@ -416,8 +416,8 @@ def test_a_service_no_one_uses_that_serves_mostly_one_other_joins_it() -> None:
     joined, notes = join_inbound_adapters(g, parts)
     assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[2], parts[1]]))
     assert notes == [
-        "an inbound adapter no other service uses joined the service it serves: DirectoryScanner, "
-        "EventItemReader, EventItemWriter"
+        "an inbound adapter no other service uses joined the service of ApplicationEvents, "
+        "which it serves: DirectoryScanner, EventItemReader, EventItemWriter"
     ]
 
 
@@ -459,7 +459,8 @@ def test_a_small_service_with_its_own_table_only_one_other_uses_joins_it() -> No
     joined, notes = join_satellites(g, parts)
     assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[1], parts[2]]))
     assert notes == [
-        "a small service only one other uses joined it: AirportCodeMapping, AirportCodeMappingImpl"
+        "a small service only the service of FlightServiceImpl uses joined it: "
+        "AirportCodeMapping, AirportCodeMappingImpl"
     ]
 
 

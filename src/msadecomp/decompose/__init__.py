@@ -189,7 +189,8 @@ def decompose(
                 f"{final} services in the end (the sweep's best run at that resolution "
                 f"gave {swept}): consensus ({RUNS} runs at {len(SCALES)} resolutions, {ROUNDS} "
                 "rounds), package joins, tiny services, domain models joining their front, "
-                "catch-all splits and classes without ties change the count"
+                "catch-all splits, adapters and satellites joining the service they serve and "
+                "classes without ties change the count"
             )
     q = Prepared(core).modularity(parts)
     clusters = list(name_clusters(core, parts))

@@ -604,9 +604,11 @@ def join_inbound_adapters(graph: nx.Graph, parts: Partition) -> tuple[Partition,
         served = {index.get(m) for n in part for m in uses.get(n, ())}
         if j not in served or ties[j] < ADAPTER_SHARE * sum(ties.values()):
             continue
+        served_class = min(m for n in part for m in uses.get(n, ()) if index.get(m) == j)
         shown = _join(pieces, index, i, j)
         notes.append(
-            f"an inbound adapter no other service uses joined the service it serves: {shown}"
+            "an inbound adapter no other service uses joined the service of "
+            f"{served_class.rpartition('.')[2]}, which it serves: {shown}"
         )
     return [p for p in pieces if p], notes
 
@@ -641,7 +643,10 @@ def join_satellites(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[
         if len(outside) != 1:
             continue
         (j,) = outside
+        user = min(m for n in classes for m in users.get(n, ()) if index.get(m) == j)
+        shown = _join(pieces, index, i, j)
         notes.append(
-            f"a small service only one other uses joined it: {_join(pieces, index, i, j)}"
+            f"a small service only the service of {user.rpartition('.')[2]} uses joined it: "
+            f"{shown}"
         )
     return [p for p in pieces if p], notes
