@@ -15,6 +15,7 @@ from msadecomp.decompose.refine import (
     join_inbound_adapters,
     join_package_fragments,
     join_satellites,
+    place_stores,
     split_catch_alls,
 )
 from msadecomp.graph import SUPERTYPES, USERS, WRITE_CALLS, build_graph
@@ -478,6 +479,76 @@ def test_a_satellite_needs_a_table_no_handler_one_user_service_and_few_classes()
     parts[1] |= {f"a.Code{i}" for i in range(4)}  # six classes: a service of its own
     g.add_nodes_from((f"a.Code{i}" for i in range(4)), kind="class")
     assert join_satellites(g, parts) == (parts, [])
+
+
+def _item_store() -> tuple[nx.Graph, list[set[str]]]:
+    """JPetStore after clustering: ``Item`` and its mapper sit with the cart, whose line items
+    hold items, but only the catalogue and order services call the mapper."""
+    g = nx.Graph()
+    cart = ["c.Cart", "c.CartItem", "c.CartController", "d.Item", "m.ItemMapper"]
+    catalog = ["s.CatalogService", "w.CatalogController", "d.Product", "m.ProductMapper"]
+    order = ["s.OrderService", "w.OrderController", "d.Order", "m.OrderMapper"]
+    for names, package in ((cart, "c"), (catalog, "s"), (order, "o")):
+        clique(g, names, package)
+    g.add_node("table:ITEM", kind="table")
+    g.add_edge("m.ItemMapper", "table:ITEM", weight=4.0)  # only the mapper reads the table
+    for n in ("m.ItemMapper", "m.ProductMapper", "m.OrderMapper"):
+        g.nodes[n]["layer"] = "persistence"
+    for n in ("c.CartController", "w.CatalogController", "w.OrderController"):
+        g.nodes[n]["handler"] = True
+    g.add_edge("s.CatalogService", "m.ItemMapper", weight=4.6)
+    g.add_edge("s.OrderService", "m.ItemMapper", weight=3.9)
+    g.graph[USERS] = {
+        "m.ItemMapper": {"s.CatalogService", "s.OrderService", "d.Item"},
+        "m.ProductMapper": {"s.CatalogService"},
+        "m.OrderMapper": {"s.OrderService"},
+        "d.Item": {"c.CartItem", "m.ItemMapper", "s.CatalogService"},
+    }
+    return g, [set(cart) | {"table:ITEM"}, set(catalog), set(order)]
+
+
+def test_a_store_no_class_of_its_service_calls_joins_its_callers_with_its_entity() -> None:
+    g, parts = _item_store()
+    moved, notes = place_stores(g, parts)
+    item = {"d.Item", "m.ItemMapper", "table:ITEM"}
+    assert sorted(map(sorted, moved)) == sorted(
+        map(sorted, [parts[0] - item, parts[1] | item, parts[2]])
+    )
+    assert notes == ["stores no class of their service calls joined their callers: ItemMapper"]
+
+
+def test_a_store_stays_with_reference_data_its_own_callers_or_split_callers() -> None:
+    g, parts = _item_store()
+    g.nodes["c.CartController"]["handler"] = False  # no front: reference data, kept
+    assert place_stores(g, parts) == (parts, [])
+    g, parts = _item_store()
+    g.graph[USERS]["m.ItemMapper"].add("c.Cart")  # its own service calls it
+    assert place_stores(g, parts) == (parts, [])
+    g, parts = _item_store()
+    g["s.OrderService"]["m.ItemMapper"]["weight"] = 6.0  # order and catalogue split it...
+    g.graph[USERS]["m.ItemMapper"].add("x.Other")
+    g.add_node("x.Other", kind="class")
+    g.add_edge("x.Other", "m.ItemMapper", weight=4.0)
+    parts.append({"x.Other"})  # ...with a third service: no majority
+    assert place_stores(g, parts) == (parts, [])
+
+
+def test_a_facade_over_the_stores_of_four_services_calls_no_store_home() -> None:
+    """Spring's JPetStore: ``PetStoreImpl`` calls every DAO; it says nothing of where one
+    belongs."""
+    g, parts = _item_store()
+    g.graph[USERS]["m.ItemMapper"] = {"f.PetStoreImpl"}
+    g.add_node("f.PetStoreImpl", kind="class")
+    g.add_edge("f.PetStoreImpl", "m.ItemMapper", weight=4.0)
+    extra = {"a.AccountMapper"}
+    g.add_node("a.AccountMapper", kind="class", layer="persistence", label="AccountMapper")
+    g.add_node("a.Account", kind="class", label="Account")
+    for store in ("m.ProductMapper", "m.OrderMapper", "a.AccountMapper"):
+        g.graph[USERS].setdefault(store, set()).add("f.PetStoreImpl")
+    parts[1].add("f.PetStoreImpl")
+    parts.append(extra | {"a.Account", "a.AccountController"})
+    g.add_node("a.AccountController", kind="class", handler=True)
+    assert place_stores(g, parts) == (parts, [])
 
 
 def test_an_implementation_is_used_by_the_users_of_its_interface() -> None:

@@ -51,6 +51,7 @@ from msadecomp.decompose.refine import (
     join_inbound_adapters,
     join_package_fragments,
     join_satellites,
+    place_stores,
     split_catch_alls,
 )
 from msadecomp.decompose.sweep import TRIES, SweepPoint, count_services, sweep
@@ -167,6 +168,8 @@ def decompose(
         notes.extend(package_notes)
         parts, sole_notes = follow_sole_users(core, parts)
         notes.extend(sole_notes)
+        parts, store_notes = place_stores(core, parts)
+        notes.extend(store_notes)
     parts, unreferenced = attach_orphans(core, parts)
     if services is None and algorithm in HAS_RESOLUTION:
         parts, adapter_notes = join_inbound_adapters(core, parts)
