@@ -68,7 +68,11 @@ _INCLUDES = re.compile(
     re.I,
 )
 _BEANCLASS = re.compile(r"""beanclass\s*=\s*["']([\w.$]+)["']""", re.I)
-_EL_BEAN = re.compile(r"#\{\s*([a-z]\w*)\s*\.")
+_EL_BEAN = re.compile(r"#\{\s*([a-z]\w*(?:\.[A-Za-z_]\w*){0,2})\s*\.")
+"""A bean named in an expression, before its property or method: ``#{orderBean.save}``, and
+beans named with dots (``@Named("public.track")``: ``#{public.track.cargo.eta}``)."""
+_EL_VAR = re.compile(r"""\bvar\s*=\s*["'](\w+)["']""")
+"""Loop variables (``<ui:repeat var="leg">``): ``#{leg.from}`` names no bean."""
 
 
 def is_view(path: str) -> bool:
@@ -164,7 +168,12 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
         for name in set(re.findall(rf"<{prefix}:([\w\-]+)", text)):
             links.add(f"view:{folder.rstrip('/')}/{name}")  # a .tag or a .tagx file
     links.update("class:" + m.group(1) for m in _BEANCLASS.finditer(text))
-    links.update("bean:" + m.group(1) for m in _EL_BEAN.finditer(text))
+    loops = set(_EL_VAR.findall(text))
+    links.update(
+        "bean:" + m.group(1)
+        for m in _EL_BEAN.finditer(text)
+        if m.group(1).partition(".")[0] not in loops
+    )
     return Page(path, tuple(sorted(links)), title=_title(text))
 
 
@@ -301,8 +310,16 @@ def link_views(
             kind, _, value = link.partition(":") if ":" in link[:6] else ("", "", link)
             if kind == "class":  # stripes:link/form beanclass: a link to an action, like a URL
                 found |= {value} & known
-            elif kind == "bean":
-                renderers |= beans.get(value, set())
+            elif kind == "bean":  # the longest dotted prefix naming a bean
+                names = value.split(".")
+                renderers |= next(
+                    (
+                        beans[name]
+                        for n in range(len(names), 0, -1)
+                        if (name := ".".join(names[:n])) in beans
+                    ),
+                    set(),
+                )
             elif kind != "view":
                 found |= handlers.find(link)
         controllers = tuple(sorted(found | renderers))

@@ -154,6 +154,21 @@ def test_views_link_to_handlers_view_names_beans_and_action_classes() -> None:
     }
 
 
+def test_jsf_beans_named_with_dots_are_found_and_loop_variables_are_no_beans() -> None:
+    """cargotracker's tracking page uses ``@Named("public.track")`` and loops over the legs
+    with ``var="leg"``; ``#{leg.from}`` had made the ``Leg`` entity render the page."""
+    page = read_view(
+        "webapp/public/track.xhtml",
+        b"""<p:inputText value="#{public.track.trackingId}"/>
+        <strong>#{public.track.cargo.eta}</strong>
+        <ui:repeat value="#{public.track.cargo.events}" var="leg">#{leg.from}</ui:repeat>""",
+    )
+    assert page.links == ("bean:public.track", "bean:public.track.cargo")
+    types = [_type("t.web.Track", bean="public.track"), _type("t.domain.Leg")]
+    (linked,) = link_views([page], [], {}, types)
+    assert linked.renderers == ("t.web.Track",)
+
+
 def test_script_code_calling_rest_endpoints_links_the_page_to_their_handlers() -> None:
     html = """<script src="js/app.js"></script>
         <script>
