@@ -36,6 +36,31 @@ def clique(g: nx.Graph, names: list[str], package: str, weight: float = 2.0) -> 
     g.add_edges_from((u, v, {"weight": weight}) for u in names for v in names if u < v)
 
 
+def test_package_fragments_join_outside_a_root_that_is_the_main_feature() -> None:
+    """eGovFrame's sample: six of ten classes sit in ``example.sample``, so that is the root
+    package; the common ``example.cmmn`` and ``example.cmmn.web`` helpers, in two services of
+    two classes, are still one package's fragments."""
+    g = nx.Graph()
+    sample = [f"e.example.sample.S{i}" for i in range(6)]
+    clique(g, sample, "e.example.sample")
+    clique(g, ["e.example.cmmn.ExcepHndlr", "e.example.cmmn.OthersExcepHndlr"], "e.example.cmmn")
+    web = ["e.example.cmmn.web.BindingInitializer", "e.example.cmmn.web.PaginationRenderer"]
+    clique(g, web, "e.example.cmmn.web")
+    parts = [
+        set(sample),
+        {"e.example.cmmn.ExcepHndlr", "e.example.cmmn.OthersExcepHndlr"},
+        set(web),
+    ]
+    joined, notes, _ = join_package_fragments(g, parts)
+    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0], parts[1] | parts[2]]))
+    assert notes == [
+        "2 services mostly made of package e.example.cmmn gave its classes to one service"
+    ]
+    # the root package itself is no feature to join by: nothing below the root names one
+    halves = [set(sample[:3]), set(sample[3:]), parts[1] | parts[2]]
+    assert join_package_fragments(g, halves)[0] == halves
+
+
 def test_table_groups_join_the_service_they_are_tied_to_and_the_rest_is_unreferenced() -> None:
     g = nx.Graph()
     clique(g, ["a.A1", "a.A2"], "a")

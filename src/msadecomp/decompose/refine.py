@@ -49,6 +49,7 @@ from collections.abc import Callable, Iterable, Sequence
 import networkx as nx
 
 from msadecomp.decompose.algorithms import Partition, Prepared
+from msadecomp.decompose.naming import common_prefix
 from msadecomp.graph import (
     PLACEMENT_TIES,
     SEED_DATA,
@@ -364,6 +365,9 @@ def join_package_fragments(
     Returns the parts, a note per join and the joined services (no catch-all to split)."""
     classes = [n for n in graph if not is_table(n)]
     root = root_package(str(graph.nodes[n].get("package", "")) for n in classes)
+    # the packages every class shares: on a small app the root can be its main feature
+    # (eGovFrame's sample: six of ten classes in ``example.sample``, four in ``example.cmmn``)
+    top = ".".join(common_prefix(str(graph.nodes[n].get("package", "")) for n in classes))
 
     def key(n: str) -> str:
         return _package_key(graph, n)
@@ -375,7 +379,7 @@ def join_package_fragments(
             continue
         package, n = packages.most_common(1)[0]
         if (
-            (package.startswith(root + ".") if root else bool(package))
+            (package.startswith(top + ".") if top else bool(package))
             and n >= FRAGMENT_SHARE * sum(packages.values())
             and not layer_first(package, root)
         ):
