@@ -678,10 +678,9 @@ def place_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str
     pieces = [set(p) for p in parts]
     index = {n: i for i, p in enumerate(pieces) for n in p}
     reach: dict[str, set[int]] = {}  # per caller, the services of the stores it calls
-    for store in entities:
+    for store in entities.keys() & index.keys():
         for u in users.get(store, ()):
-            if store in index:
-                reach.setdefault(u, set()).add(index[store])
+            reach.setdefault(u, set()).add(index[store])
     moved: list[str] = []
     for store in sorted(entities):
         i = index.get(store)
