@@ -10,7 +10,13 @@ Pipeline of :func:`decompose`:
    resolution whose partition has the highest modularity (see :mod:`.sweep`); the partition
    used is then the consensus of several seeded runs at that resolution (:mod:`.consensus`).
 4. Contracted nodes are expanded; nodes without edges join the service holding most of their
-   package; ``apart`` constraints are enforced.
+   package.
+5. Without a fixed service count, the clean-up of :mod:`.refine` runs: package fragments join,
+   tiny services and fronts join, domain models join the front writing them, catch-alls split,
+   package stragglers, classes used by one other service and stores called from one other
+   service move; after orphan tables are attached, inbound adapters and satellites join the
+   service they serve.
+6. ``together`` groups are brought back together and ``apart`` constraints are enforced.
 
 Results depend only on the graph, the parameters and the ``seed``.
 """
