@@ -442,9 +442,7 @@ def gather_package_stragglers(graph: nx.Graph, parts: Partition) -> tuple[Partit
             i = index[n]
             if i == home or _classes(pieces[i]) <= MIN_PART or any(is_table(m) for m in graph[n]):
                 continue
-            pieces[i].discard(n)
-            pieces[home].add(n)
-            index[n] = home
+            _move(pieces, index, n, home)
             moved.append((n, package))
     if not moved:
         return parts, []
@@ -473,6 +471,13 @@ KEEPS_HOME = frozenset({"persistence"})
 """Layers whose classes stay with their data, whoever calls them (DAOs, repositories)."""
 MOVE_ROUNDS = 5
 """Rounds of :func:`follow_sole_users`; chains (a DTO used by a converter) rarely need three."""
+
+
+def _move(pieces: list[set[str]], index: dict[str, int], n: str, j: int) -> None:
+    """Moves node ``n`` into service ``j``."""
+    pieces[index[n]].discard(n)
+    pieces[j].add(n)
+    index[n] = j
 
 
 def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
@@ -548,10 +553,7 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
             i = index[n]
             if user is None or index[user] == i or _classes(pieces[i]) <= MIN_PART:
                 continue
-            j = index[user]
-            pieces[i].discard(n)
-            pieces[j].add(n)
-            index[n] = j
+            _move(pieces, index, n, index[user])
             moved.append((n, user))
         if len(moved) == before:
             break
@@ -717,9 +719,7 @@ def place_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str
         if _classes(pieces[i]) - _classes(group) < MIN_PART:
             continue
         for n in group:
-            pieces[i].discard(n)
-            pieces[j].add(n)
-            index[n] = j
+            _move(pieces, index, n, j)
         moved.append(store)
     if not moved:
         return parts, []

@@ -4,7 +4,8 @@
 
 * nodes: top-level project classes (id = FQN; nested types are folded into their outer class)
   and tables (id = ``table:NAME``). Attributes: ``kind`` ("class" or "table"), ``label``,
-  ``package``, ``layer`` (web, service, persistence, model, other) and ``stereotype``.
+  ``package``, ``layer`` (web, service, persistence, model, other), ``handler`` (it handles a
+  request path) and ``stereotype``.
 * edges: ``kind`` is a :class:`~msadecomp.model.DepKind` value, ``read``/``write`` (class to
   table), ``foreign_key`` (table to table), ``semantic`` (identifier similarity, attribute
   ``strength`` in 0..1), ``cochange`` (git co-change support, ``strength`` in 0..1), or one the
@@ -208,8 +209,9 @@ WRITE_CALLS = "write_calls"
 write calls``, for :func:`msadecomp.decompose.refine.join_domain_to_front`."""
 USERS = "users"
 """Key of the clustering graph's ``graph`` attribute holding ``class -> classes using it``
-(any code dependency of ``USE_KINDS``), for
-:func:`msadecomp.decompose.refine.follow_sole_users`."""
+(any code dependency of ``USE_KINDS``), for the clean-up steps of
+:mod:`msadecomp.decompose.refine` (classes following their users, stores, adapters,
+satellites)."""
 USE_KINDS = frozenset(k.value for k in DepKind) - {"import", "annotation"}
 """Dependencies that use a class: an import or an annotation alone does not."""
 SUPERTYPES = "supertypes"
