@@ -25,7 +25,7 @@ from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.ingest.sources import Limits, collect
 from msadecomp.ingest.sql_ddl import parse_ddl
 from msadecomp.ingest.sql_tables import is_table_name, tables_in
-from msadecomp.ingest.views import read_view
+from msadecomp.ingest.views import VIEW_SUFFIXES, read_view
 from msadecomp.ingest.xml_config import XmlFacts, read_xml
 from msadecomp.readiness import load_answers
 
@@ -265,7 +265,8 @@ def encoded_text(draw: st.DrawFn) -> bytes:
 
 
 def _read_jsp(data: bytes) -> object:
-    return read_view("a.jsp", data, [])
+    """Reads the bytes as a view of every template language (each has include syntax of its own)."""
+    return [read_view("templates/a" + suffix, data, []) for suffix in sorted(VIEW_SUFFIXES)]
 
 
 def _decode(data: bytes) -> object:

@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.scope import Scope
-from msadecomp.ingest.views import is_view
+from msadecomp.ingest.views import VIEW_SUFFIXES, is_view
 from msadecomp.model import Diagnostic, Severity, SourceRef
 
 try:  # an optional part of the standard library
@@ -44,17 +44,7 @@ KINDS = {
     ".xml": "xml",
     ".sql": "sql",
     ".ddl": "sql",
-    ".jsp": "view",
-    ".jspf": "view",
-    ".jspx": "view",
-    ".tag": "view",
-    ".tagx": "view",
-    ".xhtml": "view",
-    ".vm": "view",
-    ".ftl": "view",
-    ".ftlh": "view",
-    ".html": "view",
-    ".htm": "view",
+    **dict.fromkeys(VIEW_SUFFIXES, "view"),
     ".properties": "properties",
     ".class": "class",
 }

@@ -1,17 +1,21 @@
-"""Views (JSP, JSF/Facelets, Thymeleaf/HTML, Velocity, FreeMarker) and the classes behind them.
+"""Views (JSP, JSF/Facelets, Thymeleaf/HTML, Velocity, FreeMarker, Pug/Jade, Mustache/Handlebars,
+Pebble, Groovy markup, JTE) and the classes behind them.
 
 :func:`read_view` finds what a view points at:
 
 * request paths it links, posts or redirects to: ``href``/``action``/``src`` attributes
-  (relative ``href``/``action`` values too: ``app?action=home``),
+  (relative ``href``/``action`` values too: ``app?action=home``; Pug's ``a(href='/x')`` and
+  Groovy markup's ``a(href: '/x')`` alike),
   ``<c:url>``/``<s:url>``/``<spring:url>`` values, Thymeleaf ``@{/path(..)}``, JavaScript
   strings ending in ``.do``/``.action``/``.json``, and any path-like string inside a
   ``<script>`` block (``$.ajax({url: 'rest/api/flights/query'})``, ``fetch('/orders')``);
   context-path prefixes (``${pageContext.request.contextPath}``, ``${ctx}``,
   ``<%=request.getContextPath()%>``) are dropped, static resources ignored;
 * other views it includes (``<jsp:include>``, ``<%@ include %>``, ``<ui:include>``,
-  ``<ui:composition template>``, ``th:replace``/``th:insert``, ``#parse``, ``<#include>``),
-  as ``view:NAME`` links;
+  ``<ui:composition template>``, ``th:replace``/``th:insert``, ``#parse``, ``<#include>``,
+  ``<#import>``, Pug ``include``/``extends`` lines, Mustache ``{{> partial}}``, Pebble
+  ``{% include/extends/import/embed "x" %}``, Groovy markup ``layout 'x.tpl'`` and
+  ``include template:``, JTE ``@template.layout.page(..)``), as ``view:NAME`` links;
 * action classes named directly (Stripes ``beanclass="..."``), as ``class:FQN`` links;
 * JSF/EL beans (``#{orderBean.save}``), as ``bean:NAME`` links.
 
@@ -31,8 +35,14 @@ from pathlib import PurePosixPath
 from msadecomp.ingest.decoding import decode_source, lossy_diagnostic
 from msadecomp.model import Diagnostic, Endpoint, JavaType, Page, SourceRef
 
-VIEW_SUFFIXES = frozenset(
-    {".jsp", ".jspf", ".jspx", ".tag", ".tagx", ".xhtml", ".vm", ".ftl", ".ftlh", ".html", ".htm"}
+TEMPLATE_FOLDER_SUFFIXES = frozenset(
+    {".html", ".htm", ".mustache", ".hbs", ".handlebars", ".tpl", ".jade", ".pug"}
+)
+"""View suffixes other tools share (static pages, client-side templates, PHP's Smarty): a view
+only under a web or templates folder."""
+VIEW_SUFFIXES = TEMPLATE_FOLDER_SUFFIXES | frozenset(
+    {".jsp", ".jspf", ".jspx", ".tag", ".tagx", ".xhtml", ".vm", ".ftl", ".ftlh", ".ftlx"}
+    | {".peb", ".pebble", ".jte"}
 )
 STATIC = re.compile(
     r"\.(js|css|png|gif|jpe?g|svg|ico|woff2?|ttf|eot|map|pdf|xls|xlsx|zip|swf)$", re.I
@@ -64,9 +74,25 @@ _INCLUDES = re.compile(
     r"""|<ui:composition[^>]*\btemplate\s*=\s*["']([^"']+)"""
     r"""|th:(?:replace|insert|include)\s*=\s*["']~?\{?\s*([\w\-/.]+)"""
     r"""|#parse\s*\(\s*["']([^"']+)"""
-    r"""|<#include\s+["']([^"']+)""",
+    r"""|<#(?:include|import)\s+["']([^"']+)"""
+    r"""|\{\{\#?>\s*([\w\-./]+)"""  # Mustache and Handlebars partials
+    r"""|\{%-?\s*(?:include|extends|import|embed)\s+["']([^"']+)["']""",  # Pebble
     re.I,
 )
+_PUG_INCLUDE = re.compile(r"^[ \t]*(?:include|extends)(?::[\w\-]+)?[ \t]+([\w\-./]+)", re.M)
+_INCLUDES_BY_SUFFIX = {
+    ".jade": _PUG_INCLUDE,
+    ".pug": _PUG_INCLUDE,
+    ".tpl": re.compile(r"""\b(?:layout|template:)\s*\(?\s*["']([\w\-./]+)["']"""),
+    ".jte": re.compile(r"@template\.([\w.]+)\("),
+}
+"""Includes written in a template language's own syntax: Pug/Jade ``include``/``extends``
+lines, Groovy markup ``layout 'layouts/main.tpl'`` and ``include template: 'x.tpl'``, JTE
+``@template.layout.page(..)`` (the file ``layout/page.jte``)."""
+_GROOVY_ATTR = re.compile(r"""\b(href|action|src)\s*:\s*(["'])(.*?)\2""")
+"""Groovy markup attributes: ``a(href: '/owners/find')``."""
+_NO_EL_BEANS = frozenset({".jade", ".pug", ".peb", ".pebble", ".mustache", ".hbs", ".tpl"})
+"""Template languages where ``#{...}`` is interpolation of the model, no JSF bean."""
 _BEANCLASS = re.compile(r"""beanclass\s*=\s*["']([\w.$]+)["']""", re.I)
 _EL_BEAN = re.compile(r"#\{\s*([a-z]\w*(?:\.[A-Za-z_]\w*){0,2})\s*\.")
 """A bean named in an expression, before its property or method: ``#{orderBean.save}``, and
@@ -80,7 +106,7 @@ def is_view(path: str) -> bool:
     suffix = PurePosixPath(path).suffix.lower()
     if suffix not in VIEW_SUFFIXES:
         return False
-    if suffix in (".html", ".htm"):
+    if suffix in TEMPLATE_FOLDER_SUFFIXES:
         rooted = "/" + path.rpartition("!/")[2]  # a folder at the top counts too
         return any(part in rooted for part in ("/templates/", "webapp/", "WEB-INF/", "/views/"))
     return True
@@ -160,9 +186,18 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
         found = _path(value)
         if found:
             links.add(found)
+    suffix = PurePosixPath(path).suffix.lower()
     for m in _INCLUDES.finditer(text):
         target = next(g for g in m.groups() if g)
         links.add("view:" + target.strip())
+    own = _INCLUDES_BY_SUFFIX.get(suffix)
+    for m in own.finditer(text) if own else ():
+        target = m.group(1).replace(".", "/") if suffix == ".jte" else m.group(1)
+        links.add("view:" + target.strip())
+    for m in _GROOVY_ATTR.finditer(text) if suffix == ".tpl" else ():
+        found = _path(m.group(3), relative=m.group(1) != "src")
+        if found:
+            links.add(found)
     for m in _TAGDIR.finditer(text):  # <%@ taglib prefix="app" tagdir="/WEB-INF/tags" %>
         prefix, folder = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         for name in set(re.findall(rf"<{prefix}:([\w\-]+)", text)):
@@ -171,7 +206,7 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
     loops = set(_EL_VAR.findall(text))
     links.update(
         "bean:" + m.group(1)
-        for m in _EL_BEAN.finditer(text)
+        for m in (_EL_BEAN.finditer(text) if suffix not in _NO_EL_BEANS else ())
         if m.group(1).partition(".")[0] not in loops
     )
     return Page(path, tuple(sorted(links)), title=_title(text))

@@ -4,7 +4,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from msadecomp.decompose.views import Placement, place_views
-from msadecomp.ingest.views import is_sql_template, is_view, link_views, read_view
+from msadecomp.ingest.views import (
+    VIEW_SUFFIXES,
+    is_sql_template,
+    is_view,
+    link_views,
+    read_view,
+)
 from msadecomp.model import Endpoint, JavaType, Page, SourceRef, TypeKind
 
 REF = SourceRef("x")
@@ -60,6 +66,38 @@ def test_stripes_thymeleaf_jsf_velocity_and_freemarker() -> None:
         "templates/owners/find.html",
         '<a th:href="@{/owners/new}">Add</a><a th:href="@{\'/vets.html?page=\' + ${p}}">n</a>',
     ) == ("/owners/new", "/vets.html")
+
+
+def test_pug_mustache_pebble_groovy_markup_and_jte_templates() -> None:
+    """The other Spring Boot template engines: each language's own include syntax, links in
+    its attribute syntax, and ``#{...}`` read as model interpolation, not as a JSF bean."""
+    assert links(
+        "src/main/resources/templates/admin/posts/index.jade",
+        "extends ../layout/admin\ninclude ../layout/message\nblock content\n"
+        '  a(href="/admin/posts/new") New\n  p #{post.title}\n',
+    ) == ("/admin/posts/new", "view:../layout/admin", "view:../layout/message")
+    assert links("templates/owners/list.pug", "include:markdown-it intro.md\n") == (
+        "view:intro.md",
+    )
+    assert links(
+        "templates/owners/list.mustache",
+        '{{> header}}{{#> layout}}{{/layout}}<a href="/owners/new">',
+    ) == ("/owners/new", "view:header", "view:layout")
+    assert links(
+        "templates/home.peb", '{% extends "base" %}{%- include \'nav.peb\' %}<form action="/find">'
+    ) == ("/find", "view:base", "view:nav.peb")
+    assert links(
+        "templates/owners/find.tpl",
+        "layout 'layouts/main.tpl', content: contents { a(href: '/owners/find') { yield 'Find' }\n"
+        "include template: 'fragments/field.tpl' }",
+    ) == ("/owners/find", "view:fragments/field.tpl", "view:layouts/main.tpl")
+    assert links(
+        "src/main/jte/pages/home.jte",
+        '@template.layout.page(content = @`<a href="/orders">o</a>`)',
+    ) == ("/orders", "view:layout/page")
+    assert links("templates/mail.ftlx", '<#import "/lib/utils.ftl" as u>') == (
+        "view:/lib/utils.ftl",
+    )
 
 
 def test_sql_templates_are_told_from_text_and_page_templates() -> None:
@@ -124,6 +162,11 @@ def test_html_counts_as_a_view_only_in_web_and_template_folders() -> None:
     assert is_view("templates/exception.html") and is_view("views/home.html")  # at the top
     assert is_view("app.war!/templates/home.html")
     assert is_view("a/b.jsp") and not is_view("a/b.java")
+    # client-side and other tools' templates share these suffixes: a view only in such folders
+    assert is_view("src/main/resources/templates/home.mustache")
+    assert not is_view("src/main/resources/static/js/app/row.hbs")
+    assert not is_view("themes/smarty/index.tpl") and is_view("templates/index.tpl")
+    assert is_view("src/main/jte/home.jte") and is_view("x/home.peb")
 
 
 def _type(fqn: str, bean: str | None = None) -> JavaType:
@@ -398,7 +441,10 @@ def test_view_titles_are_kept_without_markup_for_korean_names() -> None:
     assert read_view("c.jsp", b"<p>no title</p>").title == ""
 
 
-@given(st.text(alphabet="<>%@/=\"'{}~:#$!. abtxhlrefpincudgwTH-", max_size=300))
-def test_any_view_text_reads_without_error(text: str) -> None:
-    page = read_view("WEB-INF/jsp/fuzz.jsp", text.encode("utf-8"))
-    assert all(link for link in page.links)
+@given(
+    st.text(alphabet="<>%@/=\"'{}~:#$!.( \nabtxhlrefpincudgwTH-", max_size=300),
+    st.sampled_from(sorted(VIEW_SUFFIXES)),
+)
+def test_any_view_text_reads_without_error(text: str, suffix: str) -> None:
+    page = read_view("templates/fuzz" + suffix, text.encode("utf-8"))
+    assert all(link and link != "view:" for link in page.links)
