@@ -14,8 +14,8 @@ When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDi
 (``trade``), never the alphabetically first class; so does that word when the noun is the
 word plus a role played for it (Roller's ``comment``, not ``comment-authenticator``), and a
 word three times as many class names share as the noun weighs, and a quarter of them, when it
-is not a word of the noun (JForum's ``context``, not ``captcha``: 11 request and session
-contexts beside a captcha and its action; Roller's ``media-file`` stays). Two
+is not a word of the noun (Roller's ``task``, not ``thread``: 14 task classes beside a
+thread manager, its implementation and a worker thread; Roller's ``media-file`` stays). Two
 services with the same name are told apart by their dominant class-name noun (for a service
 named after a shared word: the noun of its most connected class, ``trade-direct``; when that
 noun is the name already taken, the next noun: JForum's ``user-api``), then by a counter in the
