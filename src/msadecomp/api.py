@@ -280,7 +280,7 @@ def _analyze(
     if config.resolution is not None:
         mode = "fixed"
     else:
-        mode = "searched for the wanted count" if config.services else "sweep"
+        mode = "sweep, fitted to the wanted count" if config.services else "sweep"
     parameters = {
         "algorithm": config.algorithm,
         "seed": config.seed,

@@ -117,7 +117,7 @@ def _clustering_options(p: argparse.ArgumentParser) -> None:
         "--services",
         type=int,
         default=None,
-        help="wanted number of services (searches the resolution)",
+        help="wanted number of services (the natural split is split or merged to it)",
     )
     p.add_argument(
         "--jobs", type=int, default=None, help="parallel parser processes (default: all cores)"

@@ -180,6 +180,24 @@ def test_sweep_then_package_joins_refine_the_contexts_and_say_why(
     assert majority == set(Counter(expected.values()))
 
 
+def test_a_wanted_count_fits_the_natural_split_instead_of_searching_a_resolution(
+    analysis: msadecomp.Analysis, fixture_root: Path, expected: dict[str, str]
+) -> None:
+    """Asking for the natural count changes nothing; asking for the seven intended contexts
+    merges the two services the sweep cut the login context into, and says so. (A resolution
+    giving seven communities skipped the clean-up and scored 88.2.)"""
+    natural = len(analysis.report["services"])
+    same = msadecomp.analyze(fixture_root, msadecomp.Config(jobs=1, services=natural))
+    assert class_assignment(same.report) == class_assignment(analysis.report)
+    assert "the natural split has the 8 services asked for" in same.report["notes"]
+    seven = msadecomp.analyze(fixture_root, msadecomp.Config(jobs=1, services=7))
+    assert len(seven.report["services"]) == 7
+    assert "the natural split has 8 services; merged to the 7 asked for" in seven.report["notes"]
+    score = msadecomp.compare(class_assignment(seven.report), expected)
+    assert score.mojofm >= 94.0  # measured 95.7
+    assert seven.report["parameters"]["resolution_mode"] == "sweep, fitted to the wanted count"
+
+
 def test_shared_kernel_holds_the_utility_hubs(analysis: msadecomp.Analysis) -> None:
     kernel = analysis.report["shared_kernel"]
     assert set(kernel["classes"]) == {

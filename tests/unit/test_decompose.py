@@ -6,7 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from msadecomp.decompose import decompose
+from msadecomp.decompose.algorithms import leiden
 from msadecomp.decompose.constraints import Constraints
+from msadecomp.decompose.count import fit_count
 from msadecomp.decompose.naming import stem
 from msadecomp.graph import USERS
 
@@ -41,6 +43,48 @@ def test_service_count_can_be_asked_for() -> None:
 def test_asking_for_more_services_than_the_graph_supports_explains_why() -> None:
     d = decompose(nx.relabel_nodes(nx.path_graph(3), str), seed=1, services=50)
     assert "at most" in d.notes[0]
+
+
+def _cliques(sizes: dict[str, int], links: list[tuple[str, str, float]]) -> nx.Graph:
+    g = nx.Graph()
+    for name, size in sizes.items():
+        nodes = [f"p.{name}.C{i}" for i in range(size)]
+        for n in nodes:
+            g.add_node(n, kind="class", label=n.rpartition(".")[2], package=f"p.{name}")
+        g.add_edges_from((u, v, {"weight": 2.0}) for u in nodes for v in nodes if u < v)
+    for a, b, w in links:
+        g.add_edge(f"p.{a}.C0", f"p.{b}.C0", weight=w)
+    return g
+
+
+def _groups(parts: list[set[str]]) -> list[list[str]]:
+    return sorted(sorted({n.split(".")[1] for n in p}) for p in parts)
+
+
+def test_too_many_services_merge_where_modularity_gains_most_not_into_the_largest() -> None:
+    """A large service tied a little to each of two small ones that are tied to each other:
+    the small ones merge. (Coupling per node pair would also merge them; the resolution
+    search this replaced gave the large one both.)"""
+    g = _cliques(
+        {"big": 12, "left": 4, "right": 4},
+        [("big", "left", 1.0), ("big", "right", 1.0), ("left", "right", 1.0)],
+    )
+    parts = [{n for n in g if f".{k}." in n} for k in ("big", "left", "right")]
+    merged, note = fit_count(g, parts, 2, lambda prepared, r: leiden(prepared, 1, r))
+    assert _groups(merged) == [["big"], ["left", "right"]]
+    assert note == "the natural split has 3 services; merged to the 2 asked for"
+
+
+def test_too_few_services_cut_the_largest_service_that_clusters_apart() -> None:
+    g = _cliques({"a": 6, "b": 6, "c": 5}, [("a", "b", 0.5), ("b", "c", 0.5)])
+    ab = {n for n in g if ".c." not in n}
+    c = {n for n in g if ".c." in n}
+    cut, note = fit_count(g, [c, ab], 3, lambda prepared, r: leiden(prepared, 1, r))
+    assert _groups(cut) == [["a"], ["b"], ["c"]]
+    assert note == "the natural split has 2 services; split to the 3 asked for"
+    # past the natural seams, the largest is cut at a higher resolution until N are there
+    five, _ = fit_count(g, [set(g)], 5, lambda prepared, r: leiden(prepared, 1, r))
+    assert len(five) == 5 and ["c"] in _groups(five)
 
 
 def test_empty_graph() -> None:

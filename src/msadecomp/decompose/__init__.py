@@ -4,19 +4,22 @@ Pipeline of :func:`decompose`:
 
 1. Shared-kernel classes (see :mod:`msadecomp.graph.kernel`) are set aside as one generic group.
 2. ``together`` constraints are contracted into single nodes.
-3. The chosen algorithm partitions the graph. With ``services=N`` the resolution is searched
-   (bisection) for N services, merging the closest larger partition along its strongest
-   couplings when no resolution hits N exactly. With ``resolution=None`` a sweep picks the
+3. The chosen algorithm partitions the graph. With ``resolution=None`` a sweep picks the
    resolution whose partition has the highest modularity (see :mod:`.sweep`); the partition
    used is then the consensus of several seeded runs at that resolution (:mod:`.consensus`).
+   An algorithm without a resolution (label propagation) asked for ``services=N`` has its
+   communities merged down to N.
 4. Contracted nodes are expanded; nodes without edges join the service holding most of their
    package.
-5. Without a fixed service count, the clean-up of :mod:`.refine` runs: package fragments join,
+5. For an algorithm with a resolution, the clean-up of :mod:`.refine` runs: package fragments join,
    tiny services and fronts join, domain models join the front writing them, catch-alls split,
    package stragglers, classes used by one other service and stores called from one other
    service move; after orphan tables are attached, inbound adapters and satellites join the
    service they serve.
-6. ``together`` groups are brought back together and ``apart`` constraints are enforced.
+6. With ``services=N``, that natural split is fitted to N (:func:`fit_count`): the largest
+   service is clustered again on its own while there are too few, and the pair of services
+   whose merge gains most modularity is merged while there are too many.
+7. ``together`` groups are brought back together and ``apart`` constraints are enforced.
 
 Results depend only on the graph, the parameters and the ``seed``.
 """
@@ -42,11 +45,11 @@ from msadecomp.decompose.constraints import (
     Constraints,
     contract,
     expand,
-    matching,
     rejoin,
     separate,
     unmatched_patterns,
 )
+from msadecomp.decompose.count import fit_count, merge_down
 from msadecomp.decompose.naming import name_clusters
 from msadecomp.decompose.refine import (
     absorb_tiny,
@@ -138,8 +141,9 @@ def decompose(
 
     if core.number_of_nodes() == 0:
         parts: Partition = []
-    elif services is not None:
-        parts, resolution, note = _search(contracted, partition, services, algorithm)
+    elif services is not None and algorithm not in HAS_RESOLUTION:
+        parts, note = _merge_communities(contracted, partition, services, algorithm)
+        resolution = None
         notes.append(note)
     elif resolution is None:
         if algorithm not in HAS_RESOLUTION:
@@ -155,11 +159,11 @@ def decompose(
         parts = partition(resolution)
         if algorithm not in HAS_RESOLUTION:
             resolution = None
-    if services is None and resolution is not None and algorithm in RANDOMISED and parts:
+    if resolution is not None and algorithm in RANDOMISED and parts:
         parts = consensus(partition.prepared, algorithm, seed, resolution)
     parts = expand(parts, groups)
     parts = _place_isolated(core, parts)
-    if services is None and algorithm in HAS_RESOLUTION:
+    if algorithm in HAS_RESOLUTION:
         parts, join_notes, joined = join_package_fragments(core, parts)
         notes.extend(join_notes)
         parts, tiny_notes = absorb_tiny(core, parts)
@@ -177,11 +181,16 @@ def decompose(
         parts, store_notes = place_stores(core, parts)
         notes.extend(store_notes)
     parts, unreferenced = attach_orphans(core, parts)
-    if services is None and algorithm in HAS_RESOLUTION:
+    if algorithm in HAS_RESOLUTION:
         parts, adapter_notes = join_inbound_adapters(core, parts)
         notes.extend(adapter_notes)
         parts, satellite_notes = join_satellites(core, parts)
         notes.extend(satellite_notes)
+        if services is not None:
+            parts, fit_note = fit_count(
+                core, parts, services, lambda prepared, r: ALGORITHMS[algorithm](prepared, seed, r)
+            )
+            notes.append(fit_note)
     if unreferenced:
         notes.append(
             f"{len(unreferenced)} table(s) are read or written by no class and tied to no "
@@ -189,7 +198,7 @@ def decompose(
         )
     parts = separate(core, rejoin(parts, groups), constraints)
     if services is not None and count_services(parts) > services:
-        parts = _merge_down(core, parts, services, constraints)
+        parts = merge_down(core, parts, services, constraints)
     if points and services is None:
         swept = next((p.services for p in points if p.resolution == resolution), None)
         final = count_services(parts)
@@ -226,100 +235,17 @@ class _Partitioner:
         return ALGORITHMS[self.algorithm](self.prepared, seed, resolution)
 
 
-def _search(
+def _merge_communities(
     graph: nx.Graph, partition: object, wanted: int, algorithm: str
-) -> tuple[Partition, float | None, str]:
+) -> tuple[Partition, str]:
+    """An algorithm without a resolution: its communities, merged down to ``wanted``."""
     assert callable(partition)
-    if algorithm not in HAS_RESOLUTION:
-        parts = partition(1.0)
-        if count_services(parts) > wanted:
-            return (
-                _merge_down(graph, parts, wanted),
-                None,
-                f"merged {algorithm} communities down to {wanted} services",
-            )
-        return (
-            parts,
-            None,
-            (
-                f"{algorithm} found {count_services(parts)} services; it has no "
-                f"resolution to reach {wanted}"
-            ),
-        )
-    lo, hi = 0.01, 20.0
-    best: tuple[int, float, Partition] | None = None
-    above: tuple[float, Partition] | None = None
-    for _ in range(30):
-        mid = (lo * hi) ** 0.5
-        parts = partition(mid)
-        n = count_services(parts)
-        if best is None or abs(n - wanted) < best[0]:
-            best = (abs(n - wanted), mid, parts)
-        if n > wanted and (above is None or mid < above[0]):
-            above = (mid, parts)
-        if n == wanted:
-            return parts, mid, f"resolution {mid:.3g} gives the {wanted} services asked for"
-        if n < wanted:
-            lo = mid
-        else:
-            hi = mid
-        if hi / lo < 1.001:
-            break
-    if above is not None:
-        return (
-            _merge_down(graph, above[1], wanted),
-            above[0],
-            (
-                f"no resolution gives exactly {wanted} services; merged the closest larger "
-                f"partition (resolution {above[0]:.3g}) along its strongest couplings"
-            ),
-        )
-    assert best is not None
-    return (
-        best[2],
-        best[1],
-        (
-            f"the graph supports at most {count_services(best[2])} services; "
-            f"{wanted} were asked for"
-        ),
-    )
-
-
-def _merge_down(
-    graph: nx.Graph, parts: Partition, wanted: int, constraints: Constraints | None = None
-) -> Partition:
-    """Merge the most strongly coupled pair of services (coupling per node pair) until
-    ``wanted`` remain, never joining the two sides of an ``apart`` constraint."""
-    parts = [set(p) for p in parts]
-    sides = [
-        (matching([left], sorted(graph)), matching([right], sorted(graph)))
-        for left, right in (constraints.apart if constraints else ())
-    ]
-
-    def allowed(a: set[str], b: set[str]) -> bool:
-        return not any((a & x and b & y) or (a & y and b & x) for x, y in sides)
-
-    while count_services(parts) > wanted and len(parts) > 1:
-        index = {n: i for i, p in enumerate(parts) for n in p}
-        between: Counter[tuple[int, int]] = Counter()
-        for u, v, w in graph.edges(data="weight"):
-            a, b = index.get(u), index.get(v)
-            if a is not None and b is not None and a != b:
-                between[(min(a, b), max(a, b))] += w
-        between = Counter({k: w for k, w in between.items() if allowed(parts[k[0]], parts[k[1]])})
-        if not between:
-            break
-        (a, b), _ = max(
-            between.items(),
-            key=lambda kv: (
-                kv[1] / (len(parts[kv[0][0]]) * len(parts[kv[0][1]])),
-                -kv[0][0],
-                -kv[0][1],
-            ),
-        )
-        parts[a] |= parts[b]
-        del parts[b]
-    return parts
+    parts: Partition = partition(1.0)
+    found = count_services(parts)
+    if found > wanted:
+        merged = merge_down(graph, parts, wanted)
+        return merged, f"merged {algorithm} communities down to {wanted} services"
+    return parts, f"{algorithm} found {found} services; it has no resolution to reach {wanted}"
 
 
 def _place_isolated(graph: nx.Graph, parts: Sequence[set[str]]) -> Partition:

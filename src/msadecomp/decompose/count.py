@@ -1,0 +1,128 @@
+"""Fit a split to a wanted number of services (``--services N``).
+
+The natural split (the sweep's, with the clean-up of :mod:`.refine`) is the starting point:
+:func:`fit_count` cuts its largest services while there are too few and :func:`merge_down`
+merges the pair of services gaining most modularity while there are too many.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+import networkx as nx
+
+from msadecomp.decompose.algorithms import Partition, Prepared
+from msadecomp.decompose.constraints import Constraints, matching
+from msadecomp.decompose.sweep import count_services
+from msadecomp.graph import is_table
+
+
+def fit_count(
+    graph: nx.Graph,
+    parts: Partition,
+    wanted: int,
+    cluster: Callable[[Prepared, float], Partition],
+) -> tuple[Partition, str]:
+    """The natural split (the sweep's, cleaned up) fitted to ``wanted`` services: while there
+    are too few, the service of most classes that clustering on its own can cut (``cluster``
+    at resolution 1, doubled until it cuts) is replaced by its pieces; while there are too
+    many, the pair whose merge gains most modularity is merged (:func:`merge_down`). Finding a
+    resolution that gives N communities instead left one large community beside small ones
+    that barely touch it (cargotracker asked for 3: 91, 6 and 5 classes), and none of the
+    clean-up of the natural split. Returns the parts and a note."""
+    pieces_of: dict[frozenset[str], Partition] = {}
+    found = count_services(parts)
+    parts = [set(p) for p in parts]
+    while count_services(parts) < wanted:
+        cuttable = [p for p in parts if _classes(p) > 1 and _cut(graph, p, cluster, pieces_of)]
+        if not cuttable:
+            break
+        largest = max(cuttable, key=lambda p: (_classes(p), min(p)))
+        parts.remove(largest)
+        parts.extend(pieces_of[frozenset(largest)])
+    if count_services(parts) > wanted:
+        parts = merge_down(graph, parts, wanted)
+    final = count_services(parts)
+    if final == found:
+        return parts, f"the natural split has the {wanted} services asked for"
+    how = "merged" if found > wanted else "split"
+    note = f"the natural split has {found} services; {how} to the {wanted} asked for"
+    if final < wanted:
+        note = f"the graph supports at most {final} services; {wanted} were asked for"
+    return parts, note
+
+
+def _classes(part: set[str]) -> int:
+    return sum(1 for n in part if not is_table(n))
+
+
+CUT_TRIES = 12
+"""Resolution doublings tried to cut a service in two or more pieces."""
+
+
+def _cut(
+    graph: nx.Graph,
+    part: set[str],
+    cluster: Callable[[Prepared, float], Partition],
+    cache: dict[frozenset[str], Partition],
+) -> bool:
+    """Whether ``part`` clusters into two or more services on its own (pieces kept in
+    ``cache``)."""
+    key = frozenset(part)
+    if key not in cache:
+        sub = graph.subgraph(part).copy()
+        prepared = Prepared(sub, (n for n in sub if sub.degree(n) > 0))
+        pieces: Partition = []
+        resolution = 1.0
+        for _ in range(CUT_TRIES):
+            pieces = [set(p) for p in cluster(prepared, resolution)] if prepared.nodes else []
+            placed = set().union(*pieces) if pieces else set()
+            pieces = [*pieces, *({n} for n in sorted(set(sub) - placed))]
+            if count_services(pieces) >= 2:
+                break
+            resolution *= 2
+        cache[key] = pieces if count_services(pieces) >= 2 else []
+    return bool(cache[key])
+
+
+def merge_down(
+    graph: nx.Graph, parts: Partition, wanted: int, constraints: Constraints | None = None
+) -> Partition:
+    """Merge the pair of services whose merge gains most modularity until ``wanted`` remain,
+    never joining the two sides of an ``apart`` constraint. Modularity weighs the coupling of
+    the pair against their size in ties, so a large service does not swallow the others (the
+    coupling per node pair instead: the fixture asked for its 7 contexts scored 87.1 class
+    MoJoFM, the simple homepage template asked for 6 scored 65.0; now 95.7 and 97.5)."""
+    parts = [set(p) for p in parts]
+    sides = [
+        (matching([left], sorted(graph)), matching([right], sorted(graph)))
+        for left, right in (constraints.apart if constraints else ())
+    ]
+
+    def allowed(a: set[str], b: set[str]) -> bool:
+        return not any((a & x and b & y) or (a & y and b & x) for x, y in sides)
+
+    total = sum(w for _, _, w in graph.edges(data="weight")) * 2 or 1.0
+    while count_services(parts) > wanted and len(parts) > 1:
+        index = {n: i for i, p in enumerate(parts) for n in p}
+        strength = [sum(w for n in p for _, _, w in graph.edges(n, data="weight")) for p in parts]
+        between: Counter[tuple[int, int]] = Counter()
+        for u, v, w in graph.edges(data="weight"):
+            a, b = index.get(u), index.get(v)
+            if a is not None and b is not None and a != b:
+                between[(min(a, b), max(a, b))] += w
+        between = Counter({k: w for k, w in between.items() if allowed(parts[k[0]], parts[k[1]])})
+        if not between:
+            break
+        (a, b), _ = max(
+            between.items(),
+            key=lambda kv: (
+                kv[1] / total - 2 * strength[kv[0][0]] * strength[kv[0][1]] / total**2,
+                -kv[0][0],
+                -kv[0][1],
+            ),
+        )
+        parts[a] |= parts[b]
+        del parts[b]
+    return parts
