@@ -87,6 +87,28 @@ def test_too_few_services_cut_the_largest_service_that_clusters_apart() -> None:
     assert len(five) == 5 and ["c"] in _groups(five)
 
 
+def test_a_cut_into_more_pieces_than_wanted_leaves_the_other_services_alone() -> None:
+    """The largest service falls into three pieces where one more service is wanted: its
+    pieces are merged down to two, and the small pair tied to each other stays apart."""
+    g = _cliques(
+        {"a": 5, "b": 5, "c": 5, "x": 4, "y": 4},
+        [("a", "b", 0.5), ("b", "c", 0.5), ("x", "y", 1.0), ("c", "x", 0.2)],
+    )
+    big = {n for n in g if n.split(".")[1] in "abc"}
+    x, y = ({n for n in g if f".{k}." in n} for k in ("x", "y"))
+    four, _ = fit_count(g, [big, x, y], 4, lambda prepared, r: leiden(prepared, 1, r))
+    assert len(four) == 4 and ["x"] in _groups(four) and ["y"] in _groups(four)
+
+
+def test_a_class_without_ties_inside_a_cut_service_is_no_service_of_its_own() -> None:
+    g = _cliques({"a": 5, "b": 5}, [("a", "b", 0.5)])
+    g.add_node("p.a.Listener", kind="class", label="Listener", package="p.a")
+    g.add_edge("p.a.Listener", "p.x.Other", weight=1.0)  # tied only outside the service
+    service = {n for n in g if n != "p.x.Other"}
+    cut, _ = fit_count(g, [service, {"p.x.Other"}], 3, lambda prepared, r: leiden(prepared, 1, r))
+    assert sorted(len(p) for p in cut) == [1, 5, 6]  # the listener joined a piece
+
+
 def test_empty_graph() -> None:
     assert decompose(nx.Graph()).clusters == ()
 

@@ -26,7 +26,8 @@ def fit_count(
 ) -> tuple[Partition, str]:
     """The natural split (the sweep's, cleaned up) fitted to ``wanted`` services: while there
     are too few, the service of most classes that clustering on its own can cut (``cluster``
-    at resolution 1, doubled until it cuts) is replaced by its pieces; while there are too
+    at resolution 1, doubled until it cuts) is replaced by its pieces (merged down to the
+    number still wanted, so the other services stay as they are); while there are too
     many, the pair whose merge gains most modularity is merged (:func:`merge_down`). Finding a
     resolution that gives N communities instead left one large community beside small ones
     that barely touch it (cargotracker asked for 3: 91, 6 and 5 classes), and none of the
@@ -40,7 +41,11 @@ def fit_count(
             break
         largest = max(cuttable, key=lambda p: (_classes(p), min(p)))
         parts.remove(largest)
-        parts.extend(pieces_of[frozenset(largest)])
+        pieces = pieces_of[frozenset(largest)]
+        room = wanted - count_services(parts)  # no more pieces than still wanted
+        if count_services(pieces) > room:
+            pieces = merge_down(graph.subgraph(largest), pieces, room)
+        parts.extend(pieces)
     if count_services(parts) > wanted:
         parts = merge_down(graph, parts, wanted)
     final = count_services(parts)
@@ -68,7 +73,8 @@ def _cut(
     cache: dict[frozenset[str], Partition],
 ) -> bool:
     """Whether ``part`` clusters into two or more services on its own (pieces kept in
-    ``cache``)."""
+    ``cache``). Classes without a tie inside it join its largest piece: a class alone is no
+    service (JPetStore asked for 5 had a service of its one StAX listener)."""
     key = frozenset(part)
     if key not in cache:
         sub = graph.subgraph(part).copy()
@@ -77,11 +83,13 @@ def _cut(
         resolution = 1.0
         for _ in range(CUT_TRIES):
             pieces = [set(p) for p in cluster(prepared, resolution)] if prepared.nodes else []
-            placed = set().union(*pieces) if pieces else set()
-            pieces = [*pieces, *({n} for n in sorted(set(sub) - placed))]
             if count_services(pieces) >= 2:
                 break
             resolution *= 2
+        if pieces:
+            max(pieces, key=lambda p: (_classes(p), min(p))).update(
+                set(sub) - set().union(*pieces)
+            )
         cache[key] = pieces if count_services(pieces) >= 2 else []
     return bool(cache[key])
 
