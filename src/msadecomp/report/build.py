@@ -32,10 +32,13 @@ def _top_of(model: CodeModel) -> dict[str, str]:
 def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, dict[str, Any]]:
     """Per table: owning service, and every service's reads and writes of it.
 
-    The owner is the service of the entity mapped to the table (JPA or Hibernate), else the
-    service with the most weighted accesses (a write counts 3, a read 1): a DAO facade writing
-    every table by JDBC (DayTrader's ``TradeDirect``) does not take the tables of the entities.
-    Among several mapping services, or on a tie, the weighted accesses decide, then the one
+    The owner is the service of the entity mapped to the table (JPA or Hibernate): a DAO
+    facade writing every table by JDBC (DayTrader's ``TradeDirect``) does not take the tables of
+    the entities. Else it is a service writing the table: readers query data another service
+    keeps (eGovFrame's common detail-code table, written by the code-management DAO, read in
+    joins by the DAOs of twenty services, five of them in one service that had owned it). Else
+    the service with the most weighted accesses (a write counts 3, a read 1). Among several
+    mapping or writing services, or on a tie, the weighted accesses decide, then the one
     service holding a class named like the table (Spring JPetStore's ``PRODUCT``, read alike by
     ``SqlMapProductDao`` and by ``SqlMapItemDao``'s joins, goes with ``Product``), then the service
     clustering placed the table in; a table nobody accesses goes there too.
@@ -45,6 +48,7 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
     uses: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     score: dict[str, Counter[str]] = defaultdict(Counter)
     mapped: dict[str, set[str]] = defaultdict(set)
+    writers: dict[str, set[str]] = defaultdict(set)
     for a in model.table_accesses:
         service = where.get(top.get(a.source, a.source))
         if service is None:
@@ -53,6 +57,8 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
         score[a.table][service] += ACCESS_WEIGHT[a.access]
         if a.mapping:
             mapped[a.table].add(service)
+        elif a.access is Access.WRITE:
+            writers[a.table].add(service)
     namesakes: dict[str, set[str]] = defaultdict(set)  # bare name -> services holding it
     for jt in model.types:
         service = where.get(jt.top_level)
@@ -66,6 +72,8 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
         s = score.get(t.name, Counter())
         if t.name in mapped:
             s = Counter({k: v for k, v in s.items() if k in mapped[t.name]})
+        elif t.name in writers:  # readers query data another service keeps
+            s = Counter({k: v for k, v in s.items() if k in writers[t.name]})
         if s:
             best = max(s.values())
             leaders = sorted(k for k, v in s.items() if v == best)

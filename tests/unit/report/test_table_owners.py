@@ -1,4 +1,5 @@
-"""Who owns a table: the entity mapped to it first, then the weight of reads and writes."""
+"""Who owns a table: the entity mapped to it first, then its writers, then the weight of reads
+and writes."""
 
 from msadecomp.decompose import Cluster, Decomposition
 from msadecomp.ingest.links import JPA_ENTITY
@@ -67,6 +68,18 @@ def test_without_a_mapping_the_most_weighted_accesses_win() -> None:
         ]
     )
     assert owners == {"ACCOUNT": "S1", "AUDIT_LOG": "S1"}  # a write counts 3; a tie: placement
+
+
+def test_a_table_one_service_writes_is_its_own_however_many_others_read_it() -> None:
+    """eGovFrame's common detail-code table: one code-management DAO writes it, the DAOs of
+    twenty services join it to show code names; five readers in one service had owned it."""
+    owners = _owners(
+        [
+            ("app.entities.Quote", "QUOTE", Access.WRITE, "embedded SQL"),
+            *(("app.entities.Account", "QUOTE", Access.READ, f"statement {i}") for i in range(5)),
+        ]
+    )
+    assert owners == {"QUOTE": "S3"}
 
 
 def test_a_tie_goes_to_the_service_holding_the_class_named_like_the_table() -> None:
