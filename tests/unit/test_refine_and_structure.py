@@ -17,6 +17,7 @@ from msadecomp.decompose.refine import (
     join_satellites,
     place_stores,
     split_catch_alls,
+    split_providers,
 )
 from msadecomp.graph import SUPERTYPES, USERS, WRITE_CALLS, build_graph
 from msadecomp.graph.structure import (
@@ -574,6 +575,68 @@ def test_a_facade_over_the_stores_of_four_services_calls_no_store_home() -> None
     parts.append(extra | {"a.Account", "a.AccountController"})
     g.add_node("a.AccountController", kind="class", handler=True)
     assert place_stores(g, parts) == (parts, [])
+
+
+def _file_service() -> tuple[nx.Graph, list[set[str]]]:
+    """eGovFrame after clustering: the file attachments (``cmm``) sit with the banner and news
+    screens that upload files; two board services and the schedule service use them too."""
+    g = nx.Graph()
+    files = ["cmm.FileMngService", "cmm.FileManageDAO", "cmm.FileDownloadController"]
+    banner = ["bnr.BannerController", "bnr.BannerService", "bnr.BannerDAO"]
+    news = ["nws.NewsController", "nws.NewsService", "nws.NewsDAO"]
+    others = [["bbs.ArticleController"], ["blog.BlogController"], ["sch.ScheduleController"]]
+    for names, package in ((files, "e.cmm"), (banner, "e.bnr"), (news, "e.nws")):
+        clique(g, names, package)
+    for names, package in zip(others, ("e.bbs", "e.blog", "e.sch"), strict=True):
+        g.add_node(names[0], kind="class", package=package)
+    for table, dao in (("FILE", "cmm.FileManageDAO"), ("BANNER", "bnr.BannerDAO")):
+        g.add_node(f"table:{table}", kind="table")
+        g.add_edge(dao, f"table:{table}", weight=4.0)
+    for n in ("cmm.FileDownloadController", "bnr.BannerController", "nws.NewsController"):
+        g.nodes[n]["handler"] = True
+    g.add_edge("bnr.BannerController", "cmm.FileMngService", weight=1.0)
+    g.add_edge("nws.NewsController", "cmm.FileMngService", weight=1.0)
+    g.graph[USERS] = {
+        "cmm.FileMngService": {
+            "cmm.FileDownloadController",
+            "bnr.BannerController",
+            "nws.NewsController",
+            *(o[0] for o in others),
+        },
+        "cmm.FileManageDAO": {"cmm.FileMngService"},
+    }
+    host = set(files) | set(banner) | set(news) | {"table:FILE", "table:BANNER"}
+    return g, [host, *(set(o) for o in others)]
+
+
+def test_a_shared_provider_inside_the_service_using_it_becomes_a_service_of_its_own() -> None:
+    g, parts = _file_service()
+    split, notes = split_providers(g, parts)
+    provider = {"cmm.FileMngService", "cmm.FileManageDAO", "cmm.FileDownloadController"}
+    assert provider | {"table:FILE"} in split
+    assert parts[0] - provider - {"table:FILE"} in split
+    assert notes == [
+        "a shared provider used by 3 other services left the service that uses it, as a "
+        "service of its own: FileDownloadController, FileManageDAO, FileMngService (package e.cmm)"
+    ]
+
+
+def test_a_provider_needs_users_elsewhere_requests_and_data_of_its_own_and_no_host_use() -> None:
+    g, parts = _file_service()
+    g.graph[USERS]["cmm.FileMngService"] -= {"sch.ScheduleController"}  # two other services
+    assert split_providers(g, parts) == (parts, [])
+    g, parts = _file_service()
+    g.nodes["cmm.FileDownloadController"]["handler"] = False  # a library, not a service
+    assert split_providers(g, parts) == (parts, [])
+    g, parts = _file_service()
+    g.add_edge("bnr.BannerDAO", "table:FILE", weight=1.0)  # its table is the host's too
+    assert split_providers(g, parts) == (parts, [])
+    g, parts = _file_service()
+    g.graph[USERS]["bnr.BannerService"] = {"cmm.FileMngService"}  # it uses the host
+    assert split_providers(g, parts) == (parts, [])
+    g, parts = _file_service()
+    g.graph[USERS]["cmm.FileMngService"] -= {"bnr.BannerController", "nws.NewsController"}
+    assert split_providers(g, parts) == (parts, [])  # its host does not use it: no provider
 
 
 def test_an_implementation_is_used_by_the_users_of_its_interface() -> None:

@@ -14,8 +14,8 @@ Pipeline of :func:`decompose`:
 5. For an algorithm with a resolution, the clean-up of :mod:`.refine` runs: package fragments join,
    tiny services and fronts join, domain models join the front writing them, catch-alls split,
    package stragglers, classes used by one other service and stores called from one other
-   service move; after orphan tables are attached, inbound adapters and satellites join the
-   service they serve.
+   service move, shared providers leave the service using them; after orphan tables are
+   attached, inbound adapters and satellites join the service they serve.
 6. With ``services=N``, that natural split is fitted to N (:func:`fit_count`): the largest
    service is clustered again on its own while there are too few, and the pair of services
    whose merge gains most modularity is merged while there are too many.
@@ -62,6 +62,7 @@ from msadecomp.decompose.refine import (
     join_satellites,
     place_stores,
     split_catch_alls,
+    split_providers,
 )
 from msadecomp.decompose.sweep import TRIES, SweepPoint, count_services, sweep
 from msadecomp.errors import ConfigError
@@ -180,6 +181,8 @@ def decompose(
         notes.extend(sole_notes)
         parts, store_notes = place_stores(core, parts)
         notes.extend(store_notes)
+        parts, provider_notes = split_providers(core, parts)
+        notes.extend(provider_notes)
     parts, unreferenced = attach_orphans(core, parts)
     if algorithm in HAS_RESOLUTION:
         parts, adapter_notes = join_inbound_adapters(core, parts)

@@ -32,6 +32,9 @@
 * :func:`place_stores`: a store none of whose callers sit in its service joins its callers'
   service with its entity (JPetStore's ``ItemMapper`` and ``Item`` join the catalogue;
   five-seed mean of the truth corpora 90.23 -> 90.25).
+* :func:`split_providers`: a feature package inside a service of other packages that handles
+  requests, keeps a table of its own and is used by that service and three others, without
+  using the service, leaves it as a service of its own (eGovFrame's file attachments).
 * :func:`join_inbound_adapters`: a service without tables or request handlers that no other
   service uses joins the service it serves (cargotracker's batch file import joins handling:
   five-seed class MoJoFM 88.9 -> 90.1; no other corpus of 26 changed).
@@ -727,3 +730,65 @@ def place_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str
     return [p for p in pieces if p], [
         f"stores no class of their service calls joined their callers: {listed}"
     ]
+
+
+PROVIDER_USERS = 3
+"""A shared provider is used from at least this many other services."""
+
+
+def split_providers(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """The classes of one feature package inside a service of other packages become a service
+    of their own when they are a shared provider: they handle requests, keep a table no other
+    class of the service uses, use nothing else of the service while it uses them, and classes
+    of ``PROVIDER_USERS`` other services use them too. eGovFrame's file attachments (its file
+    service, DAO, download and upload controllers and ``COMTNFILE``) sat with the banner, FAQ and
+    news screens they had tied together, and are a generic service. A service keeps
+    ``MIN_PART`` classes; root and layer-first packages name no provider."""
+    users: dict[str, set[str]] = graph.graph.get(USERS, {})
+    root = root_package(str(graph.nodes[n].get("package", "")) for n in graph if not is_table(n))
+    pieces = [set(p) for p in parts]
+    index = {n: i for i, p in enumerate(pieces) for n in p}
+    notes: list[str] = []
+    for i, part in enumerate(list(pieces)):
+        by_package: dict[str, set[str]] = defaultdict(set)
+        for n in part:
+            if not is_table(n):
+                by_package[_package_key(graph, n)].add(n)
+        for package, group in sorted(by_package.items()):
+            rest = {n for n in part if not is_table(n)} - group
+            if (
+                package == root
+                or layer_first(package, root)
+                or len(group) < MIN_PART
+                or len(rest) < MIN_PART
+                or not any(graph.nodes[n].get("handler") for n in group)
+                or any(u in group for m in rest for u in users.get(m, ()))  # uses the rest
+                or not any(u in rest for n in group for u in users.get(n, ()))
+            ):
+                continue
+            elsewhere = {
+                index[u]
+                for n in group
+                for u in users.get(n, ())
+                if index.get(u, i) != i and not WIRING.search(u.rpartition(".")[2])
+            }
+            own = {
+                t
+                for n in group
+                for t in graph[n]
+                if is_table(t)
+                and all(m in group for m in graph[t] if not is_table(m) and m in part)
+            }
+            if len(elsewhere) < PROVIDER_USERS or not own:
+                continue
+            moved = group | (own & part)
+            part -= moved
+            pieces.append(moved)
+            for n in moved:
+                index[n] = len(pieces) - 1
+            shown = _listing(sorted(n.rpartition(".")[2] for n in group))
+            notes.append(
+                f"a shared provider used by {len(elsewhere)} other services left the service "
+                f"that uses it, as a service of its own: {shown} (package {package})"
+            )
+    return [p for p in pieces if p], notes
