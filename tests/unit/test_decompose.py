@@ -75,16 +75,25 @@ def test_too_many_services_merge_where_modularity_gains_most_not_into_the_larges
     assert note == "the natural split has 3 services; merged to the 2 asked for"
 
 
-def test_too_few_services_cut_the_largest_service_that_clusters_apart() -> None:
+def test_too_few_services_cut_a_service_that_clusters_apart() -> None:
     g = _cliques({"a": 6, "b": 6, "c": 5}, [("a", "b", 0.5), ("b", "c", 0.5)])
     ab = {n for n in g if ".c." not in n}
     c = {n for n in g if ".c." in n}
     cut, note = fit_count(g, [c, ab], 3, lambda prepared, r: leiden(prepared, 1, r))
     assert _groups(cut) == [["a"], ["b"], ["c"]]
     assert note == "the natural split has 2 services; split to the 3 asked for"
-    # past the natural seams, the largest is cut at a higher resolution until N are there
+    # past the natural seams, services are cut at higher resolutions until N are there
     five, _ = fit_count(g, [set(g)], 5, lambda prepared, r: leiden(prepared, 1, r))
     assert len(five) == 5 and ["c"] in _groups(five)
+
+
+def test_the_cleanest_cut_goes_first_not_the_largest_service() -> None:
+    """One clique of 9 classes and a service of two 4-class cliques barely tied: asked for
+    one more service, the pair falls apart, not the clique."""
+    g = _cliques({"big": 9, "a": 4, "b": 4}, [("a", "b", 0.2), ("big", "a", 0.5)])
+    big = {n for n in g if ".big." in n}
+    cut, _ = fit_count(g, [big, set(g) - big], 3, lambda prepared, r: leiden(prepared, 1, r))
+    assert _groups(cut) == [["a"], ["b"], ["big"]]
 
 
 def test_a_cut_into_more_pieces_than_wanted_leaves_the_other_services_alone() -> None:
