@@ -16,8 +16,8 @@ Pipeline of :func:`decompose`:
    package stragglers, classes used by one other service and stores called from one other
    service move, shared providers leave the service using them; after orphan tables are
    attached, inbound adapters and satellites join the service they serve.
-6. With ``services=N``, that natural split is fitted to N (:func:`fit_count`): the largest
-   service is clustered again on its own while there are too few, and the pair of services
+6. With ``services=N``, that natural split is fitted to N (:mod:`.count`): the service whose
+   own clustering cuts it most cleanly is cut while there are too few, and the pair of services
    whose merge gains most modularity is merged while there are too many.
 7. ``together`` groups are brought back together and ``apart`` constraints are enforced.
 
