@@ -91,7 +91,9 @@ lines, Groovy markup ``layout 'layouts/main.tpl'`` and ``include template: 'x.tp
 ``@template.layout.page(..)`` (the file ``layout/page.jte``)."""
 _GROOVY_ATTR = re.compile(r"""\b(href|action|src)\s*:\s*(["'])(.*?)\2""")
 """Groovy markup attributes: ``a(href: '/owners/find')``."""
-_NO_EL_BEANS = frozenset({".jade", ".pug", ".peb", ".pebble", ".mustache", ".hbs", ".tpl"})
+_NO_EL_BEANS = frozenset(
+    {".jade", ".pug", ".peb", ".pebble", ".mustache", ".hbs", ".handlebars", ".tpl"}
+)
 """Template languages where ``#{...}`` is interpolation of the model, no JSF bean."""
 _BEANCLASS = re.compile(r"""beanclass\s*=\s*["']([\w.$]+)["']""", re.I)
 _EL_BEAN = re.compile(r"#\{\s*([a-z]\w*(?:\.[A-Za-z_]\w*){0,2})\s*\.")
