@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from msadecomp.ingest.java_model import JavaFacts
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
+from msadecomp.ingest.web_config import Action
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
     BEAN_VIA,
@@ -45,7 +46,9 @@ def _statement_index(statements: Sequence[SqlStatement]) -> dict[str, list[SqlSt
         by_id[s.id].append(s)
         if s.namespace and not s.id.startswith(f"{s.namespace}."):
             by_id[f"{s.namespace}.{s.id}"].append(s)
-    bare = Counter(s.id.rpartition(".")[2] for s in statements if "." in s.id)
+    # a statement id counts once however many copies of its mapper there are (a WAR's
+    # WEB-INF/classes beside the sources): JPetStore 5's copies had left every DAO unlinked
+    bare = Counter(full.rpartition(".")[2] for full in {s.id for s in statements if "." in s.id})
     for s in statements:
         short = s.id.rpartition(".")[2]
         if "." in s.id and bare[short] == 1 and short not in by_id:
@@ -141,9 +144,11 @@ def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
     ]
 
     for a in xml.actions:
-        cls = a.cls or beans.get(a.bean, "")
-        if cls in known:
-            out.append(Endpoint(a.path, "ANY", f"{cls}#{a.method}", a.source))
+        cls = _handler(a, known, beans)
+        if cls:
+            # a form bean runs the method the path names (BeanAction: /shop/viewCategory.do)
+            method = a.method if cls != a.form else a.path.rpartition("/")[2].partition(".")[0]
+            out.append(Endpoint(a.path, "ANY", f"{cls}#{method}", a.source))
             base, dot, suffix = a.path.rpartition(".")
             out += [
                 Endpoint(f"{base}!{m}{dot}{suffix}", "ANY", f"{cls}#{m}", a.source)
@@ -152,13 +157,24 @@ def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
     return out
 
 
+def _handler(action: Action, known: set[str], beans: dict[str, str]) -> str:
+    """The project class handling ``action``: its class or bean, else the Struts 1 form bean
+    a framework action class outside the project dispatches to; ``""`` if none."""
+    cls = action.cls or beans.get(action.bean, "")
+    if cls in known:
+        return cls
+    return action.form if action.form in known else ""
+
+
 def view_names(java: JavaFacts, xml: XmlFacts) -> dict[str, list[tuple[str, SourceRef]]]:
     """Per class, the strings that may name a view: its own, plus its Struts results; a Tiles
     definition name or a view-alias key among them adds the pages it stands for."""
     out: dict[str, list[tuple[str, SourceRef]]] = {k: list(v) for k, v in java.strings.items()}
+    known = {t.fqn for t in java.types}
     for a in xml.actions:
-        if a.cls:
-            out.setdefault(a.cls, []).extend((view, a.source) for view in a.views)
+        cls = _handler(a, known, {}) or a.cls
+        if cls:
+            out.setdefault(cls, []).extend((view, a.source) for view in a.views)
     if xml.view_aliases:
         aliases = xml.view_aliases
         for texts in out.values():

@@ -36,6 +36,7 @@ TEST_PATTERNS = (
     "src/*Test",  # Gradle source sets: integrationTest, functionalTest, ...
     "src/testFixtures",
     "test-classes",
+    "testclasses",  # Ant builds: work/testclasses (JPetStore 5)
     "*Test.java",
     "*Tests.java",
     "*IT.java",

@@ -1,7 +1,10 @@
 """Web and persistence configuration in XML besides Spring beans, mappers and web.xml.
 
 * Struts 1 ``struts-config.xml``: ``<action path="/login" type="a.LoginAction">`` serves
-  ``/login.do``; its ``<forward path="...jsp">`` and ``input`` are the views it renders.
+  ``/login.do``; its ``<forward path="...jsp">`` and ``input`` are the views it renders. Its
+  ``name`` is a ``<form-bean>`` whose class is kept too: an action type outside the project
+  (iBatis JPetStore 5's ``BeanAction``) runs a method of that form bean, which then handles
+  the path.
 * Struts 2 ``struts.xml``: ``<package namespace="/shop"><action name="cart" class="a.Cart">``
   serves ``/shop/cart.action`` (its ``method``, else ``execute``), and each of its
   ``<allowed-methods>`` as ``/shop/cart!save.action``; its ``<result>`` bodies are its views.
@@ -42,6 +45,8 @@ class Action:
     """The handler method the path runs (Struts 2 ``method="save"``)."""
     methods: tuple[str, ...] = ()
     """Further methods callable as ``name!method.action`` (Struts 2 ``<allowed-methods>``)."""
+    form: str = ""
+    """Class of the Struts 1 form bean the action is given (its ``name``), if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,11 @@ def action_lines(text: str, attr: str) -> dict[str, int]:
 def read_struts1(path: str, root: ET.Element, text: str = "") -> list[Action]:
     out = []
     lines = action_lines(text, "path")
+    forms = {
+        str(el.get("name")): str(el.get("type"))
+        for el in root.iter()
+        if local_name(el.tag) == "form-bean" and el.get("name") and el.get("type")
+    }
     for el in root.iter():
         if local_name(el.tag) != "action" or not el.get("path") or not el.get("type"):
             continue
@@ -98,6 +108,7 @@ def read_struts1(path: str, root: ET.Element, text: str = "") -> list[Action]:
                 str(el.get("type")),
                 SourceRef(path, lines.get(str(el.get("path")))),
                 tuple(v for v in views if v),
+                form=forms.get(el.get("name") or "", ""),
             )
         )
     return out

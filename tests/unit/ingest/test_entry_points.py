@@ -77,6 +77,33 @@ def test_struts_actions_serve_paths_and_forward_to_their_views(tmp_path: Path) -
     }
 
 
+def test_a_framework_action_outside_the_project_hands_its_paths_to_the_form_bean(
+    tmp_path: Path,
+) -> None:
+    """iBatis JPetStore 5: every action is Struts' ``BeanAction``, which runs the method of the
+    form bean the path names; the form beans are the project's handlers."""
+    write(
+        tmp_path,
+        {
+            "src/a/CatalogBean.java": "package a; public class CatalogBean {}",
+            "WEB-INF/struts-config.xml": """<struts-config>
+            <form-beans><form-bean name="catalogBean" type="a.CatalogBean"/></form-beans>
+            <action-mappings>
+            <action path="/shop/viewCategory" type="org.apache.struts.beanaction.BeanAction"
+                    name="catalogBean" scope="session">
+              <forward name="success" path="/catalog/Category.jsp"/></action>
+            <action path="/shop/signon" type="org.apache.struts.beanaction.BeanAction"/>
+            </action-mappings></struts-config>""",
+            "catalog/Category.jsp": "<p>category</p>",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {(e.path, e.handler) for e in model.endpoints} == {
+        ("/shop/viewCategory.do", "a.CatalogBean#viewCategory")
+    }
+    assert [p.controllers for p in model.pages] == [("a.CatalogBean",)]
+
+
 def test_spring_xml_url_mappings_and_jsf_managed_beans(tmp_path: Path) -> None:
     write(
         tmp_path,
@@ -123,6 +150,15 @@ def test_ibatis_ids_without_namespace_hibernate_mappings_and_ejb_beans(tmp_path:
     model = ingest(tmp_path, jobs=1)
     accesses = {(a.source, a.table, a.access.value) for a in model.table_accesses}
     assert ("a.ProductDao", "PRODUCT", "read") in accesses
+    # a copy of the sqlMap in a built WEB-INF/classes makes the bare id no less unique
+    write(
+        tmp_path,
+        {"webapp/WEB-INF/classes/sql/Product.xml": (tmp_path / "sql/Product.xml").read_text()},
+    )
+    copied = ingest(tmp_path, jobs=1)
+    assert ("a.ProductDao", "PRODUCT", "read") in {
+        (a.source, a.table, a.access.value) for a in copied.table_accesses
+    }
     assert ("a.Order", "ORDERS", "write") in accesses
     assert ("a.OrderDao", "ORDERS", "read") in accesses
     assert model.type_map()["a.Billing"].stereotype == "service"

@@ -21,6 +21,7 @@ from msadecomp.ingest.scope import GENERATED_REASON, TEST_REASON, TOOLING_REASON
         ("target/generated-sources/annotations/egov/QArticle.java", GENERATED_REASON),
         ("tests/core/net/jforum/FakeHttpRequest.java", TEST_REASON),  # Ant layout
         ("test/org/apache/catalina/startup/TesterServlet.java", TEST_REASON),
+        ("work/testclasses/com/ibatis/jpetstore/domain/DomainFixture.class", TEST_REASON),
         ("src/main/java/egov/ArticleService.java", None),
         ("src/net/jforum/tests/Helper.java", None),
         ("app.war!/WEB-INF/classes/com/acme/test/Util.class", None),
