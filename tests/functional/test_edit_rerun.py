@@ -65,7 +65,7 @@ def test_one_together_constraint_changes_only_what_concerns_the_moved_classes(
     assert MOVED in moved and len(moved) <= 2, moved
     unchanged = {sid for sid, cs in old_classes.items() if new_classes.get(sid) == cs}
     changed = set(old_classes) - unchanged
-    assert "settle" in changed and {"facility", "uia"} <= unchanged
+    assert "settle" in changed and {"facility", "login"} <= unchanged
     neighbours = {
         x
         for s in old["services"]

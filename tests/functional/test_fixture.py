@@ -115,8 +115,8 @@ def test_decomposition_recovers_the_intended_contexts(
     score = msadecomp.compare(class_assignment(analysis.report), expected)
     print(f"MoJoFM {score.mojofm:.1f} accuracy {score.accuracy:.3f} ARI {score.ari:.3f}")
     assert score.objects == 100
-    assert score.mojofm >= 90.0  # measured 94.6 with the defaults
-    assert score.accuracy >= 0.90  # measured 0.97
+    assert score.mojofm >= 90.0  # measured 95.7 with the defaults
+    assert score.accuracy >= 0.90  # measured 0.98
 
 
 def test_every_view_is_placed_with_its_context(
@@ -141,7 +141,7 @@ def test_subdomain_types_match_the_intended_ones(
     assert compared == 100 and accuracy >= 0.9  # measured 1.0
     kinds = {s["name"]: s["subdomain"]["type"] for s in analysis.report["services"]}
     assert kinds["complaint"] == "core" and kinds["cst"] == "supporting"
-    assert kinds["uia"] == "generic"  # the login service, named after its eGov package
+    assert kinds["login"] == "generic"  # the login service, with LoginVO its DAO stores
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from msadecomp.decompose.algorithms import leiden
 from msadecomp.decompose.refine import (
     absorb_tiny,
     attach_orphans,
+    entities_follow_stores,
     follow_sole_users,
     gather_package_stragglers,
     join_domain_to_front,
@@ -575,6 +576,56 @@ def test_a_facade_over_the_stores_of_four_services_calls_no_store_home() -> None
     parts.append(extra | {"a.Account", "a.AccountController"})
     g.add_node("a.AccountController", kind="class", handler=True)
     assert place_stores(g, parts) == (parts, [])
+
+
+def _item_with_the_cart() -> tuple[nx.Graph, list[set[str]]]:
+    """iBatis JPetStore 5 after clustering: ``Item`` sits with the cart holding items; its DAO
+    interface and the DAO reading ``ITEM`` are the catalogue's."""
+    g = nx.Graph()
+    cart = ["c.Cart", "c.CartBean", "c.CartItem", "d.Item", "d.LineItem"]
+    catalog = ["s.CatalogService", "p.ItemDao", "p.ItemSqlMapDao", "d.Category"]
+    for names, package in ((cart, "c"), (catalog, "s")):
+        clique(g, names, package)
+    for n in g:
+        g.nodes[n].update(label=n.rpartition(".")[2], layer="other", type_kind="class")
+    for n in ("d.Item", "d.LineItem", "d.Category"):
+        g.nodes[n]["layer"] = "model"
+    for n in ("p.ItemDao", "p.ItemSqlMapDao"):
+        g.nodes[n]["layer"] = "persistence"
+    g.nodes["p.ItemDao"]["type_kind"] = "interface"
+    g.add_node("table:ITEM", kind="table")
+    g.add_edge("p.ItemSqlMapDao", "table:ITEM", weight=2.0)
+    return g, [set(cart), set(catalog) | {"table:ITEM"}]
+
+
+def test_a_model_class_joins_the_service_holding_all_its_stores() -> None:
+    g, parts = _item_with_the_cart()
+    moved, notes = entities_follow_stores(g, parts)
+    assert sorted(map(sorted, moved)) == sorted(
+        map(sorted, [parts[0] - {"d.Item"}, parts[1] | {"d.Item"}])
+    )
+    assert notes == ["model classes joined the service of their stores: Item"]
+
+
+def test_entities_annotations_base_classes_and_stores_without_data_stay() -> None:
+    for attribute, value in (("stereotype", "entity"), ("type_kind", "annotation")):
+        g, parts = _item_with_the_cart()
+        g.nodes["d.Item"][attribute] = value  # a JPA entity, or a validator named Item
+        assert entities_follow_stores(g, parts) == (parts, [])
+    g, parts = _item_with_the_cart()
+    g.nodes["p.ItemDao"]["type_kind"] = "class"  # a class touching no table stores nothing
+    assert entities_follow_stores(g, parts) == (parts, [])
+    g, parts = _item_with_the_cart()
+    parts[0] -= {"c.CartItem", "d.LineItem"}  # the cart would keep two classes
+    assert entities_follow_stores(g, parts) == (parts, [])
+    g, parts = _item_with_the_cart()
+    g, parts = _item_with_the_cart()  # eladmin: a generic BaseMapper "stores" BaseDTO
+    names = {"d.Item": "d.BaseDTO", "p.ItemDao": "p.BaseMapper"}
+    nx.relabel_nodes(g, names, copy=False)
+    for n in names.values():
+        g.nodes[n]["label"] = n.rpartition(".")[2]
+    parts = [{names.get(n, n) for n in part} for part in parts]
+    assert entities_follow_stores(g, parts) == (parts, [])
 
 
 def _file_service() -> tuple[nx.Graph, list[set[str]]]:

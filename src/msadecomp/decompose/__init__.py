@@ -13,8 +13,9 @@ Pipeline of :func:`decompose`:
    package.
 5. For an algorithm with a resolution, the clean-up of :mod:`.refine` runs: package fragments join,
    tiny services and fronts join, domain models join the front writing them, catch-alls split,
-   package stragglers, classes used by one other service and stores called from one other
-   service move, shared providers leave the service using them; after orphan tables are
+   package stragglers, classes used by one other service, stores called from one other
+   service and model classes whose stores sit elsewhere move, shared providers leave the
+   service using them; after orphan tables are
    attached, inbound adapters and satellites join the service they serve.
 6. With ``services=N``, that natural split is fitted to N (:mod:`.count`): the service whose
    own clustering cuts it most cleanly is cut while there are too few, and the pair of services
@@ -54,6 +55,7 @@ from msadecomp.decompose.naming import name_clusters
 from msadecomp.decompose.refine import (
     absorb_tiny,
     attach_orphans,
+    entities_follow_stores,
     follow_sole_users,
     gather_package_stragglers,
     join_domain_to_front,
@@ -181,6 +183,8 @@ def decompose(
         notes.extend(sole_notes)
         parts, store_notes = place_stores(core, parts)
         notes.extend(store_notes)
+        parts, entity_notes = entities_follow_stores(core, parts)
+        notes.extend(entity_notes)
         parts, provider_notes = split_providers(core, parts)
         notes.extend(provider_notes)
     parts, unreferenced = attach_orphans(core, parts)
