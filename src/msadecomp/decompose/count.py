@@ -102,8 +102,9 @@ def _cut(
 MERGE_RESOLUTION = 2.0
 """Resolution of the modularity gain that picks the pair to merge: twice the usual weight of
 the pair's size in ties against their coupling. With N the truth's context count (five
-seeds, ``benchmarks/realworld.py --services-from-truth``) the mean class MoJoFM was 87.13 at
-resolution 1, 86.16 at 1.5, 88.15 at 2 and 86.15 at 3 (dddsample 85.3 at 1, 91.2 at 2)."""
+seeds, ``benchmarks/realworld.py --services-from-truth``) the mean class MoJoFM was, when it
+was chosen, 87.13 at resolution 1, 86.16 at 1.5, 88.15 at 2 and 86.15 at 3 (dddsample 85.3 at
+1, 91.2 at 2)."""
 
 
 def merge_down(
