@@ -131,7 +131,7 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
 
 def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
     """Endpoints of annotations, web.xml servlets, Struts actions and XML URL mappings whose
-    class is a project class."""
+    class is a project class (for a Struts 1 action of a framework class, its form bean's)."""
     known = {t.fqn for t in java.types}
     beans = {b.id: b.cls for b in xml.beans}
     beans.update({t.bean_name: t.fqn for t in java.types if t.bean_name})
