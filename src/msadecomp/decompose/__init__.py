@@ -11,12 +11,12 @@ Pipeline of :func:`decompose`:
    communities merged down to N.
 4. Contracted nodes are expanded; nodes without edges join the service holding most of their
    package.
-5. For an algorithm with a resolution, the clean-up of :mod:`.refine` runs: package fragments join,
-   tiny services and fronts join, domain models join the front writing them, catch-alls split,
-   package stragglers, classes used by one other service, stores called from one other
+5. For an algorithm with a resolution, the clean-up of :mod:`.refine` runs: package fragments
+   join, tiny services and fronts join, domain models join the front writing them, catch-alls
+   split, package stragglers, classes used by one other service, stores called from one other
    service and model classes whose stores sit elsewhere move, shared providers leave the
-   service using them; after orphan tables are
-   attached, inbound adapters and satellites join the service they serve.
+   service using them; after orphan tables are attached, inbound adapters and satellites join
+   the service they serve.
 6. With ``services=N``, that natural split is fitted to N (:mod:`.count`): the service whose
    own clustering cuts it most cleanly is cut while there are too few, and the pair of services
    whose merge gains most modularity is merged while there are too many.
