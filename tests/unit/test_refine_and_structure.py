@@ -286,6 +286,16 @@ def test_reference_data_only_read_and_a_tie_between_writers_stay_apart() -> None
     assert join_domain_to_front(g, parts) == (parts, [])
 
 
+def test_a_package_joined_on_purpose_takes_a_domain_only_on_more_than_one_write_call() -> None:
+    """DayTrader 3: one of its 32 Ping primitives writes the trade facade once; the primitives
+    are one service because they share a package, not a front of the trade domain."""
+    g, parts = _layered({("b.app.BookingService", "b.cargo.CargoRepository"): 1})
+    assert _booking_took_cargo(join_domain_to_front(g, parts)[0], parts)  # an ordinary front
+    assert join_domain_to_front(g, parts, [parts[0]]) == (parts, [])
+    g, parts = _layered({("b.app.BookingService", "b.cargo.CargoRepository"): 2})
+    assert _booking_took_cargo(join_domain_to_front(g, parts, [parts[0]])[0], parts)
+
+
 def test_a_domain_service_written_most_by_a_service_with_tables_of_its_own_stays() -> None:
     g, parts = _layered({("b.app.BookingService", "b.cargo.CargoRepository"): 3})
     g.add_node("table:BOOKING", kind="table")

@@ -171,7 +171,7 @@ def decompose(
         notes.extend(join_notes)
         parts, tiny_notes = absorb_tiny(core, parts)
         notes.extend(tiny_notes)
-        parts, front_notes = join_domain_to_front(core, parts)
+        parts, front_notes = join_domain_to_front(core, parts, joined)
         notes.extend(front_notes)
         parts, split_notes = split_catch_alls(
             core, parts, lambda prepared: ALGORITHMS[algorithm](prepared, seed, 1.0), joined

@@ -255,13 +255,18 @@ def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]
     return [p for p in pieces if p], [note] if moved else []
 
 
-def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+def join_domain_to_front(
+    graph: nx.Graph, parts: Partition, joined: Sequence[set[str]] = ()
+) -> tuple[Partition, list[str]]:
     """A *domain* (tables, no web class) joins the *front* (web classes, no table) that
     writes its data most, when that front writes more than any other service; a front takes
     only the domain it writes most, so no front gathers a catch-all (see module docstring).
     A service that also holds a read-only front (its classes outside the domain part make no
     write call at all) gives only its domain part (:func:`_domain_part`) and keeps the rest.
-    Write calls come from ``graph.graph[WRITE_CALLS]``."""
+    A front that is a package ``joined`` on purpose (:func:`join_package_fragments`) needs more
+    than one write call: one of DayTrader 3's 32 Ping primitives writes the trade facade once,
+    and had carried the trade entities into the primitives. Write calls come from
+    ``graph.graph[WRITE_CALLS]``."""
     writes: Counter[tuple[str, str]] = graph.graph.get(WRITE_CALLS, Counter())
     if not writes:
         return parts, []
@@ -294,7 +299,11 @@ def join_domain_to_front(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
             writers[index[caller]] += n
         ranked = [*writers.most_common(2), (-1, 0), (-1, 0)]
         (front, most), (_, second) = ranked[0], ranked[1]
-        if front in fronts and most > second:
+        if (
+            front in fronts
+            and most > second
+            and (most > 1 or not any(kept <= pieces[front] for kept in joined))
+        ):
             chosen[front] = max(chosen.get(front, (0, 0, 0)), (most, -d, second))
     notes: list[str] = []
     for front, (most, minus_d, second) in sorted(chosen.items()):
