@@ -48,12 +48,12 @@ def test_asking_for_more_services_than_the_graph_supports_explains_why() -> None
 def _cliques(sizes: dict[str, int], links: list[tuple[str, str, float]]) -> nx.Graph:
     g = nx.Graph()
     for name, size in sizes.items():
-        nodes = [f"p.{name}.C{i}" for i in range(size)]
+        nodes = [f"p.{name}.{name.title()}{i}" for i in range(size)]
         for n in nodes:
             g.add_node(n, kind="class", label=n.rpartition(".")[2], package=f"p.{name}")
         g.add_edges_from((u, v, {"weight": 2.0}) for u in nodes for v in nodes if u < v)
     for a, b, w in links:
-        g.add_edge(f"p.{a}.C0", f"p.{b}.C0", weight=w)
+        g.add_edge(f"p.{a}.{a.title()}0", f"p.{b}.{b.title()}0", weight=w)
     return g
 
 
@@ -72,7 +72,10 @@ def test_too_many_services_merge_where_modularity_gains_most_not_into_the_larges
     parts = [{n for n in g if f".{k}." in n} for k in ("big", "left", "right")]
     merged, note = fit_count(g, parts, 2, lambda prepared, r: leiden(prepared, 1, r))
     assert _groups(merged) == [["big"], ["left", "right"]]
-    assert note == "the natural split has 3 services; merged to the 2 asked for"
+    assert note == (
+        "the natural split has 3 services; merged to the 2 asked for: "
+        "the services of Left3 and Right3 merged"  # each named by its most tied class
+    )
 
 
 def test_too_few_services_cut_a_service_that_clusters_apart() -> None:
@@ -81,7 +84,9 @@ def test_too_few_services_cut_a_service_that_clusters_apart() -> None:
     c = {n for n in g if ".c." in n}
     cut, note = fit_count(g, [c, ab], 3, lambda prepared, r: leiden(prepared, 1, r))
     assert _groups(cut) == [["a"], ["b"], ["c"]]
-    assert note == "the natural split has 2 services; split to the 3 asked for"
+    assert note == (
+        "the natural split has 2 services; split to the 3 asked for: the service of B0 cut in 2"
+    )
     # past the natural seams, services are cut at higher resolutions until N are there
     five, _ = fit_count(g, [set(g)], 5, lambda prepared, r: leiden(prepared, 1, r))
     assert len(five) == 5 and ["c"] in _groups(five)

@@ -34,6 +34,7 @@ def fit_count(
     classes), and none of the clean-up of the natural split. Returns the parts and a note."""
     cuts: dict[frozenset[str], tuple[Partition, float]] = {}
     found = count_services(parts)
+    natural = [set(p) for p in parts]
     parts = [set(p) for p in parts]
     while count_services(parts) < wanted:
         cuttable = [p for p in parts if _classes(p) > 1 and _cut(graph, p, cluster, cuts)]
@@ -56,7 +57,33 @@ def fit_count(
     note = f"the natural split has {found} services; {how} to the {wanted} asked for"
     if final < wanted:
         note = f"the graph supports at most {final} services; {wanted} were asked for"
-    return parts, note
+    return parts, note + _changes(graph, natural, parts)
+
+
+def _changes(graph: nx.Graph, natural: Partition, parts: Partition) -> str:
+    """Which natural services were merged or cut, each named by its most tied class:
+    ``: the services of LoginController and UserController merged``."""
+    said: list[str] = []
+    for part in parts:
+        held = [n for n in natural if n and n <= part and _classes(n)]
+        if len(held) > 1:
+            names = sorted(_central(graph, n) for n in held)
+            said.append(f"the services of {', '.join(names[:-1])} and {names[-1]} merged")
+    for service in natural:
+        pieces = sum(1 for p in parts if p & service and _classes(p & service))
+        if pieces > 1:
+            said.append(f"the service of {_central(graph, service)} cut in {pieces}")
+    return (": " + "; ".join(said)) if said else ""
+
+
+def _central(graph: nx.Graph, part: set[str]) -> str:
+    """The simple name of the class of ``part`` most tied to the others."""
+
+    def ties(n: str) -> float:
+        return sum(float(d.get("weight", 1.0)) for m, d in graph[n].items() if m in part)
+
+    classes = sorted(n for n in part if not is_table(n))
+    return max(classes, key=lambda n: (ties(n), n)).rpartition(".")[2]
 
 
 def _classes(part: set[str]) -> int:
