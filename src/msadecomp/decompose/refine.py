@@ -819,8 +819,9 @@ def entities_follow_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition
     ``LoginVO`` joins the login service of ``LoginDAO``. A store class must touch a table
     (Roller's ``WeblogRequestMapper`` maps URLs, not rows); JPA entities stay (their mapping
     places their table with them), as do annotations and enums named like a store's entity
-    (litemall's ``Order`` validator), base classes (eladmin's ``BaseDTO`` of ``BaseMapper``)
-    and a class whose service would keep fewer than ``MIN_PART`` classes."""
+    (litemall's ``Order`` validator) and a class whose service would keep fewer than
+    ``MIN_PART`` classes. (A store named only by a generic prefix, eladmin's ``BaseMapper``,
+    stores nothing: see :func:`~msadecomp.graph.aggregates.store_stem`.)"""
     nodes = {n: graph.nodes[n] for n in graph if not is_table(n)}
     homes: dict[str, set[str]] = defaultdict(set)
     for store, entity in stored_entities(nodes).items():
@@ -837,7 +838,6 @@ def entities_follow_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition
             or i in services
             or nodes[entity].get("stereotype") == "entity"
             or nodes[entity].get("type_kind") != "class"  # an annotation or enum named alike
-            or re.match(r"(Base|Abstract)[A-Z]", entity.rpartition(".")[2])  # a generic base
             or any(nodes[s].get("layer") != "persistence" for s in stores)
             or not any(_keeps_data(graph, s) for s in stores)
             or _classes(pieces[i]) - 1 < MIN_PART

@@ -60,15 +60,14 @@ def store_stem(simple_name: str) -> str | None:
 
     >>> [store_stem(n) for n in ("JpaCargoRepository", "CargoRepositoryJPA", "ItemMapper")]
     ['Cargo', 'Cargo', 'Item']
-    >>> store_stem("CargoService") is None
-    True
+    >>> store_stem("CargoService") is None, store_stem("BaseMapper") is None
+    (True, True)
     """
     match = STORE_SUFFIX.search(simple_name)
     if match is None:
         return None
-    stem = simple_name[: match.start()]
-    stripped = STORE_PREFIX.sub("", stem)
-    return stripped or stem or None
+    # a store named only by a generic prefix (eladmin's BaseMapper, a DefaultDao) stores nothing
+    return STORE_PREFIX.sub("", simple_name[: match.start()]) or None
 
 
 def _domain_by_name(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, list[str]]:
