@@ -74,7 +74,7 @@ def test_too_many_services_merge_where_modularity_gains_most_not_into_the_larges
     assert _groups(merged) == [["big"], ["left", "right"]]
     assert note == (
         "the natural split has 3 services; merged to the 2 asked for: "
-        "the services of Left3 and Right3 merged"  # each named by its most tied class
+        "the services of Left0 and Right0 merged"  # each named by its most tied class
     )
 
 
@@ -85,7 +85,7 @@ def test_too_few_services_cut_a_service_that_clusters_apart() -> None:
     cut, note = fit_count(g, [c, ab], 3, lambda prepared, r: leiden(prepared, 1, r))
     assert _groups(cut) == [["a"], ["b"], ["c"]]
     assert note == (
-        "the natural split has 2 services; split to the 3 asked for: the service of B0 cut in 2"
+        "the natural split has 2 services; split to the 3 asked for: the service of A0 cut in 2"
     )
     # past the natural seams, services are cut at higher resolutions until N are there
     five, _ = fit_count(g, [set(g)], 5, lambda prepared, r: leiden(prepared, 1, r))

@@ -14,6 +14,7 @@ import networkx as nx
 
 from msadecomp.decompose.algorithms import Partition, Prepared
 from msadecomp.decompose.constraints import Constraints, matching
+from msadecomp.decompose.naming import central_class
 from msadecomp.decompose.sweep import count_services
 from msadecomp.graph import is_table
 
@@ -78,12 +79,8 @@ def _changes(graph: nx.Graph, natural: Partition, parts: Partition) -> str:
 
 def _central(graph: nx.Graph, part: set[str]) -> str:
     """The simple name of the class of ``part`` most tied to the others."""
-
-    def ties(n: str) -> float:
-        return sum(float(d.get("weight", 1.0)) for m, d in graph[n].items() if m in part)
-
     classes = sorted(n for n in part if not is_table(n))
-    return max(classes, key=lambda n: (ties(n), n)).rpartition(".")[2]
+    return central_class(graph, classes).rpartition(".")[2]
 
 
 def _classes(part: set[str]) -> int:
@@ -153,9 +150,9 @@ def merge_down(
         return not any((a & x and b & y) or (a & y and b & x) for x, y in sides)
 
     total = sum(w for _, _, w in graph.edges(data="weight")) * 2 or 1.0
+    strength = [sum(w for n in p for _, _, w in graph.edges(n, data="weight")) for p in parts]
     while count_services(parts) > wanted and len(parts) > 1:
         index = {n: i for i, p in enumerate(parts) for n in p}
-        strength = [sum(w for n in p for _, _, w in graph.edges(n, data="weight")) for p in parts]
         between: Counter[tuple[int, int]] = Counter()
         for u, v, w in graph.edges(data="weight"):
             a, b = index.get(u), index.get(v)
@@ -174,5 +171,6 @@ def merge_down(
             ),
         )
         parts[a] |= parts[b]
-        del parts[b]
+        strength[a] += strength[b]
+        del parts[b], strength[b]
     return parts

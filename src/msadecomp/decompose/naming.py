@@ -282,8 +282,8 @@ def _top_word(
     return best, counts[best] if best else 0
 
 
-def _central_noun(graph: nx.Graph, classes: Sequence[str], prefix: str = "") -> str:
-    """The class-name noun of the class most tied to the others of ``classes``."""
+def central_class(graph: nx.Graph, classes: Sequence[str]) -> str:
+    """The class most tied to the others of ``classes`` (exceptions only when all are)."""
     inside = set(classes)
 
     def ties(m: str) -> float:
@@ -292,8 +292,12 @@ def _central_noun(graph: nx.Graph, classes: Sequence[str], prefix: str = "") -> 
         )
 
     named = [m for m in classes if not _NAMES_NOTHING.search(_simple_name(graph, m))] or classes
-    top = min(named, key=lambda m: (-ties(m), m))
-    return slug(stem(_simple_name(graph, top), prefix))
+    return min(named, key=lambda m: (-ties(m), m))
+
+
+def _central_noun(graph: nx.Graph, classes: Sequence[str], prefix: str = "") -> str:
+    """The class-name noun of the class most tied to the others of ``classes``."""
+    return slug(stem(_simple_name(graph, central_class(graph, classes)), prefix))
 
 
 def name_clusters(
