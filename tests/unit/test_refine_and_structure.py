@@ -14,13 +14,14 @@ from msadecomp.decompose.refine import (
     gather_package_stragglers,
     join_domain_to_front,
     join_inbound_adapters,
+    join_logic_to_data,
     join_package_fragments,
     join_satellites,
     place_stores,
     split_catch_alls,
     split_providers,
 )
-from msadecomp.graph import SUPERTYPES, USERS, WRITE_CALLS, build_graph
+from msadecomp.graph import SUPERTYPES, TABLE_WRITES, USERS, WRITE_CALLS, build_graph
 from msadecomp.graph.structure import (
     build_dirs,
     feature_package,
@@ -472,6 +473,62 @@ def test_an_adapter_someone_uses_handling_requests_or_tied_to_many_stays() -> No
     g, parts = _batch_import()
     g.graph[USERS] = {}  # ties only (names, packages), no use: a separate tool
     assert join_inbound_adapters(g, parts) == (parts, [])
+
+
+def _session_bean() -> tuple[nx.Graph, list[set[str]]]:
+    """DayTrader after clustering: the trade session bean and its interfaces apart from the
+    account, holding and order entities it creates, and from the quotes it updates."""
+    g = nx.Graph()
+    trade = ["t.TradeServlet", "t.TradeAction", "e.Account", "e.Order", "e.Holding"]
+    trade += ["table:ACCOUNT", "table:ORDERS", "table:HOLDING"]
+    quote = ["q.QuoteJSF", "q.Quote", "table:QUOTE"]
+    bean = ["s.TradeBean", "s.TradeLocal", "s.CompleteOrderThread"]
+    for names, package in ((trade, "t"), (quote, "q"), (bean, "s")):
+        clique(g, names, package)
+    for web in ("t.TradeServlet", "q.QuoteJSF"):
+        g.nodes[web]["layer"] = "web"
+    for entity in ("e.Account", "e.Order", "e.Holding", "q.Quote"):
+        g.nodes[entity]["stereotype"] = "entity"
+    g.graph[TABLE_WRITES] = Counter(
+        {
+            **{("s.TradeBean", t): 1 for t in ("table:ACCOUNT", "table:ORDERS", "table:QUOTE")},
+            **{(e, f"table:{e[2:].upper()}"): 1 for e in ("e.Account", "e.Holding", "q.Quote")},
+            ("e.Order", "table:ORDERS"): 1,
+        }
+    )
+    g.graph[WRITE_CALLS] = Counter({("s.TradeBean", "e.Holding"): 1})
+    return g, [set(trade), set(quote), set(bean)]
+
+
+def test_logic_with_no_data_of_its_own_joins_the_service_whose_entities_it_writes_most() -> None:
+    g, parts = _session_bean()
+    joined, notes = join_logic_to_data(g, parts)
+    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[2], parts[1]]))
+    assert notes == [
+        "logic with no data of its own joined the service whose data it writes most (3 of 4 "
+        "writes): CompleteOrderThread, TradeBean, TradeLocal"
+    ]
+
+
+def test_logic_stays_with_data_web_classes_split_writes_or_tables_no_entity_maps() -> None:
+    g, parts = _session_bean()
+    g.graph[TABLE_WRITES][("s.TradeBean", "table:QUOTE")] = 3  # as many writes to the quotes
+    assert join_logic_to_data(g, parts) == (parts, [])
+    g, parts = _session_bean()
+    g.nodes["s.TradeLocal"]["layer"] = "web"  # a front of its own
+    assert join_logic_to_data(g, parts) == (parts, [])
+    g, parts = _session_bean()
+    g.nodes["s.TradeLocal"]["stereotype"] = "entity"  # data of its own
+    assert join_logic_to_data(g, parts) == (parts, [])
+    g, parts = _session_bean()
+    parts[2].add("table:TRADE_LOG")
+    assert join_logic_to_data(g, parts) == (parts, [])
+    g, parts = _session_bean()
+    for entity in ("e.Account", "e.Order", "e.Holding", "q.Quote"):
+        g.nodes[entity]["stereotype"] = "class"
+    # JDBC tables no entity maps sit wherever the sweep left them: no evidence of a home
+    g.graph[WRITE_CALLS] = Counter()
+    assert join_logic_to_data(g, parts) == (parts, [])
 
 
 def _airport_codes() -> tuple[nx.Graph, list[set[str]]]:

@@ -12,11 +12,11 @@ Pipeline of :func:`decompose`:
 4. Contracted nodes are expanded; nodes without edges join the service holding most of their
    package.
 5. For an algorithm with a resolution, the clean-up of :mod:`.refine` runs: package fragments
-   join, tiny services and fronts join, domain models join the front writing them, catch-alls
-   split, package stragglers, classes used by one other service, stores called from one other
-   service and model classes whose stores sit elsewhere move, shared providers leave the
-   service using them; after orphan tables are attached, inbound adapters and satellites join
-   the service they serve.
+   join, tiny services and fronts join, logic without data joins the entities it writes,
+   domain models join the front writing them, catch-alls split, package stragglers, classes
+   used by one other service, stores called from one other service and model classes whose
+   stores sit elsewhere move, shared providers leave the service using them; after orphan
+   tables are attached, inbound adapters and satellites join the service they serve.
 6. With ``services=N``, that natural split is fitted to N (:mod:`.count`): the service whose
    own clustering cuts it most cleanly is cut while there are too few, and the pair of services
    whose merge gains most modularity is merged while there are too many.
@@ -60,6 +60,7 @@ from msadecomp.decompose.refine import (
     gather_package_stragglers,
     join_domain_to_front,
     join_inbound_adapters,
+    join_logic_to_data,
     join_package_fragments,
     join_satellites,
     place_stores,
@@ -171,6 +172,8 @@ def decompose(
         notes.extend(join_notes)
         parts, tiny_notes = absorb_tiny(core, parts)
         notes.extend(tiny_notes)
+        parts, logic_notes = join_logic_to_data(core, parts)
+        notes.extend(logic_notes)
         parts, front_notes = join_domain_to_front(core, parts, joined)
         notes.extend(front_notes)
         parts, split_notes = split_catch_alls(
@@ -213,9 +216,9 @@ def decompose(
             notes.append(
                 f"{final} services in the end (the sweep's best run at that resolution "
                 f"gave {swept}): consensus ({RUNS} runs at {len(SCALES)} resolutions, {ROUNDS} "
-                "rounds), package joins, tiny services, domain models joining their front, "
-                "catch-all splits, adapters and satellites joining the service they serve and "
-                "classes without ties change the count"
+                "rounds), package joins, tiny services, logic joining its data, domain models "
+                "joining their front, catch-all splits, adapters and satellites joining the "
+                "service they serve and classes without ties change the count"
             )
     q = Prepared(core).modularity(parts)
     clusters = list(name_clusters(core, parts))

@@ -8,6 +8,9 @@
 * :func:`join_package_fragments`: services that each belong to one feature package are joined.
 * :func:`absorb_tiny`: services of one or two classes, and small fronts (endpoints without a
   service, store or table of their own), join the service most tied to them.
+* :func:`join_logic_to_data`: a service of logic alone (no web class, handler, entity or table)
+  that writes mostly one other service's entities joins it (DayTrader 7's trade session bean
+  joins the account, order and holding entities it creates; no other of 28 corpora changes).
 * :func:`join_domain_to_front`: a service holding a domain model and its tables but no web
   class (no endpoint or screen of its own) joins the front, a service of web classes that owns
   no table, whose classes write its data most (calls named ``store``, ``save``, ``create``...,
@@ -59,6 +62,7 @@ from msadecomp.graph import (
     PLACEMENT_TIES,
     SEED_DATA,
     SUPERTYPES,
+    TABLE_WRITES,
     USERS,
     WRITE_CALLS,
     is_table,
@@ -325,6 +329,63 @@ def join_domain_to_front(
         )
         pieces[front] |= domain
         pieces[d] = kept
+    return [p for p in pieces if p], notes
+
+
+LOGIC_SHARE = 0.6
+"""Logic joins the data it writes when this share of its writes goes to one service."""
+
+
+def join_logic_to_data(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """A service of logic alone (no web class, request handler, entity or table of its own)
+    whose writes go mostly (``LOGIC_SHARE``) to one service holding tables or entities joins it:
+    the modularity sweep cut DayTrader's trade session bean, which creates the accounts, orders
+    and holdings, from the entities it changes. Writes are write calls and table writes; a
+    table counts as the entity mapped to it, and a table no entity maps (plain JDBC) counts not
+    at all, since the sweep leaves such tables wherever their strongest tie was. Sample-data
+    loaders write everything and are left out. Runs before :func:`join_domain_to_front`."""
+    table_writes: Counter[tuple[str, str]] = graph.graph.get(TABLE_WRITES, Counter())
+    pieces = [set(p) for p in parts]
+    index = {n: i for i, p in enumerate(pieces) for n in p}
+    entity = {n for n in graph if graph.nodes[n].get("stereotype") == "entity"}
+    mapped = {table: n for (n, table) in sorted(table_writes, reverse=True) if n in entity}
+    writes: Counter[tuple[str, str]] = Counter(graph.graph.get(WRITE_CALLS, Counter()))
+    for (caller, table), n in table_writes.items():
+        if caller not in entity and table in mapped:
+            writes[(caller, mapped[table])] += n  # a table counts as its entity
+    holders = {i for i, p in enumerate(pieces) if any(is_table(n) or n in entity for n in p)}
+    notes: list[str] = []
+    for i, part in enumerate(pieces):
+        if (
+            not part
+            or i in holders
+            or any(
+                graph.nodes[n].get("layer") == "web"
+                or graph.nodes[n].get("handler")
+                or graph.nodes[n].get("stereotype") == "entity"
+                for n in part
+            )
+        ):
+            continue
+        into: Counter[int] = Counter()
+        for (caller, callee), n in writes.items():
+            j = index.get(callee)
+            if (
+                caller in part
+                and j not in (i, None)
+                and not SEED_DATA.search(caller.rpartition(".")[2])
+            ):
+                into[j] += n
+        if not into:
+            continue
+        j, most = min(into.items(), key=lambda item: (-item[1], item[0]))
+        if j not in holders or most < LOGIC_SHARE * sum(into.values()):
+            continue
+        shown = _join(pieces, index, i, j)
+        notes.append(
+            f"logic with no data of its own joined the service whose data it writes most "
+            f"({most} of {sum(into.values())} writes): {shown}"
+        )
     return [p for p in pieces if p], notes
 
 

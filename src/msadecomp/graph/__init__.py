@@ -207,6 +207,10 @@ not ``address``): call edges count them as ``writes``."""
 WRITE_CALLS = "write_calls"
 """Key of the clustering graph's ``graph`` attribute holding ``(caller, callee) -> number of
 write calls``, for :func:`msadecomp.decompose.refine.join_domain_to_front`."""
+TABLE_WRITES = "table_writes"
+"""Key of the clustering graph's ``graph`` attribute holding ``(class, table) -> number of
+writes`` (generated keys and sample-data loaders included), for
+:func:`msadecomp.decompose.refine.join_logic_to_data`."""
 USERS = "users"
 """Key of the clustering graph's ``graph`` attribute holding ``class -> classes using it``
 (any code dependency of ``USE_KINDS``), for the clean-up steps of
@@ -363,6 +367,8 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= weights.migration
         if data.get("writes"):
             out.graph.setdefault(WRITE_CALLS, Counter())[(src, dst)] += data["writes"]
+        if data["kind"] == "write":
+            out.graph.setdefault(TABLE_WRITES, Counter())[(src, dst)] += data.get("count", 1)
         if data["kind"] in USE_KINDS:
             out.graph.setdefault(USERS, {}).setdefault(dst, set()).add(src)
         if data["kind"] in INHERITANCE:
