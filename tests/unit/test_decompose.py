@@ -162,6 +162,11 @@ def test_partition_covers_every_node_once_and_is_seed_stable(
         ("ArticleVO", "Article"),
         ("ReservationMapper", "Reservation"),
         ("Util", "Util"),
+        ("TradeSLSBLocal", "Trade"),
+        ("DTBroker3MDB", "DTBroker"),
+        ("QuoteDataBean", "Quote"),
+        ("QuoteJSF", "Quote"),
+        ("Base64", "Base64"),
     ],
 )
 def test_stem(name: str, expected: str) -> None:

@@ -134,10 +134,10 @@ def test_classes_each_with_a_noun_of_their_own_are_named_after_the_word_they_sha
     g.add_edge("trader.direct.TradeDirect", "trader.web.TradeConfigJSF", weight=1.0)
     g.add_edge("trader.ejb3.TradeSLSBBean", "trader.ejb3.TradeSLSBLocal", weight=5.0)
     clusters = name_clusters(g, [set(slsb), set(direct), set(mdb)])
-    # "trade" and "slsb" are both in three names of the first: the word nearer the front wins;
-    # the two "trade" services are told apart by their most connected class, not by a counter;
-    # the beans share no word, so one of their nouns is all there is
-    assert sorted(c.name for c in clusters) == ["dt-broker3-mdb", "trade-direct", "trade-slsb"]
+    # the session bean's names all stem to "trade" (SLSB, Local, Remote are EJB tails); the two
+    # "trade" services are told apart by their most connected class, not by a counter; the
+    # message-driven beans share no word, so one of their nouns (without "3MDB") is all there is
+    assert sorted(c.name for c in clusters) == ["dt-broker", "trade", "trade-direct"]
 
 
 def test_an_ejb_package_names_no_service() -> None:
@@ -153,7 +153,18 @@ def test_an_ejb_package_names_no_service() -> None:
     g = graph_of(*slsb, *quotes)
     g.add_edge("trader.ejb3.TradeSLSBBean", "trader.ejb3.TradeSLSBLocal", weight=5.0)
     clusters = name_clusters(g, [set(slsb), set(quotes)])
-    assert sorted(c.name for c in clusters) == ["quote-data", "trade"]
+    assert sorted(c.name for c in clusters) == ["quote", "trade"]  # QuoteDataBean, QuoteJSF
+
+
+def test_of_tied_nouns_an_entity_s_names_the_service() -> None:
+    """DayTrader's quotes: the quote entity and the market summary it feeds, each with a JSF
+    bean; the entity's noun names the service, not the first in the alphabet."""
+    quotes = ("t.entities.QuoteDataBean", "t.web.QuoteJSF")
+    quotes += ("t.beans.MarketSummaryDataBean", "t.web.MarketSummaryJSF")
+    g = graph_of(*quotes)
+    assert [c.name for c in name_clusters(g, [set(quotes)])] == ["market-summary"]
+    g.nodes["t.entities.QuoteDataBean"]["stereotype"] = "entity"
+    assert [c.name for c in name_clusters(g, [set(quotes)])] == ["quote"]
 
 
 def test_the_application_name_names_no_service() -> None:

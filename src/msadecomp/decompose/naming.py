@@ -47,8 +47,12 @@ if TYPE_CHECKING:
 _STEM_SUFFIXES = re.compile(
     r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|DefaultVO|SearchVO|Impl|Util|Utils|"
     r"Helper|Manager|Mgr|Repository|ActionBean|Action|Bean|Resource|REST|Rest|Endpoint|Servlet|"
-    r"Facade|Manage|Management|Mng|Mgmt)$"
+    r"Facade|Manage|Management|Mng|Mgmt|DataBean|Local|Remote|JSF|Jsf|\d*(?:MDB|SLSB|SFSB|EJB))$"
 )
+"""Technical tails of class names, Enterprise JavaBeans' and JSF's included: ``TradeSLSBLocal``
+(a stateless session bean's local interface), ``DTBroker3MDB`` (a message-driven bean of EJB
+3), ``QuoteDataBean`` and ``QuoteJSF`` (DayTrader's quote services had been named ``slsb``,
+``dt-broker3-mdb`` and ``quote-data``)."""
 _ENTRY = re.compile(r"(Service|ServiceImpl|Controller|ActionBean|Action|Resource|REST|Facade)$")
 """Classes whose name says what the service offers: their noun counts 1.5 times when naming."""
 _PREFIXES = re.compile(rf"^(Egov|Com|{PERSISTENCE_PREFIXES})(?=[A-Z])")
@@ -168,6 +172,7 @@ def _dominant_stem(
     """The class-name noun of most weight (other than ``besides``), and its weight."""
     stems: dict[str, float] = {}
     plain: set[str] = set()  # nouns some class other than an entry class has
+    entities: set[str] = set()  # nouns of entities
     for m in classes:
         label = _simple_name(graph, m)
         if _NAMES_NOTHING.search(label):
@@ -177,11 +182,18 @@ def _dominant_stem(
         stems[key] = stems.get(key, 0.0) + (1.5 if entry else 1.0)
         if not entry:
             plain.add(key)
+        if graph.nodes[m].get("stereotype") == "entity":
+            entities.add(key)
     stems.pop("", None)
     stems.pop(besides, None)
-    # of tied nouns, one a model or store class has (Item, ItemDao) beats the noun of a pair of
-    # actions (AddItemToCartAction, AddItemToCartController)
-    best = min(stems, key=lambda s: (-stems[s], s not in plain, s)) if stems else ""
+    # of tied nouns, an entity's (DayTrader's QuoteDataBean beside the MarketSummaryDataBean it
+    # feeds) beats the others, and one a model or store class has (Item, ItemDao) beats the noun
+    # of a pair of actions (AddItemToCartAction, AddItemToCartController)
+    best = (
+        min(stems, key=lambda s: (-stems[s], s not in entities, s not in plain, s))
+        if stems
+        else ""
+    )
     return best, stems.get(best, 0.0)
 
 
