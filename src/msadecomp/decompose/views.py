@@ -26,7 +26,10 @@ is placed by the first rule that decides:
    the view's folders name (Roller's weblog themes, ``themes/basic/sidebar.vm``, and
    ``business.themes``; cargotracker's ``admin/tracking/map.xhtml``);
 6. **navigation**: the service of most of the placed views it links to or that link to it
-   (``<a href="docs/glossary.html">``), for menus, frames and help pages.
+   (``<a href="docs/glossary.html">``), for menus, frames and help pages;
+7. **siblings**: the service of at least half of the placed views in its folder, when the
+   folder is mostly placed, for pages nothing links to and no class renders (error pages
+   named in ``web.xml``: DayTrader's ``error.jsp`` beside 28 trade pages of 48).
 
 A view no rule places is reported as unplaced.
 """
@@ -74,6 +77,8 @@ VIEW_WORDS = frozenset(
     | {"sample", "docs", "doc", "welcome", "popup", "web", "index"}
 )
 """Words of view file names that say nothing about the business (``tradehomeImg.jsp``)."""
+SIBLINGS = 2
+"""Placing by siblings needs this many placed views in the folder per unplaced one."""
 NAME_MARGIN = 1.25
 """Placing by name needs the best service to score this many times the second."""
 
@@ -82,7 +87,7 @@ NAME_MARGIN = 1.25
 class Placement:
     service: str | None
     via: str
-    """Why: "links", "includes", "folder" or "unplaced"."""
+    """Why: "links", "includes", "folder", "name", "navigation", "siblings" or "unplaced"."""
 
 
 def _vote(votes: Mapping[str, float], names: Mapping[str, float] | None = None) -> str | None:
@@ -134,9 +139,31 @@ def place_views(
             elif (service := _by_package_tail(page.path, folders)) is not None:
                 out[page.path] = Placement(service, "folder")
     _spread(pages, _navigation(pages), out, "navigation")
+    _place_by_siblings(pages, out)
     for page in pages:
         out.setdefault(page.path, Placement(None, "unplaced"))
     return out
+
+
+def _place_by_siblings(pages: Sequence[Page], out: dict[str, Placement]) -> None:
+    """Unplaced views take the service of most of the placed views in their folder, when that
+    service holds at least half of them and the folder is mostly placed (``SIBLINGS``
+    placed views per unplaced one): stragglers beside one service's pages, not a folder of
+    pages no rule understood (JForum's templates, Roller's Tiles layouts)."""
+    by_folder: dict[str, Counter[str]] = defaultdict(Counter)
+    for path, placement in out.items():
+        if placement.service is not None:
+            by_folder[str(PurePosixPath(path).parent)][placement.service] += 1
+    left = Counter(str(PurePosixPath(p.path).parent) for p in pages if p.path not in out)
+    for page in pages:
+        folder = str(PurePosixPath(page.path).parent)
+        votes = by_folder.get(folder)
+        if page.path in out or not votes:
+            continue
+        service = _vote(votes)
+        placed = sum(votes.values())
+        if service and 2 * votes[service] >= placed and placed >= SIBLINGS * left[folder]:
+            out[page.path] = Placement(service, "siblings")
 
 
 def _named_after(path: str, renderers: Sequence[str]) -> set[str]:

@@ -156,8 +156,8 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         lines += ["## Not placed in any service", ""]
         if unplaced:
             lines += [
-                f"- {len(unplaced)} view(s) with no link, include, folder, name or navigation "
-                "match: " + ", ".join(f"`{v}`" for v in unplaced[:EXCLUDED_SHOWN])
+                f"- {len(unplaced)} view(s) with no link, include, folder, name, navigation or "
+                "sibling match: " + ", ".join(f"`{v}`" for v in unplaced[:EXCLUDED_SHOWN])
             ]
         if report["unreferenced_tables"]:
             lines += [

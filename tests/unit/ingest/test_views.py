@@ -12,6 +12,7 @@ from msadecomp.ingest.views import (
     read_view,
 )
 from msadecomp.model import Endpoint, JavaType, Page, SourceRef, TypeKind
+from msadecomp.schemas import load_schema
 
 REF = SourceRef("x")
 
@@ -430,6 +431,31 @@ def test_relative_navigation_links_reach_servlets_and_place_help_pages_by_naviga
         "webapp/tradehome.jsp": ("trade", "links"),
         "webapp/docs/glossary.html": ("trade", "navigation"),
     }
+
+
+def test_a_page_nothing_reaches_goes_with_the_service_of_most_pages_in_its_folder() -> None:
+    """DayTrader's ``error.jsp``, named only in ``web.xml``, beside the trade pages; a folder
+    split between services, or mostly of pages no rule places, places nothing."""
+    where = {"w.TradeAppServlet": "trade", "w.ConfigServlet": "config"}
+    packages = dict.fromkeys(where, "w")
+
+    def pages(trade: int, config: int, loose: int) -> list[Page]:
+        return (
+            [Page(f"webapp/t{i}.jsp", (), ("w.TradeAppServlet",)) for i in range(trade)]
+            + [Page(f"webapp/c{i}.jsp", (), ("w.ConfigServlet",)) for i in range(config)]
+            + [Page(f"webapp/error{i}.jsp") for i in range(loose)]
+        )
+
+    placed = place_views(pages(3, 1, 1), where, packages)
+    assert placed["webapp/error0.jsp"] == Placement("trade", "siblings")
+    assert place_views(pages(2, 1, 2), where, packages)["webapp/error0.jsp"].via == "unplaced"
+    assert place_views(pages(1, 2, 1), where, packages)["webapp/error0.jsp"].service == "config"
+    assert place_views(pages(2, 3, 1), where, packages)["webapp/error0.jsp"].service == "config"
+    assert place_views(pages(1, 1, 1), where, packages)["webapp/error0.jsp"].service == "config"
+    inside = [*pages(3, 0, 0), Page("webapp/errors/error.jsp")]  # alone in its folder
+    assert place_views(inside, where, packages)["webapp/errors/error.jsp"].via == "unplaced"
+    schema = load_schema("report.schema.json")["properties"]["views"]["additionalProperties"]
+    assert "siblings" in schema["properties"]["via"]["enum"]  # report.json stays valid
 
 
 def test_view_titles_are_kept_without_markup_for_korean_names() -> None:
