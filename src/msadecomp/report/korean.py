@@ -1,14 +1,17 @@
 """Korean names and descriptions of services, from the code's own Korean text.
 
-Sources: the first Javadoc sentence of each class (``JavaType.doc``), the comments of the
-tables a service owns (``Table.comment``, from ``COMMENT ON TABLE`` or ``COMMENT '...'``) and
-the titles of its views (``Page.title``: "게시물 목록" gives "게시물"). Each
-text gives a candidate name: its leading Korean phrase, cut before purpose phrases
+Sources: the first Javadoc sentence of each class (``JavaType.doc``, without an "개요 -"
+heading), the comments of the tables a service owns (``Table.comment``, from ``COMMENT ON
+TABLE`` or ``COMMENT '...'``) and the titles of its views (``Page.title``: "게시물 목록" gives
+"게시물"; of a breadcrumb title, "샘플 포털 > 정보마당 > FAQ관리", the last step). Each
+text gives a candidate name: its leading Korean phrase (from the first Korean word, Latin
+letters written onto its front included: "Q&A정보", "RSS태그관리"), cut before purpose phrases
 (``~를 위한``, ``~에 대한``, ...) or an object and its verb (``~를 관리하기``, ``~을 조회하는``)
 and stripped of technical words (클래스, 구현, Controller, ...), so "게시판 관리를 위한
 서비스 구현 클래스" gives "게시판 관리" and "명함정보를 관리하기 위한 ..." gives "명함정보".
 The name is the candidate most classes and tables agree on (ties: the shorter, then
-alphabetical); the description is the longest sentence that gave it. A service without
+alphabetical); the description is the longest sentence that gave it, a class doc before a
+breadcrumb title. A service without
 Korean text gets no Korean name.
 """
 
@@ -59,6 +62,11 @@ _TECHNICAL = {
     "팝업",
 }
 MAX_NAME = 24
+_HEADING = re.compile(r"^\s*개요\s*(-\s*)?")
+"""The "개요" (overview) heading eGovFrame's Javadoc starts with ("개요 - HTTP서비스 ...")."""
+_LEAD = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9&]*)?[\uac00-\ud7a3]")
+"""Where the name starts: the first Korean word, with the Latin letters and digits written onto
+its front ("Q&A정보", "RSS태그관리", "HTTP서비스모니터링": not "정보", "태그관리")."""
 
 
 def first_sentence(text: str) -> str:
@@ -69,8 +77,9 @@ def first_sentence(text: str) -> str:
 
 def korean_phrase(text: str) -> str:
     """The leading Korean noun phrase of a doc sentence or comment ('' if none)."""
-    sentence = first_sentence(text)
-    start = HANGUL.search(sentence)
+    sentence = first_sentence(text).rpartition(" > ")[2]  # a breadcrumb title: its last step
+    sentence = _HEADING.sub("", sentence)
+    start = _LEAD.search(sentence)
     if not start:
         return ""
     rest = sentence[start.start() :]
@@ -88,6 +97,12 @@ def korean_phrase(text: str) -> str:
     return phrase
 
 
+def _describes(sentence: str) -> tuple[bool, int, str]:
+    """How well a sentence describes: any sentence before a breadcrumb title, then the
+    longer."""
+    return " > " not in sentence, len(sentence), sentence
+
+
 def korean_name(texts: Iterable[str]) -> tuple[str, str]:
     """(name, description) from a service's class docs and table comments."""
     votes: Counter[str] = Counter()
@@ -96,9 +111,9 @@ def korean_name(texts: Iterable[str]) -> tuple[str, str]:
         phrase = korean_phrase(text)
         if phrase:
             votes[phrase] += 1
-            sentence = first_sentence(text)
+            sentence = _HEADING.sub("", first_sentence(text))
             known = source.get(phrase)
-            if known is None or (len(sentence), sentence) > (len(known), known):
+            if known is None or _describes(sentence) > _describes(known):
                 source[phrase] = sentence
     if not votes:
         return "", ""

@@ -124,10 +124,23 @@ def test_unknown_language_is_a_config_error() -> None:
         ("명함정보를 관리하기 위한 서비스 인터페이스 클래스", "명함정보"),
         ("발송메일 내역을 조회하는 비즈니스 인터페이스 클래스", "발송메일 내역"),
         ("회의관리를 처리하기 위한 Dao 구현 Class", "회의관리"),
+        ("Q&A정보를 처리하는 ServiceImpl", "Q&A정보"),
+        ("샘플 포털 > 포털서비스관리 > 설문관리 > 설문지", "설문지"),  # a breadcrumb title
+        ("샘플 포털 > 정보마당 > FAQ", ""),
+        ("RSS태그관리를 처리하는 ServiceImpl Class 구현", "RSS태그관리"),
+        ("OAuth 로그인", "로그인"),
+        ("개요 - HTTP서비스 모니터링에 대한 Service Interface를 정의한다.", "HTTP서비스 모니터링"),
     ],
 )
 def test_korean_phrase(text: str, phrase: str) -> None:
     assert korean_phrase(text) == phrase
+
+
+def test_a_class_doc_describes_before_a_breadcrumb_title() -> None:
+    assert korean_name(["샘플 포털 > 포털시스템관리 > 권한관리", "권한관리에 관한 클래스"]) == (
+        "권한관리",
+        "권한관리에 관한 클래스",
+    )
 
 
 def test_majority_wins_over_one_class() -> None:
