@@ -452,6 +452,10 @@ def test_a_page_nothing_reaches_goes_with_the_service_of_most_pages_in_its_folde
     assert place_views(pages(1, 2, 1), where, packages)["webapp/error0.jsp"].service == "config"
     assert place_views(pages(2, 3, 1), where, packages)["webapp/error0.jsp"].service == "config"
     assert place_views(pages(1, 1, 1), where, packages)["webapp/error0.jsp"].service == "config"
+    where["w.PingServlet"] = "prims"
+    packages["w.PingServlet"] = "w"
+    mixed = [*pages(2, 2, 1), Page("webapp/ping.jsp", (), ("w.PingServlet",))]  # 2 of 5 lead
+    assert place_views(mixed, where, packages)["webapp/error0.jsp"].via == "unplaced"
     inside = [*pages(3, 0, 0), Page("webapp/errors/error.jsp")]  # alone in its folder
     assert place_views(inside, where, packages)["webapp/errors/error.jsp"].via == "unplaced"
     schema = load_schema("report.schema.json")["properties"]["views"]["additionalProperties"]
