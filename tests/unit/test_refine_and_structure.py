@@ -531,6 +531,31 @@ def test_logic_stays_with_data_web_classes_split_writes_or_tables_no_entity_maps
     assert join_logic_to_data(g, parts) == (parts, [])
 
 
+def test_writes_to_an_interface_reach_its_implementations() -> None:
+    """DayTrader 3's trade facade writes only its own ``TradeServices`` interface, which its
+    ``TradeAction`` proxies and the session bean, through its local interface, implements beside
+    the entities; a second implementation elsewhere splits the writes."""
+    g, parts = _session_bean()
+    facade = ["f.TradeAction", "f.TradeServices", "f.RunStats"]
+    clique(g, facade, "f")
+    g.graph[TABLE_WRITES] = Counter()
+    g.graph[WRITE_CALLS] = Counter({("f.TradeAction", "f.TradeServices"): 4})
+    g.graph[SUPERTYPES] = {
+        "f.TradeAction": {"f.TradeServices"},
+        "s.TradeLocal": {"f.TradeServices"},
+        "s.TradeBean": {"s.TradeLocal"},
+    }
+    parts = [parts[0] | parts[2], parts[1], set(facade)]  # the bean sits with the entities
+    joined, notes = join_logic_to_data(g, parts)
+    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[2], parts[1]]))
+    assert notes == [
+        "logic with no data of its own joined the service whose data it writes most (2 of 2 "
+        "writes): RunStats, TradeAction, TradeServices"
+    ]
+    g.graph[SUPERTYPES]["q.QuoteJSF"] = {"f.TradeServices"}  # a second implementation
+    assert join_logic_to_data(g, parts) == (parts, [])
+
+
 def _airport_codes() -> tuple[nx.Graph, list[set[str]]]:
     """AcmeAir after clustering: the airport-code mapping, an entity with its store and table,
     apart from the flight service, its only user."""

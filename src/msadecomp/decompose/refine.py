@@ -10,8 +10,10 @@
   service, store or table of their own), join the service most tied to them.
 * :func:`join_logic_to_data`: a service of logic alone (no web class, handler, entity or table)
   that writes mostly one other service's entities joins it (DayTrader 7's trade session bean
-  joins the account, order and holding entities it creates; no other of 28 corpora changes at
-  seed 42; at seeds 4 and 5 dddsample's handling application service joins the handling events).
+  joins the account, order and holding entities it creates; DayTrader 3's trade facade, whose
+  writes reach the session bean through its interface, joins the entities; no other of 28
+  corpora changes at seed 42; at seeds 4 and 5 dddsample's handling application service joins
+  the handling events).
 * :func:`join_domain_to_front`: a service holding a domain model and its tables but no web
   class (no endpoint or screen of its own) joins the front, a service of web classes that owns
   no table, whose classes write its data most (calls named ``store``, ``save``, ``create``...,
@@ -343,8 +345,11 @@ def join_logic_to_data(graph: nx.Graph, parts: Partition) -> tuple[Partition, li
     the modularity sweep cut DayTrader's trade session bean, which creates the accounts, orders
     and holdings, from the entities it changes. Writes are write calls and table writes; a
     table counts as the entity mapped to it, and a table no entity maps (plain JDBC) counts not
-    at all, since the sweep leaves such tables wherever their strongest tie was. Sample-data
-    loaders write everything and are left out. Runs before :func:`join_domain_to_front`."""
+    at all, since the sweep leaves such tables wherever their strongest tie was; a write call
+    to a type with subtypes reaches the classes implementing it, each an equal share
+    (:func:`_implementations`: DayTrader 3's facade writes only its own ``TradeServices``, which
+    the session bean implements beside the entities). Sample-data loaders write everything and
+    are left out. Runs before :func:`join_domain_to_front`."""
     table_writes: Counter[tuple[str, str]] = graph.graph.get(TABLE_WRITES, Counter())
     pieces = [set(p) for p in parts]
     index = {n: i for i, p in enumerate(pieces) for n in p}
@@ -356,6 +361,7 @@ def join_logic_to_data(graph: nx.Graph, parts: Partition) -> tuple[Partition, li
         if caller not in entity and table in mapped:
             writes[(caller, mapped[table])] += n  # a table counts as its entity
     holders = {i for i, p in enumerate(pieces) if any(is_table(n) or n in entity for n in p)}
+    reached = _implementations(graph)
     notes: list[str] = []
     for i, part in enumerate(pieces):
         if (
@@ -369,26 +375,49 @@ def join_logic_to_data(graph: nx.Graph, parts: Partition) -> tuple[Partition, li
             )
         ):
             continue
-        into: Counter[int] = Counter()
+        into: dict[int, float] = defaultdict(float)  # service -> writes reaching it
         for (caller, callee), n in writes.items():
-            j = index.get(callee)
-            if (
-                caller in part
-                and j not in (i, None)
-                and not SEED_DATA.search(caller.rpartition(".")[2])
-            ):
-                into[j] += n
+            if caller not in part or SEED_DATA.search(caller.rpartition(".")[2]):
+                continue
+            targets = reached.get(callee, (callee,))
+            for target in targets:
+                j = index.get(target)
+                if j not in (i, None):
+                    into[j] += n / len(targets)
         if not into:
             continue
         j, most = min(into.items(), key=lambda item: (-item[1], item[0]))
-        if j not in holders or most < LOGIC_SHARE * sum(into.values()):
+        total = sum(into.values())
+        if j not in holders or most < LOGIC_SHARE * total:
             continue
         shown = _join(pieces, index, i, j)
         notes.append(
             f"logic with no data of its own joined the service whose data it writes most "
-            f"({most} of {sum(into.values())} writes): {shown}"
+            f"({most:.3g} of {total:.3g} writes): {shown}"
         )
     return [p for p in pieces if p], notes
+
+
+def _implementations(graph: nx.Graph) -> dict[str, tuple[str, ...]]:
+    """Type -> the classes a call on it reaches: its subtypes that have none of their own,
+    through interfaces (DayTrader 3's ``TradeServices`` -> ``TradeSLSBLocal`` ->
+    ``TradeSLSBBean``); types without subtypes are left out."""
+    supertypes: dict[str, set[str]] = graph.graph.get(SUPERTYPES, {})
+    subtypes: dict[str, set[str]] = defaultdict(set)
+    for sub, sups in supertypes.items():
+        for sup in sups:
+            if sup != sub:
+                subtypes[sup].add(sub)
+    out: dict[str, tuple[str, ...]] = {}
+    for top in subtypes:
+        seen, stack, leaves = {top}, [top], set()
+        while stack:
+            for sub in subtypes.get(stack.pop(), ()):
+                if sub not in seen:
+                    seen.add(sub)
+                    (stack.append(sub) if sub in subtypes else leaves.add(sub))
+        out[top] = tuple(sorted(leaves))
+    return out
 
 
 DOMAIN_PART_LAYERS = frozenset({"model", "persistence"})
