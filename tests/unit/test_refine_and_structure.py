@@ -20,6 +20,7 @@ from msadecomp.decompose.refine import (
     place_stores,
     split_catch_alls,
     split_providers,
+    writers_follow_entities,
 )
 from msadecomp.graph import SUPERTYPES, TABLE_WRITES, USERS, WRITE_CALLS, build_graph
 from msadecomp.graph.structure import (
@@ -554,6 +555,50 @@ def test_writes_to_an_interface_reach_its_implementations() -> None:
     ]
     g.graph[SUPERTYPES]["q.QuoteJSF"] = {"f.TradeServices"}  # a second implementation
     assert join_logic_to_data(g, parts) == (parts, [])
+
+
+def _jdbc_trade() -> tuple[nx.Graph, list[set[str]]]:
+    """DayTrader 7's JDBC ``TradeDirect`` beside the configuration servlet that builds the
+    database through it, apart from the entities whose tables it writes."""
+    g, parts = _session_bean()
+    config = ["c.TradeDirect", "c.TradeBuildDB", "c.KeyBlock", "c.RunStats"]
+    clique(g, config, "c")
+    g.graph[TABLE_WRITES].update(
+        {("c.TradeDirect", t): 1 for t in ("table:ACCOUNT", "table:ORDERS", "table:HOLDING")}
+    )
+    g.graph[TABLE_WRITES][("c.TradeDirect", "table:QUOTE")] = 1
+    return g, [parts[0] | parts[2], parts[1], set(config)]
+
+
+def test_a_class_writing_another_service_s_entity_tables_joins_it() -> None:
+    g, parts = _jdbc_trade()
+    moved, notes = writers_follow_entities(g, parts)
+    assert sorted(map(sorted, moved)) == sorted(
+        map(sorted, [parts[0] | {"c.TradeDirect"}, parts[1], parts[2] - {"c.TradeDirect"}])
+    )
+    assert notes == [
+        "classes writing the tables of another service's entities joined it: TradeDirect"
+    ]
+
+
+def test_a_writer_stays_beside_its_own_entities_as_a_web_class_or_on_one_write() -> None:
+    g, parts = _jdbc_trade()
+    parts[2].add("e.Account")  # an entity it writes lives beside it
+    parts[0].discard("e.Account")
+    assert writers_follow_entities(g, parts) == (parts, [])
+    g, parts = _jdbc_trade()
+    g.nodes["c.TradeDirect"]["layer"] = "web"
+    assert writers_follow_entities(g, parts) == (parts, [])
+    g, parts = _jdbc_trade()
+    for table in ("table:ORDERS", "table:HOLDING", "table:QUOTE"):
+        del g.graph[TABLE_WRITES][("c.TradeDirect", table)]  # one write is no evidence
+    assert writers_follow_entities(g, parts) == (parts, [])
+    g, parts = _jdbc_trade()
+    g.graph[TABLE_WRITES][("c.TradeDirect", "table:QUOTE")] = 3  # as much to the quotes
+    assert writers_follow_entities(g, parts) == (parts, [])
+    g, parts = _jdbc_trade()
+    parts[2] -= {"c.KeyBlock", "c.RunStats"}  # its service would keep one class
+    assert writers_follow_entities(g, parts) == (parts, [])
 
 
 def _airport_codes() -> tuple[nx.Graph, list[set[str]]]:

@@ -12,11 +12,12 @@ Pipeline of :func:`decompose`:
 4. Contracted nodes are expanded; nodes without edges join the service holding most of their
    package.
 5. For an algorithm with a resolution, the clean-up of :mod:`.refine` runs: package fragments
-   join, tiny services and fronts join, logic without data joins the entities it writes,
-   domain models join the front writing them, catch-alls split, package stragglers, classes
-   used by one other service, stores called from one other service and model classes whose
-   stores sit elsewhere move, shared providers leave the service using them; after orphan
-   tables are attached, inbound adapters and satellites join the service they serve.
+   join, tiny services and fronts join, logic without data joins the entities it writes and
+   classes writing another service's entity tables move there, domain models join the front
+   writing them, catch-alls split, package stragglers, classes used by one other service,
+   stores called from one other service and model classes whose stores sit elsewhere move,
+   shared providers leave the service using them; after orphan tables are attached, inbound
+   adapters and satellites join the service they serve.
 6. With ``services=N``, that natural split is fitted to N (:mod:`.count`): the service whose
    own clustering cuts it most cleanly is cut while there are too few, and the pair of services
    whose merge gains most modularity is merged while there are too many.
@@ -66,6 +67,7 @@ from msadecomp.decompose.refine import (
     place_stores,
     split_catch_alls,
     split_providers,
+    writers_follow_entities,
 )
 from msadecomp.decompose.sweep import TRIES, SweepPoint, count_services, sweep
 from msadecomp.errors import ConfigError
@@ -174,6 +176,8 @@ def decompose(
         notes.extend(tiny_notes)
         parts, logic_notes = join_logic_to_data(core, parts)
         notes.extend(logic_notes)
+        parts, writer_notes = writers_follow_entities(core, parts)
+        notes.extend(writer_notes)
         parts, front_notes = join_domain_to_front(core, parts, joined)
         notes.extend(front_notes)
         parts, split_notes = split_catch_alls(

@@ -14,6 +14,8 @@
   writes reach the session bean through its interface, joins the entities; no other of 28
   corpora changes at seed 42; at seeds 4 and 5 dddsample's handling application service joins
   the handling events).
+* :func:`writers_follow_entities`: a class writing the tables of another service's entities
+  (and none of its own service's) joins that service (DayTrader 7's JDBC ``TradeDirect``).
 * :func:`join_domain_to_front`: a service holding a domain model and its tables but no web
   class (no endpoint or screen of its own) joins the front, a service of web classes that owns
   no table, whose classes write its data most (calls named ``store``, ``save``, ``create``...,
@@ -350,16 +352,11 @@ def join_logic_to_data(graph: nx.Graph, parts: Partition) -> tuple[Partition, li
     (:func:`_implementations`: DayTrader 3's facade writes only its own ``TradeServices``, which
     the session bean implements beside the entities). Sample-data loaders write everything and
     are left out. Runs before :func:`join_domain_to_front`."""
-    table_writes: Counter[tuple[str, str]] = graph.graph.get(TABLE_WRITES, Counter())
     pieces = [set(p) for p in parts]
     index = {n: i for i, p in enumerate(pieces) for n in p}
     entity = {n for n in graph if graph.nodes[n].get("stereotype") == "entity"}
-    # the table -> the entity mapped to it (of several, the first by name: assigned last)
-    mapped = {table: n for (n, table) in sorted(table_writes, reverse=True) if n in entity}
     writes: Counter[tuple[str, str]] = Counter(graph.graph.get(WRITE_CALLS, Counter()))
-    for (caller, table), n in table_writes.items():
-        if caller not in entity and table in mapped:
-            writes[(caller, mapped[table])] += n  # a table counts as its entity
+    writes.update(_entity_writes(graph, entity))
     holders = {i for i, p in enumerate(pieces) if any(is_table(n) or n in entity for n in p)}
     reached = _implementations(graph)
     notes: list[str] = []
@@ -396,6 +393,47 @@ def join_logic_to_data(graph: nx.Graph, parts: Partition) -> tuple[Partition, li
             f"({most:.3g} of {total:.3g} writes): {shown}"
         )
     return [p for p in pieces if p], notes
+
+
+def _entity_writes(graph: nx.Graph, entity: set[str]) -> Counter[tuple[str, str]]:
+    """``(class, entity) -> writes`` of the tables mapped to an entity, by classes other than
+    entities (of several entities mapped to one table, the first by name)."""
+    table_writes: Counter[tuple[str, str]] = graph.graph.get(TABLE_WRITES, Counter())
+    mapped = {table: n for (n, table) in sorted(table_writes, reverse=True) if n in entity}
+    out: Counter[tuple[str, str]] = Counter()
+    for (writer, table), n in table_writes.items():
+        if writer not in entity and table in mapped:
+            out[(writer, mapped[table])] += n
+    return out
+
+
+def writers_follow_entities(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """A class that is no web class, request handler or entity and writes the tables of two or
+    more entities, none of them in its own service and most (``LOGIC_SHARE``) in one other,
+    joins that one: DayTrader 7's ``TradeDirect``, the JDBC implementation of trading, writes
+    the account, order and holding tables beside one quote table, and sat with the
+    configuration servlet that builds the database through it. Runs after
+    :func:`join_logic_to_data`."""
+    entity = {n for n in graph if graph.nodes[n].get("stereotype") == "entity"}
+    pieces = [set(p) for p in parts]
+    index = {n: i for i, p in enumerate(pieces) for n in p}
+    into: dict[str, Counter[int]] = defaultdict(Counter)
+    for (writer, written), n in _entity_writes(graph, entity).items():
+        if writer in index and written in index:
+            into[writer][index[written]] += n
+    moved: list[str] = []
+    for writer, services in sorted(into.items()):
+        i = index[writer]
+        node = graph.nodes[writer]
+        if node.get("layer") == "web" or node.get("handler") or services[i]:
+            continue
+        total = sum(services.values())
+        j, most = min(services.items(), key=lambda item: (-item[1], item[0]))
+        if total >= 2 and most >= LOGIC_SHARE * total and _classes(pieces[i]) > MIN_PART:
+            _move(pieces, index, writer, j)
+            moved.append(writer.rpartition(".")[2])
+    note = f"classes writing the tables of another service's entities joined it: {_listing(moved)}"
+    return [p for p in pieces if p], [note] if moved else []
 
 
 def _implementations(graph: nx.Graph) -> dict[str, tuple[str, ...]]:
