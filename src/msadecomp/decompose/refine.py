@@ -451,9 +451,13 @@ def _implementations(graph: nx.Graph) -> dict[str, tuple[str, ...]]:
         seen, stack, leaves = {top}, [top], set()
         while stack:
             for sub in subtypes.get(stack.pop(), ()):
-                if sub not in seen:
-                    seen.add(sub)
-                    (stack.append(sub) if sub in subtypes else leaves.add(sub))
+                if sub in seen:
+                    continue
+                seen.add(sub)
+                if sub in subtypes:
+                    stack.append(sub)
+                else:
+                    leaves.add(sub)
         out[top] = tuple(sorted(leaves))
     return out
 
