@@ -1,6 +1,8 @@
 """Korean reports: names from Javadoc and table comments, every fixed text in Korean."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from msadecomp.decompose import Cluster, Decomposition
 from msadecomp.errors import ConfigError
@@ -8,7 +10,7 @@ from msadecomp.model import CodeModel, JavaType, SourceRef, Table, TypeKind
 from msadecomp.report import build_report
 from msadecomp.report.html import to_html
 from msadecomp.report.i18n import KO, READINESS_KO, resolve_lang
-from msadecomp.report.korean import korean_name, korean_phrase
+from msadecomp.report.korean import HANGUL, MAX_NAME, korean_name, korean_phrase
 from msadecomp.report.markdown import to_markdown
 
 REF = SourceRef("x.java", 1)
@@ -141,6 +143,15 @@ def test_a_class_doc_describes_before_a_breadcrumb_title() -> None:
         "권한관리",
         "권한관리에 관한 클래스",
     )
+
+
+@given(
+    st.lists(st.text(alphabet="게시판관리개요 -><&.QA1를위한클래스\n", max_size=40), max_size=5)
+)
+def test_any_text_gives_a_short_korean_name_or_none(texts: list[str]) -> None:
+    name, description = korean_name(texts)
+    assert name == "" or (HANGUL.search(name) and len(name) <= MAX_NAME and description)
+    assert all(korean_phrase(t) == "" or HANGUL.search(korean_phrase(t)) for t in texts)
 
 
 def test_majority_wins_over_one_class() -> None:
