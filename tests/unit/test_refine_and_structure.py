@@ -591,7 +591,7 @@ def test_a_writer_stays_beside_its_own_entities_as_a_web_class_or_on_one_write()
     assert writers_follow_entities(g, parts) == (parts, [])
     g, parts = _jdbc_trade()
     for table in ("table:ORDERS", "table:HOLDING", "table:QUOTE"):
-        del g.graph[TABLE_WRITES][("c.TradeDirect", table)]  # one write is no evidence
+        del g.graph[TABLE_WRITES][("c.TradeDirect", table)]  # one entity is no evidence
     assert writers_follow_entities(g, parts) == (parts, [])
     g, parts = _jdbc_trade()
     g.graph[TABLE_WRITES][("c.TradeDirect", "table:QUOTE")] = 3  # as much to the quotes

@@ -418,9 +418,11 @@ def writers_follow_entities(graph: nx.Graph, parts: Partition) -> tuple[Partitio
     pieces = [set(p) for p in parts]
     index = {n: i for i, p in enumerate(pieces) for n in p}
     into: dict[str, Counter[int]] = defaultdict(Counter)
-    for (writer, written), n in _entity_writes(graph, entity).items():
-        if writer in index and written in index:
-            into[writer][index[written]] += n
+    written: Counter[str] = Counter()  # writer -> entities whose tables it writes
+    for (writer, target), n in _entity_writes(graph, entity).items():
+        if writer in index and target in index:
+            into[writer][index[target]] += n
+            written[writer] += 1
     moved: list[str] = []
     for writer, services in sorted(into.items()):
         i = index[writer]
@@ -429,7 +431,7 @@ def writers_follow_entities(graph: nx.Graph, parts: Partition) -> tuple[Partitio
             continue
         total = sum(services.values())
         j, most = min(services.items(), key=lambda item: (-item[1], item[0]))
-        if total >= 2 and most >= LOGIC_SHARE * total and _classes(pieces[i]) > MIN_PART:
+        if written[writer] >= 2 and most >= LOGIC_SHARE * total and _classes(pieces[i]) > MIN_PART:
             _move(pieces, index, writer, j)
             moved.append(writer.rpartition(".")[2])
     note = f"classes writing the tables of another service's entities joined it: {_listing(moved)}"
