@@ -222,10 +222,17 @@ def test_exceptions_never_name_a_service() -> None:
 
 
 def test_a_service_whose_noun_is_the_name_taken_is_told_apart_by_its_next_noun() -> None:
-    people = ("app.user.Account", "app.user.Login")  # named after its package
+    people = ("app.user.Account", "app.user.Login", "app.user.Signup", "app.user.Logout")
     users = ("app.x.UserService", "app.y.UserDAO", "app.z.ProfileService")  # after its noun
     clusters = name_clusters(graph_of(*people, *users), [set(people), set(users)])
     assert sorted(c.name for c in clusters) == ["user", "user-profile"]  # not "user-2"
+
+
+def test_of_services_proposing_one_name_the_largest_keeps_it() -> None:
+    api = ("app.api.UserREST", "app.api.ApiDAO")  # first in order of members
+    users = ("app.service.UserService", "app.dao.UserDAO", "app.model.User", "app.web.UserAction")
+    clusters = name_clusters(graph_of(*api, *users), [set(api), set(users)])
+    assert {c.name: len(c.members) for c in clusters} == {"user": 4, "user-api": 2}
 
 
 def test_several_entry_classes_with_a_noun_each_are_named_after_the_word_they_share() -> None:

@@ -15,11 +15,12 @@ When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDi
 word plus a role played for it (Roller's ``comment``, not ``comment-authenticator``), and a
 word three times as many class names share as the noun weighs, and a quarter of them, when it
 is not a word of the noun (Roller's ``task``, not ``thread``: 14 task classes beside a
-thread manager, its implementation and a worker thread; Roller's ``media-file`` stays). Two
-services with the same name are told apart by their dominant class-name noun (for a service
-named after a shared word: the noun of its most connected class, ``trade-direct``; when that
-noun is the name already taken, the next noun: JForum's ``user-api``), then by a counter in the
-order of their smallest member. Class names lose the system's own prefix first: the leading
+thread manager, its implementation and a worker thread; Roller's ``media-file`` stays). Of
+services with the same name the largest keeps it; the others are told apart by their dominant
+class-name noun (for a service named after a shared word: the noun of its most connected class,
+``trade-direct``; when that noun is the name already taken, the next noun: JForum's
+``user-api``, beside the ``user`` service of 16 classes), then by a counter in the order of
+their smallest member. Class names lose the system's own prefix first: the leading
 words that a fifth of all class names, in more than half of the services (three or more),
 start with (newbee-mall's ``NewBeeMallOrderService`` is an ``order`` service).
 
@@ -374,7 +375,11 @@ def name_clusters(
     clashes = Counter(name for name, _, _ in proposals)
     used = set(taken)
     clusters = []
-    for name, noun, members in sorted(proposals, key=lambda x: (x[0], x[2][0])):
+    # of services proposing one name, the largest keeps it (JForum's 16 user classes, not the
+    # user REST API's 5)
+    for name, noun, members in sorted(
+        proposals, key=lambda x: (x[0], -sum(not is_table(m) for m in x[2]), x[2][0])
+    ):
         if (clashes[name] > 1 or name in used) and noun and noun != name:
             name = noun if noun.startswith(f"{name}-") else f"{name}-{noun}"
         if name in used and noun and (name == noun or name.endswith(f"-{noun}")):
