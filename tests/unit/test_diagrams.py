@@ -100,4 +100,35 @@ def test_context_map_draws_only_the_strongest_links_of_a_dense_system() -> None:
     ]
     dot = diagrams.context_map(r)
     assert dot.count("->") <= diagrams.MAX_MAP_EDGES
-    assert f"the strongest {diagrams.MAX_MAP_EDGES} links" in dot
+    assert "strongest call links in and out" in dot
+    assert "report.json lists all" in dot
+
+
+def _calls(*links: tuple[int, int, int]) -> list[dict]:
+    return [{"from_service": f"S{a}", "to_service": f"S{b}", "count": n} for a, b, n in links]
+
+
+def test_a_dense_context_map_shows_each_services_strongest_links_in_and_out() -> None:
+    r = report(8, 1)
+    # every service calls every other; S0 -> S1 is each one's weakest link but S7's strongest in
+    r["remote_calls"] = _calls(
+        *((a, b, 10 + a + b) for a in range(8) for b in range(8) if a != b and b != 7),
+        *((a, 7, 1) for a in range(7)),
+    )
+    r["remote_calls"].append({"from_service": "S0", "to_service": "S7", "count": 2})
+    dot = diagrams.context_map(r)
+    drawn = {line.split("[")[0].strip() for line in dot.splitlines() if "->" in line}
+    assert "S0 -> S7" in drawn  # the strongest way into S7
+    assert "S6 -> S5" in drawn  # S6's strongest way out
+    assert "S0 -> S1" not in drawn  # neither S0's strongest out nor S1's strongest in
+    assert f"{len(drawn)} of 56 links" in dot
+    assert "layout=neato" in dot  # a spring layout, not long loops round ranks
+    assert "<svg" in render_svg(dot)
+
+
+def test_a_sparse_context_map_draws_every_link() -> None:
+    r = report(4, 1)
+    r["remote_calls"] = _calls((0, 1, 1), (1, 2, 5), (2, 3, 2), (3, 0, 9), (0, 2, 1))
+    dot = diagrams.context_map(r)
+    assert sum("->" in line for line in dot.splitlines()) == 5
+    assert "strongest" not in dot
