@@ -88,6 +88,9 @@ def test_a_huge_class_diagram_stays_small_enough_to_lay_out() -> None:
     assert "(10 classes)" in dot  # folded one level up: org.sN.mM holds 10 packages' classes
     assert dot.count("->") <= diagrams.MAX_EDGES
     assert f"the {diagrams.MAX_EDGES} strongest of" in dot
+    # boxes name packages below the root all share, the title names the root once
+    assert '"s0.m0\\n(10 classes)"' in dot and "(packages of org)" in dot
+    assert '"org.s0.m0' not in dot
 
 
 def test_context_map_draws_only_the_strongest_links_of_a_dense_system() -> None:
@@ -132,3 +135,21 @@ def test_a_sparse_context_map_draws_every_link() -> None:
     dot = diagrams.context_map(r)
     assert sum("->" in line for line in dot.splitlines()) == 5
     assert "strongest" not in dot
+
+
+def test_collapsed_boxes_name_their_package_below_the_shared_root() -> None:
+    members = [f"com.shop.{p}.C{i}" for p in ("order", "cart") for i in range(160)]
+    members.append("com.shop.App")  # a class in the root package itself
+    g = nx.MultiDiGraph()
+    for c in members:
+        g.add_node(c, package=c.rpartition(".")[0], layer="service")
+    services = [{"id": "S0", "name": "s0", "subdomain": {"type": "core"}, "classes": members}]
+    dot = diagrams.class_diagram({"input": {"root": "x"}, "services": services}, g)
+    labels = sorted(
+        line.split('label="')[1].split("\\n")[0]
+        for line in dot.splitlines()
+        if "shape=folder" in line
+    )
+    assert labels == ["cart", "order", "shop"]
+    assert "packages of com.shop" in dot
+    assert "(1 class)" in dot

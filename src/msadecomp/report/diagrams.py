@@ -175,6 +175,19 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
         pkg = str(graph.nodes[fqn].get("package", "")) if fqn in graph else ""
         return ".".join(pkg.split(".")[:depth]) if depth else pkg
 
+    # boxes name their package below the root all classes share (weblogger.business, not
+    # org.apache.roller.weblogger.business); the title names the root once
+    root = (
+        _common_root([package(c) for *_, classes in groups for c in classes]) if collapse else ""
+    )
+    if root:
+        g.set("label", f"{title} (collapsed to packages of {root})")
+
+    def shown(pkg: str) -> str:
+        if root and pkg == root:
+            return pkg.rpartition(".")[2]  # the root package itself: its last segment
+        return pkg[len(root) + 1 :] if root and pkg.startswith(root + ".") else pkg
+
     for sid, name, service, classes in groups:
         sizes = Counter(package(c) for c in classes)
         sub = pydot.Cluster(
@@ -194,7 +207,7 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
                     sub.add_node(
                         pydot.Node(
                             nid,
-                            label=f"{pkg}\n({sizes[pkg]} classes)",
+                            label=f"{shown(pkg)}\n({sizes[pkg]} class{'es' * (sizes[pkg] != 1)})",
                             fillcolor="white",
                             shape="folder",
                         )
@@ -220,7 +233,11 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
             weights[(a, b)] = weights.get((a, b), 0) + int(data["count"])
     strongest = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_EDGES]
     if len(weights) > MAX_EDGES:
-        g.set("label", f"{title}: the {MAX_EDGES} strongest of {len(weights)} dependencies")
+        g.set(
+            "label",
+            f"{title}{f' (packages of {root})' if root else ''}: the {MAX_EDGES} strongest of "
+            f"{len(weights)} dependencies",
+        )
     for (a, b), n in sorted(strongest):
         g.add_edge(
             pydot.Edge(
@@ -228,6 +245,17 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
             )
         )
     return str(g.to_string())
+
+
+def _common_root(packages: list[str]) -> str:
+    """The package segments all of ``packages`` start with."""
+    split = [p.split(".") for p in packages if p]
+    if not split:
+        return ""
+    n = 0
+    while all(len(p) > n and p[n] == split[0][n] for p in split):
+        n += 1
+    return ".".join(split[0][:n])
 
 
 def _package_depth(groups: list[tuple[str, str, Any, list[str]]], graph: Any) -> int:
