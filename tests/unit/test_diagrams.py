@@ -153,3 +153,14 @@ def test_collapsed_boxes_name_their_package_below_the_shared_root() -> None:
     assert labels == ["cart", "order", "shop"]
     assert "packages of com.shop" in dot
     assert "(1 class)" in dot
+
+
+@pytest.mark.parametrize("tables_each", [1, 200])
+def test_the_table_diagram_leaves_out_services_without_tables(tables_each: int) -> None:
+    r = report(3, tables_each)
+    helper = {**r["services"][2], "id": "S9", "name": "s9"}
+    helper["tables"] = {"owned": [], "used_from_other_services": []}
+    r["services"].append(helper)
+    dot = diagrams.table_diagram(r)
+    assert "S9" not in dot and "S2" in dot
+    assert "1 service without tables left out" in dot

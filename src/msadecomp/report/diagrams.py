@@ -282,14 +282,25 @@ TABLES_COLLAPSE_ABOVE = 150
 
 def table_diagram(report: dict[str, Any]) -> str:
     """Tables inside the service that owns them; red edges where another service uses them.
+    Services without tables are left out (the title says how many).
 
     Above ``TABLES_COLLAPSE_ABOVE`` tables, each service shows how many tables it owns and the
     red edges go to the owning service, labelled with the number of tables used.
     """
     collapse = len(report["tables"]) > TABLES_COLLAPSE_ABOVE
+    # a service that neither owns nor uses a table has nothing to show here
+    services = [
+        s
+        for s in report["services"]
+        if s["tables"]["owned"] or s["tables"]["used_from_other_services"]
+    ]
     title = f"Table ownership: {report['input']['root']}"
-    g = _graph("tables", title + (" (table counts per service)" if collapse else ""))
-    for s in report["services"]:
+    if collapse:
+        title += " (table counts per service)"
+    if left_out := len(report["services"]) - len(services):
+        title += f"; {left_out} service{'s' * (left_out != 1)} without tables left out"
+    g = _graph("tables", title)
+    for s in services:
         owned = s["tables"]["owned"]
         if collapse:
             g.add_node(
@@ -324,7 +335,7 @@ def table_diagram(report: dict[str, Any]) -> str:
         g.add_subgraph(sub)  # type: ignore[arg-type]  # pydot types Cluster as a Graph
     if collapse:
         used: Counter[tuple[str, str]] = Counter()
-        for s in report["services"]:
+        for s in services:
             for use in s["tables"]["used_from_other_services"]:
                 if use["owner"]:
                     used[(s["id"], use["owner"])] += 1
@@ -344,7 +355,7 @@ def table_diagram(report: dict[str, Any]) -> str:
                 node_id(f"t_{table}"), label=table, shape="cylinder", fillcolor=DEFAULT_COLOUR
             )
         )
-    for s in report["services"]:
+    for s in services:
         for table in s["tables"]["owned"]:
             g.add_edge(
                 pydot.Edge(
