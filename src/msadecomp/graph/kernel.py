@@ -13,7 +13,11 @@ exceptions, ``util``/``common``/``support`` packages), and it carries no domain 
   sequence table an injected ID generator writes for it is no data of its own);
 * it is no entity (``@Entity``, a JPA-mapped table) and no controller, service, DAO, mapper or
   repository (those are a context's behaviour, however widely used), unless it is an abstract
-  base class of that layer (``EgovComAbstractDAO``, ``BaseController``).
+  base class of that layer (``EgovComAbstractDAO``, ``BaseController``);
+* it is no part of one aggregate (see aggregates.py): SpringBlog's ``PostStatus`` and
+  ``PostType`` enums, in a ``models.support`` package and used from five packages, are what a
+  ``Post`` holds, not utilities. A value type that several aggregates hold (``Money``) is part
+  of none and can still be kernel.
 
 A JPA ``@MappedSuperclass`` that two or more entities extend is kernel too (the entities'
 common base: id, name, version) when it is named as a base class or its entities live in two
@@ -156,6 +160,8 @@ def _has_domain(graph: nx.MultiDiGraph, fqn: str) -> bool:
         return True
     if node.get("layer") in DOMAIN_LAYERS and not BASE_CLASS.match(str(node.get("label", ""))):
         return True
+    if any(kind == "composes" for _, _, kind in graph.in_edges(fqn, keys=True)):
+        return True  # a part of one aggregate (SpringBlog's PostStatus, held by Post alone)
     return any(
         data["kind"] in ("read", "write") and not data.get("generated")
         for _, _, data in graph.out_edges(fqn, data=True)

@@ -62,6 +62,15 @@ def test_a_class_with_data_of_its_own_is_not_kernel() -> None:
     assert detect_kernel(g) == []
 
 
+def test_a_part_of_one_aggregate_is_not_kernel_however_technical_its_package() -> None:
+    """SpringBlog's PostStatus enum, in models.support, is what a Post holds."""
+    g = _hub_graph("PostStatus", "app.models.support")
+    assert [k.fqn for k in detect_kernel(g)] == ["hub"]  # a support package alone: kernel
+    g.add_node("app.models.Post", kind="class", label="Post", package="app.models")
+    g.add_edge("app.models.Post", "hub", key="composes", kind="composes", count=1)
+    assert detect_kernel(g) == []
+
+
 def test_the_sequence_an_injected_id_generator_writes_is_no_data_of_its_own() -> None:
     """eGovFrame's EgovFileMngUtil gets file ids from a generator writing COMTECOPSEQ."""
     g = _hub_graph("FileMngUtil", "app.util")
