@@ -296,6 +296,7 @@ class _Open:
         "end",
         "fields",
         "is_type",
+        "joined",
         "locals",
         "members",
         "methods",
@@ -316,6 +317,8 @@ class _Open:
         self.calls: list[Call] = []
         self.creates: list[tuple[str, int]] = []
         self.strings: list[str] = []
+        self.joined: list[tuple[str, str]] = []
+        """``(field, literal)`` of each ``field + "literal"`` in a method, resolved on close."""
         self.constants: list[str] = []
         self.annotations: tuple[Annotation, ...] = ()
         self.members: frozenset[int] = frozenset()
@@ -406,7 +409,7 @@ class _Extractor:
         if item.is_type:
             self.close_type(item, stack)
         elif stack:
-            stack[-1].methods.append(self.close_method(item))
+            stack[-1].methods.append(self.close_method(item, stack[-1]))
 
     def close_type(self, t: _Open, stack: Sequence[_Open]) -> None:
         node = t.node
@@ -451,8 +454,13 @@ class _Extractor:
             )
         )
 
-    def close_method(self, m: _Open) -> Method:
+    def close_method(self, m: _Open, owner: _Open) -> Method:
         node = m.node
+        if m.joined:
+            # ``prefix + "/tree"`` with ``private String prefix = "system/dept"`` declared
+            # above: the whole ``system/dept/tree`` (RuoYi's controllers name every view so)
+            values = {f.name: f.value for f in owner.fields if f.value}
+            m.strings.extend(values.get(name, "") + text for name, text in m.joined)
         line = self.decl_line(node)
         params = node.child_by_field_name("parameters")
         returns = node.child_by_field_name("type")
@@ -486,7 +494,11 @@ class _Extractor:
             if names:
                 m.creates.append((names[0], _line(node)))
         elif kind == "string_literal":
-            if not self.key_or_compared(node):
+            if self.key_or_compared(node):
+                pass
+            elif (name := self.joined_to(node)) is not None:
+                m.joined.append((name, string_value(self.text(node))))
+            else:
                 m.strings.append(string_value(self.text(node)))
         elif kind == "field_access":
             self.constant(node, m)
@@ -500,6 +512,19 @@ class _Extractor:
             self.add_local(node, node.named_children[0] if node.named_child_count else None, m)
         elif node.start_byte >= m.body_start:  # a lambda's or a local class's parameter
             m.locals.append(self.parameter(node, _line(node), annotated=False))
+
+    def joined_to(self, literal: Node) -> str | None:
+        """The name in ``name + "literal"`` when ``literal`` is that right operand, else None."""
+        parent = literal.parent
+        if parent is None or parent.type != "binary_expression":
+            return None
+        left = parent.child_by_field_name("left")
+        op = parent.child_by_field_name("operator")
+        if left is None or op is None or op.type != "+" or left.type != "identifier":
+            return None
+        if parent.child_by_field_name("right") != literal:
+            return None
+        return self.text(left)
 
     def key_or_compared(self, literal: Node) -> bool:
         """True for a literal a string test compares or an accessor takes as its key."""

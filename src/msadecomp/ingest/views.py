@@ -323,13 +323,21 @@ def link_views(
     """
     views = _ViewIndex(p.path for p in pages)
     handlers = _EndpointIndex(endpoints)
-    returned: dict[str, set[str]] = defaultdict(set)
+    # view -> class -> segments of the longest name by which the class names the view: of the
+    # classes naming a page, those giving most of its path render it (RuoYi's SysJobController
+    # returns "monitor/job/add"; every controller mapping "/add" names some add.html)
+    named: dict[str, dict[str, int]] = defaultdict(dict)
     for fqn, texts in strings.items():
         for text, _ in texts:
             name = _view_name(text)
             if name is not None:
+                depth = name.count("/") + 1
                 for view in views.find(name):
-                    returned[view].add(fqn)
+                    named[view][fqn] = max(depth, named[view].get(fqn, 0))
+    returned: dict[str, set[str]] = {}
+    for view, by_class in named.items():
+        deepest = max(by_class.values())
+        returned[view] = {fqn for fqn, depth in by_class.items() if depth == deepest}
     known = {t.fqn for t in types}
     beans: dict[str, set[str]] = defaultdict(set)
     for t in types:

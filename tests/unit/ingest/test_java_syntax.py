@@ -577,3 +577,17 @@ def test_constants_of_other_types_read_in_methods_are_recorded() -> None:
     """,
     )
     assert f.types[0].methods[0].constants == ("Util.PAGE_LOGIN", "Pages.HOME_PAGE")
+
+
+def test_a_field_joined_to_a_literal_gives_the_whole_string() -> None:
+    """RuoYi's controllers name their views ``prefix + "/edit"``."""
+    f = parse("""
+        class SysJobController {
+            private String prefix = "monitor/job";
+            String edit() { return prefix + "/edit"; }
+            String other(String base) { return base + "/list"; }
+        }
+    """)
+    t = f.types[0]
+    assert method_named(t, "edit").strings == ("monitor/job/edit",)
+    assert method_named(t, "other").strings == ("/list",)  # a parameter: the literal alone

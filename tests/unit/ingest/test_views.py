@@ -478,3 +478,17 @@ def test_view_titles_are_kept_without_markup_for_korean_names() -> None:
 def test_any_view_text_reads_without_error(text: str, suffix: str) -> None:
     page = read_view("templates/fuzz" + suffix, text.encode("utf-8"))
     assert all(link and link != "view:" for link in page.links)
+
+
+def test_of_the_classes_naming_a_view_those_giving_most_of_its_path_render_it() -> None:
+    """Every RuoYi controller maps "/add"; only the job controller returns "monitor/job/add"."""
+    pages = [Page("templates/monitor/job/add.html"), Page("templates/system/user/add.html")]
+    strings = {
+        "w.JobCtl": [("/add", REF), ("monitor/job/add", REF)],
+        "w.UserCtl": [("/add", REF)],
+    }
+    got = {p.path: p.renderers for p in link_views(pages, [], strings, [])}
+    assert got == {
+        "templates/monitor/job/add.html": ("w.JobCtl",),
+        "templates/system/user/add.html": ("w.JobCtl", "w.UserCtl"),
+    }
