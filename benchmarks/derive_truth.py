@@ -548,6 +548,91 @@ CARGO_METHOD = (
 )
 
 
+RUOYI_MODULES = {
+    "ruoyi-modules/ruoyi-system": "system",
+    "ruoyi-api/ruoyi-api-system": "system",  # the system service's own domain, as its API
+    "ruoyi-modules/ruoyi-gen": "gen",
+    "ruoyi-modules/ruoyi-job": "job",
+    "ruoyi-modules/ruoyi-file": "file",
+    "ruoyi-auth": "auth",
+    "ruoyi-gateway": "common",  # captcha and XSS filters: plumbing in front of every service
+    "ruoyi-common": "common",
+    "ruoyi-visual": "common",
+}
+RUOYI_VIEWS = (
+    (r"/templates/system/", "system"),
+    (r"/templates/monitor/(logininfor|online|operlog)/", "system"),
+    (r"/templates/monitor/job/", "job"),
+    (r"/templates/tool/gen/", "gen"),
+    (r"/templates/(login|register)\.html$", "auth"),
+)
+
+
+def ruoyi_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
+    """Truth for RuoYi (the Shiro/Thymeleaf monolith) from RuoYi-Cloud, its author's
+    microservice version."""
+
+    def module(rel: str) -> str | None:
+        return next((m for prefix, m in RUOYI_MODULES.items() if rel.startswith(prefix + "/")), None)
+
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for fqn, rel in java_classes(cloud).items():
+        if (m := module(rel)) is not None:
+            by_name[fqn.rsplit(".", 1)[-1]].add(m)
+    classes: dict[str, str] = {}
+    uncovered: Counter[str] = Counter()
+    for fqn in java_classes(monolith):
+        simple = fqn.rsplit(".", 1)[-1]
+        found = by_name.get(simple, set())
+        if len(found) == 1 and not (simple.endswith("Config") and found != {"common"}):
+            classes[fqn] = next(iter(found))
+        else:
+            uncovered[fqn.rsplit(".", 1)[0]] += 1
+    views: dict[str, str] = {}
+    for page in sorted(monolith.rglob("*.html")):
+        rel = page.relative_to(monolith).as_posix()
+        for pattern, label in RUOYI_VIEWS:
+            if re.search(pattern, "/" + rel):
+                views[rel] = label
+                break
+    mappers = [p for p in cloud.rglob("*.xml") if "/mapper/" in p.as_posix()]
+    uses = table_uses(mappers, lambda p: module(p.relative_to(cloud).as_posix()))
+    present = ddl_tables(p for p in (monolith / "sql").glob("ry_*.sql"))
+    tables = {
+        t: found
+        for t, per in sorted(uses.items())
+        if t in present and (found := owner(per)) is not None
+    }
+    return {
+        "system": "ruoyi",
+        "source": (
+            "yangzongzhuan/RuoYi, labelled from yangzongzhuan/RuoYi-Cloud, the same author's "
+            "microservice version (commits in benchmarks/corpora.md)"
+        ),
+        "method": (
+            "Service = RuoYi-Cloud module: ruoyi-system (with ruoyi-api-system, its domain "
+            "classes as an API) -> system, ruoyi-gen -> gen, ruoyi-job -> job, ruoyi-file -> "
+            "file, ruoyi-auth -> auth; ruoyi-common, ruoyi-gateway (captcha and XSS filters) "
+            "and ruoyi-visual -> 'common' (don't care). A monolith class goes to the module "
+            "holding a class of the same simple name (no name is held by two modules); a "
+            "*Config class named like one of a service module is left out (FilterConfig, "
+            "ResourcesConfig: configuration, not the file service); every other class is "
+            "uncovered (uncovered_packages: Shiro, the demo pages, the server monitor, ...). "
+            "Views: Thymeleaf pages by folder: system/*, and monitor/logininfor, online and "
+            "operlog (whose controllers RuoYi-Cloud keeps in ruoyi-system) -> system, "
+            "monitor/job -> job, tool/gen -> gen, login and register -> auth. Tables: those "
+            "of the monolith's ry_*.sql that RuoYi-Cloud's mapper XML uses, each labelled with "
+            "the module that inserts it, else writes it, else reads it. Derived by "
+            "benchmarks/derive_truth.py."
+        ),
+        "uncovered_packages": dict(sorted(uncovered.items())),
+        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
+        "classes": dict(sorted(classes.items())),
+        "views": views,
+        "tables": tables,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default="/tmp/corpora", type=Path)
@@ -591,6 +676,8 @@ def main() -> None:
             "method": CARGO_METHOD,
             **data,
         }
+    if (c / "ruoyi").is_dir() and (c / "ruoyi-cloud").is_dir():
+        made["ruoyi"] = ruoyi_from_cloud(c / "ruoyi", c / "ruoyi-cloud")
     templates = {
         "egov-portal-site": "eGovFramework/egovframe-portal-site-template",
         "egov-enterprise-business": "eGovFramework/egovframe-enterprise-business-template",
