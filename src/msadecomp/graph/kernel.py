@@ -14,10 +14,12 @@ exceptions, ``util``/``common``/``support`` packages), and it carries no domain 
 * it is no entity (``@Entity``, a JPA-mapped table) and no controller, service, DAO, mapper or
   repository (those are a context's behaviour, however widely used), unless it is an abstract
   base class of that layer (``EgovComAbstractDAO``, ``BaseController``);
-* it is no part of one aggregate (see aggregates.py): SpringBlog's ``PostStatus`` and
-  ``PostType`` enums, in a ``models.support`` package and used from five packages, are what a
-  ``Post`` holds, not utilities. A value type that several aggregates hold (``Money``) is part
-  of none and can still be kernel.
+* it is no part of one aggregate and nothing a repository, DAO or mapper stores (see
+  aggregates.py): SpringBlog's ``PostStatus`` and ``PostType`` enums, in a ``models.support``
+  package and used from five packages, are what a ``Post`` holds, and RuoYi's ``SysUser``, in
+  ``com.ruoyi.common.core.domain.entity``, is the row ``SysUserMapper`` keeps: domain, not
+  utilities. A value type that several aggregates hold (``Money``) is part of none and can
+  still be kernel.
 
 A JPA ``@MappedSuperclass`` that two or more entities extend is kernel too (the entities'
 common base: id, name, version) when it is named as a base class or its entities live in two
@@ -160,8 +162,10 @@ def _has_domain(graph: nx.MultiDiGraph, fqn: str) -> bool:
         return True
     if node.get("layer") in DOMAIN_LAYERS and not BASE_CLASS.match(str(node.get("label", ""))):
         return True
-    if any(kind == "composes" for _, _, kind in graph.in_edges(fqn, keys=True)):
-        return True  # a part of one aggregate (SpringBlog's PostStatus, held by Post alone)
+    if any(kind in ("composes", "stores") for _, _, kind in graph.in_edges(fqn, keys=True)):
+        # a part of one aggregate (SpringBlog's PostStatus, held by Post alone), or what a
+        # DAO or mapper stores (RuoYi's SysUser in com.ruoyi.common, which SysUserMapper keeps)
+        return True
     return any(
         data["kind"] in ("read", "write") and not data.get("generated")
         for _, _, data in graph.out_edges(fqn, data=True)

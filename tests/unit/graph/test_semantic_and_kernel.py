@@ -71,6 +71,15 @@ def test_a_part_of_one_aggregate_is_not_kernel_however_technical_its_package() -
     assert detect_kernel(g) == []
 
 
+def test_what_a_mapper_stores_is_not_kernel_however_technical_its_package() -> None:
+    """RuoYi's SysUser lives in com.ruoyi.common.core.domain.entity; SysUserMapper keeps it."""
+    g = _hub_graph("SysUser", "app.common.core.domain.entity")
+    assert [k.fqn for k in detect_kernel(g)] == ["hub"]
+    g.add_node("app.mapper.SysUserMapper", kind="class", label="SysUserMapper", package="m")
+    g.add_edge("app.mapper.SysUserMapper", "hub", key="stores", kind="stores", count=1)
+    assert detect_kernel(g) == []
+
+
 def test_the_sequence_an_injected_id_generator_writes_is_no_data_of_its_own() -> None:
     """eGovFrame's EgovFileMngUtil gets file ids from a generator writing COMTECOPSEQ."""
     g = _hub_graph("FileMngUtil", "app.util")
