@@ -994,7 +994,7 @@ def entities_follow_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition
             # too small to lose it, and no store of its own: the model's front and tables
             # follow it (RuoYi's SysMenu, SysMenuController and SYS_MENU, torn from
             # SysMenuMapper and SysMenuServiceImpl)
-            joined.append(f"{_join(pieces, index, i, j)}")
+            joined.append(_join(pieces, index, i, j))
     notes = []
     if moved:
         listed = _listing(sorted(n.rpartition(".")[2] for n in moved))
