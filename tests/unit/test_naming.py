@@ -76,6 +76,9 @@ def test_helpers() -> None:
     # "manage" says nothing (eGovFrame's online-poll-manage); acronyms end where a word starts
     assert stem("EgovOnlinePollManageServiceImpl") == "OnlinePoll"
     assert stem("EgovFileMngService") == "File"
+    # an interface named the .NET way is about its noun; IO and Item keep their I
+    assert stem("ISysUserService", "Sys") == "User" and stem("IGenTableService") == "GenTable"
+    assert stem("IOUtils") == "IO" and stem("ItemService") == "Item"
     assert slug(stem("EgovBBSAttributeManageDAO")) == "bbs-attribute"
     assert slug("DTBroker3MDB") == "dt-broker3-mdb" and slug("OAuth") == "oauth"
     assert common_prefix(["egov.a.b", "egov.a.c", "egov.d"]) == ("egov",)

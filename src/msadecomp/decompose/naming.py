@@ -56,8 +56,10 @@ _STEM_SUFFIXES = re.compile(
 ``dt-broker3-mdb`` and ``quote-data``)."""
 _ENTRY = re.compile(r"(Service|ServiceImpl|Controller|ActionBean|Action|Resource|REST|Facade)$")
 """Classes whose name says what the service offers: their noun counts 1.5 times when naming."""
-_PREFIXES = re.compile(rf"^(Egov|Com|{PERSISTENCE_PREFIXES})(?=[A-Z])")
-"""Name prefixes of a framework or a persistence technology (``JdbcPet`` is a ``Pet``)."""
+_PREFIXES = re.compile(rf"^(Egov|Com|I(?=[A-Z][a-z])|{PERSISTENCE_PREFIXES})(?=[A-Z])")
+"""Name prefixes of a framework or a persistence technology (``JdbcPet`` is a ``Pet``), and the
+``I`` of an interface named the .NET way (RuoYi's ``ISysUserService`` is about ``SysUser``;
+``IOUtils`` and ``Item`` keep theirs)."""
 # Fewer words than graph/structure.py's TECHNICAL_SEGMENTS on purpose: "common", "application",
 # "facade" or "data" are fair service names even where they never tie a package (measured: the
 # larger list named services "org", "cargotracker" and "action").
