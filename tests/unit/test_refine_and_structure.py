@@ -744,21 +744,6 @@ def test_a_model_class_joins_the_service_holding_all_its_stores() -> None:
     assert notes == ["model classes joined the service of their stores: Item"]
 
 
-def test_a_small_service_of_a_model_and_its_front_joins_the_stores_of_the_model() -> None:
-    """RuoYi: SysMenu, SysMenuController and SYS_MENU formed a service, while SysMenuMapper and
-    SysMenuServiceImpl sat with the notices and posts; the menu would keep two classes
-    without SysMenu, so all of it joins the mapper."""
-    g, parts = _item_with_the_cart()
-    parts[0] -= {"c.CartItem", "d.LineItem"}
-    parts[0].add("table:CART")
-    moved, notes = entities_follow_stores(g, parts)
-    assert moved == [parts[1] | parts[0]]
-    assert notes == [
-        "small services holding a model class whose stores sit elsewhere joined them: "
-        "Cart, CartBean, Item"
-    ]
-
-
 def test_entities_annotations_base_classes_and_stores_without_data_stay() -> None:
     for attribute, value in (("stereotype", "entity"), ("type_kind", "annotation")):
         g, parts = _item_with_the_cart()
@@ -769,7 +754,6 @@ def test_entities_annotations_base_classes_and_stores_without_data_stay() -> Non
     assert entities_follow_stores(g, parts) == (parts, [])
     g, parts = _item_with_the_cart()
     parts[0] -= {"c.CartItem", "d.LineItem"}  # the cart would keep two classes
-    g.nodes["c.CartBean"]["layer"] = "persistence"  # and has a store of its own
     assert entities_follow_stores(g, parts) == (parts, [])
     g, parts = _item_with_the_cart()
     g, parts = _item_with_the_cart()  # eladmin: a generic BaseMapper "stores" BaseDTO

@@ -955,12 +955,9 @@ def entities_follow_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition
     ``LoginVO`` joins the login service of ``LoginDAO``. A store class must touch a table
     (Roller's ``WeblogRequestMapper`` maps URLs, not rows); JPA entities stay (their mapping
     places their table with them), as do annotations and enums named like a store's entity
-    (litemall's ``Order`` validator). A service that would keep fewer than ``MIN_PART``
-    classes loses none; when it has at most ``SATELLITE_CLASSES`` and no store of its own, all
-    of it joins the stores instead (RuoYi's ``SysMenu``, ``SysMenuController`` and ``SYS_MENU``,
-    torn from ``SysMenuMapper`` and ``SysMenuServiceImpl``). (A store named only by a generic
-    prefix, eladmin's ``BaseMapper``, stores nothing: see
-    :func:`~msadecomp.graph.aggregates.store_stem`.)"""
+    (litemall's ``Order`` validator) and a class whose service would keep fewer than
+    ``MIN_PART`` classes. (A store named only by a generic prefix, eladmin's ``BaseMapper``,
+    stores nothing: see :func:`~msadecomp.graph.aggregates.store_stem`.)"""
     nodes = {n: graph.nodes[n] for n in graph if not is_table(n)}
     homes: dict[str, set[str]] = defaultdict(set)
     for store, entity in stored_entities(nodes).items():
@@ -968,7 +965,6 @@ def entities_follow_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition
     pieces = [set(p) for p in parts]
     index = {n: i for i, p in enumerate(pieces) for n in p}
     moved: list[str] = []
-    joined: list[str] = []
     for entity, stores in sorted(homes.items()):
         i = index.get(entity)
         services = {index.get(s) for s in stores}
@@ -980,30 +976,16 @@ def entities_follow_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition
             or nodes[entity].get("type_kind") != "class"  # an annotation or enum named alike
             or any(nodes[s].get("layer") != "persistence" for s in stores)
             or not any(_keeps_data(graph, s) for s in stores)
+            or _classes(pieces[i]) - 1 < MIN_PART
         ):
             continue
         (j,) = services
         if j is None:
             continue
-        if _classes(pieces[i]) - 1 >= MIN_PART:
-            _move(pieces, index, entity, j)
-            moved.append(entity)
-        elif _classes(pieces[i]) <= SATELLITE_CLASSES and not any(
-            nodes[n].get("layer") == "persistence" for n in pieces[i] if n in nodes
-        ):
-            # too small to lose it, and no store of its own: the model's front and tables
-            # follow it (RuoYi's SysMenu, SysMenuController and SYS_MENU, torn from
-            # SysMenuMapper and SysMenuServiceImpl)
-            joined.append(_join(pieces, index, i, j))
-    notes = []
-    if moved:
-        listed = _listing(sorted(n.rpartition(".")[2] for n in moved))
-        notes.append(f"model classes joined the service of their stores: {listed}")
-    if joined:
-        notes.append(
-            "small services holding a model class whose stores sit elsewhere joined them: "
-            + "; ".join(joined)
-        )
-    if not notes:
+        _move(pieces, index, entity, j)
+        moved.append(entity)
+    if not moved:
         return parts, []
-    return [p for p in pieces if p], notes
+    listed = _listing(sorted(n.rpartition(".")[2] for n in moved))
+    note = f"model classes joined the service of their stores: {listed}"
+    return [p for p in pieces if p], [note]
