@@ -19,6 +19,7 @@ from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.links import entry_points, link_tables, view_names
 from msadecomp.ingest.scope import Scope
+from msadecomp.ingest.scripts import follow_scripts, script_functions
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
@@ -98,6 +99,8 @@ def ingest(
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect))
         endpoints = entry_points(java, xml)
         views = [read_view(f.path, f.data, diagnostics) for f in by_kind["view"]]
+        functions = {f.path: script_functions(f.data) for f in by_kind["script"]}
+        views = follow_scripts(views, functions)
         beans = {b.id: b.cls for b in xml.beans}
         pages = link_views(views, endpoints, view_names(java, xml), java.types, beans)
         for a in accesses:

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.scope import Scope
+from msadecomp.ingest.scripts import SCRIPT_SUFFIX, is_own_script
 from msadecomp.ingest.views import VIEW_SUFFIXES, is_view
 from msadecomp.model import Diagnostic, Severity, SourceRef
 
@@ -47,6 +48,7 @@ KINDS = {
     **dict.fromkeys(VIEW_SUFFIXES, "view"),
     ".properties": "properties",
     ".class": "class",
+    SCRIPT_SUFFIX: "script",
 }
 SKIPPED_DIRS = frozenset(
     {".git", ".svn", ".hg", "node_modules", "target", "build", "bin", ".idea", ".settings"}
@@ -173,10 +175,20 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         kind = KINDS.get(suffix)
         if kind is None or (kind == "view" and not is_view(rel)) or not out.in_scope(rel):
             continue
+        if kind == "script" and not is_own_script(rel, _size(path)):
+            continue
         data = _read_file(path, rel, limits, out)
         if data is not None:
             out.files.append(SourceFile(rel, kind, data))
     return out
+
+
+def _size(path: Path) -> int:
+    """The size of a file, or 0 when it cannot be read (reading it reports that)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _diagnostic(
@@ -442,6 +454,8 @@ def _collect_archive(
             nested = suffix in ARCHIVE_SUFFIXES
             kind = KINDS.get(suffix)
             if kind == "view" and not is_view(info.filename):
+                kind = None
+            if kind == "script" and not is_own_script(info.filename, info.file_size):
                 kind = None
             if kind is None and not nested:
                 continue

@@ -17,7 +17,10 @@ Pebble, Groovy markup, JTE) and the classes behind them.
   ``{% include/extends/import/embed "x" %}``, Groovy markup ``layout 'x.tpl'`` and
   ``include template:``, JTE ``@template.layout.page(..)``), as ``view:NAME`` links;
 * action classes named directly (Stripes ``beanclass="..."``), as ``class:FQN`` links;
-* JSF/EL beans (``#{orderBean.save}``), as ``bean:NAME`` links.
+* JSF/EL beans (``#{orderBean.save}``), as ``bean:NAME`` links;
+* the application's own scripts it includes and the functions it calls, as ``script:SRC`` and
+  ``call:NAME`` links that :func:`msadecomp.ingest.scripts.follow_scripts` turns into the
+  request paths those functions call.
 
 :func:`link_views` then finds each view's classes: the handlers of the endpoints it links to,
 the classes returning its view name (``return "bbs/ArticleList"``, with or without prefix,
@@ -205,6 +208,7 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
         for name in set(re.findall(rf"<{prefix}:([\w\-]+)", text)):
             links.add(f"view:{folder.rstrip('/')}/{name}")  # a .tag or a .tagx file
     links.update("class:" + m.group(1) for m in _BEANCLASS.finditer(text))
+    links.update(_script_links(text))
     loops = set(_EL_VAR.findall(text))
     links.update(
         "bean:" + m.group(1)
@@ -212,6 +216,41 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
         if m.group(1).partition(".")[0] not in loops
     )
     return Page(path, tuple(sorted(links)), title=_title(text))
+
+
+_SCRIPT_SRC = re.compile(
+    r"""<script\b[^>]{0,300}?\bsrc\s*=\s*["']([^"'<>]+?\.js)(?:\?[^"'<>]*)?["']""", re.I
+)
+_HANDLER = re.compile(
+    r"""\bon[a-z]{3,20}\s*=\s*(["'])(.{0,500}?)\1|href\s*=\s*(["'])javascript:(.{0,500}?)\3""",
+    re.I | re.S,
+)
+_CALLED = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(")
+_JS_WORDS = frozenset(
+    {"if", "for", "while", "switch", "catch", "function", "return", "typeof", "new"}
+)
+
+
+def _script_links(text: str) -> set[str]:
+    """The own scripts a page includes (``script:js/app.js``) and the functions it calls from
+    event attributes, ``javascript:`` links and its inline scripts (``call:login``), for
+    :func:`msadecomp.ingest.scripts.follow_scripts`."""
+    scripts = {
+        "script:" + m.group(1).strip()
+        for m in _SCRIPT_SRC.finditer(text)
+        if "://" not in m.group(1) and not m.group(1).startswith("//")
+    }
+    if not scripts:
+        return set()
+    code = [m.group(2) or m.group(4) or "" for m in _HANDLER.finditer(text)]
+    code += [m.group(1) for m in _SCRIPT.finditer(text)]
+    calls = {
+        "call:" + m.group(1)
+        for chunk in code
+        for m in _CALLED.finditer(chunk)
+        if m.group(1) not in _JS_WORDS
+    }
+    return scripts | calls if calls else set()
 
 
 _TITLE = re.compile(r"<title[^>]*>(.{0,300}?)</title>(?:\s*<!--(.{0,200}?)-->)?", re.I | re.S)

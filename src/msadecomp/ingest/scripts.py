@@ -1,0 +1,160 @@
+"""The application's own JavaScript files: which request paths each of their functions calls.
+
+A page often keeps its calls in a shared script: AcmeAir's ``index.html`` includes
+``js/acmeair-common.js`` and its login button runs ``login()``, which posts to
+``rest/api/login``. :func:`script_functions` reads a script's named functions
+(``function login(...)``, ``login = function(...)``, ``login: function(...)``) with the
+path-like strings in their bodies; :func:`follow_scripts` gives each page the paths of the
+functions it calls from the scripts it includes, and nothing else of those scripts (a shared
+script has every page's calls). Minified and third-party scripts are not read (see
+:func:`is_own_script`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import PurePosixPath
+
+from msadecomp.ingest.decoding import decode_source
+from msadecomp.model import Page
+
+SCRIPT_SUFFIX = ".js"
+THIRD_PARTY = re.compile(
+    r"(^|/)(lib|libs|vendor|vendors|plugins?|bower_components|dojo|dijit|dojox|jquery[^/]*|"
+    r"bootstrap[^/]*|angular[^/]*|react[^/]*|vue[^/]*|ext-[^/]*|extjs|yui[^/]*|ckeditor[^/]*|"
+    r"tinymce[^/]*|summernote[^/]*|codemirror[^/]*|ace[^/]*)/|"
+    r"(\.min|[.-]bundle|[.-]pack(ed)?)\.js$|(^|/)(jquery|bootstrap|angular|react|vue|lodash|"
+    r"underscore|moment|d3|chart|highcharts|echarts|require|modernizr|prototype|mootools)"
+    r"[\w.-]*\.js$",
+    re.I,
+)
+"""Paths of scripts that are libraries, not the application's own code."""
+MAX_SCRIPT_BYTES = 512 * 1024
+"""An own script larger than this is not read (a bundled library under another name)."""
+_FUNCTION = re.compile(
+    r"\bfunction\s+([A-Za-z_$][\w$]*)\s*\("
+    r"|([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s+)?function\b[^(]*\("
+)
+_QUOTED = re.compile(r"""["'`](/?[\w\-./{}$]+)(?:[?#][^"'`<>]*)?["'`]""")
+_PATH_TEXT = re.compile(r"^/[\w\-.{}$]+(/[\w\-.{}$]*)*$|^[\w\-.{}$]+(/[\w\-.{}$]*)+$")
+"""A request path: ``/orders`` or ``rest/api/login`` (a slash inside), not a bare word."""
+MAX_BODY = 20_000
+"""A function body is read up to this many characters."""
+MAX_SCANNED = 2_000_000
+"""Function bodies of one script are read up to this many characters in all (nested or
+countless functions would otherwise make the reading quadratic)."""
+
+
+def is_own_script(path: str, size: int) -> bool:
+    """True for a JavaScript file of the application itself, under a web folder."""
+    rooted = "/" + path.rpartition("!/")[2]
+    return (
+        rooted.lower().endswith(SCRIPT_SUFFIX)
+        and size <= MAX_SCRIPT_BYTES
+        and any(part in rooted for part in ("webapp/", "/static/", "/public/", "/resources/"))
+        and not THIRD_PARTY.search(rooted)
+    )
+
+
+def script_functions(data: bytes) -> dict[str, tuple[str, ...]]:
+    """Named function -> the request paths its body names (path-like strings, ``/`` inside)."""
+    text = decode_source(data).text
+    out: dict[str, tuple[str, ...]] = {}
+    scanned = 0
+    for m in _FUNCTION.finditer(text):
+        name = m.group(1) or m.group(2)
+        start = text.find("{", m.end())
+        if start < 0 or scanned > MAX_SCANNED:
+            break
+        body = _body(text, start)
+        scanned += len(body)
+        paths = tuple(
+            sorted(
+                {
+                    "/" + v.lstrip("/")
+                    for q in _QUOTED.finditer(body)
+                    if _PATH_TEXT.match(v := q.group(1)) and not v.lower().endswith(_STATIC)
+                }
+            )
+        )
+        if paths:
+            out[name] = tuple(sorted(set(out.get(name, ())) | set(paths)))
+    return out
+
+
+_STATIC = (".js", ".css", ".png", ".gif", ".jpg", ".jpeg", ".svg", ".ico")
+
+
+def _body(text: str, start: int) -> str:
+    """The text from the ``{`` at ``start`` to its matching ``}`` (braces in strings counted
+    too: a body cut short or running long loses or gains a few paths, never a page)."""
+    depth = 0
+    end = min(len(text), start + MAX_BODY)
+    for i in range(start, end):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start : i + 1]
+    return text[start:end]
+
+
+SCRIPT_LINK = "script:"
+"""A page's link to a script it includes (``script:js/app.js``), resolved here."""
+CALL_LINK = "call:"
+"""A function a page calls from an event attribute or its own script code (``call:login``)."""
+
+
+def follow_scripts(
+    pages: Sequence[Page], functions: Mapping[str, Mapping[str, tuple[str, ...]]]
+) -> list[Page]:
+    """Each page with the request paths of the functions it calls from the own scripts it
+    includes (``functions``: script path -> :func:`script_functions`); the ``script:`` and
+    ``call:`` links are replaced by those paths."""
+    by_name: dict[str, list[str]] = {}
+    for path in functions:
+        by_name.setdefault(PurePosixPath(path).name, []).append(path)
+    out = []
+    for page in pages:
+        scripts = [link[len(SCRIPT_LINK) :] for link in page.links if link.startswith(SCRIPT_LINK)]
+        calls = {link[len(CALL_LINK) :] for link in page.links if link.startswith(CALL_LINK)}
+        links = [
+            link
+            for link in page.links
+            if not link.startswith(SCRIPT_LINK) and not link.startswith(CALL_LINK)
+        ]
+        if scripts and calls:
+            for src in scripts:
+                found = _resolve(page.path, src, by_name)
+                defined = functions.get(found, {}) if found else {}
+                for name in sorted(calls):
+                    links.extend(defined.get(name, ()))
+        deduped = tuple(dict.fromkeys(links))
+        out.append(replace(page, links=deduped) if deduped != page.links else page)
+    return out
+
+
+def _resolve(page: str, src: str, by_name: Mapping[str, list[str]]) -> str | None:
+    """The script file ``src`` names from ``page``: the one whose path ends like ``src``
+    (``js/app.js``), nearest the page's own folder on a tie; None when none does."""
+    tail = src.split("?", 1)[0].lstrip("./").lstrip("/")
+    if not tail:
+        return None
+    candidates = [
+        p for p in by_name.get(PurePosixPath(tail).name, ()) if p.endswith("/" + tail) or p == tail
+    ]
+    if not candidates:
+        return None
+    folder = page.rpartition("/")[0]
+    return max(candidates, key=lambda p: (len(_common(p, folder)), p))
+
+
+def _common(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]

@@ -1,0 +1,96 @@
+"""A page calling a function of the application's own script links to what that function calls."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from msadecomp.ingest.scripts import follow_scripts, is_own_script, script_functions
+from msadecomp.ingest.views import read_view
+
+COMMON_JS = b"""
+function login() {
+    dojo.xhrPost({ url: 'rest/api/login', load: function(r) { if (r) { show('/x'); } } });
+}
+var logout = function () { $.get("/rest/api/login/logout"); };
+var app = { search: function (q) { return fetch(`/flights/query?q=${q}`); } };
+function helper() { return "no/paths/here.css"; }
+"""
+
+
+def test_named_functions_give_the_request_paths_in_their_bodies() -> None:
+    assert script_functions(COMMON_JS) == {
+        "login": ("/rest/api/login", "/x"),
+        "load": ("/x",),  # a callback in an object literal is a named function too
+        "logout": ("/rest/api/login/logout",),
+        "search": ("/flights/query",),
+    }
+
+
+def test_only_the_applications_own_scripts_under_a_web_folder_are_read() -> None:
+    assert is_own_script("src/main/webapp/js/acmeair-common.js", 3_000)
+    assert is_own_script("src/main/resources/static/js/order.js", 3_000)
+    assert not is_own_script("src/main/webapp/js/jquery-3.6.0.js", 3_000)
+    assert not is_own_script("src/main/webapp/js/app.min.js", 3_000)
+    assert not is_own_script("src/main/webapp/plugins/layer/layer.js", 3_000)
+    assert not is_own_script("src/main/webapp/js/app.js", 5_000_000)  # a bundle
+    assert not is_own_script("tools/build.js", 3_000)  # not served to a page
+
+
+def test_a_page_links_to_what_the_functions_it_calls_call_and_nothing_else() -> None:
+    page = read_view(
+        "src/main/webapp/index.html",
+        b"""<html><script src="js/acmeair-common.js"></script>
+        <button onClick="login()">Ok</button><a href="/config.html">config</a></html>""",
+    )
+    assert {"script:js/acmeair-common.js", "call:login"} <= set(page.links)
+    functions = {"src/main/webapp/js/acmeair-common.js": script_functions(COMMON_JS)}
+    (linked,) = follow_scripts([page], functions)
+    assert linked.links == ("/config.html", "/rest/api/login", "/x")  # not logout, not search
+
+
+def test_a_page_without_an_own_script_keeps_its_links() -> None:
+    page = read_view("webapp/a.html", b'<button onClick="login()">x</button><a href="/b.do">b</a>')
+    assert page.links == ("/b.do",)  # no script included: no call links either
+    external = read_view(
+        "webapp/c.html", b'<script src="https://cdn.example/x.js"></script><a onclick="go()">'
+    )
+    assert external.links == ()
+    assert follow_scripts([page], {}) == [page]
+
+
+@given(st.binary(max_size=2_000))
+def test_any_bytes_read_as_a_script_give_functions_without_error(data: bytes) -> None:
+    for name, paths in script_functions(data).items():
+        assert name and all(p.startswith("/") for p in paths)
+
+
+def test_ingest_links_a_page_to_the_resource_its_script_function_calls(tmp_path) -> None:
+    from msadecomp import ingest
+
+    java = tmp_path / "src/main/java/air/LoginREST.java"
+    java.parent.mkdir(parents=True)
+    java.write_text(
+        'package air; @javax.ws.rs.Path("/rest/api/login") public class LoginREST {'
+        ' @javax.ws.rs.POST public String login() { return "ok"; } }'
+    )
+    web = tmp_path / "src/main/webapp"
+    (web / "js").mkdir(parents=True)
+    (web / "js/common.js").write_bytes(COMMON_JS)
+    (web / "js/jquery-3.7.1.min.js").write_text("function login(){ x('/not/ours') }")
+    (web / "index.html").write_text(
+        '<script src="js/common.js"></script><script src="js/jquery-3.7.1.min.js"></script>'
+        '<button onclick="login()">Login</button>'
+    )
+    model = ingest(tmp_path)
+    assert dict(model.file_counts)["script"] == 1  # the library is not read
+    (page,) = model.pages
+    assert page.controllers == ("air.LoginREST",)
+    assert "/not/ours" not in page.links
+
+
+def test_nested_functions_without_end_are_read_within_a_budget() -> None:
+    """Every body runs to the end of the text: reading stops after MAX_SCANNED characters."""
+    from msadecomp.ingest import scripts
+
+    data = b"function f(){ '/a/b'; " * 5_000 + b"function g(){ '/c/d' }"
+    assert 5_000 * scripts.MAX_BODY > scripts.MAX_SCANNED
+    assert script_functions(data) == {"f": ("/a/b",)}  # g lies beyond the budget
