@@ -79,6 +79,7 @@ def test_helpers() -> None:
     # an interface named the .NET way is about its noun; IO and Item keep their I
     assert stem("ISysUserService", "Sys") == "User" and stem("IGenTableService") == "GenTable"
     assert stem("IOUtils") == "IO" and stem("ItemService") == "Item"
+    assert stem("GenericUserSessionDAO") == "UserSession"  # JForum's SQL-standard DAOs
     assert slug(stem("EgovBBSAttributeManageDAO")) == "bbs-attribute"
     assert slug("DTBroker3MDB") == "dt-broker3-mdb" and slug("OAuth") == "oauth"
     assert common_prefix(["egov.a.b", "egov.a.c", "egov.d"]) == ("egov",)

@@ -19,10 +19,11 @@ thread manager, its implementation and a worker thread; Roller's ``media-file`` 
 services with the same name the largest keeps it; the others are told apart by their dominant
 class-name noun (for a service named after a shared word: the noun of its most connected class,
 ``trade-direct``; when that noun is the name already taken, the next noun: JForum's
-``user-api``, beside the ``user`` service of 16 classes), then by a counter in the order of
-their smallest member. Class names lose the system's own prefix first: the leading
-words that a fifth of all class names, in more than half of the services (three or more),
-start with (newbee-mall's ``NewBeeMallOrderService`` is an ``order`` service).
+``user-api`` had been the REST API's name beside the ``user`` service of 16 classes), then by
+a counter in the order of their smallest member. Class names lose the system's own prefix
+first: the leading words that a fifth of all class names, in more than half of the services
+(three or more), start with (newbee-mall's ``NewBeeMallOrderService`` is an ``order``
+service).
 
 The id of a service is its name: it depends only on which classes the service holds, not on its
 size rank, so an unrelated change elsewhere does not renumber it. Services are listed by id.
@@ -56,8 +57,9 @@ _STEM_SUFFIXES = re.compile(
 ``dt-broker3-mdb`` and ``quote-data``)."""
 _ENTRY = re.compile(r"(Service|ServiceImpl|Controller|ActionBean|Action|Resource|REST|Facade)$")
 """Classes whose name says what the service offers: their noun counts 1.5 times when naming."""
-_PREFIXES = re.compile(rf"^(Egov|Com|I(?=[A-Z][a-z])|{PERSISTENCE_PREFIXES})(?=[A-Z])")
-"""Name prefixes of a framework or a persistence technology (``JdbcPet`` is a ``Pet``), and the
+_PREFIXES = re.compile(rf"^(Egov|Com|Generic|I(?=[A-Z][a-z])|{PERSISTENCE_PREFIXES})(?=[A-Z])")
+"""Name prefixes of a framework or a persistence technology (``JdbcPet`` is a ``Pet``; JForum's
+``GenericUserSessionDAO``, its SQL-standard implementation, is about a ``UserSession``), and the
 ``I`` of an interface named the .NET way (RuoYi's ``ISysUserService`` is about ``SysUser``;
 ``IOUtils`` and ``Item`` keep theirs)."""
 # Fewer words than graph/structure.py's TECHNICAL_SEGMENTS on purpose: "common", "application",
