@@ -573,7 +573,9 @@ def ruoyi_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
     microservice version."""
 
     def module(rel: str) -> str | None:
-        return next((m for prefix, m in RUOYI_MODULES.items() if rel.startswith(prefix + "/")), None)
+        return next(
+            (m for prefix, m in RUOYI_MODULES.items() if rel.startswith(prefix + "/")), None
+        )
 
     by_name: dict[str, set[str]] = defaultdict(set)
     for fqn, rel in java_classes(cloud).items():
