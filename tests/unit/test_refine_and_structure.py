@@ -1,6 +1,7 @@
 """After clustering: no orphan groups, no catch-all; package structure ties features together."""
 
 from collections import Counter
+from collections.abc import Iterable
 
 import networkx as nx
 
@@ -34,6 +35,11 @@ from msadecomp.graph.structure import (
 from msadecomp.model import CodeModel, JavaType, SourceRef, TypeKind
 
 
+def same_parts(got: Iterable[Iterable[str]], wanted: Iterable[Iterable[str]]) -> bool:
+    """Two partitions hold the same parts, in any order."""
+    return sorted(map(sorted, got)) == sorted(map(sorted, wanted))
+
+
 def clique(g: nx.Graph, names: list[str], package: str, weight: float = 2.0) -> None:
     for n in names:
         g.add_node(n, kind="class", label=n.rpartition(".")[2], package=package)
@@ -56,7 +62,7 @@ def test_package_fragments_join_outside_a_root_that_is_the_main_feature() -> Non
         set(web),
     ]
     joined, notes, _ = join_package_fragments(g, parts)
-    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0], parts[1] | parts[2]]))
+    assert same_parts(joined, [parts[0], parts[1] | parts[2]])
     assert notes == [
         "2 services mostly made of package e.example.cmmn gave its classes to one service"
     ]
@@ -125,9 +131,7 @@ def test_services_made_of_one_feature_package_are_joined_but_not_of_a_layer_pack
     joined, notes, kept = join_package_fragments(g, parts)
     prims = parts[0] | parts[1] | (parts[2] - {"app.ws.W1", "app.ws.W2"})
     rest = {"app.ws.W1", "app.ws.W2"}  # the fragment's other classes stay together, apart
-    assert sorted(map(sorted, joined)) == sorted(
-        map(sorted, [prims, rest, parts[3], parts[4], parts[5], parts[6]])
-    )
+    assert same_parts(joined, [prims, rest, parts[3], parts[4], parts[5], parts[6]])
     assert notes == ["3 services mostly made of package app.prims gave its classes to one service"]
     assert kept == [prims]
 
@@ -232,7 +236,7 @@ def test_store_helpers_join_the_store_they_serve_but_a_small_entity_service_stay
     g.nodes["a.util.Tag"]["stereotype"] = "entity"
     g.add_edge("a.util.Tag", "a.model.Pet", weight=1.0)
     merged, _ = absorb_tiny(g, [set(pet), set(helpers), set(tags)])
-    assert sorted(map(sorted, merged)) == sorted([sorted(pet + helpers), sorted(tags)])
+    assert same_parts(merged, [pet + helpers, tags])
 
 
 def _layered(writes: dict[tuple[str, str], int]) -> tuple[nx.Graph, list[set[str]]]:
@@ -259,7 +263,7 @@ def _layered(writes: dict[tuple[str, str], int]) -> tuple[nx.Graph, list[set[str
 def _booking_took_cargo(joined: list[set[str]], parts: list[set[str]]) -> bool:
     """The booking front holds the cargo domain now; location and tracking are as they were."""
     wanted = [parts[0] | parts[1], parts[2], parts[3]]
-    return sorted(map(sorted, joined)) == sorted(map(sorted, wanted))
+    return same_parts(joined, wanted)
 
 
 def test_a_domain_service_joins_the_front_that_writes_its_data_most() -> None:
@@ -351,7 +355,7 @@ def test_a_read_only_front_keeps_its_screens_and_gives_the_domain_to_its_writer(
     booking = {"b.web.BookingController", "b.app.BookingService", "table:CARGO"}
     cargo = {"b.cargo.Cargo", "b.cargo.CargoRepository", "b.cargo.Itinerary"}
     tracking = {"b.web.TrackingController", "b.web.TrackingViewAdapter"}
-    assert sorted(map(sorted, joined)) == sorted(map(sorted, [booking | cargo, tracking]))
+    assert same_parts(joined, [booking | cargo, tracking])
 
 
 def test_a_front_that_writes_anything_keeps_the_domain_it_shares_a_service_with() -> None:
@@ -396,14 +400,12 @@ def test_classes_only_one_other_service_uses_join_it_and_chains_follow() -> None
     """The converter joins the REST service using it; then its DTO, used by both."""
     g, parts = _tracking_helpers(TRACKING_USERS)
     moved, notes = follow_sole_users(g, parts)
-    assert sorted(map(sorted, moved)) == sorted(
-        map(
-            sorted,
-            [
-                parts[0] - {"b.ws.TrackingConverter", "b.ws.DeliveryDTO"},
-                parts[1] | {"b.ws.TrackingConverter", "b.ws.DeliveryDTO"},
-            ],
-        )
+    assert same_parts(
+        moved,
+        [
+            parts[0] - {"b.ws.TrackingConverter", "b.ws.DeliveryDTO"},
+            parts[1] | {"b.ws.TrackingConverter", "b.ws.DeliveryDTO"},
+        ],
     )
     assert notes == [
         "2 classes joined the only service using them: TrackingConverter (used by "
@@ -454,7 +456,7 @@ def _batch_import() -> tuple[nx.Graph, list[set[str]]]:
 def test_a_service_no_one_uses_that_serves_mostly_one_other_joins_it() -> None:
     g, parts = _batch_import()
     joined, notes = join_inbound_adapters(g, parts)
-    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[2], parts[1]]))
+    assert same_parts(joined, [parts[0] | parts[2], parts[1]])
     assert notes == [
         "an inbound adapter no other service uses joined the service of ApplicationEvents, "
         "which it serves: DirectoryScanner, EventItemReader, EventItemWriter"
@@ -504,7 +506,7 @@ def _session_bean() -> tuple[nx.Graph, list[set[str]]]:
 def test_logic_with_no_data_of_its_own_joins_the_service_whose_entities_it_writes_most() -> None:
     g, parts = _session_bean()
     joined, notes = join_logic_to_data(g, parts)
-    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[2], parts[1]]))
+    assert same_parts(joined, [parts[0] | parts[2], parts[1]])
     assert notes == [
         "logic with no data of its own joined the service whose data it writes most (3 of 4 "
         "writes): CompleteOrderThread, TradeBean, TradeLocal"
@@ -548,7 +550,7 @@ def test_writes_to_an_interface_reach_its_implementations() -> None:
     }
     parts = [parts[0] | parts[2], parts[1], set(facade)]  # the bean sits with the entities
     joined, notes = join_logic_to_data(g, parts)
-    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[2], parts[1]]))
+    assert same_parts(joined, [parts[0] | parts[2], parts[1]])
     assert notes == [
         "logic with no data of its own joined the service whose data it writes most (2 of 2 "
         "writes): RunStats, TradeAction, TradeServices"
@@ -573,8 +575,8 @@ def _jdbc_trade() -> tuple[nx.Graph, list[set[str]]]:
 def test_a_class_writing_another_service_s_entity_tables_joins_it() -> None:
     g, parts = _jdbc_trade()
     moved, notes = writers_follow_entities(g, parts)
-    assert sorted(map(sorted, moved)) == sorted(
-        map(sorted, [parts[0] | {"c.TradeDirect"}, parts[1], parts[2] - {"c.TradeDirect"}])
+    assert same_parts(
+        moved, [parts[0] | {"c.TradeDirect"}, parts[1], parts[2] - {"c.TradeDirect"}]
     )
     assert notes == [
         "classes writing the tables of another service's entities joined it: TradeDirect"
@@ -622,7 +624,7 @@ def _airport_codes() -> tuple[nx.Graph, list[set[str]]]:
 def test_a_small_service_with_its_own_table_only_one_other_uses_joins_it() -> None:
     g, parts = _airport_codes()
     joined, notes = join_satellites(g, parts)
-    assert sorted(map(sorted, joined)) == sorted(map(sorted, [parts[0] | parts[1], parts[2]]))
+    assert same_parts(joined, [parts[0] | parts[1], parts[2]])
     assert notes == [
         "a small service only the service of FlightServiceImpl uses joined it: "
         "AirportCodeMapping, AirportCodeMappingImpl"
@@ -675,9 +677,7 @@ def test_a_store_no_class_of_its_service_calls_joins_its_callers_with_its_entity
     g, parts = _item_store()
     moved, notes = place_stores(g, parts)
     item = {"d.Item", "m.ItemMapper", "table:ITEM"}
-    assert sorted(map(sorted, moved)) == sorted(
-        map(sorted, [parts[0] - item, parts[1] | item, parts[2]])
-    )
+    assert same_parts(moved, [parts[0] - item, parts[1] | item, parts[2]])
     assert notes == ["stores no class of their service calls joined their callers: ItemMapper"]
 
 
@@ -738,9 +738,7 @@ def _item_with_the_cart() -> tuple[nx.Graph, list[set[str]]]:
 def test_a_model_class_joins_the_service_holding_all_its_stores() -> None:
     g, parts = _item_with_the_cart()
     moved, notes = entities_follow_stores(g, parts)
-    assert sorted(map(sorted, moved)) == sorted(
-        map(sorted, [parts[0] - {"d.Item"}, parts[1] | {"d.Item"}])
-    )
+    assert same_parts(moved, [parts[0] - {"d.Item"}, parts[1] | {"d.Item"}])
     assert notes == ["model classes joined the service of their stores: Item"]
 
 
