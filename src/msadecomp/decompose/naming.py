@@ -18,9 +18,8 @@ is not a word of the noun (Roller's ``task``, not ``thread``: 14 task classes be
 thread manager, its implementation and a worker thread; Roller's ``media-file`` stays). Of
 services with the same name the largest keeps it; the others are told apart by their dominant
 class-name noun (for a service named after a shared word: the noun of its most connected class,
-``trade-direct``; when that noun is the name already taken, the next noun: JForum's
-``user-api`` had been the REST API's name beside the ``user`` service of 16 classes), then by
-a counter in the order of their smallest member. Class names lose the system's own prefix
+``trade-direct``; when that noun is the name already taken, the next noun), then by a counter in
+the order of their smallest member. Class names lose the system's own prefix
 first: the leading words that a fifth of all class names, in more than half of the services
 (three or more), start with (newbee-mall's ``NewBeeMallOrderService`` is an ``order``
 service).

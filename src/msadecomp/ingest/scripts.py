@@ -12,6 +12,7 @@ script has every page's calls). Minified and third-party scripts are not read (s
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -133,8 +134,8 @@ def follow_scripts(
                 defined = functions.get(found, {}) if found else {}
                 for name in sorted(calls):
                     links.extend(defined.get(name, ()))
-        deduped = tuple(dict.fromkeys(links))
-        out.append(replace(page, links=deduped) if deduped != page.links else page)
+        linked = tuple(sorted(set(links)))
+        out.append(replace(page, links=linked) if linked != page.links else page)
     return out
 
 
@@ -150,11 +151,4 @@ def _resolve(page: str, src: str, by_name: Mapping[str, list[str]]) -> str | Non
     if not candidates:
         return None
     folder = page.rpartition("/")[0]
-    return max(candidates, key=lambda p: (len(_common(p, folder)), p))
-
-
-def _common(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
+    return max(candidates, key=lambda p: (len(posixpath.commonpath([p, folder])), p))

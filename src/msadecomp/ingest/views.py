@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from msadecomp.ingest.decoding import decode_source, lossy_diagnostic
+from msadecomp.ingest.scripts import CALL_LINK, SCRIPT_LINK
 from msadecomp.model import Diagnostic, Endpoint, JavaType, Page, SourceRef
 
 TEMPLATE_FOLDER_SUFFIXES = frozenset(
@@ -236,7 +237,7 @@ def _script_links(text: str) -> set[str]:
     event attributes, ``javascript:`` links and its inline scripts (``call:login``), for
     :func:`msadecomp.ingest.scripts.follow_scripts`."""
     scripts = {
-        "script:" + m.group(1).strip()
+        SCRIPT_LINK + m.group(1).strip()
         for m in _SCRIPT_SRC.finditer(text)
         if "://" not in m.group(1) and not m.group(1).startswith("//")
     }
@@ -245,7 +246,7 @@ def _script_links(text: str) -> set[str]:
     code = [m.group(2) or m.group(4) or "" for m in _HANDLER.finditer(text)]
     code += [m.group(1) for m in _SCRIPT.finditer(text)]
     calls = {
-        "call:" + m.group(1)
+        CALL_LINK + m.group(1)
         for chunk in code
         for m in _CALLED.finditer(chunk)
         if m.group(1) not in _JS_WORDS

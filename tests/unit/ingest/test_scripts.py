@@ -94,3 +94,15 @@ def test_nested_functions_without_end_are_read_within_a_budget() -> None:
     data = b"function f(){ '/a/b'; " * 5_000 + b"function g(){ '/c/d' }"
     assert 5_000 * scripts.MAX_BODY > scripts.MAX_SCANNED
     assert script_functions(data) == {"f": ("/a/b",)}  # g lies beyond the budget
+
+
+def test_of_two_scripts_of_one_name_the_one_nearest_the_page_is_followed() -> None:
+    page = read_view(
+        "admin/webapp/cart.html", b'<script src="js/app.js"></script><a onclick="go()">'
+    )
+    functions = {
+        "admin/webapp/js/app.js": {"go": ("/admin/go",)},
+        "shop/webapp/js/app.js": {"go": ("/shop/go",)},
+    }
+    (linked,) = follow_scripts([page], functions)
+    assert linked.links == ("/admin/go",)
