@@ -20,6 +20,7 @@ from msadecomp.decompose.refine import (
     join_satellites,
     place_stores,
     split_catch_alls,
+    split_disconnected,
     split_providers,
     writers_follow_entities,
 )
@@ -823,6 +824,34 @@ def test_a_provider_needs_users_elsewhere_requests_and_data_of_its_own_and_no_ho
     g, parts = _file_service()
     g.graph[USERS]["cmm.FileMngService"] -= {"bnr.BannerController", "nws.NewsController"}
     assert split_providers(g, parts) == (parts, [])  # its host does not use it: no provider
+
+
+def test_a_service_of_pieces_with_no_tie_between_them_splits_into_the_pieces() -> None:
+    """What the file service had tied together falls apart once it leaves: banner and FAQ
+    screens share nothing. A lone class with no tie goes with the piece of its package; a piece
+    of fewer than three classes is no service."""
+    g = nx.Graph()
+    banner = ["bnr.BannerController", "bnr.BannerService", "bnr.BannerDAO"]
+    faq = ["faq.FaqController", "faq.FaqService", "faq.FaqDAO", "faq.FaqVO"]
+    clique(g, banner, "e.uss.ion.bnr")
+    clique(g, faq, "e.uss.olh.faq")
+    g.add_edge("bnr.BannerDAO", "table:BANNER", weight=1.0)
+    g.add_node("faq.FaqDefaultVO", kind="class", package="e.uss.olh.faq")  # no tie at all
+    parts = [set(banner) | set(faq) | {"table:BANNER", "faq.FaqDefaultVO"}]
+    split, notes = split_disconnected(g, parts)
+    assert same_parts(split, [{*banner, "table:BANNER"}, {*faq, "faq.FaqDefaultVO"}])
+    assert notes == [
+        "a service of 8 classes made of pieces with no tie between them was split into 2 "
+        "services of 5, 3 classes: the pieces of FaqController, BannerController"
+    ]
+    g.add_edge("bnr.BannerService", "faq.FaqService", weight=0.1)  # one tie keeps it whole
+    assert split_disconnected(g, parts) == (parts, [])
+    g.remove_edge("bnr.BannerService", "faq.FaqService")
+    g.remove_node("bnr.BannerController")  # two classes are no service: they stay
+    assert split_disconnected(g, [parts[0] - {"bnr.BannerController"}]) == (
+        [parts[0] - {"bnr.BannerController"}],
+        [],
+    )
 
 
 def test_an_implementation_is_used_by_the_users_of_its_interface() -> None:

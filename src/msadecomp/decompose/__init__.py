@@ -16,8 +16,8 @@ Pipeline of :func:`decompose`:
    classes writing another service's entity tables move there, domain models join the front
    writing them, catch-alls split, package stragglers, classes used by one other service,
    stores called from one other service and model classes whose stores sit elsewhere move,
-   shared providers leave the service using them; after orphan tables are attached, inbound
-   adapters and satellites join the service they serve.
+   shared providers leave the service using them, services of untied pieces split; after orphan
+   tables are attached, inbound adapters and satellites join the service they serve.
 6. With ``services=N``, that natural split is fitted to N (:mod:`.count`): the service whose
    own clustering cuts it most cleanly is cut while there are too few, and the pair of services
    whose merge gains most modularity is merged while there are too many.
@@ -66,6 +66,7 @@ from msadecomp.decompose.refine import (
     join_satellites,
     place_stores,
     split_catch_alls,
+    split_disconnected,
     split_providers,
     writers_follow_entities,
 )
@@ -194,6 +195,8 @@ def decompose(
         notes.extend(entity_notes)
         parts, provider_notes = split_providers(core, parts)
         notes.extend(provider_notes)
+        parts, piece_notes = split_disconnected(core, parts)
+        notes.extend(piece_notes)
     parts, unreferenced = attach_orphans(core, parts)
     if algorithm in HAS_RESOLUTION:
         parts, adapter_notes = join_inbound_adapters(core, parts)

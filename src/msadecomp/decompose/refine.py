@@ -45,6 +45,10 @@
 * :func:`split_providers`: a feature package inside a service of other packages that handles
   requests, keeps a table of its own and is used by that service and three others, without
   using the service, leaves it as a service of its own (eGovFrame's file attachments).
+* :func:`split_disconnected`: a service whose classes fall into pieces with no tie between
+  them (the screens a provider had tied together) becomes one service per piece of at least
+  ``MIN_PART`` classes (eGovFrame's banner, FAQ, news and diary screens; of 29 corpora only
+  the two eGovFrame common components and mall change).
 * :func:`join_inbound_adapters`: a service without tables or request handlers that no other
   service uses joins the service it serves (cargotracker's batch file import joins handling:
   five-seed class MoJoFM 88.9 -> 90.1; no other corpus of 26 changed).
@@ -939,6 +943,36 @@ def split_providers(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[
                 f"that uses it, as a service of its own: {shown} (package {package})"
             )
     return [p for p in pieces if p], notes
+
+
+def split_disconnected(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """A service whose classes fall into pieces with no tie at all between them is split: each
+    piece of at least ``MIN_PART`` classes becomes a service, and a smaller piece goes with the
+    one sharing the longest package prefix. eGovFrame's banner, FAQ, news and diary screens had
+    been tied together only by the file attachments that :func:`split_providers` took away."""
+    out: Partition = []
+    notes: list[str] = []
+    for part in parts:
+        pieces = sorted(
+            (set(c) for c in nx.connected_components(graph.subgraph(part))),
+            key=lambda c: (-_classes(c), min(c)),
+        )
+        whole = [c for c in pieces if _classes(c) >= MIN_PART]
+        if len(whole) < 2:
+            out.append(part)
+            continue
+        for piece in pieces[len(whole) :]:
+            packages = [str(graph.nodes[n].get("package", "")) for n in piece if not is_table(n)]
+            prefix = [sum(_shared_prefix(p, w, graph) for p in packages) for w in whole]
+            whole[prefix.index(max(prefix))] |= piece
+        out.extend(whole)
+        sizes = ", ".join(str(_classes(w)) for w in whole)
+        shown = _listing(min(n.rpartition(".")[2] for n in w if not is_table(n)) for w in whole)
+        notes.append(
+            f"a service of {_classes(part)} classes made of pieces with no tie between them was "
+            f"split into {len(whole)} services of {sizes} classes: the pieces of {shown}"
+        )
+    return out, notes
 
 
 def _keeps_data(graph: nx.Graph, store: str) -> bool:
