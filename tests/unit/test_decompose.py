@@ -123,6 +123,37 @@ def test_a_class_without_ties_inside_a_cut_service_is_no_service_of_its_own() ->
     assert sorted(len(p) for p in cut) == [1, 5, 6]  # the listener joined a piece
 
 
+def test_screens_a_shared_provider_tied_together_are_apart_once_it_leaves() -> None:
+    """Banner and FAQ screens upload through the file service, the only thing they share: the
+    sweep puts the three together, the provider leaves, and the two screens are two services."""
+    g = nx.Graph()
+
+    def feature(names: list[str], package: str, weight: float) -> None:
+        for n in names:
+            g.add_node(n, kind="class", label=n.rpartition(".")[2], package=package)
+        g.add_edges_from((u, v, {"weight": weight}) for u in names for v in names if u < v)
+
+    files = ["e.cmm.FileService", "e.cmm.FileDAO", "e.cmm.FileController"]
+    feature(files, "e.cmm", 3.0)
+    g.nodes["e.cmm.FileController"]["handler"] = True
+    g.add_edge("e.cmm.FileDAO", "table:FILE", weight=4.0)
+    screens = {}
+    for name in ("bnr.Banner", "faq.Faq", "nws.News", "sch.Schedule", "mem.Member"):
+        package, _, stem_ = name.partition(".")
+        screens[package] = [f"e.{name}{layer}" for layer in ("Controller", "Service", "DAO", "VO")]
+        feature(screens[package], f"e.{package}", 1.0)
+        g.add_edge(screens[package][2], f"table:{stem_.upper()}", weight=4.0)
+        tie = 3.0 if package in ("bnr", "faq") else 0.5
+        for n in screens[package][: 2 if tie > 1 else 1]:
+            g.add_edge(n, "e.cmm.FileService", weight=tie)
+    g.graph[USERS] = {"e.cmm.FileService": {s[0] for s in screens.values()}}
+    d = decompose(g, resolution=None)
+    services = sorted(sorted(c.classes) for c in d.clusters)
+    assert sorted(screens["bnr"]) in services and sorted(screens["faq"]) in services
+    assert sorted(files) in services
+    assert any("pieces with no tie between them" in note for note in d.notes)
+
+
 def test_empty_graph() -> None:
     assert decompose(nx.Graph()).clusters == ()
 
