@@ -4,7 +4,7 @@ Each step takes the graph and the parts and returns new parts with a note per ch
 in four modules by what they do: :mod:`.joins` joins whole services, :mod:`.data` brings logic
 and the data it writes together, :mod:`.moves` moves single classes, :mod:`.splits` splits
 services; :mod:`.parts` holds what they share. :func:`msadecomp.decompose.decompose` runs them
-in this order (``attach_orphans`` after the stores, before the adapters):
+in this order (``attach_orphans`` after the splits, before the adapters):
 
 * :func:`attach_orphans`: a group of tables that no class of its own reads or writes joins the
   service it is most strongly tied to (foreign keys, else the placement ties of ID generators
