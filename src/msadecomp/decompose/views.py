@@ -29,9 +29,13 @@ is placed by the first rule that decides:
    (``<a href="docs/glossary.html">``), for menus, frames and help pages;
 7. **siblings**: the service of at least half of the placed views in its folder, when the
    folder is mostly placed, for pages nothing links to and no class renders (error pages
-   named in ``web.xml``: DayTrader's ``error.jsp`` beside 28 trade pages of 48).
+   named in ``web.xml``: DayTrader's ``error.jsp`` beside 28 trade pages of 48);
+8. **default**: the service of most of the placed views under the nearest folder holding any
+   (its own, else its parent's, up to the root): a page nothing renders, links, includes or
+   names (error, time-out and welcome pages, Tiles layouts) still moves with some service when
+   the system is split, and the report lists these defaults for the architect to confirm.
 
-A view no rule places is reported as unplaced.
+A view is reported as unplaced only when no view at all is placed.
 """
 
 from __future__ import annotations
@@ -87,7 +91,8 @@ NAME_MARGIN = 1.25
 class Placement:
     service: str | None
     via: str
-    """Why: "links", "includes", "folder", "name", "navigation", "siblings" or "unplaced"."""
+    """Why: "links", "includes", "folder", "name", "navigation", "siblings", "default" or
+    "unplaced"."""
 
 
 def _vote(votes: Mapping[str, float], names: Mapping[str, float] | None = None) -> str | None:
@@ -140,9 +145,26 @@ def place_views(
                 out[page.path] = Placement(service, "folder")
     _spread(pages, _navigation(pages), out, "navigation")
     _place_by_siblings(pages, out)
+    _place_by_default(pages, out)
     for page in pages:
         out.setdefault(page.path, Placement(None, "unplaced"))
     return out
+
+
+def _place_by_default(pages: Sequence[Page], out: dict[str, Placement]) -> None:
+    """Views still unplaced take the service of most of the placed views under their nearest
+    folder that holds any: their own folder, else its parent, up to the root."""
+    under: dict[PurePosixPath, Counter[str]] = defaultdict(Counter)
+    for path, placement in list(out.items()):
+        if placement.service is not None:
+            for folder in PurePosixPath(path).parents:
+                under[folder][placement.service] += 1
+    for page in pages:
+        if page.path in out:
+            continue
+        votes = next((under[f] for f in PurePosixPath(page.path).parents if f in under), None)
+        if votes:
+            out[page.path] = Placement(_vote(votes), "default")
 
 
 def _place_by_siblings(pages: Sequence[Page], out: dict[str, Placement]) -> None:

@@ -151,13 +151,24 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
             for i in r["items"]
         ],
     )
+    defaults = [(v, p["service"]) for v, p in report["views"].items() if p["via"] == "default"]
+    if defaults:
+        lines += [
+            "## Views placed by default",
+            "",
+            f"- {len(defaults)} view(s) that no class renders and nothing links, includes or "
+            "names went with the service of most placed views in the nearest folder; confirm "
+            "them: " + ", ".join(f"`{v}` ({s})" for v, s in defaults[:EXCLUDED_SHOWN]),
+            "",
+        ]
     unplaced = [v for v, p in report["views"].items() if p["service"] is None]
     if unplaced or report["unreferenced_tables"]:
         lines += ["## Not placed in any service", ""]
         if unplaced:
             lines += [
                 f"- {len(unplaced)} view(s) with no link, include, folder, name, navigation or "
-                "sibling match: " + ", ".join(f"`{v}`" for v in unplaced[:EXCLUDED_SHOWN])
+                "sibling match, and no placed view to go with: "
+                + ", ".join(f"`{v}`" for v in unplaced[:EXCLUDED_SHOWN])
             ]
         if report["unreferenced_tables"]:
             lines += [

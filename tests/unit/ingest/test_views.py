@@ -259,7 +259,7 @@ def test_each_view_is_placed_in_one_service_by_links_includes_then_folder() -> N
         "WEB-INF/jsp/x/List.jsp": ("S1", "links"),
         "WEB-INF/jsp/x/inc/row.jsp": ("S1", "includes"),
         "WEB-INF/jsp/pay/Receipt.jsp": ("S2", "folder"),
-        "WEB-INF/jsp/misc/About.jsp": (None, "unplaced"),
+        "WEB-INF/jsp/misc/About.jsp": ("S1", "default"),  # a kernel class places nothing
         "WEB-INF/jsp/both/Mixed.jsp": ("S1", "links"),
     }
 
@@ -285,7 +285,7 @@ def test_a_folder_naming_the_last_segment_of_a_package_places_views_nothing_else
     assert {p: (x.service, x.via) for p, x in placed.items()} == {
         "webapp/themes/basic/sidebar.vm": ("theme", "folder"),
         "webapp/themes/basic/entry.vm": ("entry", "name"),
-        "webapp/misc/about.vm": (None, "unplaced"),
+        "webapp/misc/about.vm": ("entry", "default"),
     }
 
 
@@ -307,8 +307,8 @@ def test_a_fragment_every_page_includes_places_none_of_them() -> None:
     assert {p.rpartition("/")[2]: (x.service, x.via) for p, x in placed.items()} == {
         "MediaView.jsp": ("media", "links"),
         "taglibs-struts2.jsp": ("media", "includes"),
-        "UserAdmin.jsp": (None, "unplaced"),
-        "Setup.jsp": (None, "unplaced"),
+        "UserAdmin.jsp": ("media", "default"),
+        "Setup.jsp": ("media", "default"),
         "users-row.jsp": ("media", "links"),
         "UserEdit.jsp": ("media", "includes"),  # its own fragment (one includer) still counts
     }
@@ -410,8 +410,8 @@ def test_a_view_without_links_goes_where_class_names_share_its_words_if_one_serv
         "PingJsp.jsp": ("prims", "name"),  # "ping": most of prims, a third of ws
         "PingWebSocketBinary.html": ("ws", "name"),  # "socket" and "binary" are ws's only
         "displayQuote.jsp": ("quote", "name"),
-        "marketSummary.jsp": (None, "unplaced"),  # ws and quote share it evenly
-        "header.html": (None, "unplaced"),  # no business word
+        "marketSummary.jsp": ("prims", "default"),  # ws and quote share its name evenly
+        "header.html": ("prims", "default"),  # no business word
     }
 
 
@@ -435,7 +435,8 @@ def test_relative_navigation_links_reach_servlets_and_place_help_pages_by_naviga
 
 def test_a_page_nothing_reaches_goes_with_the_service_of_most_pages_in_its_folder() -> None:
     """DayTrader's ``error.jsp``, named only in ``web.xml``, beside the trade pages; a folder
-    split between services, or mostly of pages no rule places, places nothing."""
+    split between services, or mostly of pages no rule places, places nothing by siblings (the
+    page then goes by default)."""
     where = {"w.TradeAppServlet": "trade", "w.ConfigServlet": "config"}
     packages = dict.fromkeys(where, "w")
 
@@ -448,18 +449,45 @@ def test_a_page_nothing_reaches_goes_with_the_service_of_most_pages_in_its_folde
 
     placed = place_views(pages(3, 1, 1), where, packages)
     assert placed["webapp/error0.jsp"] == Placement("trade", "siblings")
-    assert place_views(pages(2, 1, 2), where, packages)["webapp/error0.jsp"].via == "unplaced"
+    assert place_views(pages(2, 1, 2), where, packages)["webapp/error0.jsp"].via == "default"
     assert place_views(pages(1, 2, 1), where, packages)["webapp/error0.jsp"].service == "config"
     assert place_views(pages(2, 3, 1), where, packages)["webapp/error0.jsp"].service == "config"
     assert place_views(pages(1, 1, 1), where, packages)["webapp/error0.jsp"].service == "config"
     where["w.PingServlet"] = "prims"
     packages["w.PingServlet"] = "w"
     mixed = [*pages(2, 2, 1), Page("webapp/ping.jsp", (), ("w.PingServlet",))]  # 2 of 5 lead
-    assert place_views(mixed, where, packages)["webapp/error0.jsp"].via == "unplaced"
+    assert place_views(mixed, where, packages)["webapp/error0.jsp"].via == "default"
     inside = [*pages(3, 0, 0), Page("webapp/errors/error.jsp")]  # alone in its folder
-    assert place_views(inside, where, packages)["webapp/errors/error.jsp"].via == "unplaced"
+    assert place_views(inside, where, packages)["webapp/errors/error.jsp"].via == "default"
     schema = load_schema("report.schema.json")["properties"]["views"]["additionalProperties"]
     assert "siblings" in schema["properties"]["via"]["enum"]  # report.json stays valid
+
+
+def test_a_page_no_rule_places_goes_with_most_placed_pages_of_its_nearest_folder() -> None:
+    """Error, time-out and layout pages nothing renders, links, includes or names still move
+    with some service: the one holding most placed pages in their own folder, else under the
+    nearest folder above that holds any. With no page placed at all, none is."""
+    where = {"w.OrderCtl": "order", "w.CartCtl": "cart"}
+    packages = dict.fromkeys(where, "w")
+    pages = [
+        Page("web/shop/order1.jsp", (), ("w.OrderCtl",)),
+        Page("web/shop/order2.jsp", (), ("w.OrderCtl",)),
+        Page("web/shop/cart1.jsp", (), ("w.CartCtl",)),
+        Page("web/shop/cart2.jsp", (), ("w.CartCtl",)),
+        Page("web/shop/cart3.jsp", (), ("w.CartCtl",)),
+        Page("web/shop/sub/cart4.jsp", (), ("w.CartCtl",)),
+        Page("web/error/500.jsp"),
+        Page("web/layouts/default.jsp"),
+        Page("web/order/timeout.jsp"),
+        Page("web/order/order3.jsp", (), ("w.OrderCtl",)),
+    ]
+    placed = place_views(pages, where, packages)
+    assert placed["web/error/500.jsp"] == Placement("cart", "default")  # 4 of 7 under web/
+    assert placed["web/layouts/default.jsp"] == Placement("cart", "default")
+    assert placed["web/order/timeout.jsp"] == Placement("order", "default")  # its own folder
+    assert place_views(pages[6:9], where, packages)["web/error/500.jsp"].via == "unplaced"
+    schema = load_schema("report.schema.json")["properties"]["views"]["additionalProperties"]
+    assert "default" in schema["properties"]["via"]["enum"]  # report.json stays valid
 
 
 def test_view_titles_are_kept_without_markup_for_korean_names() -> None:

@@ -3,6 +3,7 @@
 from msadecomp.decompose import Cluster, Decomposition
 from msadecomp.model import CodeModel, JavaType, Page, SourceRef, TypeKind
 from msadecomp.report import build_report
+from msadecomp.report.markdown import to_markdown
 
 REF = SourceRef("x.java", 1)
 PARAMS = {"algorithm": "louvain", "seed": 1, "resolution": 1.0, "services": None}
@@ -25,3 +26,17 @@ def test_a_view_goes_to_the_service_of_the_class_rendering_it_not_of_one_linking
     views = {s["id"]: s["views"] for s in report["services"]}
     assert views["qna"] == ["jsp/qna/Detail.jsp", "jsp/qna/List.jsp"]
     assert views["menu"] == []
+
+
+def test_the_markdown_report_lists_the_views_placed_by_default_for_review() -> None:
+    model = CodeModel(
+        root="app",
+        types=(JavaType(QNA, TypeKind.CLASS, REF),),
+        pages=(Page("jsp/qna/List.jsp", (), (QNA,), (QNA,)), Page("jsp/error.jsp")),
+    )
+    clusters = (Cluster("qna", "qna", (QNA,)),)
+    report = build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
+    assert report["views"]["jsp/error.jsp"] == {"service": "qna", "via": "default"}
+    text = to_markdown(report)
+    assert "## Views placed by default" in text and "`jsp/error.jsp` (qna)" in text
+    assert "## Not placed in any service" not in text
