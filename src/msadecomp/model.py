@@ -153,6 +153,8 @@ class SqlStatement:
 
 BEAN_VIA = "bean "
 """``via`` prefix of a table written by an injected XML bean (``bean egovBBSIdGnrService``)."""
+LIBRARY_VIA = "library "
+"""``via`` prefix of a table a library keeps for the class using it (``library Quartz``)."""
 JPA_ENTITY, HIBERNATE_MAPPING, ORM_XML, EJB_ENTITY = MAPPINGS = (
     "JPA entity",
     "Hibernate mapping",
@@ -180,8 +182,8 @@ class TableAccess:
     @property
     def generated(self) -> bool:
         """Written on the class's behalf by an injected bean (an ID generator's sequence
-        table), not by the class's own statements."""
-        return self.via.startswith(BEAN_VIA)
+        table) or a library (Quartz's job store), not by the class's own statements."""
+        return self.via.startswith((BEAN_VIA, LIBRARY_VIA))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from msadecomp.ingest.class_files import ClassFormatError, parse_class
 from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
+from msadecomp.ingest.library_tables import library_accesses
 from msadecomp.ingest.links import entry_points, link_tables, view_names
 from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.scripts import follow_scripts, script_functions
@@ -97,6 +98,7 @@ def ingest(
         diagnostics.extend(xml.diagnostics)
         diagnostics.extend(java.diagnostics)
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect))
+        accesses += library_accesses(java.library_users, tables)
         endpoints = entry_points(java, xml)
         views = [read_view(f.path, f.data, diagnostics) for f in by_kind["view"]]
         functions = {f.path: script_functions(f.data) for f in by_kind["script"]}

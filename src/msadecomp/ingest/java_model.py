@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from msadecomp.ingest.java_facts import Annotation, JavaFile, Member, Method, TypeDecl
+from msadecomp.ingest.library_tables import library_of
 from msadecomp.ingest.resolve import Resolver, Scope
 from msadecomp.ingest.sql_tables import normalise_table
 from msadecomp.model import (
@@ -125,6 +126,8 @@ class JavaFacts:
     """Spring Data repository FQN -> the entity FQN it manages."""
     entity_operations: list[tuple[str, str, Access, SourceRef, str]] = field(default_factory=list)
     """(class, entity FQN, access, where, how): an entity manager or Hibernate session call."""
+    library_users: dict[str, dict[str, SourceRef]] = field(default_factory=dict)
+    """class -> catalogued library (see :mod:`.library_tables`) -> where the class uses it."""
     bean_tables: list[tuple[str, str, SourceRef, str]] = field(default_factory=list)
     """(class, table, where, bean id): an XML bean with a ``table`` property injected into the
     class writes that table on its behalf (eGovFrame's table ID generators)."""
@@ -339,11 +342,18 @@ class _Linker:
         target = self.r.resolve(name, scope)
         if target is None:
             if len(name) > 1 and name[0].isupper():
-                self.facts.external.add(self.r.external(name, scope))
+                external = self.r.external(name, scope)
+                self.facts.external.add(external)
+                self._library_use(src, external, ref)
             return None
         if target != src:
             self.facts.dependencies.append(Dependency(src, target, kind, ref, detail))
         return target
+
+    def _library_use(self, src: str, external: str, ref: SourceRef) -> None:
+        library = library_of(external)
+        if library is not None:
+            self.facts.library_users.setdefault(src, {}).setdefault(library.name, ref)
 
     def hierarchy(self, d: _Decl) -> None:
         t, src, scope = d.decl, d.fqn, d.scope
@@ -367,8 +377,10 @@ class _Linker:
                         self.facts.dependencies.append(
                             Dependency(src, imp.path, DepKind.IMPORT, SourceRef(path))
                         )
-                elif not imp.wildcard and not imp.static:
-                    self.facts.external.add(imp.path)
+                elif not imp.static:
+                    if not imp.wildcard:
+                        self.facts.external.add(imp.path)
+                    self._library_use(src, imp.path, SourceRef(path))
         for a in t.annotations:
             self._dep(src, a.name, DepKind.ANNOTATION, scope, here)
         for name in t.type_refs:

@@ -1,0 +1,90 @@
+"""Tables a library keeps (Quartz's job store, Spring Social's connections) go with the classes
+that use the library, instead of being reported as unreferenced."""
+
+from pathlib import Path
+from typing import Callable
+
+from msadecomp import Config, analyze
+from msadecomp.ingest import ingest
+from msadecomp.ingest.library_tables import LIBRARIES, library_accesses, library_of
+from msadecomp.model import LIBRARY_VIA, Access, SourceRef
+
+REF = SourceRef("Job.java", 1)
+
+
+def test_a_library_is_known_by_its_api_packages_and_its_tables_by_name() -> None:
+    assert library_of("org.quartz.Scheduler") is not None
+    assert library_of("org.quartz") is not None  # a wildcard import names the package
+    assert library_of("org.quartzite.Thing") is None
+    assert library_of("java.util.List") is None
+    keeps = {lib.name: lib.keeps for lib in LIBRARIES}
+    assert keeps["Quartz"]("qrtz_job_details") and not keeps["Quartz"]("QUARTZ_JOB")
+    assert keeps["Spring Batch"]("BATCH_JOB_INSTANCE") and not keeps["Spring Batch"]("BATCH_ORDER")
+    assert keeps["Spring Social"]("UserConnection")
+
+
+def test_each_class_using_a_library_writes_its_tables_on_its_behalf() -> None:
+    users = {"a.JobService": {"Quartz": REF}, "a.Web": {}}
+    got = library_accesses(users, ["QRTZ_TRIGGERS", "ORDERS", "QRTZ_LOCKS"])
+    assert [(a.source, a.table, a.access) for a in got] == [
+        ("a.JobService", "QRTZ_LOCKS", Access.WRITE),
+        ("a.JobService", "QRTZ_TRIGGERS", Access.WRITE),
+    ]
+    assert all(a.via == LIBRARY_VIA + "Quartz" and a.generated for a in got)
+
+
+SOURCES = {
+    "src/main/java/a/job/ScheduleUtils.java": """package a.job;
+import org.quartz.*;
+public class ScheduleUtils {
+    public void plan(Scheduler scheduler) { }
+}
+""",
+    "src/main/java/a/job/JobService.java": """package a.job;
+import org.quartz.Scheduler;
+public class JobService {
+    private Scheduler scheduler;
+    private JobDao dao;
+    private ScheduleUtils utils;
+    public void run() { dao.insert(); utils.plan(scheduler); }
+}
+""",
+    "src/main/java/a/job/JobDao.java": """package a.job;
+public class JobDao {
+    public void insert() { String sql = "insert into SYS_JOB (ID) values (1)"; }
+}
+""",
+    "src/main/java/a/user/UserDao.java": """package a.user;
+public class UserDao {
+    public void insert() { String sql = "insert into SYS_USER (ID) values (1)"; }
+}
+""",
+    "src/main/java/a/user/UserService.java": """package a.user;
+public class UserService {
+    private UserDao dao;
+    public void add() { dao.insert(); }
+}
+""",
+    "sql/schema.sql": """CREATE TABLE SYS_JOB (ID INT PRIMARY KEY);
+CREATE TABLE SYS_USER (ID INT PRIMARY KEY);
+CREATE TABLE QRTZ_JOB_DETAILS (SCHED_NAME VARCHAR(120), JOB_NAME VARCHAR(190),
+  PRIMARY KEY (SCHED_NAME, JOB_NAME));
+CREATE TABLE QRTZ_TRIGGERS (SCHED_NAME VARCHAR(120), TRIGGER_NAME VARCHAR(190),
+  JOB_NAME VARCHAR(190), PRIMARY KEY (SCHED_NAME, TRIGGER_NAME),
+  FOREIGN KEY (SCHED_NAME, JOB_NAME) REFERENCES QRTZ_JOB_DETAILS (SCHED_NAME, JOB_NAME));
+""",
+}
+
+
+def test_the_quartz_job_store_goes_with_the_service_that_schedules_jobs(
+    tree: Callable[[dict[str, str]], Path],
+) -> None:
+    root = tree(SOURCES)
+    model = ingest(root, jobs=1)
+    users = {a.source for a in model.table_accesses if a.via == LIBRARY_VIA + "Quartz"}
+    assert users == {"a.job.ScheduleUtils", "a.job.JobService"}  # wildcard and single import
+    report = analyze(root, Config(seed=1, jobs=1)).report
+    owners = {t: x["owner"] for t, x in report["tables"].items()}
+    assert owners["QRTZ_TRIGGERS"] == owners["QRTZ_JOB_DETAILS"] == owners["SYS_JOB"]
+    assert owners["SYS_USER"] != owners["SYS_JOB"]
+    assert report["unreferenced_tables"] == []
