@@ -155,11 +155,12 @@ BEAN_VIA = "bean "
 """``via`` prefix of a table written by an injected XML bean (``bean egovBBSIdGnrService``)."""
 LIBRARY_VIA = "library "
 """``via`` prefix of a table a library keeps for the class using it (``library Quartz``)."""
-JPA_ENTITY, HIBERNATE_MAPPING, ORM_XML, EJB_ENTITY = MAPPINGS = (
+JPA_ENTITY, HIBERNATE_MAPPING, ORM_XML, EJB_ENTITY, MYBATIS_PLUS_ENTITY = MAPPINGS = (
     "JPA entity",
     "Hibernate mapping",
     "JPA orm.xml",
     "EJB entity bean",
+    "MyBatis-Plus entity",
 )
 """``TableAccess.via`` of an entity mapped to its table: the mapping says whose rows they are."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from msadecomp.ingest.java_facts import Annotation, JavaFile, Member, Method, TypeDecl
@@ -33,6 +33,7 @@ STEREOTYPES = {
     "Mapper": "mapper",
     "Configuration": "configuration",
     "Entity": "entity",
+    "TableName": "entity",
     "Named": "controller",
     "ManagedBean": "controller",
     "Path": "controller",
@@ -43,8 +44,8 @@ STEREOTYPES = {
     "Singleton": "service",
     "MessageDriven": "service",
 }
-"""Annotations that give a class its role: Spring, JPA, CDI/JSF beans, JAX-RS resources,
-servlets, Stripes action beans and EJB session/message beans."""
+"""Annotations that give a class its role: Spring, JPA and MyBatis-Plus entities, CDI/JSF
+beans, JAX-RS resources, servlets, Stripes action beans and EJB session/message beans."""
 MIGRATION_BASES = frozenset(
     {
         "CustomTaskChange",
@@ -81,8 +82,11 @@ REPOSITORY_BASES = frozenset(
         "PagingAndSortingRepository",
         "JpaSpecificationExecutor",
         "QuerydslPredicateExecutor",
+        "BaseMapper",  # MyBatis-Plus: the mapper inherits CRUD on its entity's table
     }
 )
+TYPE_VARIABLE = re.compile(r"[A-Z][A-Z0-9]?$")
+"""How generic interfaces name their type parameters (``T``, ``E``, ``T2``)."""
 SQL_ANNOTATIONS = frozenset(
     {"Query", "NamedQuery", "NamedNativeQuery", "Select", "Insert", "Update", "Delete"}
 )
@@ -184,6 +188,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     resolver = Resolver(seen)
     constants = {d.fqn: {f.name: f.value for f in d.decl.fields if f.value} for d in decls}
     linker = _Linker(resolver, facts, constants, seen)
+    linker.repository_bases = _repository_bases(decls, resolver)
     for d in decls:
         facts.types.append(linker.java_type(d))
     xml_beans = [*xml_beans, *_table_beans(files)]
@@ -225,7 +230,43 @@ def _table_beans(files: Sequence[JavaFile]) -> list[Bean]:
     return out
 
 
+def _repository_bases(decls: Iterable[_Decl], resolver: Resolver) -> frozenset[str]:
+    """The application's own generic interfaces that extend a library repository base
+    (``REPOSITORY_BASES``), passing their first type parameter on as the entity
+    (RuoYi-Vue-Plus's ``BaseMapperPlus<T, V> extends BaseMapper<T>``), by FQN. An application
+    type named like a base is none unless it extends one (eladmin's MapStruct ``BaseMapper``)."""
+    bases: set[str] = set()
+    interfaces = [d for d in decls if d.decl.kind == "interface"]
+    grew = True
+    while grew:
+        grew = False
+        for d in interfaces:
+            if d.fqn not in bases and any(
+                args
+                and TYPE_VARIABLE.match(args[0])
+                and _is_repository_base(base, d.scope, resolver, bases)
+                for base, *args in d.decl.generic_supers
+            ):
+                bases.add(d.fqn)
+                grew = True
+    return frozenset(bases)
+
+
+def _is_repository_base(name: str, scope: Scope, resolver: Resolver, bases: Set[str]) -> bool:
+    """A library base (Spring Data's, MyBatis-Plus's) or an application one of ``bases``."""
+    target = resolver.resolve(name, scope)
+    return target in bases if target is not None else _short(name) in REPOSITORY_BASES
+
+
+def _snake(name: str) -> str:
+    """MyBatis-Plus's default table name of an entity class: ``SysUser`` -> ``sys_user``."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+
+
 class _Linker:
+    repository_bases: frozenset[str] = frozenset()
+    """FQNs of the application's own repository base interfaces (see :func:`_repository_bases`)."""
+
     def __init__(
         self,
         resolver: Resolver,
@@ -279,7 +320,11 @@ class _Linker:
         entity_table = None
         join_tables: tuple[str, ...] = ()
         names = {_short(a.name): a for a in t.annotations}
-        if "Entity" in names:
+        if "TableName" in names and "Entity" not in names:  # MyBatis-Plus
+            entity_table = normalise_table(
+                names["TableName"].get("value") or _snake(_short(t.name))
+            ).upper()
+        elif "Entity" in names:
             table = names.get("Table")
             entity_table = (
                 (table.get("name") if table else None)
@@ -386,7 +431,7 @@ class _Linker:
         for name in t.type_refs:
             self._dep(src, name, DepKind.IMPORT, scope, here)
         for base, *args in t.generic_supers:
-            if _short(base) in REPOSITORY_BASES and args:
+            if args and _is_repository_base(base, scope, self.r, self.repository_bases):
                 entity = self.r.resolve(args[0], scope)
                 if entity is not None:
                     self.facts.repositories[src] = entity

@@ -96,6 +96,7 @@ LIBRARIES = (
         prefixes=tuple(f"ACT_{p}_" for p in ("RE", "RU", "HI", "GE", "ID", "EVT", "PROCDEF")),
     ),
     LibraryTables("ShedLock", ("net.javacrumbs.shedlock.",), frozenset({"SHEDLOCK"})),
+    LibraryTables("SnailJob", ("com.aizuda.snailjob.",), prefixes=("SJ_",)),
 )
 _PACKAGES = tuple(p for lib in LIBRARIES for p in lib.packages)
 

@@ -24,6 +24,7 @@ from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
     BEAN_VIA,
     JPA_ENTITY,
+    MYBATIS_PLUS_ENTITY,
     Access,
     Endpoint,
     JavaType,
@@ -54,6 +55,12 @@ def _statement_index(statements: Sequence[SqlStatement]) -> dict[str, list[SqlSt
         if "." in s.id and bare[short] == 1 and short not in by_id:
             by_id[short].append(s)  # iBatis 2 without statement namespaces
     return by_id
+
+
+def _mybatis_plus(t: JavaType) -> bool:
+    """An entity mapped by MyBatis-Plus's ``@TableName`` rather than JPA's ``@Entity``."""
+    names = {a.rpartition(".")[2] for a in t.annotations}
+    return "TableName" in names and "Entity" not in names
 
 
 def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> list[TableAccess]:
@@ -96,9 +103,11 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
             if text not in by_id and looks_like_sql(text):
                 use = tables_in(text, dialect)
                 add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
+    plus = {t.fqn for t in java.types if t.entity_table and _mybatis_plus(t)}
     for t in java.types:
         if t.entity_table:
-            add(t.fqn, (), (t.entity_table, *t.join_tables), t.source, JPA_ENTITY)
+            via = MYBATIS_PLUS_ENTITY if t.fqn in plus else JPA_ENTITY
+            add(t.fqn, (), (t.entity_table, *t.join_tables), t.source, via)
     for cls, m in sorted(mapped.items()):
         add(cls, (), (m.table,), m.source, m.via)
     for repository, entity in java.repositories.items():
@@ -109,7 +118,7 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
                 (target.entity_table,),
                 (target.entity_table,),
                 types[repository].source,
-                "Spring Data repository",
+                "MyBatis-Plus mapper" if entity in plus else "Spring Data repository",
             )
     for source, entity, access, ref, via in java.entity_operations:
         stored = types.get(entity)

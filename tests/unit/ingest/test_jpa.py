@@ -79,3 +79,42 @@ def test_entity_manager_and_hibernate_session_calls_read_and_write_the_entity_ta
         ("CartBean", "ORDER1", Access.WRITE, "em.persist"),
         ("HibernateOrderDao", "ORDER1", Access.WRITE, "getSession().saveOrUpdate"),
     }  # audit.save(order) is no session: audit's type is unknown
+
+
+def test_mybatis_plus_entities_and_mappers_map_their_tables(tmp_path: Path) -> None:
+    """``@TableName`` maps an entity (by default to its snake_case name); a mapper inherits CRUD
+    on its entity's table from ``BaseMapper``, also through the application's own generic
+    base. An application interface merely named ``BaseMapper`` (eladmin's MapStruct converter
+    base) is no store."""
+    files = {
+        "SysUser.java": """package sys;
+            import com.baomidou.mybatisplus.annotation.TableName;
+            @TableName("sys_user") public class SysUser { private Long userId; }""",
+        "SysUserPost.java": """package sys;
+            @TableName(autoResultMap = true) public class SysUserPost { private Long postId; }""",
+        "BaseMapperPlus.java": """package core;
+            import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+            public interface BaseMapperPlus<T, V> extends BaseMapper<T> { }""",
+        "SysUserMapper.java": """package sys;
+            import core.BaseMapperPlus;
+            public interface SysUserMapper extends BaseMapperPlus<SysUser, SysUserVo> { }""",
+        "SysUserPostMapper.java": """package sys;
+            import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+            public interface SysUserPostMapper extends BaseMapper<SysUserPost> { }""",
+        "BaseMapper.java": """package conv;
+            public interface BaseMapper<D, E> { D toDto(E entity); }""",
+        "UserConverter.java": """package conv;
+            public interface UserConverter extends BaseMapper<sys.SysUser, sys.SysUser> { }""",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    model = ingest(tmp_path, jobs=1)
+    types = {t.fqn: t for t in model.types}
+    assert types["sys.SysUser"].entity_table == "SYS_USER"
+    assert types["sys.SysUserPost"].entity_table == "SYS_USER_POST"
+    assert types["sys.SysUser"].stereotype == "entity"
+    got = {(a.source.rpartition(".")[2], a.table, a.access, a.via) for a in model.table_accesses}
+    assert ("SysUser", "SYS_USER", Access.WRITE, "MyBatis-Plus entity") in got
+    assert ("SysUserMapper", "SYS_USER", Access.WRITE, "MyBatis-Plus mapper") in got
+    assert ("SysUserPostMapper", "SYS_USER_POST", Access.READ, "MyBatis-Plus mapper") in got
+    assert not any(source == "UserConverter" for source, *_ in got)

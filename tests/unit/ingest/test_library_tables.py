@@ -1,8 +1,8 @@
 """Tables a library keeps (Quartz's job store, Spring Social's connections) go with the classes
 that use the library, instead of being reported as unreferenced."""
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from msadecomp import Config, analyze
 from msadecomp.ingest import ingest
