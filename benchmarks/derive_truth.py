@@ -635,6 +635,85 @@ def ruoyi_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
     }
 
 
+RUOYI_PLUS_MODULES = {
+    "ruoyi-modules/ruoyi-system": "system",
+    "ruoyi-api/ruoyi-api-system": "system",
+    "ruoyi-modules/ruoyi-gen": "gen",
+    "ruoyi-modules/ruoyi-job": "job",
+    "ruoyi-modules/ruoyi-resource": "resource",
+    "ruoyi-api/ruoyi-api-resource": "resource",
+    "ruoyi-modules/ruoyi-workflow": "workflow",
+    "ruoyi-api/ruoyi-api-workflow": "workflow",
+    "ruoyi-auth": "auth",
+    "ruoyi-gateway": "common",
+    "ruoyi-common": "common",
+    "ruoyi-visual": "common",
+    "ruoyi-example": "common",
+}
+TABLE_NAME = re.compile(rb'@TableName\(\s*(?:value\s*=\s*)?"([A-Za-z_][\w.]*)"')
+
+
+def ruoyi_plus_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
+    """Truth for RuoYi-Vue-Plus (a Spring Boot + MyBatis-Plus modular monolith) from
+    RuoYi-Cloud-Plus, the same organisation's microservice version."""
+
+    def module(rel: str) -> str | None:
+        return next(
+            (m for prefix, m in RUOYI_PLUS_MODULES.items() if rel.startswith(prefix + "/")), None
+        )
+
+    cloud_classes = java_classes(cloud)
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for fqn, rel in cloud_classes.items():
+        if (m := module(rel)) is not None:
+            by_name[fqn.rsplit(".", 1)[-1]].add(m)
+    classes: dict[str, str] = {}
+    uncovered: Counter[str] = Counter()
+    for fqn in java_classes(monolith):
+        simple = fqn.rsplit(".", 1)[-1]
+        found = by_name.get(simple, set())
+        if len(found) == 1 and not (simple.endswith("Config") and found != {"common"}):
+            classes[fqn] = next(iter(found))
+        else:
+            uncovered[fqn.rsplit(".", 1)[0]] += 1
+    entity_tables: dict[str, set[str]] = defaultdict(set)
+    for rel in cloud_classes.values():
+        if (m := module(rel)) is not None and m != "common":
+            for name in TABLE_NAME.findall((cloud / rel).read_bytes()):
+                entity_tables[name.decode("ascii").upper()].add(m)
+    present = ddl_tables(monolith.glob("script/sql/*.sql"))
+    tables = {
+        t: next(iter(mods))
+        for t, mods in sorted(entity_tables.items())
+        if t in present and len(mods) == 1
+    }
+    return {
+        "system": "ruoyi-vue-plus",
+        "source": (
+            "dromara/RuoYi-Vue-Plus, labelled from dromara/RuoYi-Cloud-Plus, the same "
+            "organisation's microservice version (commits in benchmarks/corpora.md)"
+        ),
+        "method": (
+            "Service = RuoYi-Cloud-Plus module: ruoyi-system (with ruoyi-api-system) -> system, "
+            "ruoyi-gen -> gen, ruoyi-job -> job, ruoyi-resource (with ruoyi-api-resource: "
+            "object storage, SMS, mail) -> resource, ruoyi-workflow (with ruoyi-api-workflow) "
+            "-> workflow, ruoyi-auth -> auth; ruoyi-common, ruoyi-gateway, ruoyi-visual and "
+            "ruoyi-example -> 'common' (don't care). A monolith class goes to the module holding "
+            "a class of the same simple name when exactly one module does; a *Config class "
+            "named like one of a service module is left out; every other class is uncovered. "
+            "No server-side views (the front end is a separate Vue project). Tables: those of "
+            "the monolith's script/sql/*.sql that a @TableName entity of exactly one "
+            "RuoYi-Cloud-Plus module maps, labelled with that module. Derived by "
+            "benchmarks/derive_truth.py."
+        ),
+        "uncovered_packages": dict(sorted(uncovered.items())),
+        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
+        "classes": dict(sorted(classes.items())),
+        "views": {},
+        "tables": tables,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default="/tmp/corpora", type=Path)
@@ -680,6 +759,10 @@ def main() -> None:
         }
     if (c / "ruoyi").is_dir() and (c / "ruoyi-cloud").is_dir():
         made["ruoyi"] = ruoyi_from_cloud(c / "ruoyi", c / "ruoyi-cloud")
+    if (c / "ruoyi-vue-plus").is_dir() and (c / "ruoyi-cloud-plus").is_dir():
+        made["ruoyi-vue-plus"] = ruoyi_plus_from_cloud(
+            c / "ruoyi-vue-plus", c / "ruoyi-cloud-plus"
+        )
     templates = {
         "egov-portal-site": "eGovFramework/egovframe-portal-site-template",
         "egov-enterprise-business": "eGovFramework/egovframe-enterprise-business-template",

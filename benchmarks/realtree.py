@@ -64,9 +64,12 @@ def run(root: Path, jobs: int) -> None:
     print(f"\n== {root} ==", flush=True)
     java = [f.data for f in collect(root, scope=Scope()).files if f.kind == "java"]
     floor, errors = parse_floor(java, jobs)
-    print(f"  tree-sitter parse floor: {len(java):,} Java files in {floor:.2f} s "
-          f"({len(java) / max(floor, 1e-9):,.0f} files/s, {jobs} processes), "
-          f"{errors} with syntax errors", flush=True)
+    print(
+        f"  tree-sitter parse floor: {len(java):,} Java files in {floor:.2f} s "
+        f"({len(java) / max(floor, 1e-9):,.0f} files/s, {jobs} processes), "
+        f"{errors} with syntax errors",
+        flush=True,
+    )
 
     def log(stage: str, seconds: float) -> None:
         print(f"  {stage:<24} {seconds:8.2f} s", flush=True)
@@ -81,32 +84,48 @@ def run(root: Path, jobs: int) -> None:
     parse = dict(analysis.timings).get("parse Java", 0.0)
     files = dict(analysis.model.file_counts)
     report = analysis.report
-    print(f"  end to end               {total:8.2f} s   ({total / max(floor, 1e-9):.1f}x the "
-          f"parse floor)")
+    print(
+        f"  end to end               {total:8.2f} s   ({total / max(floor, 1e-9):.1f}x the "
+        f"parse floor)"
+    )
     print(f"  files: " + ", ".join(f"{v:,} {k}" for k, v in sorted(files.items())))
-    print(f"  excluded: {len(analysis.model.excluded):,} files; "
-          f"{len(analysis.model.diagnostics):,} diagnostics")
-    print(f"  -> {len(report['services'])} services, {report['summary']['classes']:,} classes, "
-          f"{report['summary']['tables']:,} tables, modularity "
-          f"{report['summary']['modularity']:.3f}")
-    print(f"  peak RSS: main {rss_mib(resource.RUSAGE_SELF):,.0f} MiB, workers "
-          f"{rss_mib(resource.RUSAGE_CHILDREN):,.0f} MiB; parse stage "
-          f"{files.get('java', 0) / max(parse, 1e-9):,.0f} Java files/s")
+    print(
+        f"  excluded: {len(analysis.model.excluded):,} files; "
+        f"{len(analysis.model.diagnostics):,} diagnostics"
+    )
+    print(
+        f"  -> {len(report['services'])} services, {report['summary']['classes']:,} classes, "
+        f"{report['summary']['tables']:,} tables, modularity "
+        f"{report['summary']['modularity']:.3f}"
+    )
+    print(
+        f"  peak RSS: main {rss_mib(resource.RUSAGE_SELF):,.0f} MiB, workers "
+        f"{rss_mib(resource.RUSAGE_CHILDREN):,.0f} MiB; parse stage "
+        f"{files.get('java', 0) / max(parse, 1e-9):,.0f} Java files/s"
+    )
     for problem in written.problems:
         print(f"  output problem: {problem}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("trees", nargs="*", type=Path)
-    parser.add_argument("--synthetic", type=int, nargs="*", default=[],
-                        help="also generate synthetic monoliths of these class counts "
-                        "(benchmarks/synthetic.py) and run on them")
+    parser.add_argument(
+        "--synthetic",
+        type=int,
+        nargs="*",
+        default=[],
+        help="also generate synthetic monoliths of these class counts "
+        "(benchmarks/synthetic.py) and run on them",
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    print(f"msadecomp {msadecomp.__version__}, Python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} cores")
+    print(
+        f"msadecomp {msadecomp.__version__}, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} cores"
+    )
     for tree in args.trees:
         if not tree.is_dir():
             print(f"\n== {tree} == skipped: not a folder")
