@@ -29,9 +29,9 @@ from tree_sitter import Language, Parser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import generate  # noqa: E402
+from synthetic import generate
 
-import msadecomp  # noqa: E402
+import msadecomp
 from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.sources import collect
 
@@ -88,7 +88,7 @@ def run(root: Path, jobs: int) -> None:
         f"  end to end               {total:8.2f} s   ({total / max(floor, 1e-9):.1f}x the "
         f"parse floor)"
     )
-    print(f"  files: " + ", ".join(f"{v:,} {k}" for k, v in sorted(files.items())))
+    print("  files: " + ", ".join(f"{v:,} {k}" for k, v in sorted(files.items())))
     print(
         f"  excluded: {len(analysis.model.excluded):,} files; "
         f"{len(analysis.model.diagnostics):,} diagnostics"

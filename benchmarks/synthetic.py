@@ -54,8 +54,10 @@ def generate(
             cross = rnd.random() < 0.25 and other_area != a
             (base / f"service/{name}VO.java").write_text(
                 f"package {pkg}.service;\nimport bench.common.BaseVO;\n"
-                f"public class {name}VO extends BaseVO {{\n    private String {name.lower()}Id;\n"
-                f"    private String title;\n    public String getTitle() {{ return title; }}\n}}\n"
+                f"public class {name}VO extends BaseVO {{\n"
+                f"    private String {name.lower()}Id;\n"
+                "    private String title;\n"
+                "    public String getTitle() { return title; }\n}\n"
             )
             (base / f"service/{name}Service.java").write_text(
                 f"package {pkg}.service;\nimport java.util.List;\n"
