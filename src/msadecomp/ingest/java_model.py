@@ -258,6 +258,32 @@ def _is_repository_base(name: str, scope: Scope, resolver: Resolver, bases: Set[
     return target in bases if target is not None else _short(name) in REPOSITORY_BASES
 
 
+RAW_COLLECTIONS = frozenset(
+    {"List", "ArrayList", "LinkedList", "Vector", "Collection", "Set", "HashSet", "TreeSet"}
+    | {"SortedSet", "LinkedHashSet"}
+)
+_PLURAL = re.compile(r"(?:(?<=[a-z])(List|Set|Collection)|(ies)|((?:ss|x|ch|sh)es)|(?<![su])(s))$")
+
+
+def _element_name(field: str) -> str | None:
+    """The class name a collection field's name suggests: ``lineItems`` -> ``LineItem``,
+    ``itemList`` -> ``Item``, ``categories`` -> ``Category``, ``boxes`` -> ``Box``; None when
+    the name is no plural (``status``, ``data``).
+
+    >>> [_element_name(f) for f in ("lineItems", "itemList", "categories", "boxes", "status")]
+    ['LineItem', 'Item', 'Category', 'Box', None]
+    """
+    m = _PLURAL.search(field)
+    if m is None or m.start() == 0:
+        return None
+    stem = field[: m.start()]
+    if m.group(2):
+        stem += "y"
+    elif m.group(3):
+        stem += m.group(3)[:-2]
+    return stem[:1].upper() + stem[1:]
+
+
 def _snake(name: str) -> str:
     """MyBatis-Plus's default table name of an entity class: ``SysUser`` -> ``sys_user``."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
@@ -485,11 +511,18 @@ class _Linker:
         detail: str,
         variables: dict[str, str],
     ) -> None:
-        """Dependencies on a member's types; remembers the variable's own (first) type."""
+        """Dependencies on a member's types; remembers the variable's own (first) type. A field
+        holding a raw collection (Java 1.4 code: ``List lineItems``) depends on the project
+        class its name names (``LineItem``), as ``List<LineItem>`` would."""
         for i, name in enumerate(member.type_refs):
             target = self._dep(src, name, kind, scope, ref, detail)
             if i == 0 and target:
                 variables[member.name] = target
+        raw = len(member.type_refs) == 1 and _short(member.type_refs[0]) in RAW_COLLECTIONS
+        if kind is DepKind.FIELD and raw:
+            element = _element_name(member.name)
+            if element and self.r.resolve(element, scope):
+                self._dep(src, element, kind, scope, ref, detail)
 
     def _entity_operations(
         self,

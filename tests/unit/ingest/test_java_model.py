@@ -252,3 +252,31 @@ def test_only_a_container_managed_class_has_its_constructor_injected() -> None:
     }
     assert injected == {("Scheduler", "Clock"), ("Timer", "Clock")}
     assert not [d for d in facts.diagnostics if d.code == "spring.ambiguous-injection"]
+
+
+def test_a_raw_collection_field_depends_on_the_class_its_name_names() -> None:
+    """Java 1.4 code holds its parts in raw collections (iBatis JPetStore's ``Order`` keeps
+    ``List lineItems``): the field counts as ``List<LineItem>`` when a project class of that
+    name is in scope; a name that is no plural, or names no project class, links nothing."""
+    files = {
+        "Order.java": """package shop;
+            import java.util.*;
+            public class Order {
+                private List lineItems = new ArrayList();
+                private Set categories;
+                private List status;
+                private List coupons;
+                private List<LineItem> typed;
+            }""",
+        "LineItem.java": "package shop; public class LineItem { }",
+        "Category.java": "package shop; public class Category { }",
+        "Statu.java": "package shop; public class Statu { }",
+    }
+    facts = build_java_facts([parse_java(p, t.encode()) for p, t in files.items()])
+    fields = {(d.detail, d.target) for d in facts.dependencies if d.kind == DepKind.FIELD}
+    assert fields == {
+        ("lineItems", "shop.LineItem"),
+        ("categories", "shop.Category"),
+        ("typed", "shop.LineItem"),
+    }
+    assert "Coupon" not in facts.external  # a guess is no library type either
