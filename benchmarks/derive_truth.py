@@ -568,15 +568,22 @@ RUOYI_VIEWS = (
 )
 
 
-def ruoyi_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
-    """Truth for RuoYi (the Shiro/Thymeleaf monolith) from RuoYi-Cloud, its author's
-    microservice version."""
+def module_of(modules: dict[str, str]) -> Callable[[str], str | None]:
+    """A path relative to the microservice repository -> its service (``modules``: folder ->
+    service), or None outside every listed folder."""
 
     def module(rel: str) -> str | None:
-        return next(
-            (m for prefix, m in RUOYI_MODULES.items() if rel.startswith(prefix + "/")), None
-        )
+        return next((m for prefix, m in modules.items() if rel.startswith(prefix + "/")), None)
 
+    return module
+
+
+def classes_by_module(
+    monolith: Path, cloud: Path, module: Callable[[str], str | None]
+) -> tuple[dict[str, str], Counter[str]]:
+    """Monolith class -> the service of the microservice module holding a class of the same
+    simple name, when exactly one does (a ``*Config`` named like one of a service module is
+    left out); and the uncovered classes counted per package."""
     by_name: dict[str, set[str]] = defaultdict(set)
     for fqn, rel in java_classes(cloud).items():
         if (m := module(rel)) is not None:
@@ -590,6 +597,14 @@ def ruoyi_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
             classes[fqn] = next(iter(found))
         else:
             uncovered[fqn.rsplit(".", 1)[0]] += 1
+    return classes, uncovered
+
+
+def ruoyi_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
+    """Truth for RuoYi (the Shiro/Thymeleaf monolith) from RuoYi-Cloud, its author's
+    microservice version."""
+    module = module_of(RUOYI_MODULES)
+    classes, uncovered = classes_by_module(monolith, cloud, module)
     views: dict[str, str] = {}
     for page in sorted(monolith.rglob("*.html")):
         rel = page.relative_to(monolith).as_posix()
@@ -656,28 +671,10 @@ TABLE_NAME = re.compile(rb'@TableName\(\s*(?:value\s*=\s*)?"([A-Za-z_][\w.]*)"')
 def ruoyi_plus_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
     """Truth for RuoYi-Vue-Plus (a Spring Boot + MyBatis-Plus modular monolith) from
     RuoYi-Cloud-Plus, the same organisation's microservice version."""
-
-    def module(rel: str) -> str | None:
-        return next(
-            (m for prefix, m in RUOYI_PLUS_MODULES.items() if rel.startswith(prefix + "/")), None
-        )
-
-    cloud_classes = java_classes(cloud)
-    by_name: dict[str, set[str]] = defaultdict(set)
-    for fqn, rel in cloud_classes.items():
-        if (m := module(rel)) is not None:
-            by_name[fqn.rsplit(".", 1)[-1]].add(m)
-    classes: dict[str, str] = {}
-    uncovered: Counter[str] = Counter()
-    for fqn in java_classes(monolith):
-        simple = fqn.rsplit(".", 1)[-1]
-        found = by_name.get(simple, set())
-        if len(found) == 1 and not (simple.endswith("Config") and found != {"common"}):
-            classes[fqn] = next(iter(found))
-        else:
-            uncovered[fqn.rsplit(".", 1)[0]] += 1
+    module = module_of(RUOYI_PLUS_MODULES)
+    classes, uncovered = classes_by_module(monolith, cloud, module)
     entity_tables: dict[str, set[str]] = defaultdict(set)
-    for rel in cloud_classes.values():
+    for rel in java_classes(cloud).values():
         if (m := module(rel)) is not None and m != "common":
             for name in TABLE_NAME.findall((cloud / rel).read_bytes()):
                 entity_tables[name.decode("ascii").upper()].add(m)
