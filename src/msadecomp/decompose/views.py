@@ -155,7 +155,7 @@ def _place_by_default(pages: Sequence[Page], out: dict[str, Placement]) -> None:
     """Views still unplaced take the service of most of the placed views under their nearest
     folder that holds any: their own folder, else its parent, up to the root."""
     under: dict[PurePosixPath, Counter[str]] = defaultdict(Counter)
-    for path, placement in list(out.items()):
+    for path, placement in out.items():
         if placement.service is not None:
             for folder in PurePosixPath(path).parents:
                 under[folder][placement.service] += 1

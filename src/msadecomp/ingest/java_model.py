@@ -188,7 +188,6 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     resolver = Resolver(seen)
     constants = {d.fqn: {f.name: f.value for f in d.decl.fields if f.value} for d in decls}
     linker = _Linker(resolver, facts, constants, seen)
-    linker.repository_bases = _repository_bases(decls, resolver)
     for d in decls:
         facts.types.append(linker.java_type(d))
     xml_beans = [*xml_beans, *_table_beans(files)]
@@ -290,9 +289,6 @@ def _snake(name: str) -> str:
 
 
 class _Linker:
-    repository_bases: frozenset[str] = frozenset()
-    """FQNs of the application's own repository base interfaces (see :func:`_repository_bases`)."""
-
     def __init__(
         self,
         resolver: Resolver,
@@ -302,6 +298,8 @@ class _Linker:
     ) -> None:
         self.r = resolver
         self.decls = decls or {}
+        self.repository_bases = _repository_bases(self.decls.values(), resolver)
+        """FQNs of the application's own repository base interfaces."""
         self.facts = facts
         self.beans: dict[str, str] = {}
         self.implementors: dict[str, set[str]] = defaultdict(set)
