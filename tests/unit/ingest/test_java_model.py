@@ -1,6 +1,9 @@
 """Linking parsed files: FQNs, injection by name and by type, endpoints, nested types."""
 
-from msadecomp.ingest.java_model import bean_name_for, build_java_facts
+from hypothesis import given
+from hypothesis import strategies as st
+
+from msadecomp.ingest.java_model import _element_name, bean_name_for, build_java_facts
 from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.model import Bean, DepKind, SourceRef
 
@@ -280,3 +283,11 @@ def test_a_raw_collection_field_depends_on_the_class_its_name_names() -> None:
         ("typed", "shop.LineItem"),
     }
     assert "Coupon" not in facts.external  # a guess is no library type either
+
+
+@given(st.text(max_size=40))
+def test_a_collection_field_name_gives_at_most_a_shorter_capitalised_class_name(
+    field: str,
+) -> None:
+    element = _element_name(field)
+    assert element is None or (0 < len(element) < len(field) and element[0] == element[0].upper())
