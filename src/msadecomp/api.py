@@ -15,6 +15,7 @@ import networkx as nx
 from msadecomp.config import Config
 from msadecomp.decompose import KERNEL_ID, Constraints, Decomposition, decompose
 from msadecomp.decompose.pins import apply_pins, pin_constraints
+from msadecomp.decompose.tables import settle_tables, table_owners
 from msadecomp.errors import (
     ConfigError,
     ExportError,
@@ -274,9 +275,10 @@ def _analyze(
             kernel=[k.fqn for k in kernel],
             jobs=config.jobs,
         )
+        core = clustering.subgraph(n for n in clustering if n not in set_aside).copy()
         if assignment:
-            core = clustering.subgraph(n for n in clustering if n not in set_aside).copy()
             decomposition = apply_pins(decomposition, core, assignment)
+        decomposition = settle_tables(decomposition, table_owners(model, decomposition), core)
     if config.resolution is not None:
         mode = "fixed"
     else:

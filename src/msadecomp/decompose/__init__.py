@@ -85,7 +85,8 @@ class Cluster:
     id: str
     name: str
     members: tuple[str, ...]
-    """Sorted node ids: class FQNs and ``table:NAME`` nodes."""
+    """Sorted node ids: class FQNs and ``table:NAME`` nodes (after :func:`msadecomp.analyze`,
+    each table sits with the service owning it: :mod:`msadecomp.decompose.tables`)."""
     kernel: bool = False
     """True for the shared-kernel group set aside before clustering."""
 

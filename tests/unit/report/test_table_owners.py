@@ -1,7 +1,17 @@
 """Who owns a table: the entity mapped to it first, then its writers, then the weight of reads
 and writes."""
 
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from msadecomp import Config, analyze, api
 from msadecomp.decompose import Cluster, Decomposition
+from msadecomp.decompose.algorithms import Prepared
+from msadecomp.decompose.tables import settle_tables, table_owners
 from msadecomp.ingest.links import JPA_ENTITY
 from msadecomp.model import (
     Access,
@@ -12,9 +22,9 @@ from msadecomp.model import (
     TableAccess,
     TypeKind,
 )
-from msadecomp.report.build import table_owners
 
 REF = SourceRef("x.java", 1)
+FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "egov-portal"
 
 
 def _owners(accesses: list[tuple[str, str, Access, str]]) -> dict[str, str | None]:
@@ -90,3 +100,56 @@ def test_a_tie_goes_to_the_service_holding_the_class_named_like_the_table() -> N
         ]
     )
     assert owners == {"QUOTE": "S3"}  # placed in S1 by clustering, yet Quote is in S3
+
+
+def test_table_nodes_settle_in_the_service_owning_them_and_modularity_follows() -> None:
+    """DayTrader: clustering left the entity tables with the configuration service while the
+    entities' service owns them; the clusters now say what the report says."""
+    model = CodeModel(
+        "m",
+        types=tuple(JavaType(c, TypeKind.CLASS, REF) for c in ("a.Account", "a.Config")),
+        tables=(Table("ACCOUNT", REF),),
+        table_accesses=(
+            TableAccess("a.Account", "ACCOUNT", Access.WRITE, REF, JPA_ENTITY),
+            TableAccess("a.Config", "ACCOUNT", Access.WRITE, REF, "embedded SQL"),
+        ),
+    )
+    core = nx.Graph()
+    core.add_edge("a.Account", "table:ACCOUNT", weight=1.0)
+    core.add_edge("a.Config", "table:ACCOUNT", weight=3.0)
+    clusters = (
+        Cluster("S1", "account", ("a.Account",)),
+        Cluster("S2", "config", ("a.Config", "table:ACCOUNT")),
+    )
+    before = Decomposition("leiden", 1, 1.0, clusters, 0.1)
+    after = settle_tables(before, table_owners(model, before), core)
+    assert [c.members for c in after.clusters] == [("a.Account", "table:ACCOUNT"), ("a.Config",)]
+    assert after.modularity == Prepared(core).modularity(
+        [{"a.Account", "table:ACCOUNT"}, {"a.Config"}]
+    )
+    assert settle_tables(after, table_owners(model, after), core) is after  # nothing to move
+
+
+def test_analyze_returns_clusters_whose_tables_are_the_ones_the_report_gives_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Even when clustering leaves a table away from its owner (forced here: every table node
+    is moved to the last service), the analysis's clusters and its report agree."""
+    real = api.decompose
+
+    def misplacing(*args: Any, **kwargs: Any) -> Decomposition:
+        d = real(*args, **kwargs)
+        tables = tuple(m for c in d.clusters for m in c.members if m.startswith("table:"))
+        clusters = [
+            replace(c, members=tuple(m for m in c.members if not m.startswith("table:")))
+            for c in d.clusters
+        ]
+        last = next(i for i in reversed(range(len(clusters))) if not clusters[i].kernel)
+        clusters[last] = replace(clusters[last], members=(*clusters[last].members, *tables))
+        return replace(d, clusters=tuple(clusters))
+
+    monkeypatch.setattr(api, "decompose", misplacing)
+    analysis = analyze(FIXTURE, Config(seed=42, jobs=1))
+    owners = {t: o["owner"] for t, o in analysis.report["tables"].items() if o["owner"]}
+    held = {m[6:]: c.id for c in analysis.decomposition.clusters for m in c.tables}
+    assert owners and all(held[t] == owner for t, owner in owners.items())

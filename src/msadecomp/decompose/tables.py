@@ -1,0 +1,126 @@
+"""Which service owns each table, and a decomposition whose table nodes sit with their owners.
+
+Clustering places a table node wherever its ties pull it; ownership is decided from what the
+classes do with the table (:func:`table_owners`). :func:`settle_tables` moves each table node to
+its owner, so that a :class:`~msadecomp.decompose.Cluster`'s ``tables`` and the report agree
+(DayTrader's entity tables had sat with the configuration service in the clusters while the
+report gave them to the trade service of their entities).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+from typing import Any
+
+import networkx as nx
+
+from msadecomp.decompose import Decomposition
+from msadecomp.decompose.algorithms import Prepared
+from msadecomp.graph import table_node
+from msadecomp.graph.aggregates import store_stem
+from msadecomp.model import Access, CodeModel
+
+ACCESS_WEIGHT = {Access.WRITE: 3, Access.READ: 1}
+
+
+def _top_of(model: CodeModel) -> dict[str, str]:
+    return {t.fqn: t.top_level for t in model.types}
+
+
+def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, dict[str, Any]]:
+    """Per table: owning service, and every service's reads and writes of it.
+
+    The owner is the service of the entity mapped to the table (JPA or Hibernate): a DAO
+    facade writing every table by JDBC (DayTrader's ``TradeDirect``) does not take the tables of
+    the entities. Else it is a service writing the table: readers query data another service
+    keeps (eGovFrame's common detail-code table, written by the code-management DAO, read in
+    joins by the DAOs of twenty services, five of them in one service that had owned it). Else
+    the service with the most weighted accesses (a write counts 3, a read 1). Among several
+    mapping or writing services, or on a tie, the weighted accesses decide, then the one
+    service holding a class named like the table (Spring JPetStore's ``PRODUCT``, read alike by
+    ``SqlMapProductDao`` and by ``SqlMapItemDao``'s joins, goes with ``Product``), then the service
+    clustering placed the table in; a table nobody accesses goes there too.
+    """
+    where = decomposition.assignment()
+    top = _top_of(model)
+    uses: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    score: dict[str, Counter[str]] = defaultdict(Counter)
+    mapped: dict[str, set[str]] = defaultdict(set)
+    writers: dict[str, set[str]] = defaultdict(set)
+    for a in model.table_accesses:
+        service = where.get(top.get(a.source, a.source))
+        if service is None:
+            continue
+        uses[a.table][service].add(a.access.value)
+        score[a.table][service] += ACCESS_WEIGHT[a.access]
+        if a.mapping:
+            mapped[a.table].add(service)
+        elif a.access is Access.WRITE:
+            writers[a.table].add(service)
+    namesakes: dict[str, set[str]] = defaultdict(set)  # bare name -> services holding it
+    for jt in model.types:
+        service = where.get(jt.top_level)
+        if service is not None and jt.outer is None:
+            for name in (jt.simple_name, store_stem(jt.simple_name)):
+                if name:
+                    namesakes[_bare(name)].add(service)
+    out: dict[str, dict[str, Any]] = {}
+    for t in model.tables:
+        placed = where.get(table_node(t.name))
+        s = score.get(t.name, Counter())
+        if t.name in mapped:
+            s = Counter({k: v for k, v in s.items() if k in mapped[t.name]})
+        elif t.name in writers:  # readers query data another service keeps
+            s = Counter({k: v for k, v in s.items() if k in writers[t.name]})
+        if s:
+            best = max(s.values())
+            leaders = sorted(k for k, v in s.items() if v == best)
+            named = [k for k in leaders if k in namesakes.get(_bare(t.name), ())]
+            owner: str | None = (
+                named[0] if len(named) == 1 else placed if placed in leaders else leaders[0]
+            )
+        else:
+            owner = placed
+        out[t.name] = {
+            "owner": owner,
+            "access": {svc: sorted(kinds) for svc, kinds in sorted(uses[t.name].items())},
+        }
+    return out
+
+
+def _bare(name: str) -> str:
+    """``TB_ORDER_ITEM``, ``OrderItem`` -> ``ORDERITEM``: a name to compare tables and classes."""
+    return name.replace("_", "").upper()
+
+
+def settle_tables(
+    decomposition: Decomposition, owners: dict[str, dict[str, Any]], core: nx.Graph
+) -> Decomposition:
+    """The decomposition with every table node in the service that owns the table (see
+    :func:`table_owners`) and the modularity of that partition on ``core`` (the clustering
+    graph without the shared kernel); unchanged when every table already sits there."""
+    where = decomposition.assignment()
+    moves = {
+        table_node(t): o["owner"]
+        for t, o in owners.items()
+        if o["owner"] is not None and where.get(table_node(t)) not in (None, o["owner"])
+    }
+    if not moves:
+        return decomposition
+    members: dict[str, list[str]] = defaultdict(list)
+    for c in decomposition.clusters:
+        for m in c.members:
+            members[moves.get(m, c.id)].append(m)
+    clusters = tuple(
+        replace(c, members=tuple(sorted(members[c.id]))) for c in decomposition.clusters
+    )
+    parts = [set(c.members) for c in clusters if not c.kernel and c.members]
+    return replace(
+        decomposition,
+        clusters=tuple(c for c in clusters if c.members),
+        modularity=Prepared(core).modularity(parts),
+    )
+
+
+__all__ = ["settle_tables", "table_owners"]
