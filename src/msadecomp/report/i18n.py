@@ -73,6 +73,17 @@ KO: dict[str, str] = {
     "Classes": "클래스",
     "Owned tables": "소유 테이블",
     "Owned tables other services also use": "다른 서비스도 쓰는 소유 테이블",
+    "Views placed by default": "기본 규칙으로 배치한 화면",
+    "Not placed in any service": "어느 서비스에도 배치하지 못한 항목",
+    "Left out of the analysis": "분석에서 제외한 파일",
+    "{n} view(s) that no class renders and nothing links, includes or names went with the "
+    "service of most placed views in the nearest folder; confirm them": "화면 {n}개는 "
+    "렌더링하는 클래스도 링크·포함·이름 근거도 없어, 가장 가까운 폴더에서 배치된 화면이 가장 "
+    "많은 서비스에 두었습니다. 확인하십시오",
+    "{n} view(s) with no link, include, folder, name, navigation or sibling match, and no "
+    "placed view to go with": "화면 {n}개는 링크·포함·폴더·이름·탐색·형제 근거도, 함께 둘 "
+    "배치된 화면도 없습니다",
+    "{n} table(s) no class reads or writes": "테이블 {n}개는 어떤 클래스도 읽거나 쓰지 않습니다",
     "Tables of other services it uses (migrate, replicate or call an API)": "사용하는 다른 "
     "서비스의 테이블 (이관, 복제 또는 API 호출 필요)",
     "Endpoints (the API gateway routes these here)": "엔드포인트 (API 게이트웨이가 이 서비스로 "

@@ -45,6 +45,17 @@ def parameters_line(report: dict[str, Any]) -> str:
 EXCLUDED_SHOWN = 50
 
 
+DEFAULT_VIEWS = (
+    "{n} view(s) that no class renders and nothing links, includes or names went with the "
+    "service of most placed views in the nearest folder; confirm them"
+)
+UNPLACED_VIEWS = (
+    "{n} view(s) with no link, include, folder, name, navigation or sibling match, and no "
+    "placed view to go with"
+)
+UNREFERENCED_TABLES = "{n} table(s) no class reads or writes"
+
+
 def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
     """The report as Markdown in ``lang`` (``en`` or ``ko``)."""
     _ = translator(lang)
@@ -154,31 +165,29 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
     defaults = [(v, p["service"]) for v, p in report["views"].items() if p["via"] == "default"]
     if defaults:
         lines += [
-            "## Views placed by default",
+            f"## {_('Views placed by default')}",
             "",
-            f"- {len(defaults)} view(s) that no class renders and nothing links, includes or "
-            "names went with the service of most placed views in the nearest folder; confirm "
-            "them: " + ", ".join(f"`{v}` ({s})" for v, s in defaults[:EXCLUDED_SHOWN]),
+            f"- {_(DEFAULT_VIEWS).format(n=len(defaults))}: "
+            + ", ".join(f"`{v}` ({s})" for v, s in defaults[:EXCLUDED_SHOWN]),
             "",
         ]
     unplaced = [v for v, p in report["views"].items() if p["service"] is None]
     if unplaced or report["unreferenced_tables"]:
-        lines += ["## Not placed in any service", ""]
+        lines += [f"## {_('Not placed in any service')}", ""]
         if unplaced:
             lines += [
-                f"- {len(unplaced)} view(s) with no link, include, folder, name, navigation or "
-                "sibling match, and no placed view to go with: "
+                f"- {_(UNPLACED_VIEWS).format(n=len(unplaced))}: "
                 + ", ".join(f"`{v}`" for v in unplaced[:EXCLUDED_SHOWN])
             ]
         if report["unreferenced_tables"]:
             lines += [
-                f"- {len(report['unreferenced_tables'])} table(s) no class reads or writes: "
+                f"- {_(UNREFERENCED_TABLES).format(n=len(report['unreferenced_tables']))}: "
                 + ", ".join(f"`{t}`" for t in report["unreferenced_tables"])
             ]
         lines += [""]
     excluded = report["input"]["excluded"]
     if excluded["files"]:
-        lines += ["## Left out of the analysis", ""]
+        lines += [f"## {_('Left out of the analysis')}", ""]
         lines += [f"- {n} {reason} file(s)" for reason, n in excluded["counts"].items()] + [""]
         shown = excluded["files"][:EXCLUDED_SHOWN]
         lines += _table(["file", "reason"], [[f"`{f['path']}`", f["reason"]] for f in shown])

@@ -40,3 +40,5 @@ def test_the_markdown_report_lists_the_views_placed_by_default_for_review() -> N
     text = to_markdown(report)
     assert "## Views placed by default" in text and "`jsp/error.jsp` (qna)" in text
     assert "## Not placed in any service" not in text
+    korean = to_markdown(report, "ko")
+    assert "## 기본 규칙으로 배치한 화면" in korean and "- 화면 1개는" in korean
