@@ -19,7 +19,7 @@ from msadecomp.decompose import Decomposition
 from msadecomp.decompose.algorithms import Prepared
 from msadecomp.graph import table_node
 from msadecomp.graph.aggregates import store_stem
-from msadecomp.model import Access, CodeModel
+from msadecomp.model import LIBRARY_VIA, Access, CodeModel
 
 ACCESS_WEIGHT = {Access.WRITE: 3, Access.READ: 1}
 
@@ -48,7 +48,10 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
     score: dict[str, Counter[str]] = defaultdict(Counter)
     mapped: dict[str, set[str]] = defaultdict(set)
     writers: dict[str, set[str]] = defaultdict(set)
+    libraries: dict[str, set[str]] = defaultdict(set)
     for a in model.table_accesses:
+        if a.via.startswith(LIBRARY_VIA):
+            libraries[a.table].add(a.via.removeprefix(LIBRARY_VIA))
         service = where.get(top.get(a.source, a.source))
         if service is None:
             continue
@@ -86,6 +89,8 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
             "owner": owner,
             "access": {svc: sorted(kinds) for svc, kinds in sorted(uses[t.name].items())},
         }
+        if t.name in libraries:  # Quartz's job store: the library writes it for its users
+            out[t.name]["kept_by"] = sorted(libraries[t.name])
     return out
 
 

@@ -114,8 +114,9 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
             for x, f in figures
         ],
     )
+    kept = {t: ", ".join(o["kept_by"]) for t, o in report["tables"].items() if o.get("kept_by")}
     for x in report["services"]:
-        lines += _service(x, lang)
+        lines += _service(x, lang, kept)
     kernel = report["shared_kernel"]
     if kernel:
         lines += [
@@ -231,7 +232,9 @@ def display_name(service: dict[str, Any]) -> str:
     return f"{service['name']} ({ko})" if ko else str(service["name"])
 
 
-def _service(x: dict[str, Any], lang: str = "en") -> list[str]:
+def _service(x: dict[str, Any], lang: str = "en", kept: dict[str, str] | None = None) -> list[str]:
+    """One service's section; ``kept``: table -> the libraries keeping it (``Quartz``)."""
+    kept = kept or {}
     _ = translator(lang)
     sub = x["subdomain"]
     kind = _(sub["type"])
@@ -241,7 +244,8 @@ def _service(x: dict[str, Any], lang: str = "en") -> list[str]:
     lines += [f"**{_('Why')} {kind}**: " + "; ".join(sub["evidence"]) + ".", ""]
     lines += [f"**{_('Classes')}**: " + ", ".join(f"`{short(c)}`" for c in x["classes"]), ""]
     t = x["tables"]
-    owned = ", ".join(f"`{n}`" for n in t["owned"]) or _("none")
+    owned = ", ".join(f"`{n}`" + (f" ({kept[n]})" if n in kept else "") for n in t["owned"])
+    owned = owned or _("none")
     lines += [f"**{_('Owned tables')}**: {owned}", ""]
     if t["owned_but_used_elsewhere"]:
         lines += [

@@ -8,6 +8,7 @@ from msadecomp import Config, analyze
 from msadecomp.ingest import ingest
 from msadecomp.ingest.library_tables import LIBRARIES, library_accesses, library_of
 from msadecomp.model import LIBRARY_VIA, Access, SourceRef
+from msadecomp.report.markdown import to_markdown
 
 REF = SourceRef("Job.java", 1)
 
@@ -88,3 +89,6 @@ def test_the_quartz_job_store_goes_with_the_service_that_schedules_jobs(
     assert owners["QRTZ_TRIGGERS"] == owners["QRTZ_JOB_DETAILS"] == owners["SYS_JOB"]
     assert owners["SYS_USER"] != owners["SYS_JOB"]
     assert report["unreferenced_tables"] == []
+    assert report["tables"]["QRTZ_TRIGGERS"]["kept_by"] == ["Quartz"]
+    assert "kept_by" not in report["tables"]["SYS_JOB"]
+    assert "`QRTZ_JOB_DETAILS` (Quartz), `QRTZ_TRIGGERS` (Quartz)" in to_markdown(report)
