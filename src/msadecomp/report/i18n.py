@@ -84,6 +84,13 @@ KO: dict[str, str] = {
     "placed view to go with": "화면 {n}개는 링크·포함·폴더·이름·탐색·형제 근거도, 함께 둘 "
     "배치된 화면도 없습니다",
     "{n} table(s) no class reads or writes": "테이블 {n}개는 어떤 클래스도 읽거나 쓰지 않습니다",
+    "{n} {reason} file(s)": "{reason} 파일 {n}개",
+    "file": "파일",
+    "reason": "이유",
+    "test source": "테스트 소스",
+    "build tooling": "빌드 도구",
+    "generated source": "생성된 소스",
+    "... and {n} more in report.json": "... 나머지 {n}개는 report.json에 있습니다",
     "Tables of other services it uses (migrate, replicate or call an API)": "사용하는 다른 "
     "서비스의 테이블 (이관, 복제 또는 API 호출 필요)",
     "Endpoints (the API gateway routes these here)": "엔드포인트 (API 게이트웨이가 이 서비스로 "

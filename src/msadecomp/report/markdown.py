@@ -54,6 +54,7 @@ UNPLACED_VIEWS = (
     "placed view to go with"
 )
 UNREFERENCED_TABLES = "{n} table(s) no class reads or writes"
+LEFT_OUT = "{n} {reason} file(s)"
 
 
 def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
@@ -189,11 +190,17 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
     excluded = report["input"]["excluded"]
     if excluded["files"]:
         lines += [f"## {_('Left out of the analysis')}", ""]
-        lines += [f"- {n} {reason} file(s)" for reason, n in excluded["counts"].items()] + [""]
+        lines += [
+            f"- {_(LEFT_OUT).format(n=n, reason=_(reason))}"
+            for reason, n in excluded["counts"].items()
+        ] + [""]
         shown = excluded["files"][:EXCLUDED_SHOWN]
-        lines += _table(["file", "reason"], [[f"`{f['path']}`", f["reason"]] for f in shown])
+        lines += _table(
+            [_("file"), _("reason")], [[f"`{f['path']}`", _(f["reason"])] for f in shown]
+        )
         if len(excluded["files"]) > len(shown):
-            lines += [f"... and {len(excluded['files']) - len(shown)} more in report.json", ""]
+            more = len(excluded["files"]) - len(shown)
+            lines += [_("... and {n} more in report.json").format(n=more), ""]
     diags = report["diagnostics"]
     if diags:
         lines += [f"## {_('Diagnostics')}", ""]

@@ -33,6 +33,7 @@ def test_the_markdown_report_lists_the_views_placed_by_default_for_review() -> N
         root="app",
         types=(JavaType(QNA, TypeKind.CLASS, REF),),
         pages=(Page("jsp/qna/List.jsp", (), (QNA,), (QNA,)), Page("jsp/error.jsp")),
+        excluded=(("src/test/java/a/QnaTest.java", "test source"),),
     )
     clusters = (Cluster("qna", "qna", (QNA,)),)
     report = build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
@@ -42,3 +43,4 @@ def test_the_markdown_report_lists_the_views_placed_by_default_for_review() -> N
     assert "## Not placed in any service" not in text
     korean = to_markdown(report, "ko")
     assert "## 기본 규칙으로 배치한 화면" in korean and "- 화면 1개는" in korean
+    assert "- 1 test source file(s)" in text and "- 테스트 소스 파일 1개" in korean
