@@ -24,7 +24,8 @@ from msadecomp.model import LIBRARY_VIA, Access, CodeModel
 ACCESS_WEIGHT = {Access.WRITE: 3, Access.READ: 1}
 
 
-def _top_of(model: CodeModel) -> dict[str, str]:
+def top_levels(model: CodeModel) -> dict[str, str]:
+    """Type FQN -> the FQN of its top-level type (a nested class counts as its outer class)."""
     return {t.fqn: t.top_level for t in model.types}
 
 
@@ -43,7 +44,7 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
     clustering placed the table in; a table nobody accesses goes there too.
     """
     where = decomposition.assignment()
-    top = _top_of(model)
+    top = top_levels(model)
     uses: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     score: dict[str, Counter[str]] = defaultdict(Counter)
     mapped: dict[str, set[str]] = defaultdict(set)

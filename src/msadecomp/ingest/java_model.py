@@ -283,6 +283,13 @@ def _element_name(field: str) -> str | None:
     return stem[:1].upper() + stem[1:]
 
 
+def mybatis_plus_entity(annotations: Iterable[str]) -> bool:
+    """A class mapped by MyBatis-Plus's ``@TableName`` rather than JPA's ``@Entity``
+    (``annotations``: their names, simple or qualified)."""
+    names = {_short(a) for a in annotations}
+    return "TableName" in names and "Entity" not in names
+
+
 def _snake(name: str) -> str:
     """MyBatis-Plus's default table name of an entity class: ``SysUser`` -> ``sys_user``."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
@@ -344,7 +351,7 @@ class _Linker:
         entity_table = None
         join_tables: tuple[str, ...] = ()
         names = {_short(a.name): a for a in t.annotations}
-        if "TableName" in names and "Entity" not in names:  # MyBatis-Plus
+        if mybatis_plus_entity(names):
             entity_table = normalise_table(
                 names["TableName"].get("value") or _snake(_short(t.name))
             ).upper()

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from msadecomp.ingest.java_model import JavaFacts
+from msadecomp.ingest.java_model import JavaFacts, mybatis_plus_entity
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.web_config import Action
 from msadecomp.ingest.xml_config import XmlFacts
@@ -55,12 +55,6 @@ def _statement_index(statements: Sequence[SqlStatement]) -> dict[str, list[SqlSt
         if "." in s.id and bare[short] == 1 and short not in by_id:
             by_id[short].append(s)  # iBatis 2 without statement namespaces
     return by_id
-
-
-def _mybatis_plus(t: JavaType) -> bool:
-    """An entity mapped by MyBatis-Plus's ``@TableName`` rather than JPA's ``@Entity``."""
-    names = {a.rpartition(".")[2] for a in t.annotations}
-    return "TableName" in names and "Entity" not in names
 
 
 def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> list[TableAccess]:
@@ -103,7 +97,7 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
             if text not in by_id and looks_like_sql(text):
                 use = tables_in(text, dialect)
                 add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
-    plus = {t.fqn for t in java.types if t.entity_table and _mybatis_plus(t)}
+    plus = {t.fqn for t in java.types if t.entity_table and mybatis_plus_entity(t.annotations)}
     for t in java.types:
         if t.entity_table:
             via = MYBATIS_PLUS_ENTITY if t.fqn in plus else JPA_ENTITY

@@ -11,7 +11,7 @@ from typing import Any
 
 from msadecomp.classify import as_report, classification_warnings, classify
 from msadecomp.decompose import Decomposition
-from msadecomp.decompose.tables import table_owners
+from msadecomp.decompose.tables import table_owners, top_levels
 from msadecomp.decompose.views import Placement, place_views
 from msadecomp.metrics import compute_metrics
 from msadecomp.model import CodeModel, DepKind, Page
@@ -23,14 +23,10 @@ REPORT_SCHEMA = "msadecomp.report/1"
 REMOTE_KINDS = (DepKind.CALL, DepKind.INJECTION)
 
 
-def _top_of(model: CodeModel) -> dict[str, str]:
-    return {t.fqn: t.top_level for t in model.types}
-
-
 def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[str, Any]]:
     """Calls and injections that cross services: what would become a remote API or message."""
     where = decomposition.assignment()
-    top = _top_of(model)
+    top = top_levels(model)
     kernel = {c.id for c in decomposition.clusters if c.kernel}
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
     for d in model.dependencies:
@@ -73,7 +69,7 @@ def build_report(
     owners = table_owners(model, decomposition)
     calls = remote_calls(model, decomposition)
     where = decomposition.assignment()
-    top = _top_of(model)
+    top = top_levels(model)
     metrics = compute_metrics(model, decomposition)
     subdomains = classify(model, decomposition, {t: o["owner"] for t, o in owners.items()})
     placed = _place_views(model, decomposition)
@@ -198,7 +194,7 @@ def _place_views(model: CodeModel, decomposition: Decomposition) -> dict[str, Pl
     where = decomposition.assignment()
     kernel = frozenset(c.id for c in decomposition.clusters if c.kernel)
     packages = {t.fqn: t.package for t in model.types if t.outer is None}
-    top = _top_of(model)
+    top = top_levels(model)
     pages = [
         Page(
             p.path,
@@ -215,7 +211,7 @@ def _kernel_uses(
     model: CodeModel, decomposition: Decomposition, kernel_id: str
 ) -> list[dict[str, str]]:
     where = decomposition.assignment()
-    top = _top_of(model)
+    top = top_levels(model)
     out = []
     for d in model.dependencies:
         a = where.get(top.get(d.source, d.source))

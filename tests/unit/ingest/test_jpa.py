@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from msadecomp.ingest import ingest
-from msadecomp.model import Access
+from msadecomp.model import Access, CodeModel
 
 FILES = {
     "Article.java": """package blog;
@@ -25,10 +25,15 @@ FILES = {
 }
 
 
+def ingested(root: Path, files: dict[str, str]) -> CodeModel:
+    """The code model of ``files`` (name -> Java source) written under ``root``."""
+    for name, text in files.items():
+        (root / name).write_text(text)
+    return ingest(root, jobs=1)
+
+
 def test_entities_repositories_and_query_annotations(tmp_path: Path) -> None:
-    for name, text in FILES.items():
-        (tmp_path / name).write_text(text)
-    model = ingest(tmp_path, jobs=1)
+    model = ingested(tmp_path, FILES)
     types = {t.fqn: t for t in model.types}
     assert types["blog.Article"].entity_table == "TB_ARTICLE"
     assert types["blog.Author"].entity_table == "AUTHOR"
@@ -66,9 +71,7 @@ def test_entity_manager_and_hibernate_session_calls_read_and_write_the_entity_ta
                 public void note(Order order) { log.info(order); audit.save(order); }
             }""",
     }
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    model = ingest(tmp_path, jobs=1)
+    model = ingested(tmp_path, files)
     got = {
         (a.source.rpartition(".")[2], a.table, a.access, a.via)
         for a in model.table_accesses
@@ -106,9 +109,7 @@ def test_mybatis_plus_entities_and_mappers_map_their_tables(tmp_path: Path) -> N
         "UserConverter.java": """package conv;
             public interface UserConverter extends BaseMapper<sys.SysUser, sys.SysUser> { }""",
     }
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    model = ingest(tmp_path, jobs=1)
+    model = ingested(tmp_path, files)
     types = {t.fqn: t for t in model.types}
     assert types["sys.SysUser"].entity_table == "SYS_USER"
     assert types["sys.SysUserPost"].entity_table == "SYS_USER_POST"
