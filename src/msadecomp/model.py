@@ -84,12 +84,18 @@ class JavaType:
     partial: bool = False
     """True when the file could not be parsed and this type comes from fallback extraction."""
     entity_table: str | None = None
-    """For a JPA ``@Entity``: the table it maps (``@Table(name)`` or the entity name)."""
+    """For an entity: the table it maps (JPA ``@Table(name)`` or the entity name; MyBatis-Plus
+    ``@TableName``), or the MongoDB collection of a Morphia ``@Entity`` or Spring Data
+    ``@Document``."""
+    entity_mapping: str | None = None
+    """How :attr:`entity_table` was mapped: one of :data:`MAPPINGS`."""
     join_tables: tuple[str, ...] = ()
     """For a JPA ``@Entity``: the tables its ``@JoinTable``/``@CollectionTable`` members map
     (``vet_specialties`` of PetClinic's ``Vet``)."""
     doc: str = ""
     """First sentence of the type's Javadoc or leading comment (often Korean in eGovFrame)."""
+    abstract: bool = False
+    """A class declared ``abstract``."""
 
     @property
     def simple_name(self) -> str:
@@ -155,14 +161,19 @@ BEAN_VIA = "bean "
 """``via`` prefix of a table written by an injected XML bean (``bean egovBBSIdGnrService``)."""
 LIBRARY_VIA = "library "
 """``via`` prefix of a table a library keeps for the class using it (``library Quartz``)."""
-JPA_ENTITY, HIBERNATE_MAPPING, ORM_XML, EJB_ENTITY, MYBATIS_PLUS_ENTITY = MAPPINGS = (
+JPA_ENTITY, HIBERNATE_MAPPING, ORM_XML, EJB_ENTITY, MYBATIS_PLUS_ENTITY, MONGO_DOCUMENT = (
+    MAPPINGS
+) = (
     "JPA entity",
     "Hibernate mapping",
     "JPA orm.xml",
     "EJB entity bean",
     "MyBatis-Plus entity",
+    "MongoDB document",
 )
 """``TableAccess.via`` of an entity mapped to its table: the mapping says whose rows they are."""
+MONGO_COLLECTION = "MongoDB collection"
+"""``TableAccess.via`` of a class opening a collection by name (``getCollection("booking")``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ from msadecomp.graph.aggregates import (
 from msadecomp.graph.delegation import THROUGH_KEEP, delegations
 from msadecomp.graph.semantic import similar_pairs, terms
 from msadecomp.graph.structure import build_dirs, group_edges, layer_first, module_of, root_package
-from msadecomp.model import CodeModel, DepKind, JavaType
+from msadecomp.model import CodeModel, DepKind, JavaType, TypeKind
 
 TABLE_PREFIX = "table:"
 INFERRED_KINDS = frozenset(
@@ -109,6 +109,8 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
                 mapped_superclass=any(
                     a.rpartition(".")[2] == "MappedSuperclass" for a in t.annotations
                 ),
+                constants=t.kind is TypeKind.INTERFACE and bool(t.fields) and not t.methods,
+                abstract=t.abstract,
             )
     for table in model.tables:
         g.add_node(
@@ -330,10 +332,21 @@ def _mark_facades(g: nx.MultiDiGraph) -> None:
 
 
 def _mark_sole_implementations(g: nx.MultiDiGraph) -> None:
-    """Marks ``implements`` edges to an interface that no other class implements ``sole``."""
-    implementors = Counter(dst for _, dst, kind in g.edges(keys=True) if kind == "implements")
+    """Marks ``sole`` the ``implements`` edges to an interface no other class implements and
+    the ``extends`` edges to an abstract service class no other class extends (AcmeAir's
+    abstract ``FlightService`` and its Mongo ``FlightServiceImpl``): a contract and its one
+    implementation. An abstract helper elsewhere (petclinic's ``OneToManyResultSetExtractor``)
+    is a base class reused once, not a contract."""
+
+    def contract(dst: str, kind: str) -> bool:
+        node = g.nodes[dst]
+        return kind == "implements" or (
+            kind == "extends" and bool(node.get("abstract")) and node.get("layer") == "service"
+        )
+
+    implementations = Counter(dst for _, dst, kind in g.edges(keys=True) if contract(dst, kind))
     for _, dst, kind, data in g.edges(keys=True, data=True):
-        if kind == "implements" and implementors[dst] == 1:
+        if contract(dst, kind) and implementations[dst] == 1:
             data["sole"] = True
 
 
@@ -372,6 +385,8 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= weights.cross_aggregate
         if data.get("sole"):
             w *= weights.sole_implementation
+        if data["kind"] == "implements" and g.nodes[dst].get("constants"):
+            w = weights.import_  # implementing a constants interface is reading its constants
         if data["kind"] in TABLE_KINDS and g.nodes[src].get("stereotype") == "migration":
             w *= weights.migration
         if data.get("writes"):

@@ -22,7 +22,7 @@ from typing import Any
 
 from msadecomp.ingest.java_syntax import Annotation, Call, JavaFile, Member, Method, TypeDecl
 
-ACC_INTERFACE, ACC_ANNOTATION, ACC_ENUM = 0x0200, 0x2000, 0x4000
+ACC_INTERFACE, ACC_ABSTRACT, ACC_ANNOTATION, ACC_ENUM = 0x0200, 0x0400, 0x2000, 0x4000
 _DESCRIPTOR_CLASS = re.compile(r"L([^;<]+)[;<]")
 _DESCRIPTOR_PARAM = re.compile(r"\[*(?:[BCDFIJSZ]|L[^;]*;)")
 MAX_PARAMETERS = 255
@@ -282,5 +282,6 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
         tuple(fields),
         tuple(methods),
         type_refs=tuple(sorted(set(refs))),
+        abstract=kind == "class" and bool(access & ACC_ABSTRACT),
     )
     return JavaFile(path, package.replace("/", "."), (), (decl,), "class", lossy=lossy)

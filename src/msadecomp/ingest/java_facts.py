@@ -92,6 +92,8 @@ class TypeDecl(_Compact):
     Article, Long)."""
     doc: str = ""
     """First sentence of the type's Javadoc (or of the file's leading comment)."""
+    abstract: bool = False
+    """A class declared ``abstract`` (interfaces are not marked)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from msadecomp.ingest.java_facts import Annotation, JavaFile, Member, Method, TypeDecl
+from msadecomp.ingest.java_facts import Annotation, Import, JavaFile, Member, Method, TypeDecl
 from msadecomp.ingest.library_tables import library_of
 from msadecomp.ingest.resolve import Resolver, Scope
 from msadecomp.ingest.sql_tables import normalise_table
 from msadecomp.model import (
+    JPA_ENTITY,
+    MONGO_DOCUMENT,
+    MYBATIS_PLUS_ENTITY,
     Access,
     Bean,
     Dependency,
@@ -83,6 +86,8 @@ REPOSITORY_BASES = frozenset(
         "JpaSpecificationExecutor",
         "QuerydslPredicateExecutor",
         "BaseMapper",  # MyBatis-Plus: the mapper inherits CRUD on its entity's table
+        "MongoRepository",
+        "ReactiveMongoRepository",
     }
 )
 TYPE_VARIABLE = re.compile(r"[A-Z][A-Z0-9]?$")
@@ -132,6 +137,8 @@ class JavaFacts:
     """(class, entity FQN, access, where, how): an entity manager or Hibernate session call."""
     library_users: dict[str, dict[str, SourceRef]] = field(default_factory=dict)
     """class -> catalogued library (see :mod:`.library_tables`) -> where the class uses it."""
+    collections: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+    """(class, collection, where): a MongoDB collection the class opens by name."""
     bean_tables: list[tuple[str, str, SourceRef, str]] = field(default_factory=list)
     """(class, table, where, bean id): an XML bean with a ``table`` property injected into the
     class writes that table on its behalf (eGovFrame's table ID generators)."""
@@ -290,6 +297,31 @@ def mybatis_plus_entity(annotations: Iterable[str]) -> bool:
     return "TableName" in names and "Entity" not in names
 
 
+def _entity_table(
+    names: Mapping[str, Annotation], simple: str, imports: Iterable[Import]
+) -> tuple[str | None, str | None]:
+    """The table (or MongoDB collection) an entity class maps and how (one of ``MAPPINGS``),
+    from its annotations by simple name: MyBatis-Plus ``@TableName("sys_user")`` (else the
+    snake_case class name), JPA ``@Entity`` with ``@Table(name)`` (else the entity name),
+    Morphia ``@Entity("booking")`` and Spring Data ``@Document(collection = "x")`` (else the
+    class name starting in lower case). A file importing Morphia or Spring Data MongoDB says
+    which ``@Entity`` and ``@Document`` these are (Elasticsearch has a ``@Document`` too)."""
+    mongo = any(i.path.startswith(MONGO_PACKAGES) for i in imports)
+    if mybatis_plus_entity(names):
+        return normalise_table(names["TableName"].get("value") or _snake(simple)).upper(), (
+            MYBATIS_PLUS_ENTITY
+        )
+    if mongo and ("Entity" in names or "Document" in names):
+        a = names.get("Entity") or names["Document"]
+        name = a.get("value") or a.get("collection") or simple[:1].lower() + simple[1:]
+        return normalise_table(name).upper(), MONGO_DOCUMENT
+    if "Entity" in names:
+        table = names.get("Table")
+        name = (table.get("name") if table else None) or names["Entity"].get("name") or simple
+        return name.upper(), JPA_ENTITY
+    return None, None
+
+
 def _snake(name: str) -> str:
     """MyBatis-Plus's default table name of an entity class: ``SysUser`` -> ``sys_user``."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
@@ -348,20 +380,12 @@ class _Linker:
             _short(n) in MIGRATION_BASES for n in (*t.extends, *t.implements)
         ):
             stereotype = "migration"
-        entity_table = None
         join_tables: tuple[str, ...] = ()
         names = {_short(a.name): a for a in t.annotations}
-        if mybatis_plus_entity(names):
-            entity_table = normalise_table(
-                names["TableName"].get("value") or _snake(_short(t.name))
-            ).upper()
-        elif "Entity" in names:
-            table = names.get("Table")
-            entity_table = (
-                (table.get("name") if table else None)
-                or names["Entity"].get("name")
-                or _short(t.name)
-            ).upper()
+        entity_table, mapping = _entity_table(names, _short(t.name), d.file.imports)
+        if mapping is not None:
+            stereotype = "entity"  # a Spring Data ``@Document`` is one too
+        if mapping == JPA_ENTITY:
             join_tables = tuple(
                 dict.fromkeys(
                     normalise_table(name)
@@ -390,6 +414,8 @@ class _Linker:
             partial=d.file.error is not None,
             doc=t.doc,
             entity_table=entity_table,
+            entity_mapping=mapping,
+            abstract=t.abstract,
             join_tables=join_tables,
         )
 
@@ -539,10 +565,15 @@ class _Linker:
         managers: set[str],
     ) -> None:
         """``em.persist(order)``, ``session.get(Order.class, id)``: the entity a JPA entity
-        manager or a Hibernate session stores or loads, as a write or a read of its table.
-        ``local_types`` are the project types of the method's variables."""
+        manager, a Hibernate session or a MongoDB template or datastore stores or loads, as a
+        write or a read of its table; ``db.getCollection("booking")``: a collection the class
+        opens by name. ``local_types`` are the project types of the method's variables."""
         managers = managers | _managers((*m.params, *m.locals))
         for call in m.calls:
+            if call.member == "getCollection" and call.strings:
+                self.facts.collections.append(
+                    (src, normalise_table(call.strings[0]).upper(), _ref(path, call.line))
+                )
             access = ENTITY_OPERATIONS.get(call.member)
             q = call.qualifier.removeprefix("this.")
             if (
@@ -551,7 +582,8 @@ class _Linker:
                 or (q not in managers and q not in MANAGER_GETTERS)
             ):
                 continue
-            operand = call.operands[0]
+            # em.find(Order.class, id), mongoTemplate.find(query, Order.class)
+            operand = next((o for o in call.operands if o.endswith(".class")), call.operands[0])
             if operand.endswith(".class"):
                 entity = self.r.resolve(operand.removesuffix(".class"), scope)
             else:
@@ -790,9 +822,24 @@ class _Linker:
 
 
 ENTITY_MANAGERS = frozenset(
-    {"EntityManager", "Session", "StatelessSession", "HibernateTemplate", "HibernateOperations"}
+    {
+        "EntityManager",
+        "Session",
+        "StatelessSession",
+        "HibernateTemplate",
+        "HibernateOperations",
+        "MongoTemplate",
+        "MongoOperations",
+        "ReactiveMongoTemplate",
+        "ReactiveMongoOperations",
+        "Datastore",
+        "AdvancedDatastore",
+    }
 )
-"""Types whose calls store or load an entity: JPA's entity manager, Hibernate's session."""
+"""Types whose calls store or load an entity: JPA's entity manager, Hibernate's session,
+Spring Data MongoDB's template and Morphia's datastore."""
+MONGO_PACKAGES = ("org.mongodb.morphia", "dev.morphia", "org.springframework.data.mongodb")
+"""Imports that make ``@Entity`` Morphia's and ``@Document`` Spring Data MongoDB's."""
 MANAGER_GETTERS = frozenset(
     {"getEntityManager()", "getSession()", "getCurrentSession()", "getHibernateTemplate()"}
 )
@@ -810,8 +857,22 @@ ENTITY_OPERATIONS = {
     "get": Access.READ,
     "load": Access.READ,
     "refresh": Access.READ,
+    "insert": Access.WRITE,
+    "upsert": Access.WRITE,
+    "updateFirst": Access.WRITE,
+    "updateMulti": Access.WRITE,
+    "findAndModify": Access.WRITE,
+    "findAndRemove": Access.WRITE,
+    "createUpdateOperations": Access.WRITE,
+    "findById": Access.READ,
+    "findOne": Access.READ,
+    "findAll": Access.READ,
+    "exists": Access.READ,
+    "count": Access.READ,
+    "createQuery": Access.READ,
 }
-"""Entity manager and session methods whose first argument is the entity or its class."""
+"""Entity manager, session, template and datastore methods taking the entity or its class
+(its class may come after a query: ``mongoTemplate.find(query, Order.class)``)."""
 
 
 def _managers(members: Iterable[Member]) -> set[str]:

@@ -451,6 +451,7 @@ class _Extractor:
                 max(node.end_point.row + 1 - line + 1, 1),
                 generic_supers=tuple(generic),
                 doc=self.doc(node, top_level=not stack),
+                abstract=node.type == "class_declaration" and self.is_abstract(node),
             )
         )
 
@@ -700,6 +701,14 @@ class _Extractor:
                 return _line(c)
         after = first.next_sibling
         return _line(after if after is not None else node)
+
+    def is_abstract(self, node: Node) -> bool:
+        first = node.child(0)
+        return (
+            first is not None
+            and first.type == "modifiers"
+            and any(c.type == "abstract" for c in first.children)
+        )
 
     def annotations(self, node: Node) -> tuple[Annotation, ...]:
         first = node.child(0)

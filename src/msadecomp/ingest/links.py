@@ -17,13 +17,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from msadecomp.ingest.java_model import JavaFacts, mybatis_plus_entity
+from msadecomp.ingest.java_model import JavaFacts
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.web_config import Action
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
     BEAN_VIA,
     JPA_ENTITY,
+    MONGO_COLLECTION,
+    MONGO_DOCUMENT,
     MYBATIS_PLUS_ENTITY,
     Access,
     Endpoint,
@@ -39,6 +41,13 @@ _HQL_FROM = re.compile(
 )
 """HQL/JPQL may start at FROM; what follows names an entity class (``from Order o``,
 ``from shop.Order``), so log text like ``" from url "`` is no query."""
+
+
+_REPOSITORY_VIA = {
+    MYBATIS_PLUS_ENTITY: "MyBatis-Plus mapper",
+    MONGO_DOCUMENT: "Spring Data MongoDB repository",
+}
+"""How a repository of an entity mapped this way says it reaches the table (else Spring Data)."""
 
 
 def _statement_index(statements: Sequence[SqlStatement]) -> dict[str, list[SqlStatement]]:
@@ -97,10 +106,9 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
             if text not in by_id and looks_like_sql(text):
                 use = tables_in(text, dialect)
                 add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
-    plus = {t.fqn for t in java.types if t.entity_table and mybatis_plus_entity(t.annotations)}
     for t in java.types:
         if t.entity_table:
-            via = MYBATIS_PLUS_ENTITY if t.fqn in plus else JPA_ENTITY
+            via = t.entity_mapping or JPA_ENTITY
             add(t.fqn, (), (t.entity_table, *t.join_tables), t.source, via)
     for cls, m in sorted(mapped.items()):
         add(cls, (), (m.table,), m.source, m.via)
@@ -112,7 +120,7 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
                 (target.entity_table,),
                 (target.entity_table,),
                 types[repository].source,
-                "MyBatis-Plus mapper" if entity in plus else "Spring Data repository",
+                _REPOSITORY_VIA.get(target.entity_mapping or "", "Spring Data repository"),
             )
     for source, entity, access, ref, via in java.entity_operations:
         stored = types.get(entity)
@@ -120,6 +128,8 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
         if name:
             reads, writes = ((), (name,)) if access is Access.WRITE else ((name,), ())
             add(source, reads, writes, ref, via)
+    for source, name, ref in java.collections:
+        add(source, (name,), (name,), ref, MONGO_COLLECTION)
     for source, name, ref, bean in java.bean_tables:
         add(source, (), (name,), ref, BEAN_VIA + bean)
     for ns in {s.namespace for s in statements}:

@@ -26,7 +26,7 @@ public class OrderController extends Base implements Api {
 @Retention(RetentionPolicy.RUNTIME) @interface Resource { String name(); }
 @Retention(RetentionPolicy.RUNTIME) @interface RequestMapping { String value(); Verb method(); }
 enum Verb { GET, POST }
-class Base {}
+abstract class Base {}
 interface Api {}
 class Order {}
 class OrderService { void place(Order o, String id) {} }
@@ -71,10 +71,18 @@ def test_nested_class_keeps_its_outer_name(compiled: Path) -> None:
     assert f is not None and f.types[0].name == "OrderController.Line"
 
 
+def test_an_abstract_class_says_so(compiled: Path) -> None:
+    base = parse_class("Base.class", (compiled / "Base.class").read_bytes())
+    order = parse_class("Order.class", (compiled / "Order.class").read_bytes())
+    assert base is not None and base.types[0].abstract
+    assert order is not None and not order.types[0].abstract
+
+
 def test_interface_and_enum_kinds(compiled: Path) -> None:
     api = parse_class("Api.class", (compiled / "Api.class").read_bytes())
     verb = parse_class("Verb.class", (compiled / "Verb.class").read_bytes())
     assert api is not None and api.types[0].kind == "interface"
+    assert not api.types[0].abstract  # an interface is abstract by nature, not marked so
     assert verb is not None and verb.types[0].kind == "enum" and verb.types[0].extends == ()
 
 

@@ -591,3 +591,21 @@ def test_a_field_joined_to_a_literal_gives_the_whole_string() -> None:
     t = f.types[0]
     assert method_named(t, "edit").strings == ("monitor/job/edit",)
     assert method_named(t, "other").strings == ("/list",)  # a parameter: the literal alone
+
+
+def test_an_abstract_class_says_so_and_an_interface_does_not() -> None:
+    f = parse(
+        """
+        package a;
+        public abstract class FlightService { abstract void add();
+            static abstract class Step {} }
+        final class Plain {}
+        abstract interface Api { void call(); }
+        """
+    )
+    assert {t.name: t.abstract for t in f.types} == {
+        "FlightService": True,
+        "FlightService.Step": True,
+        "Plain": False,
+        "Api": False,
+    }

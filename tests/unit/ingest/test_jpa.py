@@ -119,3 +119,74 @@ def test_mybatis_plus_entities_and_mappers_map_their_tables(tmp_path: Path) -> N
     assert ("SysUserMapper", "SYS_USER", Access.WRITE, "MyBatis-Plus mapper") in got
     assert ("SysUserPostMapper", "SYS_USER_POST", Access.READ, "MyBatis-Plus mapper") in got
     assert not any(source == "UserConverter" for source, *_ in got)
+
+
+def test_mongodb_documents_collections_templates_and_repositories(tmp_path: Path) -> None:
+    """MongoDB collections count as tables: a Morphia ``@Entity("booking")`` or a Spring Data
+    ``@Document`` (named or after its class) maps one; a class opening a collection by name
+    reads and writes it; Morphia's datastore, Spring's template and a ``MongoRepository``
+    reach their entity's collection. Without a MongoDB import ``@Document`` is some other
+    store's (Elasticsearch's index) and ``@Entity`` stays JPA's."""
+    files = {
+        "Booking.java": """package air;
+            import dev.morphia.annotations.Entity;
+            @Entity("booking") public class Booking { String id; }""",
+        "Flight.java": """package air;
+            import org.mongodb.morphia.annotations.*;
+            @Entity(value = "flight") public class Flight { String id; }""",
+        "ReadHistory.java": """package air;
+            import org.springframework.data.mongodb.core.mapping.Document;
+            @Document public class ReadHistory { String id; }""",
+        "Attention.java": """package air;
+            import org.springframework.data.mongodb.core.mapping.Document;
+            @Document(collection = "brand_attention") public class Attention { String id; }""",
+        "EsProduct.java": """package air;
+            import org.springframework.data.elasticsearch.annotations.Document;
+            @Document(indexName = "pms") public class EsProduct { String id; }""",
+        "Seat.java": """package air;
+            import javax.persistence.Entity;
+            @Entity(name = "SEAT_MAP") public class Seat { Long id; }""",
+        "SessionStore.java": """package air;
+            public class SessionStore {
+                void init(com.mongodb.client.MongoDatabase db) {
+                    db.getCollection("customerSession").drop(); } }""",
+        "BookingService.java": """package air;
+            import dev.morphia.Datastore;
+            public class BookingService {
+                Datastore datastore;
+                Object one(String id) { return datastore.find(Booking.class).first(); } }""",
+        "FlightService.java": """package air;
+            import org.springframework.data.mongodb.core.MongoTemplate;
+            public class FlightService {
+                MongoTemplate mongoTemplate;
+                Object all(Object query) { return mongoTemplate.find(query, Flight.class); }
+                void add(Flight flight) { mongoTemplate.insert(flight); } }""",
+        "HistoryRepository.java": """package air;
+            import org.springframework.data.mongodb.repository.MongoRepository;
+            public interface HistoryRepository extends MongoRepository<ReadHistory, String> {}""",
+    }
+    model = ingested(tmp_path, files)
+    types = {t.simple_name: t for t in model.types}
+    tables = {n: (t.entity_table, t.entity_mapping) for n, t in types.items() if t.entity_table}
+    assert tables == {
+        "Booking": ("BOOKING", "MongoDB document"),
+        "Flight": ("FLIGHT", "MongoDB document"),
+        "ReadHistory": ("READHISTORY", "MongoDB document"),
+        "Attention": ("BRAND_ATTENTION", "MongoDB document"),
+        "Seat": ("SEAT_MAP", "JPA entity"),
+    }
+    assert {types[n].stereotype for n in tables} == {"entity"}
+    assert types["EsProduct"].stereotype is None
+    got = {(a.source.rpartition(".")[2], a.table, a.access, a.via) for a in model.table_accesses}
+    assert ("SessionStore", "CUSTOMERSESSION", Access.READ, "MongoDB collection") in got
+    assert ("SessionStore", "CUSTOMERSESSION", Access.WRITE, "MongoDB collection") in got
+    assert ("BookingService", "BOOKING", Access.READ, "datastore.find") in got
+    assert ("FlightService", "FLIGHT", Access.READ, "mongoTemplate.find") in got
+    assert ("FlightService", "FLIGHT", Access.WRITE, "mongoTemplate.insert") in got
+    assert (
+        "HistoryRepository",
+        "READHISTORY",
+        Access.WRITE,
+        "Spring Data MongoDB repository",
+    ) in got
+    assert not any(source == "EsProduct" for source, *_ in got)
