@@ -711,6 +711,184 @@ def ruoyi_plus_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
     }
 
 
+ACMEAIR_SERVICES = {
+    "acmeair-authservice-java": "auth",
+    "acmeair-bookingservice-java": "booking",
+    "acmeair-customerservice-java": "customer",
+    "acmeair-flightservice-java": "flight",
+    "acmeair-mainservice-java": "main",
+}
+ANNOTATION_RUN = re.compile(r"(?:@\w+(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*)+")
+HTTP_METHOD = re.compile(r"@(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH)\b")
+JAXRS_PATH = re.compile(r'@Path\(\s*(?:value\s*=\s*)?"([^"]*)"')
+COLLECTION = re.compile(r'getCollection\(\s*"(\w+)"')
+
+
+def jaxrs_endpoints(source: str) -> set[str]:
+    """Paths a JAX-RS resource class serves (class @Path joined with each resource method's
+    @Path, path parameters as ``{}``); nothing for a MicroProfile REST client interface."""
+    text = re.sub(r"/\*.*?\*/|//[^\n]*", " ", source, flags=re.S)
+    head = re.search(r"\b(?:class|interface)\s+\w+", text)
+    if head is None or "@RegisterRestClient" in text:
+        return set()
+    base = JAXRS_PATH.search(text[: head.start()])
+    out = set()
+    for run in ANNOTATION_RUN.finditer(text, head.end()):
+        if HTTP_METHOD.search(run.group(0)):
+            sub = JAXRS_PATH.search(run.group(0))
+            parts = (base.group(1) if base else "", sub.group(1) if sub else "")
+            path = "/".join(p.strip("/") for p in parts if p.strip("/"))
+            out.add("/" + re.sub(r"\{[^}]*\}", "{}", path))
+    return out
+
+
+def acmeair_from_ports(monolith: Path, ports: Path) -> dict[str, object]:
+    """Truth for acmeair-monolithic-java from blueperf's five acmeair-*-java services."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    serves: dict[str, set[str]] = defaultdict(set)  # endpoint path -> services
+    collections: dict[str, set[str]] = defaultdict(set)
+    for folder, service in ACMEAIR_SERVICES.items():
+        for fqn, rel in java_classes(ports / folder).items():
+            simple = fqn.rsplit(".", 1)[-1]
+            if simple == "MavenWrapperDownloader" or ".health." in fqn:
+                continue
+            by_name[simple].add(service)
+            source = sql_text(ports / folder / rel)
+            for path in jaxrs_endpoints(source):
+                serves[path].add(service)
+            for name in COLLECTION.findall(source):
+                collections[name.upper()].add(service)
+    serves.pop("/", None)
+    classes: dict[str, str] = {}
+    unlabelled: list[str] = []
+    used: set[str] = set()
+    for fqn, rel in java_classes(monolith).items():
+        source = sql_text(monolith / rel)
+        used |= {name.upper() for name in COLLECTION.findall(source)}
+        found = by_name.get(fqn.rsplit(".", 1)[-1], set())
+        if len(found) != 1:
+            found = {
+                s
+                for e in jaxrs_endpoints(source)
+                for p, ss in serves.items()
+                if e.endswith(p)
+                for s in ss
+            }
+        if len(found) == 1:
+            classes[fqn] = next(iter(found))
+        else:
+            unlabelled.append(fqn)
+    tables = {
+        t: next(iter(collections[t])) for t in sorted(used) if len(collections.get(t, ())) == 1
+    }
+    return {
+        "system": "acmeair-monolithic-java",
+        "source": (
+            "blueperf/acmeair-monolithic-java, labelled from the same organisation's "
+            "microservice version blueperf/acmeair-{auth,booking,customer,flight,main}service-"
+            "java (commits in benchmarks/corpora.md)"
+        ),
+        "method": (
+            "Service = port repository (acmeair-authservice-java -> auth, -bookingservice- -> "
+            "booking, -customerservice- -> customer, -flightservice- -> flight, -mainservice- "
+            "-> main, the web front end). A monolith class goes to the service holding a class "
+            "of the same simple name when exactly one does (test classes, MavenWrapperDownloader "
+            "and the health checks of the port are ignored). Otherwise a JAX-RS resource goes to "
+            "the service whose resources serve the same paths: each monolith endpoint (class "
+            "@Path joined with the method's @Path) matches a port endpoint it ends with "
+            "(/api/bookings/bookflights ends with the booking service's /bookflights; the port's "
+            "context roots /auth, /booking, ... are deployment settings and ignored), and the "
+            "class is labelled when all its matches fall in one service (BookingsREST, "
+            "CustomerREST, FlightsREST, LoginREST). MicroProfile REST client interfaces serve "
+            "nothing. Every other class is unlabelled (unlabelled_classes): the session store "
+            "(AuthService, its Mongo implementation, SessionLoader: the port's auth service "
+            "issues JWTs and keeps no sessions), the shared configuration and loader resources "
+            "whose paths several services serve, KeyGenerator (copied into three services), "
+            "constants, connection and utility classes. Tables: the MongoDB collections named "
+            'in getCollection("...") of the monolith, labelled with the one port service '
+            "whose code uses the same collection (customerSession has none). Views are not "
+            "scored: the port moves every page into the main (front-end) service, a technology "
+            "split rather than a domain one. Derived by benchmarks/derive_truth.py."
+        ),
+        "unlabelled_classes": sorted(unlabelled),
+        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
+        "classes": dict(sorted(classes.items())),
+        "views": {},
+        "tables": tables,
+    }
+
+
+DAYTRADER_MODULES = {
+    "daytrader-account-service": "account",
+    "daytrader-holding-service": "holding",
+    "daytrader-order-service": "order",
+    "daytrader-quote-service": "quote",
+    "daytrader-frontend-service": "frontend",
+}
+DERBY_DDL = "src/main/webapp/dbscripts/derby/Table.ddl"
+ENTITY_NAME = re.compile(r"@Entity\s*\(\s*name\s*=\s*\"(\w+)\"")
+
+
+def daytrader_from_ms(monolith: Path, port: Path) -> dict[str, object]:
+    """Truth for WASdev/sample.daytrader7 from jdmcclur/sample.daytrader7.simple.ms."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for folder, module in DAYTRADER_MODULES.items():  # per module: the modules share FQNs
+        for fqn in java_classes(port / folder):
+            by_name[fqn.rsplit(".", 1)[-1]].add(module)
+    creates = {
+        m: ddl_tables([port / folder / DERBY_DDL])
+        for folder, m in DAYTRADER_MODULES.items()
+        if m != "frontend"
+    }
+    classes: dict[str, str] = {}
+    unlabelled: list[str] = []
+    for fqn, rel in java_classes(monolith).items():
+        found = by_name.get(fqn.rsplit(".", 1)[-1], set())
+        if len(found) > 1:
+            text = sql_text(monolith / rel)
+            mapped = {t.upper() for t in JPA_TABLE.findall(text) + ENTITY_NAME.findall(text)}
+            found = {m for m in found if creates.get(m, set()) & mapped}
+        if len(found) == 1:
+            classes[fqn] = next(iter(found))
+        else:
+            unlabelled.append(fqn)
+    tables: dict[str, str] = {}
+    for table in sorted(ddl_tables(monolith.rglob("derby/Table.ddl"))):
+        owners = [m for m, made in creates.items() if table in made]
+        if len(owners) == 1:
+            tables[table] = owners[0]
+    return {
+        "system": "daytrader",
+        "source": (
+            "WASdev/sample.daytrader7, labelled from jdmcclur/sample.daytrader7.simple.ms, a "
+            "microservice version by the maintainer of the WASdev DayTrader samples (commits in "
+            "benchmarks/corpora.md)"
+        ),
+        "method": (
+            "Service = port module: daytrader-account-service -> account, -holding- -> "
+            "holding, -order- -> order, -quote- -> quote, -frontend- -> frontend. A monolith "
+            "class goes to the module holding a class of the same simple name when exactly one "
+            "does. A class several modules hold (the entity beans, copied into the front end "
+            "and other services as DTOs; Log, DBUtil) goes to the one of them whose own derby "
+            "Table.ddl creates the table the monolith class maps (@Table/@Entity name; the "
+            "front end's DDL creates every table and does not count); one mapping no table "
+            "(MarketSummaryDataBean, Log) is unlabelled. Classes the port lacks (the Ping* "
+            "primitives, JSF beans, TradeDirect, the MDBs, websocket and JSON classes it "
+            "dropped: the port is based on a reduced DayTrader without JSF pages, JDBC "
+            "'Direct' mode or JMS) are unlabelled (unlabelled_classes). Tables: those of the "
+            "monolith's derby Table.ddl, labelled with the one non-front-end module whose DDL "
+            "creates it (KEYGENEJB, created by account, holding and order, is left out). Views "
+            "are not scored: the port keeps every page in the front-end module, a technology "
+            "split rather than a domain one. Derived by benchmarks/derive_truth.py."
+        ),
+        "unlabelled_classes": sorted(unlabelled),
+        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
+        "classes": dict(sorted(classes.items())),
+        "views": {},
+        "tables": tables,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default="/tmp/corpora", type=Path)
@@ -760,6 +938,12 @@ def main() -> None:
         made["ruoyi-vue-plus"] = ruoyi_plus_from_cloud(
             c / "ruoyi-vue-plus", c / "ruoyi-cloud-plus"
         )
+    if (c / "acmeair-monolithic-java").is_dir() and all(
+        (c / f).is_dir() for f in ACMEAIR_SERVICES
+    ):
+        made["acmeair-monolithic-java"] = acmeair_from_ports(c / "acmeair-monolithic-java", c)
+    if (c / "daytrader").is_dir() and (c / "sample.daytrader7.simple.ms").is_dir():
+        made["daytrader"] = daytrader_from_ms(c / "daytrader", c / "sample.daytrader7.simple.ms")
     templates = {
         "egov-portal-site": "eGovFramework/egovframe-portal-site-template",
         "egov-enterprise-business": "eGovFramework/egovframe-enterprise-business-template",
