@@ -304,7 +304,7 @@ def _entity_table(
     from its annotations by simple name: MyBatis-Plus ``@TableName("sys_user")`` (else the
     snake_case class name), JPA ``@Entity`` with ``@Table(name)`` (else the entity name),
     Morphia ``@Entity("booking")`` and Spring Data ``@Document(collection = "x")`` (else the
-    class name starting in lower case). A file importing Morphia or Spring Data MongoDB says
+    class name starting in lower case), as written: MongoDB's names are case-sensitive. A file importing Morphia or Spring Data MongoDB says
     which ``@Entity`` and ``@Document`` these are (Elasticsearch has a ``@Document`` too)."""
     mongo = any(i.path.startswith(MONGO_PACKAGES) for i in imports)
     if mybatis_plus_entity(names):
@@ -314,7 +314,7 @@ def _entity_table(
     if mongo and ("Entity" in names or "Document" in names):
         a = names.get("Entity") or names["Document"]
         name = a.get("value") or a.get("collection") or simple[:1].lower() + simple[1:]
-        return normalise_table(name).upper(), MONGO_DOCUMENT
+        return name.strip(), MONGO_DOCUMENT  # collection names are case-sensitive
     if "Entity" in names:
         table = names.get("Table")
         name = (table.get("name") if table else None) or names["Entity"].get("name") or simple
@@ -572,7 +572,7 @@ class _Linker:
         for call in m.calls:
             if call.member == "getCollection" and call.strings:
                 self.facts.collections.append(
-                    (src, normalise_table(call.strings[0]).upper(), _ref(path, call.line))
+                    (src, call.strings[0].strip(), _ref(path, call.line))
                 )
             access = ENTITY_OPERATIONS.get(call.member)
             q = call.qualifier.removeprefix("this.")

@@ -169,23 +169,23 @@ def test_mongodb_documents_collections_templates_and_repositories(tmp_path: Path
     types = {t.simple_name: t for t in model.types}
     tables = {n: (t.entity_table, t.entity_mapping) for n, t in types.items() if t.entity_table}
     assert tables == {
-        "Booking": ("BOOKING", "MongoDB document"),
-        "Flight": ("FLIGHT", "MongoDB document"),
-        "ReadHistory": ("READHISTORY", "MongoDB document"),
-        "Attention": ("BRAND_ATTENTION", "MongoDB document"),
+        "Booking": ("booking", "MongoDB document"),
+        "Flight": ("flight", "MongoDB document"),
+        "ReadHistory": ("readHistory", "MongoDB document"),
+        "Attention": ("brand_attention", "MongoDB document"),
         "Seat": ("SEAT_MAP", "JPA entity"),
     }
     assert {types[n].stereotype for n in tables} == {"entity"}
     assert types["EsProduct"].stereotype is None
     got = {(a.source.rpartition(".")[2], a.table, a.access, a.via) for a in model.table_accesses}
-    assert ("SessionStore", "CUSTOMERSESSION", Access.READ, "MongoDB collection") in got
-    assert ("SessionStore", "CUSTOMERSESSION", Access.WRITE, "MongoDB collection") in got
-    assert ("BookingService", "BOOKING", Access.READ, "datastore.find") in got
-    assert ("FlightService", "FLIGHT", Access.READ, "mongoTemplate.find") in got
-    assert ("FlightService", "FLIGHT", Access.WRITE, "mongoTemplate.insert") in got
+    assert ("SessionStore", "customerSession", Access.READ, "MongoDB collection") in got
+    assert ("SessionStore", "customerSession", Access.WRITE, "MongoDB collection") in got
+    assert ("BookingService", "booking", Access.READ, "datastore.find") in got
+    assert ("FlightService", "flight", Access.READ, "mongoTemplate.find") in got
+    assert ("FlightService", "flight", Access.WRITE, "mongoTemplate.insert") in got
     assert (
         "HistoryRepository",
-        "READHISTORY",
+        "readHistory",
         Access.WRITE,
         "Spring Data MongoDB repository",
     ) in got
