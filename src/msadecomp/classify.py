@@ -59,7 +59,8 @@ PLUMBING = re.compile(
     r"(ItemReader|ItemWriter|ItemProcessor|Tasklet|Reader|Writer|Processor|Listener|"
     r"Interceptor|Filter|Aspect|Advice|Config|Configuration|Configurer|Initializer|Resolver|"
     r"Converter|Adapter|Factory|FactoryBean|Handler|Renderer|Tag|TagSupport|"
-    r"Servlet|Application|Launcher|Runner|Gc|GC|RowMapper|Extractor)$"
+    r"Servlet|Application|App|Launcher|Runner|Gc|GC|RowMapper|Extractor|Constants|"
+    r"ConnectionManager|ConnectionFactory|DataSource)$"
 )
 """Class names of framework plumbing: batch steps, web filters, configuration, adapters."""
 CRUD = re.compile(

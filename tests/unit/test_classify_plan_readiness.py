@@ -273,6 +273,22 @@ def test_jdbc_row_mappers_and_result_set_extractors_are_plumbing() -> None:
     assert calls["S1"].scores["generic_names"] == 0.75
 
 
+def test_constants_connections_and_the_application_class_are_plumbing() -> None:
+    """AcmeAir: its Mongo connection manager, constants and JAX-RS application were typed
+    supporting, as if they were a business capability."""
+    infra = [
+        t("app.mongo.ConnectionManager", ("getDB",)),
+        t("app.mongo.MongoConstants", ()),
+        t("app.AcmeAirApp", ()),
+        t("app.mongo.Booking", ("book",)),
+    ]
+    d = Decomposition(
+        "leiden", 1, 1.0, (Cluster("S1", "mongo", tuple(x.fqn for x in infra)),), 0.5
+    )
+    calls = classify(CodeModel("m", tuple(infra)), d, {})
+    assert calls["S1"].scores["generic_names"] == 0.75
+
+
 def test_methods_a_framework_calls_are_no_business_operations() -> None:
     """DayTrader: 47 Ping servlets counted 125 'business operations', doGet and doPost."""
     pings = [t(f"app.prims.Ping{n}", ("doGet", "doPost", "init", "destroy")) for n in "ABC"]

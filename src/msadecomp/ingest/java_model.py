@@ -304,8 +304,9 @@ def _entity_table(
     from its annotations by simple name: MyBatis-Plus ``@TableName("sys_user")`` (else the
     snake_case class name), JPA ``@Entity`` with ``@Table(name)`` (else the entity name),
     Morphia ``@Entity("booking")`` and Spring Data ``@Document(collection = "x")`` (else the
-    class name starting in lower case), as written: MongoDB's names are case-sensitive. A file importing Morphia or Spring Data MongoDB says
-    which ``@Entity`` and ``@Document`` these are (Elasticsearch has a ``@Document`` too)."""
+    class name starting in lower case), as written: MongoDB's names are case-sensitive. A
+    file importing Morphia or Spring Data MongoDB says which ``@Entity`` and ``@Document``
+    these are (Elasticsearch has a ``@Document`` too)."""
     mongo = any(i.path.startswith(MONGO_PACKAGES) for i in imports)
     if mybatis_plus_entity(names):
         return normalise_table(names["TableName"].get("value") or _snake(simple)).upper(), (
