@@ -19,9 +19,10 @@ from msadecomp.decompose import Decomposition
 from msadecomp.decompose.algorithms import Prepared
 from msadecomp.graph import table_node
 from msadecomp.graph.aggregates import store_stem
-from msadecomp.model import LIBRARY_VIA, Access, CodeModel
+from msadecomp.model import LIBRARY_VIA, MONGO_COLLECTION, MONGO_DOCUMENT, Access, CodeModel
 
 ACCESS_WEIGHT = {Access.WRITE: 3, Access.READ: 1}
+MONGO_VIAS = frozenset({MONGO_DOCUMENT, MONGO_COLLECTION})
 
 
 def top_levels(model: CodeModel) -> dict[str, str]:
@@ -41,7 +42,8 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
     mapping or writing services, or on a tie, the weighted accesses decide, then the one
     service holding a class named like the table (Spring JPetStore's ``PRODUCT``, read alike by
     ``SqlMapProductDao`` and by ``SqlMapItemDao``'s joins, goes with ``Product``), then the service
-    clustering placed the table in; a table nobody accesses goes there too.
+    clustering placed the table in; a table nobody accesses goes there too. A table a library
+    keeps names it (``kept_by``), a MongoDB collection says so (``store``).
     """
     where = decomposition.assignment()
     top = top_levels(model)
@@ -50,6 +52,7 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
     mapped: dict[str, set[str]] = defaultdict(set)
     writers: dict[str, set[str]] = defaultdict(set)
     libraries: dict[str, set[str]] = defaultdict(set)
+    collections = {a.table for a in model.table_accesses if a.via in MONGO_VIAS}
     for a in model.table_accesses:
         if a.via.startswith(LIBRARY_VIA):
             libraries[a.table].add(a.via.removeprefix(LIBRARY_VIA))
@@ -92,6 +95,8 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
         }
         if t.name in libraries:  # Quartz's job store: the library writes it for its users
             out[t.name]["kept_by"] = sorted(libraries[t.name])
+        if t.name in collections:
+            out[t.name]["store"] = "MongoDB"
     return out
 
 

@@ -115,7 +115,11 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
             for x, f in figures
         ],
     )
-    kept = {t: ", ".join(o["kept_by"]) for t, o in report["tables"].items() if o.get("kept_by")}
+    kept = {  # who keeps a table or what it is: QRTZ_TRIGGERS (Quartz), booking (MongoDB)
+        t: ", ".join(o.get("kept_by") or [o["store"]])
+        for t, o in report["tables"].items()
+        if o.get("kept_by") or o.get("store")
+    }
     for x in report["services"]:
         lines += _service(x, lang, kept)
     kernel = report["shared_kernel"]
@@ -240,7 +244,8 @@ def display_name(service: dict[str, Any]) -> str:
 
 
 def _service(x: dict[str, Any], lang: str = "en", kept: dict[str, str] | None = None) -> list[str]:
-    """One service's section; ``kept``: table -> the libraries keeping it (``Quartz``)."""
+    """One service's section; ``kept``: table -> the libraries keeping it (``Quartz``) or its
+    kind of store (``MongoDB``)."""
     kept = kept or {}
     _ = translator(lang)
     sub = x["subdomain"]

@@ -22,6 +22,7 @@ from msadecomp.model import (
     TableAccess,
     TypeKind,
 )
+from msadecomp.report.markdown import to_markdown
 
 REF = SourceRef("x.java", 1)
 FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "egov-portal"
@@ -153,3 +154,30 @@ def test_analyze_returns_clusters_whose_tables_are_the_ones_the_report_gives_the
     owners = {t: o["owner"] for t, o in analysis.report["tables"].items() if o["owner"]}
     held = {m[6:]: c.id for c in analysis.decomposition.clusters for m in c.tables}
     assert owners and all(held[t] == owner for t, owner in owners.items())
+
+
+def test_a_mongodb_collection_is_owned_like_a_table_and_says_what_it_is(tmp_path: Path) -> None:
+    """AcmeAir: services open their MongoDB collections by name; the report lists each with
+    the service using it, marked as a collection."""
+    java = tmp_path / "src" / "main" / "java" / "air"
+    for service, collection in (("Booking", "booking"), ("Flight", "flightSegment")):
+        pkg = java / service.lower()
+        pkg.mkdir(parents=True)
+        (pkg / f"{service}Store.java").write_text(
+            f"package air.{service.lower()};\n"
+            f"public class {service}Store {{\n"
+            f"  void open(com.mongodb.client.MongoDatabase db) {{\n"
+            f'    db.getCollection("{collection}").drop(); }} }}\n'
+        )
+        (pkg / f"{service}Service.java").write_text(
+            f"package air.{service.lower()};\n"
+            f"public class {service}Service {{ {service}Store store;\n"
+            f"  void run() {{ store.open(null); }} }}\n"
+        )
+    report = analyze(tmp_path, Config(seed=1, jobs=1)).report
+    tables = report["tables"]
+    assert set(tables) == {"booking", "flightSegment"}
+    assert {t: x["store"] for t, x in tables.items()} == dict.fromkeys(tables, "MongoDB")
+    owner = {s["id"]: s["classes"] for s in report["services"]}
+    assert "air.flight.FlightStore" in owner[tables["flightSegment"]["owner"]]
+    assert "`flightSegment` (MongoDB)" in to_markdown(report)
