@@ -387,8 +387,11 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             w *= weights.sole_implementation
         if data["kind"] == "implements" and g.nodes[dst].get("constants"):
             w = weights.import_  # implementing a constants interface is reading its constants
-        if data["kind"] in TABLE_KINDS and g.nodes[src].get("stereotype") == "migration":
-            w *= weights.migration
+        if data["kind"] in TABLE_KINDS and (
+            g.nodes[src].get("stereotype") == "migration"
+            or SEED_DATA.search(str(src).rpartition(".")[2])
+        ):
+            w *= weights.migration  # it fills or empties every table, owning none
         if data.get("writes"):
             out.graph.setdefault(WRITE_CALLS, Counter())[(src, dst)] += data["writes"]
         if data["kind"] == "write":

@@ -92,6 +92,8 @@ REPOSITORY_BASES = frozenset(
 )
 TYPE_VARIABLE = re.compile(r"[A-Z][A-Z0-9]?$")
 """How generic interfaces name their type parameters (``T``, ``E``, ``T2``)."""
+NAMED_QUERIES = frozenset({"NamedQuery", "NamedNativeQuery"})
+"""Annotations naming a JPQL/HQL or SQL query (``name``, ``query``) that code runs by name."""
 SQL_ANNOTATIONS = frozenset(
     {"Query", "NamedQuery", "NamedNativeQuery", "Select", "Insert", "Update", "Delete"}
 )
@@ -137,6 +139,8 @@ class JavaFacts:
     """(class, entity FQN, access, where, how): an entity manager or Hibernate session call."""
     library_users: dict[str, dict[str, SourceRef]] = field(default_factory=dict)
     """class -> catalogued library (see :mod:`.library_tables`) -> where the class uses it."""
+    named_queries: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+    """(name, query, where): JPA/Hibernate ``@NamedQuery`` and ``@NamedNativeQuery``."""
     collections: list[tuple[str, str, SourceRef]] = field(default_factory=list)
     """(class, collection, where): a MongoDB collection the class opens by name."""
     bean_tables: list[tuple[str, str, SourceRef, str]] = field(default_factory=list)
@@ -486,6 +490,10 @@ class _Linker:
                     self._library_use(src, imp.path, SourceRef(path))
         for a in t.annotations:
             self._dep(src, a.name, DepKind.ANNOTATION, scope, here)
+            if _short(a.name) in NAMED_QUERIES and (name := a.get("name")):
+                query = a.get("query")
+                if query:
+                    self.facts.named_queries.append((name, query, here))
         for name in t.type_refs:
             self._dep(src, name, DepKind.IMPORT, scope, here)
         for base, *args in t.generic_supers:

@@ -715,8 +715,27 @@ class _Extractor:
         if first is None or first.type != "modifiers":
             return ()
         return tuple(
-            self.annotation(a) for a in first.named_children if a.type in ANNOTATION_KINDS
+            self.annotation(n)
+            for a in first.named_children
+            if a.type in ANNOTATION_KINDS
+            for n in (a, *self.contained(a))
         )
+
+    def contained(self, annotation: Node) -> list[Node]:
+        """The annotations a container annotation lists: ``@NamedQueries({@NamedQuery(..),
+        ..})`` holds each ``@NamedQuery``, which then counts as written on the declaration."""
+        args = annotation.child_by_field_name("arguments")
+        values = [
+            c.child_by_field_name("value") if c.type == "element_value_pair" else c
+            for c in (args.named_children if args else ())
+        ]
+        return [
+            n
+            for v in values
+            if v is not None and v.type == "element_value_array_initializer"
+            for n in v.named_children
+            if n.type in ANNOTATION_KINDS
+        ]
 
     def annotation(self, node: Node) -> Annotation:
         name = node.child_by_field_name("name")

@@ -97,15 +97,24 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
     def table(name: str) -> str:
         return entity_names.get(name, name)  # JPQL names entities, not tables
 
+    def query(source: str, text: str, ref: SourceRef, via: str) -> None:
+        if _HQL_FROM.match(text):
+            text = "SELECT 1 " + text  # HQL/JPQL may start at FROM
+        if looks_like_sql(text):
+            use = tables_in(text, dialect)
+            add(source, map(table, use.reads), map(table, use.writes), ref, via)
+
+    named: dict[str, list[str]] = defaultdict(list)
+    for qname, text, _ in (*java.named_queries, *xml.named_queries):
+        named[qname].append(text)
     for source, strings in java.strings.items():
         for text, ref in strings:
             for stmt in by_id.get(text, ()):
                 add(source, stmt.reads, stmt.writes, ref, stmt.id)
-            if text not in by_id and _HQL_FROM.match(text):
-                text = "SELECT 1 " + text  # HQL/JPQL may start at FROM
-            if text not in by_id and looks_like_sql(text):
-                use = tables_in(text, dialect)
-                add(source, map(table, use.reads), map(table, use.writes), ref, "embedded SQL")
+            for jpql in named.get(text, ()):  # em.createNamedQuery("Cargo.findAll")
+                query(source, jpql, ref, f"named query {text}")
+            if text not in by_id and text not in named:
+                query(source, text, ref, "embedded SQL")
     for t in java.types:
         if t.entity_table:
             via = t.entity_mapping or JPA_ENTITY

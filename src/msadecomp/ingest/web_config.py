@@ -250,6 +250,25 @@ def read_ejb_jar(path: str, root: ET.Element) -> tuple[list[EntityMapping], list
     return mappings, beans
 
 
+NAMED_QUERY_TAGS = frozenset({"named-query", "named-native-query", "query", "sql-query"})
+
+
+def read_named_queries(path: str, root: ET.Element) -> list[tuple[str, str, SourceRef]]:
+    """(name, query, where) of the queries JPA ``orm.xml`` (``<named-query name><query>``,
+    ``<named-native-query>``) and Hibernate ``hbm.xml`` (``<query name>``, ``<sql-query>``)
+    declare for code to run by name."""
+    out = []
+    for el in root.iter():
+        name = el.get("name")
+        if local_name(el.tag) not in NAMED_QUERY_TAGS or not name:
+            continue
+        inner = next((q for q in el if local_name(q.tag) == "query"), el)
+        text = "".join(inner.itertext()).strip()
+        if text:
+            out.append((name.strip(), text, SourceRef(path)))
+    return out
+
+
 def read_hibernate_mapping(path: str, root: ET.Element) -> list[EntityMapping]:
     package = root.get("package", "")
     out = []

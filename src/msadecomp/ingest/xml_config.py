@@ -25,6 +25,7 @@ from msadecomp.ingest.web_config import (
     read_ejb_jar,
     read_faces_config,
     read_hibernate_mapping,
+    read_named_queries,
     read_orm_xml,
     read_struts1,
     read_struts2,
@@ -56,6 +57,8 @@ class XmlFacts:
     entities: list[EntityMapping] = field(default_factory=list)
     """Hibernate ``hbm.xml``, JPA ``orm.xml`` and EJB 2 ``ejb-jar.xml`` class-to-table
     mappings."""
+    named_queries: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+    """(name, query, where): JPA ``orm.xml`` and Hibernate ``hbm.xml`` named queries."""
     view_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Tiles definition names and view-alias keys (:mod:`.named_files`) -> the views they
     stand for."""
@@ -105,12 +108,14 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
         facts.view_aliases.update(read_tiles(path, root))
     elif label == "orm.xml":
         facts.entities.extend(read_orm_xml(path, root))
+        facts.named_queries.extend(read_named_queries(path, root))
     elif label == "ejb-jar.xml":
         mappings, beans = read_ejb_jar(path, root)
         facts.entities.extend(mappings)
         facts.beans.extend(beans)
     else:
         facts.entities.extend(read_hibernate_mapping(path, root))
+        facts.named_queries.extend(read_named_queries(path, root))
 
 
 _KINDS = {

@@ -55,6 +55,34 @@ def test_a_migration_touching_a_table_weighs_a_tenth_of_the_code_that_owns_it() 
     assert c["app.db.FixNames"]["table:PERSON"]["weight"] == owner * Weights().migration
 
 
+def test_a_class_filling_or_emptying_every_table_weighs_like_a_migration() -> None:
+    """PlantsByWebSphere's ResetDBBean runs a named query deleting each table: it owns none
+    (it had pulled the suppliers away from the back orders into its own service)."""
+    model = CodeModel(
+        root="app",
+        types=(
+            JavaType("app.admin.ResetDBBean", TypeKind.CLASS, REF),
+            JavaType("app.admin.SampleDataGenerator", TypeKind.CLASS, REF),
+            JavaType("app.supplier.SupplierMgr", TypeKind.CLASS, REF),
+        ),
+        tables=(Table("SUPPLIER", REF),),
+        table_accesses=tuple(
+            TableAccess(c, "SUPPLIER", Access.WRITE, REF)
+            for c in (
+                "app.admin.ResetDBBean",
+                "app.admin.SampleDataGenerator",
+                "app.supplier.SupplierMgr",
+            )
+        ),
+    )
+    c = clustering_graph(build_graph(model, semantic=False), Weights(package=0))
+    owner = c["app.supplier.SupplierMgr"]["table:SUPPLIER"]["weight"]
+    assert c["app.admin.ResetDBBean"]["table:SUPPLIER"]["weight"] == owner * Weights().migration
+    assert c["app.admin.SampleDataGenerator"]["table:SUPPLIER"]["weight"] == (
+        owner * Weights().migration
+    )
+
+
 def test_foreign_keys_to_a_table_every_table_references_count_little() -> None:
     n = 3 * FK_HUB
     tables = [

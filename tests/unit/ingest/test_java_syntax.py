@@ -609,3 +609,25 @@ def test_an_abstract_class_says_so_and_an_interface_does_not() -> None:
         "Plain": False,
         "Api": False,
     }
+
+
+def test_a_container_annotation_lists_the_annotations_it_holds() -> None:
+    f = parse(
+        """
+        package a;
+        @NamedQueries({
+            @NamedQuery(name = "Order.all", query = "SELECT o FROM Order o"),
+            @NamedQuery(name = "Order.open", query = "SELECT o FROM Order o WHERE o.open = 1")
+        })
+        @Other(value = {@Marker}, flag = true)
+        public class Order { }
+        """
+    )
+    names = [(a.name, a.get("name")) for a in f.types[0].annotations]
+    assert names == [
+        ("NamedQueries", None),
+        ("NamedQuery", "Order.all"),
+        ("NamedQuery", "Order.open"),
+        ("Other", None),
+        ("Marker", None),
+    ]

@@ -190,3 +190,49 @@ def test_mongodb_documents_collections_templates_and_repositories(tmp_path: Path
         "Spring Data MongoDB repository",
     ) in got
     assert not any(source == "EsProduct" for source, *_ in got)
+
+
+def test_named_queries_read_and_write_for_the_class_running_them(tmp_path: Path) -> None:
+    """``em.createNamedQuery("Supplier.all")`` runs the query a ``@NamedQuery`` (also inside
+    ``@NamedQueries``), an ``orm.xml`` ``<named-query>`` or a Hibernate ``<query>`` declares:
+    the class running it reads or writes what the query does (PlantsByWebSphere's managers,
+    Roller's 110 ``getNamedQuery`` calls)."""
+    files = {
+        "Supplier.java": """package shop;
+            import javax.persistence.*;
+            @Entity @Table(name = "SUPPLIERS")
+            @NamedQueries({
+                @NamedQuery(name = "Supplier.all", query = "SELECT s FROM Supplier s"),
+                @NamedQuery(name = "Supplier.purge", query = "DELETE FROM Supplier s") })
+            public class Supplier { Long id; }""",
+        "Stock.java": """package shop;
+            import javax.persistence.*;
+            @Entity @Table(name = "STOCK") public class Stock { Long id; }""",
+        "SupplierMgr.java": """package shop;
+            import javax.persistence.EntityManager;
+            public class SupplierMgr {
+                EntityManager em;
+                Object all() { return em.createNamedQuery("Supplier.all").getResultList(); }
+                void purge() { em.createNamedQuery("Supplier.purge").executeUpdate(); } }""",
+        "StockMgr.java": """package shop;
+            public class StockMgr {
+                Object strategy;
+                Object low() { return query("Stock.low"); }
+                Object query(String name) { return null; } }""",
+        "AgeReport.java": """package shop;
+            public class AgeReport {
+                Object old(org.hibernate.Session s) { return s.getNamedQuery("Stock.old"); } }""",
+        "orm.xml": """<entity-mappings xmlns="http://java.sun.com/xml/ns/persistence/orm">
+            <named-query name="Stock.low"><query>SELECT s FROM Stock s WHERE s.n &lt; 3</query>
+            </named-query></entity-mappings>""",
+        "Stock.hbm.xml": """<hibernate-mapping>
+            <query name="Stock.old">from Stock s where s.age &gt; 9</query>
+            </hibernate-mapping>""",
+    }
+    model = ingested(tmp_path, files)
+    got = {(a.source.rpartition(".")[2], a.table, a.access, a.via) for a in model.table_accesses}
+    assert ("SupplierMgr", "SUPPLIERS", Access.READ, "named query Supplier.all") in got
+    assert ("SupplierMgr", "SUPPLIERS", Access.WRITE, "named query Supplier.purge") in got
+    assert ("StockMgr", "STOCK", Access.READ, "named query Stock.low") in got
+    assert ("AgeReport", "STOCK", Access.READ, "named query Stock.old") in got
+    assert not any(via == "embedded SQL" for *_, via in got)
