@@ -216,8 +216,37 @@ def _web_xml(draw: st.DrawFn) -> str:
 
 
 @st.composite
+def _entity_mappings(draw: st.DrawFn) -> str:
+    """JPA orm.xml or Hibernate hbm.xml with entities and named queries (some empty, some
+    nested, some without a name)."""
+    query = st.sampled_from(["SELECT o FROM Order o", "from Item", "", "DELETE FROM X x", "<"])
+    parts = []
+    for i in range(draw(st.integers(0, 4))):
+        name = draw(st.sampled_from([f'name="Q.q{i}"', 'name=""', ""]))
+        text = draw(query).replace("<", "&lt;")
+        parts.append(
+            draw(
+                st.sampled_from(
+                    [
+                        f'<entity class="a.E{i}"><table name="T{i}"/></entity>',
+                        f"<named-query {name}><query>{text}</query></named-query>",
+                        f"<named-native-query {name}><query>{text}</query></named-native-query>",
+                        f"<query {name}>{text}</query>",
+                        f"<sql-query {name}><![CDATA[{text}]]></sql-query>",
+                        f'<class name="a.C{i}" table="T{i}"/>',
+                    ]
+                )
+            )
+        )
+    root = draw(st.sampled_from(["entity-mappings", "hibernate-mapping"]))
+    return f"<{root}>" + "".join(parts) + f"</{root}>"
+
+
+@st.composite
 def spring_or_web_xml(draw: st.DrawFn) -> bytes:
-    body = draw(st.one_of(_beans(), _web_xml(), nested_text("<beans>", "</beans>")))
+    body = draw(
+        st.one_of(_beans(), _web_xml(), _entity_mappings(), nested_text("<beans>", "</beans>"))
+    )
     encoding = draw(st.sampled_from(["utf-8", "euc-kr", "utf-16", "bogus-enc", None]))
     head = f'<?xml version="1.0" encoding="{encoding}"?>' if encoding else ""
     doctype = draw(
