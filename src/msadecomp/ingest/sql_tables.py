@@ -23,7 +23,8 @@ from sqlglot import exp
 _PARAMS = re.compile(r"[#$]\{[^}]{0,300}\}|#[\w.\[\]:]{1,200}#|\$[\w.\[\]:]{1,200}\$")
 """Bounded, so text full of unclosed ``#{`` stays linear."""
 _SQL_SHAPE = re.compile(
-    r"^\s*(?:SELECT\b.+?\bFROM\s|INSERT\s+INTO\s|UPDATE\s+[\w.\"]+\s+SET\s|DELETE\s+FROM\s|"
+    r"^\s*(?:SELECT\b.+?\bFROM\s|INSERT\s+INTO\s|UPDATE\s+[\w.\"]+(?:\s+(?:AS\s+)?\w+)?\s+SET\s|"
+    r"DELETE\s+FROM\s|"
     r"MERGE\s+INTO\s|WITH\s+\w+\s+AS\s*\()",
     re.I | re.S,
 )
@@ -47,7 +48,12 @@ class TableUse:
 
 
 def looks_like_sql(text: str) -> bool:
-    """True for a string literal that is plausibly an embedded DML statement (JDBC code)."""
+    """True for a string literal that is plausibly an embedded DML statement (JDBC code, also
+    JPQL's aliased bulk update).
+
+    >>> looks_like_sql("UPDATE TaskLock t SET t.timeLeased = ?1"), looks_like_sql("update it")
+    (True, False)
+    """
     return bool(_SQL_SHAPE.match(text))
 
 
