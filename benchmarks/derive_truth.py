@@ -180,6 +180,22 @@ def ddl_tables(files: Iterable[Path]) -> set[str]:
     return {m.upper() for f in files for m in CREATE.findall(sql_text(f))}
 
 
+def labels(
+    classes: dict[str, str], tables: dict[str, str], views: dict[str, str] | None = None
+) -> dict[str, object]:
+    """The labelled part of a truth file: its contexts (every label used), the class labels
+    sorted, the view labels (left out when the truth scores no views at all) and the table
+    labels."""
+    out: dict[str, object] = {
+        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
+        "classes": dict(sorted(classes.items())),
+    }
+    if views is not None:
+        out["views"] = views
+    out["tables"] = tables
+    return out
+
+
 def egov_template(root: Path, name: str, note: str) -> dict[str, object]:
     """Truth for an eGovFrame template or the 2015 common components, by business-area package."""
     classes = {}
@@ -414,9 +430,7 @@ def ftgo(monolith: Path, services: Path) -> dict[str, object]:
             "hibernate_sequence is 'common'. Derived by benchmarks/derive_truth.py."
         ),
         "unresolved_classes": unresolved,
-        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
-        "classes": dict(sorted(classes.items())),
-        "tables": tables,
+        **labels(classes, tables),
     }
 
 
@@ -643,10 +657,7 @@ def ruoyi_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
             "benchmarks/derive_truth.py."
         ),
         "uncovered_packages": dict(sorted(uncovered.items())),
-        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
-        "classes": dict(sorted(classes.items())),
-        "views": views,
-        "tables": tables,
+        **labels(classes, tables, views),
     }
 
 
@@ -704,10 +715,7 @@ def ruoyi_plus_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
             "benchmarks/derive_truth.py."
         ),
         "uncovered_packages": dict(sorted(uncovered.items())),
-        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
-        "classes": dict(sorted(classes.items())),
-        "views": {},
-        "tables": tables,
+        **labels(classes, tables, {}),
     }
 
 
@@ -811,10 +819,7 @@ def acmeair_from_ports(monolith: Path, ports: Path) -> dict[str, object]:
             "split rather than a domain one. Derived by benchmarks/derive_truth.py."
         ),
         "unlabelled_classes": sorted(unlabelled),
-        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
-        "classes": dict(sorted(classes.items())),
-        "views": {},
-        "tables": tables,
+        **labels(classes, tables, {}),
     }
 
 
@@ -882,10 +887,7 @@ def daytrader_from_ms(monolith: Path, port: Path) -> dict[str, object]:
             "split rather than a domain one. Derived by benchmarks/derive_truth.py."
         ),
         "unlabelled_classes": sorted(unlabelled),
-        "contexts": {c: {} for c in sorted(set(classes.values()) | set(tables.values()))},
-        "classes": dict(sorted(classes.items())),
-        "views": {},
-        "tables": tables,
+        **labels(classes, tables, {}),
     }
 
 
