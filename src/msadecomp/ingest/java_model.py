@@ -307,18 +307,21 @@ def _entity_table(
     """The table (or MongoDB collection) an entity class maps and how (one of ``MAPPINGS``),
     from its annotations by simple name: MyBatis-Plus ``@TableName("sys_user")`` (else the
     snake_case class name), JPA ``@Entity`` with ``@Table(name)`` (else the entity name),
-    Morphia ``@Entity("booking")`` and Spring Data ``@Document(collection = "x")`` (else the
-    class name starting in lower case), as written: MongoDB's names are case-sensitive. A
-    file importing Morphia or Spring Data MongoDB says which ``@Entity`` and ``@Document``
-    these are (Elasticsearch has a ``@Document`` too)."""
+    Morphia ``@Entity("booking")`` (else the class name) and Spring Data
+    ``@Document(collection = "x")`` (else the class name starting in lower case), as written:
+    MongoDB's names are case-sensitive. A file importing Morphia or Spring Data MongoDB says
+    which ``@Entity`` and ``@Document`` these are (Elasticsearch has a ``@Document`` too)."""
     mongo = any(i.path.startswith(MONGO_PACKAGES) for i in imports)
     if mybatis_plus_entity(names):
         return normalise_table(names["TableName"].get("value") or _snake(simple)).upper(), (
             MYBATIS_PLUS_ENTITY
         )
     if mongo and ("Entity" in names or "Document" in names):
-        a = names.get("Entity") or names["Document"]
-        name = a.get("value") or a.get("collection") or simple[:1].lower() + simple[1:]
+        if "Entity" in names:  # Morphia
+            name = names["Entity"].get("value") or simple
+        else:  # Spring Data
+            a = names["Document"]
+            name = a.get("value") or a.get("collection") or simple[:1].lower() + simple[1:]
         return name.strip(), MONGO_DOCUMENT  # collection names are case-sensitive
     if "Entity" in names:
         table = names.get("Table")

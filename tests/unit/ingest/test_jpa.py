@@ -134,6 +134,9 @@ def test_mongodb_documents_collections_templates_and_repositories(tmp_path: Path
         "Flight.java": """package air;
             import org.mongodb.morphia.annotations.*;
             @Entity(value = "flight") public class Flight { String id; }""",
+        "Passenger.java": """package air;
+            import dev.morphia.annotations.*;
+            @Entity(noClassnameStored = true) public class Passenger { String id; }""",
         "ReadHistory.java": """package air;
             import org.springframework.data.mongodb.core.mapping.Document;
             @Document public class ReadHistory { String id; }""",
@@ -171,6 +174,7 @@ def test_mongodb_documents_collections_templates_and_repositories(tmp_path: Path
     assert tables == {
         "Booking": ("booking", "MongoDB document"),
         "Flight": ("flight", "MongoDB document"),
+        "Passenger": ("Passenger", "MongoDB document"),
         "ReadHistory": ("readHistory", "MongoDB document"),
         "Attention": ("brand_attention", "MongoDB document"),
         "Seat": ("SEAT_MAP", "JPA entity"),
