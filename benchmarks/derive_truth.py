@@ -891,6 +891,165 @@ def daytrader_from_ms(monolith: Path, port: Path) -> dict[str, object]:
     }
 
 
+PETCLINIC_MODULES = {
+    "spring-petclinic-customers-service": "customers",
+    "spring-petclinic-vets-service": "vets",
+    "spring-petclinic-visits-service": "visits",
+}
+ENTITY_CLASS = re.compile(r"@Entity\b[^{;]*?\bclass\s+(\w+)")
+PETCLINIC_STEM = re.compile(
+    r"(?:SpringData|Jdbc|Jpa)?(?P<stem>[A-Z]\w*?)"
+    r"(?:RepositoryImpl|Repository|RowMapper|Controller|Formatter|Validator|s)?"
+)
+"""A data-access or web class named after an entity: an optional technology prefix, the
+entity's name, an optional role suffix (``s``: a list wrapper such as Vets)."""
+
+
+def petclinic_from_ms(monolith: Path, port: Path, name: str, repo: str) -> dict[str, object]:
+    """Truth for a Spring PetClinic monolith from spring-petclinic-microservices."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    entities: dict[str, set[str]] = defaultdict(set)
+    creates: dict[str, set[str]] = defaultdict(set)
+    for folder, service in PETCLINIC_MODULES.items():
+        for fqn, rel in java_classes(port / folder).items():
+            by_name[fqn.rsplit(".", 1)[-1]].add(service)
+            for entity in ENTITY_CLASS.findall(sql_text(port / folder / rel)):
+                entities[entity].add(service)
+        for table in ddl_tables((port / folder).rglob("schema.sql")):
+            creates[table].add(service)
+    classes: dict[str, str] = {}
+    by_stem: list[str] = []
+    unlabelled: list[str] = []
+    for fqn in java_classes(monolith):
+        simple = fqn.rsplit(".", 1)[-1]
+        if simple == "package-info":
+            continue
+        found = by_name.get(simple, set())
+        if len(found) != 1:
+            match = PETCLINIC_STEM.fullmatch(simple)
+            found = entities.get(match.group("stem"), set()) if match else set()
+            if len(found) == 1:
+                by_stem.append(simple)
+        if len(found) == 1:
+            classes[fqn] = next(iter(found))
+        else:
+            unlabelled.append(fqn)
+    ddl = ddl_tables([monolith / "src/main/resources/db/h2/schema.sql"])
+    tables = {t: next(iter(creates[t])) for t in sorted(ddl) if len(creates.get(t, ())) == 1}
+    return {
+        "system": name,
+        "source": (
+            f"{repo}, labelled from spring-petclinic/spring-petclinic-microservices, the "
+            "microservice version of the same GitHub organisation (commits in "
+            "benchmarks/corpora.md)"
+        ),
+        "method": (
+            "Service = port module: spring-petclinic-customers-service -> customers (owners, "
+            "pets, pet types), -vets-service -> vets, -visits-service -> visits; the "
+            "api-gateway (the UI), genai-service and the admin, config and discovery servers "
+            "are not business services and are ignored. A monolith class goes to the module "
+            "holding a class of the same simple name when exactly one of the three does. A "
+            "class without one goes to the module of a JPA @Entity of the port when its name is "
+            "that entity's name with an optional technology prefix (SpringData, Jdbc, Jpa) and "
+            "an optional role suffix (RepositoryImpl, Repository, RowMapper, Controller, "
+            "Formatter, Validator, or a plural s for a list wrapper) and exactly one module "
+            f"holds that entity; this labels {', '.join(sorted(set(by_stem)))}. Every other class "
+            "is unlabelled (unlabelled_classes): the shared base classes (BaseEntity, "
+            "NamedEntity, Person), configuration, system and web-infrastructure classes and, in "
+            "spring-framework-petclinic, the ClinicService facade spanning all three services "
+            "and JDBC helpers named after no single entity (JdbcPetVisitExtractor joins pets "
+            "and visits). Tables: those of "
+            "the monolith's db/h2/schema.sql, labelled with the one port module whose own "
+            "schema.sql (hsqldb and mysql) creates a table of the same name. Views are not "
+            "scored: the port moves every page into the api-gateway (a front end), a technology "
+            "split rather than a domain one. Derived by benchmarks/derive_truth.py."
+        ),
+        "unlabelled_classes": sorted(unlabelled),
+        **labels(classes, tables, {}),
+    }
+
+
+NEWBEE_MODULES = {
+    "newbee-mall-cloud-goods-service": "goods",
+    "newbee-mall-cloud-order-service": "order",
+    "newbee-mall-cloud-recommend-service": "recommend",
+    "newbee-mall-cloud-shop-cart-service": "shop-cart",
+    "newbee-mall-cloud-user-service": "user",
+}
+NEWBEE_PREFIX = re.compile(r"^NewBee(?:Mall)?(?:Cloud)?(?=[A-Z])")
+"""The system-wide class-name prefix (NewBeeMall..., the port also NewBee... and
+NewBeeMallCloud...), stripped on both sides before the second name match."""
+
+
+def newbee_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
+    """Truth for newbee-ltd/newbee-mall from newbee-ltd/newbee-mall-cloud."""
+    module = module_of(NEWBEE_MODULES)
+    by_name: dict[str, set[str]] = defaultdict(set)
+    by_bare: dict[str, set[str]] = defaultdict(set)
+    for fqn, rel in java_classes(cloud).items():
+        if (m := module(rel)) is not None:
+            simple = fqn.rsplit(".", 1)[-1]
+            by_name[simple].add(m)
+            by_bare[NEWBEE_PREFIX.sub("", simple)].add(m)
+    classes: dict[str, str] = {}
+    rule: dict[str, list[str]] = {"name": [], "bare": [], "service": []}
+    unlabelled: list[str] = []
+    for fqn in java_classes(monolith):
+        simple = fqn.rsplit(".", 1)[-1]
+        bare = NEWBEE_PREFIX.sub("", simple)
+        stem = bare.removesuffix("Controller") if bare.endswith("Controller") else None
+        for kind, found in (
+            ("name", by_name.get(simple, set())),
+            ("bare", by_bare.get(bare, set())),
+            ("service", by_bare.get(f"{stem}Service", set()) if stem else set()),
+        ):
+            if len(found) == 1:
+                classes[fqn] = next(iter(found))
+                rule[kind].append(simple)
+                break
+        else:
+            unlabelled.append(fqn)
+    mappers = [p for p in cloud.rglob("*.xml") if "/mapper/" in p.as_posix()]
+    uses = table_uses(mappers, lambda p: module(p.relative_to(cloud).as_posix()))
+    present = ddl_tables(monolith.rglob("*.sql"))
+    tables = {
+        t: next(iter(per)) for t, per in sorted(uses.items()) if t in present and len(per) == 1
+    }
+    return {
+        "system": "newbee",
+        "source": (
+            "newbee-ltd/newbee-mall, labelled from newbee-ltd/newbee-mall-cloud, the same "
+            "organisation's microservice version (commits in benchmarks/corpora.md)"
+        ),
+        "method": (
+            "Service = newbee-mall-cloud business module (with its -api and -web submodules): "
+            "-goods-service -> goods, -order-service -> order, -recommend-service -> recommend "
+            "(carousels, home-page configuration), -shop-cart-service -> shop-cart, "
+            "-user-service -> user; newbee-mall-cloud-common and the two gateways are not "
+            "services and are ignored. A monolith class goes to the module holding a class of "
+            f"the same simple name when exactly one does ({len(rule['name'])} classes). "
+            "Otherwise the system-wide prefix (NewBee, NewBeeMall, NewBeeMallCloud) is "
+            "stripped from both names and a class goes to the one module holding a class of "
+            f"the same stripped name ({len(rule['bare'])} classes: "
+            f"{', '.join(sorted(rule['bare']))}). Otherwise a controller XController (prefix "
+            "stripped) goes to the one module holding the service interface XService (prefix "
+            f"stripped) ({len(rule['service'])} classes: {', '.join(sorted(rule['service']))}). "
+            "Every other class is unlabelled (unlabelled_classes): classes the port keeps only "
+            "in its common module (enums, utilities, the exception), view objects copied into "
+            "two modules (the category VOs, in goods and recommend), and classes without a "
+            "counterpart (configuration, interceptors, the common upload and error "
+            "controllers, the admin login controller AdminController and "
+            "NewBeeMallGoodsIndexConfigController, named after no service). Tables: those of "
+            "the monolith's newbee_mall_schema.sql "
+            "that the mapper XML of exactly one module uses, labelled with it. Views are not "
+            "scored: the port has no server-side pages (its front ends are separate Vue "
+            "projects). Derived by benchmarks/derive_truth.py."
+        ),
+        "unlabelled_classes": sorted(unlabelled),
+        **labels(classes, tables, {}),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default="/tmp/corpora", type=Path)
@@ -946,6 +1105,17 @@ def main() -> None:
         made["acmeair-monolithic-java"] = acmeair_from_ports(c / "acmeair-monolithic-java", c)
     if (c / "daytrader").is_dir() and (c / "sample.daytrader7.simple.ms").is_dir():
         made["daytrader"] = daytrader_from_ms(c / "daytrader", c / "sample.daytrader7.simple.ms")
+    petclinics = {
+        "sbpc": "spring-projects/spring-petclinic",
+        "sfpc": "spring-petclinic/spring-framework-petclinic",
+    }
+    for name, repo in petclinics.items():
+        if (c / name).is_dir() and (c / "spring-petclinic-microservices").is_dir():
+            made[name] = petclinic_from_ms(
+                c / name, c / "spring-petclinic-microservices", name, repo
+            )
+    if (c / "newbee").is_dir() and (c / "newbee-mall-cloud").is_dir():
+        made["newbee"] = newbee_from_cloud(c / "newbee", c / "newbee-mall-cloud")
     templates = {
         "egov-portal-site": "eGovFramework/egovframe-portal-site-template",
         "egov-enterprise-business": "eGovFramework/egovframe-enterprise-business-template",
