@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from msadecomp.decompose import Decomposition
-from msadecomp.graph import layer_of, request_handlers
+from msadecomp.graph import SEED_DATA, layer_of, request_handlers
 from msadecomp.graph.aggregates import role_targets
 from msadecomp.graph.semantic import TECHNICAL_TERMS, terms
 from msadecomp.metrics import dependency_pairs
@@ -63,6 +63,14 @@ PLUMBING = re.compile(
     r"ConnectionManager|ConnectionFactory|DataSource)$"
 )
 """Class names of framework plumbing: batch steps, web filters, configuration, adapters."""
+
+
+def _plumbing(name: str) -> bool:
+    """Framework plumbing or code filling the database with sample data (``FlightLoader``,
+    ``PopulateDBBean``): no business capability of its own."""
+    return bool(PLUMBING.search(name) or SEED_DATA.search(name))
+
+
 CRUD = re.compile(
     r"^(get|set|is|has|select|insert|update|delete|save|find|list|count|search|"
     r"regist|modify|remove|create|read|add|to|equals|hash|value|from|parse)"
@@ -151,7 +159,7 @@ def classify(
             f
             for f in classes
             if GENERIC_VOCABULARY & set(_words(f))
-            or (PLUMBING.search(f.rpartition(".")[2]) and f not in serving)
+            or (_plumbing(f.rpartition(".")[2]) and f not in serving)
         ]
         methods = [m for t in nested for m in t.methods]
         behaviour = [m for m in methods if not CRUD.match(m) and not LIFECYCLE.match(m)]

@@ -289,6 +289,22 @@ def test_constants_connections_and_the_application_class_are_plumbing() -> None:
     assert calls["S1"].scores["generic_names"] == 0.75
 
 
+def test_sample_data_loaders_are_no_business_capability() -> None:
+    """AcmeAir: its loader service (a REST resource driving one loader per entity) was typed
+    core for the many operations of its loaders."""
+    loaders = [
+        t("app.loader.FlightLoader", ("loadFlights", "parseAirport")),
+        t("app.loader.CustomerLoader", ("loadCustomers",)),
+        t("app.admin.PopulateDBBean", ("populate",)),
+        t("app.loader.LoaderREST", ("loadDB",)),
+    ]
+    d = Decomposition(
+        "leiden", 1, 1.0, (Cluster("S1", "loader", tuple(x.fqn for x in loaders)),), 0.5
+    )
+    calls = classify(CodeModel("m", tuple(loaders)), d, {})
+    assert calls["S1"].scores["generic_names"] == 0.75
+
+
 def test_methods_a_framework_calls_are_no_business_operations() -> None:
     """DayTrader: 47 Ping servlets counted 125 'business operations', doGet and doPost."""
     pings = [t(f"app.prims.Ping{n}", ("doGet", "doPost", "init", "destroy")) for n in "ABC"]
