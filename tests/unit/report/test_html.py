@@ -113,3 +113,12 @@ def test_huge_diagrams_are_capped_at_8000_px() -> None:
         and 'width="8000"' in capped
         and 'viewBox="0 0 45000 900"' in capped
     )
+
+
+def test_a_table_a_library_keeps_and_a_collection_say_so() -> None:
+    report = report_with_orphan_table_owner()
+    report["tables"]["ORDERS"]["kept_by"] = ["Quartz"]
+    report["tables"]["SEQ"]["store"] = "MongoDB"
+    html = to_html(report, {})
+    assert ">ORDERS</a> (Quartz)" in html  # in the service's owned tables
+    assert "<code>ORDERS</code> (Quartz)" in html and "<code>SEQ</code> (MongoDB)" in html
