@@ -129,6 +129,8 @@ def build_report(
                 "views": views.get(c.id, []),
                 "outgoing_calls": [x for x in calls if x["from_service"] == c.id],
                 "incoming_calls": [x for x in calls if x["to_service"] == c.id],
+                # no data, no request and no page of its own: code the callers share
+                "library": not owned and not endpoints and not views.get(c.id),
             }
         )
     severities = Counter(d.severity.value for d in model.diagnostics)

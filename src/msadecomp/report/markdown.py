@@ -254,6 +254,15 @@ def _service(x: dict[str, Any], lang: str = "en", kept: dict[str, str] | None = 
     if x.get("description"):
         lines += [f"**{_('Description')}**: {x['description']}", ""]
     lines += [f"**{_('Why')} {kind}**: " + "; ".join(sub["evidence"]) + ".", ""]
+    if x.get("library"):
+        users = sorted({c["from_service"] for c in x["incoming_calls"]})
+        lines += [
+            f"**{_('A library rather than a service')}**: "
+            + _("it owns no table and serves no endpoint or view")
+            + (f" ({_('used by')} {', '.join(users)})" if users else "")
+            + ".",
+            "",
+        ]
     lines += [f"**{_('Classes')}**: " + ", ".join(f"`{short(c)}`" for c in x["classes"]), ""]
     t = x["tables"]
     owned = ", ".join(f"`{n}`" + (f" ({kept[n]})" if n in kept else "") for n in t["owned"])

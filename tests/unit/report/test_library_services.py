@@ -1,0 +1,63 @@
+"""A proposed service with no table, endpoint or view of its own is code its callers share: the
+report says so, so the architect packages it as a library instead of deploying it."""
+
+from msadecomp.decompose import Cluster, Decomposition
+from msadecomp.model import (
+    Access,
+    CodeModel,
+    Dependency,
+    DepKind,
+    Endpoint,
+    JavaType,
+    SourceRef,
+    Table,
+    TableAccess,
+    TypeKind,
+)
+from msadecomp.report import build_report
+from msadecomp.report.html import to_html
+from msadecomp.report.markdown import to_markdown
+
+REF = SourceRef("x.java", 1)
+PARAMS = {"algorithm": "louvain", "seed": 1, "resolution": 1.0, "services": None}
+BOOKING, FLIGHT, MONGO = "a.booking.BookingRest", "a.flight.FlightStore", "a.mongo.Connections"
+
+
+def report() -> dict:  # type: ignore[type-arg]
+    model = CodeModel(
+        root="app",
+        types=tuple(JavaType(c, TypeKind.CLASS, REF) for c in (BOOKING, FLIGHT, MONGO)),
+        dependencies=(
+            Dependency(BOOKING, MONGO, DepKind.CALL, REF, "book->db"),
+            Dependency(FLIGHT, MONGO, DepKind.CALL, REF, "find->db"),
+        ),
+        endpoints=(Endpoint("/bookings", "POST", f"{BOOKING}#book", REF),),
+        tables=(Table("FLIGHT", REF),),
+        table_accesses=(TableAccess(FLIGHT, "FLIGHT", Access.WRITE, REF),),
+    )
+    clusters = (
+        Cluster("booking", "booking", (BOOKING,)),
+        Cluster("flight", "flight", (FLIGHT,)),
+        Cluster("mongo", "mongo", (MONGO,)),
+    )
+    return build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
+
+
+def test_only_a_service_without_data_requests_or_pages_is_a_library() -> None:
+    r = report()
+    assert {s["id"]: s["library"] for s in r["services"]} == {
+        "booking": False,  # serves an endpoint
+        "flight": False,  # owns a table
+        "mongo": True,
+    }
+
+
+def test_the_reports_name_the_library_and_the_services_using_it() -> None:
+    r = report()
+    assert (
+        "**A library rather than a service**: it owns no table and serves no endpoint or view "
+        "(used by booking, flight)." in to_markdown(r)
+    )
+    assert "**서비스가 아닌 라이브러리 후보**" in to_markdown(r, "ko")
+    html = to_html(r, {})
+    assert html.count("A library rather than a service") == 1
