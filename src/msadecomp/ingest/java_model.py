@@ -41,6 +41,7 @@ STEREOTYPES = {
     "ManagedBean": "controller",
     "Path": "controller",
     "WebServlet": "controller",
+    "ServerEndpoint": "controller",
     "UrlBinding": "controller",
     "Stateless": "service",
     "Stateful": "service",
@@ -64,7 +65,7 @@ MIGRATION_BASES = frozenset(
 """Liquibase and Flyway supertypes of Java database migrations (stereotype ``migration``)."""
 EJB2_BASES = {"SessionBean": "service", "MessageDrivenBean": "service", "EntityBean": "entity"}
 """EJB 2 bean classes, known by the ``javax.ejb`` interface they implement."""
-URL_ANNOTATIONS = frozenset({"Path", "WebServlet", "UrlBinding"})
+URL_ANNOTATIONS = frozenset({"Path", "WebServlet", "UrlBinding", "ServerEndpoint"})
 JAX_RS_VERBS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
 MAPPINGS = {
     "RequestMapping": None,
@@ -781,12 +782,16 @@ class _Linker:
     def _endpoints(self, src: str, t: TypeDecl, path: str) -> None:
         names = {_short(a.name): a for a in t.annotations}
         ref = _ref(path, t.line)
-        for key, method in (("WebServlet", "service"), ("UrlBinding", "execute")):
+        for key, verb, method in (
+            ("WebServlet", "ANY", "service"),
+            ("UrlBinding", "ANY", "execute"),
+            ("ServerEndpoint", "WEBSOCKET", "onMessage"),  # JSR 356: DayTrader's market summary
+        ):
             if key in names:
                 a = names[key]
                 for p in _paths(a) or _split(a.get("urlPatterns")):
                     self.facts.endpoints.append(
-                        Endpoint(_join("", p), "ANY", f"{src}#{method}", ref)
+                        Endpoint(_join("", p), verb, f"{src}#{method}", ref)
                     )
         if (
             "UrlBinding" not in names

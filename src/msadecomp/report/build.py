@@ -6,6 +6,7 @@ Lists are sorted, so the same analysis always gives the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -14,7 +15,7 @@ from msadecomp.decompose import Decomposition
 from msadecomp.decompose.tables import table_owners, top_levels
 from msadecomp.decompose.views import Placement, place_views
 from msadecomp.metrics import compute_metrics
-from msadecomp.model import CodeModel, DepKind, Page
+from msadecomp.model import CodeModel, DepKind, JavaType, Page
 from msadecomp.plan import extraction_order
 from msadecomp.readiness import assess
 from msadecomp.report.korean import korean_name
@@ -59,6 +60,16 @@ def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[st
     return calls
 
 
+LISTENER = re.compile(r"(MDB|Job|Task|Listener|Consumer|Subscriber|Scheduler)$")
+"""Names of classes a container runs on a message, an event or a timer: entry points other than
+a request (DayTrader's ``DTBroker3MDB``, a Quartz ``SummaryJob``)."""
+
+
+def _listens(t: JavaType) -> bool:
+    message_driven = any(a.rpartition(".")[2] == "MessageDriven" for a in t.annotations)
+    return message_driven or bool(LISTENER.search(t.simple_name))
+
+
 def build_report(
     model: CodeModel,
     decomposition: Decomposition,
@@ -80,6 +91,7 @@ def build_report(
     services: list[dict[str, Any]] = []
     kernel: dict[str, Any] | None = None
     docs = {t.fqn: t.doc for t in model.types if t.outer is None}
+    listeners = {t.top_level for t in model.types if _listens(t)}
     comments = {t.name: t.comment for t in model.tables}
     titles = {p.path: p.title for p in model.pages}
     for c in decomposition.clusters:
@@ -129,8 +141,11 @@ def build_report(
                 "views": views.get(c.id, []),
                 "outgoing_calls": [x for x in calls if x["from_service"] == c.id],
                 "incoming_calls": [x for x in calls if x["to_service"] == c.id],
-                # no data, no request and no page of its own: code the callers share
-                "library": not owned and not endpoints and not views.get(c.id),
+                # no data, no request, page or message of its own: code the callers share
+                "library": not owned
+                and not endpoints
+                and not views.get(c.id)
+                and not listeners.intersection(classes),
             }
         )
     severities = Counter(d.severity.value for d in model.diagnostics)

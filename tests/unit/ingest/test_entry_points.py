@@ -35,6 +35,9 @@ def test_jax_rs_resources_servlets_and_stripes_action_beans(tmp_path: Path) -> N
             @WebServlet(urlPatterns = {"/upload", "/files/*"}) public class Upload {}""",
             "src/a/CatalogActionBean.java": "package a; public class CatalogActionBean {}",
             "src/a/Cart.java": """package a; @UrlBinding("/shop/cart.action") public class Cart {}""",
+            "src/a/MarketFeed.java": """package a;
+            @ServerEndpoint(value = "/marketsummary", encoders = {Enc.class})
+            public class MarketFeed { @OnMessage public void tick(String s) {} }""",
         },
     )
     assert endpoints(tmp_path) == {
@@ -44,6 +47,7 @@ def test_jax_rs_resources_servlets_and_stripes_action_beans(tmp_path: Path) -> N
         ("/files/*", "ANY", "a.Upload#service"),
         ("/Catalog.action", "ANY", "a.CatalogActionBean#execute"),
         ("/shop/cart.action", "ANY", "a.Cart#execute"),
+        ("/marketsummary", "WEBSOCKET", "a.MarketFeed#onMessage"),  # a JSR 356 WebSocket
     }
 
 

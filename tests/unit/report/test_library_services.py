@@ -21,12 +21,17 @@ from msadecomp.report.markdown import to_markdown
 REF = SourceRef("x.java", 1)
 PARAMS = {"algorithm": "louvain", "seed": 1, "resolution": 1.0, "services": None}
 BOOKING, FLIGHT, MONGO = "a.booking.BookingRest", "a.flight.FlightStore", "a.mongo.Connections"
+BROKER = "a.broker.TradeBroker"  # a message-driven bean: the container runs it on a message
 
 
 def report() -> dict:  # type: ignore[type-arg]
     model = CodeModel(
         root="app",
-        types=tuple(JavaType(c, TypeKind.CLASS, REF) for c in (BOOKING, FLIGHT, MONGO)),
+        types=(
+            *(JavaType(c, TypeKind.CLASS, REF) for c in (BOOKING, FLIGHT, MONGO)),
+            JavaType(BROKER, TypeKind.CLASS, REF, annotations=("javax.ejb.MessageDriven",)),
+            JavaType("a.jobs.SummaryJob", TypeKind.CLASS, REF),
+        ),
         dependencies=(
             Dependency(BOOKING, MONGO, DepKind.CALL, REF, "book->db"),
             Dependency(FLIGHT, MONGO, DepKind.CALL, REF, "find->db"),
@@ -39,16 +44,20 @@ def report() -> dict:  # type: ignore[type-arg]
         Cluster("booking", "booking", (BOOKING,)),
         Cluster("flight", "flight", (FLIGHT,)),
         Cluster("mongo", "mongo", (MONGO,)),
+        Cluster("broker", "broker", (BROKER,)),
+        Cluster("jobs", "jobs", ("a.jobs.SummaryJob",)),
     )
     return build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
 
 
-def test_only_a_service_without_data_requests_or_pages_is_a_library() -> None:
+def test_only_a_service_without_data_requests_pages_or_messages_is_a_library() -> None:
     r = report()
     assert {s["id"]: s["library"] for s in r["services"]} == {
         "booking": False,  # serves an endpoint
         "flight": False,  # owns a table
         "mongo": True,
+        "broker": False,  # runs on messages
+        "jobs": False,  # runs on a timer
     }
 
 
