@@ -129,6 +129,7 @@ KO: dict[str, str] = {
     "tables": "테이블",
     "endpoints": "엔드포인트",
     "proposed services": "제안 서비스",
+    "of which libraries rather than services": "그중 서비스가 아닌 라이브러리 후보",
     "shared-kernel classes": "공유 커널 클래스",
     "cross-service calls": "서비스 간 호출",
     "tables used by several services": "여러 서비스가 쓰는 테이블",

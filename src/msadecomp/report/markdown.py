@@ -78,6 +78,10 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
             [_("endpoints"), str(s["endpoints"])],
             [_("proposed services"), str(s["services"])],
             [
+                _("of which libraries rather than services"),
+                str(sum(1 for x in report["services"] if x.get("library"))),
+            ],
+            [
                 _("shared-kernel classes"),
                 str(len(report["shared_kernel"]["classes"])) if report["shared_kernel"] else "0",
             ],
