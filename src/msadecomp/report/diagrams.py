@@ -74,14 +74,15 @@ def context_map(report: dict[str, Any]) -> str:
         kind = (s.get("subdomain") or {}).get("type")
         lines = [service_title(s)]
         if kind:
-            lines.append(f"«{kind}»")
+            lines.append(f"«{kind}»" + (" «library»" if s.get("library") else ""))
         lines.append(
             f"{len(s['classes'])} classes, {len(s['tables']['owned'])} tables, "
             f"{len(s['endpoints'])} endpoints"
         )
-        g.add_node(
-            pydot.Node(node_id(s["id"]), label="\n".join(lines), fillcolor=service_colour(s))
-        )
+        node = pydot.Node(node_id(s["id"]), label="\n".join(lines), fillcolor=service_colour(s))
+        if s.get("library"):  # code its callers share, drawn apart from deployable services
+            node.set("style", "rounded,filled,dashed")
+        g.add_node(node)
     pairs: dict[tuple[str, str], int] = {}
     for c in report["remote_calls"]:
         key = (c["from_service"], c["to_service"])

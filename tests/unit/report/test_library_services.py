@@ -15,6 +15,7 @@ from msadecomp.model import (
     TypeKind,
 )
 from msadecomp.report import build_report
+from msadecomp.report.diagrams import context_map
 from msadecomp.report.html import to_html
 from msadecomp.report.markdown import to_markdown
 
@@ -71,3 +72,11 @@ def test_the_reports_name_the_library_and_the_services_using_it() -> None:
     assert "**서비스가 아닌 라이브러리 후보**" in to_markdown(r, "ko")
     html = to_html(r, {})
     assert html.count("A library rather than a service") == 1
+
+
+def test_the_context_map_draws_a_library_dashed() -> None:
+    dot = context_map(report())
+    mongo = next(line for line in dot.splitlines() if line.lstrip().startswith("mongo "))
+    booking = next(line for line in dot.splitlines() if line.lstrip().startswith("booking "))
+    assert "«library»" in mongo and "dashed" in mongo
+    assert "«library»" not in booking and "dashed" not in booking
