@@ -64,6 +64,11 @@ def _strongest_links(pairs: dict[tuple[str, str], int]) -> dict[tuple[str, str],
     return kept
 
 
+def _count(n: int, one: str, many: str = "") -> str:
+    """``1 table``, ``3 tables``."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def context_map(report: dict[str, Any]) -> str:
     """One box per service; arrows are cross-service calls, labelled with their count. A dense
     map shows each service's strongest links only, laid out as a spring model, and its title
@@ -76,8 +81,9 @@ def context_map(report: dict[str, Any]) -> str:
         if kind:
             lines.append(f"«{kind}»" + (" «library»" if s.get("library") else ""))
         lines.append(
-            f"{len(s['classes'])} classes, {len(s['tables']['owned'])} tables, "
-            f"{len(s['endpoints'])} endpoints"
+            f"{_count(len(s['classes']), 'class', 'classes')}, "
+            f"{_count(len(s['tables']['owned']), 'table')}, "
+            f"{_count(len(s['endpoints']), 'endpoint')}"
         )
         node = pydot.Node(node_id(s["id"]), label="\n".join(lines), fillcolor=service_colour(s))
         if s.get("library"):  # code its callers share, drawn apart from deployable services
