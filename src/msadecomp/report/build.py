@@ -60,9 +60,10 @@ def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[st
     return calls
 
 
-LISTENER = re.compile(r"(MDB|Job|Task|Listener|Consumer|Subscriber|Scheduler)$")
-"""Names of classes a container runs on a message, an event or a timer: entry points other than
-a request (DayTrader's ``DTBroker3MDB``, a Quartz ``SummaryJob``)."""
+LISTENER = re.compile(r"(MDB|Job|Task|Listener|Consumer|Subscriber|Scheduler|Trigger)$")
+"""Names of classes a container or the database runs on a message, an event or a timer: entry
+points other than a request (DayTrader's ``DTBroker3MDB``, a Quartz ``SummaryJob``, openlamis's
+H2 ``AfterFacilityInsertTrigger``)."""
 
 
 def _listens(t: JavaType) -> bool:

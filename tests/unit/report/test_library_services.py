@@ -32,6 +32,7 @@ def report() -> dict:  # type: ignore[type-arg]
             *(JavaType(c, TypeKind.CLASS, REF) for c in (BOOKING, FLIGHT, MONGO)),
             JavaType(BROKER, TypeKind.CLASS, REF, annotations=("javax.ejb.MessageDriven",)),
             JavaType("a.jobs.SummaryJob", TypeKind.CLASS, REF),
+            JavaType("a.db.AfterStateUpdateTrigger", TypeKind.CLASS, REF),
         ),
         dependencies=(
             Dependency(BOOKING, MONGO, DepKind.CALL, REF, "book->db"),
@@ -47,6 +48,7 @@ def report() -> dict:  # type: ignore[type-arg]
         Cluster("mongo", "mongo", (MONGO,)),
         Cluster("broker", "broker", (BROKER,)),
         Cluster("jobs", "jobs", ("a.jobs.SummaryJob",)),
+        Cluster("db", "db", ("a.db.AfterStateUpdateTrigger",)),
     )
     return build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
 
@@ -59,6 +61,7 @@ def test_only_a_service_without_data_requests_pages_or_messages_is_a_library() -
         "mongo": True,
         "broker": False,  # runs on messages
         "jobs": False,  # runs on a timer
+        "db": False,  # the database runs it
     }
 
 
