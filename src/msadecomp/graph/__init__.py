@@ -225,7 +225,7 @@ SUPERTYPES = "supertypes"
 interfaces it extends or implements``."""
 SEED_DATA = re.compile(
     r"^(Sample|Populate|Demo|Reset(DB|Db|Data)|Test(?=[A-Z]))"
-    r"|(Loader|DataGenerator|Seeder|Populator|DataInitiali[sz]er)$"
+    r"|(Loader|DataGenerator|Seeder|(Data|Database|Db|DB)Populator|DataInitiali[sz]er)$"
 )
 """Names of classes that fill the database with sample or test data (dddsample's
 ``SampleDataGenerator``, Plants' ``PopulateDBBean``, AcmeAir's ``FlightLoader``): they write

@@ -3,7 +3,14 @@ every feature uses and the sequence table ID generators write."""
 
 from msadecomp.config import Weights
 from msadecomp.decompose import decompose
-from msadecomp.graph import FK_HUB, PLACEMENT_TIES, TABLE_HUB, build_graph, clustering_graph
+from msadecomp.graph import (
+    FK_HUB,
+    PLACEMENT_TIES,
+    SEED_DATA,
+    TABLE_HUB,
+    build_graph,
+    clustering_graph,
+)
 from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.model import (
@@ -81,6 +88,15 @@ def test_a_class_filling_or_emptying_every_table_weighs_like_a_migration() -> No
     assert c["app.admin.SampleDataGenerator"]["table:SUPPLIER"]["weight"] == (
         owner * Weights().migration
     )
+
+
+def test_sample_data_names_leave_mappers_and_security_populators_alone() -> None:
+    seed = ["SampleDataGenerator", "PopulateDBBean", "ResetDBBean", "FlightLoader"]
+    seed += ["DatabasePopulator", "TestDataInitializer"]
+    # Shopizer's entity-to-DTO populators and Roller's Spring Security one fill no database
+    other = ["ReadableOrderProductPopulator", "AuthoritiesPopulator", "ProductService"]
+    assert all(SEED_DATA.search(n) for n in seed)
+    assert not any(SEED_DATA.search(n) for n in other)
 
 
 def test_foreign_keys_to_a_table_every_table_references_count_little() -> None:
