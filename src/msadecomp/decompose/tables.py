@@ -52,10 +52,12 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
     mapped: dict[str, set[str]] = defaultdict(set)
     writers: dict[str, set[str]] = defaultdict(set)
     libraries: dict[str, set[str]] = defaultdict(set)
-    collections = {a.table for a in model.table_accesses if a.via in MONGO_VIAS}
+    collections: set[str] = set()
     for a in model.table_accesses:
         if a.via.startswith(LIBRARY_VIA):
             libraries[a.table].add(a.via.removeprefix(LIBRARY_VIA))
+        elif a.via in MONGO_VIAS:
+            collections.add(a.table)
         service = where.get(top.get(a.source, a.source))
         if service is None:
             continue

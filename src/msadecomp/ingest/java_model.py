@@ -312,12 +312,13 @@ def _entity_table(
     ``@Document(collection = "x")`` (else the class name starting in lower case), as written:
     MongoDB's names are case-sensitive. A file importing Morphia or Spring Data MongoDB says
     which ``@Entity`` and ``@Document`` these are (Elasticsearch has a ``@Document`` too)."""
-    mongo = any(i.path.startswith(MONGO_PACKAGES) for i in imports)
     if mybatis_plus_entity(names):
         return normalise_table(names["TableName"].get("value") or _snake(simple)).upper(), (
             MYBATIS_PLUS_ENTITY
         )
-    if mongo and ("Entity" in names or "Document" in names):
+    if ("Entity" in names or "Document" in names) and any(
+        i.path.startswith(MONGO_PACKAGES) for i in imports
+    ):
         if "Entity" in names:  # Morphia
             name = names["Entity"].get("value") or simple
         else:  # Spring Data
