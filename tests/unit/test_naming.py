@@ -83,6 +83,10 @@ def test_helpers() -> None:
     assert slug(stem("EgovBBSAttributeManageDAO")) == "bbs-attribute"
     assert slug("DTBroker3MDB") == "dt-broker3-mdb" and slug("OAuth") == "oauth"
     assert common_prefix(["egov.a.b", "egov.a.c", "egov.d"]) == ("egov",)
+    # a class in the default package (JTrac's code-generator templates) takes no prefix away
+    assert common_prefix(["info.jtrac.domain", "info.jtrac.wicket", ""]) == ("info", "jtrac")
+    # a Wicket page or panel is about its noun
+    assert stem("ItemViewPage") == "ItemView" and stem("ItemListPanel") == "ItemList"
     assert business_path("egov.cop.bbs.service.impl", ("egov",)) == ("cop", "bbs")
 
 

@@ -1052,6 +1052,9 @@ def test_a_layer_first_package_holds_many_features_so_it_ties_nothing_together()
     assert layer_first("shop.mapper", "shop")
     assert layer_first("shop.war", "shop"), "web-archive code of every feature"
     assert layer_first("shop.infrastructure.persistence.jpa", "shop")
+    # UI frameworks' packages hold every feature's screens (JTrac's info.jtrac.wicket)
+    assert layer_first("info.jtrac.wicket", "info.jtrac")
+    assert layer_first("shop.tapestry.pages", "shop") and layer_first("shop.gwt", "shop")
     assert not layer_first("shop.cart.web", "shop")
     assert layer_first("other.web", "shop"), "outside the root, the first segment is a name"
     ref = SourceRef("x.java", 1)

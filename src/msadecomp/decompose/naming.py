@@ -48,12 +48,13 @@ if TYPE_CHECKING:
 _STEM_SUFFIXES = re.compile(
     r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|DefaultVO|SearchVO|Impl|Util|Utils|"
     r"Helper|Manager|Mgr|Repository|ActionBean|Action|Bean|Resource|REST|Rest|Endpoint|Servlet|"
-    r"Facade|Manage|Management|Mng|Mgmt|DataBean|Local|Remote|JSF|Jsf|\d*(?:MDB|SLSB|SFSB|EJB))$"
+    r"Facade|Manage|Management|Mng|Mgmt|DataBean|Local|Remote|JSF|Jsf|\d*(?:MDB|SLSB|SFSB|EJB)|"
+    r"Page|Panel)$"
 )
 """Technical tails of class names, Enterprise JavaBeans' and JSF's included: ``TradeSLSBLocal``
 (a stateless session bean's local interface), ``DTBroker3MDB`` (a message-driven bean of EJB
 3), ``QuoteDataBean`` and ``QuoteJSF`` (DayTrader's quote services had been named ``slsb``,
-``dt-broker3-mdb`` and ``quote-data``)."""
+``dt-broker3-mdb`` and ``quote-data``), and Wicket's ``ItemViewPage`` and ``ItemListPanel``."""
 _ENTRY = re.compile(r"(Service|ServiceImpl|Controller|ActionBean|Action|Resource|REST|Facade)$")
 """Classes whose name says what the service offers: their noun counts 1.5 times when naming."""
 _PREFIXES = re.compile(rf"^(Egov|Com|Generic|I(?=[A-Z][a-z])|{PERSISTENCE_PREFIXES})(?=[A-Z])")
@@ -131,8 +132,9 @@ def slug(text: str) -> str:
 
 
 def common_prefix(packages: Iterable[str]) -> tuple[str, ...]:
-    """The package segments every one of ``packages`` starts with."""
-    split = [tuple(p.split(".")) if p else () for p in packages]
+    """The package segments every one of ``packages`` starts with; classes in the default
+    package (scripts, templates: JTrac's two) do not take the system's prefix away."""
+    split = [tuple(p.split(".")) for p in packages if p]
     if not split:
         return ()
     first = min(split)

@@ -1,5 +1,5 @@
 """Views (JSP, JSF/Facelets, Thymeleaf/HTML, Velocity, FreeMarker, Pug/Jade, Mustache/Handlebars,
-Pebble, Groovy markup, JTE) and the classes behind them.
+Pebble, Groovy markup, JTE, Wicket and Tapestry component markup) and the classes behind them.
 
 :func:`read_view` finds what a view points at:
 
@@ -24,8 +24,9 @@ Pebble, Groovy markup, JTE) and the classes behind them.
 
 :func:`link_views` then finds each view's classes: the handlers of the endpoints it links to,
 the classes returning its view name (``return "bbs/ArticleList"``, with or without prefix,
-suffix or extension), the beans and action classes it names. Every lookup goes through an index,
-so linking is linear in the number of links and strings.
+suffix or extension), the beans and action classes it names, and for a component template
+(Wicket's ``ItemViewPage.html`` beside ``ItemViewPage.java``) its component class. Every lookup
+goes through an index, so linking is linear in the number of links and strings.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ TEMPLATE_FOLDER_SUFFIXES = frozenset(
 only under a web or templates folder."""
 VIEW_SUFFIXES = TEMPLATE_FOLDER_SUFFIXES | frozenset(
     {".jsp", ".jspf", ".jspx", ".tag", ".tagx", ".xhtml", ".vm", ".ftl", ".ftlh", ".ftlx"}
-    | {".peb", ".pebble", ".jte"}
+    | {".peb", ".pebble", ".jte", ".tml"}
 )
 STATIC = re.compile(
     r"\.(js|css|png|gif|jpe?g|svg|ico|woff2?|ttf|eot|map|pdf|xls|xlsx|zip|swf)$", re.I
@@ -110,14 +111,57 @@ _EL_VAR = re.compile(r"""(?=v)\bvar\s*=\s*["'](\w+)["']""")  # (?=v): checked fi
 
 
 def is_view(path: str) -> bool:
-    """True for a view file (``.html``/``.htm`` only under a web or templates folder)."""
+    """True for a view file (``.html``/``.htm`` only under a web or templates folder, or as a
+    component template beside the code: :func:`is_component_template`)."""
     suffix = PurePosixPath(path).suffix.lower()
     if suffix not in VIEW_SUFFIXES:
         return False
     if suffix in TEMPLATE_FOLDER_SUFFIXES:
-        rooted = "/" + path.rpartition("!/")[2]  # a folder at the top counts too
-        return any(part in rooted for part in ("/templates/", "webapp/", "WEB-INF/", "/views/"))
+        return _in_web_folder(path) or is_component_template(path)
     return True
+
+
+_WEB_FOLDERS = ("/templates/", "webapp/", "WEB-INF/", "/views/")
+
+
+def _in_web_folder(path: str) -> bool:
+    rooted = "/" + path.rpartition("!/")[2]  # a folder at the top counts too
+    return any(part in rooted for part in _WEB_FOLDERS)
+
+
+COMPONENT_TEMPLATE_SUFFIXES = frozenset({".html", ".htm", ".tml"})
+_CODE_ROOT = re.compile(r"(?:^|/)(?:java|resources|classes)/")
+_VARIANT = re.compile(r"(?:_[a-z]{2}(?:_[A-Z]{2})?|\$[\w$]+)$")
+
+
+def is_component_template(path: str) -> bool:
+    """An ``.html``/``.htm``/``.tml`` file among the Java sources, resources or a WAR's
+    ``WEB-INF/classes`` (Wicket's ``ItemViewPage.html`` beside ``ItemViewPage.java``,
+    Tapestry's ``Index.tml``): the markup of the component class of the same name, when there
+    is one (:func:`component_templates`)."""
+    inner = path.rpartition("!/")[2]
+    return (
+        PurePosixPath(inner).suffix.lower() in COMPONENT_TEMPLATE_SUFFIXES
+        and _CODE_ROOT.search(inner) is not None
+    )
+
+
+def component_templates(paths: Iterable[str], types: Sequence[JavaType]) -> dict[str, str]:
+    """Component template path -> the class whose markup it is: the class named by the path
+    after the source or resources folder (``.../java/info/jtrac/wicket/ItemViewPage.html`` ->
+    ``info.jtrac.wicket.ItemViewPage``), a locale (``_ko``) or inner-class (``$Row``) tail
+    left out. Templates of no class (Javadoc's ``package.html``) are left out."""
+    classes = {t.fqn for t in types if t.outer is None}
+    out: dict[str, str] = {}
+    for path in paths:
+        if not is_component_template(path):
+            continue
+        inner = path.rpartition("!/")[2]
+        tail = _CODE_ROOT.split(inner)[-1]
+        fqn = _VARIANT.sub("", tail.rpartition(".")[0]).replace("/", ".")
+        if fqn in classes:
+            out[path] = fqn
+    return out
 
 
 _TEMPLATE_SUFFIXES = (".vm", ".ftl", ".ftlh")
@@ -363,7 +407,14 @@ def link_views(
     """Set each page's ``controllers``: the project classes behind it (see module docstring).
 
     ``extra_beans`` are bean names declared in XML (JSF ``faces-config.xml``, Spring) -> class.
+    A component template is rendered by its class; one of no class is no view and left out.
     """
+    templates = component_templates((p.path for p in pages), types)
+    pages = [
+        p
+        for p in pages
+        if p.path in templates or _in_web_folder(p.path) or not is_component_template(p.path)
+    ]
     views = _ViewIndex(p.path for p in pages)
     handlers = _EndpointIndex(endpoints)
     # view -> class -> segments of the longest name by which the class names the view: of the
@@ -393,6 +444,8 @@ def link_views(
     out = []
     for page in pages:
         renderers = set(returned.get(page.path, ()))
+        if page.path in templates:
+            renderers.add(templates[page.path])
         found: set[str] = set()
         for link in page.links:
             kind, _, value = link.partition(":") if ":" in link[:6] else ("", "", link)

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from msadecomp.decompose.views import Placement, place_views
 from msadecomp.ingest.views import (
     VIEW_SUFFIXES,
+    component_templates,
     is_sql_template,
     is_view,
     link_views,
@@ -172,6 +173,44 @@ def test_html_counts_as_a_view_only_in_web_and_template_folders() -> None:
 
 def _type(fqn: str, bean: str | None = None) -> JavaType:
     return JavaType(fqn, TypeKind.CLASS, REF, bean_name=bean)
+
+
+def test_markup_beside_a_component_class_is_its_view_and_other_markup_there_is_none() -> None:
+    # Wicket keeps a page's markup beside its class (or in the resources mirror), Tapestry a
+    # .tml; Javadoc's package.html lies among the sources too but belongs to no class
+    web = "jtrac/src/main/java/info/jtrac/wicket"
+    paths = [
+        f"{web}/ItemViewPage.html",
+        f"{web}/ItemViewPage_de.html",  # a locale variant
+        f"{web}/ItemListPanel$Row.html",  # an inner component's markup
+        "src/main/resources/org/shop/pages/Index.tml",
+        f"{web}/package.html",
+        "app.war!/WEB-INF/classes/info/jtrac/wicket/UserFormPage.htm",
+    ]
+    assert all(is_view(p) for p in paths)
+    types = [
+        _type("info.jtrac.wicket.ItemViewPage"),
+        _type("info.jtrac.wicket.ItemListPanel"),
+        _type("info.jtrac.wicket.UserFormPage"),
+        _type("org.shop.pages.Index"),
+    ]
+    assert component_templates(paths, types) == {
+        f"{web}/ItemViewPage.html": "info.jtrac.wicket.ItemViewPage",
+        f"{web}/ItemViewPage_de.html": "info.jtrac.wicket.ItemViewPage",
+        f"{web}/ItemListPanel$Row.html": "info.jtrac.wicket.ItemListPanel",
+        "src/main/resources/org/shop/pages/Index.tml": "org.shop.pages.Index",
+        "app.war!/WEB-INF/classes/info/jtrac/wicket/UserFormPage.htm": (
+            "info.jtrac.wicket.UserFormPage"
+        ),
+    }
+    pages = [Page(p) for p in paths]
+    linked = {p.path: p.renderers for p in link_views(pages, [], {}, types)}
+    assert f"{web}/package.html" not in linked  # markup of no class is no view
+    assert linked[f"{web}/ItemViewPage.html"] == ("info.jtrac.wicket.ItemViewPage",)
+    # page templates in web folders stay views, whatever classes exist
+    assert [p.path for p in link_views([Page("src/main/webapp/a.html")], [], {}, [])] == [
+        "src/main/webapp/a.html"
+    ]
 
 
 def test_views_link_to_handlers_view_names_beans_and_action_classes() -> None:
