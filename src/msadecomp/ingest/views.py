@@ -16,7 +16,8 @@ Pebble, Groovy markup, JTE, Wicket and Tapestry component markup) and the classe
   ``<#import>``, Pug ``include``/``extends`` lines, Mustache ``{{> partial}}``, Pebble
   ``{% include/extends/import/embed "x" %}``, Groovy markup ``layout 'x.tpl'`` and
   ``include template:``, JTE ``@template.layout.page(..)``), as ``view:NAME`` links;
-* action classes named directly (Stripes ``beanclass="..."``), as ``class:FQN`` links;
+* action classes named directly (Stripes ``beanclass="..."``) and the classes a Model 1 JSP
+  declares as beans or creates in its scriptlets, as ``class:FQN`` links;
 * JSF/EL beans (``#{orderBean.save}``), as ``bean:NAME`` links;
 * the application's own scripts it includes and the functions it calls, as ``script:SRC`` and
   ``call:NAME`` links that :func:`msadecomp.ingest.scripts.follow_scripts` turns into the
@@ -255,6 +256,8 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
         for name in set(re.findall(rf"<{prefix}:([\w\-]+)", text)):
             links.add(f"view:{folder.rstrip('/')}/{name}")  # a .tag or a .tagx file
     links.update("class:" + m.group(1) for m in _BEANCLASS.finditer(text))
+    if suffix in _JSP_SUFFIXES:
+        links.update(_scriptlet_links(text))
     links.update(_script_links(text))
     loops = set(_EL_VAR.findall(text))
     links.update(
@@ -263,6 +266,46 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
         if m.group(1).partition(".")[0] not in loops
     )
     return Page(path, tuple(sorted(links)), title=_title(text))
+
+
+_JSP_SUFFIXES = frozenset({".jsp", ".jspf", ".jspx", ".tag", ".tagx"})
+_PAGE_IMPORT = re.compile(
+    r"""(?:<%@\s*page\b|<jsp:directive\.page\b)[^>]{0,2000}?\bimport\s*=\s*(["'])(.*?)\1""",
+    re.I | re.S,
+)
+_USE_BEAN = re.compile(
+    r"""<jsp:useBean\b[^>]{0,500}?\b(?:class|type)\s*=\s*["']([\w.$]+)["']""", re.I
+)
+_SCRIPTLET = re.compile(r"<%(?![@\-])=?(.*?)%>|<jsp:scriptlet>(.*?)</jsp:scriptlet>", re.S)
+_NEW = re.compile(r"\bnew\s+([A-Z][\w$]*)\s*[(<]")
+
+
+def _scriptlet_links(text: str) -> set[str]:
+    """``class:FQN`` links of a JSP written the Model 1 way, which does its work in scriptlets:
+    the beans it declares (``<jsp:useBean class="...">``) and the imported classes its
+    scriptlets create (``<%@ page import="x.action.EditPatientAction" %>`` and
+    ``new EditPatientAction(..)``: iTrust's 101 pages, a classic JSP-and-DAO site's
+    ``new BoardDAO()``). A class imported through a wildcard is a candidate in each such
+    package; linking keeps the project classes."""
+    links = {"class:" + m.group(1) for m in _USE_BEAN.finditer(text)}
+    exact: dict[str, str] = {}
+    wildcards: list[str] = []
+    for m in _PAGE_IMPORT.finditer(text):
+        for name in m.group(2).split(","):
+            name = name.strip()
+            if name.endswith(".*"):
+                wildcards.append(name[:-2])
+            elif name:
+                exact[name.rpartition(".")[2]] = name
+    if not exact and not wildcards:
+        return links
+    for m in _SCRIPTLET.finditer(text):
+        for created in _NEW.findall(m.group(1) or m.group(2) or ""):
+            if created in exact:
+                links.add("class:" + exact[created])
+            else:
+                links.update(f"class:{package}.{created}" for package in wildcards)
+    return links
 
 
 _SCRIPT_SRC = re.compile(

@@ -102,6 +102,43 @@ def test_pug_mustache_pebble_groovy_markup_and_jte_templates() -> None:
     )
 
 
+def test_a_model_1_jsp_links_the_beans_it_declares_and_the_classes_its_scriptlets_create() -> None:
+    page = """<%@page errorPage="/err.jsp"%>
+    <%@page import="edu.itrust.action.EditPatientAction, edu.itrust.dao.DAOFactory"%>
+    <%@ page import="kr.go.board.dao.*" %>
+    <%@page import="edu.itrust.beans.PatientBean"%>
+    <jsp:useBean id="cart" class="shop.web.CartBean" scope="session"/>
+    <%-- new PatientBean() in a comment creates nothing --%>
+    <%
+        EditPatientAction action = new EditPatientAction(prodDAO, 1L, "2");
+        DAOFactory.getProductionInstance();  // a factory every page calls: no link
+        BoardDAO dao = new BoardDAO();
+        java.util.List<String> x = new ArrayList<String>();
+    %>
+    <p><%= new EditPatientAction(prodDAO, 1L, "3").getName() %></p>"""
+    assert links("WebRoot/auth/editPatient.jsp", page) == (
+        "class:edu.itrust.action.EditPatientAction",
+        "class:kr.go.board.dao.ArrayList",  # a wildcard candidate: linking keeps project ones
+        "class:kr.go.board.dao.BoardDAO",
+        "class:shop.web.CartBean",
+    )
+    xml = """<jsp:root><jsp:directive.page import="a.b.Order"/>
+    <jsp:scriptlet>Order o = new Order();</jsp:scriptlet></jsp:root>"""
+    assert links("a/order.jspx", xml) == ("class:a.b.Order",)
+    # HTML and other templates have no scriptlets
+    assert links("templates/a.html", '<%@page import="a.B"%><% new B(); %>') == ()
+    found = link_views(
+        [Page("WebRoot/auth/editPatient.jsp", links("WebRoot/auth/editPatient.jsp", page))],
+        [],
+        {},
+        [_type("edu.itrust.action.EditPatientAction"), _type("kr.go.board.dao.BoardDAO")],
+    )
+    assert found[0].controllers == (
+        "edu.itrust.action.EditPatientAction",
+        "kr.go.board.dao.BoardDAO",
+    )
+
+
 def test_sql_templates_are_told_from_text_and_page_templates() -> None:
     assert is_sql_template("sql/createdb.vm", b"create table roller_user (id int);")
     assert is_sql_template("db/init.ftl", b"<#list ts as t>\nCREATE TABLE ${t} (x int);</#list>")
