@@ -198,10 +198,16 @@ class TableAccess:
         return self.via.startswith((BEAN_VIA, LIBRARY_VIA))
 
 
+ASYNC_VERBS = frozenset({"JMS", "KAFKA", "AMQP", "SCHEDULED"})
+"""Endpoint verbs of entry points no request reaches: message listeners (``path``: the queue or
+topic) and scheduled jobs (``path``: the schedule). Their classes are no request handlers."""
+
+
 @dataclass(frozen=True, slots=True)
 class Endpoint:
     path: str
     http_method: str
+    """An HTTP verb, ``ANY``, ``WEBSOCKET``, ``SOAP`` or one of :data:`ASYNC_VERBS`."""
     handler: str
     """``fqn#method`` of the handling controller method."""
     source: SourceRef

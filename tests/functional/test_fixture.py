@@ -99,7 +99,8 @@ def test_endpoints(fixture_model: CodeModel) -> None:
     paths = {(e.http_method, e.path) for e in fixture_model.endpoints}
     assert ("POST", "/uat/uia/actionLogin.do") in paths
     assert ("ANY", "/cvpl/selectComplaintList.do") in paths
-    assert len(fixture_model.endpoints) == 47
+    assert ("SCHEDULED", "cron 0 30 2 * * *") in paths  # the nightly statistics batch
+    assert len(fixture_model.endpoints) == 48
 
 
 def test_library_types_are_inventory_not_nodes(

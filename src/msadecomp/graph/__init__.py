@@ -37,7 +37,7 @@ from msadecomp.graph.aggregates import (
 from msadecomp.graph.delegation import THROUGH_KEEP, delegations
 from msadecomp.graph.semantic import similar_pairs, terms
 from msadecomp.graph.structure import build_dirs, group_edges, layer_first, module_of, root_package
-from msadecomp.model import CodeModel, DepKind, JavaType, TypeKind
+from msadecomp.model import ASYNC_VERBS, CodeModel, DepKind, JavaType, TypeKind
 
 TABLE_PREFIX = "table:"
 INFERRED_KINDS = frozenset(
@@ -87,8 +87,11 @@ def layer_of(t: JavaType, handlers: AbstractSet[str] = frozenset()) -> str:
 
 
 def request_handlers(model: CodeModel) -> frozenset[str]:
-    """Classes handling an endpoint of the model."""
-    return frozenset(e.handler.partition("#")[0] for e in model.endpoints)
+    """Classes handling a request endpoint of the model (message listeners and scheduled jobs
+    handle none)."""
+    return frozenset(
+        e.handler.partition("#")[0] for e in model.endpoints if e.http_method not in ASYNC_VERBS
+    )
 
 
 def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:

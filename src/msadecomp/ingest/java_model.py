@@ -75,6 +75,21 @@ MAPPINGS = {
     "DeleteMapping": "DELETE",
     "PatchMapping": "PATCH",
 }
+MESSAGE_LISTENERS = {
+    "JmsListener": ("JMS", ("destination",)),
+    "KafkaListener": ("KAFKA", ("topics", "topicPattern", "value")),
+    "RabbitListener": ("AMQP", ("queues", "value")),
+}
+"""Spring's message listener annotations: the verb of their endpoints and the elements naming
+the queues or topics listened to."""
+LISTENER_HANDLERS = frozenset({"RabbitHandler", "KafkaHandler"})
+"""Methods handling the messages of a listener annotated on their class."""
+SCHEDULE_ELEMENTS = (
+    ("cron", "cron {}"),
+    ("fixedRate", "every {} ms"),
+    ("fixedDelay", "{} ms apart"),
+)
+"""``@Scheduled`` elements and how its endpoint's path shows them."""
 INJECT_BY_TYPE = frozenset({"Autowired", "Inject"})
 JOIN_TABLES = frozenset({"JoinTable", "CollectionTable"})
 REPOSITORY_BASES = frozenset(
@@ -803,6 +818,12 @@ class _Linker:
             self.facts.endpoints.append(Endpoint(f"/{name}.action", "ANY", f"{src}#execute", ref))
         if "Path" in names:
             self._jax_rs(src, t, path, _paths(names["Path"]) or [""])
+        if "MessageDriven" in names:
+            queue = _destination(t, names["MessageDriven"], src)
+            self.facts.endpoints.append(Endpoint(queue, "JMS", f"{src}#onMessage", ref))
+        if "WebService" in names:
+            self._soap(src, t, path, names["WebService"])
+        self._listeners(src, t, path)
         prefixes = [""]
         for a in t.annotations:
             if _short(a.name) in MAPPINGS:
@@ -818,6 +839,42 @@ class _Linker:
                         self.facts.endpoints.append(
                             Endpoint(_join(prefix, p), verb, f"{src}#{m.name}", _ref(path, m.line))
                         )
+
+    def _listeners(self, src: str, t: TypeDecl, path: str) -> None:
+        """Message listener methods (``@JmsListener``, ``@KafkaListener``, ``@RabbitListener``
+        on the method, or on the class with ``@RabbitHandler``/``@KafkaHandler`` methods: an
+        endpoint per queue or topic) and ``@Scheduled`` jobs: entry points no request reaches
+        (see :data:`msadecomp.model.ASYNC_VERBS`)."""
+        on_class = [a for a in t.annotations if _short(a.name) in MESSAGE_LISTENERS]
+        for m in t.methods:
+            handles = any(_short(a.name) in LISTENER_HANDLERS for a in m.annotations)
+            for a in [*m.annotations, *(on_class if handles else ())]:
+                short = _short(a.name)
+                here = _ref(path, m.line)
+                if short in MESSAGE_LISTENERS:
+                    verb, keys = MESSAGE_LISTENERS[short]
+                    names = next((_split(a.get(k)) for k in keys if a.get(k)), []) or [m.name]
+                    self.facts.endpoints.extend(
+                        Endpoint(n, verb, f"{src}#{m.name}", here) for n in names
+                    )
+                elif short == "Scheduled":
+                    when = next(
+                        (shown.format(a.get(k)) for k, shown in SCHEDULE_ELEMENTS if a.get(k)),
+                        m.name,
+                    )
+                    job = Endpoint(when, "SCHEDULED", f"{src}#{m.name}", here)
+                    self.facts.endpoints.append(job)
+
+    def _soap(self, src: str, t: TypeDecl, path: str, a: Annotation) -> None:
+        """A JAX-WS ``@WebService``: an endpoint per ``@WebMethod`` (every method when none is
+        marked) at ``/serviceName`` (default: the class name without ``Impl``)."""
+        name = a.get("serviceName") or a.get("name") or _short(t.name).removesuffix("Impl")
+        methods = [m for m in t.methods if not m.is_constructor]
+        marked = [m for m in methods if any(_short(x.name) == "WebMethod" for x in m.annotations)]
+        for m in marked or methods:
+            self.facts.endpoints.append(
+                Endpoint(_join("", name), "SOAP", f"{src}#{m.name}", _ref(path, m.line))
+            )
 
     def _jax_rs(self, src: str, t: TypeDecl, path: str, prefixes: list[str]) -> None:
         """JAX-RS resource methods: an HTTP verb annotation and/or a method ``@Path``."""
@@ -900,6 +957,22 @@ def _managers(members: Iterable[Member]) -> set[str]:
 
 def _split(raw: str | None) -> list[str]:
     return [p.strip() for p in (raw or "").split(",") if p.strip()]
+
+
+def _destination(t: TypeDecl, a: Annotation, src: str) -> str:
+    """The queue or topic a message-driven bean listens to: its ``destinationLookup`` or
+    ``destination`` activation property, else its ``mappedName``, else its class name."""
+    properties = {
+        x.get("propertyName"): x.get("propertyValue")
+        for x in t.annotations
+        if _short(x.name) == "ActivationConfigProperty"
+    }
+    return (
+        properties.get("destinationLookup")
+        or properties.get("destination")
+        or a.get("mappedName")
+        or _short(src)
+    )
 
 
 def _paths(a: Annotation) -> list[str]:

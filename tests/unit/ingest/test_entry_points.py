@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from msadecomp.graph import build_graph
 from msadecomp.ingest import ingest
 
 
@@ -360,3 +361,58 @@ def test_a_string_compared_or_used_as_a_key_names_no_view(tmp_path: Path) -> Non
         "account.jsp": ("a.QuoteAction",),  # an attribute's value may name a view, its key not
         "portfolio.jsp": (),  # a request parameter's name
     }
+
+
+def test_message_listeners_scheduled_jobs_and_soap_services_are_entry_points(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/CargoHandledConsumer.java": """package a;
+            @MessageDriven(activationConfig = {
+                @ActivationConfigProperty(propertyName = "destinationType",
+                    propertyValue = "jakarta.jms.Queue"),
+                @ActivationConfigProperty(propertyName = "destinationLookup",
+                    propertyValue = "java:app/jms/CargoHandledQueue")})
+            public class CargoHandledConsumer implements MessageListener {
+                public void onMessage(Message m) {} }""",
+            "src/a/Broker.java": """package a;
+            @MessageDriven(mappedName = "jms/TradeBrokerQueue") public class Broker {}""",
+            "src/a/OrderListeners.java": """package a;
+            @Component public class OrderListeners {
+                @JmsListener(destination = "orders") public void placed(String m) {}
+                @KafkaListener(topics = {"paid", "refunded"}, groupId = "g")
+                public void money(String m) {}
+                @Scheduled(cron = "0 0 1 * * ?") public void nightly() {}
+                @Scheduled(fixedRate = 5000) public void poll() {}
+            }""",
+            "src/a/CancelOrderReceiver.java": """package a;
+            @Component @RabbitListener(queues = "mall.order.cancel")
+            public class CancelOrderReceiver {
+                @RabbitHandler public void handle(Long orderId) {}
+                public void helper() {} }""",
+            "src/a/TradeWSImpl.java": """package a;
+            @WebService(serviceName = "TradeWS") public class TradeWSImpl {
+                public TradeWSImpl() {}
+                @WebMethod public Quote getQuote(String s) { return null; }
+                public void notAnOperation() {} }""",
+            "src/a/PingWSImpl.java": """package a;
+            @WebService public class PingWSImpl { public String ping() { return ""; } }""",
+        },
+    )
+    assert endpoints(tmp_path) == {
+        ("java:app/jms/CargoHandledQueue", "JMS", "a.CargoHandledConsumer#onMessage"),
+        ("jms/TradeBrokerQueue", "JMS", "a.Broker#onMessage"),
+        ("orders", "JMS", "a.OrderListeners#placed"),
+        ("paid", "KAFKA", "a.OrderListeners#money"),
+        ("refunded", "KAFKA", "a.OrderListeners#money"),
+        ("cron 0 0 1 * * ?", "SCHEDULED", "a.OrderListeners#nightly"),
+        ("every 5000 ms", "SCHEDULED", "a.OrderListeners#poll"),
+        ("mall.order.cancel", "AMQP", "a.CancelOrderReceiver#handle"),
+        ("/TradeWS", "SOAP", "a.TradeWSImpl#getQuote"),
+        ("/PingWS", "SOAP", "a.PingWSImpl#ping"),
+    }
+    # a listener or a job handles no request: its class stays where its stereotype puts it
+    g = build_graph(ingest(tmp_path, jobs=1), semantic=False)
+    assert not g.nodes["a.OrderListeners"]["handler"] and g.nodes["a.TradeWSImpl"]["handler"]
