@@ -62,6 +62,9 @@ class Weights:
     """Ties a caller of a facade to what the called method uses (see graph/delegation.py)."""
     serves: float = 4.0
     """Ties a validator, editor, handler or factory to the class it is named after."""
+    message: float = 0.0
+    """Ties a class sending to a queue or topic to the listener of it: none by default, since a
+    message channel is how split services should talk (the report lists the channels)."""
     cross_aggregate: float = 0.25
     """Factor on references from one aggregate's domain classes to another aggregate's root."""
     sole_implementation: float = 4.0

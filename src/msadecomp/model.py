@@ -40,6 +40,9 @@ class DepKind(str, enum.Enum):
     ANNOTATION = "annotation"
     IMPORT = "import"
     INJECTION = "injection"
+    MESSAGE = "message"
+    """The source sends messages to a queue or topic the target listens to (``detail``: the
+    destination); found by name, see :func:`msadecomp.ingest.links.message_links`."""
 
 
 class Access(str, enum.Enum):

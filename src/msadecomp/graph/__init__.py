@@ -221,8 +221,9 @@ USERS = "users"
 (any code dependency of ``USE_KINDS``), for the clean-up steps of
 :mod:`msadecomp.decompose.refine` (classes following their users, stores, adapters,
 satellites)."""
-USE_KINDS = frozenset(k.value for k in DepKind) - {"import", "annotation"}
-"""Dependencies that use a class: an import or an annotation alone does not."""
+USE_KINDS = frozenset(k.value for k in DepKind) - {"import", "annotation", "message"}
+"""Dependencies that use a class: an import or an annotation alone does not, nor does sending
+to the queue a class listens to."""
 SUPERTYPES = "supertypes"
 """Key of the clustering graph's ``graph`` attribute holding ``class -> the classes and
 interfaces it extends or implements``."""
@@ -234,7 +235,7 @@ SEED_DATA = re.compile(
 ``SampleDataGenerator``, Plants' ``PopulateDBBean``, AcmeAir's ``FlightLoader``): they write
 every table, so their write calls say nothing about who owns the data."""
 INHERITANCE = frozenset({"extends", "implements"})
-REFERENCE_KINDS = frozenset(k.value for k in DepKind) - INHERITANCE
+REFERENCE_KINDS = frozenset(k.value for k in DepKind) - INHERITANCE - {"message"}
 """Code dependencies that refer to a class without inheriting from it."""
 EXCEPTION = re.compile(r"(Exception|Error)$")
 """Class names of exceptions: creating one is throwing it (``weights.thrown``)."""

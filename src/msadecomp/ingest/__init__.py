@@ -18,7 +18,7 @@ from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.library_tables import library_accesses
-from msadecomp.ingest.links import entry_points, link_tables, view_names
+from msadecomp.ingest.links import entry_points, link_tables, message_links, view_names
 from msadecomp.ingest.scope import Scope
 from msadecomp.ingest.scripts import follow_scripts, script_functions
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
@@ -100,6 +100,7 @@ def ingest(
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect))
         accesses += library_accesses(java.library_users, tables)
         endpoints = entry_points(java, xml)
+        java.dependencies.extend(message_links(java, endpoints))
         views = [read_view(f.path, f.data, diagnostics) for f in by_kind["view"]]
         functions = {f.path: script_functions(f.data) for f in by_kind["script"]}
         views = follow_scripts(views, functions)

@@ -162,6 +162,9 @@ class JavaFacts:
     bean_tables: list[tuple[str, str, SourceRef, str]] = field(default_factory=list)
     """(class, table, where, bean id): an XML bean with a ``table`` property injected into the
     class writes that table on its behalf (eGovFrame's table ID generators)."""
+    resources: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+    """(class, name, where): a container resource a field is injected with
+    (``@Resource(lookup = "java:app/jms/CargoHandledQueue") Queue q``)."""
 
 
 def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) -> JavaFacts:
@@ -527,6 +530,12 @@ class _Linker:
             self._typed(src, f, DepKind.FIELD, scope, ref, f.name, variables)
             for a in f.annotations:
                 self._dep(src, a.name, DepKind.ANNOTATION, scope, ref)
+                if _short(a.name) == "Resource":
+                    self.facts.resources.extend(
+                        (src, value, ref)
+                        for key in ("lookup", "mappedName", "name")
+                        if (value := a.get(key))
+                    )
         self._inherit(d, variables)
         self._inject_fields(src, t, scope, path)
         strings = self.facts.strings.setdefault(src, [])

@@ -7,6 +7,7 @@
   mappings and Spring Data repositories.
 * :func:`entry_points`: the request paths each class serves, from annotations (collected by
   :mod:`.java_model`), web.xml servlets, Struts actions and Spring XML URL mappings.
+* :func:`message_links`: which class sends to the queue or topic another class listens to.
 * :func:`view_names`: the strings of each class that may name a view, plus the views Struts
   actions forward to and the pages a Tiles definition or view-alias key stands for.
 """
@@ -28,6 +29,8 @@ from msadecomp.model import (
     MONGO_DOCUMENT,
     MYBATIS_PLUS_ENTITY,
     Access,
+    Dependency,
+    DepKind,
     Endpoint,
     JavaType,
     SourceRef,
@@ -149,6 +152,45 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
             for stmt in by_id.get(f"{ns}.{method}", ()):
                 add(ns, stmt.reads, stmt.writes, mapper.source, stmt.id)
     return sorted(out.values(), key=lambda a: (a.source, a.table, a.access.value))
+
+
+MESSAGE_VERBS = frozenset({"JMS", "KAFKA", "AMQP"})
+"""Endpoint verbs of message listeners (:data:`msadecomp.model.ASYNC_VERBS` but the jobs)."""
+
+
+def destination_key(name: str) -> str:
+    """A queue or topic name without its JNDI context: ``java:comp/env/jms/TradeBrokerQueue``,
+    ``jms/TradeBrokerQueue`` and ``TradeBrokerQueue`` are one destination."""
+    return re.split(r"[/:]", name.strip())[-1]
+
+
+def message_links(java: JavaFacts, endpoints: Sequence[Endpoint]) -> list[Dependency]:
+    """``message`` dependencies from each class naming a destination some listener consumes
+    (a string literal, ``context.lookup("java:comp/env/jms/TradeBrokerQueue")``, or an injected
+    resource, ``@Resource(lookup = "java:app/jms/CargoHandledQueue")``) to that listener:
+    cargotracker's application events to its five consumers. Text with spaces (log messages
+    about a queue) names none."""
+    listeners: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for e in endpoints:
+        if e.http_method in MESSAGE_VERBS:
+            listeners[destination_key(e.path)].add((e.handler.partition("#")[0], e.path))
+    if not listeners:
+        return []
+    named = [
+        (src, text, ref)
+        for src, texts in sorted(java.strings.items())
+        for text, ref in texts
+        if text and not any(c.isspace() for c in text)
+    ]
+    named += java.resources
+    out: dict[tuple[str, str], Dependency] = {}
+    for src, text, ref in named:
+        for consumer, path in sorted(listeners.get(destination_key(text), ())):
+            if consumer != src:
+                out.setdefault(
+                    (src, consumer), Dependency(src, consumer, DepKind.MESSAGE, ref, path)
+                )
+    return [out[k] for k in sorted(out)]
 
 
 def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:

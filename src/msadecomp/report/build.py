@@ -60,6 +60,47 @@ def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[st
     return calls
 
 
+MESSAGE_VERBS = ("JMS", "KAFKA", "AMQP")
+
+
+def message_channels(model: CodeModel, decomposition: Decomposition) -> list[dict[str, Any]]:
+    """Each queue or topic a class listens on, with its listeners and the classes sending to it
+    (``message`` dependencies) and their services: the asynchronous links there already are."""
+    where = decomposition.assignment()
+    top = top_levels(model)
+    kernel = {c.id for c in decomposition.clusters if c.kernel}
+
+    def end(fqn: str) -> dict[str, Any]:
+        cls = top.get(fqn, fqn)
+        service = where.get(cls)
+        return {"class": cls, "service": None if service in kernel else service}
+
+    consumers: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for e in model.endpoints:
+        if e.http_method in MESSAGE_VERBS:
+            consumers[(e.path, e.http_method)].append(e.handler.partition("#")[0])
+    producers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for d in model.dependencies:
+        if d.kind is DepKind.MESSAGE:
+            producers[d.detail, d.target].add(d.source)
+    out = []
+    for (path, kind), handlers in sorted(consumers.items()):
+        ins = [end(h) for h in sorted(set(handlers))]
+        outs = [end(p) for h in sorted(set(handlers)) for p in sorted(producers[path, h])]
+        outs = [o for i, o in enumerate(outs) if o not in outs[:i]]
+        services = {x["service"] for x in ins + outs}
+        out.append(
+            {
+                "destination": path,
+                "kind": kind,
+                "consumers": ins,
+                "producers": outs,
+                "crosses_services": bool(outs) and len(services) > 1,
+            }
+        )
+    return out
+
+
 LISTENER = re.compile(r"(MDB|Job|Task|Listener|Consumer|Subscriber|Scheduler|Trigger)$")
 """Names of classes a container or the database runs on a message, an event or a timer: entry
 points other than a request (DayTrader's ``DTBroker3MDB``, a Quartz ``SummaryJob``, openlamis's
@@ -194,6 +235,7 @@ def build_report(
             t.removeprefix("table:") for t in decomposition.unreferenced_tables
         ),
         "remote_calls": calls,
+        "message_channels": message_channels(model, decomposition),
         "external_types": len(model.external_types),
         "diagnostics": [
             {

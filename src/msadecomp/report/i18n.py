@@ -55,6 +55,7 @@ KO: dict[str, str] = {
     "How the services were chosen": "서비스 수를 정한 방법",
     "Services": "서비스",
     "Shared kernel": "공유 커널",
+    "Message channels": "메시지 채널",
     "Suggested extraction order": "권장 분리 순서",
     "Migration readiness checklist": "정보시스템 자가진단 체크리스트",
     "Diagnostics": "진단 메시지",
@@ -69,6 +70,17 @@ KO: dict[str, str] = {
     "versioned library rather than a service.": "여러 패키지에서 쓰는 공통 클래스로, 군집화 "
     "전에 따로 두었습니다. 서비스가 아니라 버전이 있는 라이브러리로 배포하십시오.",
     "Used by": "사용하는 서비스",
+    "Queues and topics the code listens on, and the classes sending to them: links between "
+    "services that are asynchronous already. A channel between two services stays as it is when "
+    "they are split.": "코드가 수신하는 큐와 토픽, 그리고 그곳으로 메시지를 보내는 클래스입니다. "
+    "이미 비동기인 서비스 간 연결이므로, 두 서비스를 분리해도 채널은 그대로 쓸 수 있습니다.",
+    "destination": "대상(큐/토픽)",
+    "kind": "종류",
+    "sent by": "보내는 클래스",
+    "listened to by": "수신하는 클래스",
+    "between services": "서비스 간",
+    "shared kernel": "공유 커널",
+    "none found": "찾지 못함",
     "Why": "판단 근거",
     "Classes": "클래스",
     "Owned tables": "소유 테이블",

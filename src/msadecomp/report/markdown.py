@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from msadecomp.report.build import service_figures
@@ -143,6 +144,7 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         )
         users = ", ".join(kernel["used_by_services"]) or _("none")
         lines += [f"{_('Used by')}: {users}.", ""]
+    lines += _channels(report, _)
     lines += [f"## {_('Suggested extraction order')}", ""]
     lines += _table(
         [_("step"), _("service"), _("subdomain"), _("entanglement"), _("why")],
@@ -230,6 +232,42 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         [[t.name, t.formula, t.better, t.good] for t in terms],
     )
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _channels(report: dict[str, Any], _: Callable[[str], str]) -> list[str]:
+    """The message channels section: who sends to and listens on each queue or topic."""
+    channels = report.get("message_channels") or []
+    if not channels:
+        return []
+
+    def ends(items: list[dict[str, Any]]) -> str:
+        shown = [f"`{short(x['class'])}` ({x['service'] or _('shared kernel')})" for x in items]
+        return "; ".join(shown) or _("none found")
+
+    lines = [
+        f"## {_('Message channels')}",
+        "",
+        _(
+            "Queues and topics the code listens on, and the classes sending to them: links "
+            "between services that are asynchronous already. A channel between two services "
+            "stays as it is when they are split."
+        ),
+        "",
+    ]
+    lines += _table(
+        [_("destination"), _("kind"), _("sent by"), _("listened to by"), _("between services")],
+        [
+            [
+                f"`{c['destination']}`",
+                c["kind"],
+                ends(c["producers"]),
+                ends(c["consumers"]),
+                _("yes") if c["crosses_services"] else _("no"),
+            ]
+            for c in channels
+        ],
+    )
+    return lines
 
 
 def heading(service: dict[str, Any]) -> str:

@@ -1,0 +1,87 @@
+"""An order system whose ordering side sends to a JMS queue and a Kafka topic that a shipping
+side listens on, generated here: the listeners are entry points, the senders are found by the
+destination they name, and the report lists each channel with the services at both ends."""
+
+from pathlib import Path
+
+import jsonschema
+
+import msadecomp
+from msadecomp.ingest.links import destination_key
+from msadecomp.report.markdown import to_markdown
+from msadecomp.schemas import load_schema
+
+FILES = {
+    "order/Order.java": """package shop.order;
+    import javax.persistence.*;
+    @Entity @Table(name = "ORDERS") public class Order { @Id Long id; }""",
+    "order/OrderService.java": """package shop.order;
+    import javax.annotation.Resource; import javax.jms.*; import javax.persistence.*;
+    @Stateless public class OrderService {
+        @PersistenceContext EntityManager em;
+        @Resource(lookup = "java:app/jms/OrderPlacedQueue") private Queue placed;
+        @Inject KafkaTemplate<String, String> kafka;
+        public void place(Order o) { em.persist(o); kafka.send("order-paid", "1"); }
+        public void log() { System.out.println("sent to OrderPlacedQueue now"); }
+    }""",
+    "order/OrderController.java": """package shop.order;
+    @RestController public class OrderController {
+        @Autowired OrderService orders;
+        @PostMapping("/orders") public void place(Order o) { orders.place(o); } }""",
+    "shipping/Shipment.java": """package shop.shipping;
+    import javax.persistence.*;
+    @Entity @Table(name = "SHIPMENTS") public class Shipment { @Id Long id; }""",
+    "shipping/ShipmentService.java": """package shop.shipping;
+    import javax.persistence.*;
+    @Stateless public class ShipmentService {
+        @PersistenceContext EntityManager em;
+        public void ship(Long order) { em.persist(new Shipment()); } }""",
+    "shipping/OrderPlacedConsumer.java": """package shop.shipping;
+    @MessageDriven(activationConfig = {@ActivationConfigProperty(
+        propertyName = "destinationLookup", propertyValue = "java:app/jms/OrderPlacedQueue")})
+    public class OrderPlacedConsumer implements MessageListener {
+        @Inject ShipmentService shipments;
+        public void onMessage(Message m) { shipments.ship(1L); } }""",
+    "shipping/PaymentListener.java": """package shop.shipping;
+    @Component public class PaymentListener {
+        @Autowired ShipmentService shipments;
+        @KafkaListener(topics = "order-paid") public void paid(String m) { shipments.ship(2L); }
+    }""",
+}
+
+
+def test_channels_join_senders_and_listeners_across_services(tmp_path: Path) -> None:
+    for name, text in FILES.items():
+        path = tmp_path / "src/main/java/shop" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    analysis = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1))
+    report = analysis.report
+    jsonschema.Draft202012Validator(load_schema("report.schema.json")).validate(report)
+    service_of = {c: s["id"] for s in report["services"] for c in s["classes"]}
+    order, shipping = service_of["shop.order.Order"], service_of["shop.shipping.Shipment"]
+    assert order != shipping
+    channels = {c["destination"]: c for c in report["message_channels"]}
+    assert channels["java:app/jms/OrderPlacedQueue"] == {
+        "destination": "java:app/jms/OrderPlacedQueue",
+        "kind": "JMS",
+        "consumers": [{"class": "shop.shipping.OrderPlacedConsumer", "service": shipping}],
+        "producers": [{"class": "shop.order.OrderService", "service": order}],
+        "crosses_services": True,
+    }
+    assert channels["order-paid"]["kind"] == "KAFKA"
+    assert channels["order-paid"]["producers"] == [
+        {"class": "shop.order.OrderService", "service": order}
+    ]
+    # the listeners are entry points of the shipping side, and no request handlers
+    assert service_of["shop.shipping.OrderPlacedConsumer"] == shipping
+    assert not analysis.graph.nodes["shop.shipping.PaymentListener"]["handler"]
+    markdown = to_markdown(report)
+    assert "## Message channels" in markdown
+    assert f"| `order-paid` | KAFKA | `OrderService` ({order}) |" in markdown
+    assert "## 메시지 채널" in to_markdown(report, "ko")
+
+
+def test_a_destination_is_known_by_its_last_name_whatever_its_jndi_context() -> None:
+    names = ("java:comp/env/jms/TradeBrokerQueue", "jms/TradeBrokerQueue", "TradeBrokerQueue")
+    assert {destination_key(n) for n in names} == {"TradeBrokerQueue"}
