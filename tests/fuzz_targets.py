@@ -21,7 +21,9 @@ from msadecomp.config import CONFIG_KEYS, config_from_mapping, load_config
 from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
 from msadecomp.ingest.decoding import decode_source
+from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import parse_java
+from msadecomp.ingest.links import entry_points, message_links
 from msadecomp.ingest.sources import Limits, collect
 from msadecomp.ingest.sql_ddl import parse_ddl
 from msadecomp.ingest.sql_tables import is_table_name, tables_in
@@ -427,7 +429,12 @@ _JAVA_PIECES = st.sampled_from(
         'String s = "x" + "y";', "x.call(1, \"id\");", "new C<>();", "switch (x) { case 1 -> 2; }",
         "if (o instanceof C c) {}", "String[]::new", '"""\ntext\n"""', "/* ", "*/", "// c\n",
         "\\u00", "<T extends B<T>>", "@interface N {}", "sealed ", "permits D", "var v = 1;",
-        "\n", " ", "\xff", "\uac00",
+        "\n", " ", "\xff", "\uac00", '@MessageDriven(mappedName = "q")',
+        '@ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "j:a/q")',
+        '@JmsListener(destination = "q")', '@KafkaListener(topics = {"t", "u"})',
+        '@RabbitListener(queues = "q")', "@RabbitHandler", '@Scheduled(cron = "0 {} *")',
+        '@WebService(serviceName = "W")', "@WebMethod", '@Resource(lookup = "java:app/q")',
+        "Queue q;", 'ctx.lookup("java:comp/env/jms/q");',
     ]
 )  # fmt: skip
 _SQL_PIECES = st.sampled_from(
@@ -446,7 +453,11 @@ def _joined(pieces: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
 
 
 def _parse_java(data: bytes) -> object:
-    return parse_java("A.java", data)
+    """Parse, then build the code facts, entry points and message links of the file."""
+    parsed = parse_java("A.java", data)
+    facts = build_java_facts([parsed])
+    points = entry_points(facts, XmlFacts())
+    return parsed, points, message_links(facts, points)
 
 
 def _parse_sql(data: bytes) -> object:
