@@ -362,3 +362,37 @@ def test_the_ddd_interfaces_layer_names_no_service() -> None:
     other = ("se.dddsample.domain.voyage.Voyage", "se.dddsample.domain.voyage.VoyageRepository")
     clusters = name_clusters(graph_of(*booking, *other), [set(booking), set(other)])
     assert [c.name for c in clusters] == ["booking", "voyage"]
+
+
+def test_tied_nouns_give_way_to_a_word_a_third_of_the_names_share_unless_one_is_an_entity() -> (
+    None
+):
+    """JTrac's space and user administration: three multi-action controllers tie on nouns of
+    their own, yet a third of the classes are about users. PlantsByWebSphere's catalogue keeps
+    the name of its ``Inventory`` entity beside three shopping classes."""
+    admin = (
+        "tr.web.AbstractMultiActionController",
+        "tr.web.DefaultMultiActionController",
+        "tr.web.RestMultiActionController",
+        "tr.web.UserFormPage",
+        "tr.web.UserListPage",
+        "tr.web.UserAllocatePage",
+        "tr.web.SpaceListPage",
+        "tr.domain.UserSpaceRole",
+        "tr.web.OptionsPage",
+    )
+    catalog = (
+        "pbw.service.CatalogMgr",
+        "pbw.model.Inventory",
+        "pbw.web.ShoppingBean",
+        "pbw.web.ShoppingItem",
+        "pbw.service.ShoppingCartContent",
+        "pbw.web.ProductBean",
+        "pbw.web.ImageServlet",
+        "pbw.util.ValidatorUtils",
+        "pbw.web.ValidatePasswords",
+    )
+    g = graph_of(*admin, *catalog)
+    g.nodes["pbw.model.Inventory"]["stereotype"] = "entity"
+    assert [c.name for c in name_clusters(g, [set(admin)])] == ["user"]
+    assert [c.name for c in name_clusters(g, [set(catalog)])] == ["inventory"]

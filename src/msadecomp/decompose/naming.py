@@ -11,10 +11,13 @@ tied nouns, one that a model or store class has wins (``item`` over ``add-item-t
 a ``Manage``/``Mng`` tail says nothing (``EgovOnlinePollManageDAO`` -> ``online-poll``).
 When every class has a noun of its own (DayTrader's ``TradeSLSBBean``, ``TradeDirect``,
 ``CompleteOrderThread``), the word at least half of the class names share names the service
-(``trade``), never the alphabetically first class; so does that word when the noun is the
-word plus a role played for it (Roller's ``comment``, not ``comment-authenticator``), and a
-word three times as many class names share as the noun weighs, and a quarter of them, when it
-is not a word of the noun (Roller's ``task``, not ``thread``: 14 task classes beside a
+(``trade``), never the alphabetically first class; failing that, the word a third of them
+share (three or more), unless the first of the tied nouns is an entity's (JTrac's ``user``
+administration, not its ``AbstractMultiActionController``; PlantsByWebSphere's
+``inventory``). The half-shared word also names the service when the noun is the word plus a
+role played for it (Roller's ``comment``, not ``comment-authenticator``). A word three times
+as many class names share as the noun weighs, and a quarter of them, names it too when it is
+not a word of the noun (Roller's ``task``, not ``thread``: 14 task classes beside a
 thread manager, its implementation and a worker thread; Roller's ``media-file`` stays). Of
 services with the same name the largest keeps it; the others are told apart by their dominant
 class-name noun (for a service named after a shared word: the noun of its most connected class,
@@ -313,6 +316,15 @@ def central_class(graph: nx.Graph, classes: Sequence[str]) -> str:
     return min(named, key=lambda m: (-ties(m), m))
 
 
+def _entity_nouns(graph: nx.Graph, classes: Sequence[str], prefix: str = "") -> set[str]:
+    """The class-name nouns of the entities among ``classes``."""
+    return {
+        slug(stem(_simple_name(graph, m), prefix))
+        for m in classes
+        if graph.nodes[m].get("stereotype") == "entity"
+    }
+
+
 def _central_noun(graph: nx.Graph, classes: Sequence[str], prefix: str = "") -> str:
     """The class-name noun of the class most tied to the others of ``classes``."""
     return slug(stem(_simple_name(graph, central_class(graph, classes)), prefix))
@@ -363,6 +375,15 @@ def name_clusters(
             name = slug(prefix[-1])
         elif weak and (word := _shared_word(graph, classes, app, lead)):
             name, noun = word, _central_noun(graph, classes, lead)
+        elif (
+            weak
+            and noun not in _entity_nouns(graph, classes, lead)
+            and (top := _top_word(graph, classes, app, lead))[1] >= max(3, len(classes) / 3)
+        ):
+            # tied nouns, none an entity's: the word a third of the class names share (JTrac's
+            # space and user administration pages, not their AbstractMultiActionController)
+            name = word = top[0]
+            noun = _central_noun(graph, classes, lead)
         elif (word := _shared_word(graph, classes, app, lead)) and _AGENT.fullmatch(
             noun.removeprefix(word)
         ):
