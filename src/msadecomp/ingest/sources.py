@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import ConfigError, InputError
-from msadecomp.ingest.scope import Scope
+from msadecomp.ingest.scope import TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import SCRIPT_SUFFIX, is_own_script
 from msadecomp.ingest.views import VIEW_SUFFIXES, is_view
 from msadecomp.model import Diagnostic, Severity, SourceRef
@@ -165,15 +165,23 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         return out
     if not root.is_dir():
         raise InputError(f"input path is neither a file nor a folder: {display_path(str(root))}")
+    plugins: list[str] = []  # folders of nested Maven or Gradle plugin builds
     for path, rel in _walk(root, out):
         if DELIVERY_FILES.search(rel):
             out.delivery_files.append(rel)
+            if "/" in rel and _builds_plugin(path):
+                plugins.append(rel.rpartition("/")[0] + "/")
         suffix = path.suffix.lower()
         if suffix in ARCHIVE_SUFFIXES:
             out.skipped_libraries.append(rel)
             continue
         kind = KINDS.get(suffix)
-        if kind is None or (kind == "view" and not is_view(rel)) or not out.in_scope(rel):
+        if kind is None or (kind == "view" and not is_view(rel)):
+            continue
+        if rel.startswith(tuple(plugins)):
+            out.excluded.append((rel, TOOLING_REASON))
+            continue
+        if not out.in_scope(rel):
             continue
         if kind == "script" and not is_own_script(rel, _size(path)):
             continue
@@ -181,6 +189,26 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         if data is not None:
             out.files.append(SourceFile(rel, kind, data))
     return out
+
+
+PLUGIN_BUILD = re.compile(
+    rb"<packaging>\s*maven-plugin\s*</packaging>|\bjava-gradle-plugin\b|^\s*gradlePlugin\s*\{",
+    re.M,
+)
+"""What a Maven or Gradle build of a build-tool plugin says (JTrac's ``maven-antprops-plugin``
+module): its code extends the build, it is no part of the application."""
+
+
+def _builds_plugin(path: Path) -> bool:
+    """True when the build file at ``path`` (a ``pom.xml`` or ``build.gradle``) builds a Maven
+    or Gradle plugin; an unreadable or very large file builds none."""
+    if path.name not in ("pom.xml", "build.gradle", "build.gradle.kts"):
+        return False
+    try:
+        with path.open("rb") as fh:
+            return PLUGIN_BUILD.search(fh.read(1 << 20)) is not None
+    except OSError:
+        return False
 
 
 def _size(path: Path) -> int:

@@ -1,8 +1,11 @@
 """Scope: which files are application code, and why the others are left out."""
 
+from pathlib import Path
+
 import pytest
 
 from msadecomp.ingest.scope import GENERATED_REASON, TEST_REASON, TOOLING_REASON, Scope
+from msadecomp.ingest.sources import collect
 
 
 @pytest.mark.parametrize(
@@ -70,3 +73,36 @@ def test_include_patterns_narrow_the_scope() -> None:
     assert scope.reason("src/main/java/egovframework/com/uat/B.java") == (
         "outside the include patterns"
     )
+
+
+def test_a_nested_maven_or_gradle_plugin_build_is_build_tooling(tmp_path: Path) -> None:
+    """JTrac ships a Maven plugin module beside its web application: its mojos extend the build
+    and are no part of the application. A plugin that is the analysed project itself stays."""
+    files = {
+        "pom.xml": "<project><packaging>war</packaging></project>",
+        "src/main/java/app/Order.java": "package app; class Order {}",
+        "maven-antprops-plugin/pom.xml": (
+            "<project><packaging> maven-plugin </packaging></project>"
+        ),
+        "maven-antprops-plugin/src/main/java/m/AntPropsMojo.java": "package m; class A {}",
+        "gradle-gen/build.gradle.kts": "plugins {\n    `java-gradle-plugin`\n}\n",
+        "gradle-gen/src/main/java/g/GenTask.java": "package g; class GenTask {}",
+        "gradle-gen2/build.gradle": "gradlePlugin {\n  plugins { }\n}\n",
+        "gradle-gen2/src/main/java/g/Gen2.java": "package g; class Gen2 {}",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    collected = collect(tmp_path)
+    assert [f.path for f in collected.files if f.kind == "java"] == [
+        "src/main/java/app/Order.java"
+    ]
+    assert (
+        dict(collected.excluded)["maven-antprops-plugin/src/main/java/m/AntPropsMojo.java"]
+        == TOOLING_REASON
+    )
+    assert "gradle-gen/src/main/java/g/GenTask.java" in dict(collected.excluded)
+    plugin = tmp_path / "maven-antprops-plugin"
+    assert [f.path for f in collect(plugin).files if f.kind == "java"] == [
+        "src/main/java/m/AntPropsMojo.java"
+    ]
