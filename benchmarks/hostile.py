@@ -101,6 +101,14 @@ CASES: dict[str, Case] = {
     "class-nested-annotations": _file("Nested.class", h.nested_annotation_arrays()),
     "class-bad-pool-reference": _file("Bad.class", h.bad_pool_reference()),
     "special-files-links-names": _special,
+    # 8 MiB JSPs (the largest file read) of unclosed scriptlets, comments and page imports
+    "jsp-unclosed-scriptlets": _file(
+        "Unclosed.jsp", b'<%@page import="a.B"%>' + b"<% new B(" * 932_000
+    ),
+    "jsp-unclosed-comments": _file(
+        "Comments.jsp", b'<%@page import="a.B"%><% ' + b"/* x" * 2_090_000 + b" %>"
+    ),
+    "jsp-unclosed-import": _file("Import.jsp", b'<%@page import="' + b"a" * 8_380_000),
     "single-file": _single,
     "zero-weights": _config("[weights]\n" + "".join(f"{k} = 0\n" for k in WEIGHTS)),
     "together-everything": _config('[constraints]\ntogether = [["*"]]\n'),

@@ -201,9 +201,12 @@ class TableAccess:
         return self.via.startswith((BEAN_VIA, LIBRARY_VIA))
 
 
-ASYNC_VERBS = frozenset({"JMS", "KAFKA", "AMQP", "SCHEDULED"})
-"""Endpoint verbs of entry points no request reaches: message listeners (``path``: the queue or
-topic) and scheduled jobs (``path``: the schedule). Their classes are no request handlers."""
+MESSAGE_VERBS = frozenset({"JMS", "KAFKA", "AMQP"})
+"""Endpoint verbs of message listeners (``path``: the queue or topic, ``?`` when the code does
+not say)."""
+ASYNC_VERBS = MESSAGE_VERBS | {"SCHEDULED"}
+"""Endpoint verbs of entry points no request reaches: message listeners and scheduled jobs
+(``path``: the schedule). Their classes are no request handlers."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,8 +28,12 @@ def tracker(root: Path) -> None:
         "public abstract class BasePage extends WebPage { }",
         "<html><body><wicket:child/></body></html>",
     )
-    # Javadoc's package description lies among the pages: it is no view
+    # Javadoc's package description lies among the pages, a library's documentation among the
+    # resources: neither is a view, nor read
     (root / "src/main/java/org/tracker/wicket/package.html").write_text("<p>The web pages.</p>")
+    docs = root / "src/main/resources/static/chart/docs"
+    docs.mkdir(parents=True)
+    (docs / "index.html").write_text("<h1>Chart docs</h1>")
     for f in FEATURES:
         low = f.lower()
         write(
@@ -67,7 +71,10 @@ def tracker(root: Path) -> None:
 
 def test_page_markup_is_placed_with_its_page_and_pages_split_by_feature(tmp_path: Path) -> None:
     tracker(tmp_path)
-    report = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1)).report
+    analysis = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1))
+    report = analysis.report
+    markup = 1 + len(FEATURES) * len(SCREENS)  # BasePage's and the pages'
+    assert dict(analysis.model.file_counts)["view"] == len(analysis.model.pages) == markup
     service_of = {c: s["name"] for s in report["services"] for c in s["classes"]}
     views = report["views"]
     web = "src/main/java/org/tracker/wicket"

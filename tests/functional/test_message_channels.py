@@ -22,12 +22,15 @@ FILES = {
         @Resource(lookup = "java:app/jms/OrderPlacedQueue") private Queue placed;
         @Inject KafkaTemplate<String, String> kafka;
         public void place(Order o) { em.persist(o); kafka.send("order-paid", "1"); }
-        public void log() { System.out.println("sent to OrderPlacedQueue now"); }
+        public void refund() { kafka.send("order-refunded", "1"); }
+        public void log() { System.out.println("x jms/OrderPlacedQueue"); }
     }""",
     "order/OrderController.java": """package shop.order;
-    @RestController public class OrderController {
+    @Controller public class OrderController {
         @Autowired OrderService orders;
-        @PostMapping("/orders") public void place(Order o) { orders.place(o); } }""",
+        @PostMapping("/order-paid") public String place(Order o) {
+            orders.place(o); return "redirect:orders"; } }""",
+    "order/paid.jsp": '<a href="order-paid">paid</a>',
     "shipping/Shipment.java": """package shop.shipping;
     import javax.persistence.*;
     @Entity @Table(name = "SHIPMENTS") public class Shipment { @Id Long id; }""",
@@ -45,7 +48,12 @@ FILES = {
     "shipping/PaymentListener.java": """package shop.shipping;
     @Component public class PaymentListener {
         @Autowired ShipmentService shipments;
-        @KafkaListener(topics = "order-paid") public void paid(String m) { shipments.ship(2L); }
+        @KafkaListener(topics = {"order-paid", "order-refunded"})
+        public void paid(String m) { shipments.ship(2L); }
+    }""",
+    "shipping/AuditListener.java": """package shop.shipping;
+    @Component public class AuditListener {
+        @KafkaListener(topics = "order-paid") public void audit(String m) { }
     }""",
 }
 
@@ -70,9 +78,20 @@ def test_channels_join_senders_and_listeners_across_services(tmp_path: Path) -> 
         "crosses_services": True,
     }
     assert channels["order-paid"]["kind"] == "KAFKA"
+    # the sender only: a peer listener sends nothing, nor does a controller whose request
+    # path or view name happens to read like the topic
     assert channels["order-paid"]["producers"] == [
         {"class": "shop.order.OrderService", "service": order}
     ]
+    assert [c["class"] for c in channels["order-paid"]["consumers"]] == [
+        "shop.shipping.AuditListener",
+        "shop.shipping.PaymentListener",
+    ]
+    # one listener of two topics: each topic keeps its sender
+    assert channels["order-refunded"]["producers"] == channels["order-paid"]["producers"]
+    # a page linking a path that reads like a topic is no page of its listeners
+    page = next(p for p in analysis.model.pages if p.path.endswith("paid.jsp"))
+    assert page.controllers == ("shop.order.OrderController",)
     # the listeners are entry points of the shipping side, and no request handlers
     assert service_of["shop.shipping.OrderPlacedConsumer"] == shipping
     assert not analysis.graph.nodes["shop.shipping.PaymentListener"]["handler"]

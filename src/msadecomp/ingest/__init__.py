@@ -27,6 +27,7 @@ from msadecomp.ingest.sql_inputs import read_sql_side
 from msadecomp.ingest.views import is_sql_template, link_views, read_view
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
+    ASYNC_VERBS,
     CodeModel,
     Diagnostic,
     JavaType,
@@ -100,12 +101,13 @@ def ingest(
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect))
         accesses += library_accesses(java.library_users, tables)
         endpoints = entry_points(java, xml)
-        java.dependencies.extend(message_links(java, endpoints))
+        dependencies = [*java.dependencies, *message_links(java, endpoints)]
         views = [read_view(f.path, f.data, diagnostics) for f in by_kind["view"]]
         functions = {f.path: script_functions(f.data) for f in by_kind["script"]}
         views = follow_scripts(views, functions)
         beans = {b.id: b.cls for b in xml.beans}
-        pages = link_views(views, endpoints, view_names(java, xml), java.types, beans)
+        requests = [e for e in endpoints if e.http_method not in ASYNC_VERBS]
+        pages = link_views(views, requests, view_names(java, xml), java.types, beans)
         for a in accesses:
             if a.table not in tables:
                 tables[a.table] = Table(a.table, a.ref)
@@ -120,7 +122,7 @@ def ingest(
     return CodeModel(
         root=display_path(root.name or str(root)),
         types=tuple(sorted(java.types, key=lambda t: t.fqn)),
-        dependencies=tuple(java.dependencies),
+        dependencies=tuple(dependencies),
         tables=tuple(sorted(tables.values(), key=lambda t: t.name)),
         statements=tuple(xml.statements),
         table_accesses=tuple(accesses),

@@ -23,6 +23,7 @@ from typing import Any
 from msadecomp.ingest.java_syntax import Annotation, Call, JavaFile, Member, Method, TypeDecl
 
 ACC_INTERFACE, ACC_ABSTRACT, ACC_ANNOTATION, ACC_ENUM = 0x0200, 0x0400, 0x2000, 0x4000
+ACC_PUBLIC, ACC_STATIC = 0x0001, 0x0008
 _DESCRIPTOR_CLASS = re.compile(r"L([^;<]+)[;<]")
 _DESCRIPTOR_PARAM = re.compile(r"\[*(?:[BCDFIJSZ]|L[^;]*;)")
 MAX_PARAMETERS = 255
@@ -220,7 +221,7 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
     methods: list[Method] = []
     descriptors: dict[str, tuple[tuple[Member, ...], tuple[str, ...]]] = {}
     for _ in range(r.u2()):
-        r.u2()
+        flags = r.u2()
         name, desc = utf(r.u2()), utf(r.u2())
         anns = attributes()
         if name == "<clinit>":
@@ -236,6 +237,7 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
                 ret,
                 anns,
                 is_constructor=name == "<init>",
+                exposed=bool(flags & ACC_PUBLIC) and not flags & ACC_STATIC,
             )
         )
     class_annotations = attributes()

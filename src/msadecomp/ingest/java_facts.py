@@ -71,6 +71,8 @@ class Method(_Compact):
     is_constructor: bool = False
     constants: tuple[str, ...] = ()
     """Constants of other types read here (``Util.PAGE_LOGIN``), as written."""
+    exposed: bool = True
+    """Public and not static: an operation a container can offer (a JAX-WS web method)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,12 +82,29 @@ MESSAGE_LISTENERS = {
 }
 """Spring's message listener annotations: the verb of their endpoints and the elements naming
 the queues or topics listened to."""
+SEND_CALLS = frozenset(
+    {
+        "send",
+        "sendAndReceive",
+        "sendDefault",
+        "convertAndSend",
+        "convertSendAndReceive",
+        "publish",
+        "lookup",
+        "createQueue",
+        "createTopic",
+    }
+)
+"""Calls whose first string argument names a queue or topic: JMS, Kafka and RabbitMQ
+templates' sends, JNDI lookups, a JMS session's ``createQueue``."""
 LISTENER_HANDLERS = frozenset({"RabbitHandler", "KafkaHandler"})
 """Methods handling the messages of a listener annotated on their class."""
 SCHEDULE_ELEMENTS = (
     ("cron", "cron {}"),
     ("fixedRate", "every {} ms"),
+    ("fixedRateString", "every {}"),
     ("fixedDelay", "{} ms apart"),
+    ("fixedDelayString", "{} apart"),
 )
 """``@Scheduled`` elements and how its endpoint's path shows them."""
 INJECT_BY_TYPE = frozenset({"Autowired", "Inject"})
@@ -162,9 +179,10 @@ class JavaFacts:
     bean_tables: list[tuple[str, str, SourceRef, str]] = field(default_factory=list)
     """(class, table, where, bean id): an XML bean with a ``table`` property injected into the
     class writes that table on its behalf (eGovFrame's table ID generators)."""
-    resources: list[tuple[str, str, SourceRef]] = field(default_factory=list)
-    """(class, name, where): a container resource a field is injected with
-    (``@Resource(lookup = "java:app/jms/CargoHandledQueue") Queue q``)."""
+    destinations: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+    """(class, name, where): a queue or topic the class names where messages are sent or
+    destinations looked up (see :data:`SEND_CALLS`), or a container resource a field is
+    injected with (``@Resource(lookup = "java:app/jms/CargoHandledQueue") Queue q``)."""
 
 
 def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) -> JavaFacts:
@@ -531,7 +549,7 @@ class _Linker:
             for a in f.annotations:
                 self._dep(src, a.name, DepKind.ANNOTATION, scope, ref)
                 if _short(a.name) == "Resource":
-                    self.facts.resources.extend(
+                    self.facts.destinations.extend(
                         (src, value, ref)
                         for key in ("lookup", "mappedName", "name")
                         if (value := a.get(key))
@@ -548,6 +566,11 @@ class _Linker:
         for m in t.methods:
             local_types = self._link_method(src, m, scope, path, variables, strings, managed)
             self._entity_operations(src, m, scope, path, local_types, managers)
+            self.facts.destinations.extend(
+                (src, call.strings[0], _ref(path, call.line))
+                for call in m.calls
+                if call.member in SEND_CALLS and call.strings
+            )
         self._endpoints(src, t, path)
 
     def _inherit(self, d: _Decl, variables: dict[str, str]) -> None:
@@ -828,7 +851,7 @@ class _Linker:
         if "Path" in names:
             self._jax_rs(src, t, path, _paths(names["Path"]) or [""])
         if "MessageDriven" in names:
-            queue = _destination(t, names["MessageDriven"], src)
+            queue = _destination(t, names["MessageDriven"])
             self.facts.endpoints.append(Endpoint(queue, "JMS", f"{src}#onMessage", ref))
         if "WebService" in names:
             self._soap(src, t, path, names["WebService"])
@@ -852,8 +875,9 @@ class _Linker:
     def _listeners(self, src: str, t: TypeDecl, path: str) -> None:
         """Message listener methods (``@JmsListener``, ``@KafkaListener``, ``@RabbitListener``
         on the method, or on the class with ``@RabbitHandler``/``@KafkaHandler`` methods: an
-        endpoint per queue or topic) and ``@Scheduled`` jobs: entry points no request reaches
-        (see :data:`msadecomp.model.ASYNC_VERBS`)."""
+        endpoint per queue or topic, ``?`` when the annotation names none) and scheduled jobs
+        (Spring's ``@Scheduled``, EJB's ``@Schedule``): entry points no request reaches (see
+        :data:`msadecomp.model.ASYNC_VERBS`)."""
         on_class = [a for a in t.annotations if _short(a.name) in MESSAGE_LISTENERS]
         for m in t.methods:
             handles = any(_short(a.name) in LISTENER_HANDLERS for a in m.annotations)
@@ -862,25 +886,34 @@ class _Linker:
                 here = _ref(path, m.line)
                 if short in MESSAGE_LISTENERS:
                     verb, keys = MESSAGE_LISTENERS[short]
-                    names = next((_split(a.get(k)) for k in keys if a.get(k)), []) or [m.name]
+                    names = next((_split(a.get(k)) for k in keys if a.get(k)), []) or ["?"]
                     self.facts.endpoints.extend(
-                        Endpoint(n, verb, f"{src}#{m.name}", here) for n in names
+                        Endpoint(_property_default(n), verb, f"{src}#{m.name}", here)
+                        for n in names
                     )
-                elif short == "Scheduled":
-                    when = next(
-                        (shown.format(a.get(k)) for k, shown in SCHEDULE_ELEMENTS if a.get(k)),
-                        m.name,
-                    )
-                    job = Endpoint(when, "SCHEDULED", f"{src}#{m.name}", here)
+                elif short in ("Scheduled", "Schedule"):
+                    job = Endpoint(_schedule(a), "SCHEDULED", f"{src}#{m.name}", here)
                     self.facts.endpoints.append(job)
 
     def _soap(self, src: str, t: TypeDecl, path: str, a: Annotation) -> None:
-        """A JAX-WS ``@WebService``: an endpoint per ``@WebMethod`` (every method when none is
-        marked) at ``/serviceName`` (default: the class name without ``Impl``)."""
-        name = a.get("serviceName") or a.get("name") or _short(t.name).removesuffix("Impl")
+        """A JAX-WS ``@WebService`` class: an endpoint per ``@WebMethod`` (without
+        ``exclude = true``), or per public instance method when none is marked, at
+        ``/serviceName`` (default: the class name and ``Service``, as JAX-WS names it). Its
+        endpoint interface serves nothing of its own."""
+        if t.kind == "interface":
+            return
+        name = a.get("serviceName") or _short(t.name) + "Service"
         methods = [m for m in t.methods if not m.is_constructor]
-        marked = [m for m in methods if any(_short(x.name) == "WebMethod" for x in m.annotations)]
-        for m in marked or methods:
+        marks = {
+            m.name: x for m in methods for x in m.annotations if _short(x.name) == "WebMethod"
+        }
+        offered = [
+            m
+            for m in methods
+            if (m.name in marks and marks[m.name].get("exclude") != "true")
+            or (not marks and m.exposed)
+        ]
+        for m in offered:
             self.facts.endpoints.append(
                 Endpoint(_join("", name), "SOAP", f"{src}#{m.name}", _ref(path, m.line))
             )
@@ -968,20 +1001,43 @@ def _split(raw: str | None) -> list[str]:
     return [p.strip() for p in (raw or "").split(",") if p.strip()]
 
 
-def _destination(t: TypeDecl, a: Annotation, src: str) -> str:
+def _destination(t: TypeDecl, a: Annotation) -> str:
     """The queue or topic a message-driven bean listens to: its ``destinationLookup`` or
-    ``destination`` activation property, else its ``mappedName``, else its class name."""
+    ``destination`` activation property, else its ``mappedName``, else ``?`` (a deployment
+    descriptor names it)."""
     properties = {
         x.get("propertyName"): x.get("propertyValue")
         for x in t.annotations
         if _short(x.name) == "ActivationConfigProperty"
     }
-    return (
+    return _property_default(
         properties.get("destinationLookup")
         or properties.get("destination")
         or a.get("mappedName")
-        or _short(src)
+        or "?"
     )
+
+
+_PLACEHOLDER = re.compile(r"^\$\{[^:}]*:([^}]*)\}$")
+
+
+def _property_default(name: str) -> str:
+    """A destination written as a property placeholder with a default (``${app.queue:orders}``)
+    is its default; any other text is kept as written."""
+    m = _PLACEHOLDER.match(name.strip())
+    return m.group(1) if m and m.group(1) else name.strip()
+
+
+def _schedule(a: Annotation) -> str:
+    """How a scheduled job's endpoint shows its schedule: Spring's ``cron``, ``fixedRate``,
+    ``fixedDelay`` (or their ``*String`` forms), else every element of EJB's ``@Schedule``
+    (``schedule hour=2 minute=30``), else ``?`` (a computed schedule)."""
+    for key, shown in SCHEDULE_ELEMENTS:
+        if value := a.get(key):
+            return shown.format(value)
+    if _short(a.name) == "Schedule" and a.attrs:
+        return "schedule " + " ".join(f"{k}={v}" for k, v in a.attrs)
+    return "?"
 
 
 def _paths(a: Annotation) -> list[str]:

@@ -481,6 +481,7 @@ class _Extractor:
             tuple(m.strings),
             node.type != "method_declaration",
             tuple(m.constants),
+            self.has_modifier(node, "public") and not self.has_modifier(node, "static"),
         )
 
     def method_fact(self, node: Node, kind: str, m: _Open) -> None:
@@ -703,11 +704,14 @@ class _Extractor:
         return _line(after if after is not None else node)
 
     def is_abstract(self, node: Node) -> bool:
+        return self.has_modifier(node, "abstract")
+
+    def has_modifier(self, node: Node, modifier: str) -> bool:
         first = node.child(0)
         return (
             first is not None
             and first.type == "modifiers"
-            and any(c.type == "abstract" for c in first.children)
+            and any(c.type == modifier for c in first.children)
         )
 
     def annotations(self, node: Node) -> tuple[Annotation, ...]:

@@ -25,6 +25,7 @@ from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
     BEAN_VIA,
     JPA_ENTITY,
+    MESSAGE_VERBS,
     MONGO_COLLECTION,
     MONGO_DOCUMENT,
     MYBATIS_PLUS_ENTITY,
@@ -154,10 +155,6 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
     return sorted(out.values(), key=lambda a: (a.source, a.table, a.access.value))
 
 
-MESSAGE_VERBS = frozenset({"JMS", "KAFKA", "AMQP"})
-"""Endpoint verbs of message listeners (:data:`msadecomp.model.ASYNC_VERBS` but the jobs)."""
-
-
 def destination_key(name: str) -> str:
     """A queue or topic name without its JNDI context: ``java:comp/env/jms/TradeBrokerQueue``,
     ``jms/TradeBrokerQueue`` and ``TradeBrokerQueue`` are one destination."""
@@ -165,31 +162,25 @@ def destination_key(name: str) -> str:
 
 
 def message_links(java: JavaFacts, endpoints: Sequence[Endpoint]) -> list[Dependency]:
-    """``message`` dependencies from each class naming a destination some listener consumes
-    (a string literal, ``context.lookup("java:comp/env/jms/TradeBrokerQueue")``, or an injected
-    resource, ``@Resource(lookup = "java:app/jms/CargoHandledQueue")``) to that listener:
-    cargotracker's application events to its five consumers. Text with spaces (log messages
-    about a queue) names none."""
+    """``message`` dependencies from each class sending to or looking up a queue or topic some
+    listener consumes (``jmsTemplate.convertAndSend("orders", ..)``,
+    ``context.lookup("java:comp/env/jms/TradeBrokerQueue")``, an injected
+    ``@Resource(lookup = "java:app/jms/CargoHandledQueue")``) to each listener of it, one per
+    destination: cargotracker's application events to four of its five consumers. Other strings
+    equal to a destination (a request path, a view name, a listener's own annotation) send
+    nothing."""
     listeners: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for e in endpoints:
-        if e.http_method in MESSAGE_VERBS:
+        if e.http_method in MESSAGE_VERBS and e.path != "?":
             listeners[destination_key(e.path)].add((e.handler.partition("#")[0], e.path))
-    if not listeners:
-        return []
-    named = [
-        (src, text, ref)
-        for src, texts in sorted(java.strings.items())
-        for text, ref in texts
-        if text and not any(c.isspace() for c in text)
-    ]
-    named += java.resources
-    out: dict[tuple[str, str], Dependency] = {}
-    for src, text, ref in named:
+    out: dict[tuple[str, str, str], Dependency] = {}
+    for src, text, ref in java.destinations:
         for consumer, path in sorted(listeners.get(destination_key(text), ())):
-            if consumer != src:
-                out.setdefault(
-                    (src, consumer), Dependency(src, consumer, DepKind.MESSAGE, ref, path)
-                )
+            if consumer == src:
+                continue
+            out.setdefault(
+                (src, consumer, path), Dependency(src, consumer, DepKind.MESSAGE, ref, path)
+            )
     return [out[k] for k in sorted(out)]
 
 

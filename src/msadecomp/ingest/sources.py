@@ -31,7 +31,7 @@ from pathlib import Path, PurePosixPath
 from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.scope import TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import SCRIPT_SUFFIX, is_own_script
-from msadecomp.ingest.views import VIEW_SUFFIXES, is_view
+from msadecomp.ingest.views import VIEW_SUFFIXES, is_view, markup_class_files, markup_only
 from msadecomp.model import Diagnostic, Severity, SourceRef
 
 try:  # an optional part of the standard library
@@ -178,6 +178,12 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         kind = KINDS.get(suffix)
         if kind is None or (kind == "view" and not is_view(rel)):
             continue
+        if (
+            kind == "view"
+            and markup_only(rel)
+            and not any((root / c).is_file() for c in markup_class_files(rel))
+        ):
+            continue  # markup of no class: Javadoc's package.html, bundled documentation
         if rel.startswith(tuple(plugins)):
             out.excluded.append((rel, TOOLING_REASON))
             continue
@@ -473,6 +479,7 @@ def _collect_archive(
             raise InputError(
                 f"{label} refused: entry {bad[0]!r} escapes the archive root (path traversal)"
             )
+        names = {i.filename for i in infos}
         wanted = []
         for info in infos:
             if not info.filename or info.filename.endswith("/"):  # is_dir() fails on ""
@@ -482,6 +489,12 @@ def _collect_archive(
             nested = suffix in ARCHIVE_SUFFIXES
             kind = KINDS.get(suffix)
             if kind == "view" and not is_view(info.filename):
+                kind = None
+            if (
+                kind == "view"
+                and markup_only(info.filename)
+                and not names.intersection(markup_class_files(info.filename))
+            ):
                 kind = None
             if kind == "script" and not is_own_script(info.filename, info.file_size):
                 kind = None

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from msadecomp.ingest.decoding import decode_source, lossy_diagnostic
@@ -147,21 +147,58 @@ def is_component_template(path: str) -> bool:
     )
 
 
+def _markup_names(path: str) -> list[tuple[str, str]]:
+    """(folder before a code root, class path after it) pairs a component template may stand
+    for, most literal first: every source, resources or classes folder on the path (a package
+    may be named ``resources``), the name as written and without a locale or inner-class tail.
+    """
+    inner = path.rpartition("!/")[2]
+    stem = inner.rpartition(".")[0]
+    out: list[tuple[str, str]] = []
+    for m in _CODE_ROOT.finditer(stem):
+        head, tail = stem[: m.start()], stem[m.end() :]
+        for name in dict.fromkeys((tail, _VARIANT.sub("", tail))):
+            if name:
+                out.append((head, name))
+    return out
+
+
+def markup_only(path: str) -> bool:
+    """A view file only as the markup of a class (:func:`is_component_template`, outside the
+    web and template folders): collecting it needs that class's file."""
+    return is_component_template(path) and not _in_web_folder(path)
+
+
+def markup_class_files(path: str) -> list[str]:
+    """Paths (relative, like ``path``) of the ``.java`` or ``.class`` files whose presence makes
+    a component template the markup of a class: beside it under ``java/`` or ``classes/``, or
+    there for markup kept under ``resources/`` (Maven takes a page's markup from either)."""
+    if not is_component_template(path):
+        return []
+    outer, bang, _ = path.rpartition("!/")
+    out: list[str] = []
+    for head, name in _markup_names(path):
+        for folder, suffix in (("java", ".java"), ("classes", ".class")):
+            found = f"{head}/{folder}/{name}{suffix}" if head else f"{folder}/{name}{suffix}"
+            out.append(f"{outer}{bang}{found}")
+    return out
+
+
 def component_templates(paths: Iterable[str], types: Sequence[JavaType]) -> dict[str, str]:
     """Component template path -> the class whose markup it is: the class named by the path
-    after the source or resources folder (``.../java/info/jtrac/wicket/ItemViewPage.html`` ->
-    ``info.jtrac.wicket.ItemViewPage``), a locale (``_ko``) or inner-class (``$Row``) tail
-    left out. Templates of no class (Javadoc's ``package.html``) are left out."""
+    after a source, resources or classes folder (``.../java/info/jtrac/wicket/ItemViewPage.html``
+    -> ``info.jtrac.wicket.ItemViewPage``), as written or without a locale (``_ko``) or
+    inner-class (``$Row``) tail. Templates of no class (Javadoc's ``package.html``) are left
+    out."""
     classes = {t.fqn for t in types if t.outer is None}
     out: dict[str, str] = {}
     for path in paths:
         if not is_component_template(path):
             continue
-        inner = path.rpartition("!/")[2]
-        tail = _CODE_ROOT.split(inner)[-1]
-        fqn = _VARIANT.sub("", tail.rpartition(".")[0]).replace("/", ".")
-        if fqn in classes:
-            out[path] = fqn
+        for _, name in _markup_names(path):
+            if (fqn := name.replace("/", ".")) in classes:
+                out[path] = fqn
+                break
     return out
 
 
@@ -270,24 +307,30 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
 
 _JSP_SUFFIXES = frozenset({".jsp", ".jspf", ".jspx", ".tag", ".tagx"})
 _PAGE_IMPORT = re.compile(
-    r"""(?:<%@\s*page\b|<jsp:directive\.page\b)[^>]{0,2000}?\bimport\s*=\s*(["'])(.*?)\1""",
-    re.I | re.S,
+    r"""(?:<%@\s*(?:page|tag)\b|<jsp:directive\.(?:page|tag)\b)[^>]{0,2000}?"""
+    r"""\bimport\s*=\s*(["'])([^"'<>]{0,5000})\1""",
+    re.I,
 )
-_USE_BEAN = re.compile(
-    r"""<jsp:useBean\b[^>]{0,500}?\b(?:class|type)\s*=\s*["']([\w.$]+)["']""", re.I
-)
-_SCRIPTLET = re.compile(r"<%(?![@\-])=?(.*?)%>|<jsp:scriptlet>(.*?)</jsp:scriptlet>", re.S)
-_NEW = re.compile(r"\bnew\s+([A-Z][\w$]*)\s*[(<]")
+_USE_BEAN = re.compile(r"<jsp:useBean\b[^>]{0,1000}>", re.I)
+_BEAN_CLASS = re.compile(r"""\b(class|type)\s*=\s*["']([\w.$]+)["']""", re.I)
+_NEW = re.compile(r"\bnew\s+((?:[a-z_][\w$]*\s*\.\s*)*[A-Z][\w$]*)\s*[(<]")
+"""An instance created (``new X(..)``, ``new X<>()``); an array of them (``new X[4]``) is no
+work of X's."""
 
 
 def _scriptlet_links(text: str) -> set[str]:
     """``class:FQN`` links of a JSP written the Model 1 way, which does its work in scriptlets:
-    the beans it declares (``<jsp:useBean class="...">``) and the imported classes its
-    scriptlets create (``<%@ page import="x.action.EditPatientAction" %>`` and
+    the beans it declares (``<jsp:useBean class="...">``, else its ``type``) and the classes its
+    scriptlets create, imported (``<%@ page import="x.action.EditPatientAction" %>`` and
     ``new EditPatientAction(..)``: iTrust's 101 pages, a classic JSP-and-DAO site's
-    ``new BoardDAO()``). A class imported through a wildcard is a candidate in each such
-    package; linking keeps the project classes."""
-    links = {"class:" + m.group(1) for m in _USE_BEAN.finditer(text)}
+    ``new BoardDAO()``) or written in full (``new x.dao.BoardDAO()``). A class imported through
+    a wildcard is a candidate in each such package; linking keeps the project classes. JSP and
+    Java comments create nothing."""
+    links = set()
+    for tag in _USE_BEAN.finditer(text):
+        attrs = {k.lower(): v for k, v in _BEAN_CLASS.findall(tag.group(0))}
+        if bean := attrs.get("class") or attrs.get("type"):
+            links.add("class:" + bean)
     exact: dict[str, str] = {}
     wildcards: list[str] = []
     for m in _PAGE_IMPORT.finditer(text):
@@ -297,15 +340,60 @@ def _scriptlet_links(text: str) -> set[str]:
                 wildcards.append(name[:-2])
             elif name:
                 exact[name.rpartition(".")[2]] = name
-    if not exact and not wildcards:
-        return links
-    for m in _SCRIPTLET.finditer(text):
-        for created in _NEW.findall(m.group(1) or m.group(2) or ""):
-            if created in exact:
+    for code in _scriptlets(text):
+        for written in _NEW.findall(_without_comments(code)):
+            created = re.sub(r"\s+", "", written)
+            if "." in created:
+                links.add("class:" + created)
+            elif created in exact:
                 links.add("class:" + exact[created])
             else:
                 links.update(f"class:{package}.{created}" for package in wildcards)
     return links
+
+
+def _scriptlets(text: str) -> Iterator[str]:
+    """The code of a JSP's scriptlets and expressions (``<% .. %>``, ``<%= .. %>``,
+    ``<jsp:scriptlet>``), JSP comments and directives left out. One pass: an unclosed one ends
+    the scan."""
+    i = 0
+    while (start := text.find("<%", i)) >= 0:
+        if text.startswith("<%--", start):
+            close, width = text.find("--%>", start + 4), 4
+        else:
+            close, width = text.find("%>", start + 2), 2
+        if close < 0:
+            break
+        if text[start + 2 : start + 3] not in ("-", "@"):
+            yield text[start + 2 : close].lstrip("=!")
+        i = close + width
+    i = 0
+    while (start := text.find("<jsp:scriptlet>", i)) >= 0:
+        close = text.find("</jsp:scriptlet>", start)
+        if close < 0:
+            break
+        yield text[start + 15 : close]
+        i = close + 16
+
+
+def _without_comments(code: str) -> str:
+    """Java code without its ``//`` and ``/* */`` comments, in one pass (an unclosed block
+    comment runs to the end)."""
+    out: list[str] = []
+    i = 0
+    while True:
+        line, block = code.find("//", i), code.find("/*", i)
+        if line < 0 and block < 0:
+            out.append(code[i:])
+            return "".join(out)
+        if block < 0 or 0 <= line < block:
+            out.append(code[i:line])
+            end = code.find("\n", line)
+            i = len(code) if end < 0 else end
+        else:
+            out.append(code[i:block])
+            end = code.find("*/", block + 2)
+            i = len(code) if end < 0 else end + 2
 
 
 _SCRIPT_SRC = re.compile(

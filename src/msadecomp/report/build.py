@@ -15,7 +15,7 @@ from msadecomp.decompose import Decomposition
 from msadecomp.decompose.tables import table_owners, top_levels
 from msadecomp.decompose.views import Placement, place_views
 from msadecomp.metrics import compute_metrics
-from msadecomp.model import CodeModel, DepKind, JavaType, Page
+from msadecomp.model import MESSAGE_VERBS, CodeModel, DepKind, JavaType, Page
 from msadecomp.plan import extraction_order
 from msadecomp.readiness import assess
 from msadecomp.report.korean import korean_name
@@ -60,12 +60,10 @@ def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[st
     return calls
 
 
-MESSAGE_VERBS = ("JMS", "KAFKA", "AMQP")
-
-
 def message_channels(model: CodeModel, decomposition: Decomposition) -> list[dict[str, Any]]:
-    """Each queue or topic a class listens on, with its listeners and the classes sending to it
-    (``message`` dependencies) and their services: the asynchronous links there already are."""
+    """Each queue or topic a class listens on (named in the code), with its listeners and the
+    classes sending to it (``message`` dependencies) and their services (``None`` for a class
+    of the shared kernel or of no service): the asynchronous links there already are."""
     where = decomposition.assignment()
     top = top_levels(model)
     kernel = {c.id for c in decomposition.clusters if c.kernel}
@@ -77,7 +75,7 @@ def message_channels(model: CodeModel, decomposition: Decomposition) -> list[dic
 
     consumers: dict[tuple[str, str], list[str]] = defaultdict(list)
     for e in model.endpoints:
-        if e.http_method in MESSAGE_VERBS:
+        if e.http_method in MESSAGE_VERBS and e.path != "?":
             consumers[(e.path, e.http_method)].append(e.handler.partition("#")[0])
     producers: dict[tuple[str, str], set[str]] = defaultdict(set)
     for d in model.dependencies:
@@ -88,7 +86,7 @@ def message_channels(model: CodeModel, decomposition: Decomposition) -> list[dic
         ins = [end(h) for h in sorted(set(handlers))]
         outs = [end(p) for h in sorted(set(handlers)) for p in sorted(producers[path, h])]
         outs = [o for i, o in enumerate(outs) if o not in outs[:i]]
-        services = {x["service"] for x in ins + outs}
+        services = {x["service"] for x in ins + outs if x["service"]}
         out.append(
             {
                 "destination": path,

@@ -236,7 +236,8 @@ def class_diagram(report: dict[str, Any], graph: Any) -> str:
     weights: dict[tuple[str, str], int] = {}
     for src, dst, data in graph.edges(data=True):
         a, b = node_of.get(src), node_of.get(dst)
-        if a and b and a != b and data["kind"] not in INFERRED_KINDS | {"import"}:
+        # code dependencies only: message channels have their own table in the reports
+        if a and b and a != b and data["kind"] not in INFERRED_KINDS | {"import", "message"}:
             weights[(a, b)] = weights.get((a, b), 0) + int(data["count"])
     strongest = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_EDGES]
     if len(weights) > MAX_EDGES:

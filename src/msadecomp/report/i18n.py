@@ -79,6 +79,7 @@ KO: dict[str, str] = {
     "sent by": "보내는 클래스",
     "listened to by": "수신하는 클래스",
     "between services": "서비스 간",
+    "no service": "서비스 없음",
     "shared kernel": "공유 커널",
     "none found": "찾지 못함",
     "Why": "판단 근거",

@@ -240,8 +240,13 @@ def _channels(report: dict[str, Any], _: Callable[[str], str]) -> list[str]:
     if not channels:
         return []
 
+    kernel = set((report.get("shared_kernel") or {}).get("classes", ()))
+
+    def where(x: dict[str, Any]) -> str:
+        return str(x["service"] or _("shared kernel" if x["class"] in kernel else "no service"))
+
     def ends(items: list[dict[str, Any]]) -> str:
-        shown = [f"`{short(x['class'])}` ({x['service'] or _('shared kernel')})" for x in items]
+        shown = [f"`{short(x['class'])}` ({where(x)})" for x in items]
         return "; ".join(shown) or _("none found")
 
     lines = [

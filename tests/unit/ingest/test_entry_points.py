@@ -379,40 +379,65 @@ def test_message_listeners_scheduled_jobs_and_soap_services_are_entry_points(
                 public void onMessage(Message m) {} }""",
             "src/a/Broker.java": """package a;
             @MessageDriven(mappedName = "jms/TradeBrokerQueue") public class Broker {}""",
+            "src/a/Described.java": """package a;
+            @MessageDriven public class Described {}""",  # ejb-jar.xml names its queue
             "src/a/OrderListeners.java": """package a;
             @Component public class OrderListeners {
-                @JmsListener(destination = "orders") public void placed(String m) {}
+                @JmsListener(destination = "${app.orders:orders}") public void placed(String m) {}
                 @KafkaListener(topics = {"paid", "refunded"}, groupId = "g")
                 public void money(String m) {}
+                @KafkaListener(topicPartitions = @TopicPartition(topic = "x", partitions = "0"))
+                public void partitioned(String m) {}
                 @Scheduled(cron = "0 0 1 * * ?") public void nightly() {}
                 @Scheduled(fixedRate = 5000) public void poll() {}
+                @Scheduled(fixedDelayString = "PT5M") public void sweep() {}
+                @Scheduled(fixedDelay = 60 * 1000) public void computed() {}
             }""",
+            "src/a/Timers.java": """package a;
+            @Singleton public class Timers {
+                @Schedule(second = "*/20", minute = "*", hour = "*") public void tick() {} }""",
             "src/a/CancelOrderReceiver.java": """package a;
             @Component @RabbitListener(queues = "mall.order.cancel")
             public class CancelOrderReceiver {
                 @RabbitHandler public void handle(Long orderId) {}
                 public void helper() {} }""",
+            "src/a/RefundListener.java": """package a;
+            @KafkaListener(topics = "refunds") public class RefundListener {
+                @KafkaHandler public void on(String m) {} }""",
+            "src/a/TradeWS.java": """package a;
+            @WebService public interface TradeWS { Quote getQuote(String s); }""",
             "src/a/TradeWSImpl.java": """package a;
-            @WebService(serviceName = "TradeWS") public class TradeWSImpl {
+            @WebService(serviceName = "TradeWS") public class TradeWSImpl implements TradeWS {
                 public TradeWSImpl() {}
                 @WebMethod public Quote getQuote(String s) { return null; }
+                @WebMethod(exclude = true) public void reset() {}
                 public void notAnOperation() {} }""",
             "src/a/PingWSImpl.java": """package a;
-            @WebService public class PingWSImpl { public String ping() { return ""; } }""",
+            @WebService public class PingWSImpl {
+                public String ping() { return ""; }
+                private void helper() {}
+                public static void main(String[] a) {} }""",
         },
     )
     assert endpoints(tmp_path) == {
         ("java:app/jms/CargoHandledQueue", "JMS", "a.CargoHandledConsumer#onMessage"),
         ("jms/TradeBrokerQueue", "JMS", "a.Broker#onMessage"),
-        ("orders", "JMS", "a.OrderListeners#placed"),
+        ("?", "JMS", "a.Described#onMessage"),
+        ("orders", "JMS", "a.OrderListeners#placed"),  # a placeholder's default
         ("paid", "KAFKA", "a.OrderListeners#money"),
         ("refunded", "KAFKA", "a.OrderListeners#money"),
+        ("?", "KAFKA", "a.OrderListeners#partitioned"),
         ("cron 0 0 1 * * ?", "SCHEDULED", "a.OrderListeners#nightly"),
         ("every 5000 ms", "SCHEDULED", "a.OrderListeners#poll"),
+        ("PT5M apart", "SCHEDULED", "a.OrderListeners#sweep"),
+        ("?", "SCHEDULED", "a.OrderListeners#computed"),
+        ("schedule second=*/20 minute=* hour=*", "SCHEDULED", "a.Timers#tick"),
         ("mall.order.cancel", "AMQP", "a.CancelOrderReceiver#handle"),
+        ("refunds", "KAFKA", "a.RefundListener#on"),
         ("/TradeWS", "SOAP", "a.TradeWSImpl#getQuote"),
-        ("/PingWS", "SOAP", "a.PingWSImpl#ping"),
+        ("/PingWSImplService", "SOAP", "a.PingWSImpl#ping"),
     }
     # a listener or a job handles no request: its class stays where its stereotype puts it
     g = build_graph(ingest(tmp_path, jobs=1), semantic=False)
     assert not g.nodes["a.OrderListeners"]["handler"] and g.nodes["a.TradeWSImpl"]["handler"]
+    assert not g.nodes["a.TradeWS"]["handler"]

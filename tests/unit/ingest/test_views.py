@@ -106,22 +106,28 @@ def test_a_model_1_jsp_links_the_beans_it_declares_and_the_classes_its_scriptlet
     page = """<%@page errorPage="/err.jsp"%>
     <%@page import="edu.itrust.action.EditPatientAction, edu.itrust.dao.DAOFactory"%>
     <%@ page import="kr.go.board.dao.*" %>
-    <%@page import="edu.itrust.beans.PatientBean"%>
-    <jsp:useBean id="cart" class="shop.web.CartBean" scope="session"/>
-    <%-- new PatientBean() in a comment creates nothing --%>
+    <%@page import="edu.itrust.beans.PatientBean, edu.itrust.beans.OldBean"%>
+    <jsp:useBean id="cart" type="shop.web.Cart" class="shop.web.CartBean" scope="session"/>
+    <%-- new PatientBean() in a comment creates nothing, <% new OldBean(); %> neither --%>
     <%
         EditPatientAction action = new EditPatientAction(prodDAO, 1L, "2");
         DAOFactory.getProductionInstance();  // a factory every page calls: no link
         BoardDAO dao = new BoardDAO();
+        // PatientBean p = new PatientBean();
+        /* new OldBean() */
         java.util.List<String> x = new ArrayList<String>();
+        Object fq = new edu.itrust.report.ReportBean();
     %>
     <p><%= new EditPatientAction(prodDAO, 1L, "3").getName() %></p>"""
     assert links("WebRoot/auth/editPatient.jsp", page) == (
         "class:edu.itrust.action.EditPatientAction",
+        "class:edu.itrust.report.ReportBean",  # written in full
         "class:kr.go.board.dao.ArrayList",  # a wildcard candidate: linking keeps project ones
         "class:kr.go.board.dao.BoardDAO",
-        "class:shop.web.CartBean",
+        "class:shop.web.CartBean",  # the bean's class, not the type it is used as
     )
+    tag = '<%@ tag import="a.b.Menu" %><% Menu m = new Menu(); %>'
+    assert links("WEB-INF/tags/menu.tag", tag) == ("class:a.b.Menu",)
     xml = """<jsp:root><jsp:directive.page import="a.b.Order"/>
     <jsp:scriptlet>Order o = new Order();</jsp:scriptlet></jsp:root>"""
     assert links("a/order.jspx", xml) == ("class:a.b.Order",)
@@ -239,6 +245,16 @@ def test_markup_beside_a_component_class_is_its_view_and_other_markup_there_is_n
         "app.war!/WEB-INF/classes/info/jtrac/wicket/UserFormPage.htm": (
             "info.jtrac.wicket.UserFormPage"
         ),
+    }
+    # a package named like a code folder, and a class whose name ends like a locale
+    odd = [
+        "src/main/resources/org/acme/resources/ProfilePanel.html",
+        "src/main/java/org/acme/Item_de.html",
+    ]
+    odd_types = [_type("org.acme.resources.ProfilePanel"), _type("org.acme.Item_de")]
+    assert component_templates(odd, odd_types) == {
+        odd[0]: "org.acme.resources.ProfilePanel",
+        odd[1]: "org.acme.Item_de",
     }
     pages = [Page(p) for p in paths]
     linked = {p.path: p.renderers for p in link_views(pages, [], {}, types)}
