@@ -29,7 +29,7 @@ enum Verb { GET, POST }
 abstract class Base {}
 interface Api {}
 class Order {}
-class OrderService { void place(Order o, String id) {} }
+class OrderService { void place(Order o, String id) {} public static void reset() {} }
 """
 
 
@@ -64,6 +64,15 @@ def test_declarations_annotations_and_constants(compiled: Path) -> None:
     bytecode = next(m for m in t.methods if m.name == "<bytecode>")
     assert "OrderDAO.insertOrder" in bytecode.strings
     assert ("shop.web.OrderService", "place") in {(c.qualifier, c.member) for c in bytecode.calls}
+
+
+def test_methods_say_whether_they_are_public_instance_methods(compiled: Path) -> None:
+    f = parse_class("OrderController.class", (compiled / "OrderController.class").read_bytes())
+    service = parse_class("OrderService.class", (compiled / "OrderService.class").read_bytes())
+    assert f is not None and service is not None
+    assert next(m for m in f.types[0].methods if m.name == "order").exposed
+    exposed = {m.name: m.exposed for m in service.types[0].methods}
+    assert not exposed["place"] and not exposed["reset"]  # package-private; static
 
 
 def test_nested_class_keeps_its_outer_name(compiled: Path) -> None:
