@@ -109,6 +109,10 @@ CASES: dict[str, Case] = {
         "Comments.jsp", b'<%@page import="a.B"%><% ' + b"/* x" * 2_090_000 + b" %>"
     ),
     "jsp-unclosed-import": _file("Import.jsp", b'<%@page import="' + b"a" * 8_380_000),
+    "jsp-line-comments": _file(
+        "Lines.jsp", b'<%@page import="a.B"%><% ' + b"//\n" * 2_790_000 + b" new B(); %>"
+    ),
+    "jsp-dense-imports": _file("Imports.jsp", b'<%@page import="x' * 490_000),
     "single-file": _single,
     "zero-weights": _config("[weights]\n" + "".join(f"{k} = 0\n" for k in WEIGHTS)),
     "together-everything": _config('[constraints]\ntogether = [["*"]]\n'),

@@ -22,7 +22,9 @@ FILES = {
         @Resource(lookup = "java:app/jms/OrderPlacedQueue") private Queue placed;
         @Inject KafkaTemplate<String, String> kafka;
         public void place(Order o) { em.persist(o); kafka.send("order-paid", "1"); }
-        public void refund() { kafka.send("order-refunded", "1"); }
+        static final String AUDIT = "order-audit";
+        public void refund() { kafka.send("order-refunded", "1"); kafka.send(AUDIT, "1"); }
+        public void notify(JmsTemplate jms) { jms.convertAndSend("${app.queue:order-notes}", "n"); }
         public void log() { System.out.println("x jms/OrderPlacedQueue"); }
     }""",
     "order/OrderController.java": """package shop.order;
@@ -54,6 +56,8 @@ FILES = {
     "shipping/AuditListener.java": """package shop.shipping;
     @Component public class AuditListener {
         @KafkaListener(topics = "order-paid") public void audit(String m) { }
+        @KafkaListener(topics = "order-audit") public void archive(String m) { }
+        @JmsListener(destination = "order-notes") public void note(String m) { }
     }""",
 }
 
@@ -87,8 +91,10 @@ def test_channels_join_senders_and_listeners_across_services(tmp_path: Path) -> 
         "shop.shipping.AuditListener",
         "shop.shipping.PaymentListener",
     ]
-    # one listener of two topics: each topic keeps its sender
-    assert channels["order-refunded"]["producers"] == channels["order-paid"]["producers"]
+    # one listener of two topics: each topic keeps its sender; a topic named by a constant,
+    # a queue by a property placeholder with a default
+    for name in ("order-refunded", "order-audit", "order-notes"):
+        assert channels[name]["producers"] == channels["order-paid"]["producers"], name
     # a page linking a path that reads like a topic is no page of its listeners
     page = next(p for p in analysis.model.pages if p.path.endswith("paid.jsp"))
     assert page.controllers == ("shop.order.OrderController",)

@@ -7,7 +7,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
-from msadecomp.ingest.java_facts import Annotation, Import, JavaFile, Member, Method, TypeDecl
+from msadecomp.ingest.java_facts import (
+    Annotation,
+    Call,
+    Import,
+    JavaFile,
+    Member,
+    Method,
+    TypeDecl,
+)
 from msadecomp.ingest.library_tables import library_of
 from msadecomp.ingest.resolve import Resolver, Scope
 from msadecomp.ingest.sql_tables import normalise_table
@@ -86,7 +94,6 @@ SEND_CALLS = frozenset(
     {
         "send",
         "sendAndReceive",
-        "sendDefault",
         "convertAndSend",
         "convertSendAndReceive",
         "publish",
@@ -106,7 +113,10 @@ SCHEDULE_ELEMENTS = (
     ("fixedDelay", "{} ms apart"),
     ("fixedDelayString", "{} apart"),
 )
-"""``@Scheduled`` elements and how its endpoint's path shows them."""
+"""``@Scheduled`` elements and how its endpoint's path shows them (``ms``: or its
+``timeUnit``)."""
+EJB_SCHEDULE_FIELDS = ("second", "minute", "hour", "dayOfWeek", "dayOfMonth", "month", "year")
+"""The elements of EJB's ``@Schedule`` that say when it runs."""
 INJECT_BY_TYPE = frozenset({"Autowired", "Inject"})
 JOIN_TABLES = frozenset({"JoinTable", "CollectionTable"})
 REPOSITORY_BASES = frozenset(
@@ -563,13 +573,14 @@ class _Linker:
             STEREOTYPES.get(_short(a.name), "entity") != "entity" for a in t.annotations
         )
         managers = _managers(t.fields)
+        constants = {f.name: f.value for f in t.fields if f.value}
         for m in t.methods:
             local_types = self._link_method(src, m, scope, path, variables, strings, managed)
             self._entity_operations(src, m, scope, path, local_types, managers)
             self.facts.destinations.extend(
-                (src, call.strings[0], _ref(path, call.line))
+                (src, _property_default(name), _ref(path, call.line))
                 for call in m.calls
-                if call.member in SEND_CALLS and call.strings
+                if call.member in SEND_CALLS and (name := _sent_to(call, constants))
             )
         self._endpoints(src, t, path)
 
@@ -1001,6 +1012,14 @@ def _split(raw: str | None) -> list[str]:
     return [p.strip() for p in (raw or "").split(",") if p.strip()]
 
 
+def _sent_to(call: Call, constants: Mapping[str, str]) -> str | None:
+    """The queue or topic a send or lookup call names: its first argument when that is one of
+    the class's string constants (``convertAndSend(AUDIT, ..)``), else its first string
+    literal."""
+    first = call.operands[0] if call.operands else ""
+    return constants.get(first) or (call.strings[0] if call.strings else None)
+
+
 def _destination(t: TypeDecl, a: Annotation) -> str:
     """The queue or topic a message-driven bean listens to: its ``destinationLookup`` or
     ``destination`` activation property, else its ``mappedName``, else ``?`` (a deployment
@@ -1032,11 +1051,13 @@ def _schedule(a: Annotation) -> str:
     """How a scheduled job's endpoint shows its schedule: Spring's ``cron``, ``fixedRate``,
     ``fixedDelay`` (or their ``*String`` forms), else every element of EJB's ``@Schedule``
     (``schedule hour=2 minute=30``), else ``?`` (a computed schedule)."""
+    unit = a.get("timeUnit")
     for key, shown in SCHEDULE_ELEMENTS:
         if value := a.get(key):
-            return shown.format(value)
-    if _short(a.name) == "Schedule" and a.attrs:
-        return "schedule " + " ".join(f"{k}={v}" for k, v in a.attrs)
+            return shown.format(value).replace(" ms", f" {_short(unit)}" if unit else " ms")
+    fields = [f"{k}={v}" for k, v in a.attrs if k in EJB_SCHEDULE_FIELDS]
+    if _short(a.name) == "Schedule" and fields:
+        return "schedule " + " ".join(fields)
     return "?"
 
 

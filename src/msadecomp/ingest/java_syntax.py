@@ -481,7 +481,7 @@ class _Extractor:
             tuple(m.strings),
             node.type != "method_declaration",
             tuple(m.constants),
-            self.has_modifier(node, "public") and not self.has_modifier(node, "static"),
+            self.exposed(node, owner.node),
         )
 
     def method_fact(self, node: Node, kind: str, m: _Open) -> None:
@@ -705,6 +705,14 @@ class _Extractor:
 
     def is_abstract(self, node: Node) -> bool:
         return self.has_modifier(node, "abstract")
+
+    def exposed(self, method: Node, owner: Node) -> bool:
+        """Public and not static; an interface's methods are public unless private."""
+        if self.has_modifier(method, "static"):
+            return False
+        if owner.type == "interface_declaration":
+            return not self.has_modifier(method, "private")
+        return self.has_modifier(method, "public")
 
     def has_modifier(self, node: Node, modifier: str) -> bool:
         first = node.child(0)

@@ -194,11 +194,18 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         data = _read_file(path, rel, limits, out)
         if data is not None:
             out.files.append(SourceFile(rel, kind, data))
+    if plugins:  # files of a plugin's folder read before its build file was reached
+        early = [f for f in out.files if f.path.startswith(tuple(plugins))]
+        out.files = [f for f in out.files if not f.path.startswith(tuple(plugins))]
+        out.excluded += [(f.path, TOOLING_REASON) for f in early]
     return out
 
 
+_XML_COMMENTS = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_SCRIPT_COMMENTS = re.compile(r"/\*.*?(?:\*/|\Z)|//[^\n]*", re.S)
+"""Comments of a pom (XML) or a Gradle script (Groovy, Kotlin), each matched once."""
 PLUGIN_BUILD = re.compile(
-    rb"<packaging>\s*maven-plugin\s*</packaging>|\bjava-gradle-plugin\b|^\s*gradlePlugin\s*\{",
+    r"<packaging>\s*maven-plugin\s*</packaging>|\bjava-gradle-plugin\b|^\s*gradlePlugin\s*\{",
     re.M,
 )
 """What a Maven or Gradle build of a build-tool plugin says (JTrac's ``maven-antprops-plugin``
@@ -207,14 +214,16 @@ module): its code extends the build, it is no part of the application."""
 
 def _builds_plugin(path: Path) -> bool:
     """True when the build file at ``path`` (a ``pom.xml`` or ``build.gradle``) builds a Maven
-    or Gradle plugin; an unreadable or very large file builds none."""
+    or Gradle plugin, comments left out; an unreadable file builds none."""
     if path.name not in ("pom.xml", "build.gradle", "build.gradle.kts"):
         return False
     try:
         with path.open("rb") as fh:
-            return PLUGIN_BUILD.search(fh.read(1 << 20)) is not None
+            text = fh.read(1 << 20).decode("utf-8", "replace")
     except OSError:
         return False
+    comments = _XML_COMMENTS if path.name == "pom.xml" else _SCRIPT_COMMENTS
+    return PLUGIN_BUILD.search(comments.sub(" ", text)) is not None
 
 
 def _size(path: Path) -> int:

@@ -165,8 +165,14 @@ def _markup_names(path: str) -> list[tuple[str, str]]:
 
 def markup_only(path: str) -> bool:
     """A view file only as the markup of a class (:func:`is_component_template`, outside the
-    web and template folders): collecting it needs that class's file."""
-    return is_component_template(path) and not _in_web_folder(path)
+    web and template folders, or among a WAR's compiled classes): collecting it needs that
+    class's file."""
+    if not is_component_template(path):
+        return False
+    rooted = "/" + path.rpartition("!/")[2]
+    if "/templates/" in rooted or "/views/" in rooted:
+        return False
+    return "WEB-INF/classes/" in rooted or not _in_web_folder(path)
 
 
 def markup_class_files(path: str) -> list[str]:
@@ -307,7 +313,7 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
 
 _JSP_SUFFIXES = frozenset({".jsp", ".jspf", ".jspx", ".tag", ".tagx"})
 _PAGE_IMPORT = re.compile(
-    r"""(?:<%@\s*(?:page|tag)\b|<jsp:directive\.(?:page|tag)\b)[^>]{0,2000}?"""
+    r"""(?:<%@\s*(?:page|tag)\b|<jsp:directive\.(?:page|tag)\b)[^<>]{0,2000}?"""
     r"""\bimport\s*=\s*(["'])([^"'<>]{0,5000})\1""",
     re.I,
 )
@@ -353,9 +359,9 @@ def _scriptlet_links(text: str) -> set[str]:
 
 
 def _scriptlets(text: str) -> Iterator[str]:
-    """The code of a JSP's scriptlets and expressions (``<% .. %>``, ``<%= .. %>``,
-    ``<jsp:scriptlet>``), JSP comments and directives left out. One pass: an unclosed one ends
-    the scan."""
+    """The code of a JSP's scriptlets, expressions and declarations (``<% .. %>``, ``<%= .. %>``,
+    ``<%! .. %>``, ``<jsp:scriptlet>``, ``<jsp:expression>``, ``<jsp:declaration>``), JSP comments
+    and directives left out. One pass each: an unclosed one ends the scan."""
     i = 0
     while (start := text.find("<%", i)) >= 0:
         if text.startswith("<%--", start):
@@ -367,33 +373,28 @@ def _scriptlets(text: str) -> Iterator[str]:
         if text[start + 2 : start + 3] not in ("-", "@"):
             yield text[start + 2 : close].lstrip("=!")
         i = close + width
-    i = 0
-    while (start := text.find("<jsp:scriptlet>", i)) >= 0:
-        close = text.find("</jsp:scriptlet>", start)
-        if close < 0:
-            break
-        yield text[start + 15 : close]
-        i = close + 16
+    for tag in ("scriptlet", "expression", "declaration"):
+        opening, closing = f"<jsp:{tag}>", f"</jsp:{tag}>"
+        i = 0
+        while (start := text.find(opening, i)) >= 0:
+            close = text.find(closing, start)
+            if close < 0:
+                break
+            yield text[start + len(opening) : close]
+            i = close + len(closing)
+
+
+_CODE_TOKENS = re.compile(
+    r"""/\*.*?(?:\*/|\Z)|//[^\n]*|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?""", re.S
+)
+"""Comments and string literals of Java code, each matched once (an unclosed one runs to the
+end of its line, or of the code for a block comment): one linear pass."""
 
 
 def _without_comments(code: str) -> str:
-    """Java code without its ``//`` and ``/* */`` comments, in one pass (an unclosed block
-    comment runs to the end)."""
-    out: list[str] = []
-    i = 0
-    while True:
-        line, block = code.find("//", i), code.find("/*", i)
-        if line < 0 and block < 0:
-            out.append(code[i:])
-            return "".join(out)
-        if block < 0 or 0 <= line < block:
-            out.append(code[i:line])
-            end = code.find("\n", line)
-            i = len(code) if end < 0 else end
-        else:
-            out.append(code[i:block])
-            end = code.find("*/", block + 2)
-            i = len(code) if end < 0 else end + 2
+    """Java code with its comments and string literals blanked (``"http://h"`` is no comment,
+    ``"new Foo()"`` creates nothing)."""
+    return _CODE_TOKENS.sub(lambda m: " " if m.group(0)[0] == "/" else '""', code)
 
 
 _SCRIPT_SRC = re.compile(
@@ -541,11 +542,7 @@ def link_views(
     A component template is rendered by its class; one of no class is no view and left out.
     """
     templates = component_templates((p.path for p in pages), types)
-    pages = [
-        p
-        for p in pages
-        if p.path in templates or _in_web_folder(p.path) or not is_component_template(p.path)
-    ]
+    pages = [p for p in pages if p.path in templates or not markup_only(p.path)]
     views = _ViewIndex(p.path for p in pages)
     handlers = _EndpointIndex(endpoints)
     # view -> class -> segments of the longest name by which the class names the view: of the

@@ -31,8 +31,12 @@ def load_report(path: str | Path) -> dict[str, Any]:
 
 
 def _endpoints(report: dict[str, Any]) -> dict[str, str]:
+    """Endpoint -> service; an endpoint is its method, path and handler (listeners of ``?``
+    and a web service's operations share a method and path)."""
     return {
-        f"{e['method']} {e['path']}": s["id"] for s in report["services"] for e in s["endpoints"]
+        f"{e['method']} {e['path']} ({e['handler'].rpartition('.')[2]})": s["id"]
+        for s in report["services"]
+        for e in s["endpoints"]
     }
 
 

@@ -392,10 +392,12 @@ def test_message_listeners_scheduled_jobs_and_soap_services_are_entry_points(
                 @Scheduled(fixedRate = 5000) public void poll() {}
                 @Scheduled(fixedDelayString = "PT5M") public void sweep() {}
                 @Scheduled(fixedDelay = 60 * 1000) public void computed() {}
+                @Scheduled(fixedRate = 5, timeUnit = TimeUnit.SECONDS) public void beat() {}
             }""",
             "src/a/Timers.java": """package a;
             @Singleton public class Timers {
-                @Schedule(second = "*/20", minute = "*", hour = "*") public void tick() {} }""",
+                @Schedule(second = "*/20", minute = "*", hour = "*", persistent = false)
+                public void tick() {} }""",
             "src/a/CancelOrderReceiver.java": """package a;
             @Component @RabbitListener(queues = "mall.order.cancel")
             public class CancelOrderReceiver {
@@ -431,6 +433,7 @@ def test_message_listeners_scheduled_jobs_and_soap_services_are_entry_points(
         ("every 5000 ms", "SCHEDULED", "a.OrderListeners#poll"),
         ("PT5M apart", "SCHEDULED", "a.OrderListeners#sweep"),
         ("?", "SCHEDULED", "a.OrderListeners#computed"),
+        ("every 5 SECONDS", "SCHEDULED", "a.OrderListeners#beat"),
         ("schedule second=*/20 minute=* hour=*", "SCHEDULED", "a.Timers#tick"),
         ("mall.order.cancel", "AMQP", "a.CancelOrderReceiver#handle"),
         ("refunds", "KAFKA", "a.RefundListener#on"),

@@ -631,3 +631,20 @@ def test_a_container_annotation_lists_the_annotations_it_holds() -> None:
         ("Other", None),
         ("Marker", None),
     ]
+
+
+def test_methods_say_whether_they_are_public_instance_methods() -> None:
+    f = parse_java(
+        "A.java",
+        b"package a; interface I { void a(); static void b() {} private void c() {} }"
+        b" class C { public void x() {} void y() {} public static void z() {} }",
+    )
+    exposed = {(t.name, m.name): m.exposed for t in f.types for m in t.methods}
+    assert exposed == {
+        ("I", "a"): True,  # an interface's methods are public
+        ("I", "b"): False,
+        ("I", "c"): False,
+        ("C", "x"): True,
+        ("C", "y"): False,
+        ("C", "z"): False,
+    }

@@ -89,14 +89,23 @@ def test_a_nested_maven_or_gradle_plugin_build_is_build_tooling(tmp_path: Path) 
         "gradle-gen/src/main/java/g/GenTask.java": "package g; class GenTask {}",
         "gradle-gen2/build.gradle": "gradlePlugin {\n  plugins { }\n}\n",
         "gradle-gen2/src/main/java/g/Gen2.java": "package g; class Gen2 {}",
+        "gradle-gen2/applicationContext.xml": "<beans/>",  # read before its build file
+        # a plugin only in a comment is no plugin
+        "web/pom.xml": "<project><!-- <packaging>maven-plugin</packaging> --></project>",
+        "web/src/main/java/w/Page.java": "package w; class Page {}",
+        "api/build.gradle": "// id 'java-gradle-plugin'\napply plugin: 'java'\n",
+        "api/src/main/java/x/Api.java": "package x; class Api {}",
     }
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     collected = collect(tmp_path)
     assert [f.path for f in collected.files if f.kind == "java"] == [
-        "src/main/java/app/Order.java"
+        "api/src/main/java/x/Api.java",
+        "src/main/java/app/Order.java",
+        "web/src/main/java/w/Page.java",
     ]
+    assert not any(f.path.startswith("gradle-gen2/") for f in collected.files)
     assert (
         dict(collected.excluded)["maven-antprops-plugin/src/main/java/m/AntPropsMojo.java"]
         == TOOLING_REASON

@@ -128,9 +128,14 @@ def test_a_model_1_jsp_links_the_beans_it_declares_and_the_classes_its_scriptlet
     )
     tag = '<%@ tag import="a.b.Menu" %><% Menu m = new Menu(); %>'
     assert links("WEB-INF/tags/menu.tag", tag) == ("class:a.b.Menu",)
-    xml = """<jsp:root><jsp:directive.page import="a.b.Order"/>
-    <jsp:scriptlet>Order o = new Order();</jsp:scriptlet></jsp:root>"""
-    assert links("a/order.jspx", xml) == ("class:a.b.Order",)
+    xml = """<jsp:root><jsp:directive.page import="a.b.Order, a.b.Line"/>
+    <jsp:scriptlet>Order o = new Order();</jsp:scriptlet>
+    <jsp:expression>new Line().total()</jsp:expression></jsp:root>"""
+    assert links("a/order.jspx", xml) == ("class:a.b.Line", "class:a.b.Order")
+    # strings are no comments, nor code
+    code = '<%@page import="a.Foo, a.Bar"%><% String u = "http://h/x"; Foo f = new Foo(); '
+    code += 's = "new Bar()"; %>'
+    assert links("a/b.jsp", code) == ("class:a.Foo",)
     # HTML and other templates have no scriptlets
     assert links("templates/a.html", '<%@page import="a.B"%><% new B(); %>') == ()
     found = link_views(
@@ -260,6 +265,8 @@ def test_markup_beside_a_component_class_is_its_view_and_other_markup_there_is_n
     linked = {p.path: p.renderers for p in link_views(pages, [], {}, types)}
     assert f"{web}/package.html" not in linked  # markup of no class is no view
     assert linked[f"{web}/ItemViewPage.html"] == ("info.jtrac.wicket.ItemViewPage",)
+    # a WAR's compiled classes hold markup only of classes too
+    assert not link_views([Page("app.war!/WEB-INF/classes/a/Nope.html")], [], {}, types)
     # page templates in web folders stay views, whatever classes exist
     assert [p.path for p in link_views([Page("src/main/webapp/a.html")], [], {}, [])] == [
         "src/main/webapp/a.html"
