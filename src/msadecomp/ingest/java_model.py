@@ -102,8 +102,9 @@ SEND_CALLS = frozenset(
         "createTopic",
     }
 )
-"""Calls whose first string argument names a queue or topic: JMS, Kafka and RabbitMQ
-templates' sends, JNDI lookups, a JMS session's ``createQueue``."""
+"""Calls naming a queue or topic (by their first argument when it is a string constant of the
+class, else by their first string literal): JMS, Kafka and RabbitMQ templates' sends, JNDI
+lookups, a JMS session's ``createQueue``."""
 LISTENER_HANDLERS = frozenset({"RabbitHandler", "KafkaHandler"})
 """Methods handling the messages of a listener annotated on their class."""
 SCHEDULE_ELEMENTS = (
