@@ -185,12 +185,17 @@ def message_links(java: JavaFacts, endpoints: Sequence[Endpoint]) -> list[Depend
 
 
 def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
-    """Endpoints of annotations, web.xml servlets, Struts actions and XML URL mappings whose
-    class is a project class (for a Struts 1 action of a framework class, its form bean's)."""
+    """Endpoints of annotations, web.xml servlets, Struts actions, XML URL mappings and
+    ``ejb-jar.xml`` message-driven beans whose class is a project class (for a Struts 1 action
+    of a framework class, its form bean's)."""
     known = {t.fqn for t in java.types}
     beans = {b.id: b.cls for b in xml.beans}
     beans.update({t.bean_name: t.fqn for t in java.types if t.bean_name})
-    out = list(java.endpoints)
+    # a message-driven bean ejb-jar.xml declares listens where it says (the descriptor
+    # overrides an annotation that names no destination)
+    declared = {e.handler for e in xml.listeners if e.handler.partition("#")[0] in known}
+    out = [e for e in java.endpoints if not (e.path == "?" and e.handler in declared)]
+    out += [e for e in xml.listeners if e.handler in declared]
     out += [
         Endpoint(pattern, "ANY", f"{s.cls}#service", s.source)
         for s in xml.servlets

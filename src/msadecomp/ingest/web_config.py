@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from msadecomp.ingest.mapper_sql import local_name
 from msadecomp.ingest.sql_tables import normalise_table
-from msadecomp.model import EJB_ENTITY, HIBERNATE_MAPPING, ORM_XML, Bean, SourceRef
+from msadecomp.model import EJB_ENTITY, HIBERNATE_MAPPING, ORM_XML, Bean, Endpoint, SourceRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,11 +229,15 @@ def read_orm_xml(path: str, root: ET.Element) -> list[EntityMapping]:
     return out
 
 
-def read_ejb_jar(path: str, root: ET.Element) -> tuple[list[EntityMapping], list[Bean]]:
+def read_ejb_jar(
+    path: str, root: ET.Element
+) -> tuple[list[EntityMapping], list[Bean], list[Endpoint]]:
     """EJB 2 ``ejb-jar.xml``: each ``<entity>`` bean maps its abstract schema (default: its
     EJB name) to a table of that name; ``<session>`` and ``<message-driven>`` beans are beans
-    the container creates."""
-    mappings, beans = [], []
+    the container creates, and a message-driven bean listens (a ``JMS`` endpoint) to the
+    destination its ``destination`` or ``destinationLookup`` activation property, its
+    ``message-destination-link`` or its ``mapped-name`` names (``?`` when none does)."""
+    mappings, beans, listeners = [], [], []
     for el in root.iter():
         tag = local_name(el.tag)
         if tag not in ("entity", "session", "message-driven"):
@@ -247,7 +251,21 @@ def read_ejb_jar(path: str, root: ET.Element) -> tuple[list[EntityMapping], list
             mappings.append(
                 EntityMapping(cls, normalise_table(table), SourceRef(path), EJB_ENTITY)
             )
-    return mappings, beans
+        elif tag == "message-driven":
+            queue = _activation(el) or _text(el, "message-destination-link")
+            queue = queue or _text(el, "mapped-name") or "?"
+            listeners.append(Endpoint(queue, "JMS", f"{cls}#onMessage", SourceRef(path)))
+    return mappings, beans, listeners
+
+
+def _activation(bean: ET.Element) -> str:
+    """The destination a message-driven bean's activation config names, or ``""``."""
+    for prop in bean.iter():
+        if local_name(prop.tag) != "activation-config-property":
+            continue
+        if _text(prop, "activation-config-property-name") in ("destination", "destinationLookup"):
+            return _text(prop, "activation-config-property-value")
+    return ""
 
 
 NAMED_QUERY_TAGS = frozenset({"named-query", "named-native-query", "query", "sql-query"})

@@ -32,7 +32,7 @@ from msadecomp.ingest.web_config import (
     read_tiles,
     read_url_mappings,
 )
-from msadecomp.model import Bean, Diagnostic, Severity, SourceRef, SqlStatement
+from msadecomp.model import Bean, Diagnostic, Endpoint, Severity, SourceRef, SqlStatement
 
 STATEMENT_TAGS = frozenset({"select", "insert", "update", "delete", "statement", "procedure"})
 
@@ -59,6 +59,8 @@ class XmlFacts:
     mappings."""
     named_queries: list[tuple[str, str, SourceRef]] = field(default_factory=list)
     """(name, query, where): JPA ``orm.xml`` and Hibernate ``hbm.xml`` named queries."""
+    listeners: list[Endpoint] = field(default_factory=list)
+    """Message-driven beans declared in ``ejb-jar.xml``, as ``JMS`` endpoints."""
     view_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Tiles definition names and view-alias keys (:mod:`.named_files`) -> the views they
     stand for."""
@@ -110,9 +112,10 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
         facts.entities.extend(read_orm_xml(path, root))
         facts.named_queries.extend(read_named_queries(path, root))
     elif label == "ejb-jar.xml":
-        mappings, beans = read_ejb_jar(path, root)
+        mappings, beans, listeners = read_ejb_jar(path, root)
         facts.entities.extend(mappings)
         facts.beans.extend(beans)
+        facts.listeners.extend(listeners)
     else:
         facts.entities.extend(read_hibernate_mapping(path, root))
         facts.named_queries.extend(read_named_queries(path, root))

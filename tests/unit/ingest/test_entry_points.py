@@ -291,12 +291,31 @@ def test_ejb2_beans_are_known_by_their_interfaces_and_ejb_jar(tmp_path: Path) ->
               <entity><ejb-name>AccountEJB</ejb-name><ejb-class>a.AccountBean</ejb-class>
                 <abstract-schema-name>accountejb</abstract-schema-name></entity>
               <session><ejb-name>Trade</ejb-name><ejb-class>a.TradeBean</ejb-class></session>
+              <message-driven><ejb-name>Broker</ejb-name><ejb-class>a.Broker</ejb-class>
+                <activation-config><activation-config-property>
+                  <activation-config-property-name>destination</activation-config-property-name>
+                  <activation-config-property-value>jms/TradeBrokerQueue</activation-config-property-value>
+                </activation-config-property></activation-config></message-driven>
+              <message-driven><ejb-name>Streamer</ejb-name><ejb-class>a.Streamer</ejb-class>
+                <message-destination-link>TradeStreamerTopic</message-destination-link>
+              </message-driven>
             </enterprise-beans></ejb-jar>""",
+            "src/a/Streamer.java": "package a; @MessageDriven public class Streamer { }",
         },
     )
     model = ingest(tmp_path, jobs=1)
+    # message-driven beans the descriptor declares listen where it says
+    assert {(e.path, e.http_method, e.handler) for e in model.endpoints} == {
+        ("jms/TradeBrokerQueue", "JMS", "a.Broker#onMessage"),
+        ("TradeStreamerTopic", "JMS", "a.Streamer#onMessage"),
+    }
     kinds = {t.simple_name: t.stereotype for t in model.types}
-    assert kinds == {"AccountBean": "entity", "TradeBean": "service", "Broker": "service"}
+    assert kinds == {
+        "AccountBean": "entity",
+        "TradeBean": "service",
+        "Broker": "service",
+        "Streamer": "service",
+    }
     assert {(a.source, a.table, a.via) for a in model.table_accesses} == {
         ("a.AccountBean", "ACCOUNTEJB", "EJB entity bean")
     }
