@@ -236,11 +236,17 @@ def _entity_mappings(draw: st.DrawFn) -> str:
                         f"<query {name}>{text}</query>",
                         f"<sql-query {name}><![CDATA[{text}]]></sql-query>",
                         f'<class name="a.C{i}" table="T{i}"/>',
+                        f"<message-driven><ejb-name>M{i}</ejb-name><ejb-class>a.M{i}</ejb-class>"
+                        "<activation-config><activation-config-property>"
+                        "<activation-config-property-name>destination"
+                        "</activation-config-property-name><activation-config-property-value>"
+                        f"{text}</activation-config-property-value></activation-config-property>"
+                        "</activation-config></message-driven>",
                     ]
                 )
             )
         )
-    root = draw(st.sampled_from(["entity-mappings", "hibernate-mapping"]))
+    root = draw(st.sampled_from(["entity-mappings", "hibernate-mapping", "ejb-jar"]))
     return f"<{root}>" + "".join(parts) + f"</{root}>"
 
 
