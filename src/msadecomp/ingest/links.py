@@ -192,9 +192,9 @@ def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
     beans = {b.id: b.cls for b in xml.beans}
     beans.update({t.bean_name: t.fqn for t in java.types if t.bean_name})
     # a message-driven bean ejb-jar.xml declares listens where it says (the descriptor
-    # overrides an annotation that names no destination)
+    # overrides the bean's annotation)
     declared = {e.handler for e in xml.listeners if e.handler.partition("#")[0] in known}
-    out = [e for e in java.endpoints if not (e.path == "?" and e.handler in declared)]
+    out = [e for e in java.endpoints if not (e.http_method == "JMS" and e.handler in declared)]
     out += [e for e in xml.listeners if e.handler in declared]
     out += [
         Endpoint(pattern, "ANY", f"{s.cls}#service", s.source)

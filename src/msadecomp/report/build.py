@@ -84,8 +84,7 @@ def message_channels(model: CodeModel, decomposition: Decomposition) -> list[dic
     out = []
     for (path, kind), handlers in sorted(consumers.items()):
         ins = [end(h) for h in sorted(set(handlers))]
-        outs = [end(p) for h in sorted(set(handlers)) for p in sorted(producers[path, h])]
-        outs = [o for i, o in enumerate(outs) if o not in outs[:i]]
+        outs = [end(p) for p in sorted({p for h in handlers for p in producers[path, h]})]
         services = {x["service"] for x in ins + outs if x["service"]}
         out.append(
             {

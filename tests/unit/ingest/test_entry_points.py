@@ -300,7 +300,8 @@ def test_ejb2_beans_are_known_by_their_interfaces_and_ejb_jar(tmp_path: Path) ->
                 <message-destination-link>TradeStreamerTopic</message-destination-link>
               </message-driven>
             </enterprise-beans></ejb-jar>""",
-            "src/a/Streamer.java": "package a; @MessageDriven public class Streamer { }",
+            "src/a/Streamer.java": """package a;
+            @MessageDriven(mappedName = "old/Topic") public class Streamer { }""",
         },
     )
     model = ingest(tmp_path, jobs=1)
