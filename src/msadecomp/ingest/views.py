@@ -312,11 +312,11 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
 
 
 _JSP_SUFFIXES = frozenset({".jsp", ".jspf", ".jspx", ".tag", ".tagx"})
-_PAGE_IMPORT = re.compile(
-    r"""(?:<%@\s*(?:page|tag)\b|<jsp:directive\.(?:page|tag)\b)[^<>]{0,2000}?"""
-    r"""\bimport\s*=\s*(["'])([^"'<>]{0,5000})\1""",
-    re.I,
+_PAGE_DIRECTIVE = re.compile(
+    r"""(?:<%@\s*(?:page|tag)\b|<jsp:directive\.(?:page|tag)\b)([^<>]{0,8000}?)[%/]>""", re.I
 )
+_IMPORT = re.compile(r"""\bimport\s*=\s*(["'])([^"'<>]*)\1""", re.I)
+"""An ``import`` attribute, the one a page directive may repeat."""
 _USE_BEAN = re.compile(r"<jsp:useBean\b[^>]{0,1000}>", re.I)
 _BEAN_CLASS = re.compile(r"""\b(class|type)\s*=\s*["']([\w.$]+)["']""", re.I)
 _NEW = re.compile(r"\bnew\s+((?:[a-z_][\w$]*\s*\.\s*)*[A-Z][\w$]*)\s*[(<]")
@@ -339,8 +339,9 @@ def _scriptlet_links(text: str) -> set[str]:
             links.add("class:" + bean)
     exact: dict[str, str] = {}
     wildcards: list[str] = []
-    for m in _PAGE_IMPORT.finditer(text):
-        for name in m.group(2).split(","):
+    imports = (m.group(2) for d in _PAGE_DIRECTIVE.finditer(text) for m in _IMPORT.finditer(d[1]))
+    for listed in imports:
+        for name in listed.split(","):
             name = name.strip()
             if name.endswith(".*"):
                 wildcards.append(name[:-2])

@@ -128,6 +128,9 @@ def test_a_model_1_jsp_links_the_beans_it_declares_and_the_classes_its_scriptlet
     )
     tag = '<%@ tag import="a.b.Menu" %><% Menu m = new Menu(); %>'
     assert links("WEB-INF/tags/menu.tag", tag) == ("class:a.b.Menu",)
+    # the one attribute a directive may repeat
+    twice = '<%@ page contentType="text/html" import="a.B" import="c.D" %><% new B(); new D(); %>'
+    assert links("a/twice.jsp", twice) == ("class:a.B", "class:c.D")
     xml = """<jsp:root><jsp:directive.page import="a.b.Order, a.b.Line"/>
     <jsp:scriptlet>Order o = new Order();</jsp:scriptlet>
     <jsp:expression>new Line().total()</jsp:expression></jsp:root>"""
