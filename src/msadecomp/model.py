@@ -221,7 +221,8 @@ class Endpoint:
 
 @dataclass(frozen=True, slots=True)
 class Bean:
-    """A Spring bean declared in XML configuration."""
+    """A bean declared in XML configuration: Spring's, JSF's managed beans, Enterprise
+    JavaBeans in ``ejb-jar.xml``."""
 
     id: str
     cls: str
@@ -233,6 +234,10 @@ class Bean:
     tables: tuple[str, ...] = ()
     """The table its ``table`` property names: an eGovFrame table ID generator
     (``EgovTableIdGnrServiceImpl``) writes ``COMTECOPSEQ`` for the class it is injected into."""
+    interfaces: tuple[str, ...] = ()
+    """The interfaces the container implements for the bean's class, which does not implement
+    them itself: an EJB 2 bean's ``home``, ``remote``, ``local-home`` and ``local``
+    (``ShoppingCartLocalHome`` and ``ShoppingCartLocal`` of ``ShoppingCartLocalEJB``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -837,6 +837,13 @@ class _Linker:
             target = self.beans.get(ref_id)
             if target is not None:
                 self._add_injection(bean.cls, target, bean.source, f"xml:{bean.id}->{ref_id}")
+        for interface in bean.interfaces:
+            if interface in self.r.known and interface != bean.cls:
+                self.facts.dependencies.append(
+                    Dependency(
+                        bean.cls, interface, DepKind.IMPLEMENTS, bean.source, f"xml:{bean.id}"
+                    )
+                )
 
     # -- endpoints -------------------------------------------------------------------------
     def _endpoints(self, src: str, t: TypeDecl, path: str) -> None:

@@ -229,14 +229,28 @@ def read_orm_xml(path: str, root: ET.Element) -> list[EntityMapping]:
     return out
 
 
+COMPONENT_INTERFACES = (
+    "home",
+    "remote",
+    "local-home",
+    "local",
+    "business-local",
+    "business-remote",
+    "service-endpoint",
+)
+"""Elements of an ``ejb-jar.xml`` bean naming its interfaces (EJB 2 homes and component
+interfaces, EJB 3 business interfaces, a JAX-RPC endpoint)."""
+
+
 def read_ejb_jar(
     path: str, root: ET.Element
 ) -> tuple[list[EntityMapping], list[Bean], list[Endpoint]]:
     """EJB 2 ``ejb-jar.xml``: each ``<entity>`` bean maps its abstract schema (default: its
-    EJB name) to a table of that name; ``<session>`` and ``<message-driven>`` beans are beans
-    the container creates, and a message-driven bean listens (a ``JMS`` endpoint) to the
-    destination its ``destination`` or ``destinationLookup`` activation property, its
-    ``message-destination-link`` or its ``mapped-name`` names (``?`` when none does)."""
+    EJB name) to a table of that name; every bean is one the container creates, implementing
+    for it the interfaces it names (:data:`COMPONENT_INTERFACES`), and a message-driven bean
+    listens (a ``JMS`` endpoint) to the destination its ``destination`` or
+    ``destinationLookup`` activation property, its ``message-destination-link`` or its
+    ``mapped-name`` names (``?`` when none does)."""
     mappings, beans, listeners = [], [], []
     for el in root.iter():
         tag = local_name(el.tag)
@@ -245,7 +259,10 @@ def read_ejb_jar(
         name, cls = _text(el, "ejb-name"), _text(el, "ejb-class")
         if not name or not cls:
             continue
-        beans.append(Bean(name, cls, SourceRef(path)))
+        interfaces = tuple(
+            dict.fromkeys(i for role in COMPONENT_INTERFACES if (i := _text(el, role)))
+        )
+        beans.append(Bean(name, cls, SourceRef(path), interfaces=interfaces))
         if tag == "entity":
             table = _text(el, "abstract-schema-name") or name
             mappings.append(

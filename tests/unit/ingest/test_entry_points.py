@@ -290,7 +290,10 @@ def test_ejb2_beans_are_known_by_their_interfaces_and_ejb_jar(tmp_path: Path) ->
             "META-INF/ejb-jar.xml": """<ejb-jar><enterprise-beans>
               <entity><ejb-name>AccountEJB</ejb-name><ejb-class>a.AccountBean</ejb-class>
                 <abstract-schema-name>accountejb</abstract-schema-name></entity>
-              <session><ejb-name>Trade</ejb-name><ejb-class>a.TradeBean</ejb-class></session>
+              <session><ejb-name>Trade</ejb-name><ejb-class>a.TradeBean</ejb-class>
+                <home>a.TradeHome</home><remote>a.Trade</remote>
+                <local-home>a.TradeLocalHome</local-home><local>a.TradeLocal</local>
+                <local>javax.ejb.Unknown</local></session>
               <message-driven><ejb-name>Broker</ejb-name><ejb-class>a.Broker</ejb-class>
                 <activation-config><activation-config-property>
                   <activation-config-property-name>destination</activation-config-property-name>
@@ -302,15 +305,26 @@ def test_ejb2_beans_are_known_by_their_interfaces_and_ejb_jar(tmp_path: Path) ->
             </enterprise-beans></ejb-jar>""",
             "src/a/Streamer.java": """package a;
             @MessageDriven(mappedName = "old/Topic") public class Streamer { }""",
+            **{
+                f"src/a/{name}.java": f"package a; public interface {name} extends EJBObject {{}}"
+                for name in ("TradeHome", "Trade", "TradeLocalHome", "TradeLocal")
+            },
         },
     )
     model = ingest(tmp_path, jobs=1)
+    # the bean class does not implement its EJB 2 interfaces: the container does, for it
+    assert {(d.target, d.kind.value) for d in model.dependencies if d.source == "a.TradeBean"} == {
+        ("a.TradeHome", "implements"),
+        ("a.Trade", "implements"),
+        ("a.TradeLocalHome", "implements"),
+        ("a.TradeLocal", "implements"),
+    }
     # message-driven beans the descriptor declares listen where it says
     assert {(e.path, e.http_method, e.handler) for e in model.endpoints} == {
         ("jms/TradeBrokerQueue", "JMS", "a.Broker#onMessage"),
         ("TradeStreamerTopic", "JMS", "a.Streamer#onMessage"),
     }
-    kinds = {t.simple_name: t.stereotype for t in model.types}
+    kinds = {t.simple_name: t.stereotype for t in model.types if t.kind.value == "class"}
     assert kinds == {
         "AccountBean": "entity",
         "TradeBean": "service",
