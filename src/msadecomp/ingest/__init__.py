@@ -98,7 +98,7 @@ def ingest(
         java = build_java_facts(java_files, xml.beans)
         diagnostics.extend(xml.diagnostics)
         diagnostics.extend(java.diagnostics)
-        accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect))
+        accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables)
         accesses += library_accesses(java.library_users, tables)
         endpoints = entry_points(java, xml)
         dependencies = [*java.dependencies, *message_links(java, endpoints)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from msadecomp.ingest.java_model import JavaFacts
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
@@ -70,9 +70,15 @@ def _statement_index(statements: Sequence[SqlStatement]) -> dict[str, list[SqlSt
     return by_id
 
 
-def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> list[TableAccess]:
+def link_tables(
+    java: JavaFacts, xml: XmlFacts, dialect: str | None = None, declared: Iterable[str] = ()
+) -> list[TableAccess]:
     """Table accesses: statement ids used in DAO code, mapper interfaces, embedded SQL
-    (read in ``dialect``, sqlglot's name of the system's database), entity mappings."""
+    (read in ``dialect``, sqlglot's name of the system's database), entity mappings. An
+    entity's table is the ``declared`` one (in DDL) it names with underscores left out, when
+    the name itself is not declared: Spring Boot's naming strategy stores the entity
+    ``IdGenerator`` (no ``@Table``) in ``id_generator``."""
+    physical = _physical_names(declared)
     statements = xml.statements
     by_id = _statement_index(statements)
     out: dict[tuple[str, str, Access], TableAccess] = {}
@@ -94,9 +100,10 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
             )
 
     types: dict[str, JavaType] = {t.fqn: t for t in java.types}
-    entity_names = {t.simple_name.upper(): t.entity_table for t in java.types if t.entity_table}
     mapped = {m.cls: m for m in xml.entities if m.cls in types}
-    entity_names.update({cls.rpartition(".")[2].upper(): m.table for cls, m in mapped.items()})
+    stored = {t.fqn: physical(t.entity_table) for t in java.types if t.entity_table}
+    stored.update({cls: physical(m.table) for cls, m in mapped.items()})
+    entity_names = {fqn.rpartition(".")[2].upper(): name for fqn, name in stored.items()}
 
     def table(name: str) -> str:
         return entity_names.get(name, name)  # JPQL names entities, not tables
@@ -122,24 +129,24 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
     for t in java.types:
         if t.entity_table:
             via = t.entity_mapping or JPA_ENTITY
-            add(t.fqn, (), (t.entity_table, *t.join_tables), t.source, via)
+            joins = map(physical, t.join_tables)
+            add(t.fqn, (), (physical(t.entity_table), *joins), t.source, via)
     for cls, m in sorted(mapped.items()):
-        add(cls, (), (m.table,), m.source, m.via)
+        add(cls, (), (stored[cls],), m.source, m.via)
     for repository, entity in java.repositories.items():
         target = types.get(entity)
         if target is not None and target.entity_table:
+            name = physical(target.entity_table)
             add(
                 repository,
-                (target.entity_table,),
-                (target.entity_table,),
+                (name,),
+                (name,),
                 types[repository].source,
                 _REPOSITORY_VIA.get(target.entity_mapping or "", "Spring Data repository"),
             )
     for source, entity, access, ref, via in java.entity_operations:
-        stored = types.get(entity)
-        name = mapped[entity].table if entity in mapped else stored and stored.entity_table
-        if name:
-            reads, writes = ((), (name,)) if access is Access.WRITE else ((name,), ())
+        if table_name := stored.get(entity):
+            reads, writes = ((), (table_name,)) if access is Access.WRITE else ((table_name,), ())
             add(source, reads, writes, ref, via)
     for source, name, ref in java.collections:
         add(source, (name,), (name,), ref, MONGO_COLLECTION)
@@ -153,6 +160,22 @@ def link_tables(java: JavaFacts, xml: XmlFacts, dialect: str | None = None) -> l
             for stmt in by_id.get(f"{ns}.{method}", ()):
                 add(ns, stmt.reads, stmt.writes, mapper.source, stmt.id)
     return sorted(out.values(), key=lambda a: (a.source, a.table, a.access.value))
+
+
+def _physical_names(declared: Iterable[str]) -> Callable[[str], str]:
+    """``name`` -> the declared table it stands for: itself when declared (or nothing is),
+    else the one declared table spelled the same without underscores (``IDGENERATOR`` ->
+    ``ID_GENERATOR``)."""
+    tables = set(declared)
+    squeezed: dict[str, list[str]] = defaultdict(list)
+    for t in tables:
+        squeezed[t.replace("_", "")].append(t)
+
+    def physical(name: str) -> str:
+        found = squeezed.get(name.replace("_", ""), [])
+        return found[0] if name not in tables and len(found) == 1 else name
+
+    return physical
 
 
 def destination_key(name: str) -> str:

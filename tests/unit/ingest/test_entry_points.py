@@ -191,6 +191,32 @@ def test_jpa_orm_xml_maps_entities_and_log_text_is_no_query(tmp_path: Path) -> N
     }
 
 
+def test_an_entity_maps_the_declared_table_its_name_spells_without_underscores(
+    tmp_path: Path,
+) -> None:
+    """Spring Boot's naming strategy stores ``IdGenerator`` in ``id_generator``; a name the DDL
+    declares as written stays (``LINEITEM``), and so does one no DDL declares."""
+    write(
+        tmp_path,
+        {
+            "src/a/IdGenerator.java": "package a; @Entity public class IdGenerator {}",
+            "src/a/LineItem.java": "package a; @Entity public class LineItem {}",
+            "src/a/Audit.java": "package a; @Entity public class AuditLog {}",
+            "src/a/Ids.java": """package a; public class Ids {
+            Object all() { return em.createQuery("SELECT g FROM IdGenerator g"); } }""",
+            "db/schema.sql": """create table id_generator (name varchar(9));
+            create table lineitem (id int); create table line_item (id int);""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {(a.source, a.table, a.access.value) for a in model.table_accesses} == {
+        ("a.IdGenerator", "ID_GENERATOR", "write"),
+        ("a.Ids", "ID_GENERATOR", "read"),
+        ("a.LineItem", "LINEITEM", "write"),
+        ("a.AuditLog", "AUDITLOG", "write"),
+    }
+
+
 def test_a_tiles_definition_stands_for_the_pages_it_puts_not_its_shared_layout(
     tmp_path: Path,
 ) -> None:
