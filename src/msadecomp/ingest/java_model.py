@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from msadecomp.ingest.java_facts import (
@@ -396,6 +396,7 @@ class _Linker:
         self.decls = decls or {}
         self.repository_bases = _repository_bases(self.decls.values(), resolver)
         """FQNs of the application's own repository base interfaces."""
+        self.application_path = _application_path(self.decls.values())
         self.facts = facts
         self.beans: dict[str, str] = {}
         self.implementors: dict[str, set[str]] = defaultdict(set)
@@ -583,27 +584,31 @@ class _Linker:
                 for call in m.calls
                 if call.member in SEND_CALLS and (name := _sent_to(call, constants))
             )
-        self._endpoints(src, t, path)
+        self._endpoints(d)
 
     def _inherit(self, d: _Decl, variables: dict[str, str]) -> None:
         """Adds ``name()`` for each argument-less method of the superclasses that returns a
         project type, so ``getPetStore().getCategory(id)`` in a Struts action calls the
         ``PetStoreFacade`` its base action returns. The class's own such methods are left out:
         their return types already are its dependencies."""
+        for cur in self._ancestors(d):
+            for m in cur.decl.methods:
+                if not m.params and m.returns and not m.is_constructor:
+                    target = self.r.resolve(m.returns[0], cur.scope)
+                    if target is not None:
+                        variables.setdefault(m.name + "()", target)
+
+    def _ancestors(self, d: _Decl) -> Iterator[_Decl]:
+        """The project's superclasses of ``d``, nearest first."""
         seen = {d.fqn}
         cur: _Decl | None = d
         while cur is not None:
             parent = next(iter(cur.decl.extends), None)
             found = self.r.resolve(parent, cur.scope) if parent else None
             cur = self.decls.get(found) if found and found not in seen else None
-            if cur is None:
-                break
-            seen.add(cur.fqn)
-            for m in cur.decl.methods:
-                if not m.params and m.returns and not m.is_constructor:
-                    target = self.r.resolve(m.returns[0], cur.scope)
-                    if target is not None:
-                        variables.setdefault(m.name + "()", target)
+            if cur is not None:
+                seen.add(cur.fqn)
+                yield cur
 
     def _typed(
         self,
@@ -846,7 +851,8 @@ class _Linker:
                 )
 
     # -- endpoints -------------------------------------------------------------------------
-    def _endpoints(self, src: str, t: TypeDecl, path: str) -> None:
+    def _endpoints(self, d: _Decl) -> None:
+        src, t, path = d.fqn, d.decl, d.file.path
         names = {_short(a.name): a for a in t.annotations}
         ref = _ref(path, t.line)
         for key, verb, method in (
@@ -868,7 +874,8 @@ class _Linker:
             name = _short(t.name).removesuffix("ActionBean") or _short(t.name)
             self.facts.endpoints.append(Endpoint(f"/{name}.action", "ANY", f"{src}#execute", ref))
         if "Path" in names:
-            self._jax_rs(src, t, path, _paths(names["Path"]) or [""])
+            paths = [_join(self.application_path, p) for p in _paths(names["Path"]) or [""]]
+            self._jax_rs(d, paths)
         if "MessageDriven" in names:
             queue = _destination(t, names["MessageDriven"])
             self.facts.endpoints.append(Endpoint(queue, "JMS", f"{src}#onMessage", ref))
@@ -937,13 +944,26 @@ class _Linker:
                 Endpoint(_join("", name), "SOAP", f"{src}#{m.name}", _ref(path, m.line))
             )
 
-    def _jax_rs(self, src: str, t: TypeDecl, path: str, prefixes: list[str]) -> None:
-        """JAX-RS resource methods: an HTTP verb annotation and/or a method ``@Path``."""
-        for m in t.methods:
-            shorts = {_short(a.name): a for a in m.annotations}
-            verbs = sorted(JAX_RS_VERBS & set(shorts))
-            if not verbs and "Path" not in shorts:
+    def _jax_rs(self, d: _Decl, prefixes: list[str]) -> None:
+        """JAX-RS resource methods: an HTTP verb annotation and/or a method ``@Path``, the
+        class's own and those of its superclasses (Ticket Monster's ``BaseEntityService``
+        serves ``GET /events`` for its ``EventService``); an override without JAX-RS
+        annotations keeps those of the method it overrides, as JAX-RS inherits them."""
+        src = d.fqn
+        # (name, arity) -> annotations of each method, where it is declared, its line
+        marked: dict[tuple[str, int], list[tuple[dict[str, Annotation], SourceRef]]] = {}
+        for depth, cur in enumerate((d, *self._ancestors(d))):
+            for m in cur.decl.methods:
+                shorts = {_short(a.name): a for a in m.annotations}
+                found = marked.setdefault((m.name, len(m.params)), [])
+                if not depth or not found:  # the class's own overloads, or an inherited one
+                    found.append((shorts, _ref(cur.file.path, m.line)))
+                elif _is_resource(shorts) and not any(_is_resource(a) for a, _ in found):
+                    found[:] = [(shorts, ref) for _, ref in found]
+        for (name, _), (shorts, ref) in ((k, x) for k, v in marked.items() for x in v):
+            if not _is_resource(shorts):
                 continue
+            verbs = sorted(JAX_RS_VERBS & set(shorts))
             sub = _paths(shorts["Path"]) if "Path" in shorts else [""]
             for prefix in prefixes:
                 for p in sub or [""]:
@@ -951,10 +971,30 @@ class _Linker:
                         Endpoint(
                             _join(prefix, p),
                             ",".join(verbs) or "ANY",
-                            f"{src}#{m.name}",
-                            _ref(path, m.line),
+                            f"{src}#{name}",
+                            ref,
                         )
                     )
+
+
+def _application_path(decls: Iterable[_Decl]) -> str:
+    """The path under which the application serves its JAX-RS resources
+    (``@ApplicationPath("rest")`` on its ``Application`` class), or ``""`` when it declares
+    none or several (one per module of a multi-module build: which holds which resource is
+    not read)."""
+    found = {
+        p.strip("/")
+        for d in decls
+        for a in d.decl.annotations
+        if _short(a.name) == "ApplicationPath"
+        for p in _paths(a)
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+def _is_resource(annotations: Mapping[str, Annotation]) -> bool:
+    """Annotations (by simple name) making a JAX-RS resource method or sub-resource locator."""
+    return bool(JAX_RS_VERBS & set(annotations)) or "Path" in annotations
 
 
 ENTITY_MANAGERS = frozenset(

@@ -52,6 +52,41 @@ def test_jax_rs_resources_servlets_and_stripes_action_beans(tmp_path: Path) -> N
     }
 
 
+def test_jax_rs_resources_inherit_methods_and_live_under_the_application_path(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "src/a/Rest.java": """package a;
+            @ApplicationPath("/rest") public class Rest extends Application {}""",
+            "src/a/BaseEntityService.java": """package a;
+            public abstract class BaseEntityService<T> {
+                @GET public List<T> all() { return null; }
+                @GET @Path("/{id}") public T one(Long id) { return null; }
+                @GET @Path("/{id}") public T one(Long id, String view) { return null; }
+                @DELETE @Path("/{id}") public void drop(Long id) {}
+            }""",
+            "src/a/EventService.java": """package a;
+            @Path("/events") public class EventService extends BaseEntityService<Event> {
+                @POST public void add(Event e) {}
+                @Override public void drop(Long id) {}
+                @PUT @Path("/{id}") public void one(Long id) {}
+            }""",
+        },
+    )
+    assert endpoints(tmp_path) == {
+        ("/rest/events", "POST", "a.EventService#add"),
+        ("/rest/events", "GET", "a.EventService#all"),  # inherited
+        ("/rest/events/{id}", "GET", "a.EventService#one"),  # the two-argument one
+        ("/rest/events/{id}", "PUT", "a.EventService#one"),  # overrides the one-argument GET
+        ("/rest/events/{id}", "DELETE", "a.EventService#drop"),  # keeps its annotations
+    }
+    # two applications (modules) at two paths: which holds which resource is not read
+    write(tmp_path, {"src/a/Info.java": '@ApplicationPath("info") class Info {}'})
+    assert ("/events", "POST", "a.EventService#add") in endpoints(tmp_path)
+
+
 def test_struts_actions_serve_paths_and_forward_to_their_views(tmp_path: Path) -> None:
     write(
         tmp_path,
