@@ -5,11 +5,15 @@ Korean eGovFrame code is often saved in). When none fits, the candidate that nee
 replacement characters is used (so an EUC-KR file with two stray bytes keeps its Korean text),
 and the result says how many byte sequences were replaced and on which line the first one is:
 callers turn that into a diagnostic (:func:`lossy_diagnostic`), so nothing is lost silently.
+A file whose bytes read as CP949 make no Korean syllable at all is Western text, no Korean
+with stray bytes: Windows-1252 (a superset of Latin-1) reads it exactly when it can (Java Pet
+Store's French ``réservés`` in a copyright comment).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from msadecomp.model import Diagnostic, Severity, SourceRef
@@ -22,6 +26,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 FALLBACKS = ("utf-8", "cp949")
+WESTERN = "cp1252"
+_HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
+"""Korean syllables and letters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +44,8 @@ class Decoded:
 
 
 def decode_source(data: bytes) -> Decoded:
-    """Decode ``data``, trying BOMs, UTF-8 and CP949/EUC-KR in turn.
+    """Decode ``data``, trying BOMs, UTF-8 and CP949/EUC-KR in turn, then Windows-1252 for
+    text that is no Korean.
 
     >>> decode_source("게시판".encode("euc-kr")).encoding
     'cp949'
@@ -46,6 +54,8 @@ def decode_source(data: bytes) -> Decoded:
     >>> d = decode_source("게시판\\n목록".encode("euc-kr") + b"\\xff")
     >>> d.encoding, d.replaced, d.first_bad_line, d.text[:3]
     ('cp949', 1, 2, '게시판')
+    >>> decode_source("// droits réservés".encode("latin-1")).text
+    '// droits réservés'
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -58,7 +68,33 @@ def decode_source(data: bytes) -> Decoded:
             return Decoded(data.decode(name), name)
         except UnicodeDecodeError:
             continue
-    return lossy_decode(data, FALLBACKS)
+    lossy = lossy_decode(data, FALLBACKS)
+    if not _HANGUL.search(lossy.text):
+        try:
+            western = data.decode(WESTERN)
+        except UnicodeDecodeError:
+            return lossy
+        if all(map(_western_run, _NON_ASCII.finditer(western))):
+            return Decoded(western, WESTERN)
+    return lossy
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_SYMBOLS = frozenset("©®°±·«»–—‘’‚“”„•…€£§¶×")
+
+
+def _western_run(run: re.Match[str]) -> bool:
+    """A run of non-ASCII characters a Western European text has: typographic symbols, or one
+    or two accented letters within a word (``réservés``, ``Müller``), not bytes of no
+    language (``ÿþý€``)."""
+    chars = run.group(0)
+    if all(c in _SYMBOLS for c in chars):
+        return True
+    text, start, end = run.string, run.start(), run.end()
+    beside = (start and text[start - 1].isascii() and text[start - 1].isalpha()) or (
+        end < len(text) and text[end].isascii() and text[end].isalpha()
+    )
+    return len(chars) <= 2 and all(c.isalpha() for c in chars) and bool(beside)
 
 
 def lossy_decode(data: bytes, candidates: tuple[str, ...]) -> Decoded:
@@ -97,7 +133,8 @@ def lossy_diagnostic(path: str, decoded: Decoded, kind: str) -> Diagnostic | Non
     return Diagnostic(
         Severity.WARNING,
         f"{kind}.lossy-decoding",
-        f"{decoded.replaced} undecodable byte sequence(s) replaced (neither UTF-8 nor "
-        f"CP949/EUC-KR; read as {decoded.encoding}); names found there may be incomplete",
+        f"{decoded.replaced} undecodable byte sequence(s) replaced (neither UTF-8, "
+        f"CP949/EUC-KR nor Windows-1252; read as {decoded.encoding}); names found there may be "
+        "incomplete",
         SourceRef(path, decoded.first_bad_line),
     )

@@ -5,7 +5,7 @@ import codecs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msadecomp.ingest.decoding import decode_source
+from msadecomp.ingest.decoding import Decoded, decode_source
 
 KOREAN = "// 민원 처리기한 계산 (주말 제외)\nclass A {}\n"
 
@@ -33,6 +33,15 @@ def test_bom_wins() -> None:
 def test_undecodable_bytes_are_replaced_and_flagged() -> None:
     d = decode_source(b"class A { } \xff\xfe\xfd\x80")
     assert d.lossy and "\ufffd" in d.text and d.text.startswith("class A")
+
+
+def test_western_text_is_read_as_windows_1252_and_korean_never_is() -> None:
+    """Java Pet Store's French copyright comments are no Korean with stray bytes."""
+    french = "/* Copyright © 2003 — droits réservés, « Müller » */ class A {}"
+    assert decode_source(french.encode("cp1252")) == Decoded(french, "cp1252")
+    korean = decode_source("// 게시판".encode("cp949") + b" r\xe9serv\xe9s")
+    assert korean.encoding == "cp949" and korean.lossy and "게시판" in korean.text
+    assert decode_source(b"x = 1; // \xe9\xe8\xe0 \x81").lossy  # no word, and 0x81 is unused
 
 
 @given(st.binary(max_size=512))
