@@ -25,9 +25,11 @@ Pebble, Groovy markup, JTE, Wicket and Tapestry component markup) and the classe
 
 :func:`link_views` then finds each view's classes: the handlers of the endpoints it links to,
 the classes returning its view name (``return "bbs/ArticleList"``, with or without prefix,
-suffix or extension), the beans and action classes it names, and for a component template
-(Wicket's ``ItemViewPage.html`` beside ``ItemViewPage.java``) its component class. Every lookup
-goes through an index, so linking is linear in the number of links and strings.
+suffix or extension; a bare word such as ``"category"`` counts from web code, and from other
+code only for a page nothing else ties to a class), the beans and action classes it names,
+and for a component template (Wicket's ``ItemViewPage.html`` beside ``ItemViewPage.java``) its
+component class. Every lookup goes through an index, so linking is linear in the number of
+links and strings.
 """
 
 from __future__ import annotations
@@ -530,6 +532,31 @@ class _EndpointIndex:
         return out
 
 
+_WEB_NAME = re.compile(
+    r"(Controller|Action|ActionBean|Servlet|Bean|JSF|Jsf|Page|Panel|Handler|Resource|Form|"
+    r"Command|Wizard|Flow|View|Backing|Screen)$"
+)
+"""Class names of code that picks the view a request shows."""
+
+
+def _web_classes(types: Sequence[JavaType], endpoints: Sequence[Endpoint]) -> set[str]:
+    """Classes that may return a bare view name (``return "category"``): the handlers of
+    endpoints, controllers and CDI/JSF beans, classes named like web code."""
+    web = {e.handler.partition("#")[0] for e in endpoints}
+    web.update(
+        t.fqn for t in types if t.stereotype == "controller" or _WEB_NAME.search(t.simple_name)
+    )
+    return web
+
+
+def _bare(text: str) -> bool:
+    """A one-word string without path or extension (``category``): a view name only where
+    web code returns it, a table, element or message key anywhere else (Java Pet Store's
+    ``CategoryPopulator`` reads the ``Category`` element of its XML, no ``category.jsp``)."""
+    name = text.removeprefix("redirect:").removeprefix("forward:").strip()
+    return "/" not in name and "." not in name
+
+
 def link_views(
     pages: Sequence[Page],
     endpoints: Sequence[Endpoint],
@@ -550,12 +577,21 @@ def link_views(
     # classes naming a page, those giving most of its path render it (RuoYi's SysJobController
     # returns "monitor/job/add"; every controller mapping "/add" names some add.html)
     named: dict[str, dict[str, int]] = defaultdict(dict)
+    # view -> classes naming it only by a bare word outside web code: a guess kept only for a
+    # page nothing else ties to a class
+    guessed: dict[str, set[str]] = defaultdict(set)
+    web = _web_classes(types, endpoints)
     for fqn, texts in strings.items():
         for text, _ in texts:
             name = _view_name(text)
             if name is not None:
                 depth = name.count("/") + 1
+                weak = fqn not in web and _bare(text)
                 for view in views.find(name):
+                    if weak and fqn not in named[view]:
+                        guessed[view].add(fqn)
+                    elif not weak:
+                        guessed[view].discard(fqn)
                     named[view][fqn] = max(depth, named[view].get(fqn, 0))
     returned: dict[str, set[str]] = {}
     for view, by_class in named.items():
@@ -592,6 +628,8 @@ def link_views(
                 )
             elif kind != "view":
                 found |= handlers.find(link)
+        if found | (renderers - guessed[page.path]):
+            renderers -= guessed[page.path]
         controllers = tuple(sorted(found | renderers))
         out.append(Page(page.path, page.links, controllers, tuple(sorted(renderers)), page.title))
     return sorted(out, key=lambda p: p.path)

@@ -622,3 +622,33 @@ def test_of_the_classes_naming_a_view_those_giving_most_of_its_path_render_it() 
         "templates/monitor/job/add.html": ("w.JobCtl",),
         "templates/system/user/add.html": ("w.JobCtl", "w.UserCtl"),
     }
+
+
+def test_a_bare_word_outside_web_code_renders_only_a_page_nothing_else_explains() -> None:
+    """Java Pet Store's ``CategoryPopulator`` reads the ``Category`` element of its XML; the
+    ``category.jsp`` it happens to name is the catalog's, whose helper the page declares."""
+    pages = [
+        Page("docroot/category.jsp", ("class:a.catalog.CatalogHelper",)),
+        Page("docroot/help.jsp", ()),
+        Page("docroot/cart.jsp", ()),
+    ]
+    strings = {
+        "a.tools.CategoryPopulator": [("category", REF), ("help", REF)],
+        "a.web.CartController": [("cart", REF)],
+        "a.tools.CartPopulator": [("cart", REF), ("/cart.jsp", REF)],
+    }
+    types = [
+        _type("a.catalog.CatalogHelper"),
+        _type("a.tools.CategoryPopulator"),
+        _type("a.tools.CartPopulator"),
+        _type("a.web.CartController"),
+    ]
+    found = {
+        p.path.rpartition("/")[2]: p.controllers for p in link_views(pages, [], strings, types)
+    }
+    assert found == {
+        "category.jsp": ("a.catalog.CatalogHelper",),
+        "help.jsp": ("a.tools.CategoryPopulator",),  # a guess, for want of anything better
+        # a controller returns the bare name; the populator writes the page's path in full
+        "cart.jsp": ("a.tools.CartPopulator", "a.web.CartController"),
+    }
