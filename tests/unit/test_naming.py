@@ -229,6 +229,14 @@ def test_exceptions_never_name_a_service() -> None:
     assert sorted(c.name for c in clusters) == ["c", "thread"]  # not "bootstrap-exception"
 
 
+def test_holders_of_constant_names_never_name_a_service() -> None:
+    # Java Pet Store keeps a JNDINames class in each package
+    mail = ("ps.mail.JNDINames", "ps.opc.JNDINames", "ps.mail.MailerMDB", "ps.mail.MailHelper")
+    locator = ("ps.util.ServiceLocator", "ps.x.JNDINames", "ps.y.WebKeys", "ps.z.Locator")
+    clusters = name_clusters(graph_of(*mail, *locator), [set(mail), set(locator)])
+    assert sorted(c.name for c in clusters) == ["locator", "mail"]  # no "jndi-names"
+
+
 def test_a_service_whose_noun_is_the_name_taken_is_told_apart_by_its_next_noun() -> None:
     people = ("app.user.Account", "app.user.Login", "app.user.Signup", "app.user.Logout")
     users = ("app.x.UserService", "app.y.UserDAO", "app.z.ProfileService")  # after its noun
