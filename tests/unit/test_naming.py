@@ -231,8 +231,8 @@ def test_exceptions_never_name_a_service() -> None:
 
 def test_holders_of_constant_names_never_name_a_service() -> None:
     # Java Pet Store keeps a JNDINames class in each package
-    mail = ("ps.mail.JNDINames", "ps.opc.JNDINames", "ps.mail.MailerMDB", "ps.mail.MailHelper")
-    locator = ("ps.util.ServiceLocator", "ps.x.JNDINames", "ps.y.WebKeys", "ps.z.Locator")
+    mail = ("ps.a.JNDINames", "ps.b.JNDINames", "ps.c.MailerMDB", "ps.d.MailHelper", "ps.e.Mail")
+    locator = ("ps.f.ServiceLocator", "ps.g.JNDINames", "ps.h.WebKeys", "ps.i.CacheLocator")
     clusters = name_clusters(graph_of(*mail, *locator), [set(mail), set(locator)])
     assert sorted(c.name for c in clusters) == ["locator", "mail"]  # no "jndi-names"
 
