@@ -2,9 +2,9 @@
 
 Scripts are cut into statements by :func:`~msadecomp.ingest.sql_script.statements` (one linear
 pass; data statements are skipped, never parsed). ``CREATE TABLE`` (also ``... AS SELECT``),
-``ALTER TABLE`` and ``COMMENT ON`` statements are parsed by sqlglot in the script's dialect; a
-statement sqlglot rejects is read by the pattern scanner below instead, and only a statement
-neither can read becomes a diagnostic.
+``ALTER TABLE`` (``RENAME TO`` included) and ``COMMENT ON`` statements are parsed by sqlglot
+in the script's dialect; a statement sqlglot rejects is read by the pattern scanner below
+instead, and only a statement neither can read becomes a diagnostic.
 
 :class:`DdlReader` reads all scripts first and applies ``ALTER TABLE`` and ``COMMENT ON`` after
 every ``CREATE``, in file order, so keys and columns added by later migration scripts count.
@@ -40,6 +40,7 @@ _CREATE = re.compile(
 _ALTER = re.compile(
     rf"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_NAME})\s+(.*)$", re.I | re.S
 )
+_RENAME = re.compile(rf"^\s*RENAME\s+TO\s+({_NAME})\s*$", re.I)
 _COMMENT = re.compile(
     rf"^\s*COMMENT\s+ON\s+(TABLE|COLUMN)\s+({_NAME})\s+IS\s+'((?:[^']|'')*)'\s*$", re.I | re.S
 )
@@ -228,8 +229,13 @@ class DdlReader:
             if str(tree.args.get("kind") or "").upper() != "TABLE" or not _ok(tree.this.name):
                 return
             self.stats.parsed += 1
+            actions = tree.args.get("actions") or []
+            renamed = [a for a in actions if isinstance(a, exp.AlterRename)]
+            if renamed and isinstance(renamed[0].this, exp.Table):
+                self._rename(tree.this.name.upper(), renamed[0].this.name.upper())
+                return
             draft = self._draft(tree.this.name.upper(), later.path, later.line)
-            for action in tree.args.get("actions") or []:
+            for action in actions:
                 items = (
                     action.expressions
                     if isinstance(action, (exp.AddConstraint, exp.Schema))
@@ -247,8 +253,11 @@ class DdlReader:
         name = normalise_table(m.group(1))
         if not is_table_name(name):
             return
-        draft = self._draft(name, later.path, later.line)
         rest = m.group(2)
+        if to := _RENAME.match(rest):
+            self._rename(name, normalise_table(to.group(1)))
+            return
+        draft = self._draft(name, later.path, later.line)
         for fk in _FK.finditer(rest):
             draft.fks.append(_fk(fk.group(1), fk.group(2), fk.group(3)))
         pk = _PK.search(rest)
@@ -257,6 +266,22 @@ class DdlReader:
         column = _ADD_COLUMN.match(rest)
         if column and column.group(1).upper() not in _CONSTRAINT_WORDS:
             draft.add_column(normalise_table(column.group(1)))
+
+    def _rename(self, old: str, new: str) -> None:
+        """``ALTER TABLE old RENAME TO new`` in a later migration: the table, and the keys
+        referencing it, go by the new name (Simple Petstore's ``order_number_sequence``
+        became ``order_numbers``)."""
+        draft = self._drafts.get(old)
+        if draft is None or not _ok(new) or new in self._drafts:
+            return
+        del self._drafts[old]
+        draft.name = new
+        self._drafts[new] = draft
+        for other in self._drafts.values():
+            other.fks = [
+                ForeignKey(fk.columns, new, fk.ref_columns) if fk.ref_table == old else fk
+                for fk in other.fks
+            ]
 
     def _comment(self, later: _Later) -> None:
         """COMMENT ON TABLE/COLUMN of a known table (comments on views and others are left)."""

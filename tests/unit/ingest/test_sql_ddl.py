@@ -82,6 +82,26 @@ def test_alter_before_create_in_reading_order_still_applies() -> None:
     assert b.source.path == "b.sql" and b.foreign_keys[0].ref_table == "C"
 
 
+def test_a_table_renamed_by_a_later_migration_goes_by_its_new_name() -> None:
+    reader = DdlReader()
+    reader.add("7__seq.sql", "create table order_number_sequence (number int primary key);")
+    reader.add(
+        "8__orders.sql", "create table orders (n int references order_number_sequence(number));"
+    )
+    reader.add("16__rename.sql", "alter table order_number_sequence rename to order_numbers;")
+    # the pattern scanner too (backquotes outside MySQL: sqlglot rejects the statement), and
+    # a rename of no known table
+    reader.add(
+        "17__more.sql",
+        "ALTER TABLE `orders` RENAME TO `purchase_orders`;\nALTER TABLE x RENAME TO y;",
+    )
+    tables = {t.name: t for t in reader.tables()}
+    assert sorted(tables) == ["ORDER_NUMBERS", "PURCHASE_ORDERS"]
+    assert tables["ORDER_NUMBERS"].source.path == "7__seq.sql"
+    assert tables["ORDER_NUMBERS"].primary_key == ("NUMBER",)
+    assert tables["PURCHASE_ORDERS"].foreign_keys[0].ref_table == "ORDER_NUMBERS"
+
+
 def test_create_table_as_select_is_a_table() -> None:
     tables, _ = parse_ddl("c.sql", "CREATE TABLE ARCHIVE AS SELECT * FROM ORDERS;", "oracle")
     assert [t.name for t in tables] == ["ARCHIVE"]
