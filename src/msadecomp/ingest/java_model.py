@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
@@ -218,7 +218,8 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
                 Diagnostic(
                     Severity.WARNING,
                     "input.encoding",
-                    "bytes are neither UTF-8 nor CP949/EUC-KR; undecodable bytes were replaced",
+                    "bytes are neither UTF-8, CP949/EUC-KR nor Windows-1252; undecodable bytes "
+                    "were replaced",
                     SourceRef(f.path),
                 )
             )
@@ -231,18 +232,35 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
                 chain.append(prefix + ".".join(parts[:i]))
             decls.append(_Decl(f, t, fqn, Scope(f.package, f.imports, tuple(chain))))
     seen: dict[str, _Decl] = {}
+    copies: Counter[str] = Counter()  # the folders where two copies of a class part ways
     for d in decls:
         if d.fqn in seen:
+            first = seen[d.fqn].file.path
             facts.diagnostics.append(
                 Diagnostic(
                     Severity.WARNING,
                     "java.duplicate-type",
-                    f"{d.fqn} is also declared in {seen[d.fqn].file.path}; the first is used",
+                    f"{d.fqn} is also declared in {first}; the first is used",
                     _ref(d.file.path, d.decl.line),
                 )
             )
+            copies.update(_parting_folders(first, d.file.path))
         else:
             seen[d.fqn] = d
+    duplicates = len(decls) - len(seen)
+    if duplicates >= max(COPIES_FLOOR, COPIES_SHARE * len(seen)):
+        folders = ", ".join(f for f, _ in copies.most_common(4))
+        facts.diagnostics.append(
+            Diagnostic(
+                Severity.WARNING,
+                "input.copies",
+                f"{duplicates} classes are declared more than once (copies in {folders}): the "
+                "input seems to hold several applications, or versions of one, and only the "
+                "first copy of each class is analysed; analyse each on its own (pass its "
+                "folder, or --exclude the others)",
+                SourceRef("."),
+            )
+        )
     decls = list(seen.values())
     resolver = Resolver(seen)
     constants = {d.fqn: {f.name: f.value for f in d.decl.fields if f.value} for d in decls}
@@ -259,6 +277,21 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
         linker.link_xml_bean(bean)
     linker.move_lent_constants()
     return facts
+
+
+COPIES_FLOOR = 10
+COPIES_SHARE = 0.05
+"""So many duplicate classes (and this share of all) make the input several applications."""
+
+
+def _parting_folders(a: str, b: str) -> tuple[str, ...]:
+    """The first folders in which paths ``a`` and ``b`` differ (``monolith``, ``backend-v1``
+    for ``monolith/src/A.java`` and ``backend-v1/src/A.java``)."""
+    x, y = a.split("/")[:-1], b.split("/")[:-1]
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    return tuple(p[n] for p in (x, y) if n < len(p))
 
 
 def _table_beans(files: Sequence[JavaFile]) -> list[Bean]:

@@ -22,6 +22,8 @@ from msadecomp.report.korean import korean_name
 
 REPORT_SCHEMA = "msadecomp.report/1"
 REMOTE_KINDS = (DepKind.CALL, DepKind.INJECTION)
+SYSTEM_WARNINGS = frozenset({"input.copies"})
+"""Diagnostics about the whole input, repeated among the report's warnings."""
 
 
 def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[str, Any]]:
@@ -189,7 +191,8 @@ def build_report(
         )
     severities = Counter(d.severity.value for d in model.diagnostics)
     service_edges = {(x["from_service"], x["to_service"]) for x in calls}
-    warnings = classification_warnings(decomposition.modularity, len(services))
+    warnings = [d.message for d in model.diagnostics if d.code in SYSTEM_WARNINGS]
+    warnings += classification_warnings(decomposition.modularity, len(services))
     return {
         "schema": REPORT_SCHEMA,
         "generator": f"msadecomp {tool_version}",

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from msadecomp import Config, analyze
 from msadecomp.graph import build_graph
 from msadecomp.ingest import ingest
 
@@ -539,3 +540,26 @@ def test_message_listeners_scheduled_jobs_and_soap_services_are_entry_points(
     g = build_graph(ingest(tmp_path, jobs=1), semantic=False)
     assert not g.nodes["a.OrderListeners"]["handler"] and g.nodes["a.TradeWSImpl"]["handler"]
     assert not g.nodes["a.TradeWS"]["handler"]
+
+
+def test_several_copies_of_an_application_are_one_warning_of_the_report(tmp_path: Path) -> None:
+    """Ticket Monster's repository holds the monolith and two later versions of it."""
+    classes = [f"C{i}" for i in range(10)]
+    for folder in ("monolith", "backend-v1"):
+        write(
+            tmp_path,
+            {
+                f"{folder}/src/main/java/tm/{name}.java": f"package tm; public class {name} {{}}"
+                for name in classes
+            },
+        )
+    model = ingest(tmp_path, jobs=1)
+    assert sum(d.code == "java.duplicate-type" for d in model.diagnostics) == 10
+    (copies,) = [d for d in model.diagnostics if d.code == "input.copies"]
+    assert copies.message.startswith("10 classes are declared more than once (copies in ")
+    assert "backend-v1, monolith)" in copies.message
+    report = analyze(tmp_path, Config(jobs=1)).report
+    assert report["warnings"][0] == copies.message
+    # nine duplicates are a stray copy or two, not several applications
+    (tmp_path / "backend-v1/src/main/java/tm/C0.java").unlink()
+    assert not [d for d in ingest(tmp_path, jobs=1).diagnostics if d.code == "input.copies"]
