@@ -18,7 +18,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from msadecomp.report.diagrams import node_id
 from msadecomp.report.glossary import LEGEND, glossary
 from msadecomp.report.i18n import readiness_question, translator
-from msadecomp.report.markdown import METRIC_LABELS, display_name, heading, parameters_line
+from msadecomp.report.markdown import (
+    METRIC_LABELS,
+    display_name,
+    heading,
+    parameters_line,
+    view_labels,
+)
 from msadecomp.report.neighbourhood import neighbourhood_svg
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
@@ -120,6 +126,7 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         lang=lang,
         question=lambda item: readiness_question(item["number"], item["question"], lang),
         display_name=display_name,
+        view_label=view_labels(v for x in report["services"] for v in x.get("views", ())),
         heading=heading,
         anchor=anchor,
         sweep_svg=sweep_chart(report, lang),

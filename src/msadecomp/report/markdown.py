@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from msadecomp.report.build import service_figures
@@ -24,6 +25,30 @@ METRIC_LABELS = {
 
 def short(fqn: str) -> str:
     return fqn.rpartition(".")[2]
+
+
+def view_labels(paths: Iterable[str]) -> dict[str, str]:
+    """Each view path -> its shortest trailing part no other view ends in: the file name
+    when it is unique, else as many folders more as tell it apart (Java Pet Store's
+    ``docroot/cart.jsp``, ``ja/cart.jsp`` and ``zh/cart.jsp``).
+
+    >>> sorted(view_labels(["a/web/cart.jsp", "a/web/ja/cart.jsp", "a/web/list.jsp"]).values())
+    ['ja/cart.jsp', 'list.jsp', 'web/cart.jsp']
+    """
+    unique = sorted(set(paths))
+    parts = {p: p.split("/") for p in unique}
+    depth = dict.fromkeys(unique, 1)
+    while True:
+        tails = Counter("/".join(parts[p][-depth[p] :]) for p in unique)
+        clashing = [
+            p
+            for p in unique
+            if tails["/".join(parts[p][-depth[p] :])] > 1 and depth[p] < len(parts[p])
+        ]
+        if not clashing:
+            return {p: "/".join(parts[p][-depth[p] :]) for p in unique}
+        for p in clashing:
+            depth[p] += 1
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -125,8 +150,9 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         for t, o in report["tables"].items()
         if o.get("kept_by") or o.get("store")
     }
+    labels = view_labels(v for x in report["services"] for v in x["views"])
     for x in report["services"]:
-        lines += _service(x, lang, kept)
+        lines += _service(x, lang, kept, labels)
     kernel = report["shared_kernel"]
     if kernel:
         lines += [
@@ -290,10 +316,17 @@ def display_name(service: dict[str, Any]) -> str:
     return f"{service['name']} ({ko})" if ko else str(service["name"])
 
 
-def _service(x: dict[str, Any], lang: str = "en", kept: dict[str, str] | None = None) -> list[str]:
+def _service(
+    x: dict[str, Any],
+    lang: str = "en",
+    kept: dict[str, str] | None = None,
+    labels: dict[str, str] | None = None,
+) -> list[str]:
     """One service's section; ``kept``: table -> the libraries keeping it (``Quartz``) or its
-    kind of store (``MongoDB``)."""
+    kind of store (``MongoDB``); ``labels``: view path -> how it is shown (:func:`view_labels`).
+    """
     kept = kept or {}
+    labels = labels or view_labels(x["views"])
     _ = translator(lang)
     sub = x["subdomain"]
     kind = _(sub["type"])
@@ -338,7 +371,7 @@ def _service(x: dict[str, Any], lang: str = "en", kept: dict[str, str] | None = 
             [[e["method"], f"`{e['path']}`", f"`{short(e['handler'])}`"] for e in x["endpoints"]],
         )
     if x["views"]:
-        views = ", ".join(f"`{p.rpartition('/')[2]}`" for p in x["views"])
+        views = ", ".join(f"`{labels[p]}`" for p in x["views"])
         lines += [f"**{_('Views')}**: {views}", ""]
     if x["outgoing_calls"]:
         lines += [f"**{_('Calls that become remote')}**:", ""]

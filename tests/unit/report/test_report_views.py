@@ -3,6 +3,7 @@
 from msadecomp.decompose import Cluster, Decomposition
 from msadecomp.model import CodeModel, JavaType, Page, SourceRef, TypeKind
 from msadecomp.report import build_report
+from msadecomp.report.html import to_html
 from msadecomp.report.markdown import to_markdown
 
 REF = SourceRef("x.java", 1)
@@ -44,3 +45,19 @@ def test_the_markdown_report_lists_the_views_placed_by_default_for_review() -> N
     korean = to_markdown(report, "ko")
     assert "## 기본 규칙으로 배치한 화면" in korean and "- 화면 1개는" in korean
     assert "- 1 test source file(s)" in text and "- 테스트 소스 파일 1개" in korean
+
+
+def test_views_of_one_file_name_are_told_apart_by_their_folders() -> None:
+    """Java Pet Store has a cart.jsp per language."""
+    paths = ("web/docroot/cart.jsp", "web/docroot/ja/cart.jsp", "web/docroot/zh/cart.jsp")
+    model = CodeModel(
+        root="app",
+        types=(JavaType(QNA, TypeKind.CLASS, REF),),
+        pages=(*(Page(p, (), (QNA,), (QNA,)) for p in paths), Page("jsp/List.jsp", (), (QNA,))),
+    )
+    clusters = (Cluster("qna", "qna", (QNA,)),)
+    report = build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
+    text = to_markdown(report)
+    assert "**Views**: `List.jsp`, `docroot/cart.jsp`, `ja/cart.jsp`, `zh/cart.jsp`" in text
+    page = to_html(report, {})
+    assert '<code title="web/docroot/ja/cart.jsp">ja/cart.jsp</code>' in page
