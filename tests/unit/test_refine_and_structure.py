@@ -18,6 +18,7 @@ from msadecomp.decompose.refine import (
     join_logic_to_data,
     join_package_fragments,
     join_satellites,
+    loaders_follow_their_data,
     place_stores,
     split_catch_alls,
     split_disconnected,
@@ -431,6 +432,43 @@ def test_wiring_hubs_and_users_in_two_services_claim_nothing() -> None:
     parts[1].add("b.web.Hub")
     g.graph[USERS] = users
     assert follow_sole_users(g, parts) == (parts, [])
+
+
+def test_a_sample_data_loader_joins_the_only_service_whose_data_it_loads() -> None:
+    """AcmeAir's loader package: each loader calls one service; the runner calls them all."""
+    g = nx.Graph()
+    loaders = ["a.loader.Loader", "a.loader.FlightLoader", "a.loader.BookingLoader"]
+    flights = ["a.service.FlightService", "a.AirportCodeMapping", "a.web.FlightsREST"]
+    bookings = ["a.service.BookingService", "a.web.BookingsREST", "a.web.Keys"]
+    for members in (loaders, flights, bookings):
+        for n in members:
+            g.add_node(n, kind="class", package=n.rpartition(".")[0])
+    # a resource loader among rendering classes loads no data
+    render = ["a.render.WebappResourceLoader", "a.render.VelocityRenderer"]
+    for n in render:
+        g.add_node(n, kind="class", package="a.render")
+    g.graph[USERS] = {
+        "a.service.FlightService": {"a.loader.FlightLoader", "a.web.FlightsREST"},
+        "a.AirportCodeMapping": {"a.loader.FlightLoader"},
+        "a.service.BookingService": {"a.loader.BookingLoader", "a.loader.Loader"},
+        "a.web.Keys": {"a.loader.BookingLoader", "a.render.WebappResourceLoader"},
+        "a.loader.FlightLoader": {"a.loader.Loader"},
+        "a.web.FlightsREST": {"a.loader.Loader"},  # the runner uses two services: it stays
+    }
+    parts = [set(loaders), set(flights) | set(render), set(bookings)]
+    moved, notes = loaders_follow_their_data(g, parts)
+    assert same_parts(
+        moved,
+        [
+            {"a.loader.Loader"},
+            parts[1] | {"a.loader.FlightLoader"},
+            parts[2] | {"a.loader.BookingLoader"},
+        ],
+    )
+    assert notes == [
+        "2 sample-data loaders joined the only service whose data they load: BookingLoader "
+        "(uses BookingService), FlightLoader (uses AirportCodeMapping)"
+    ]
 
 
 def _batch_import() -> tuple[nx.Graph, list[set[str]]]:

@@ -64,6 +64,7 @@ from msadecomp.decompose.refine import (
     join_logic_to_data,
     join_package_fragments,
     join_satellites,
+    loaders_follow_their_data,
     place_stores,
     split_catch_alls,
     split_disconnected,
@@ -190,6 +191,8 @@ def decompose(
         notes.extend(package_notes)
         parts, sole_notes = follow_sole_users(core, parts)
         notes.extend(sole_notes)
+        parts, loader_notes = loaders_follow_their_data(core, parts)
+        notes.extend(loader_notes)
         parts, store_notes = place_stores(core, parts)
         notes.extend(store_notes)
         parts, entity_notes = entities_follow_stores(core, parts)

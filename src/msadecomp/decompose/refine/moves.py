@@ -166,6 +166,55 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
     return [p for p in pieces if p], [f"{what}: {listed}"]
 
 
+def loaders_follow_their_data(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """A sample-data loader using classes of one other service only (other loaders and wiring
+    aside) fills that service's data and joins it: AcmeAir's ``BookingLoader``,
+    ``CustomerLoader`` and ``FlightLoader`` each call one service, and each went with it in
+    the microservice version; a loader filling several services' data (dddsample's
+    ``SampleDataGenerator``, Plants' ``Populate``) and the one running them all (AcmeAir's
+    ``Loader``) stay. Loaders are the classes of a package holding sample-data loaders only
+    (``com.acmeair.loader``): a Velocity ``WebappResourceLoader`` among other rendering
+    classes loads no data, nor does RuoYi-Vue-Plus's ``TestDemo`` feature. Uses come from
+    ``graph.graph[USERS]``."""
+    users: dict[str, set[str]] = graph.graph.get(USERS, {})
+    pieces = [set(p) for p in parts]
+    index = {n: i for i, p in enumerate(pieces) for n in p}
+    by_package: dict[str, list[str]] = defaultdict(list)
+    for n in index:
+        if not is_table(n):
+            by_package[str(graph.nodes[n].get("package", ""))].append(n)
+    loaders = {
+        n
+        for members in by_package.values()
+        if all(_loads_data(n) for n in members)
+        for n in members
+    }
+    uses: dict[str, dict[int, str]] = defaultdict(dict)  # loader -> service -> a class used
+    for used, by in sorted(users.items()):
+        name = used.rpartition(".")[2]
+        if used not in index or used in loaders or WIRING.search(name):
+            continue
+        for u in by & loaders:
+            uses[u].setdefault(index[used], used)
+    moved: list[tuple[str, str]] = []
+    for n, homes in sorted(uses.items()):
+        if len(homes) == 1 and (home := next(iter(homes))) != index[n]:
+            move_to(pieces, index, n, home)
+            moved.append((n, homes[home]))
+    if not moved:
+        return parts, []
+    what = "1 sample-data loader" if len(moved) == 1 else f"{len(moved)} sample-data loaders"
+    listed = listing(f"{n.rpartition('.')[2]} (uses {u.rpartition('.')[2]})" for n, u in moved)
+    return [p for p in pieces if p], [
+        f"{what} joined the only service whose data they load: {listed}"
+    ]
+
+
+def _loads_data(n: str) -> bool:
+    name = n.rpartition(".")[2]
+    return bool(SEED_DATA.search(name)) and not name.startswith("Test")
+
+
 FACADE_SERVICES = 4
 """A class calling the stores of this many services is a facade over them, no store's home."""
 
