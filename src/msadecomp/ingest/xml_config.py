@@ -85,6 +85,9 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
                 SourceRef(path),
             )
         )
+    named = root_name(text)
+    if named is not None and named not in _KINDS:
+        return  # no configuration we read (a build file, sample data, a log setup)
     root = _parse(path, text, facts)
     if root is None:
         return
@@ -136,6 +139,27 @@ _KINDS = {
     "component-definitions": "tiles",
 }
 """Root element -> the kind of XML file it starts (counted in the model's file counts)."""
+
+
+_PROLOG = re.compile(
+    r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE\b[^\[>]*(?:\[.*?\]\s*)?>)", re.S | re.I
+)
+_ROOT = re.compile(r"\s*<(?:[\w.-]+:)?([A-Za-z_][\w.-]*)")
+
+
+def root_name(text: str) -> str | None:
+    """The local name of a document's root element, read past its prolog (declaration,
+    comments, processing instructions, a DOCTYPE with its internal subset) without parsing
+    the document; ``None`` when it cannot be told that way.
+
+    >>> root_name('<?xml version="1.0"?><!-- x --><!DOCTYPE a [<!ENTITY e "v">]><beans:beans/>')
+    'beans'
+    """
+    at = 0
+    while prolog := _PROLOG.match(text, at):
+        at = prolog.end()
+    root = _ROOT.match(text, at)
+    return root.group(1) if root else None
 
 
 _DECLARED = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']")

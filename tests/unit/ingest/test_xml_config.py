@@ -205,11 +205,31 @@ def test_broken_xml_gives_a_diagnostic_with_its_line() -> None:
 
 
 def test_an_xml_template_is_noted_not_reported_broken() -> None:
-    """JForum's API responses are FreeMarker templates with an .xml name."""
-    template = b"""<?xml version="1.0"?>\n<users total="${n}">\n<#list users as u>
-<user id="${u.id}"/>\n</#list>\n</users>"""
-    (d,) = read("templates/api/users.xml", template).diagnostics
+    """A Spring configuration generated from a FreeMarker template."""
+    template = b"""<?xml version="1.0"?>\n<beans id="${n}">\n<#list users as u>
+<bean id="${u.id}"/>\n</#list>\n</beans>"""
+    (d,) = read("templates/beans.xml", template).diagnostics
     assert (d.code, d.severity.value, d.source.line) == ("xml.template", "info", 3)
+
+
+def test_xml_of_no_kind_read_is_not_even_parsed() -> None:
+    """JForum's API responses are FreeMarker templates with an .xml name; Java Pet Store's
+    sample data names external DTD entities; an Ant build file is no configuration read."""
+    jforum = b"""<?xml version="1.0"?>\n<users total="${n}">\n<#list users as u>
+<user id="${u.id}"/>\n</#list>\n</users>"""
+    data = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!-- sample data -->
+<!DOCTYPE Populate [<!ENTITY Users SYSTEM "Users.xml"> <!ENTITY % d SYSTEM "x.dtd"> %d;]>
+<Populate>&Users;</Populate>"""
+    for path, text in (
+        ("api/users.xml", jforum),
+        ("Populate.xml", data),
+        ("build.xml", b"<project"),
+    ):
+        facts = read(path, text)
+        assert not facts.diagnostics and not facts.kinds
+    # a broken file whose root cannot be told is still reported
+    assert read("x.xml", b"<!-- unclosed <beans>").diagnostics[0].code == "xml.parse-error"
 
 
 def test_entity_expansion_bomb_is_refused() -> None:
