@@ -78,10 +78,18 @@ CRUD = re.compile(
 LIFECYCLE = re.compile(
     r"^(do(Get|Post|Put|Delete|Head|Options|Trace|Filter|Tag|StartTag|EndTag|AfterBody)|"
     r"init|destroy|service|onMessage|run|call|main|compareTo|clone|finalize|"
-    r"afterPropertiesSet|contextInitialized|contextDestroyed|jspInit|jspDestroy)$"
+    r"afterPropertiesSet|contextInitialized|contextDestroyed|jspInit|jspDestroy|"
+    r"ejb(Create|PostCreate|Remove|Activate|Passivate|Load|Store|Timeout)|"
+    r"(un)?set(Entity|Session|MessageDriven)Context|"
+    r"paint\w*|actionPerformed|propertyChange|stateChanged|valueChanged|itemStateChanged|"
+    r"mouse[A-Z]\w*|key(Pressed|Released|Typed)|window[A-Z]\w*|focus(Gained|Lost)|"
+    r"component(Resized|Moved|Shown|Hidden)|get\w*(Renderer|Editor)Component)$"
 )
 """Methods a framework calls (servlet ``doGet``/``doPost``, filters, tags, message listeners,
-threads): what every such class has, no business operation (DayTrader's 47 Ping servlets)."""
+threads, EJB 2 callbacks, Swing and AWT listeners): what every such class has, no business
+operation (DayTrader's 47 Ping servlets; Java Pet Store's ``ejbCreate`` and
+``setEntityContext``, and the ``paintComponent`` and ``actionPerformed`` of its admin
+client)."""
 RULE_TYPE = re.compile(
     r"(Validator|Calculator|Policy|Rule|Rules|Strategy|Specification|"
     r"Checker|Engine|Scheduler|Workflow|Calendar)$"

@@ -310,6 +310,10 @@ def test_methods_a_framework_calls_are_no_business_operations() -> None:
     pings = [t(f"app.prims.Ping{n}", ("doGet", "doPost", "init", "destroy")) for n in "ABC"]
     pings += [t("app.prims.PingListener", ("onMessage", "run", "contextInitialized"))]
     pings += [t("app.prims.PingTransfer", ("doTransfer",))]  # a business operation
+    # EJB 2 container callbacks (Java Pet Store's beans)
+    ejb = ("ejbCreate", "ejbPostCreate", "ejbActivate", "setEntityContext", "unsetEntityContext")
+    pings += [t("app.prims.PingEJB", ejb)]
+    pings += [t("app.prims.PingPanel", ("paintComponent", "actionPerformed", "mouseClicked"))]
     d = Decomposition("leiden", 1, 1.0, (Cluster("P", "prims", tuple(x.fqn for x in pings)),), 0.5)
     calls = classify(CodeModel("m", tuple(pings)), d, {})
     assert "1 business operations" in calls["P"].evidence[2]
