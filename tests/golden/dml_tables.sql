@@ -78,3 +78,15 @@ SELECT * FROM (sTableName) WHERE ROWNUM <= 1
 # title: many joins without ON (sqlglot would take exponential time; the scanner reads it)
 SELECT * FROM X t JOIN C1 a JOIN C2 b JOIN C3 c JOIN C4 d JOIN C5 e JOIN C6 f JOIN C7 g JOIN C8 h JOIN C9 i JOIN C10 j JOIN C11 k JOIN C12 l JOIN C13 m JOIN C14 n JOIN C15 o JOIN C16 p JOIN C17 q JOIN C18 r JOIN C19 s JOIN C20 u JOIN C21 v JOIN C22 w JOIN C23 y JOIN C24 z JOIN C25 zz
 => reads: C1 C10 C11 C12 C13 C14 C15 C16 C17 C18 C19 C2 C20 C21 C22 C23 C24 C25 C3 C4 C5 C6 C7 C8 C9 X | writes:
+
+# title: jpql collection member declaration
+select holiday from Holiday holiday, IN(holiday.offices) office where office.id = :officeId
+=> reads: HOLIDAY | writes:
+
+# title: the database's own catalog is no table of the application
+SELECT c.COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS c JOIN m_loan l ON l.id = c.ordinal_position
+=> reads: M_LOAN | writes:
+
+# title: postgresql and oracle catalog views, a migration tool's history
+SELECT 1 FROM pg_indexes i, pg_roles r, user_tables t, DATABASECHANGELOG d, m_client m
+=> reads: M_CLIENT | writes:

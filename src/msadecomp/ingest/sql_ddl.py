@@ -18,7 +18,12 @@ from dataclasses import dataclass, field
 from sqlglot import exp
 
 from msadecomp.ingest.sql_script import SCHEMA_VERBS, ScriptIssues, statements
-from msadecomp.ingest.sql_tables import is_table_name, normalise_table, parse_sql
+from msadecomp.ingest.sql_tables import (
+    is_system_table,
+    is_table_name,
+    normalise_table,
+    parse_sql,
+)
 from msadecomp.ingest.text import split_top_level
 from msadecomp.model import Diagnostic, ForeignKey, Severity, SourceRef, Table
 
@@ -161,14 +166,15 @@ class DdlReader:
             )
 
     def tables(self) -> list[Table]:
-        """All tables, after applying every ALTER TABLE and COMMENT ON in reading order."""
+        """All tables, after applying every ALTER TABLE and COMMENT ON in reading order; a
+        migration tool's own (``DATABASECHANGELOG``) left out."""
         for later in self._later:
             if later.text[:5].upper() == "ALTER":
                 self._alter(later)
             else:
                 self._comment(later)
         self._later.clear()
-        return [d.table() for d in self._drafts.values()]
+        return [d.table() for d in self._drafts.values() if not is_system_table(d.name)]
 
     def _draft(self, name: str, path: str, line: int) -> _Draft:
         draft = self._drafts.get(name)

@@ -84,6 +84,29 @@ def is_table_name(name: str) -> bool:
     return bool(_NAME_SHAPE.fullmatch(name)) and not name.startswith("$")
 
 
+SYSTEM_SCHEMAS = frozenset(
+    {"INFORMATION_SCHEMA", "PG_CATALOG", "SYS", "MYSQL", "PERFORMANCE_SCHEMA", "SYSIBM", "SYSCAT"}
+)
+_SYSTEM_TABLE = re.compile(
+    r"PG_\w+|(?:USER|ALL|DBA)_(?:TABLES|TAB_\w+|CONSTRAINTS|CONS_COLUMNS|INDEXES|IND_COLUMNS|"
+    r"SEQUENCES|OBJECTS|VIEWS|SOURCE|USERS|TRIGGERS|SYNONYMS)|V\$\w+|"
+    r"DATABASECHANGELOG(?:LOCK)?|FLYWAY_SCHEMA_HISTORY"
+)
+
+
+def is_system_table(name: str, schema: str = "") -> bool:
+    """A table of the database's own catalog (``INFORMATION_SCHEMA.COLUMNS``, PostgreSQL's
+    ``pg_indexes``, Oracle's ``USER_TABLES``) or of a migration tool (Liquibase's
+    ``DATABASECHANGELOG``, Flyway's history): no data of the application's (upper-case names).
+
+    >>> is_system_table("COLUMNS", "INFORMATION_SCHEMA"), is_system_table("PG_ROLES")
+    (True, True)
+    >>> is_system_table("COLUMNS"), is_system_table("USER_ACCOUNT")
+    (False, False)
+    """
+    return schema in SYSTEM_SCHEMAS or bool(_SYSTEM_TABLE.fullmatch(name))
+
+
 def tables_in(sql: str, dialect: str | None = None) -> TableUse:
     """Tables read and written by one (possibly dynamic) DML statement.
 
@@ -158,6 +181,8 @@ def _with_sqlglot(sql: str, dialect: str | None) -> TableUse | None:
         for t in tables:
             name = t.name.upper()
             if name in ctes or name == "DUAL" or (t.db and t.db.upper() in aliases):
+                continue
+            if is_system_table(name, t.db.upper() if t.db else ""):
                 continue
             if isinstance(t.parent, exp.Subquery) and not t.alias:
                 continue  # FROM (tableName): a placeholder the code replaces
@@ -262,6 +287,7 @@ _SKIP_AFTER_TABLE_WORD = frozenset({"ONLY", "LATERAL", "FETCH", "IGNORE", "ALL",
 _NOT_TABLES = frozenset(
     {
         "DUAL",
+        "IN",
         "SELECT",
         "VALUES",
         "SET",
@@ -284,7 +310,8 @@ _NOT_TABLES = frozenset(
         "FROM",
     }
 )
-"""Words that are never a table, even right after FROM (where ``Order`` is a JPQL entity)."""
+"""Words that are never a table, even right after FROM (where ``Order`` is a JPQL entity): also
+``IN`` of a JPQL collection member declaration (``FROM Holiday h, IN(h.offices) o``)."""
 _TABLE_KEYWORDS = frozenset({"FROM", "JOIN", "INTO", "UPDATE", "USING", "TABLE"})
 _WRITE_VERBS = frozenset({"INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "TRUNCATE", "UPSERT"})
 _NOT_A_VERB_AFTER = frozenset({"FOR", "KEY", "THEN", "ON", "NO", "CASCADE"})
@@ -366,6 +393,9 @@ def scan_tables(sql: str) -> TableUse:
                 expecting, prev, last_table, last_name = "", word, True, aliases[head]
                 continue
             name = normalise_table(raw)
+            if is_system_table(name, head):
+                expecting, prev, last_table = "", word, False
+                continue
             write = (
                 expecting in ("UPDATE", "TRUNCATE", "DELETE") and frame.verb in _WRITE_VERBS
             ) or (

@@ -102,6 +102,15 @@ def test_a_table_renamed_by_a_later_migration_goes_by_its_new_name() -> None:
     assert tables["PURCHASE_ORDERS"].foreign_keys[0].ref_table == "ORDER_NUMBERS"
 
 
+def test_a_migration_tools_own_tables_are_left_out() -> None:
+    reader = DdlReader()
+    reader.add(
+        "dump.sql",
+        "CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255));\nCREATE TABLE m_loan (id INT);",
+    )
+    assert [t.name for t in reader.tables()] == ["M_LOAN"]
+
+
 def test_create_table_as_select_is_a_table() -> None:
     tables, _ = parse_ddl("c.sql", "CREATE TABLE ARCHIVE AS SELECT * FROM ORDERS;", "oracle")
     assert [t.name for t in tables] == ["ARCHIVE"]
