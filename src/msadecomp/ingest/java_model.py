@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from msadecomp.ingest.java_facts import (
     Annotation,
@@ -271,6 +271,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     linker.index_beans(facts.types, xml_beans)
     for d in decls:
         linker.hierarchy(d)
+    linker.share_single_tables(decls)
     for d in decls:
         linker.link(d)
     for bean in xml_beans:
@@ -412,6 +413,10 @@ def _entity_table(
     return None, None
 
 
+def _jpa_entity(t: TypeDecl) -> bool:
+    return any(_short(a.name) == "Entity" for a in t.annotations)
+
+
 def _snake(name: str) -> str:
     """MyBatis-Plus's default table name of an entity class: ``SysUser`` -> ``sys_user``."""
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
@@ -547,6 +552,33 @@ class _Linker:
         library = library_of(external)
         if library is not None:
             self.facts.library_users.setdefault(src, {}).setdefault(library.name, ref)
+
+    def share_single_tables(self, decls: Sequence[_Decl]) -> None:
+        """A JPA entity subclass without a ``@Table`` of its own lives in its root entity's
+        table unless the root declares ``JOINED`` or ``TABLE_PER_CLASS`` inheritance (JPA's
+        default is one table for the hierarchy): Fineract's ``FixedDepositAccount`` extends
+        ``SavingsAccount`` and is stored in ``m_savings_account``, no ``FIXEDDEPOSITACCOUNT``."""
+        index = {t.fqn: i for i, t in enumerate(self.facts.types)}
+        for d in decls:
+            names = {_short(a.name) for a in d.decl.annotations}
+            i = index.get(d.fqn)
+            if i is None or "Table" in names or self.facts.types[i].entity_mapping != JPA_ENTITY:
+                continue
+            roots = [a for a in self._ancestors(d) if _jpa_entity(a.decl)]
+            if not roots:
+                continue
+            root = roots[-1]
+            strategy = next(
+                (
+                    a.get("strategy") or ""
+                    for a in root.decl.annotations
+                    if _short(a.name) == "Inheritance"
+                ),
+                "",
+            )
+            table = self.facts.types[index[root.fqn]].entity_table
+            if table and not strategy.endswith(("JOINED", "TABLE_PER_CLASS")):
+                self.facts.types[i] = replace(self.facts.types[i], entity_table=table)
 
     def hierarchy(self, d: _Decl) -> None:
         t, src, scope = d.decl, d.fqn, d.scope

@@ -253,6 +253,42 @@ def test_an_entity_maps_the_declared_table_its_name_spells_without_underscores(
     }
 
 
+def test_an_entity_subclass_shares_its_roots_table_unless_the_root_says_otherwise(
+    tmp_path: Path,
+) -> None:
+    """JPA's default inheritance is one table for the hierarchy (Fineract's deposit accounts
+    live in m_savings_account)."""
+    write(
+        tmp_path,
+        {
+            "src/a/SavingsAccount.java": """package a;
+            @Entity @Table(name = "m_savings_account") public class SavingsAccount {}""",
+            "src/a/FixedDepositAccount.java": """package a;
+            @Entity @DiscriminatorValue("200") public class FixedDepositAccount extends SavingsAccount {}""",
+            "src/a/RecurringDepositAccount.java": """package a;
+            @Entity public class RecurringDepositAccount extends FixedDepositAccount {}""",
+            "src/a/Action.java": """package a;
+            @Entity @Inheritance(strategy = InheritanceType.JOINED) public class Action {}""",
+            "src/a/EmailAction.java": "package a; @Entity public class EmailAction extends Action {}",
+            "src/a/Base.java": "package a; @MappedSuperclass public class Base {}",
+            "src/a/Note.java": "package a; @Entity public class Note extends Base {}",
+            "src/a/Loan.java": """package a;
+            @Entity @Table(name = "m_loan") public class Loan extends SavingsAccount {}""",
+        },
+    )
+    tables = {t.simple_name: t.entity_table for t in ingest(tmp_path, jobs=1).types}
+    assert tables == {
+        "SavingsAccount": "M_SAVINGS_ACCOUNT",
+        "FixedDepositAccount": "M_SAVINGS_ACCOUNT",
+        "RecurringDepositAccount": "M_SAVINGS_ACCOUNT",
+        "Action": "ACTION",
+        "EmailAction": "EMAILACTION",  # a table per subclass, joined to the root's
+        "Base": None,
+        "Note": "NOTE",
+        "Loan": "M_LOAN",  # a table of its own
+    }
+
+
 def test_a_tiles_definition_stands_for_the_pages_it_puts_not_its_shared_layout(
     tmp_path: Path,
 ) -> None:
