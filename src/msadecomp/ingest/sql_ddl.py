@@ -142,10 +142,19 @@ class DdlReader:
         return self._trees[key]
 
     def add(self, path: str, text: str, dialect: str | None = None) -> None:
-        """Read one script (call in migration order); ``dialect`` is a sqlglot dialect name."""
+        """Read one script (call in migration order); ``dialect`` is a sqlglot dialect name. A
+        script whose quotes only close when a backslash escapes the character after it is
+        read that way (MySQL dumps)."""
         issues = ScriptIssues([])
+        found = list(statements(text, issues))
+        if "\\" in text and any(kind == "quote" for kind, _ in issues.unterminated):
+            # a MySQL dump escapes quotes with backslashes ('Tonga Pa\'anga')
+            escaped = ScriptIssues([])
+            again = list(statements(text, escaped, backslash=True))
+            if not any(kind == "quote" for kind, _ in escaped.unterminated):
+                found, issues = again, escaped
         parsed = 0
-        for stmt in statements(text, issues):
+        for stmt in found:
             if stmt.verb not in SCHEMA_VERBS:
                 self.stats.skipped_data += stmt.verb != ""
                 continue

@@ -38,6 +38,12 @@ _DATA_FAST = re.compile(
     rf"(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT)\b{_PLAIN}*(?:(?:'[^']*'|\"[^\"]*\"){_PLAIN}*)*;",
     re.I | re.M,
 )
+_DATA_FAST_BACKSLASH = re.compile(
+    rf"(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT)\b{_PLAIN}*"
+    rf"(?:(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"){_PLAIN}*)*;",
+    re.I | re.M | re.S,
+)
+"""The same where a backslash escapes the character after it (MySQL: ``'Tonga Pa\\'anga'``)."""
 _SPACE = re.compile(r"\s*")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _LEADING_JUNK = re.compile(r"^[\s\ufffd\ufeff\x00-\x1f]+")
@@ -66,13 +72,17 @@ class ScriptIssues:
     unterminated: list[tuple[str, int]]
 
 
-def statements(text: str, issues: ScriptIssues | None = None) -> Iterator[Statement]:
-    """The statements of a script, one at a time.
+def statements(
+    text: str, issues: ScriptIssues | None = None, backslash: bool = False
+) -> Iterator[Statement]:
+    """The statements of a script, one at a time; with ``backslash``, a backslash in a quoted
+    string escapes the character after it, as MySQL reads its dumps.
 
     >>> script = "CREATE TABLE A (X INT)\\n/\\nINSERT INTO A VALUES ('a;b');"
     >>> [(s.line, s.verb) for s in statements(script)]
     [(1, 'CREATE'), (3, 'INSERT')]
     """
+    data_fast = _DATA_FAST_BACKSLASH if backslash else _DATA_FAST
     n = len(text)
     pos = 0
     line = 1
@@ -81,7 +91,7 @@ def statements(text: str, issues: ScriptIssues | None = None) -> Iterator[Statem
         line += text.count("\n", pos, start)
         if start >= n:
             return
-        fast = _DATA_FAST.match(text, start)
+        fast = data_fast.match(text, start)
         if fast is not None:
             end = fast.end()
             body = text[start : end - 1]
@@ -100,7 +110,7 @@ def statements(text: str, issues: ScriptIssues | None = None) -> Iterator[Statem
             token = m.group()
             at = m.start()
             if token in ("'", '"', "`"):
-                close = _close_quote(text, at, token)
+                close = _close_quote(text, at, token, backslash)
                 if close < 0:
                     if issues is not None:
                         issues.unterminated.append(("quote", line + text.count("\n", start, at)))
@@ -161,11 +171,19 @@ def _first_text(text: str, start: int, end: int) -> int:
     return end
 
 
-def _close_quote(text: str, at: int, quote: str) -> int:
-    """Index of the quote closing the one at ``at`` (doubled quotes stay inside), or -1."""
+def _close_quote(text: str, at: int, quote: str, backslash: bool = False) -> int:
+    """Index of the quote closing the one at ``at`` (doubled quotes stay inside, and with
+    ``backslash`` escaped ones), or -1."""
     i = at + 1
     while True:
         close = text.find(quote, i)
+        if backslash and close > 0:
+            j = close - 1
+            while j > at and text[j] == "\\":
+                j -= 1
+            if (close - 1 - j) % 2:  # an odd run of backslashes escapes it
+                i = close + 1
+                continue
         if close < 0 or text[close + 1 : close + 2] != quote:
             return close
         i = close + 2

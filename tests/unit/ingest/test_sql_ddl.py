@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from msadecomp.ingest.sql_ddl import DdlReader, parse_ddl
+from msadecomp.ingest.sql_script import statements
 from msadecomp.ingest.sql_tables import is_table_name
 
 SCRIPT = """
@@ -111,6 +112,24 @@ def test_a_migration_tools_own_tables_are_left_out() -> None:
     assert [t.name for t in reader.tables()] == ["M_LOAN"]
 
 
+def test_a_mysql_dump_escaping_quotes_with_backslashes_is_read_whole() -> None:
+    """Fineract's demo dumps: ``'Tonga Pa\\'anga'`` had every later table read as a string."""
+    dump = (
+        "CREATE TABLE m_currency (code VARCHAR(3), name VARCHAR(50));\n"
+        "INSERT INTO m_currency VALUES ('TOP','Tonga Pa\\'anga'),('UAH','Ukraine Hryvnia');\n"
+        "INSERT INTO m_currency VALUES ('X','a \\\\'), ('Y', 'b');\n"  # an escaped backslash
+        "CREATE TABLE m_loan (id INT);\n"
+    )
+    reader = DdlReader()
+    reader.add("dump.sql", dump, "mysql")
+    assert [t.name for t in reader.tables()] == ["M_CURRENCY", "M_LOAN"]
+    assert not reader.diagnostics
+    # standard SQL keeps its reading: a backslash is a character like any other
+    standard = DdlReader()
+    standard.add("a.sql", "INSERT INTO P VALUES ('C:\\');\nCREATE TABLE T (X INT);")
+    assert [t.name for t in standard.tables()] == ["T"]
+
+
 def test_create_table_as_select_is_a_table() -> None:
     tables, _ = parse_ddl("c.sql", "CREATE TABLE ARCHIVE AS SELECT * FROM ORDERS;", "oracle")
     assert [t.name for t in tables] == ["ARCHIVE"]
@@ -203,3 +222,9 @@ def test_comments_on_views_make_no_tables() -> None:
 COMMENT ON TABLE V_BBS IS '뷰';
 COMMENT ON COLUMN V_BBS.NM IS '이름';"""
     assert parse_ddl("v.sql", script, "oracle")[0] == []
+
+
+@given(st.text(alphabet="ab'\"\\;\n-/*", max_size=200))
+def test_any_text_splits_with_backslash_escapes_without_raising(text: str) -> None:
+    for stmt in statements(text, backslash=True):
+        assert stmt.line >= 1 and stmt.text
