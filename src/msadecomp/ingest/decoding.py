@@ -5,9 +5,9 @@ Korean eGovFrame code is often saved in). When none fits, the candidate that nee
 replacement characters is used (so an EUC-KR file with two stray bytes keeps its Korean text),
 and the result says how many byte sequences were replaced and on which line the first one is:
 callers turn that into a diagnostic (:func:`lossy_diagnostic`), so nothing is lost silently.
-A file whose bytes read as CP949 make no Korean syllable at all is Western text, no Korean
-with stray bytes: Windows-1252 (a superset of Latin-1) reads it exactly when it can (Java Pet
-Store's French ``réservés`` in a copyright comment).
+A file whose bytes read as CP949 make fewer Korean syllables than undecodable sequences is
+Western text, no Korean with stray bytes: Windows-1252 (a superset of Latin-1) reads it exactly
+when it can (Java Pet Store's French ``réservés`` in a copyright comment).
 """
 
 from __future__ import annotations
@@ -43,6 +43,30 @@ class Decoded:
     """Line of the first replaced byte sequence, counted in the raw bytes."""
 
 
+_DECLARED_CHARSET = re.compile(
+    rb"""(?:\bcharset\s*=\s*["']?|\bpageEncoding\s*=\s*["'])([A-Za-z][\w.:-]{1,30})""", re.I
+)
+
+
+def decode_markup(data: bytes) -> Decoded:
+    """Decode a page by the charset it declares near its top (``<meta charset="x">``, a
+    ``Content-Type`` ``charset=x``, a JSP ``pageEncoding`` or ``contentType``) when the bytes
+    fit it, else as :func:`decode_source` does (Korean JSPs often declare UTF-8 while saved as
+    EUC-KR).
+
+    >>> decode_markup(b'<meta charset="windows-1252"><title>c\\xf3digo</title>').text[-14:]
+    'código</title>'
+    """
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    if declared is not None:
+        name = declared.group(1).decode("ascii")
+        try:
+            return Decoded(data.decode(name), codecs.lookup(name).name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_source(data)
+
+
 def decode_source(data: bytes) -> Decoded:
     """Decode ``data``, trying BOMs, UTF-8 and CP949/EUC-KR in turn, then Windows-1252 for
     text that is no Korean.
@@ -69,7 +93,7 @@ def decode_source(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             continue
     lossy = lossy_decode(data, FALLBACKS)
-    if not _HANGUL.search(lossy.text):
+    if len(_HANGUL.findall(lossy.text)) <= lossy.replaced:
         try:
             western = data.decode(WESTERN)
         except UnicodeDecodeError:
@@ -80,7 +104,7 @@ def decode_source(data: bytes) -> Decoded:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_SYMBOLS = frozenset("©®°±·«»–—‘’‚“”„•…€£§¶×")
+_SYMBOLS = frozenset("©®°±·«»–—‘’‚“”„•…€£§¶×¿¡\xa0")
 
 
 def _western_run(run: re.Match[str]) -> bool:

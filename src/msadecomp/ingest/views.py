@@ -39,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
 
-from msadecomp.ingest.decoding import decode_source, lossy_diagnostic
+from msadecomp.ingest.decoding import decode_markup, lossy_diagnostic
 from msadecomp.ingest.scripts import CALL_LINK, SCRIPT_LINK
 from msadecomp.model import Diagnostic, Endpoint, JavaType, Page, SourceRef
 
@@ -252,7 +252,7 @@ def _path(raw: str, relative: bool = False) -> str | None:
 def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = None) -> Page:
     """Read one view file into a :class:`Page` with its (still unresolved) links; a lossy
     decoding is added to ``diagnostics`` when given."""
-    decoded = decode_source(data)
+    decoded = decode_markup(data)
     problem = lossy_diagnostic(path, decoded, "view")
     if problem is not None and diagnostics is not None:
         diagnostics.append(problem)

@@ -5,7 +5,7 @@ import codecs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msadecomp.ingest.decoding import Decoded, decode_source
+from msadecomp.ingest.decoding import Decoded, decode_markup, decode_source
 
 KOREAN = "// 민원 처리기한 계산 (주말 제외)\nclass A {}\n"
 
@@ -55,3 +55,17 @@ def test_utf8_text_round_trips(text: str) -> None:
     data = text.encode("utf-8")
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         assert decode_source(data).text == text
+
+
+def test_a_page_is_read_by_the_charset_it_declares_when_its_bytes_fit() -> None:
+    spanish = "<p>Señor: añadir información, código único ¿qué? ¡Esto sólo!</p>"
+    assert decode_source(spanish.encode("cp1252")).text == spanish  # more bytes lost than Hangul
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+    page = (meta + "<td>\xa0ñ\xa0</td>").encode("cp1252")
+    assert decode_markup(page) == Decoded(meta + "<td>\xa0ñ\xa0</td>", "cp1252")
+    jsp = '<%@ page pageEncoding="EUC-KR" %><h1>게시판</h1>'
+    assert decode_markup(jsp.encode("euc-kr")).text == jsp
+    # a Korean JSP declaring UTF-8 while saved as EUC-KR is still read as Korean
+    wrong = '<%@ page contentType="text/html; charset=UTF-8" %><h1>게시판</h1>'
+    assert decode_markup(wrong.encode("euc-kr")).text == wrong
+    assert decode_markup(b'<meta charset="no-such-charset"><p>x</p>').encoding == "utf-8"
