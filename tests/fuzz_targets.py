@@ -25,7 +25,7 @@ from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.ingest.links import entry_points, message_links
 from msadecomp.ingest.sources import Limits, collect
-from msadecomp.ingest.sql_ddl import parse_ddl
+from msadecomp.ingest.sql_ddl import DdlReader, parse_ddl
 from msadecomp.ingest.sql_tables import is_table_name, tables_in
 from msadecomp.ingest.views import VIEW_SUFFIXES, read_view
 from msadecomp.ingest.xml_config import XmlFacts, read_xml
@@ -242,11 +242,20 @@ def _entity_mappings(draw: st.DrawFn) -> str:
                         "</activation-config-property-name><activation-config-property-value>"
                         f"{text}</activation-config-property-value></activation-config-property>"
                         "</activation-config></message-driven>",
+                        f'<createTable tableName="T{i}" remarks="{text[:9]}"><column name="c">'
+                        f'<constraints primaryKey="true" references="{text[:9]}"/></column>'
+                        "</createTable>",
+                        f'<addForeignKeyConstraint baseTableName="T{i}" baseColumnNames="c" '
+                        f'referencedTableName="{text[:9]}"/>',
+                        f'<renameTable oldTableName="T{i}" newTableName="{text[:9]}"/>',
+                        f"<sql>{text}</sql>",
                     ]
                 )
             )
         )
-    root = draw(st.sampled_from(["entity-mappings", "hibernate-mapping", "ejb-jar"]))
+    root = draw(
+        st.sampled_from(["entity-mappings", "hibernate-mapping", "ejb-jar", "databaseChangeLog"])
+    )
     return f"<{root}>" + "".join(parts) + f"</{root}>"
 
 
@@ -273,7 +282,10 @@ def spring_or_web_xml(draw: st.DrawFn) -> bytes:
 def _read_xml(data: bytes) -> object:
     facts = XmlFacts()
     read_xml("WEB-INF/web.xml", data, facts)
-    return facts
+    ddl = DdlReader()
+    for path, sql in facts.changelogs:  # a Liquibase changelog's DDL
+        ddl.add(path, sql)
+    return facts, ddl.tables()
 
 
 XML = Target(

@@ -70,6 +70,8 @@ def read_sql_side(
             skipped["mapper"].append(f.path)
             continue
         read_xml(f.path, f.data, xml, _dialect(f.path, default))
+    for path, sql in xml.changelogs:
+        side.ddl.add(path, sql, _dialect(path, default))
     by_path = {f.path: f for f in sql_files}
     for path in ordered(list(by_path)):
         f = by_path[path]

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from msadecomp.ingest.liquibase import ROOT as LIQUIBASE_ROOT
+from msadecomp.ingest.liquibase import changelog_sql
 from msadecomp.ingest.mapper_sql import MAX_EXPANDED_CHARS, MapperSql, local_name
 from msadecomp.ingest.sql_script import decode_script
 from msadecomp.ingest.sql_tables import normalise_table, tables_in
@@ -61,6 +63,8 @@ class XmlFacts:
     """(name, query, where): JPA ``orm.xml`` and Hibernate ``hbm.xml`` named queries."""
     listeners: list[Endpoint] = field(default_factory=list)
     """Message-driven beans declared in ``ejb-jar.xml``, as ``JMS`` endpoints."""
+    changelogs: list[tuple[str, str]] = field(default_factory=list)
+    """(path, SQL): Liquibase changelogs' table changes as DDL (:mod:`.liquibase`)."""
     view_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Tiles definition names and view-alias keys (:mod:`.named_files`) -> the views they
     stand for."""
@@ -114,6 +118,8 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
     elif label == "orm.xml":
         facts.entities.extend(read_orm_xml(path, root))
         facts.named_queries.extend(read_named_queries(path, root))
+    elif label == "liquibase changelog":
+        facts.changelogs.append((path, changelog_sql(text, root)))
     elif label == "ejb-jar.xml":
         mappings, beans, listeners = read_ejb_jar(path, root)
         facts.entities.extend(mappings)
@@ -135,6 +141,7 @@ _KINDS = {
     "hibernate-mapping": "hibernate mapping",
     "entity-mappings": "orm.xml",
     "ejb-jar": "ejb-jar.xml",
+    LIQUIBASE_ROOT: "liquibase changelog",
     "tiles-definitions": "tiles",
     "component-definitions": "tiles",
 }

@@ -1,0 +1,83 @@
+"""Liquibase changelogs give tables, columns, keys and comments like SQL DDL scripts do."""
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from msadecomp.ingest import ingest
+from msadecomp.ingest.liquibase import changelog_sql
+
+CHANGELOG = """<?xml version="1.0" encoding="UTF-8"?>
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+  <changeSet id="1" author="fineract">
+    <createTable tableName="m_client" remarks="customers of the bank">
+      <column name="id" type="BIGINT" autoIncrement="true">
+        <constraints primaryKey="true" nullable="false"/>
+      </column>
+      <column name="order" type="${text.type}"/>
+    </createTable>
+    <createTable tableName="m_loan">
+      <column name="id" type="BIGINT"><constraints primaryKey="true"/></column>
+      <column name="client_id" type="BIGINT">
+        <constraints references="m_client(id)" foreignKeyName="fk_loan_client"/>
+      </column>
+      <column name="office_id" type="BIGINT">
+        <constraints referencedTableName="m_office" referencedColumnNames="id"
+                     foreignKeyName="fk_loan_office"/>
+      </column>
+    </createTable>
+    <!-- <createTable tableName="m_old"><column name="x" type="INT"/></createTable> -->
+  </changeSet>
+  <changeSet id="2" author="fineract">
+    <createTable tableName="m_office"><column name="id" type="BIGINT"/></createTable>
+    <addPrimaryKey tableName="m_office" columnNames="id"/>
+    <addColumn tableName="m_loan"><column name="note" type="VARCHAR(100)"/></addColumn>
+    <addForeignKeyConstraint baseTableName="m_office" baseColumnNames="id"
+        referencedTableName="m_client" referencedColumnNames="id" constraintName="fk_x"/>
+    <renameTable oldTableName="m_loan" newTableName="m_loan_account"/>
+    <setTableRemarks tableName="m_office" remarks="branches"/>
+    <sql>CREATE TABLE m_note (id BIGINT PRIMARY KEY, loan_id BIGINT REFERENCES m_loan_account(id));
+         UPDATE m_client SET "order" = 1;</sql>
+    <createIndex tableName="m_loan_account" indexName="ix"><column name="note"/></createIndex>
+  </changeSet>
+</databaseChangeLog>
+"""
+
+
+def test_a_changelog_defines_tables_columns_keys_and_comments(tmp_path: Path) -> None:
+    (tmp_path / "db/changelog").mkdir(parents=True)
+    (tmp_path / "db/changelog/0001_initial.xml").write_text(CHANGELOG, encoding="utf-8")
+    model = ingest(tmp_path, jobs=1)
+    tables = {t.name: t for t in model.tables}
+    assert sorted(tables) == ["M_CLIENT", "M_LOAN_ACCOUNT", "M_NOTE", "M_OFFICE"]
+    loan = tables["M_LOAN_ACCOUNT"]  # renamed by the second change set
+    assert loan.columns == ("ID", "CLIENT_ID", "OFFICE_ID", "NOTE")
+    assert loan.primary_key == ("ID",)
+    assert sorted((fk.columns, fk.ref_table) for fk in loan.foreign_keys) == [
+        (("CLIENT_ID",), "M_CLIENT"),
+        (("OFFICE_ID",), "M_OFFICE"),
+    ]
+    assert tables["M_CLIENT"].columns == ("ID", "ORDER")  # a reserved word, a placeholder type
+    assert tables["M_CLIENT"].comment == "customers of the bank"
+    assert tables["M_OFFICE"].comment == "branches"
+    assert tables["M_OFFICE"].primary_key == ("ID",)
+    assert tables["M_NOTE"].foreign_keys[0].ref_table == "M_LOAN_ACCOUNT"
+    # sources point into the changelog, at the change's line
+    assert (loan.source.path, loan.source.line) == ("db/changelog/0001_initial.xml", 10)
+    assert ("liquibase changelog", 1) in model.file_counts
+    assert not model.diagnostics
+
+
+@given(st.lists(st.sampled_from(["createTable", "addColumn", "sql", "renameTable"]), max_size=6))
+def test_any_mix_of_changes_and_comments_lines_up_without_raising(tags: list[str]) -> None:
+    body = "".join(
+        f'<!-- <{t}/> -->\n<{t} tableName="t{i}" oldTableName="a" newTableName="b">'
+        f'<column name="c"/>CREATE TABLE x{i} (y INT)</{t}>\n'
+        for i, t in enumerate(tags)
+    )
+    text = f"<databaseChangeLog>\n{body}</databaseChangeLog>"
+    lines = changelog_sql(text, ET.fromstring(text)).splitlines()
+    for i, _ in enumerate(tags):
+        assert any(f"t{i}" in line or f"x{i}" in line or "RENAME" in line for line in lines)
