@@ -87,6 +87,11 @@ def test_helpers() -> None:
     assert common_prefix(["info.jtrac.domain", "info.jtrac.wicket", ""]) == ("info", "jtrac")
     # a Wicket page or panel is about its noun
     assert stem("ItemViewPage") == "ItemView" and stem("ItemListPanel") == "ItemList"
+    # Fineract's command-and-query tails
+    assert stem("AccountingDropdownReadPlatformService") == "Accounting"
+    assert stem("ClientWritePlatformServiceJpaRepositoryImpl") == "Client"
+    assert stem("ClientApiResource") == "Client" and stem("LoanRepositoryWrapper") == "Loan"
+    assert stem("CreateClientCommandHandler") == "CreateClient"
     assert business_path("egov.cop.bbs.service.impl", ("egov",)) == ("cop", "bbs")
 
 

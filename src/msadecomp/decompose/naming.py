@@ -52,12 +52,15 @@ _STEM_SUFFIXES = re.compile(
     r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|DefaultVO|SearchVO|Impl|Util|Utils|"
     r"Helper|Manager|Mgr|Repository|ActionBean|Action|Bean|Resource|REST|Rest|Endpoint|Servlet|"
     r"Facade|Manage|Management|Mng|Mgmt|DataBean|Local|Remote|JSF|Jsf|\d*(?:MDB|SLSB|SFSB|EJB)|"
-    r"Page|Panel)$"
+    r"Page|Panel|(?:Read|Write)Platform|ApiResource|CommandHandler|DataValidator|"
+    r"(?:Dropdown)?ReadPlatform|JpaRepositoryImpl|RepositoryWrapper)$"
 )
 """Technical tails of class names, Enterprise JavaBeans' and JSF's included: ``TradeSLSBLocal``
 (a stateless session bean's local interface), ``DTBroker3MDB`` (a message-driven bean of EJB
 3), ``QuoteDataBean`` and ``QuoteJSF`` (DayTrader's quote services had been named ``slsb``,
-``dt-broker3-mdb`` and ``quote-data``), and Wicket's ``ItemViewPage`` and ``ItemListPanel``."""
+``dt-broker3-mdb`` and ``quote-data``), Wicket's ``ItemViewPage`` and ``ItemListPanel``, and
+Fineract's command-and-query tails (``LoanReadPlatformService``, ``ChargeDropdownReadPlatform``,
+``ClientApiResource``, ``CreateClientCommandHandler``, ``LoanRepositoryWrapper``)."""
 _ENTRY = re.compile(r"(Service|ServiceImpl|Controller|ActionBean|Action|Resource|REST|Facade)$")
 """Classes whose name says what the service offers: their noun counts 1.5 times when naming."""
 _PREFIXES = re.compile(rf"^(Egov|Com|Generic|I(?=[A-Z][a-z])|{PERSISTENCE_PREFIXES})(?=[A-Z])")
