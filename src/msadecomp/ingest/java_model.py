@@ -18,7 +18,7 @@ from msadecomp.ingest.java_facts import (
 )
 from msadecomp.ingest.library_tables import library_of
 from msadecomp.ingest.resolve import Resolver, Scope
-from msadecomp.ingest.sql_tables import normalise_table
+from msadecomp.ingest.sql_tables import is_table_name, normalise_table
 from msadecomp.model import (
     JPA_ENTITY,
     MONGO_DOCUMENT,
@@ -271,6 +271,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     linker.index_beans(facts.types, xml_beans)
     for d in decls:
         linker.hierarchy(d)
+    linker.resolve_table_constants(decls)
     linker.share_single_tables(decls)
     for d in decls:
         linker.link(d)
@@ -413,6 +414,10 @@ def _entity_table(
     return None, None
 
 
+_CONSTANT = re.compile(r"(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*")
+"""A constant's name, qualified or not (``TABLE_NAME``, ``Constants.TABLE_NAME``)."""
+
+
 def _jpa_entity(t: TypeDecl) -> bool:
     return any(_short(a.name) == "Entity" for a in t.annotations)
 
@@ -552,6 +557,25 @@ class _Linker:
         library = library_of(external)
         if library is not None:
             self.facts.library_users.setdefault(src, {}).setdefault(library.name, ref)
+
+    def resolve_table_constants(self, decls: Sequence[_Decl]) -> None:
+        """A JPA entity whose ``@Table`` names its table by a constant
+        (``@Table(name = AccountNumberFormatConstants.TABLE_NAME)``, Fineract) maps the
+        constant's value."""
+        index = {t.fqn: i for i, t in enumerate(self.facts.types)}
+        for d in decls:
+            i = index.get(d.fqn)
+            table = next((a for a in d.decl.annotations if _short(a.name) == "Table"), None)
+            named = table.get("name") if table is not None else None
+            if i is None or not named or not _CONSTANT.fullmatch(named):
+                continue
+            owner_name, _, field_name = named.rpartition(".")
+            owner = self.r.resolve(owner_name, d.scope) if owner_name else d.fqn
+            value = self.constants.get(owner or "", {}).get(field_name)
+            if value and is_table_name(normalise_table(value)):
+                self.facts.types[i] = replace(
+                    self.facts.types[i], entity_table=normalise_table(value)
+                )
 
     def share_single_tables(self, decls: Sequence[_Decl]) -> None:
         """A JPA entity subclass without a ``@Table`` of its own lives in its root entity's

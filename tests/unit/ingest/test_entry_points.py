@@ -253,7 +253,7 @@ def test_an_entity_maps_the_declared_table_its_name_spells_without_underscores(
     }
 
 
-def test_an_entity_subclass_shares_its_roots_table_unless_the_root_says_otherwise(
+def test_an_entity_subclass_shares_its_roots_table_and_constants_name_tables(
     tmp_path: Path,
 ) -> None:
     """JPA's default inheritance is one table for the hierarchy (Fineract's deposit accounts
@@ -274,6 +274,12 @@ def test_an_entity_subclass_shares_its_roots_table_unless_the_root_says_otherwis
             "src/a/Note.java": "package a; @Entity public class Note extends Base {}",
             "src/a/Loan.java": """package a;
             @Entity @Table(name = "m_loan") public class Loan extends SavingsAccount {}""",
+            "src/a/Format.java": """package a;
+            @Entity @Table(name = FormatConstants.TABLE_NAME) public class Format {}""",
+            "src/a/FormatConstants.java": """package a;
+            public class FormatConstants { public static final String TABLE_NAME = "c_format"; }""",
+            "src/a/Own.java": """package a; @Entity @Table(name = NAME)
+            public class Own { static final String NAME = "c_own"; }""",
         },
     )
     tables = {t.simple_name: t.entity_table for t in ingest(tmp_path, jobs=1).types}
@@ -286,6 +292,9 @@ def test_an_entity_subclass_shares_its_roots_table_unless_the_root_says_otherwis
         "Base": None,
         "Note": "NOTE",
         "Loan": "M_LOAN",  # a table of its own
+        "Format": "C_FORMAT",  # named by a constant
+        "FormatConstants": None,
+        "Own": "C_OWN",
     }
 
 
