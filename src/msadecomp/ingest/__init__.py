@@ -19,12 +19,12 @@ from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.library_tables import library_accesses
 from msadecomp.ingest.links import entry_points, link_tables, message_links, view_names
-from msadecomp.ingest.scope import Scope
+from msadecomp.ingest.scope import TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import follow_scripts, script_functions
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
-from msadecomp.ingest.views import is_sql_template, link_views, read_view
+from msadecomp.ingest.views import is_code_template, is_sql_template, link_views, read_view
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
     ASYNC_VERBS,
@@ -78,7 +78,10 @@ def ingest(
     files = collected.files
     diagnostics: list[Diagnostic] = list(collected.diagnostics)
     by_kind: dict[str, list[SourceFile]] = defaultdict(list)
+    code_templates = set()
     for f in files:
+        if f.kind == "view" and is_code_template(f.path, f.data):
+            code_templates.add(f.path)
         sql_template = f.kind == "view" and is_sql_template(f.path, f.data)
         by_kind["sql" if sql_template else f.kind].append(f)
 
@@ -108,6 +111,10 @@ def ingest(
         beans = {b.id: b.cls for b in xml.beans}
         requests = [e for e in endpoints if e.http_method not in ASYNC_VERBS]
         pages = link_views(views, requests, view_names(java, xml), java.types, beans)
+        # a template writing Java source that no class uses is a build's code generator's
+        tooling = {p.path for p in pages if p.path in code_templates and not p.controllers}
+        pages = [p for p in pages if p.path not in tooling]
+        collected.excluded.extend((path, TOOLING_REASON) for path in sorted(tooling))
         for a in accesses:
             if a.table not in tables:
                 tables[a.table] = Table(a.table, a.ref)

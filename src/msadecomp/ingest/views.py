@@ -218,6 +218,28 @@ _SQL_LINE = re.compile(
 )
 
 
+_CODE_LINE = re.compile(
+    rb"^[ \t]*(?:package|import)[ \t]+[^\n;]*?(?:\{\{|\$|<#|@@)"
+    rb"|^[ \t]*public[ \t]+(?:(?:abstract|final)[ \t]+)?(?:class|interface|enum)[ \t]+[^\n{]*?"
+    rb"(?:\{\{|\$|<#)",
+    re.M,
+)
+
+
+def is_code_template(path: str, data: bytes) -> bool:
+    """True for a template that writes Java source, not a page: a code generator's (Fineract's
+    Avro ``record.vm``, its OpenAPI client's ``api.mustache``, RuoYi's online generator's
+    ``domain.java.vm``), with a ``package`` or ``import`` line or a class declaration holding a
+    placeholder. When no class of the system uses it, it is a build's tooling, left out.
+
+    >>> is_code_template("gen/api.mustache", b"package {{package}};\\nimport x.Y;")
+    True
+    >>> is_code_template("templates/page.vm", b"<p>$item.name</p>")
+    False
+    """
+    return PurePosixPath(path).suffix.lower() in VIEW_SUFFIXES and bool(_CODE_LINE.search(data))
+
+
 def is_sql_template(path: str, data: bytes) -> bool:
     """True for a Velocity or FreeMarker template that writes SQL, not a page (Roller's
     ``sql/createdb.vm``): no markup at all, and lines starting SQL statements or a ``sql``

@@ -608,3 +608,33 @@ def test_several_copies_of_an_application_are_one_warning_of_the_report(tmp_path
     # nine duplicates are a stray copy or two, not several applications
     (tmp_path / "backend-v1/src/main/java/tm/C0.java").unlink()
     assert not [d for d in ingest(tmp_path, jobs=1).diagnostics if d.code == "input.copies"]
+
+
+def test_a_template_writing_java_source_is_build_tooling_not_a_view(tmp_path: Path) -> None:
+    """Fineract's Avro generator templates and its OpenAPI client's ``api.mustache``."""
+    write(
+        tmp_path,
+        {
+            "avro/src/main/resources/templates/record.vm": (
+                "package $this.mangle($schema.getNamespace());\n"
+                "public class ${this.mangle($schema.getName())} {}"
+            ),
+            "client/src/main/resources/templates/java/api.mustache": (
+                "package {{package}};\nimport {{invokerPackage}}.ApiClient;"
+            ),
+            "web/src/main/webapp/WEB-INF/views/list.vm": "<p>package $item.name</p>",
+            # RuoYi's online code generator renders its templates at run time: they stay
+            "gen/src/main/resources/vm/java/domain.java.vm": "package ${packageName}.domain;",
+            "gen/src/main/java/a/VelocityUtils.java": """package a; class VelocityUtils {
+            String t() { return "vm/java/domain.java.vm"; } }""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert [p.path for p in model.pages] == [
+        "gen/src/main/resources/vm/java/domain.java.vm",
+        "web/src/main/webapp/WEB-INF/views/list.vm",
+    ]
+    assert {(path, why) for path, why in model.excluded} == {
+        ("avro/src/main/resources/templates/record.vm", "build tooling"),
+        ("client/src/main/resources/templates/java/api.mustache", "build tooling"),
+    }
