@@ -60,13 +60,27 @@ def gather_package_stragglers(graph: nx.Graph, parts: Partition) -> tuple[Partit
                 continue
             move_to(pieces, index, n, home)
             moved.append((n, package))
+    return _moved(
+        parts, pieces, moved, "class", "joined the service holding most of their package"
+    )
+
+
+def _moved(
+    parts: Partition, pieces: list[set[str]], moved: list[tuple[str, str]], what: str, how: str
+) -> tuple[Partition, list[str]]:
+    """The services after ``moved`` (class, why) and one note: ``"3 classes joined X: A (why),
+    B (why) and 1 more"``; ``what`` is the singular noun (``class``, ``loader``)."""
     if not moved:
         return parts, []
-    what = "1 class" if len(moved) == 1 else f"{len(moved)} classes"
-    listed = listing(f"{n.rpartition('.')[2]} ({package})" for n, package in moved)
-    return [p for p in pieces if p], [
-        f"{what} joined the service holding most of their package: {listed}"
-    ]
+    count = (
+        f"1 {what}"
+        if len(moved) == 1
+        else f"{len(moved)} {what}es"
+        if what.endswith("s")
+        else f"{len(moved)} {what}s"
+    )
+    listed = listing(f"{n.rpartition('.')[2]} ({why})" for n, why in moved)
+    return [p for p in pieces if p], [f"{count} {how}: {listed}"]
 
 
 HUB_USES = 30
@@ -155,15 +169,9 @@ def follow_sole_users(graph: nx.Graph, parts: Partition) -> tuple[Partition, lis
             moved.append((n, user))
         if len(moved) == before:
             break
-    if not moved:
-        return parts, []
-    what = (
-        "1 class joined the only service using it"
-        if len(moved) == 1
-        else f"{len(moved)} classes joined the only service using them"
-    )
-    listed = listing(f"{n.rpartition('.')[2]} (used by {u.rpartition('.')[2]})" for n, u in moved)
-    return [p for p in pieces if p], [f"{what}: {listed}"]
+    how = "joined the only service using " + ("it" if len(moved) == 1 else "them")
+    used_by = [(n, "used by " + u.rpartition(".")[2]) for n, u in moved]
+    return _moved(parts, pieces, used_by, "class", how)
 
 
 def loaders_follow_their_data(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
@@ -201,13 +209,9 @@ def loaders_follow_their_data(graph: nx.Graph, parts: Partition) -> tuple[Partit
         if len(homes) == 1 and (home := next(iter(homes))) != index[n]:
             move_to(pieces, index, n, home)
             moved.append((n, homes[home]))
-    if not moved:
-        return parts, []
-    what = "1 sample-data loader" if len(moved) == 1 else f"{len(moved)} sample-data loaders"
-    listed = listing(f"{n.rpartition('.')[2]} (uses {u.rpartition('.')[2]})" for n, u in moved)
-    return [p for p in pieces if p], [
-        f"{what} joined the only service whose data they load: {listed}"
-    ]
+    uses_note = [(n, "uses " + u.rpartition(".")[2]) for n, u in moved]
+    how = "joined the only service whose data they load"
+    return _moved(parts, pieces, uses_note, "sample-data loader", how)
 
 
 def _loads_data(n: str) -> bool:
