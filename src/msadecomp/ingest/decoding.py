@@ -51,20 +51,54 @@ _DECLARED_CHARSET = re.compile(
 def decode_markup(data: bytes) -> Decoded:
     """Decode a page by the charset it declares near its top (``<meta charset="x">``, a
     ``Content-Type`` ``charset=x``, a JSP ``pageEncoding`` or ``contentType``) when the bytes
-    fit it, else as :func:`decode_source` does (Korean JSPs often declare UTF-8 while saved as
-    EUC-KR).
+    fit it, else as :func:`decode_source` does. A byte-order mark and valid UTF-8 win over
+    any declaration (Korean JSPs often declare UTF-8 while saved as EUC-KR, and Eclipse's
+    ``ISO-8859-1`` header stands on pages of every language); a declared single-byte Western
+    charset, which reads any bytes, gives way to an exact CP949 reading; UTF-16 declared in a
+    page is UTF-8, as HTML has it.
 
     >>> decode_markup(b'<meta charset="windows-1252"><title>c\\xf3digo</title>').text[-14:]
     'código</title>'
+    >>> decode_markup('<meta charset="ISO-8859-1"><p>게시판</p>'.encode("euc-kr")).encoding
+    'cp949'
     """
     declared = _DECLARED_CHARSET.search(data[:4096])
-    if declared is not None:
-        name = declared.group(1).decode("ascii")
-        try:
-            return Decoded(data.decode(name), codecs.lookup(name).name)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_source(data)
+    if declared is None or data.startswith(tuple(bom for bom, _ in _BOMS)) or _utf8(data):
+        return decode_source(data)
+    try:
+        name = codecs.lookup(declared.group(1).decode("ascii")).name
+        if name.startswith(("utf-16", "utf-32")) or not _is_text_encoding(name):
+            return decode_source(data)
+        text = data.decode(name)
+    except (LookupError, UnicodeError, ValueError):
+        return decode_source(data)
+    if name in _WESTERN_CODECS:
+        detected = decode_source(data)
+        if detected.encoding == "cp949" and not detected.lossy:
+            return detected  # Korean bytes under a Western header
+    return Decoded(text, name)
+
+
+_WESTERN_CODECS = frozenset({"latin-1", "iso8859-1", "cp1252", "iso8859-15", "cp1250"})
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _is_text_encoding(name: str) -> bool:
+    """False for codecs that are no character sets (``rot13``, ``base64``, ``punycode``)."""
+    return bool(getattr(codecs.lookup(name), "_is_text_encoding", True)) and name not in (
+        "punycode",
+        "undefined",
+        "idna",
+        "raw-unicode-escape",
+        "unicode-escape",
+    )
 
 
 def decode_source(data: bytes) -> Decoded:

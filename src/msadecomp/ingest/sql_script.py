@@ -216,7 +216,7 @@ def decode_script(data: bytes, declared: str | None = None) -> tuple[Decoded, in
     if declared:
         try:
             return Decoded(data.decode(declared), declared), 0
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError):  # "undefined", "punycode", ...
             pass
     decoded = decode_source(data)
     if not decoded.lossy:
@@ -227,9 +227,9 @@ def decode_script(data: bytes, declared: str | None = None) -> tuple[Decoded, in
             continue
         try:
             text = data.decode(name, errors="replace")
-        except LookupError:
+            bad = text.count("\ufffd") - data.decode(name, errors="ignore").count("\ufffd")
+        except (LookupError, UnicodeError, ValueError):
             continue
-        bad = text.count("\ufffd") - data.decode(name, errors="ignore").count("\ufffd")
         if best is None or bad < best[0]:
             best = (bad, name, text)
     assert best is not None

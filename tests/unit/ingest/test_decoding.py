@@ -69,3 +69,17 @@ def test_a_page_is_read_by_the_charset_it_declares_when_its_bytes_fit() -> None:
     wrong = '<%@ page contentType="text/html; charset=UTF-8" %><h1>게시판</h1>'
     assert decode_markup(wrong.encode("euc-kr")).text == wrong
     assert decode_markup(b'<meta charset="no-such-charset"><p>x</p>').encoding == "utf-8"
+
+
+def test_a_declared_charset_never_crashes_nor_beats_stronger_evidence() -> None:
+    for odd in ("undefined", "punycode", "rot13", "base64", "no-such"):
+        page = f'<meta charset="{odd}"><a href="x.jsp">x</a>'.encode()
+        assert decode_markup(page).text.endswith('<a href="x.jsp">x</a>')
+    # Eclipse's ISO-8859-1 header on a page saved as EUC-KR
+    korean = '<%@ page contentType="text/html; charset=ISO-8859-1" %><p>게시판</p>'
+    assert decode_markup(korean.encode("euc-kr")).text == korean
+    # a byte-order mark and valid UTF-8 win; UTF-16 declared in a page is no UTF-16
+    utf8 = '<meta charset="iso-8859-1"><p>código 게시판</p>'
+    assert decode_markup(codecs.BOM_UTF8 + utf8.encode()).text == utf8
+    assert decode_markup(utf8.encode()).text == utf8
+    assert decode_markup(b'<meta charset="utf-16"><a href="/x">').text.endswith('href="/x">')

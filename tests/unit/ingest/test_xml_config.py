@@ -382,3 +382,11 @@ def test_tiles_definitions_stand_for_the_pages_they_put_not_their_shared_layout(
         </component-definitions>"""
     )
     assert read_tiles("tiles-defs.xml", struts1) == {"cart.view": ("/cart/view.jsp",)}
+
+
+def test_an_odd_declared_encoding_never_crashes() -> None:
+    for encoding in ("undefined", "punycode", "rot13", "idna"):
+        doc = (
+            f'<?xml version="1.0" encoding="{encoding}"?><beans><bean id="a" class="x.Y"/></beans>'
+        )
+        assert [b.cls for b in read("beans.xml", doc.encode()).beans] == ["x.Y"]
