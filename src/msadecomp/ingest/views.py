@@ -337,7 +337,7 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
 
 _JSP_SUFFIXES = frozenset({".jsp", ".jspf", ".jspx", ".tag", ".tagx"})
 _PAGE_DIRECTIVE = re.compile(
-    r"""(?:<%@\s*(?:page|tag)\b|<jsp:directive\.(?:page|tag)\b)([^<>]{0,8000}?)[%/]>""", re.I
+    r"""(?:<%@\s*(?:page|tag)\b|<jsp:directive\.(?:page|tag)\b)([^<>]{0,8000}?)(?:%|/)?>""", re.I
 )
 _IMPORT = re.compile(r"""\bimport\s*=\s*(["'])([^"'<>]*)\1""", re.I)
 """An ``import`` attribute, the one a page directive may repeat."""
@@ -630,7 +630,8 @@ def link_views(
             beans[name].add(cls)
     out = []
     for page in pages:
-        renderers = set(returned.get(page.path, ()))
+        named_by = set(returned.get(page.path, ()))
+        renderers: set[str] = set()  # its component class and the beans it names
         if page.path in templates:
             renderers.add(templates[page.path])
         found: set[str] = set()
@@ -650,8 +651,9 @@ def link_views(
                 )
             elif kind != "view":
                 found |= handlers.find(link)
-        if found | (renderers - guessed[page.path]):
-            renderers -= guessed[page.path]
+        if found | renderers | (named_by - guessed[page.path]):
+            named_by -= guessed[page.path]  # a guess only where nothing else explains the page
+        renderers |= named_by
         controllers = tuple(sorted(found | renderers))
         out.append(Page(page.path, page.links, controllers, tuple(sorted(renderers)), page.title))
     return sorted(out, key=lambda p: p.path)

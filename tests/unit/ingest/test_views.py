@@ -131,6 +131,8 @@ def test_a_model_1_jsp_links_the_beans_it_declares_and_the_classes_its_scriptlet
     # the one attribute a directive may repeat
     twice = '<%@ page contentType="text/html" import="a.B" import="c.D" %><% new B(); new D(); %>'
     assert links("a/twice.jsp", twice) == ("class:a.B", "class:c.D")
+    closed = '<jsp:directive.page import="a.b.Order"></jsp:directive.page><% new Order(); %>'
+    assert links("a/closed.jsp", closed) == ("class:a.b.Order",)
     xml = """<jsp:root><jsp:directive.page import="a.b.Order, a.b.Line"/>
     <jsp:scriptlet>Order o = new Order();</jsp:scriptlet>
     <jsp:expression>new Line().total()</jsp:expression></jsp:root>"""
@@ -652,3 +654,13 @@ def test_a_bare_word_outside_web_code_renders_only_a_page_nothing_else_explains(
         # a controller returns the bare name; the populator writes the page's path in full
         "cart.jsp": ("a.tools.CartPopulator", "a.web.CartController"),
     }
+    # a page naming the class as a bean keeps it, whatever strings it holds
+    bean_page = [Page("docroot/category.xhtml", ("bean:catalogManager.categories", "/home"))]
+    strings = {"a.CatalogManager": [("category", REF)]}
+    found_pages = link_views(
+        bean_page,
+        [Endpoint("/home", "GET", "a.web.HomeController#home", REF)],
+        strings,
+        [_type("a.CatalogManager"), _type("a.web.HomeController")],
+    )
+    assert found_pages[0].controllers == ("a.CatalogManager", "a.web.HomeController")
