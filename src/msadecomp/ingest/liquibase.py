@@ -56,16 +56,26 @@ def changelog_sql(text: str, root: ET.Element) -> str:
     >>> sql[2].endswith('REFERENCES "m_client" ("id")) COMMENT = \\'loans\\';')
     True
     """
-    changes = [el for el in root.iter() if local_name(el.tag) in _CHANGES]
     lines: list[str] = []
-    for el, line in zip(changes, _change_lines(text), strict=False):
-        statement = _statement(el)
+    for (el, undoing), line in zip(_changes(root), _change_lines(text), strict=False):
+        statement = "" if undoing else _statement(el)
         if not statement:
             continue
-        while len(lines) < line - 1:
-            lines.append("")
-        lines.append(" ".join(statement.split()) if local_name(el.tag) != "sql" else statement)
+        if local_name(el.tag) != "sql":
+            statement = " ".join(statement.split())
+        lines.extend([""] * (line - 1 - len(lines)))  # the change's line, or the next free one
+        lines.extend(statement.split("\n"))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _changes(el: ET.Element, undoing: bool = False) -> Iterator[tuple[ET.Element, bool]]:
+    """The change elements in document order, each with whether it sits in a ``<rollback>``
+    (a change undone on rollback, never applied going forward)."""
+    for child in el:
+        tag = local_name(child.tag)
+        if tag in _CHANGES:
+            yield child, undoing
+        yield from _changes(child, undoing or tag == "rollback")
 
 
 def _change_lines(text: str) -> Iterator[int]:

@@ -70,14 +70,41 @@ def test_a_changelog_defines_tables_columns_keys_and_comments(tmp_path: Path) ->
     assert not model.diagnostics
 
 
-@given(st.lists(st.sampled_from(["createTable", "addColumn", "sql", "renameTable"]), max_size=6))
-def test_any_mix_of_changes_and_comments_lines_up_without_raising(tags: list[str]) -> None:
-    body = "".join(
-        f'<!-- <{t}/> -->\n<{t} tableName="t{i}" oldTableName="a" newTableName="b">'
-        f'<column name="c"/>CREATE TABLE x{i} (y INT)</{t}>\n'
-        for i, t in enumerate(tags)
+def test_a_rollbacks_changes_are_never_applied_going_forward() -> None:
+    log = """<databaseChangeLog><changeSet id="1" author="a">
+    <renameTable oldTableName="m_one" newTableName="m_uno"/>
+    <rollback><renameTable oldTableName="m_uno" newTableName="m_one"/>
+      <createTable tableName="m_gone"><column name="id"/></createTable></rollback>
+    </changeSet></databaseChangeLog>"""
+    sql = changelog_sql(log, ET.fromstring(log))
+    assert sql.splitlines() == ["", 'ALTER TABLE "m_one" RENAME TO "m_uno";']
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["createTable", "sql", "comment"]), st.integers(0, 3)),
+        max_size=8,
     )
-    text = f"<databaseChangeLog>\n{body}</databaseChangeLog>"
-    lines = changelog_sql(text, ET.fromstring(text)).splitlines()
-    for i, _ in enumerate(tags):
-        assert any(f"t{i}" in line or f"x{i}" in line or "RENAME" in line for line in lines)
+)
+def test_each_statement_stands_on_its_changes_line_or_the_next_free_one(
+    changes: list[tuple[str, int]],
+) -> None:
+    body, expected, line, free = [], [], 2, 1  # the root element takes line 1
+    for i, (tag, extra) in enumerate(changes):
+        if tag == "comment":  # a change commented out is none
+            text = f'<!-- <createTable tableName="c{i}">' + "\n" * extra + "</createTable> -->"
+        elif tag == "sql":  # a body of several lines
+            text = "<sql>" + "\n".join(f"CREATE TABLE s{i}_{k} (y INT)" for k in range(extra + 1))
+            text += "</sql>"
+        else:
+            text = f'<createTable tableName="t{i}"><column name="c"/></createTable>'
+        if tag != "comment":
+            at = max(line, free)
+            expected.append((at, f"t{i}" if tag == "createTable" else f"s{i}_0"))
+            free = at + (extra + 1 if tag == "sql" else 1)
+        body.append(text)
+        line += text.count("\n") + 1
+    log = "<databaseChangeLog>\n" + "\n".join(body) + "\n</databaseChangeLog>"
+    lines = changelog_sql(log, ET.fromstring(log)).splitlines()
+    for at, name in expected:
+        assert name in lines[at - 1]
