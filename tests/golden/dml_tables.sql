@@ -90,3 +90,7 @@ SELECT c.COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS c JOIN m_loan l ON l.id = c
 # title: postgresql and oracle catalog views, a migration tool's history
 SELECT 1 FROM pg_indexes i, pg_roles r, user_tables t, DATABASECHANGELOG d, m_client m
 => reads: M_CLIENT | writes:
+
+# title: a table of the application's own that starts like a catalog view
+SELECT 1 FROM pg_payment p JOIN user_users u ON u.id = p.user_id
+=> reads: PG_PAYMENT USER_USERS | writes:

@@ -13,11 +13,11 @@ every ``CREATE``, in file order, so keys and columns added by later migration sc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlglot import exp
 
-from msadecomp.ingest.sql_script import SCHEMA_VERBS, ScriptIssues, statements
+from msadecomp.ingest.sql_script import SCHEMA_VERBS, ScriptIssues, Statement, statements
 from msadecomp.ingest.sql_tables import (
     is_system_table,
     is_table_name,
@@ -46,6 +46,10 @@ _ALTER = re.compile(
     rf"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_NAME})\s+(.*)$", re.I | re.S
 )
 _RENAME = re.compile(rf"^\s*RENAME\s+TO\s+({_NAME})\s*$", re.I)
+_RENAME_STATEMENT = re.compile(
+    rf"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_NAME})\s+RENAME\s+TO\s+({_NAME})\s*$",
+    re.I,
+)
 _COMMENT = re.compile(
     rf"^\s*COMMENT\s+ON\s+(TABLE|COLUMN)\s+({_NAME})\s+IS\s+'((?:[^']|'')*)'\s*$", re.I | re.S
 )
@@ -112,6 +116,22 @@ class _Later:
     text: str
     dialect: str | None
     use_sqlglot: bool
+    renamed_to: str = ""
+    """The table's name since a rename read after this statement."""
+
+
+def _target(later: _Later) -> str:
+    """The table an ALTER TABLE or COMMENT ON changes (by its name since renames)."""
+    if later.renamed_to:
+        return later.renamed_to
+    if m := _ALTER.match(later.text):
+        return normalise_table(m.group(1))
+    if m := _COMMENT.match(later.text):
+        named = m.group(2)
+        return normalise_table(
+            named.rsplit(".", 1)[0] if m.group(1).upper() == "COLUMN" else named
+        )
+    return ""
 
 
 @dataclass
@@ -147,11 +167,14 @@ class DdlReader:
         read that way (MySQL dumps)."""
         issues = ScriptIssues([])
         found = list(statements(text, issues))
-        if "\\" in text and any(kind == "quote" for kind, _ in issues.unterminated):
-            # a MySQL dump escapes quotes with backslashes ('Tonga Pa\'anga')
+        if "\\'" in text or '\\"' in text:
+            # a MySQL dump escapes quotes with backslashes ('Tonga Pa\'anga'): the reading
+            # that closes every quote, and of two that do, the one seeing more schema
             escaped = ScriptIssues([])
             again = list(statements(text, escaped, backslash=True))
-            if not any(kind == "quote" for kind, _ in escaped.unterminated):
+            if not _open_quote(escaped) and (
+                _open_quote(issues) or _schema_count(again) > _schema_count(found)
+            ):
                 found, issues = again, escaped
         parsed = 0
         for stmt in found:
@@ -162,7 +185,7 @@ class DdlReader:
             parsed += use_sqlglot
             if stmt.verb == "CREATE":
                 self._create(path, stmt.line, stmt.text, dialect, use_sqlglot)
-            else:
+            elif not self._rename_now(stmt.text):
                 self._later.append(_Later(path, stmt.line, stmt.text, dialect, use_sqlglot))
         for kind, line in issues.unterminated:
             self.diagnostics.append(
@@ -246,10 +269,11 @@ class DdlReader:
             self.stats.parsed += 1
             actions = tree.args.get("actions") or []
             renamed = [a for a in actions if isinstance(a, exp.AlterRename)]
+            name = later.renamed_to or tree.this.name.upper()
             if renamed and isinstance(renamed[0].this, exp.Table):
-                self._rename(tree.this.name.upper(), renamed[0].this.name.upper())
+                self._rename(name, renamed[0].this.name.upper())
                 return
-            draft = self._draft(tree.this.name.upper(), later.path, later.line)
+            draft = self._draft(name, later.path, later.line)
             for action in actions:
                 items = (
                     action.expressions
@@ -265,7 +289,7 @@ class DdlReader:
                 self._unreadable(later.path, later.line, "ALTER TABLE")
             return
         self.stats.scanned += 1
-        name = normalise_table(m.group(1))
+        name = later.renamed_to or normalise_table(m.group(1))
         if not is_table_name(name):
             return
         rest = m.group(2)
@@ -281,6 +305,23 @@ class DdlReader:
         column = _ADD_COLUMN.match(rest)
         if column and column.group(1).upper() not in _CONSTRAINT_WORDS:
             draft.add_column(normalise_table(column.group(1)))
+
+    def _rename_now(self, text: str) -> bool:
+        """Apply ``ALTER TABLE old RENAME TO new`` in reading order, when ``old`` is known:
+        a later ``CREATE TABLE old`` is a new table, while the changes read before it and
+        still waiting (``ALTER``, ``COMMENT ON``) follow the renamed one. False when it is no
+        such statement or ``old`` is not known yet (then it waits like any ``ALTER``)."""
+        m = _RENAME_STATEMENT.match(text)
+        if m is None:
+            return False
+        old, new = normalise_table(m.group(1)), normalise_table(m.group(2))
+        if old not in self._drafts:
+            return False
+        self._rename(old, new)
+        for i, later in enumerate(self._later):
+            if _target(later) == old:
+                self._later[i] = replace(later, renamed_to=new)
+        return True
 
     def _rename(self, old: str, new: str) -> None:
         """``ALTER TABLE old RENAME TO new`` in a later migration: the table, and the keys
@@ -321,7 +362,7 @@ class DdlReader:
                 table = parts[-1]
             elif len(parts) >= 2:
                 table, column = parts[-2], parts[-1]
-        draft = self._drafts.get(table)
+        draft = self._drafts.get(later.renamed_to or table)
         if draft is None:
             return
         if column:
@@ -338,6 +379,14 @@ class DdlReader:
                 SourceRef(path, line),
             )
         )
+
+
+def _open_quote(issues: ScriptIssues) -> bool:
+    return any(kind == "quote" for kind, _ in issues.unterminated)
+
+
+def _schema_count(found: list[Statement]) -> int:
+    return sum(stmt.verb in SCHEMA_VERBS for stmt in found)
 
 
 def parse_ddl(

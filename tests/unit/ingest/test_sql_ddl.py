@@ -103,6 +103,27 @@ def test_a_table_renamed_by_a_later_migration_goes_by_its_new_name() -> None:
     assert tables["PURCHASE_ORDERS"].foreign_keys[0].ref_table == "ORDER_NUMBERS"
 
 
+def test_a_table_renamed_away_and_created_anew_is_two_tables() -> None:
+    reader = DdlReader()
+    reader.add("V1.sql", "CREATE TABLE orders (id INT PRIMARY KEY, legacy INT);")
+    reader.add(
+        "V1b.sql", "ALTER TABLE orders ADD COLUMN note INT;\nCOMMENT ON TABLE orders IS 'old';"
+    )
+    reader.add("V2.sql", "ALTER TABLE orders RENAME TO orders_archive;")
+    reader.add(
+        "V3.sql",
+        "CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT);\n"
+        "CREATE TABLE items (order_id INT REFERENCES orders(id));\n"
+        "ALTER TABLE orders ADD COLUMN total INT;",
+    )
+    tables = {t.name: t for t in reader.tables()}
+    assert sorted(tables) == ["ITEMS", "ORDERS", "ORDERS_ARCHIVE"]
+    assert tables["ORDERS_ARCHIVE"].columns == ("ID", "LEGACY", "NOTE")
+    assert tables["ORDERS_ARCHIVE"].comment == "old"
+    assert tables["ORDERS"].columns == ("ID", "CUSTOMER_ID", "TOTAL")
+    assert tables["ITEMS"].foreign_keys[0].ref_table == "ORDERS"
+
+
 def test_a_migration_tools_own_tables_are_left_out() -> None:
     reader = DdlReader()
     reader.add(
@@ -124,6 +145,14 @@ def test_a_mysql_dump_escaping_quotes_with_backslashes_is_read_whole() -> None:
     reader.add("dump.sql", dump, "mysql")
     assert [t.name for t in reader.tables()] == ["M_CURRENCY", "M_LOAN"]
     assert not reader.diagnostics
+    # an even number of escaped quotes leaves no quote open, yet swallows a table
+    even = DdlReader()
+    even.add(
+        "even.sql",
+        "CREATE TABLE a (x INT);\nINSERT INTO a VALUES ('Tonga Pa\\'anga');\n"
+        "CREATE TABLE b (x INT);\nINSERT INTO a VALUES ('O\\'Brien');\nCREATE TABLE c (x INT);",
+    )
+    assert [t.name for t in even.tables()] == ["A", "B", "C"]
     # standard SQL keeps its reading: a backslash is a character like any other
     standard = DdlReader()
     standard.add("a.sql", "INSERT INTO P VALUES ('C:\\');\nCREATE TABLE T (X INT);")
