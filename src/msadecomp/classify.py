@@ -81,7 +81,7 @@ LIFECYCLE = re.compile(
     r"afterPropertiesSet|contextInitialized|contextDestroyed|jspInit|jspDestroy|"
     r"ejb(Create|PostCreate|Remove|Activate|Passivate|Load|Store|Timeout)|"
     r"(un)?set(Entity|Session|MessageDriven)Context|"
-    r"paint\w*|actionPerformed|propertyChange|stateChanged|valueChanged|itemStateChanged|"
+    r"paint(?:Component|Border|Children|Icon|Immediately)?|actionPerformed|propertyChange|stateChanged|valueChanged|itemStateChanged|"
     r"mouse[A-Z]\w*|key(Pressed|Released|Typed)|window[A-Z]\w*|focus(Gained|Lost)|"
     r"component(Resized|Moved|Shown|Hidden)|get\w*(Renderer|Editor)Component)$"
 )

@@ -455,7 +455,12 @@ def test_a_sample_data_loader_joins_the_only_service_whose_data_it_loads() -> No
         "a.loader.FlightLoader": {"a.loader.Loader"},
         "a.web.FlightsREST": {"a.loader.Loader"},  # the runner uses two services: it stays
     }
-    parts = [set(loaders), set(flights) | set(render), set(bookings)]
+    # a package of Sample and Demo features loads no data either
+    demo = ["a.demo.SampleController", "a.demo.DemoService"]
+    for n in demo:
+        g.add_node(n, kind="class", package="a.demo")
+    g.graph[USERS]["a.service.FlightService"] |= {"a.demo.DemoService"}
+    parts = [set(loaders), set(flights) | set(render), set(bookings) | set(demo)]
     moved, notes = loaders_follow_their_data(g, parts)
     assert same_parts(
         moved,

@@ -209,11 +209,11 @@ def _dominant_stem(
     return best, stems.get(best, 0.0)
 
 
-_NAMES_NOTHING = re.compile(rf"{EXCEPTION.pattern}|(Names|Keys|Constants|Consts)$")
+_NAMES_NOTHING = re.compile(rf"{EXCEPTION.pattern}|(Names|Constants|Consts)$")
 """Exceptions say what can go wrong in a service, not what it offers (Roller's two
 ``BootstrapException`` classes named a service of planet tasks and providers); nor do holders
-of constant names and keys (Java Pet Store's ``JNDINames``, one per package, named three
-services)."""
+of constant names (Java Pet Store's ``JNDINames``, one per package, named three services).
+``Keys`` is left alone: ``ApiKeys`` may well be a domain's."""
 _AGENT = re.compile(r"-[a-z]*(ator|izer|iser|essor|ovider|oader|uilder|ecker|arser|istener)")
 """The tail of a noun naming a role played for the word before it (``comment-authenticator``
 is one class of a service half of whose classes are about comments)."""

@@ -249,7 +249,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
             seen[d.fqn] = d
     duplicates = len(decls) - len(seen)
     if duplicates >= max(COPIES_FLOOR, COPIES_SHARE * len(seen)):
-        folders = ", ".join(f for f, _ in copies.most_common(4))
+        folders = ", ".join(f for f, _ in copies.most_common(4)) or "one folder"
         facts.diagnostics.append(
             Diagnostic(
                 Severity.WARNING,
@@ -1039,12 +1039,14 @@ class _Linker:
         serves ``GET /events`` for its ``EventService``); an override without JAX-RS
         annotations keeps those of the method it overrides, as JAX-RS inherits them."""
         src = d.fqn
-        # (name, arity) -> annotations of each method, where it is declared, its line
-        marked: dict[tuple[str, int], list[tuple[dict[str, Annotation], SourceRef]]] = {}
+        # (name, parameter types) -> annotations of each method and where it is declared
+        marked: dict[tuple[str, tuple[str, ...]], list[tuple[dict[str, Annotation], SourceRef]]]
+        marked = {}
         for depth, cur in enumerate((d, *self._ancestors(d))):
             for m in cur.decl.methods:
                 shorts = {_short(a.name): a for a in m.annotations}
-                found = marked.setdefault((m.name, len(m.params)), [])
+                signature = tuple(_short(p.type_refs[0]) if p.type_refs else "" for p in m.params)
+                found = marked.setdefault((m.name, signature), [])
                 if not depth or not found:  # the class's own overloads, or an inherited one
                     found.append((shorts, _ref(cur.file.path, m.line)))
                 elif _is_resource(shorts) and not any(_is_resource(a) for a, _ in found):
@@ -1072,7 +1074,7 @@ def _application_path(decls: Iterable[_Decl]) -> str:
     none or several (one per module of a multi-module build: which holds which resource is
     not read)."""
     found = {
-        p.strip("/")
+        p.removesuffix("*").strip("/")
         for d in decls
         for a in d.decl.annotations
         if _short(a.name) == "ApplicationPath"

@@ -219,7 +219,7 @@ _SQL_LINE = re.compile(
 
 
 _CODE_LINE = re.compile(
-    rb"^[ \t]*(?:package|import)[ \t]+[^\n;]*?(?:\{\{|\$|<#|@@)"
+    rb"^[ \t]*(?:package|import)[ \t]+[^\n;'\"]*?(?:\{\{|\$|<#|@@)[^\n'\"]*;"
     rb"|^[ \t]*public[ \t]+(?:(?:abstract|final)[ \t]+)?(?:class|interface|enum)[ \t]+[^\n{]*?"
     rb"(?:\{\{|\$|<#)",
     re.M,
@@ -235,6 +235,8 @@ def is_code_template(path: str, data: bytes) -> bool:
     >>> is_code_template("gen/api.mustache", b"package {{package}};\\nimport x.Y;")
     True
     >>> is_code_template("templates/page.vm", b"<p>$item.name</p>")
+    False
+    >>> is_code_template("views/app.html", b"<script type=module>import x from '${base}/x.js';")
     False
     """
     return PurePosixPath(path).suffix.lower() in VIEW_SUFFIXES and bool(_CODE_LINE.search(data))

@@ -60,7 +60,7 @@ def test_jax_rs_resources_inherit_methods_and_live_under_the_application_path(
         tmp_path,
         {
             "src/a/Rest.java": """package a;
-            @ApplicationPath("/rest") public class Rest extends Application {}""",
+            @ApplicationPath("/rest/*") public class Rest extends Application {}""",
             "src/a/BaseEntityService.java": """package a;
             public abstract class BaseEntityService<T> {
                 @GET public List<T> all() { return null; }
@@ -73,6 +73,7 @@ def test_jax_rs_resources_inherit_methods_and_live_under_the_application_path(
                 @POST public void add(Event e) {}
                 @Override public void drop(Long id) {}
                 @PUT @Path("/{id}") public void one(Long id) {}
+                public void drop(String reason) {}  // no override: no endpoint
             }""",
         },
     )
@@ -83,6 +84,8 @@ def test_jax_rs_resources_inherit_methods_and_live_under_the_application_path(
         ("/rest/events/{id}", "PUT", "a.EventService#one"),  # overrides the one-argument GET
         ("/rest/events/{id}", "DELETE", "a.EventService#drop"),  # keeps its annotations
     }
+    served = [(e.path, e.http_method) for e in ingest(tmp_path, jobs=1).endpoints]
+    assert len(served) == 5  # drop(String), no override, inherits nothing
     # two applications (modules) at two paths: which holds which resource is not read
     write(tmp_path, {"src/a/Info.java": '@ApplicationPath("info") class Info {}'})
     assert ("/events", "POST", "a.EventService#add") in endpoints(tmp_path)

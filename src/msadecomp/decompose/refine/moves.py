@@ -3,6 +3,7 @@ service, stores called from elsewhere and model classes whose stores sit in anot
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 import networkx as nx
@@ -214,9 +215,14 @@ def loaders_follow_their_data(graph: nx.Graph, parts: Partition) -> tuple[Partit
     return _moved(parts, pieces, uses_note, "sample-data loader", how)
 
 
+_LOADER = re.compile(
+    r"(Loader|DataGenerator|Seeder|Populator|DataInitiali[sz]er)$|^(Populate|Reset(DB|Db|Data))"
+)
+"""Names of classes that load data (a ``Sample`` or ``Demo`` class may be any feature's)."""
+
+
 def _loads_data(n: str) -> bool:
-    name = n.rpartition(".")[2]
-    return bool(SEED_DATA.search(name)) and not name.startswith("Test")
+    return bool(_LOADER.search(n.rpartition(".")[2]))
 
 
 FACADE_SERVICES = 4
