@@ -122,6 +122,7 @@ def ingest(
         cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
         diagnostics.extend(history_diags)
     counts = Counter({k: len(v) for k, v in by_kind.items()})
+    counts["view"] -= len(tooling)  # code-generator templates are listed as excluded instead
     counts.update(xml.kinds)
     counts.update(sql.counts)
     counts["library archives"] = len(collected.skipped_libraries)

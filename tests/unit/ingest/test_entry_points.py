@@ -641,3 +641,4 @@ def test_a_template_writing_java_source_is_build_tooling_not_a_view(tmp_path: Pa
         ("avro/src/main/resources/templates/record.vm", "build tooling"),
         ("client/src/main/resources/templates/java/api.mustache", "build tooling"),
     }
+    assert ("view", 2) in model.file_counts  # the two pages, not the templates
