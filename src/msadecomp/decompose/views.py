@@ -26,7 +26,8 @@ is placed by the first rule that decides:
    the view's folders name (Roller's weblog themes, ``themes/basic/sidebar.vm``, and
    ``business.themes``; cargotracker's ``admin/tracking/map.xhtml``);
 6. **navigation**: the service of most of the placed views it links to or that link to it
-   (``<a href="docs/glossary.html">``), for menus, frames and help pages;
+   (``<a href="docs/glossary.html">``; ``cart.jsf`` names ``cart.xhtml`` or ``cart.jsp``), for
+   menus, frames and help pages;
 7. **siblings**: the service of at least half of the placed views in its folder, when the
    folder is mostly placed, for pages nothing links to and no class renders (error pages
    named in ``web.xml``: DayTrader's ``error.jsp`` beside 28 trade pages of 48);
@@ -42,8 +43,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from msadecomp.graph.semantic import terms
@@ -221,8 +222,19 @@ def _includes(pages: Sequence[Page]) -> dict[str, set[str]]:
 
 
 def _navigation(pages: Sequence[Page]) -> dict[str, set[str]]:
-    """Views each view links to (``href="docs/glossary.html"``) or is linked from."""
-    return _linked(pages, lambda link: link.lstrip("/") if link.startswith("/") else None)
+    """Views each view links to (``href="docs/glossary.html"``) or is linked from; a JSF
+    request (``promo.jsf``, ``promo.faces``) names the Facelets or JSP view of its name."""
+    faces = [replace(p, links=tuple(_faces_views(p.links))) for p in pages]
+    return _linked(faces, lambda link: link.lstrip("/") if link.startswith("/") else None)
+
+
+def _faces_views(links: Iterable[str]) -> Iterator[str]:
+    for link in links:
+        yield link
+        stem, dot, suffix = link.rpartition(".")
+        if dot and suffix.lower() in ("jsf", "faces"):
+            yield f"{stem}.xhtml"
+            yield f"{stem}.jsp"
 
 
 def _linked(

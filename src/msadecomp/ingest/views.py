@@ -11,7 +11,8 @@ Pebble, Groovy markup, JTE, Wicket and Tapestry component markup) and the classe
   ``<script>`` block (``$.ajax({url: 'rest/api/flights/query'})``, ``fetch('/orders')``);
   context-path prefixes (``${pageContext.request.contextPath}``, ``${ctx}``,
   ``<%=request.getContextPath()%>``) are dropped, static resources ignored;
-* other views it includes (``<jsp:include>``, ``<%@ include %>``, ``<ui:include>``,
+* other views it includes (``<jsp:include>``, ``<%@ include %>``, ``<ui:include>``, the page
+  a ``<meta http-equiv="refresh">`` sends the browser to, ``promo.jsf`` naming ``promo``,
   ``<ui:composition template>``, ``th:replace``/``th:insert``, ``#parse``, ``<#include>``,
   ``<#import>``, Pug ``include``/``extends`` lines, Mustache ``{{> partial}}``, Pebble
   ``{% include/extends/import/embed "x" %}``, Groovy markup ``layout 'x.tpl'`` and
@@ -67,6 +68,27 @@ _ATTR = re.compile(
     re.I | re.S,
 )
 _NAVIGATION = frozenset({"href", "action", "formaction"})
+
+
+def _refresh_links(target: str) -> set[str]:
+    """The page a redirecting page sends the browser to stands for it, as an included view
+    does: a JSF request (``promo.jsf``, ``promo.faces``) names the view of its name, a view
+    its file; any other target is a request path."""
+    stem, dot, suffix = target.split("?")[0].rpartition(".")
+    if dot and suffix.lower() in ("jsf", "faces"):
+        return {"view:" + stem.lstrip("/")}
+    if dot and "." + suffix.lower() in VIEW_SUFFIXES:
+        return {"view:" + target.split("?")[0].lstrip("/")}
+    found = _path(target, relative=True)
+    return {found} if found else set()
+
+
+_REFRESH = re.compile(
+    r"""<meta\b[^<>]{0,300}?\bhttp-equiv\s*=\s*["']?refresh\b[^<>]{0,300}?"""
+    r"""\bcontent\s*=\s*["']\s*\d*\s*;\s*url\s*=\s*([^"'<>\s]+)""",
+    re.I,
+)
+"""A page that sends the browser on at once (Plants' ``index.html`` to ``promo.jsf``)."""
 """Attributes whose relative values (``app?action=home``, ``config``) are request paths."""
 _QUOTED = re.compile(r"""["'](/?[\w\-./{}$]+)(?:[?#][^"'<>]*)?["']""")
 _THYMELEAF = re.compile(r"""@\{\s*'?([^()\s'"]+)""")
@@ -288,6 +310,8 @@ def read_view(path: str, data: bytes, diagnostics: list[Diagnostic] | None = Non
         found = _path(inner.group(3) if inner else m.group(3), relative)
         if found:
             links.add(found)
+    for m in _REFRESH.finditer(text):  # <meta http-equiv="refresh" content="0; url=promo.jsf">
+        links.update(_refresh_links(m.group(1).strip()))
     for m in _QUOTED.finditer(text):
         value = m.group(1)
         if value.lower().endswith((".do", ".action", ".json")):

@@ -664,3 +664,36 @@ def test_a_bare_word_outside_web_code_renders_only_a_page_nothing_else_explains(
         [_type("a.CatalogManager"), _type("a.web.HomeController")],
     )
     assert found_pages[0].controllers == ("a.CatalogManager", "a.web.HomeController")
+
+
+def test_a_page_sending_the_browser_on_stands_for_the_page_it_sends_to() -> None:
+    """Plants' index.html only redirects to promo.jsf, the Facelets page promo.xhtml."""
+    refresh = '<meta http-equiv="refresh" content="0; url=promo.jsf" />'
+    assert links("webapp/index.html", refresh) == ("view:promo",)
+    jsp = "<META HTTP-EQUIV='Refresh' CONTENT='3;URL=/shop/main.jsp'>"
+    assert links("webapp/old.html", jsp) == ("view:shop/main.jsp",)
+    action = '<meta http-equiv="refresh" content="0; url=shop/index.do?x=1">'
+    assert links("webapp/go.html", action) == ("/shop/index.do",)
+    # the page is placed as the page it sends to is, whoever links to it
+    pages = [
+        Page("webapp/index.html", ("view:promo",)),
+        Page("webapp/promo.xhtml", (), ("a.Shop",), ("a.Shop",)),
+        *(
+            Page(f"webapp/admin{i}.html", ("/index.html",), ("a.Admin",), ("a.Admin",))
+            for i in range(3)
+        ),
+    ]
+    placed = place_views(
+        pages, {"a.Shop": "shop", "a.Admin": "admin"}, {"a.Shop": "a", "a.Admin": "a"}
+    )
+    assert placed["webapp/index.html"] == Placement("shop", "includes")
+
+
+def test_a_link_to_a_jsf_request_names_the_view_of_that_name() -> None:
+    pages = [
+        Page("webapp/menu.html", ("/cart.jsf",)),
+        Page("webapp/cart.xhtml", (), ("a.Cart",), ("a.Cart",)),
+        Page("webapp/admin.jsp", (), ("a.Admin",), ("a.Admin",)),
+    ]
+    placed = place_views(pages, {"a.Cart": "cart", "a.Admin": "admin"}, {})
+    assert placed["webapp/menu.html"] == Placement("cart", "navigation")
