@@ -241,11 +241,13 @@ _SQL_LINE = re.compile(
 
 
 _CODE_LINE = re.compile(
-    rb"^[ \t]*(?:package|import)[ \t]+[^\n;'\"]*?(?:\{\{|\$|<#|@@)[^\n'\"]*;"
-    rb"|^[ \t]*public[ \t]+(?:(?:abstract|final)[ \t]+)?(?:class|interface|enum)[ \t]+[^\n{]*?"
-    rb"(?:\{\{|\$|<#)",
+    rb"^[ \t]*(?:package|import)[ \t]+[^\n;'\"]{0,300}?(?:\{\{|\$|<#|@@)[^\n;'\"]{0,300};"
+    rb"|^[ \t]*public[ \t]+(?:(?:abstract|final)[ \t]+)?(?:class|interface|enum)[ \t]+"
+    rb"[^\n{]{0,300}?(?:\{\{|\$|<#)",
     re.M,
 )
+"""A ``package``/``import`` line or class declaration holding a placeholder (bounded: each
+line is tried in linear time)."""
 
 
 def is_code_template(path: str, data: bytes) -> bool:
