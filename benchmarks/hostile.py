@@ -113,6 +113,14 @@ CASES: dict[str, Case] = {
         "Lines.jsp", b'<%@page import="a.B"%><% ' + b"//\n" * 2_790_000 + b" new B(); %>"
     ),
     "jsp-dense-imports": _file("Imports.jsp", b'<%@page import="x' * 490_000),
+    "code-template-placeholders": _file("Gen.vm", b"import " + b"$" * 3_000_000),
+    "meta-refresh-flood": _file("Refresh.jsp", b"<meta http-equiv=refresh " * 500_000),
+    "liquibase-many-changes": _file(
+        "changelog.xml",
+        b"<databaseChangeLog>"
+        + b'<createTable tableName="t"><column name="c"/></createTable><!-- <sql> -->' * 50_000
+        + b"</databaseChangeLog>",
+    ),
     "single-file": _single,
     "zero-weights": _config("[weights]\n" + "".join(f"{k} = 0\n" for k in WEIGHTS)),
     "together-everything": _config('[constraints]\ntogether = [["*"]]\n'),
