@@ -233,8 +233,10 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
             decls.append(_Decl(f, t, fqn, Scope(f.package, f.imports, tuple(chain))))
     seen: dict[str, _Decl] = {}
     copies: Counter[str] = Counter()  # the folders where two copies of a class part ways
+    duplicates = 0  # top-level classes declared again
     for d in decls:
         if d.fqn in seen:
+            duplicates += "." not in d.decl.name
             first = seen[d.fqn].file.path
             facts.diagnostics.append(
                 Diagnostic(
@@ -247,7 +249,6 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
             copies.update(_parting_folders(first, d.file.path))
         else:
             seen[d.fqn] = d
-    duplicates = len(decls) - len(seen)
     if duplicates >= max(COPIES_FLOOR, COPIES_SHARE * len(seen)):
         folders = ", ".join(f for f, _ in copies.most_common(4)) or "one folder"
         facts.diagnostics.append(
