@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
@@ -19,6 +21,7 @@ from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.library_tables import library_accesses
 from msadecomp.ingest.links import entry_points, link_tables, message_links, view_names
+from msadecomp.ingest.placeholders import resolve, spring_properties
 from msadecomp.ingest.scope import TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import follow_scripts, script_functions
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
@@ -30,6 +33,7 @@ from msadecomp.model import (
     ASYNC_VERBS,
     CodeModel,
     Diagnostic,
+    Endpoint,
     JavaType,
     Severity,
     SourceRef,
@@ -103,7 +107,11 @@ def ingest(
         diagnostics.extend(java.diagnostics)
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables)
         accesses += library_accesses(java.library_users, tables)
-        endpoints = entry_points(java, xml)
+        properties = spring_properties(
+            (f.path, f.data.decode("utf-8", "replace")) for f in by_kind["properties"]
+        )
+        endpoints = [_resolved(e, properties) for e in entry_points(java, xml)]
+        java.destinations[:] = [(s, resolve(n, properties), r) for s, n, r in java.destinations]
         dependencies = [*java.dependencies, *message_links(java, endpoints)]
         views = [read_view(f.path, f.data, diagnostics) for f in by_kind["view"]]
         functions = {f.path: script_functions(f.data) for f in by_kind["script"]}
@@ -144,6 +152,17 @@ def ingest(
         file_counts=tuple(sorted((k, v) for k, v in counts.items() if v)),
         excluded=tuple(sorted(collected.excluded)),
     )
+
+
+def _resolved(endpoint: Endpoint, properties: Mapping[str, str]) -> Endpoint:
+    """The endpoint with the property placeholders of its path resolved
+    (``@GetMapping("${sse.path}")``, ``@KafkaListener(topics = "${app.topic:jobs}")``)."""
+    if "${" not in endpoint.path:
+        return endpoint
+    path = resolve(endpoint.path, properties)
+    if path.startswith("/"):
+        path = re.sub(r"/{2,}", "/", path)  # a value of its own starting with "/"
+    return replace(endpoint, path=path)
 
 
 def _parse_one(item: tuple[str, str, bytes], limits: Limits) -> JavaFile | Diagnostic | None:

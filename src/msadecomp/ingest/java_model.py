@@ -670,7 +670,7 @@ class _Linker:
             local_types = self._link_method(src, m, scope, path, variables, strings, managed)
             self._entity_operations(src, m, scope, path, local_types, managers)
             self.facts.destinations.extend(
-                (src, _property_default(name), _ref(path, call.line))
+                (src, str.strip(name), _ref(path, call.line))
                 for call in m.calls
                 if call.member in SEND_CALLS and (name := _sent_to(call, constants))
             )
@@ -1004,8 +1004,7 @@ class _Linker:
                     verb, keys = MESSAGE_LISTENERS[short]
                     names = next((_split(a.get(k)) for k in keys if a.get(k)), []) or ["?"]
                     self.facts.endpoints.extend(
-                        Endpoint(_property_default(n), verb, f"{src}#{m.name}", here)
-                        for n in names
+                        Endpoint(str.strip(n), verb, f"{src}#{m.name}", here) for n in names
                     )
                 elif short in ("Scheduled", "Schedule"):
                     job = Endpoint(_schedule(a), "SCHEDULED", f"{src}#{m.name}", here)
@@ -1169,22 +1168,12 @@ def _destination(t: TypeDecl, a: Annotation) -> str:
         for x in t.annotations
         if _short(x.name) == "ActivationConfigProperty"
     }
-    return _property_default(
+    return str.strip(
         properties.get("destinationLookup")
         or properties.get("destination")
         or a.get("mappedName")
         or "?"
     )
-
-
-_PLACEHOLDER = re.compile(r"^\$\{[^:}]*:([^}]*)\}$")
-
-
-def _property_default(name: str) -> str:
-    """A destination written as a property placeholder with a default (``${app.queue:orders}``)
-    is its default; any other text is kept as written."""
-    m = _PLACEHOLDER.match(name.strip())
-    return m.group(1) if m and m.group(1) else name.strip()
 
 
 def _schedule(a: Annotation) -> str:

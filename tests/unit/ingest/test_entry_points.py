@@ -643,3 +643,30 @@ def test_a_template_writing_java_source_is_build_tooling_not_a_view(tmp_path: Pa
         ("client/src/main/resources/templates/java/api.mustache", "build tooling"),
     }
     assert ("view", 2) in model.file_counts  # the two pages, not the templates
+
+
+def test_property_placeholders_resolve_from_the_applications_properties(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/main/resources/application.properties": (
+                "sse.path = /sse\napp.topic=${FINERACT_TOPIC:jobs}\n"
+            ),
+            "src/main/resources/application-dev.properties": "sse.path=/dev\napi.v=2\n",
+            "src/main/java/a/Feed.java": """package a; @RestController public class Feed {
+                @GetMapping("${sse.path}") public Object sse() { return null; }
+                @GetMapping("/api/${api.v}/x/${unknown}") public Object x() { return null; }
+                @KafkaListener(topics = "${app.topic}") public void on(String m) {} }""",
+            "src/main/java/a/Jobs.java": """package a; public class Jobs {
+                void run() { kafkaTemplate.send("${app.topic}", "go"); } }""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {(e.path, e.http_method) for e in model.endpoints} == {
+        ("/sse", "GET"),  # the plain file wins over a profile's
+        ("/api/2/x/${unknown}", "GET"),  # a profile adds what the plain file lacks
+        ("jobs", "KAFKA"),  # nested: the default of an unset environment variable
+    }
+    assert ("a.Jobs", "a.Feed", "message") in {
+        (d.source, d.target, d.kind.value) for d in model.dependencies
+    }

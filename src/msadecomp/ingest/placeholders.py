@@ -1,0 +1,66 @@
+"""Spring property placeholders (``${app.orders.queue}``, ``${sse.path:/sse}``) in endpoint
+paths and message destinations, resolved from the application's own properties files.
+
+Spring Boot reads ``application.properties`` (and ``bootstrap.properties``); a profile's
+``application-<profile>.properties`` only adds keys the plain files lack here, since no profile
+is known to be active. A placeholder with no value gets its default (``${p:default}``), one with
+neither stays as written. Nested placeholders resolve from the inside out
+(``${FINERACT_TOPIC:${app.topic:jobs}}``). YAML configuration is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
+
+from msadecomp.ingest.named_files import entries
+
+_INNERMOST = re.compile(r"\$\{([^${}:]*)(?::([^${}]*))?\}")
+"""A placeholder holding no other placeholder."""
+_ROUNDS = 8
+"""Substitution rounds: nesting and values naming other keys rarely go past two or three."""
+_PLAIN = re.compile(r"(?:application|bootstrap)\.properties")
+_PROFILE = re.compile(r"application-[\w.-]+\.properties")
+
+
+def spring_properties(files: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Key -> value of the application's properties files, given as (path, text): the plain
+    ``application``/``bootstrap`` files first, then profiles for keys they lack."""
+    plain: dict[str, str] = {}
+    profiles: dict[str, str] = {}
+    for path, text in sorted(files):
+        name = PurePosixPath(path).name
+        target = (
+            plain if _PLAIN.fullmatch(name) else profiles if _PROFILE.fullmatch(name) else None
+        )
+        if target is None:
+            continue
+        for key, value, _ in entries(text):
+            target.setdefault(key, value)
+    return {**profiles, **plain}
+
+
+def resolve(text: str, properties: Mapping[str, str]) -> str:
+    """``text`` with its placeholders replaced by their values, else their defaults.
+
+    >>> resolve("${app.topic}", {"app.topic": "${TOPIC:jobs}"})
+    'jobs'
+    >>> resolve("/api/${v:1}/${unknown}/x", {})
+    '/api/1/${unknown}/x'
+    """
+    for _ in range(_ROUNDS):
+        if "${" not in text:
+            break
+        changed = _INNERMOST.sub(lambda m: _value(m, properties), text)
+        if changed == text:
+            break
+        text = changed
+    return text
+
+
+def _value(m: re.Match[str], properties: Mapping[str, str]) -> str:
+    key, default = m.group(1).strip(), m.group(2)
+    if key in properties:
+        return properties[key]
+    return default if default is not None else m.group(0)
