@@ -45,6 +45,10 @@ class DepKind(str, enum.Enum):
     destination); found by name, see :func:`msadecomp.ingest.links.message_links`."""
 
 
+FACES_REQUESTS = (".jsf", ".faces")
+"""Suffixes of a JSF request, which renders the view of its name (``promo.jsf``: ``promo``)."""
+
+
 class Access(str, enum.Enum):
     READ = "read"
     WRITE = "write"

@@ -52,8 +52,8 @@ _STEM_SUFFIXES = re.compile(
     r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|DefaultVO|SearchVO|Impl|Util|Utils|"
     r"Helper|Manager|Mgr|Repository|ActionBean|Action|Bean|Resource|REST|Rest|Endpoint|Servlet|"
     r"Facade|Manage|Management|Mng|Mgmt|DataBean|Local|Remote|JSF|Jsf|\d*(?:MDB|SLSB|SFSB|EJB)|"
-    r"Page|Panel|(?:Read|Write)Platform|ApiResource|CommandHandler|DataValidator|"
-    r"(?:Dropdown)?ReadPlatform|JpaRepositoryImpl|RepositoryWrapper)$"
+    r"Page|Panel|(?:Dropdown)?(?:Read|Write)Platform|ApiResource|CommandHandler|DataValidator|"
+    r"JpaRepositoryImpl|RepositoryWrapper)$"
 )
 """Technical tails of class names, Enterprise JavaBeans' and JSF's included: ``TradeSLSBLocal``
 (a stateless session bean's local interface), ``DTBroker3MDB`` (a message-driven bean of EJB

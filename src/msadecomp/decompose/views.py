@@ -49,7 +49,7 @@ from pathlib import PurePosixPath
 
 from msadecomp.graph.semantic import terms
 from msadecomp.graph.structure import feature_package
-from msadecomp.model import Page
+from msadecomp.model import FACES_REQUESTS, Page
 
 GENERIC_SEGMENTS = frozenset(
     {
@@ -232,7 +232,7 @@ def _faces_views(links: Iterable[str]) -> Iterator[str]:
     for link in links:
         yield link
         stem, dot, suffix = link.rpartition(".")
-        if dot and suffix.lower() in ("jsf", "faces"):
+        if dot and "." + suffix.lower() in FACES_REQUESTS:
             yield f"{stem}.xhtml"
             yield f"{stem}.jsp"
 

@@ -107,9 +107,7 @@ def ingest(
         diagnostics.extend(java.diagnostics)
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables)
         accesses += library_accesses(java.library_users, tables)
-        properties = spring_properties(
-            (f.path, f.data.decode("utf-8", "replace")) for f in by_kind["properties"]
-        )
+        properties = spring_properties((f.path, f.data) for f in by_kind["properties"])
         endpoints = [_resolved(e, properties) for e in entry_points(java, xml)]
         java.destinations[:] = [(s, resolve(n, properties), r) for s, n, r in java.destinations]
         dependencies = [*java.dependencies, *message_links(java, endpoints)]

@@ -24,19 +24,20 @@ _PLAIN = re.compile(r"(?:application|bootstrap)\.properties")
 _PROFILE = re.compile(r"application-[\w.-]+\.properties")
 
 
-def spring_properties(files: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Key -> value of the application's properties files, given as (path, text): the plain
-    ``application``/``bootstrap`` files first, then profiles for keys they lack."""
+def spring_properties(files: Iterable[tuple[str, bytes]]) -> dict[str, str]:
+    """Key -> value of the application's properties files, given as (path, data): the plain
+    ``application``/``bootstrap`` files first, then profiles for keys they lack (other
+    properties files are not decoded)."""
     plain: dict[str, str] = {}
     profiles: dict[str, str] = {}
-    for path, text in sorted(files):
+    for path, data in sorted(files):
         name = PurePosixPath(path).name
         target = (
             plain if _PLAIN.fullmatch(name) else profiles if _PROFILE.fullmatch(name) else None
         )
         if target is None:
             continue
-        for key, value, _ in entries(text):
+        for key, value, _ in entries(data.decode("utf-8", "replace")):
             target.setdefault(key, value)
     return {**profiles, **plain}
 

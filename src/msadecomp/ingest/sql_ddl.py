@@ -46,10 +46,6 @@ _ALTER = re.compile(
     rf"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_NAME})\s+(.*)$", re.I | re.S
 )
 _RENAME = re.compile(rf"^\s*RENAME\s+TO\s+({_NAME})\s*$", re.I)
-_RENAME_STATEMENT = re.compile(
-    rf"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_NAME})\s+RENAME\s+TO\s+({_NAME})\s*$",
-    re.I,
-)
 _COMMENT = re.compile(
     rf"^\s*COMMENT\s+ON\s+(TABLE|COLUMN)\s+({_NAME})\s+IS\s+'((?:[^']|'')*)'\s*$", re.I | re.S
 )
@@ -311,10 +307,11 @@ class DdlReader:
         a later ``CREATE TABLE old`` is a new table, while the changes read before it and
         still waiting (``ALTER``, ``COMMENT ON``) follow the renamed one. False when it is no
         such statement or ``old`` is not known yet (then it waits like any ``ALTER``)."""
-        m = _RENAME_STATEMENT.match(text)
-        if m is None:
+        m = _ALTER.match(text)
+        to = _RENAME.match(m.group(2)) if m else None
+        if m is None or to is None:
             return False
-        old, new = normalise_table(m.group(1)), normalise_table(m.group(2))
+        old, new = normalise_table(m.group(1)), normalise_table(to.group(1))
         if old not in self._drafts:
             return False
         self._rename(old, new)

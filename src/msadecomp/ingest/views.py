@@ -42,7 +42,7 @@ from pathlib import PurePosixPath
 
 from msadecomp.ingest.decoding import decode_markup, lossy_diagnostic
 from msadecomp.ingest.scripts import CALL_LINK, SCRIPT_LINK
-from msadecomp.model import Diagnostic, Endpoint, JavaType, Page, SourceRef
+from msadecomp.model import FACES_REQUESTS, Diagnostic, Endpoint, JavaType, Page, SourceRef
 
 TEMPLATE_FOLDER_SUFFIXES = frozenset(
     {".html", ".htm", ".mustache", ".hbs", ".handlebars", ".tpl", ".jade", ".pug"}
@@ -75,7 +75,7 @@ def _refresh_links(target: str) -> set[str]:
     does: a JSF request (``promo.jsf``, ``promo.faces``) names the view of its name, a view
     its file; any other target is a request path."""
     stem, dot, suffix = target.split("?")[0].rpartition(".")
-    if dot and suffix.lower() in ("jsf", "faces"):
+    if dot and "." + suffix.lower() in FACES_REQUESTS:
         return {"view:" + stem.lstrip("/")}
     if dot and "." + suffix.lower() in VIEW_SUFFIXES:
         return {"view:" + target.split("?")[0].lstrip("/")}

@@ -3,7 +3,6 @@ service, stores called from elsewhere and model classes whose stores sit in anot
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 import networkx as nx
@@ -215,14 +214,11 @@ def loaders_follow_their_data(graph: nx.Graph, parts: Partition) -> tuple[Partit
     return _moved(parts, pieces, uses_note, "sample-data loader", how)
 
 
-_LOADER = re.compile(
-    r"(Loader|DataGenerator|Seeder|Populator|DataInitiali[sz]er)$|^(Populate|Reset(DB|Db|Data))"
-)
-"""Names of classes that load data (a ``Sample`` or ``Demo`` class may be any feature's)."""
-
-
 def _loads_data(n: str) -> bool:
-    return bool(_LOADER.search(n.rpartition(".")[2]))
+    """Named like sample-data code (:data:`SEED_DATA`) that loads data: a ``Sample``,
+    ``Demo`` or ``Test`` class may be any feature's."""
+    name = n.rpartition(".")[2]
+    return bool(SEED_DATA.search(name)) and not name.startswith(("Sample", "Demo", "Test"))
 
 
 FACADE_SERVICES = 4
