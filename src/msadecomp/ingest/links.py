@@ -152,14 +152,36 @@ def link_tables(
         add(source, (name,), (name,), ref, MONGO_COLLECTION)
     for source, name, ref, bean in java.bean_tables:
         add(source, (), (name,), ref, BEAN_VIA + bean)
+    parents: dict[str, list[str]] = defaultdict(list)
+    for d in java.dependencies:
+        if d.kind is DepKind.EXTENDS and d.target in types:
+            parents[d.source].append(d.target)
     for ns in {s.namespace for s in statements}:
         mapper = types.get(ns)
         if mapper is None or mapper.kind != TypeKind.INTERFACE:
             continue
-        for method in mapper.methods:
+        for method in _inherited_methods(ns, types, parents):
             for stmt in by_id.get(f"{ns}.{method}", ()):
                 add(ns, stmt.reads, stmt.writes, mapper.source, stmt.id)
     return sorted(out.values(), key=lambda a: (a.source, a.table, a.access.value))
+
+
+def _inherited_methods(
+    fqn: str, types: dict[str, JavaType], parents: dict[str, list[str]]
+) -> set[str]:
+    """The methods of ``fqn`` and of the project interfaces it extends, however far up: a
+    JeeSite DAO declaring nothing (``GuestbookDao extends CrudDao<Guestbook>``) still runs the
+    ``get``, ``findList`` and ``insert`` statements of its own mapper namespace."""
+    methods: set[str] = set()
+    seen: set[str] = set()
+    todo = [fqn]
+    while todo:
+        cur = todo.pop()
+        if cur not in seen:
+            seen.add(cur)
+            methods.update(types[cur].methods)
+            todo.extend(parents.get(cur, ()))
+    return methods
 
 
 def _physical_names(declared: Iterable[str]) -> Callable[[str], str]:

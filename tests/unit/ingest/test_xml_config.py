@@ -60,6 +60,31 @@ def test_mybatis_statements_with_includes_and_dynamic_sql() -> None:
     assert by["shop.dao.OrderMapper.selectOrders"].source.line == 5
 
 
+def test_a_mapper_interface_runs_the_statements_of_the_methods_it_inherits(
+    tree: Callable[[dict[str, str]], Path],
+) -> None:
+    files = {
+        "src/main/resources/mappings/GuestbookDao.xml": """<mapper namespace="cms.GuestbookDao">
+            <select id="get">SELECT * FROM CMS_GUESTBOOK WHERE ID = #{id}</select>
+            <insert id="insert">INSERT INTO CMS_GUESTBOOK (ID) VALUES (#{id})</insert>
+            <select id="unused">SELECT * FROM CMS_UNUSED</select>
+        </mapper>""",
+        "src/main/java/cms/GuestbookDao.java": """package cms;
+            import base.CrudDao;
+            public interface GuestbookDao extends CrudDao<Guestbook> { }""",
+        "src/main/java/base/CrudDao.java": """package base;
+            public interface CrudDao<T> extends BaseDao { T get(String id); }""",
+        "src/main/java/base/BaseDao.java": """package base;
+            public interface BaseDao { int insert(Object o); }""",
+    }
+    model = ingest(tree(files), jobs=1)
+    got = {(a.source, a.table, a.access.value) for a in model.table_accesses}
+    assert got == {
+        ("cms.GuestbookDao", "CMS_GUESTBOOK", "read"),  # get, declared one level up
+        ("cms.GuestbookDao", "CMS_GUESTBOOK", "write"),  # insert, two levels up
+    }
+
+
 def test_ibatis_statement_ids_keep_their_dao_prefix() -> None:
     facts = read("Order_SQL_oracle.xml", IBATIS)
     ids = {s.id: s for s in facts.statements}
