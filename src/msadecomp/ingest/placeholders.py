@@ -3,9 +3,11 @@ paths and message destinations, resolved from the application's own properties f
 
 Spring Boot reads ``application.properties`` (and ``bootstrap.properties``); a profile's
 ``application-<profile>.properties`` only adds keys the plain files lack here, since no profile
-is known to be active. A placeholder with no value gets its default (``${p:default}``), one with
-neither stays as written. Nested placeholders resolve from the inside out
-(``${FINERACT_TOPIC:${app.topic:jobs}}``). YAML configuration is not read.
+is known to be active; other properties files (one a ``<context:property-placeholder>`` or
+``@PropertySource`` names) fill in keys none of those hold. A placeholder with no value gets
+its default (``${p:default}``), one with neither stays as written. Nested placeholders
+resolve from the inside out (``${FINERACT_TOPIC:${app.topic:jobs}}``). YAML configuration is
+not read.
 """
 
 from __future__ import annotations
@@ -22,24 +24,33 @@ _ROUNDS = 8
 """Substitution rounds: nesting and values naming other keys rarely go past two or three."""
 _PLAIN = re.compile(r"(?:application|bootstrap)\.properties")
 _PROFILE = re.compile(r"application-[\w.-]+\.properties")
+_BUNDLE = re.compile(r"^(?:messages|ValidationMessages)|_[a-z]{2}(?:_[A-Z]{2})?\.properties$")
 
 
 def spring_properties(files: Iterable[tuple[str, bytes]]) -> dict[str, str]:
     """Key -> value of the application's properties files, given as (path, data): the plain
-    ``application``/``bootstrap`` files first, then profiles for keys they lack (other
-    properties files are not decoded)."""
+    ``application``/``bootstrap`` files first, then profiles for keys they lack, then any other
+    properties file for keys still lacking whose files all agree on the value (JeeSite loads
+    ``adminPath=/a`` from ``jeesite.properties`` through ``<context:property-placeholder>``).
+    Message bundles (``messages*``, ``*_ko.properties``, ``*_zh_CN.properties``) are not
+    decoded."""
     plain: dict[str, str] = {}
     profiles: dict[str, str] = {}
+    others: dict[str, set[str]] = {}
     for path, data in sorted(files):
         name = PurePosixPath(path).name
-        target = (
-            plain if _PLAIN.fullmatch(name) else profiles if _PROFILE.fullmatch(name) else None
-        )
-        if target is None:
+        if _BUNDLE.search(name):
             continue
-        for key, value, _ in entries(data.decode("utf-8", "replace")):
-            target.setdefault(key, value)
-    return {**profiles, **plain}
+        text = data.decode("utf-8", "replace")
+        if _PLAIN.fullmatch(name) or _PROFILE.fullmatch(name):
+            target = plain if _PLAIN.fullmatch(name) else profiles
+            for key, value, _ in entries(text):
+                target.setdefault(key, value)
+        else:
+            for key, value, _ in entries(text):
+                others.setdefault(key, set()).add(value)
+    agreed = {k: next(iter(v)) for k, v in others.items() if len(v) == 1}
+    return {**agreed, **profiles, **plain}
 
 
 def resolve(text: str, properties: Mapping[str, str]) -> str:

@@ -653,9 +653,13 @@ def test_property_placeholders_resolve_from_the_applications_properties(tmp_path
                 "sse.path = /sse\napp.topic=${FINERACT_TOPIC:jobs}\n"
             ),
             "src/main/resources/application-dev.properties": "sse.path=/dev\napi.v=2\n",
+            "src/main/resources/jeesite.properties": "adminPath=/a\nsse.path=/other\nv=1\n",
+            "src/main/resources/config.properties": "v=2\n",
+            "src/main/resources/messages_ko.properties": "front=/ko\n",
             "src/main/java/a/Feed.java": """package a; @RestController public class Feed {
                 @GetMapping("${sse.path}") public Object sse() { return null; }
                 @GetMapping("/api/${api.v}/x/${unknown}") public Object x() { return null; }
+                @GetMapping("${adminPath}/${v}${front}") public Object y() { return null; }
                 @KafkaListener(topics = "${app.topic}") public void on(String m) {} }""",
             "src/main/java/a/Jobs.java": """package a; public class Jobs {
                 void run() { kafkaTemplate.send("${app.topic}", "go"); } }""",
@@ -665,6 +669,9 @@ def test_property_placeholders_resolve_from_the_applications_properties(tmp_path
     assert {(e.path, e.http_method) for e in model.endpoints} == {
         ("/sse", "GET"),  # the plain file wins over a profile's
         ("/api/2/x/${unknown}", "GET"),  # a profile adds what the plain file lacks
+        # another file adds what no application file holds, when all such files agree; a
+        # message bundle is no configuration
+        ("/a/${v}${front}", "GET"),
         ("jobs", "KAFKA"),  # nested: the default of an unset environment variable
     }
     assert ("a.Jobs", "a.Feed", "message") in {
