@@ -29,6 +29,7 @@ from functools import cached_property
 TEST_REASON = "test source"
 TOOLING_REASON = "build tooling"
 GENERATED_REASON = "generated source"
+LIBRARY_REASON = "bundled library"
 
 TEST_PATTERNS = (
     "src/test",

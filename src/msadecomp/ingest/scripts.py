@@ -22,13 +22,17 @@ from msadecomp.ingest.decoding import decode_source
 from msadecomp.model import Page
 
 SCRIPT_SUFFIX = ".js"
-THIRD_PARTY = re.compile(
+_LIBRARY_FOLDERS = (
     r"(^|/)(lib|libs|vendor|vendors|plugins?|bower_components|dojo|dijit|dojox|jquery[^/]*|"
     r"bootstrap[^/]*|angular[^/]*|react[^/]*|vue[^/]*|ext-[^/]*|extjs|yui[^/]*|ckeditor[^/]*|"
-    r"tinymce[^/]*|summernote[^/]*|codemirror[^/]*|ace[^/]*)/|"
-    r"(\.min|[.-]bundle|[.-]pack(ed)?)\.js$|(^|/)(jquery|bootstrap|angular|react|vue|lodash|"
-    r"underscore|moment|d3|chart|highcharts|echarts|require|modernizr|prototype|mootools)"
-    r"[\w.-]*\.js$",
+    r"ckfinder[^/]*|tinymce[^/]*|summernote[^/]*|codemirror[^/]*|ace[^/]*)/"
+)
+THIRD_PARTY_FOLDER = re.compile(_LIBRARY_FOLDERS, re.I)
+"""Folders that hold a library by their name."""
+THIRD_PARTY = re.compile(
+    _LIBRARY_FOLDERS + r"|(\.min|[.-]bundle|[.-]pack(ed)?)\.js$|(^|/)(jquery|bootstrap|angular|"
+    r"react|vue|lodash|underscore|moment|d3|chart|highcharts|echarts|require|modernizr|prototype|"
+    r"mootools)[\w.-]*\.js$",
     re.I,
 )
 """Paths of scripts that are libraries, not the application's own code."""

@@ -29,9 +29,15 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import ConfigError, InputError
-from msadecomp.ingest.scope import TOOLING_REASON, Scope
+from msadecomp.ingest.scope import LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import SCRIPT_SUFFIX, is_own_script
-from msadecomp.ingest.views import VIEW_SUFFIXES, is_view, markup_class_files, markup_only
+from msadecomp.ingest.views import (
+    VIEW_SUFFIXES,
+    is_view,
+    library_pages,
+    markup_class_files,
+    markup_only,
+)
 from msadecomp.model import Diagnostic, Severity, SourceRef
 
 try:  # an optional part of the standard library
@@ -166,7 +172,9 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
     if not root.is_dir():
         raise InputError(f"input path is neither a file nor a folder: {display_path(str(root))}")
     plugins: list[str] = []  # folders of nested Maven or Gradle plugin builds
+    walked: list[str] = []
     for path, rel in _walk(root, out):
+        walked.append(rel)
         if DELIVERY_FILES.search(rel):
             out.delivery_files.append(rel)
             if "/" in rel and _builds_plugin(path):
@@ -198,6 +206,9 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         early = [f for f in out.files if f.path.startswith(tuple(plugins))]
         out.files = [f for f in out.files if not f.path.startswith(tuple(plugins))]
         out.excluded += [(f.path, TOOLING_REASON) for f in early]
+    if library := library_pages(walked):
+        out.files = [f for f in out.files if f.path not in library]
+        out.excluded += [(path, LIBRARY_REASON) for path in sorted(library)]
     return out
 
 

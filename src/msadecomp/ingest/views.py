@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from msadecomp.ingest.decoding import decode_markup, lossy_diagnostic
-from msadecomp.ingest.scripts import CALL_LINK, SCRIPT_LINK
+from msadecomp.ingest.scripts import CALL_LINK, SCRIPT_LINK, THIRD_PARTY_FOLDER
 from msadecomp.model import FACES_REQUESTS, Diagnostic, Endpoint, JavaType, Page, SourceRef
 
 TEMPLATE_FOLDER_SUFFIXES = frozenset(
@@ -185,6 +185,57 @@ def _markup_names(path: str) -> list[tuple[str, str]]:
             if name:
                 out.append((head, name))
     return out
+
+
+_STATIC_ROOT = re.compile(r"(?:^|/)(?:static|assets|public|webapp/resources)/")
+_LIBRARY_MARKER = re.compile(
+    r"(?:^|/)(?:readme|licen[cs]e|changelog|changes|bower\.json|package\.json)[^/]*$"
+    r"|\.min\.js$|[.-]v?\d+(?:\.\d+)+(?:\.min)?\.js$"
+    r"|(?:^|/)(?:docs?|demos?|examples?|_?samples?|_source|dist|v?\d+(?:\.\d+)+)/",
+    re.I,
+)
+"""What shows a folder among the static files to be a bundled library: its readme, licence,
+change log or package manifest, a minified or versioned script, or a docs, demo, samples,
+dist or version-numbered folder."""
+
+
+_ASSET_FOLDER = re.compile(r"(?i)(?:js|javascripts?|scripts?|css|styles?|img|images|fonts)")
+"""Folders of static files sorted by type: they hold libraries and the application's own
+files alike."""
+
+
+def library_pages(paths: Iterable[str]) -> set[str]:
+    """The plain pages (``.html``, ``.htm``, client-side templates) of ``paths`` that belong to a
+    library bundled among the static files rather than to the application: those below a
+    library's folder by name (``plugins``, ``jquery-ztree``, ``ckeditor``) under a ``static``,
+    ``assets`` or ``public`` folder (or a webapp's ``resources``), and those of a folder there
+    that holds a sign of a library (:data:`_LIBRARY_MARKER`). That folder is the first one
+    below the static folder not sorting files by type (``static/ckfinder/``,
+    ``resources/js/app/``). JeeSite ships 550 such pages (zTree's and CKFinder's demos,
+    My97DatePicker's docs) beside its 117 own views; Ticket Monster's AngularJS templates in
+    ``resources/js/app/`` stay views. A page directly in the static folder
+    (``static/index.html``) is the application's own."""
+    marked: set[str] = set()
+    pages: dict[str, str] = {}
+    by_name: set[str] = set()
+    for path in paths:
+        found = _STATIC_ROOT.search(path)
+        if found is None:
+            continue
+        folders = path[found.end() :].split("/")[:-1]
+        depth = next((i for i, f in enumerate(folders) if not _ASSET_FOLDER.fullmatch(f)), None)
+        if depth is None:
+            continue  # in the static folder or one sorting files by type
+        folder = path[: found.end()] + "/".join(folders[: depth + 1]) + "/"
+        if folder not in marked and _LIBRARY_MARKER.search(path[len(folder) :]):
+            marked.add(folder)
+        if PurePosixPath(path).suffix.lower() not in TEMPLATE_FOLDER_SUFFIXES:
+            continue
+        if THIRD_PARTY_FOLDER.search("/" + "/".join(folders) + "/"):
+            by_name.add(path)
+        else:
+            pages[path] = folder
+    return by_name | {path for path, folder in pages.items() if folder in marked}
 
 
 def markup_only(path: str) -> bool:

@@ -32,6 +32,53 @@ def test_folder_walk_finds_known_kinds_and_skips_build_output(tmp_path: Path) ->
     assert got.skipped_libraries == ["lib.jar"]
 
 
+def test_pages_of_a_library_among_the_static_files_are_left_out_and_listed(
+    tmp_path: Path,
+) -> None:
+    """JeeSite's zTree demos, CKFinder's help and a Bootstrap docs template are no views of the
+    application; its own pages (a static index, a page in a folder with no sign of a library,
+    a JSP beside a library) are."""
+    web = "src/main/webapp/"
+    files = {
+        "static/jquery-ztree/3.5.12/demo/core.html": "",  # a library's folder by name
+        "static/ckfinder/ckfinder.js": "",
+        "static/ckfinder/changelog.txt": "",  # a change log marks the folder a library's
+        "static/ckfinder/help/en/index.html": "",
+        "static/SuperSlide/jquery.SuperSlide.2.1.js": "",  # a versioned script, too
+        "static/SuperSlide/demo.html": "",
+        "static/theme/docs/layout.mustache": "",  # a docs folder, too
+        "static/index.html": "",  # directly in the static folder: the application's own
+        "static/pages/list.html": "",  # a folder with no sign of a library
+        "static/pages/app.js": "",
+        "static/ckfinder/tagusage.jsp": "",  # a server page: never a library's
+        "resources/js/libs/angular.min.js": "",  # a folder sorting files by type holds
+        "resources/js/app/booking.html": "",  # libraries and own templates alike
+        "static/jingle/js/lib/template.min.js": "",  # a sign deep inside a library's folder
+        "static/jingle/html/welcome.html": "",
+        "WEB-INF/views/user/list.jsp": "",
+    }
+    for name, text in files.items():
+        path = tmp_path / web / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    got = collect(tmp_path)
+    views = sorted(f.path.removeprefix(web) for f in got.files if f.kind == "view")
+    assert views == [
+        "WEB-INF/views/user/list.jsp",
+        "resources/js/app/booking.html",
+        "static/ckfinder/tagusage.jsp",
+        "static/index.html",
+        "static/pages/list.html",
+    ]
+    assert sorted((p.removeprefix(web), why) for p, why in got.excluded) == [
+        ("static/SuperSlide/demo.html", "bundled library"),
+        ("static/ckfinder/help/en/index.html", "bundled library"),
+        ("static/jingle/html/welcome.html", "bundled library"),
+        ("static/jquery-ztree/3.5.12/demo/core.html", "bundled library"),
+        ("static/theme/docs/layout.mustache", "bundled library"),
+    ]
+
+
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="does not exist"):
         collect(tmp_path / "nope")
