@@ -272,7 +272,8 @@ def _analyze(
             resolution=config.resolution,
             services=config.services,
             constraints=constraints,
-            kernel=[k.fqn for k in kernel],
+            kernel=[k.fqn for k in kernel if not k.template],
+            templates=[k.fqn for k in kernel if k.template],
             jobs=config.jobs,
         )
         core = clustering.subgraph(n for n in clustering if n not in set_aside).copy()

@@ -103,6 +103,8 @@ class JavaType:
     """First sentence of the type's Javadoc or leading comment (often Korean in eGovFrame)."""
     abstract: bool = False
     """A class declared ``abstract``."""
+    generic: bool = False
+    """Declares type parameters (``CrudDao<T>``): a template its subtypes fill in."""
 
     @property
     def simple_name(self) -> str:

@@ -58,3 +58,33 @@ def test_each_feature_of_a_layer_first_app_is_one_service(tmp_path: Path) -> Non
     assert groups == sorted(
         sorted([f, f"{f}Controller", f"{f}Mapper", f"{f}Service"]) for f in FEATURES
     )
+
+
+def test_a_generic_base_every_feature_builds_on_is_shared_kernel_after_clustering(
+    tmp_path: Path,
+) -> None:
+    """JeeSite's shape: each feature's service fills in the generic ``CrudService<T>``; the
+    template is reported in the shared kernel, set aside once the services are found."""
+    write(
+        tmp_path,
+        f"{BASE}.common",
+        "CrudService",
+        "public abstract class CrudService<T> { public T get(String id) { return null; } }",
+    )
+    for f in FEATURES:
+        low = f.lower()
+        write(tmp_path, f"{BASE}.{low}", f, f"public class {f} {{ private String id; }}")
+        write(
+            tmp_path,
+            f"{BASE}.{low}",
+            f"{f}Service",
+            f"import {BASE}.common.CrudService;\n@Service public class {f}Service extends "
+            f"CrudService<{f}> {{ public {f} load(String id) {{ return get(id); }} }}",
+        )
+    analysis = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1))
+    kernel = analysis.report["shared_kernel"]
+    assert kernel["classes"] == [f"{BASE}.common.CrudService"]
+    assert all(
+        f"{BASE}.common.CrudService" not in s["classes"] for s in analysis.report["services"]
+    )
+    assert "1 generic base type(s) set aside after clustering" in analysis.decomposition.notes

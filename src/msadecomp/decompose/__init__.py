@@ -127,8 +127,12 @@ def decompose(
     services: int | None = None,
     constraints: Constraints | None = None,
     kernel: Iterable[str] = (),
+    templates: Iterable[str] = (),
     jobs: int | None = None,
 ) -> Decomposition:
+    """Service candidates of ``graph``: ``kernel`` classes are set aside before clustering,
+    ``templates`` (generic base types, see :mod:`msadecomp.graph.kernel`) after it, both
+    reported as the shared kernel."""
     if algorithm not in ALGORITHMS:
         raise ConfigError(
             f"unknown algorithm {algorithm!r}; choose one of {', '.join(sorted(ALGORITHMS))}"
@@ -231,10 +235,18 @@ def decompose(
                 "joining their front, catch-all splits, adapters and satellites joining the "
                 "service they serve and classes without ties change the count"
             )
+    late = sorted(set(templates) & set(core))
+    if late:
+        core = core.copy()
+        core.remove_nodes_from(late)
+        parts = [kept for p in parts if (kept := p - set(late))]
+        notes.append(f"{len(late)} generic base type(s) set aside after clustering")
     q = Prepared(core).modularity(parts)
     clusters = list(name_clusters(core, parts))
+    if kernel_nodes or late:
+        members = tuple(sorted([*kernel_nodes, *late]))
+        clusters.append(Cluster(KERNEL_ID, "shared-kernel", members, kernel=True))
     if kernel_nodes:
-        clusters.append(Cluster(KERNEL_ID, "shared-kernel", tuple(kernel_nodes), kernel=True))
         notes.append(f"{len(kernel_nodes)} shared-kernel class(es) set aside before clustering")
     return Decomposition(
         algorithm, seed, resolution, tuple(clusters), q, tuple(notes), points, tuple(unreferenced)

@@ -114,6 +114,7 @@ def build_graph(model: CodeModel, *, semantic: bool = True) -> nx.MultiDiGraph:
                 ),
                 constants=t.kind is TypeKind.INTERFACE and bool(t.fields) and not t.methods,
                 abstract=t.abstract,
+                generic=t.generic,
             )
     for table in model.tables:
         g.add_node(

@@ -25,6 +25,15 @@ A JPA ``@MappedSuperclass`` that two or more entities extend is kernel too (the 
 common base: id, name, version) when it is named as a base class or its entities live in two
 or more other packages.
 
+A generic base type the layers are built on is kernel however few packages use it: a type
+declaring type parameters (JeeSite's ``CrudDao<T>``, ``CrudService<D, T>``, ``DataEntity<T>``)
+whose subtypes live in three or more other packages and which has no data of its own. Such a
+template is set aside after clustering rather than before: its subtypes' ties to it are part
+of the system the clustering sees (taking them out first reshuffled DDDSample's booking and
+RuoYi-Vue-Plus's auth services, class MoJoFM 94.1 -> 91.8 and 92.6 -> 92.4). A
+layer-first scheme with one package per module and layer (``cms.dao``, ``cms.web``) leaves
+such templates below the share of packages the rule above asks for.
+
 Popularity alone never makes a kernel class: a core entity such as ``Order`` or ``Account`` is
 used from everywhere precisely because it is the domain.
 """
@@ -76,6 +85,9 @@ class KernelClass:
     packages: int
     """Distinct packages that depend on it."""
     reason: str
+    template: bool = False
+    """A generic base type (see :func:`_template_spread`): set aside after clustering, not
+    before."""
 
 
 def detect_kernel(
@@ -108,6 +120,17 @@ def detect_kernel(
         elif graph.nodes[fqn].get("mapped_superclass") and _common_base(graph, fqn):
             shared = len(_entity_descendants(graph, fqn))
             found.append(KernelClass(fqn, n, f"JPA mapped superclass of {shared} entities"))
+        elif spread := _template_spread(graph, fqn):
+            subtypes, packages = spread
+            found.append(
+                KernelClass(
+                    fqn,
+                    n,
+                    f"base type of {subtypes} classes in {packages} other packages, "
+                    "no data of its own",
+                    template=True,
+                )
+            )
         elif (
             n < settings.min_packages or n / total < settings.min_share or _has_domain(graph, fqn)
         ):
@@ -123,6 +146,46 @@ def detect_kernel(
                 )
             )
     return found
+
+
+TEMPLATE_PACKAGES = 3
+"""Other packages a base type's subtypes must live in to make it a template of the system."""
+
+
+def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None:
+    """(subtypes, their other packages) of a generic base type the system's layers are built
+    on, else None: a type declaring type parameters (JeeSite's ``CrudDao<T>``,
+    ``CrudService<D, T>``, ``DataEntity<T>``), whose subtypes, at any depth, live in
+    :data:`TEMPLATE_PACKAGES` or more other packages, and which is no entity and reads and
+    writes no table itself. Its layer does not matter: a generic DAO every module's DAO
+    extends is the template of a layer, not a context's behaviour, though a layer-first
+    package scheme means few packages use it (the share rule would miss it). A domain
+    interface with one implementation per persistence technology (PetClinic's
+    ``OwnerRepository``) is no template. Neither is a plain class named as a base
+    (``BaseController``), which the share rule judges."""
+    node = graph.nodes[fqn]
+    if not node.get("generic"):
+        return None
+    if node.get("stereotype") == "entity" or _accesses_tables(graph, fqn):
+        return None
+    subtypes: set[str] = set()
+    stack = [fqn]
+    while stack:
+        for sub, _, kind in graph.in_edges(stack.pop(), keys=True):
+            if kind in ("extends", "implements") and sub not in subtypes:
+                subtypes.add(sub)
+                stack.append(sub)
+    packages = {graph.nodes[s].get("package", "") for s in subtypes} - {node.get("package", "")}
+    return (len(subtypes), len(packages)) if len(packages) >= TEMPLATE_PACKAGES else None
+
+
+def _accesses_tables(graph: nx.MultiDiGraph, fqn: str) -> bool:
+    """True when ``fqn`` reads or writes a table itself (not a sequence an injected ID
+    generator writes for it)."""
+    return any(
+        data["kind"] in ("read", "write") and not data.get("generated")
+        for _, _, data in graph.out_edges(fqn, data=True)
+    )
 
 
 def _common_base(graph: nx.MultiDiGraph, fqn: str) -> bool:
@@ -166,7 +229,4 @@ def _has_domain(graph: nx.MultiDiGraph, fqn: str) -> bool:
         # a part of one aggregate (SpringBlog's PostStatus, held by Post alone), or what a
         # DAO or mapper stores (RuoYi's SysUser in com.ruoyi.common, which SysUserMapper keeps)
         return True
-    return any(
-        data["kind"] in ("read", "write") and not data.get("generated")
-        for _, _, data in graph.out_edges(fqn, data=True)
-    )
+    return _accesses_tables(graph, fqn)

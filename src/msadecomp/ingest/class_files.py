@@ -200,6 +200,8 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
                 attrs.append((key, v))
         return Annotation(name, value, tuple(attrs))
 
+    signatures: list[str] = []
+
     def attributes() -> tuple[Annotation, ...]:
         found: list[Annotation] = []
         for _ in range(r.u2()):
@@ -209,6 +211,8 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
                 end = r.pos + length
                 found.extend(annotation() for _ in range(r.u2()))
                 r.pos = end
+            elif name == "Signature" and length == 2:
+                signatures.append(utf(r.u2()))  # generic types: ``<T:Ljava/lang/Object;>...``
             else:
                 r.take(length)
         return tuple(found)
@@ -240,6 +244,7 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
                 exposed=bool(flags & ACC_PUBLIC) and not flags & ACC_STATIC,
             )
         )
+    signatures.clear()
     class_annotations = attributes()
 
     calls: list[Call] = []
@@ -285,5 +290,6 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
         tuple(methods),
         type_refs=tuple(sorted(set(refs))),
         abstract=kind == "class" and bool(access & ACC_ABSTRACT),
+        generic=any(s.startswith("<") for s in signatures),
     )
     return JavaFile(path, package.replace("/", "."), (), (decl,), "class", lossy=lossy)

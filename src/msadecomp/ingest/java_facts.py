@@ -96,6 +96,8 @@ class TypeDecl(_Compact):
     """First sentence of the type's Javadoc (or of the file's leading comment)."""
     abstract: bool = False
     """A class declared ``abstract`` (interfaces are not marked)."""
+    generic: bool = False
+    """Declares type parameters (``CrudDao<T>``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -518,6 +518,7 @@ class _Linker:
             entity_table=entity_table,
             entity_mapping=mapping,
             abstract=t.abstract,
+            generic=t.generic,
             join_tables=join_tables,
         )
 

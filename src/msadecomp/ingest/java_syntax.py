@@ -452,6 +452,7 @@ class _Extractor:
                 generic_supers=tuple(generic),
                 doc=self.doc(node, top_level=not stack),
                 abstract=node.type == "class_declaration" and self.is_abstract(node),
+                generic=node.child_by_field_name("type_parameters") is not None,
             )
         )
 

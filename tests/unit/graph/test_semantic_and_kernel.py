@@ -166,3 +166,65 @@ def test_a_mapped_superclass_named_as_a_base_is_kernel_even_under_one_context() 
         g.add_edge(sub, "pc.price.Priced", key="extends", kind="extends", count=1)
     kernel = {k.fqn for k in detect_kernel(g)}
     assert kernel == {"pc.audit.BaseAudited"}
+
+
+def _layered(g: nx.MultiDiGraph, fqn: str, layer: str, generic: bool = False) -> None:
+    package, _, label = fqn.rpartition(".")
+    g.add_node(fqn, kind="class", label=label, package=package, layer=layer, generic=generic)
+
+
+def test_a_base_type_the_layers_of_three_modules_build_on_is_kernel_whatever_its_layer() -> None:
+    """JeeSite: every module's DAO extends the generic ``CrudDao<T>`` and every service the
+    generic ``CrudService<D, T>``; with one package per module and layer (``cms.dao``,
+    ``cms.service``, ...) few packages use them, yet they are the system's templates. A domain
+    repository with one implementation per technology (PetClinic's ``OwnerRepository``), a
+    plain ``BaseController`` and a generic base whose subtypes live in two other packages are
+    not."""
+    g = nx.MultiDiGraph()
+    _layered(g, "app.common.CrudDao", "persistence", generic=True)
+    _layered(g, "app.common.CrudService", "service", generic=True)
+    _layered(g, "app.common.BaseController", "web")
+    _layered(g, "app.owner.OwnerRepository", "persistence")
+    _layered(g, "app.common.PairDao", "persistence", generic=True)
+    for module in ("cms", "oa", "sys"):
+        _layered(g, f"app.{module}.dao.{module}Dao", "persistence")
+        g.add_edge(
+            f"app.{module}.dao.{module}Dao", "app.common.CrudDao", key="extends", kind="extends"
+        )
+        _layered(g, f"app.{module}.web.{module}Controller", "web")
+        g.add_edge(
+            f"app.{module}.web.{module}Controller",
+            "app.common.BaseController",
+            key="extends",
+            kind="extends",
+        )
+        _layered(g, f"app.{module}.service.{module}Service", "service")
+        g.add_edge(
+            f"app.{module}.service.{module}Service",
+            "app.common.CrudService",
+            key="extends",
+            kind="extends",
+        )
+        _layered(g, f"app.{module}.repo.Jdbc{module}", "persistence")
+        g.add_edge(
+            f"app.{module}.repo.Jdbc{module}",
+            "app.owner.OwnerRepository",
+            key="implements",
+            kind="implements",
+        )
+    for module in ("cms", "oa"):
+        _layered(g, f"app.{module}.dao.Pair{module}", "persistence")
+        g.add_edge(
+            f"app.{module}.dao.Pair{module}",
+            "app.common.PairDao",
+            key="implements",
+            kind="implements",
+        )
+    kernel = {k.fqn: k.reason for k in detect_kernel(g)}
+    assert kernel == {
+        "app.common.CrudDao": "base type of 3 classes in 3 other packages, no data of its own",
+        "app.common.CrudService": "base type of 3 classes in 3 other packages, no data of its own",
+    }
+    g.add_node("table:T", kind="table", label="T", package="")
+    g.add_edge("app.common.CrudDao", "table:T", key="read", kind="read")
+    assert "app.common.CrudDao" not in {k.fqn for k in detect_kernel(g)}  # data of its own

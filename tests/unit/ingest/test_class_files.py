@@ -17,7 +17,7 @@ package shop.web;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 
-public class OrderController extends Base implements Api {
+public class OrderController extends Base implements Api<Order> {
     @Resource(name = "orderService") private OrderService orderService;
     @RequestMapping(value = "/order.do", method = Verb.POST)
     public String order(Order o) { orderService.place(o, "OrderDAO.insertOrder"); return "x"; }
@@ -27,9 +27,10 @@ public class OrderController extends Base implements Api {
 @Retention(RetentionPolicy.RUNTIME) @interface RequestMapping { String value(); Verb method(); }
 enum Verb { GET, POST }
 abstract class Base {}
-interface Api {}
+interface Api<T> { default java.util.List<T> all() { return null; } }
 class Order {}
-class OrderService { void place(Order o, String id) {} public static void reset() {} }
+class OrderService { void place(Order o, String id) {} public static void reset() {}
+    <X> X echo(X x) { return x; } }
 """
 
 
@@ -93,6 +94,20 @@ def test_interface_and_enum_kinds(compiled: Path) -> None:
     assert api is not None and api.types[0].kind == "interface"
     assert not api.types[0].abstract  # an interface is abstract by nature, not marked so
     assert verb is not None and verb.types[0].kind == "enum" and verb.types[0].extends == ()
+
+
+def test_a_generic_type_says_so_and_its_users_do_not(compiled: Path) -> None:
+    """``Api<T>`` declares a type parameter; ``OrderController implements Api<Order>`` and the
+    enum ``Verb`` (``Enum<Verb>``) only fill one in, and a generic method's signature (``List<T>
+    all()``) belongs to the method, not the class."""
+    api = parse_class("Api.class", (compiled / "Api.class").read_bytes())
+    verb = parse_class("Verb.class", (compiled / "Verb.class").read_bytes())
+    f = parse_class("OrderController.class", (compiled / "OrderController.class").read_bytes())
+    assert api is not None and api.types[0].generic
+    assert verb is not None and not verb.types[0].generic
+    assert f is not None and not f.types[0].generic
+    service = parse_class("OrderService.class", (compiled / "OrderService.class").read_bytes())
+    assert service is not None and not service.types[0].generic  # only a method is generic
 
 
 def test_not_a_class_file_is_an_error() -> None:

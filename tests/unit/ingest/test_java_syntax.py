@@ -611,6 +611,24 @@ def test_an_abstract_class_says_so_and_an_interface_does_not() -> None:
     }
 
 
+def test_a_type_declaring_type_parameters_is_generic_and_one_filling_them_in_is_not() -> None:
+    f = parse(
+        """
+        package a;
+        public interface CrudDao<T> extends BaseDao { T get(String id); }
+        abstract class CrudService<D extends CrudDao<T>, T> { <X> X one(X x) { return x; } }
+        class UserDao implements CrudDao<User> { public User get(String id) { return null; } }
+        record Pair<L, R>(L left, R right) {}
+        """
+    )
+    assert {t.name: t.generic for t in f.types} == {
+        "CrudDao": True,
+        "CrudService": True,  # a generic method does not count
+        "UserDao": False,
+        "Pair": True,
+    }
+
+
 def test_a_container_annotation_lists_the_annotations_it_holds() -> None:
     f = parse(
         """
