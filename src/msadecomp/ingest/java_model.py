@@ -1192,8 +1192,10 @@ def _schedule(a: Annotation) -> str:
 
 
 def _paths(a: Annotation) -> list[str]:
+    """The paths an annotation maps, an empty one among others included (JeeSite's
+    ``@RequestMapping({"list", ""})`` also serves the controller's own path)."""
     raw = a.get("value") or a.get("path") or ""
-    return [p.strip() for p in raw.split(",") if p.strip()]
+    return [p.strip() for p in raw.split(",")] if raw.strip() else []
 
 
 def _verbs(a: Annotation) -> str:

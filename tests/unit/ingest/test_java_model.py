@@ -35,7 +35,7 @@ FILES = {
         public class OrderController {
             @Autowired private OrderService orderService;
             @PostMapping("/order.do") public String order() { orderService.place(); return ""; }
-            @RequestMapping(value = {"/a.do", "b.do"}, method = RequestMethod.GET)
+            @RequestMapping(value = {"/a.do", "b.do", ""}, method = RequestMethod.GET)
             public String two() { return ""; }
         }
     """,
@@ -116,7 +116,12 @@ def test_qualified_nested_type_reference() -> None:
 
 def test_endpoints_join_class_and_method_paths() -> None:
     got = {(e.http_method, e.path) for e in facts().endpoints}
-    assert got == {("POST", "/shop/order.do"), ("GET", "/shop/a.do"), ("GET", "/shop/b.do")}
+    assert got == {
+        ("POST", "/shop/order.do"),
+        ("GET", "/shop/a.do"),
+        ("GET", "/shop/b.do"),
+        ("GET", "/shop"),  # the empty alias: the controller's own path
+    }
 
 
 def test_default_bean_names_follow_spring() -> None:
