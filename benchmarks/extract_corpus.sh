@@ -15,7 +15,8 @@ W=/tmp/corpwork/$N
 rm -rf "$W" "$OUT"
 mkdir -p "$W" "$OUT"
 # sha<TAB>path of every blob in the tree
-git --git-dir="$G" ls-tree -r "$C" | awk -F'\t' '{split($1, a, " "); if (a[2] == "blob") print a[3] "\t" $2}' > "$W/blobs"
+# quotepath off: non-ASCII paths (mall4cloud's Chinese doc folders) as they are, not quoted
+git -c core.quotepath=off --git-dir="$G" ls-tree -r "$C" | awk -F'\t' '{split($1, a, " "); if (a[2] == "blob") print a[3] "\t" $2}' > "$W/blobs"
 cut -f1 "$W/blobs" | git --git-dir="$G" cat-file --batch-check | awk '$2 == "missing" {print $1}' | sort -u > "$W/missing"
 { grep -Ff "$W/missing" "$W/blobs" | cut -f2 || true; cut -f2 "$W/blobs" | grep '\.jar$' || true; } | sort -u > "$W/excluded"
 # git archive ignores exclude pathspecs for absent blobs, so archive a tree without them
