@@ -91,6 +91,10 @@ SELECT c.COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS c JOIN m_loan l ON l.id = c
 SELECT 1 FROM pg_indexes i, pg_roles r, user_tables t, DATABASECHANGELOG d, m_client m
 => reads: M_CLIENT | writes:
 
+# title: oracle's column comments (jeesite's code generator reads them)
+SELECT t.COLUMN_NAME, c.COMMENTS FROM USER_TAB_COLUMNS t JOIN USER_COL_COMMENTS c ON c.TABLE_NAME = t.TABLE_NAME JOIN gen_table g ON g.name = t.TABLE_NAME
+=> reads: GEN_TABLE | writes:
+
 # title: a table of the application's own that starts like a catalog view
 SELECT 1 FROM pg_payment p JOIN user_users u ON u.id = p.user_id
 => reads: PG_PAYMENT USER_USERS | writes:
