@@ -41,7 +41,8 @@ STATEMENT_TAGS = frozenset({"select", "insert", "update", "delete", "statement",
 
 @dataclass(frozen=True, slots=True)
 class Servlet:
-    """A servlet or filter declared in web.xml with the URL patterns mapped to it."""
+    """A servlet declared in web.xml with the URL patterns mapped to it (a filter serves no
+    request of its own: it wraps those of the paths it is mapped to)."""
 
     name: str
     cls: str
@@ -331,13 +332,13 @@ def _read_web_xml(path: str, root: ET.Element, facts: XmlFacts) -> None:
     patterns: dict[str, list[str]] = {}
     for el in root:
         tag = _local(el.tag)
-        if tag in ("servlet", "filter"):
-            name = _child_text(el, f"{tag}-name")
-            cls = _child_text(el, f"{tag}-class")
+        if tag == "servlet":
+            name = _child_text(el, "servlet-name")
+            cls = _child_text(el, "servlet-class")
             if name and cls:
                 classes[name] = cls
-        elif tag in ("servlet-mapping", "filter-mapping"):
-            name = _child_text(el, tag.replace("-mapping", "-name"))
+        elif tag == "servlet-mapping":
+            name = _child_text(el, "servlet-name")
             for child in el:
                 if _local(child.tag) == "url-pattern" and child.text:
                     patterns.setdefault(name, []).append(child.text.strip())

@@ -15,6 +15,8 @@ WEB_XML = b"""<web-app xmlns="http://java.sun.com/xml/ns/javaee">
   <servlet><servlet-name>legacy</servlet-name><servlet-class>a.LegacyServlet</servlet-class></servlet>
   <servlet-mapping><servlet-name>legacy</servlet-name><url-pattern>/legacy/*</url-pattern>
   <url-pattern>*.legacy</url-pattern></servlet-mapping>
+  <filter><filter-name>login</filter-name><filter-class>a.LoginFilter</filter-class></filter>
+  <filter-mapping><filter-name>login</filter-name><url-pattern>/*</url-pattern></filter-mapping>
 </web-app>"""
 
 
@@ -25,10 +27,15 @@ def test_web_xml_servlets_and_patterns() -> None:
     assert (s.name, s.cls, s.patterns) == ("legacy", "a.LegacyServlet", ("/legacy/*", "*.legacy"))
 
 
-def test_servlet_of_a_project_class_becomes_an_endpoint(tmp_path: Path) -> None:
+def test_servlet_of_a_project_class_becomes_an_endpoint_and_a_filter_does_not(
+    tmp_path: Path,
+) -> None:
+    """A filter wraps the requests of the paths it is mapped to (``/*``: every one) and
+    serves none of its own."""
     (tmp_path / "WEB-INF").mkdir()
     (tmp_path / "WEB-INF/web.xml").write_bytes(WEB_XML)
     (tmp_path / "LegacyServlet.java").write_text("package a; public class LegacyServlet {}")
+    (tmp_path / "LoginFilter.java").write_text("package a; public class LoginFilter {}")
     model = ingest(tmp_path, jobs=1)
     assert {(e.path, e.handler) for e in model.endpoints} == {
         ("/legacy/*", "a.LegacyServlet#service"),
