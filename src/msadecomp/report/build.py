@@ -107,8 +107,10 @@ H2 ``AfterFacilityInsertTrigger``)."""
 
 
 def _listens(t: JavaType) -> bool:
+    """A message-driven bean, or a top-level class named as an entry point (a nested
+    ``Task`` is a ``Runnable`` its outer class runs: JeeSite's ``MapperLoader.Task``)."""
     message_driven = any(a.rpartition(".")[2] == "MessageDriven" for a in t.annotations)
-    return message_driven or bool(LISTENER.search(t.simple_name))
+    return message_driven or (t.outer is None and bool(LISTENER.search(t.simple_name)))
 
 
 def build_report(

@@ -83,3 +83,19 @@ def test_the_context_map_draws_a_library_dashed() -> None:
     booking = next(line for line in dot.splitlines() if line.lstrip().startswith("booking "))
     assert "«library»" in mongo and "dashed" in mongo
     assert "«library»" not in booking and "dashed" not in booking
+
+
+def test_a_nested_task_a_class_runs_itself_makes_it_no_entry_point() -> None:
+    """JeeSite's ``MapperLoader.Task`` is a ``Runnable`` its outer class starts: unlike a
+    top-level ``SummaryJob``, it does not make its service more than a library."""
+    loader = "a.mapper.MapperLoader"
+    model = CodeModel(
+        root="app",
+        types=(
+            JavaType(loader, TypeKind.CLASS, REF),
+            JavaType(f"{loader}.Task", TypeKind.CLASS, REF, outer=loader, outer_top=loader),
+        ),
+    )
+    clusters = (Cluster("mapper", "mapper", (loader,)),)
+    r = build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
+    assert [s["library"] for s in r["services"]] == [True]
