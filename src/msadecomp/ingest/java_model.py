@@ -557,7 +557,7 @@ class _Linker:
 
     def _library_use(self, src: str, external: str, ref: SourceRef) -> None:
         library = library_of(external)
-        if library is not None:
+        if library is not None and library.driven_by(external):
             self.facts.library_users.setdefault(src, {}).setdefault(library.name, ref)
 
     def resolve_table_constants(self, decls: Sequence[_Decl]) -> None:

@@ -31,6 +31,13 @@ class LibraryTables:
     """The tables it creates, upper case."""
     prefixes: tuple[str, ...] = ()
     """Name prefixes of its tables, where the library names them by a fixed prefix."""
+    drivers: frozenset[str] = frozenset()
+    """Simple names of the API types through which a class drives the library (and so writes
+    its tables); empty when any reference to the library's packages does."""
+
+    def driven_by(self, fqn: str) -> bool:
+        """True when referencing ``fqn`` (a type of this library) drives the library."""
+        return not self.drivers or fqn.rpartition(".")[2] in self.drivers
 
     def keeps(self, table: str) -> bool:
         upper = table.upper()
@@ -94,6 +101,22 @@ LIBRARIES = (
         "BPM engine (Activiti, Flowable, Camunda)",
         ("org.activiti.", "org.flowable.", "org.camunda."),
         prefixes=tuple(f"ACT_{p}_" for p in ("RE", "RU", "HI", "GE", "ID", "EVT", "PROCDEF")),
+        # the engine's services: JeeSite's IdGen (an IdGenerator), its Leave entity and a
+        # BPMN JSON converter reference the engine's types without driving it
+        drivers=frozenset(
+            {
+                "ProcessEngine",
+                "ProcessEngines",
+                "RuntimeService",
+                "TaskService",
+                "RepositoryService",
+                "HistoryService",
+                "IdentityService",
+                "ManagementService",
+                "FormService",
+                "DynamicBpmnService",
+            }
+        ),
     ),
     LibraryTables("ShedLock", ("net.javacrumbs.shedlock.",), frozenset({"SHEDLOCK"})),
     LibraryTables("SnailJob", ("com.aizuda.snailjob.",), prefixes=("SJ_",)),

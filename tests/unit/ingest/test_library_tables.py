@@ -92,3 +92,23 @@ def test_the_quartz_job_store_goes_with_the_service_that_schedules_jobs(
     assert report["tables"]["QRTZ_TRIGGERS"]["kept_by"] == ["Quartz"]
     assert "kept_by" not in report["tables"]["SYS_JOB"]
     assert "`QRTZ_JOB_DETAILS` (Quartz), `QRTZ_TRIGGERS` (Quartz)" in to_markdown(report)
+
+
+def test_a_bpm_engine_is_driven_through_its_services_not_by_any_of_its_types(
+    tree: Callable[[dict[str, str]], Path],
+) -> None:
+    """JeeSite: ``ActTaskService`` drives Activiti through its ``TaskService``; ``IdGen``
+    only implements the engine's ``IdGenerator`` and writes none of the ``ACT_*`` tables."""
+    root = tree(
+        {
+            "src/main/java/a/act/ActTaskService.java": """package a.act;
+import org.activiti.engine.TaskService;
+public class ActTaskService { private TaskService taskService; }""",
+            "src/main/java/a/util/IdGen.java": """package a.util;
+import org.activiti.engine.impl.cfg.IdGenerator;
+public class IdGen implements IdGenerator { public String getNextId() { return ""; } }""",
+            "sql/act.sql": "CREATE TABLE ACT_RU_TASK (ID_ VARCHAR(64) PRIMARY KEY);",
+        }
+    )
+    model = ingest(root, jobs=1)
+    assert {a.source for a in model.table_accesses} == {"a.act.ActTaskService"}
