@@ -214,6 +214,11 @@ def test_the_class_name_prefix_of_the_whole_system_names_no_service() -> None:
     ]
     clusters = name_clusters(graph_of(*(c for s in services for c in s)), services)
     assert sorted(c.name for c in clusters) == ["carousel", "goods", "order", "user"]
+    # JTrac's JtracDao and JtracImpl: once the prefix is gone only a layer role is left
+    core = {"ltd.mall.NewBeeMallDao", "ltd.mall.NewBeeMallDaoImpl", "ltd.mall.Attachment"}
+    services.append(core | {"ltd.mall.BatchInfo"})
+    clusters = name_clusters(graph_of(*(c for s in services for c in s)), services)
+    assert "attachment" in {c.name for c in clusters}  # not "dao"
     pings = {f"dt.web.prims.Ping{w}" for w in ("Servlet", "Jsp", "Session", "Bean")}
     trade = {"dt.web.TradeAppServlet", "dt.web.TradeAction"}
     quote = {"dt.entities.QuoteDataBean", "dt.web.QuoteJSF"}

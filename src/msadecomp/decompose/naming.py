@@ -198,6 +198,8 @@ def _dominant_stem(
             entities.add(key)
     stems.pop("", None)
     stems.pop(besides, None)
+    for word in _ROLES.intersection(stems):
+        del stems[word]  # a role left once the system's prefix is gone: JTrac's JtracDao
     # of tied nouns, an entity's (DayTrader's QuoteDataBean beside the MarketSummaryDataBean it
     # feeds) beats the others, and one a model or store class has (Item, ItemDao) beats the noun
     # of a pair of actions (AddItemToCartAction, AddItemToCartController)
@@ -209,6 +211,11 @@ def _dominant_stem(
     return best, stems.get(best, 0.0)
 
 
+_ROLES = frozenset(
+    {"dao", "impl", "service", "mapper", "repository", "controller", "action", "servlet"}
+)
+"""Layer roles: the whole noun of a class named only by the system's prefix and its role
+(JTrac's ``JtracDao``, ``JtracImpl``); unlike ``config`` or ``form``, never a capability."""
 _NAMES_NOTHING = re.compile(rf"{EXCEPTION.pattern}|(Names|Constants|Consts)$")
 """Exceptions say what can go wrong in a service, not what it offers (Roller's two
 ``BootstrapException`` classes named a service of planet tasks and providers); nor do holders
