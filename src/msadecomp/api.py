@@ -272,8 +272,8 @@ def _analyze(
             resolution=config.resolution,
             services=config.services,
             constraints=constraints,
-            kernel=[k.fqn for k in kernel if not k.template],
-            templates=[k.fqn for k in kernel if k.template],
+            kernel=[k.fqn for k in kernel if not k.after_clustering],
+            kernel_after=[k.fqn for k in kernel if k.after_clustering],
             jobs=config.jobs,
         )
         core = clustering.subgraph(n for n in clustering if n not in set_aside).copy()

@@ -208,5 +208,9 @@ def test_shared_kernel_holds_the_utility_hubs(analysis: msadecomp.Analysis) -> N
         "egovframework.com.cmm.ComDefaultVO",
         "egovframework.com.cmm.service.impl.EgovComAbstractDAO",
         "egovframework.com.uat.uia.service.EgovUserDetailsHelper",
+        # utilities of the widely used cmm.util package, set aside after clustering
+        "egovframework.com.cmm.util.EgovDateUtil",
+        "egovframework.com.cmm.util.EgovStringUtil",
+        "egovframework.com.cmm.util.EgovWebUtil",
     }
     assert len(kernel["used_by_services"]) == len(analysis.report["services"])

@@ -87,4 +87,4 @@ def test_a_generic_base_every_feature_builds_on_is_shared_kernel_after_clusterin
     assert all(
         f"{BASE}.common.CrudService" not in s["classes"] for s in analysis.report["services"]
     )
-    assert "1 generic base type(s) set aside after clustering" in analysis.decomposition.notes
+    assert "1 shared-kernel class(es) set aside after clustering" in analysis.decomposition.notes

@@ -41,12 +41,12 @@ def test_a_template_is_clustered_with_the_rest_then_set_aside_as_kernel() -> Non
     g = two_cliques()
     g.add_node("p.common.CrudDao", kind="class", label="CrudDao", package="p.common")
     g.add_edges_from(("p.common.CrudDao", f"p.ab.C{i}", {"weight": 3.0}) for i in range(5))
-    d = decompose(g, seed=1, templates=["p.common.CrudDao"])
+    d = decompose(g, seed=1, kernel_after=["p.common.CrudDao"])
     (kernel,) = [c for c in d.clusters if c.kernel]
     assert kernel.members == ("p.common.CrudDao",)
     services = sorted(sorted(c.members) for c in d.clusters if not c.kernel)
     assert len(services) == 2 and all("p.common.CrudDao" not in s for s in services)
-    assert "1 generic base type(s) set aside after clustering" in d.notes
+    assert "1 shared-kernel class(es) set aside after clustering" in d.notes
 
 
 def test_service_count_can_be_asked_for() -> None:

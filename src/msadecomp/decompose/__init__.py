@@ -127,12 +127,12 @@ def decompose(
     services: int | None = None,
     constraints: Constraints | None = None,
     kernel: Iterable[str] = (),
-    templates: Iterable[str] = (),
+    kernel_after: Iterable[str] = (),
     jobs: int | None = None,
 ) -> Decomposition:
     """Service candidates of ``graph``: ``kernel`` classes are set aside before clustering,
-    ``templates`` (generic base types, see :mod:`msadecomp.graph.kernel`) after it, both
-    reported as the shared kernel."""
+    ``kernel_after`` classes (generic base types, utilities of a widely used package: see
+    :mod:`msadecomp.graph.kernel`) after it, both reported as the shared kernel."""
     if algorithm not in ALGORITHMS:
         raise ConfigError(
             f"unknown algorithm {algorithm!r}; choose one of {', '.join(sorted(ALGORITHMS))}"
@@ -235,12 +235,12 @@ def decompose(
                 "joining their front, catch-all splits, adapters and satellites joining the "
                 "service they serve and classes without ties change the count"
             )
-    late = sorted(set(templates) & set(core))
+    late = sorted(set(kernel_after) & set(core))
     if late:
         core = core.copy()
         core.remove_nodes_from(late)
         parts = [kept for p in parts if (kept := p - set(late))]
-        notes.append(f"{len(late)} generic base type(s) set aside after clustering")
+        notes.append(f"{len(late)} shared-kernel class(es) set aside after clustering")
     q = Prepared(core).modularity(parts)
     clusters = list(name_clusters(core, parts))
     if kernel_nodes or late:

@@ -34,6 +34,11 @@ RuoYi-Vue-Plus's auth services, class MoJoFM 94.1 -> 91.8 and 92.6 -> 92.4). A
 layer-first scheme with one package per module and layer (``cms.dao``, ``cms.web``) leaves
 such templates below the share of packages the rule above asks for.
 
+A class with a technical name in a technical package (``common.util.IpHelper``) is kernel
+when the package as a whole is used widely enough, however few packages use the class itself:
+a layer-first shop's ``IdUtil`` or ``RedisUtil`` is no part of the service whose controller
+happens to call it. It too is set aside after clustering.
+
 Popularity alone never makes a kernel class: a core entity such as ``Order`` or ``Account`` is
 used from everywhere precisely because it is the domain.
 """
@@ -85,9 +90,10 @@ class KernelClass:
     packages: int
     """Distinct packages that depend on it."""
     reason: str
-    template: bool = False
-    """A generic base type (see :func:`_template_spread`): set aside after clustering, not
-    before."""
+    after_clustering: bool = False
+    """Set aside after clustering, not before (a generic base type, see
+    :func:`_template_spread`, or a utility of a widely used package): its ties are part of the
+    system the clustering sees."""
 
 
 def detect_kernel(
@@ -108,6 +114,13 @@ def detect_kernel(
         if pkg != graph.nodes[dst].get("package"):
             users[dst].add(pkg)
     total = max(len(all_packages), 1)
+    package_users: dict[str, set[str]] = defaultdict(set)
+    for fqn, by in users.items():
+        package_users[str(graph.nodes[fqn].get("package", ""))].update(by)
+
+    def widely_used(count: int) -> bool:
+        return count >= settings.min_packages and count / total >= settings.min_share
+
     found: list[KernelClass] = []
     for fqn in sorted(graph):
         if graph.nodes[fqn].get("kind") != "class" or fqn in settings.exclude:
@@ -128,21 +141,33 @@ def detect_kernel(
                     n,
                     f"base type of {subtypes} classes in {packages} other packages, "
                     "no data of its own",
-                    template=True,
+                    after_clustering=True,
                 )
             )
-        elif (
-            n < settings.min_packages or n / total < settings.min_share or _has_domain(graph, fqn)
-        ):
+        elif _has_domain(graph, fqn):
             continue
-        elif TECHNICAL_NAME.search(label):
+        elif widely_used(n) and TECHNICAL_NAME.search(label):
             found.append(
                 KernelClass(fqn, n, f"technical name, no data of its own, used from {n} packages")
             )
-        elif TECHNICAL_PACKAGE.search("." + package):
+        elif widely_used(n) and TECHNICAL_PACKAGE.search("." + package):
             found.append(
                 KernelClass(
                     fqn, n, f"technical package, no data of its own, used from {n} packages"
+                )
+            )
+        elif (
+            TECHNICAL_NAME.search(label)
+            and TECHNICAL_PACKAGE.search("." + package)
+            and widely_used(p := len(package_users[package]))
+        ):
+            found.append(
+                KernelClass(
+                    fqn,
+                    n,
+                    f"technical name in the technical package {package}, used from {p} "
+                    "packages, no data of its own",
+                    after_clustering=True,
                 )
             )
     return found

@@ -183,7 +183,7 @@ def test_a_base_type_the_layers_of_three_modules_build_on_is_kernel_whatever_its
     g = nx.MultiDiGraph()
     _layered(g, "app.common.CrudDao", "persistence", generic=True)
     _layered(g, "app.common.CrudService", "service", generic=True)
-    _layered(g, "app.common.BaseController", "web")
+    _layered(g, "app.web.BaseController", "web")
     _layered(g, "app.owner.OwnerRepository", "persistence")
     _layered(g, "app.common.PairDao", "persistence", generic=True)
     for module in ("cms", "oa", "sys"):
@@ -194,7 +194,7 @@ def test_a_base_type_the_layers_of_three_modules_build_on_is_kernel_whatever_its
         _layered(g, f"app.{module}.web.{module}Controller", "web")
         g.add_edge(
             f"app.{module}.web.{module}Controller",
-            "app.common.BaseController",
+            "app.web.BaseController",
             key="extends",
             kind="extends",
         )
@@ -228,3 +228,34 @@ def test_a_base_type_the_layers_of_three_modules_build_on_is_kernel_whatever_its
     g.add_node("table:T", kind="table", label="T", package="")
     g.add_edge("app.common.CrudDao", "table:T", key="read", kind="read")
     assert "app.common.CrudDao" not in {k.fqn for k in detect_kernel(g)}  # data of its own
+
+
+def test_utilities_of_a_widely_used_technical_package_are_kernel_after_clustering() -> None:
+    """mall4j's ``common.util``: the package is used from all over the shop, each of its
+    utilities from two packages or fewer. ``IpHelper`` and ``RedisUtil`` are kernel, set
+    aside after clustering; ``PageParam`` (no technical name) and ``CodeUtil`` (a table of
+    its own) are not, nor is a ``StringUtils`` of a package few others use."""
+    g = nx.MultiDiGraph()
+    for fqn in ("shop.common.util.IpHelper", "shop.common.util.RedisUtil"):
+        _layered(g, fqn, "other")
+    _layered(g, "shop.common.util.PageParam", "other")
+    _layered(g, "shop.common.util.CodeUtil", "other")
+    _layered(g, "shop.cart.util.StringUtils", "other")
+    g.add_node("table:CODE", kind="table", label="CODE", package="")
+    g.add_edge("shop.common.util.CodeUtil", "table:CODE", key="read", kind="read")
+    users = {
+        "shop.common.util.IpHelper": ("order", "user"),
+        "shop.common.util.RedisUtil": ("cart",),
+        "shop.common.util.PageParam": ("prod", "sys"),
+        "shop.cart.util.StringUtils": ("order",),
+    }
+    for util, modules in users.items():
+        for m in modules:
+            _layered(g, f"shop.{m}.{m.title()}Service", "service")
+            g.add_edge(f"shop.{m}.{m.title()}Service", util, key="call", kind="call")
+    kernel = {k.fqn: (k.reason, k.after_clustering) for k in detect_kernel(g)}
+    reason = "technical name in the technical package shop.common.util, used from 5 packages"
+    assert kernel == {
+        "shop.common.util.IpHelper": (f"{reason}, no data of its own", True),
+        "shop.common.util.RedisUtil": (f"{reason}, no data of its own", True),
+    }
