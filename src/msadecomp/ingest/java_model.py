@@ -419,6 +419,13 @@ _CONSTANT = re.compile(r"(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*")
 """A constant's name, qualified or not (``TABLE_NAME``, ``Constants.TABLE_NAME``)."""
 
 
+def _mapping_annotations(annotations: Iterable[Annotation]) -> list[Annotation]:
+    """``annotations`` without Hibernate's ``@Table(appliesTo = ...)``, which adds indexes or
+    comments to a table the JPA ``@Table`` names: written after it (OpenKM's ``Activity``),
+    it had hidden the ``OKM_ACTIVITY`` name."""
+    return [a for a in annotations if not (_short(a.name) == "Table" and a.get("appliesTo"))]
+
+
 def _jpa_entity(t: TypeDecl) -> bool:
     return any(_short(a.name) == "Entity" for a in t.annotations)
 
@@ -483,7 +490,7 @@ class _Linker:
         ):
             stereotype = "migration"
         join_tables: tuple[str, ...] = ()
-        names = {_short(a.name): a for a in t.annotations}
+        names = {_short(a.name): a for a in _mapping_annotations(t.annotations)}
         entity_table, mapping = _entity_table(names, _short(t.name), d.file.imports)
         if mapping is not None:
             stereotype = "entity"  # a Spring Data ``@Document`` is one too
@@ -567,7 +574,10 @@ class _Linker:
         index = {t.fqn: i for i, t in enumerate(self.facts.types)}
         for d in decls:
             i = index.get(d.fqn)
-            table = next((a for a in d.decl.annotations if _short(a.name) == "Table"), None)
+            table = next(
+                (a for a in _mapping_annotations(d.decl.annotations) if _short(a.name) == "Table"),
+                None,
+            )
             named = table.get("name") if table is not None else None
             if i is None or not named or not _CONSTANT.fullmatch(named):
                 continue

@@ -46,6 +46,29 @@ def test_entities_repositories_and_query_annotations(tmp_path: Path) -> None:
     assert {t.name for t in model.tables} == {"TB_ARTICLE", "AUTHOR", "TB_VISIT"}
 
 
+def test_hibernates_table_annotation_adds_to_the_jpa_table_it_does_not_rename_it(
+    tmp_path: Path,
+) -> None:
+    """OpenKM writes Hibernate's ``@Table(appliesTo = ...)`` (indexes, comments) after the JPA
+    ``@Table(name = ...)``; the entity still maps ``OKM_ACTIVITY``, not ``ACTIVITY``."""
+    files = {
+        "Activity.java": """package okm;
+            @Entity
+            @Table(name = "OKM_ACTIVITY")
+            @org.hibernate.annotations.Table(appliesTo = "OKM_ACTIVITY",
+                indexes = {@Index(name = "IDX_ACTIVITY_DATE", columnNames = {"ACT_DATE"})})
+            public class Activity { @Id private Long id; }""",
+        "Note.java": """package okm;
+            @Entity
+            @org.hibernate.annotations.Table(appliesTo = "OKM_NOTE", comment = "notes")
+            @Table(name = "OKM_NOTE")
+            public class Note { @Id private Long id; }""",
+    }
+    types = {t.fqn: t for t in ingested(tmp_path, files).types}
+    assert types["okm.Activity"].entity_table == "OKM_ACTIVITY"
+    assert types["okm.Note"].entity_table == "OKM_NOTE"
+
+
 def test_entity_manager_and_hibernate_session_calls_read_and_write_the_entity_tables(
     tmp_path: Path,
 ) -> None:
