@@ -41,10 +41,12 @@ from msadecomp.model import (
 )
 
 _HQL_FROM = re.compile(
-    r"^\s*(?i:from)\s+(?:[a-z_]\w*\.)*[A-Z]\w*(\s+((?i:as)\s+)?[A-Za-z_]\w*)?(\s|$)"
+    r"^\s*(?i:from)\s+(?P<entity>(?:[a-z_]\w*\.)*[A-Z]\w*)(\s+((?i:as)\s+)?[A-Za-z_]\w*)?"
+    r"(\s|$)"
 )
 """HQL/JPQL may start at FROM; what follows names an entity class (``from Order o``,
-``from shop.Order``), so log text like ``" from url "`` is no query."""
+``from shop.Order``), so log text like ``" from url "`` is no query; nor is ``" from Thread "``
+where the name is neither an entity nor a table the DDL declares."""
 
 
 _REPOSITORY_VIA = {
@@ -78,6 +80,7 @@ def link_tables(
     entity's table is the ``declared`` one (in DDL) it names with underscores left out, when
     the name itself is not declared: Spring Boot's naming strategy stores the entity
     ``IdGenerator`` (no ``@Table``) in ``id_generator``."""
+    declared = set(declared)
     physical = _physical_names(declared)
     statements = xml.statements
     by_id = _statement_index(statements)
@@ -109,8 +112,11 @@ def link_tables(
         return entity_names.get(name, name)  # JPQL names entities, not tables
 
     def query(source: str, text: str, ref: SourceRef, via: str) -> None:
-        if _HQL_FROM.match(text):
-            text = "SELECT 1 " + text  # HQL/JPQL may start at FROM
+        if hql := _HQL_FROM.match(text):
+            name = hql.group("entity").rpartition(".")[2].upper()
+            if declared and name not in entity_names and name not in declared:
+                return  # log text: OpenKM's " from Thread " names no entity or table
+            text = "SELECT 1 " + text  # HQL/JPQL and SQL fragments may start at FROM
         if looks_like_sql(text):
             use = tables_in(text, dialect)
             add(source, map(table, use.reads), map(table, use.writes), ref, via)

@@ -216,7 +216,12 @@ def test_jpa_orm_xml_maps_entities_and_log_text_is_no_query(tmp_path: Path) -> N
             "src/a/Comment.java": "package a; public class Comment {}",
             "src/a/CommentManager.java": """package a; public class CommentManager {
             Object all() { return em.createQuery("SELECT c FROM Comment c WHERE c.ok = 1"); }
-            void log(String url) { LOG.debug("error " + " from url " + url); } }""",
+            void log(String url) { LOG.debug("error " + " from url " + url); }
+            void flushed(int i) { LOG.info("Flushed " + i + " from Thread " + name());
+                Object q = session.createQuery(" from Comment c where c.ok = 0"); }
+            String where() { return " FROM ROLLER_USER u WHERE u.id = ?"; } }""",
+            "src/a/schema.sql": "CREATE TABLE roller_comment (id INT);\n"
+            "CREATE TABLE roller_user (id INT);",
             "src/a/Comment.orm.xml": """<entity-mappings><package>a</package>
             <entity class="Comment" name="Comment"><table name="roller_comment"/></entity>
             </entity-mappings>""",
@@ -227,6 +232,7 @@ def test_jpa_orm_xml_maps_entities_and_log_text_is_no_query(tmp_path: Path) -> N
     assert accesses == {
         ("a.Comment", "ROLLER_COMMENT", "write"),
         ("a.CommentManager", "ROLLER_COMMENT", "read"),
+        ("a.CommentManager", "ROLLER_USER", "read"),  # an SQL fragment: a declared table
     }
 
 
