@@ -46,7 +46,8 @@ _HQL_FROM = re.compile(
 )
 """HQL/JPQL may start at FROM; what follows names an entity class (``from Order o``,
 ``from shop.Order``), so log text like ``" from url "`` is no query; nor is ``" from Thread "``
-where the name is neither an entity nor a table the DDL declares."""
+where the name is neither an entity nor a table the DDL declares (nor, with no DDL at all,
+followed by anything)."""
 
 
 _REPOSITORY_VIA = {
@@ -114,7 +115,8 @@ def link_tables(
     def query(source: str, text: str, ref: SourceRef, via: str) -> None:
         if hql := _HQL_FROM.match(text):
             name = hql.group("entity").rpartition(".")[2].upper()
-            if declared and name not in entity_names and name not in declared:
+            known = name in entity_names or name in declared
+            if not known and (declared or not text[hql.end() :].strip()):
                 return  # log text: OpenKM's " from Thread " names no entity or table
             text = "SELECT 1 " + text  # HQL/JPQL and SQL fragments may start at FROM
         if looks_like_sql(text):

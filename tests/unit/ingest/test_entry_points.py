@@ -236,6 +236,23 @@ def test_jpa_orm_xml_maps_entities_and_log_text_is_no_query(tmp_path: Path) -> N
     }
 
 
+def test_with_no_ddl_a_from_clause_of_no_entity_counts_only_with_more_after_it(
+    tmp_path: Path,
+) -> None:
+    """OpenKM declares no table (Hibernate makes them): its log line ``" from Thread "`` is
+    no query, a fragment going on past the name is."""
+    write(
+        tmp_path,
+        {
+            "src/a/IndexHelper.java": """package a; public class IndexHelper {
+            void flushed(int i) { LOG.info("Flushed " + i + " from Thread " + name()); }
+            String where() { return " FROM LOCK_TOKEN t WHERE t.id = ?"; } }""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {a.table for a in model.table_accesses} == {"LOCK_TOKEN"}
+
+
 def test_an_entity_maps_the_declared_table_its_name_spells_without_underscores(
     tmp_path: Path,
 ) -> None:
