@@ -179,6 +179,9 @@ class JavaFacts:
     """String literals per type, for linking mapper statement ids to DAO classes."""
     repositories: dict[str, str] = field(default_factory=dict)
     """Spring Data repository FQN -> the entity FQN it manages."""
+    generic_daos: dict[str, str] = field(default_factory=dict)
+    """Repository FQN -> the application's own generic DAO it fills in (``SysUserDao`` ->
+    ``BaseDao``), for those of :attr:`repositories` that are such DAOs."""
     entity_operations: list[tuple[str, str, Access, SourceRef, str]] = field(default_factory=list)
     """(class, entity FQN, access, where, how): an entity manager or Hibernate session call."""
     library_users: dict[str, dict[str, SourceRef]] = field(default_factory=dict)
@@ -324,12 +327,25 @@ def _table_beans(files: Sequence[JavaFile]) -> list[Bean]:
     return out
 
 
+GENERIC_DAO = re.compile(r"(Dao|DAO|Repository)(Impl|Support)?$")
+"""Names of the application's own generic DAOs (PublicCMS's ``BaseDao<E>``): a subtype
+(``SysUserDao extends BaseDao<SysUser>``) reads and writes its entity's table through the
+base's generic queries."""
+
+
 def _repository_bases(decls: Iterable[_Decl], resolver: Resolver) -> frozenset[str]:
     """The application's own generic interfaces that extend a library repository base
     (``REPOSITORY_BASES``), passing their first type parameter on as the entity
-    (RuoYi-Vue-Plus's ``BaseMapperPlus<T, V> extends BaseMapper<T>``), by FQN. An application
-    type named like a base is none unless it extends one (eladmin's MapStruct ``BaseMapper``)."""
-    bases: set[str] = set()
+    (RuoYi-Vue-Plus's ``BaseMapperPlus<T, V> extends BaseMapper<T>``), and its own generic
+    DAOs (:data:`GENERIC_DAO`), by FQN. An application type named like a base is none unless
+    it extends one (eladmin's MapStruct ``BaseMapper``)."""
+    bases: set[str] = {
+        d.fqn
+        for d in decls
+        if d.decl.generic
+        and d.decl.kind in ("class", "interface")
+        and GENERIC_DAO.search(d.decl.name)
+    }
     interfaces = [d for d in decls if d.decl.kind == "interface"]
     grew = True
     while grew:
@@ -655,6 +671,10 @@ class _Linker:
                 entity = self.r.resolve(args[0], scope)
                 if entity is not None:
                     self.facts.repositories[src] = entity
+                    target = self.r.resolve(base, scope) or ""
+                    dao = self.decls.get(target)
+                    if dao is not None and dao.decl.generic and GENERIC_DAO.search(target):
+                        self.facts.generic_daos[src] = _short(target)
         variables: dict[str, str] = {}
         for f in t.fields:
             ref = _ref(path, f.line)

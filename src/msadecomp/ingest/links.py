@@ -145,12 +145,15 @@ def link_tables(
         target = types.get(entity)
         if target is not None and target.entity_table:
             name = physical(target.entity_table)
+            dao = java.generic_daos.get(repository)
             add(
                 repository,
                 (name,),
                 (name,),
                 types[repository].source,
-                _REPOSITORY_VIA.get(target.entity_mapping or "", "Spring Data repository"),
+                f"generic DAO {dao}"
+                if dao
+                else _REPOSITORY_VIA.get(target.entity_mapping or "", "Spring Data repository"),
             )
     for source, entity, access, ref, via in java.entity_operations:
         if table_name := stored.get(entity):

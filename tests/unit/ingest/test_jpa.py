@@ -46,6 +46,33 @@ def test_entities_repositories_and_query_annotations(tmp_path: Path) -> None:
     assert {t.name for t in model.tables} == {"TB_ARTICLE", "AUTHOR", "TB_VISIT"}
 
 
+def test_a_dao_filling_in_the_applications_generic_dao_keeps_its_entitys_table(
+    tmp_path: Path,
+) -> None:
+    """PublicCMS: ``SysUserDao extends BaseDao<SysUser>`` writes no query of its own; the
+    generic base's queries read and write the entity's table on its behalf. A generic class
+    not named as a DAO (``Page<T>``) passes nothing on."""
+    files = {
+        "SysUser.java": """package cms;
+            @Entity @Table(name = "sys_user") public class SysUser { @Id private Long id; }""",
+        "BaseDao.java": """package cms;
+            public abstract class BaseDao<E> { public E getEntity(Long id) { return null; } }""",
+        "SysUserDao.java": """package cms;
+            @Repository public class SysUserDao extends BaseDao<SysUser> { }""",
+        "Page.java": "package cms; public class Page<T> { }",
+        "UserPage.java": "package cms; public class UserPage extends Page<SysUser> { }",
+    }
+    model = ingested(tmp_path, files)
+    got = {
+        (a.source, a.access.value, a.via) for a in model.table_accesses if a.table == "SYS_USER"
+    }
+    assert got == {
+        ("cms.SysUser", "write", "JPA entity"),
+        ("cms.SysUserDao", "read", "generic DAO BaseDao"),
+        ("cms.SysUserDao", "write", "generic DAO BaseDao"),
+    }
+
+
 def test_hibernates_table_annotation_adds_to_the_jpa_table_it_does_not_rename_it(
     tmp_path: Path,
 ) -> None:
