@@ -45,7 +45,17 @@ _CREATE = re.compile(
 _ALTER = re.compile(
     rf"^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?({_NAME})\s+(.*)$", re.I | re.S
 )
-_RENAME = re.compile(rf"^\s*RENAME\s+TO\s+({_NAME})\s*$", re.I)
+_RENAME = re.compile(rf"^\s*RENAME\s+(?:(?:TO|AS)\s+)?({_NAME})\s*$", re.I)
+"""MySQL may leave out TO (``ALTER TABLE `log_visit` RENAME `visit_history` ``); ``RENAME
+COLUMN a TO b`` is no table's rename."""
+_RENAME_TABLE = re.compile(r"^\s*RENAME\s+TABLE\s+(.*)$", re.I | re.S)
+_RENAME_PAIR = re.compile(rf"\s*({_NAME})\s+TO\s+({_NAME})\s*(?:,|$)", re.I)
+_DROP = re.compile(
+    rf"^\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?({_NAME}(?:\s*,\s*{_NAME})*)"
+    r"(?:\s+(?:CASCADE(?:\s+CONSTRAINTS)?|RESTRICT|PURGE))*\s*$",
+    re.I,
+)
+_LISTED = re.compile(_NAME)
 _COMMENT = re.compile(
     rf"^\s*COMMENT\s+ON\s+(TABLE|COLUMN)\s+({_NAME})\s+IS\s+'((?:[^']|'')*)'\s*$", re.I | re.S
 )
@@ -173,7 +183,18 @@ class DdlReader:
             ):
                 found, issues = again, escaped
         parsed = 0
+        # a script creating tables is a schema or a migration: what it drops is gone (a
+        # script of drops only cleans a database up, Activiti's drop scripts)
+        migration = any(s.verb == "CREATE" for s in found)
         for stmt in found:
+            if stmt.verb == "RENAME" and (pairs := _RENAME_TABLE.match(stmt.text)):
+                for old, new in _RENAME_PAIR.findall(pairs.group(1)):
+                    self._rename_known(normalise_table(old), normalise_table(new))
+                continue
+            if stmt.verb == "DROP" and migration and (dropped := _DROP.match(stmt.text)):
+                for name in _LISTED.findall(dropped.group(1)):
+                    self._drop(normalise_table(name))
+                continue
             if stmt.verb not in SCHEMA_VERBS:
                 self.stats.skipped_data += stmt.verb != ""
                 continue
@@ -311,7 +332,12 @@ class DdlReader:
         to = _RENAME.match(m.group(2)) if m else None
         if m is None or to is None:
             return False
-        old, new = normalise_table(m.group(1)), normalise_table(to.group(1))
+        return self._rename_known(normalise_table(m.group(1)), normalise_table(to.group(1)))
+
+    def _rename_known(self, old: str, new: str) -> bool:
+        """Rename ``old`` now, with the changes waiting for it, when it is known (also for
+        MySQL's ``RENAME TABLE old TO new, ...``: PublicCMS's ``trade_order`` became
+        ``trade_payment``)."""
         if old not in self._drafts:
             return False
         self._rename(old, new)
@@ -319,6 +345,14 @@ class DdlReader:
             if _target(later) == old:
                 self._later[i] = replace(later, renamed_to=new)
         return True
+
+    def _drop(self, name: str) -> None:
+        """``DROP TABLE name`` in a migration: a known table is gone, with the changes waiting
+        for it; created again later, it is a new table (PublicCMS dropped ``home_*`` and
+        ``cms_lottery*``). A drop read before the table is created (``DROP TABLE IF EXISTS``
+        ahead of its ``CREATE``) changes nothing."""
+        if self._drafts.pop(name, None) is not None:
+            self._later = [later for later in self._later if _target(later) != name]
 
     def _rename(self, old: str, new: str) -> None:
         """``ALTER TABLE old RENAME TO new`` in a later migration: the table, and the keys

@@ -124,6 +124,39 @@ def test_a_table_renamed_away_and_created_anew_is_two_tables() -> None:
     assert tables["ITEMS"].foreign_keys[0].ref_table == "ORDERS"
 
 
+def test_mysql_rename_table_and_a_migrations_drops_take_effect_in_reading_order() -> None:
+    """PublicCMS's upgrade scripts: ``RENAME TABLE a TO b, c TO d``; a table dropped by a
+    migration is gone unless created again; ``DROP TABLE IF EXISTS`` ahead of the CREATE (a
+    dump's idiom) changes nothing; a script of drops only (Activiti's drop scripts) is a
+    clean-up, not a migration."""
+    reader = DdlReader()
+    reader.add(
+        "init.sql",
+        "DROP TABLE IF EXISTS `trade_order`;\nCREATE TABLE `trade_order` (id INT);\n"
+        "CREATE TABLE trade_order_history (id INT);\nCREATE TABLE home_page (id INT);\n"
+        "CREATE TABLE cms_lottery (id INT);\nCREATE TABLE act_ru_task (id INT);\n"
+        "CREATE TABLE log_visit (id INT);\nALTER TABLE home_page ADD COLUMN title INT;",
+    )
+    reader.add(
+        "V2.sql",
+        "RENAME TABLE `trade_order` TO `trade_payment`, trade_order_history TO "
+        "trade_payment_history;\nDROP TABLE IF EXISTS home_page, `cms_lottery` CASCADE;\n"
+        "CREATE TABLE sys_module (id INT);\nDROP TABLE log_visit;\n"
+        "CREATE TABLE log_visit (id INT, day INT);\nALTER TABLE `log_visit` RENAME `visit`;\n"
+        "ALTER TABLE visit RENAME COLUMN day TO visit_day;",
+    )
+    reader.add("act.drop.sql", "DROP TABLE act_ru_task;")
+    tables = {t.name: t for t in reader.tables()}
+    assert sorted(tables) == [
+        "ACT_RU_TASK",
+        "SYS_MODULE",
+        "TRADE_PAYMENT",
+        "TRADE_PAYMENT_HISTORY",
+        "VISIT",  # MySQL's RENAME without TO
+    ]
+    assert tables["VISIT"].columns == ("ID", "DAY")
+
+
 def test_a_migration_tools_own_tables_are_left_out() -> None:
     reader = DdlReader()
     reader.add(
