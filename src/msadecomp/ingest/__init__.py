@@ -22,11 +22,12 @@ from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.library_tables import library_accesses
 from msadecomp.ingest.links import entry_points, link_tables, message_links, view_names
 from msadecomp.ingest.placeholders import resolve, spring_properties
-from msadecomp.ingest.scope import TOOLING_REASON, Scope
+from msadecomp.ingest.scope import LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import follow_scripts, script_functions
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
+from msadecomp.ingest.vendored import vendored_packages
 from msadecomp.ingest.views import is_code_template, is_sql_template, link_views, read_view
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
@@ -100,6 +101,12 @@ def ingest(
         with stages.stage("parse Java"):
             java_files, class_diags = code.collect(stages)
     diagnostics.extend(class_diags)
+    copied = vendored_packages(f.package for f in java_files)
+    if copied:  # a library's sources copied into the project (PublicCMS's Google sfntly)
+        collected.excluded.extend(
+            (f.path, LIBRARY_REASON) for f in java_files if f.package in copied
+        )
+        java_files = [f for f in java_files if f.package not in copied]
 
     with stages.stage("link"):
         java = build_java_facts(java_files, xml.beans)
