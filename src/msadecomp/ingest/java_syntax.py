@@ -110,9 +110,11 @@ text looked for, not a name the code uses; it names no view or statement."""
 KEYED = frozenset(
     {"getParameter", "getParameterValues", "getAttribute", "setAttribute", "removeAttribute"}
     | {"getHeader", "setHeader", "addHeader", "getInitParameter", "addAttribute", "addObject"}
+    | {"put", "putIfAbsent", "get", "getOrDefault", "containsKey", "remove", "getString"}
 )
-"""Request, session and model accessors: their first argument is an attribute or parameter
-key (``setAttribute("account", a)``), not the name of a view."""
+"""Request, session, model and map accessors: their first argument is an attribute, parameter
+or map key (``setAttribute("account", a)``, PublicCMS's ``map.put("list", list)``), not the
+name of a view."""
 
 
 def _parser() -> Parser:

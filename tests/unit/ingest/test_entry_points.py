@@ -516,6 +516,15 @@ def test_a_string_compared_or_used_as_a_key_names_no_view(tmp_path: Path) -> Non
                 req.setAttribute("page", "account.jsp");
               }
             }""",
+            "src/a/UeditorController.java": """package a;
+            public class UeditorController {
+              java.util.Map<String, Object> listFiles(java.util.List<String> list) {
+                java.util.Map<String, Object> map = new java.util.HashMap<>();
+                map.put("list", list);
+                return map;
+              }
+            }""",
+            "webapp/list.jsp": "<p>list</p>",
             "webapp/quote.jsp": "<p>quote</p>",
             "webapp/order.jsp": "<p>order</p>",
             "webapp/account.jsp": "<p>account</p>",
@@ -527,6 +536,7 @@ def test_a_string_compared_or_used_as_a_key_names_no_view(tmp_path: Path) -> Non
         "order.jsp": (),  # only compared
         "account.jsp": ("a.QuoteAction",),  # an attribute's value may name a view, its key not
         "portfolio.jsp": (),  # a request parameter's name
+        "list.jsp": (),  # a map's key (PublicCMS's upload listing)
     }
 
 
