@@ -187,7 +187,11 @@ def _markup_names(path: str) -> list[tuple[str, str]]:
     return out
 
 
-_STATIC_ROOT = re.compile(r"(?:^|/)(?:static|assets|public|webapp/resources)/")
+_STATIC_ROOT = re.compile(
+    r"(?:^|/)(?:static|assets|public|webapp/resources?|js|javascripts?|scripts?)/"
+)
+_SERVER_PAGES = frozenset({".jsp", ".jspf", ".jspx", ".tag", ".tagx"})
+"""Pages compiled with the application, never a bundled library's."""
 _LIBRARY_MARKER = re.compile(
     r"(?:^|/)(?:readme|licen[cs]e|changelog|changes|bower\.json|package\.json)[^/]*$"
     r"|\.min\.js$|[.-]v?\d+(?:\.\d+)+(?:\.min)?\.js$"
@@ -205,11 +209,13 @@ files alike."""
 
 
 def library_pages(paths: Iterable[str]) -> set[str]:
-    """The plain pages (``.html``, ``.htm``, client-side templates) of ``paths`` that belong to a
-    library bundled among the static files rather than to the application: those below a
-    library's folder by name (``plugins``, ``jquery-ztree``, ``ckeditor``) under a ``static``,
-    ``assets`` or ``public`` folder (or a webapp's ``resources``), and those of a folder there
-    that holds a sign of a library (:data:`_LIBRARY_MARKER`). That folder is the first one
+    """The pages of ``paths`` that belong to a library bundled among the static files rather
+    than to the application: any but a server page (:data:`_SERVER_PAGES`) below a library's
+    folder by name (``plugins``, ``jquery-ztree``, ``ckeditor``) under a ``static``,
+    ``assets``, ``public``, ``js`` or ``scripts`` folder (or a webapp's ``resource(s)``), and
+    the plain pages (``.html``, ``.htm``, client-side templates) of a folder there that holds
+    a sign of a library (:data:`_LIBRARY_MARKER`). OpenKM's 86 CodeMirror demos sit under
+    ``admin/js/codemirror/``. That folder is the first one
     below the static folder not sorting files by type (``static/ckfinder/``,
     ``resources/js/app/``). JeeSite ships 550 such pages (zTree's and CKFinder's demos,
     My97DatePicker's docs) beside its 117 own views; Ticket Monster's AngularJS templates in
@@ -229,11 +235,12 @@ def library_pages(paths: Iterable[str]) -> set[str]:
         folder = path[: found.end()] + "/".join(folders[: depth + 1]) + "/"
         if folder not in marked and _LIBRARY_MARKER.search(path[len(folder) :]):
             marked.add(folder)
-        if PurePosixPath(path).suffix.lower() not in TEMPLATE_FOLDER_SUFFIXES:
+        suffix = PurePosixPath(path).suffix.lower()
+        if suffix not in VIEW_SUFFIXES or suffix in _SERVER_PAGES:
             continue
         if THIRD_PARTY_FOLDER.search("/" + "/".join(folders) + "/"):
-            by_name.add(path)
-        else:
+            by_name.add(path)  # pdf.js's locale/*/viewer.ftl (Fluent, not FreeMarker) too
+        elif suffix in TEMPLATE_FOLDER_SUFFIXES:
             pages[path] = folder
     return by_name | {path for path, folder in pages.items() if folder in marked}
 

@@ -55,6 +55,8 @@ def test_pages_of_a_library_among_the_static_files_are_left_out_and_listed(
         "resources/js/app/booking.html": "",  # libraries and own templates alike
         "static/jingle/js/lib/template.min.js": "",  # a sign deep inside a library's folder
         "static/jingle/html/welcome.html": "",
+        "admin/js/codemirror/mode/sql/index.html": "",  # a library in a js folder anywhere
+        "resource/plugins/pdfjs/locale/ko/viewer.ftl": "",  # no FreeMarker view of the app's
         "WEB-INF/views/user/list.jsp": "",
     }
     for name, text in files.items():
@@ -71,6 +73,8 @@ def test_pages_of_a_library_among_the_static_files_are_left_out_and_listed(
         "static/pages/list.html",
     ]
     assert sorted((p.removeprefix(web), why) for p, why in got.excluded) == [
+        ("admin/js/codemirror/mode/sql/index.html", "bundled library"),
+        ("resource/plugins/pdfjs/locale/ko/viewer.ftl", "bundled library"),
         ("static/SuperSlide/demo.html", "bundled library"),
         ("static/ckfinder/help/en/index.html", "bundled library"),
         ("static/jingle/html/welcome.html", "bundled library"),
