@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from msadecomp.ingest.java_facts import (
     Annotation,
@@ -282,6 +283,7 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
     for bean in xml_beans:
         linker.link_xml_bean(bean)
     linker.move_lent_constants()
+    linker.resolve_path_constants(decls)
     return facts
 
 
@@ -432,6 +434,8 @@ def _entity_table(
 
 
 _CONSTANT = re.compile(r"(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*")
+_QUALIFIED_CONSTANT = re.compile(r"\b(?:[A-Za-z_$][\w$]*\.)+[A-Z][A-Z0-9_]*\b")
+"""Another class's constant in a path (``MetadataComponent.DATA_FILE``)."""
 """A constant's name, qualified or not (``TABLE_NAME``, ``Constants.TABLE_NAME``)."""
 
 
@@ -604,6 +608,24 @@ class _Linker:
                 self.facts.types[i] = replace(
                     self.facts.types[i], entity_table=normalise_table(value)
                 )
+
+    def resolve_path_constants(self, decls: Sequence[_Decl]) -> None:
+        """An endpoint path built with another class's constant
+        (``"/" + PasswordPreferencesApiConstants.RESOURCE_NAME``, Fineract) gets the
+        constant's value, when the handler's class can name it; an unknown one stays."""
+        scopes = {d.fqn: d.scope for d in decls}
+
+        def value(scope: Scope, m: re.Match[str]) -> str:
+            owner_name, _, field_name = m.group(0).rpartition(".")
+            owner = self.r.resolve(owner_name, scope)
+            found = self.constants.get(owner or "", {}).get(field_name)
+            return found if found is not None else m.group(0)
+
+        for i, e in enumerate(self.facts.endpoints):
+            scope = scopes.get(e.handler.partition("#")[0])
+            if scope is not None and _QUALIFIED_CONSTANT.search(e.path):
+                path = _QUALIFIED_CONSTANT.sub(partial(value, scope), e.path)
+                self.facts.endpoints[i] = replace(e, path=re.sub(r"//+", "/", path))
 
     def share_single_tables(self, decls: Sequence[_Decl]) -> None:
         """A JPA entity subclass without a ``@Table`` of its own lives in its root entity's

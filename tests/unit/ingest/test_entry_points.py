@@ -678,6 +678,27 @@ def test_a_template_writing_java_source_is_build_tooling_not_a_view(tmp_path: Pa
     assert ("view", 2) in model.file_counts  # the two pages, not the templates
 
 
+def test_another_classs_constant_in_a_path_takes_its_value(tmp_path: Path) -> None:
+    """Fineract builds paths as ``"/" + PasswordPreferencesApiConstants.RESOURCE_NAME``; a
+    constant no class declares stays as written."""
+    write(
+        tmp_path,
+        {
+            "src/a/api/PasswordApiConstants.java": """package a.api;
+            public class PasswordApiConstants { public static final String RESOURCE_NAME =
+                "passwordpreferences"; }""",
+            "src/a/api/PasswordResource.java": """package a.api;
+            @Path("/v1/" + PasswordApiConstants.RESOURCE_NAME) public class PasswordResource {
+                @GET @Path("template") public String template() { return ""; }
+                @PUT @Path(Unknown.PATH) public void update() {} }""",
+        },
+    )
+    assert endpoints(tmp_path) == {
+        ("/v1/passwordpreferences/template", "GET", "a.api.PasswordResource#template"),
+        ("/v1/passwordpreferences/Unknown.PATH", "PUT", "a.api.PasswordResource#update"),
+    }
+
+
 def test_property_placeholders_resolve_from_the_applications_properties(tmp_path: Path) -> None:
     write(
         tmp_path,
