@@ -121,6 +121,16 @@ CASES: dict[str, Case] = {
         + b'<createTable tableName="t"><column name="c"/></createTable><!-- <sql> -->' * 50_000
         + b"</databaseChangeLog>",
     ),
+    "migration-drops-and-renames": _file(
+        "V2__churn.sql",
+        b"".join(
+            b"CREATE TABLE t%d (c INT);\nALTER TABLE t%d ADD COLUMN d INT;\n" % (i, i)
+            for i in range(20_000)
+        )
+        + b"".join(
+            b"RENAME TABLE t%d TO u%d;\nDROP TABLE u%d;\n" % (i, i, i) for i in range(20_000)
+        ),
+    ),
     "single-file": _single,
     "zero-weights": _config("[weights]\n" + "".join(f"{k} = 0\n" for k in WEIGHTS)),
     "together-everything": _config('[constraints]\ntogether = [["*"]]\n'),

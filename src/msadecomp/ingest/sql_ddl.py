@@ -155,6 +155,12 @@ class DdlReader:
     def __init__(self) -> None:
         self._drafts: dict[str, _Draft] = {}
         self._later: list[_Later] = []
+        self._dropped: dict[str, int] = {}
+        """Table -> how many changes were waiting when a migration last dropped it."""
+        self._waiting: dict[str, list[int]] = {}
+        """Table -> the positions in ``_later`` of the changes waiting for it."""
+        self._aliases: dict[str, str] = {}
+        """Old name -> new name of each renamed table (foreign keys follow at the end)."""
         self.diagnostics: list[Diagnostic] = []
         self.stats = DdlStats()
         self._trees: dict[tuple[str, str | None], exp.Expression | None] = {}
@@ -183,17 +189,23 @@ class DdlReader:
             ):
                 found, issues = again, escaped
         parsed = 0
-        # a script creating tables is a schema or a migration: what it drops is gone (a
-        # script of drops only cleans a database up, Activiti's drop scripts)
-        migration = any(s.verb == "CREATE" for s in found)
+        # a script creating tables is a schema or a migration: what it drops and does not
+        # create again is gone (a dump's DROP TABLE IF EXISTS ahead of each CREATE keeps the
+        # table; a script of drops only cleans a database up, Activiti's drop scripts)
+        created = {
+            normalise_table(m.group(1))
+            for s in found
+            if s.verb == "CREATE" and (m := _CREATE.match(s.text))
+        }
         for stmt in found:
             if stmt.verb == "RENAME" and (pairs := _RENAME_TABLE.match(stmt.text)):
                 for old, new in _RENAME_PAIR.findall(pairs.group(1)):
                     self._rename_known(normalise_table(old), normalise_table(new))
                 continue
-            if stmt.verb == "DROP" and migration and (dropped := _DROP.match(stmt.text)):
-                for name in _LISTED.findall(dropped.group(1)):
-                    self._drop(normalise_table(name))
+            if stmt.verb == "DROP" and created and (dropped := _DROP.match(stmt.text)):
+                for name in map(normalise_table, _LISTED.findall(dropped.group(1))):
+                    if name not in created:
+                        self._drop(name)
                 continue
             if stmt.verb not in SCHEMA_VERBS:
                 self.stats.skipped_data += stmt.verb != ""
@@ -203,7 +215,9 @@ class DdlReader:
             if stmt.verb == "CREATE":
                 self._create(path, stmt.line, stmt.text, dialect, use_sqlglot)
             elif not self._rename_now(stmt.text):
-                self._later.append(_Later(path, stmt.line, stmt.text, dialect, use_sqlglot))
+                later = _Later(path, stmt.line, stmt.text, dialect, use_sqlglot)
+                self._waiting.setdefault(_target(later), []).append(len(self._later))
+                self._later.append(later)
         for kind, line in issues.unterminated:
             self.diagnostics.append(
                 Diagnostic(
@@ -217,12 +231,21 @@ class DdlReader:
     def tables(self) -> list[Table]:
         """All tables, after applying every ALTER TABLE and COMMENT ON in reading order; a
         migration tool's own (``DATABASECHANGELOG``) left out."""
-        for later in self._later:
+        for i, later in enumerate(self._later):
+            if self._dropped.get(_target(later), -1) > i:
+                continue  # waited for a table a migration dropped since
             if later.text[:5].upper() == "ALTER":
                 self._alter(later)
             else:
                 self._comment(later)
         self._later.clear()
+        self._dropped.clear()
+        self._waiting.clear()
+        for draft in self._drafts.values():
+            draft.fks = [
+                ForeignKey(fk.columns, self._current(fk.ref_table), fk.ref_columns)
+                for fk in draft.fks
+            ]
         return [d.table() for d in self._drafts.values() if not is_system_table(d.name)]
 
     def _draft(self, name: str, path: str, line: int) -> _Draft:
@@ -341,9 +364,11 @@ class DdlReader:
         if old not in self._drafts:
             return False
         self._rename(old, new)
-        for i, later in enumerate(self._later):
-            if _target(later) == old:
-                self._later[i] = replace(later, renamed_to=new)
+        void = self._dropped.get(old, -1)
+        for i in self._waiting.pop(old, []):
+            if i >= void:
+                self._later[i] = replace(self._later[i], renamed_to=new)
+                self._waiting.setdefault(new, []).append(i)
         return True
 
     def _drop(self, name: str) -> None:
@@ -352,7 +377,16 @@ class DdlReader:
         ``cms_lottery*``). A drop read before the table is created (``DROP TABLE IF EXISTS``
         ahead of its ``CREATE``) changes nothing."""
         if self._drafts.pop(name, None) is not None:
-            self._later = [later for later in self._later if _target(later) != name]
+            self._dropped[name] = len(self._later)  # the waiting changes before this are void
+
+    def _current(self, name: str) -> str:
+        """The name a table referenced as ``name`` goes by after every rename: a key to a
+        renamed table follows it, unless a table of the old name was created again."""
+        seen = {name}
+        while name not in self._drafts and (new := self._aliases.get(name)) and new not in seen:
+            seen.add(new)
+            name = new
+        return name
 
     def _rename(self, old: str, new: str) -> None:
         """``ALTER TABLE old RENAME TO new`` in a later migration: the table, and the keys
@@ -364,11 +398,7 @@ class DdlReader:
         del self._drafts[old]
         draft.name = new
         self._drafts[new] = draft
-        for other in self._drafts.values():
-            other.fks = [
-                ForeignKey(fk.columns, new, fk.ref_columns) if fk.ref_table == old else fk
-                for fk in other.fks
-            ]
+        self._aliases[old] = new
 
     def _comment(self, later: _Later) -> None:
         """COMMENT ON TABLE/COLUMN of a known table (comments on views and others are left)."""

@@ -135,26 +135,39 @@ def test_mysql_rename_table_and_a_migrations_drops_take_effect_in_reading_order(
         "DROP TABLE IF EXISTS `trade_order`;\nCREATE TABLE `trade_order` (id INT);\n"
         "CREATE TABLE trade_order_history (id INT);\nCREATE TABLE home_page (id INT);\n"
         "CREATE TABLE cms_lottery (id INT);\nCREATE TABLE act_ru_task (id INT);\n"
-        "CREATE TABLE log_visit (id INT);\nALTER TABLE home_page ADD COLUMN title INT;",
+        "CREATE TABLE log_visit (id INT);\nALTER TABLE home_page ADD COLUMN title INT;\n"
+        "ALTER TABLE log_visit ADD COLUMN legacy INT;",
     )
     reader.add(
         "V2.sql",
         "RENAME TABLE `trade_order` TO `trade_payment`, trade_order_history TO "
         "trade_payment_history;\nDROP TABLE IF EXISTS home_page, `cms_lottery` CASCADE;\n"
-        "CREATE TABLE sys_module (id INT);\nDROP TABLE log_visit;\n"
+        "CREATE TABLE sys_module (id INT);\nDROP TABLE log_visit;",
+    )
+    reader.add(
+        "V3.sql",
         "CREATE TABLE log_visit (id INT, day INT);\nALTER TABLE `log_visit` RENAME `visit`;\n"
         "ALTER TABLE visit RENAME COLUMN day TO visit_day;",
     )
     reader.add("act.drop.sql", "DROP TABLE act_ru_task;")
+    # a dump drops and creates each table again: the copies merge, nothing is lost
+    reader.add(
+        "dump1.sql",
+        "CREATE TABLE page (id INT, x INT);\n"
+        "ALTER TABLE page ADD CONSTRAINT f FOREIGN KEY (x) REFERENCES sys_module(id);",
+    )
+    reader.add("dump2.sql", "DROP TABLE IF EXISTS page;\nCREATE TABLE page (id INT);")
     tables = {t.name: t for t in reader.tables()}
     assert sorted(tables) == [
         "ACT_RU_TASK",
+        "PAGE",
         "SYS_MODULE",
         "TRADE_PAYMENT",
         "TRADE_PAYMENT_HISTORY",
         "VISIT",  # MySQL's RENAME without TO
     ]
-    assert tables["VISIT"].columns == ("ID", "DAY")
+    assert tables["VISIT"].columns == ("ID", "DAY")  # not the dropped table's LEGACY
+    assert [fk.ref_table for fk in tables["PAGE"].foreign_keys] == ["SYS_MODULE"]
 
 
 def test_a_migration_tools_own_tables_are_left_out() -> None:
