@@ -219,6 +219,9 @@ def test_the_class_name_prefix_of_the_whole_system_names_no_service() -> None:
     services.append(core | {"ltd.mall.BatchInfo"})
     clusters = name_clusters(graph_of(*(c for s in services for c in s)), services)
     assert "attachment" in {c.name for c in clusters}  # not "dao"
+    # FTGO's Action entity: a role word only without a prefix to strip
+    action = {"d.Action", "d.ActionDao", "d.ActionService", "d.Leg"}
+    assert [c.name for c in name_clusters(graph_of(*action), [action])] == ["action"]
     pings = {f"dt.web.prims.Ping{w}" for w in ("Servlet", "Jsp", "Session", "Bean")}
     trade = {"dt.web.TradeAppServlet", "dt.web.TradeAction"}
     quote = {"dt.entities.QuoteDataBean", "dt.web.QuoteJSF"}

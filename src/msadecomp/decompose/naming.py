@@ -190,6 +190,8 @@ def _dominant_stem(
         if _NAMES_NOTHING.search(label):
             continue
         key = slug(stem(label, prefix))
+        if key in _ROLES and prefix and label.startswith(prefix):
+            continue  # a role left once the system's prefix is gone: JTrac's JtracDao
         entry = bool(_ENTRY.search(label))
         stems[key] = stems.get(key, 0.0) + (1.5 if entry else 1.0)
         if not entry:
@@ -198,8 +200,6 @@ def _dominant_stem(
             entities.add(key)
     stems.pop("", None)
     stems.pop(besides, None)
-    for word in _ROLES.intersection(stems):
-        del stems[word]  # a role left once the system's prefix is gone: JTrac's JtracDao
     # of tied nouns, an entity's (DayTrader's QuoteDataBean beside the MarketSummaryDataBean it
     # feeds) beats the others, and one a model or store class has (Item, ItemDao) beats the noun
     # of a pair of actions (AddItemToCartAction, AddItemToCartController)
@@ -215,7 +215,8 @@ _ROLES = frozenset(
     {"dao", "impl", "service", "mapper", "repository", "controller", "action", "servlet"}
 )
 """Layer roles: the whole noun of a class named only by the system's prefix and its role
-(JTrac's ``JtracDao``, ``JtracImpl``); unlike ``config`` or ``form``, never a capability."""
+(JTrac's ``JtracDao``, ``JtracImpl``) names nothing; FTGO's ``Action`` entity, named so without
+a prefix, does."""
 _NAMES_NOTHING = re.compile(rf"{EXCEPTION.pattern}|(Names|Constants|Consts)$")
 """Exceptions say what can go wrong in a service, not what it offers (Roller's two
 ``BootstrapException`` classes named a service of planet tasks and providers); nor do holders

@@ -102,10 +102,9 @@ def ingest(
             java_files, class_diags = code.collect(stages)
     diagnostics.extend(class_diags)
     copied = vendored_packages(f.package for f in java_files)
-    if copied:  # a library's sources copied into the project (PublicCMS's Google sfntly)
-        collected.excluded.extend(
-            (f.path, LIBRARY_REASON) for f in java_files if f.package in copied
-        )
+    vendored = [f for f in java_files if f.package in copied]
+    if vendored:  # a library's sources copied into the project (PublicCMS's Google sfntly)
+        collected.excluded.extend((f.path, LIBRARY_REASON) for f in vendored)
         java_files = [f for f in java_files if f.package not in copied]
 
     with stages.stage("link"):
@@ -135,6 +134,7 @@ def ingest(
         cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
         diagnostics.extend(history_diags)
     counts = Counter({k: len(v) for k, v in by_kind.items()})
+    counts.subtract(Counter("class" if f.encoding == "class" else "java" for f in vendored))
     counts["view"] -= len(tooling)  # code-generator templates are listed as excluded instead
     counts.update(xml.kinds)
     counts.update(sql.counts)

@@ -110,11 +110,12 @@ text looked for, not a name the code uses; it names no view or statement."""
 KEYED = frozenset(
     {"getParameter", "getParameterValues", "getAttribute", "setAttribute", "removeAttribute"}
     | {"getHeader", "setHeader", "addHeader", "getInitParameter", "addAttribute", "addObject"}
-    | {"put", "putIfAbsent", "get", "getOrDefault", "containsKey", "remove", "getString"}
+    | {"put", "putIfAbsent"}
 )
-"""Request, session, model and map accessors: their first argument is an attribute, parameter
-or map key (``setAttribute("account", a)``, PublicCMS's ``map.put("list", list)``), not the
-name of a view."""
+"""Request, session and model accessors and a map's ``put``: their first argument is an
+attribute, parameter or map key (``setAttribute("account", a)``, PublicCMS's
+``map.put("list", list)``), not the name of a view. (A ``get`` is left alone: a DAO may look
+a query up by its key, ``sql.getString("user.selectAll")``.)"""
 
 
 def _parser() -> Parser:

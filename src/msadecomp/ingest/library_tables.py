@@ -5,8 +5,10 @@ store, Spring Batch's job repository, Spring Social's ``UserConnection``. No sta
 application reads or writes them, so they used to be reported as unreferenced although they
 plainly belong with the classes that drive the library (RuoYi's and eladmin's job services,
 eGovFrame's Facebook sign-in). A class that references a library's API is taken to write the
-library's tables through it; :data:`~msadecomp.model.LIBRARY_VIA` marks such an access as done
-on the class's behalf, so it places the table without tying classes together.
+library's tables through it (for a BPM engine, only a class referencing one of its services,
+``RuntimeService``, ``TaskService``, ..., or importing their package whole);
+:data:`~msadecomp.model.LIBRARY_VIA` marks such an access as done on the class's behalf, so it
+places the table without tying classes together.
 
 >>> library_of("org.quartz.Scheduler").name, library_of("java.util.List") is None
 ('Quartz', True)
@@ -35,9 +37,18 @@ class LibraryTables:
     """Simple names of the API types through which a class drives the library (and so writes
     its tables); empty when any reference to the library's packages does."""
 
+    driver_packages: frozenset[str] = frozenset()
+    """Packages holding the drivers: a wildcard import of one (``org.flowable.engine.*``)
+    drives the library too."""
+
     def driven_by(self, fqn: str) -> bool:
-        """True when referencing ``fqn`` (a type of this library) drives the library."""
-        return not self.drivers or fqn.rpartition(".")[2] in self.drivers
+        """True when referencing ``fqn`` (a type or, for a wildcard import, a package of this
+        library) drives the library."""
+        return (
+            not self.drivers
+            or fqn.rpartition(".")[2] in self.drivers
+            or fqn in self.driver_packages
+        )
 
     def keeps(self, table: str) -> bool:
         upper = table.upper()
@@ -115,6 +126,22 @@ LIBRARIES = (
                 "ManagementService",
                 "FormService",
                 "DynamicBpmnService",
+                "ProcessRuntime",  # Activiti 7
+                "TaskRuntime",
+                "ExternalTaskService",  # Camunda
+                "DecisionService",
+                "CaseService",
+                "FilterService",
+                "AuthorizationService",
+            }
+        ),
+        driver_packages=frozenset(
+            {
+                "org.activiti.engine",
+                "org.flowable.engine",
+                "org.camunda.bpm.engine",
+                "org.activiti.api.process.runtime",
+                "org.activiti.api.task.runtime",
             }
         ),
     ),

@@ -25,7 +25,7 @@ SCRIPT_SUFFIX = ".js"
 _LIBRARY_FOLDERS = (
     r"(^|/)(lib|libs|vendor|vendors|plugins?|bower_components|dojo|dijit|dojox|jquery[^/]*|"
     r"bootstrap[^/]*|angular[^/]*|react[^/]*|vue[^/]*|ext-[^/]*|extjs|yui[^/]*|ckeditor[^/]*|"
-    r"ckfinder[^/]*|tinymce[^/]*|summernote[^/]*|codemirror[^/]*|ace[^/]*)/"
+    r"ckfinder[^/]*|tinymce[^/]*|summernote[^/]*|codemirror[^/]*|ace|ace-[^/]*|ace\d[^/]*)/"
 )
 THIRD_PARTY_FOLDER = re.compile(_LIBRARY_FOLDERS, re.I)
 """Folders that hold a library by their name."""

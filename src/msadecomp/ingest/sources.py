@@ -206,7 +206,8 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         early = [f for f in out.files if f.path.startswith(tuple(plugins))]
         out.files = [f for f in out.files if not f.path.startswith(tuple(plugins))]
         out.excluded += [(f.path, TOOLING_REASON) for f in early]
-    if library := library_pages(walked):
+    library = library_pages(walked) & {f.path for f in out.files if f.kind == "view"}
+    if library:  # only pages that would have been read as views are listed
         out.files = [f for f in out.files if f.path not in library]
         out.excluded += [(path, LIBRARY_REASON) for path in sorted(library)]
     return out

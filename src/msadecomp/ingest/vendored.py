@@ -40,10 +40,9 @@ LIBRARY_NAMESPACES = (
     "ch.qos.",
     "io.netty.",
     "net.sf.",
-    "javax.",
-    "jakarta.",
 )
-"""Package prefixes of widely used libraries' publishers."""
+"""Package prefixes of widely used libraries' publishers (``javax``/``jakarta`` are not among
+them: Tomcat's own sources implement ``jakarta.servlet``)."""
 OWN_SHARE = 0.2
 """A two-segment package prefix holding this share of the sources is the application's."""
 

@@ -193,7 +193,7 @@ _STATIC_ROOT = re.compile(
 _SERVER_PAGES = frozenset({".jsp", ".jspf", ".jspx", ".tag", ".tagx"})
 """Pages compiled with the application, never a bundled library's."""
 _LIBRARY_MARKER = re.compile(
-    r"(?:^|/)(?:readme|licen[cs]e|changelog|changes|bower\.json|package\.json)[^/]*$"
+    r"(?:^|/)(?:readme|licen[cs]e|changelog|changes)(?:\.\w+)?$|(?:^|/)(?:bower|package)\.json$"
     r"|\.min\.js$|[.-]v?\d+(?:\.\d+)+(?:\.min)?\.js$"
     r"|(?:^|/)(?:docs?|demos?|examples?|_?samples?|_source|dist|v?\d+(?:\.\d+)+)/",
     re.I,

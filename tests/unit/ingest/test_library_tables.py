@@ -107,8 +107,14 @@ public class ActTaskService { private TaskService taskService; }""",
             "src/main/java/a/util/IdGen.java": """package a.util;
 import org.activiti.engine.impl.cfg.IdGenerator;
 public class IdGen implements IdGenerator { public String getNextId() { return ""; } }""",
+            "src/main/java/a/act/FlowService.java": """package a.act;
+import org.flowable.engine.*;
+public class FlowService { private RuntimeService runtimeService; }""",
             "sql/act.sql": "CREATE TABLE ACT_RU_TASK (ID_ VARCHAR(64) PRIMARY KEY);",
         }
     )
     model = ingest(root, jobs=1)
-    assert {a.source for a in model.table_accesses} == {"a.act.ActTaskService"}
+    assert {a.source for a in model.table_accesses} == {
+        "a.act.ActTaskService",
+        "a.act.FlowService",
+    }

@@ -49,6 +49,8 @@ def test_pages_of_a_library_among_the_static_files_are_left_out_and_listed(
         "static/theme/docs/layout.mustache": "",  # a docs folder, too
         "static/index.html": "",  # directly in the static folder: the application's own
         "static/pages/list.html": "",  # a folder with no sign of a library
+        "static/pages/licenseList.html": "",  # named like a licence, yet a page of the app
+        "static/acesso/login.html": "",  # not the Ace editor's folder
         "static/pages/app.js": "",
         "static/ckfinder/tagusage.jsp": "",  # a server page: never a library's
         "resources/js/libs/angular.min.js": "",  # a folder sorting files by type holds
@@ -68,8 +70,10 @@ def test_pages_of_a_library_among_the_static_files_are_left_out_and_listed(
     assert views == [
         "WEB-INF/views/user/list.jsp",
         "resources/js/app/booking.html",
+        "static/acesso/login.html",
         "static/ckfinder/tagusage.jsp",
         "static/index.html",
+        "static/pages/licenseList.html",
         "static/pages/list.html",
     ]
     assert sorted((p.removeprefix(web), why) for p, why in got.excluded) == [

@@ -32,6 +32,7 @@ def test_a_library_publishers_packages_beside_the_applications_own_are_copies(
         "com.cms.logic.UserService",
         "com.cms.util.FontUtils",
     ]
+    assert dict(model.file_counts)["java"] == 4  # the copies are no files of the application
     assert sorted(p for p, why in model.excluded if why == "bundled library") == [
         "src/main/java/font/Font.java",
         "src/main/java/ibatis/Configuration.java",
@@ -46,3 +47,5 @@ def test_a_publishers_own_project_keeps_its_packages() -> None:
     cargo = ["org.eclipse.cargotracker.domain"] * 9 + ["org.eclipse.pathfinder.api"]
     assert vendored_packages(cargo) == set()
     assert vendored_packages([]) == set()
+    tomcat = ["org.apache.catalina.core"] * 9 + ["jakarta.servlet.http"]
+    assert vendored_packages(tomcat) == set()  # Tomcat implements the Servlet API itself
