@@ -211,11 +211,14 @@ def decompose(
         notes.extend(adapter_notes)
         parts, satellite_notes = join_satellites(core, parts)
         notes.extend(satellite_notes)
-        if services is not None:
-            parts, fit_note = fit_count(
-                core, parts, services, lambda prepared, r: ALGORITHMS[algorithm](prepared, seed, r)
-            )
-            notes.append(fit_note)
+    late = sorted(set(kernel_after) & set(core))
+    if late and services is not None:  # set aside before the count is fitted, so it holds
+        core, parts = _set_aside(core, parts, late)
+    if algorithm in HAS_RESOLUTION and services is not None:
+        parts, fit_note = fit_count(
+            core, parts, services, lambda prepared, r: ALGORITHMS[algorithm](prepared, seed, r)
+        )
+        notes.append(fit_note)
     if unreferenced:
         notes.append(
             f"{len(unreferenced)} table(s) are read or written by no class and tied to no "
@@ -235,11 +238,9 @@ def decompose(
                 "joining their front, catch-all splits, adapters and satellites joining the "
                 "service they serve and classes without ties change the count"
             )
-    late = sorted(set(kernel_after) & set(core))
+    if late and services is None:
+        core, parts = _set_aside(core, parts, late)
     if late:
-        core = core.copy()
-        core.remove_nodes_from(late)
-        parts = [kept for p in parts if (kept := p - set(late))]
         notes.append(f"{len(late)} shared-kernel class(es) set aside after clustering")
     q = Prepared(core).modularity(parts)
     clusters = list(name_clusters(core, parts))
@@ -251,6 +252,16 @@ def decompose(
     return Decomposition(
         algorithm, seed, resolution, tuple(clusters), q, tuple(notes), points, tuple(unreferenced)
     )
+
+
+def _set_aside(
+    core: nx.Graph, parts: Partition, late: Sequence[str]
+) -> tuple[nx.Graph, Partition]:
+    """``core`` and ``parts`` without the kernel classes set aside after clustering."""
+    core = core.copy()
+    core.remove_nodes_from(late)
+    gone = set(late)
+    return core, [kept for p in parts if (kept := p - gone)]
 
 
 class _Partitioner:
