@@ -1,0 +1,38 @@
+"""Telling a bundled library's files from the application's never fails and only ever picks
+from what it was given."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from msadecomp.ingest.vendored import vendored_packages
+from msadecomp.ingest.views import library_pages
+
+SEGMENTS = [
+    *("static", "js", "app", "ckfinder", "docs", "jquery-1.9", "3.5.12", "x.min.js", "a.html"),
+    *("readme.txt", "webapp", "resources", "", ".", "页面", "index.ftl", "p.jsp", "lib"),
+]
+SEGMENT = st.sampled_from(SEGMENTS)
+PATH = st.one_of(st.lists(SEGMENT, max_size=8).map("/".join), st.text(max_size=40))
+
+
+@given(st.lists(PATH, max_size=30))
+def test_library_pages_are_some_of_the_paths_given(paths: list[str]) -> None:
+    found = library_pages(paths)
+    assert found <= set(paths)
+    assert not any(p.endswith((".jsp", ".js", ".txt")) for p in found)
+
+
+PACKAGE = st.one_of(
+    st.lists(st.sampled_from(["org", "apache", "com", "google", "shop", "x", ""]), max_size=5).map(
+        ".".join
+    ),
+    st.text(max_size=30),
+)
+
+
+@given(st.lists(PACKAGE, max_size=30))
+def test_copied_packages_are_some_of_the_packages_given(packages: list[str]) -> None:
+    found = vendored_packages(iter(packages))
+    assert found <= set(packages)
