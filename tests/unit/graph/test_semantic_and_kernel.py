@@ -186,32 +186,17 @@ def test_a_base_type_the_layers_of_three_modules_build_on_is_kernel_whatever_its
     _layered(g, "app.web.BaseController", "web")
     _layered(g, "app.owner.OwnerRepository", "persistence")
     _layered(g, "app.common.PairDao", "persistence", generic=True)
+    bases = {
+        "dao": ("CrudDao", "app.common.CrudDao", "extends"),
+        "web": ("Controller", "app.web.BaseController", "extends"),
+        "service": ("Service", "app.common.CrudService", "extends"),
+        "repo": ("Jdbc", "app.owner.OwnerRepository", "implements"),
+    }
     for module in ("cms", "oa", "sys"):
-        _layered(g, f"app.{module}.dao.{module}Dao", "persistence")
-        g.add_edge(
-            f"app.{module}.dao.{module}Dao", "app.common.CrudDao", key="extends", kind="extends"
-        )
-        _layered(g, f"app.{module}.web.{module}Controller", "web")
-        g.add_edge(
-            f"app.{module}.web.{module}Controller",
-            "app.web.BaseController",
-            key="extends",
-            kind="extends",
-        )
-        _layered(g, f"app.{module}.service.{module}Service", "service")
-        g.add_edge(
-            f"app.{module}.service.{module}Service",
-            "app.common.CrudService",
-            key="extends",
-            kind="extends",
-        )
-        _layered(g, f"app.{module}.repo.Jdbc{module}", "persistence")
-        g.add_edge(
-            f"app.{module}.repo.Jdbc{module}",
-            "app.owner.OwnerRepository",
-            key="implements",
-            kind="implements",
-        )
+        for package, (word, base, kind) in bases.items():
+            sub = f"app.{module}.{package}.{module}{word}"
+            _layered(g, sub, "other")
+            g.add_edge(sub, base, key=kind, kind=kind)
     for module in ("cms", "oa"):
         _layered(g, f"app.{module}.dao.Pair{module}", "persistence")
         g.add_edge(
