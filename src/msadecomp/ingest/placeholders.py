@@ -24,7 +24,9 @@ _ROUNDS = 8
 """Substitution rounds: nesting and values naming other keys rarely go past two or three."""
 _PLAIN = re.compile(r"(?:application|bootstrap)\.properties")
 _PROFILE = re.compile(r"application-[\w.-]+\.properties")
-_BUNDLE = re.compile(r"^(?:messages|ValidationMessages)|_[a-z]{2}(?:_[A-Z]{2})?\.properties$")
+_MESSAGES = re.compile(r"(?:messages|ValidationMessages)(?:[_.]|$)")
+_LOCALE = re.compile(r"(.+)_[a-z]{2}(?:_[A-Z]{2})?\.properties")
+"""A locale's variant of a bundle (``labels_ko.properties`` beside ``labels.properties``)."""
 
 
 def spring_properties(files: Iterable[tuple[str, bytes]]) -> dict[str, str]:
@@ -32,14 +34,19 @@ def spring_properties(files: Iterable[tuple[str, bytes]]) -> dict[str, str]:
     ``application``/``bootstrap`` files first, then profiles for keys they lack, then any other
     properties file for keys still lacking whose files all agree on the value (JeeSite loads
     ``adminPath=/a`` from ``jeesite.properties`` through ``<context:property-placeholder>``).
-    Message bundles (``messages*``, ``*_ko.properties``, ``*_zh_CN.properties``) are not
-    decoded."""
+    Message bundles (``messages*``, and ``x_ko.properties`` or ``x_zh_CN.properties`` beside an
+    ``x.properties``) are not decoded; ``config_db.properties`` alone is no bundle."""
     plain: dict[str, str] = {}
     profiles: dict[str, str] = {}
     others: dict[str, set[str]] = {}
-    for path, data in sorted(files):
+    files = sorted(files)
+    names = {path for path, _ in files}
+    for path, data in files:
         name = PurePosixPath(path).name
-        if _BUNDLE.search(name):
+        locale = _LOCALE.fullmatch(name)
+        if _MESSAGES.match(name) or (
+            locale and str(PurePosixPath(path).with_name(locale.group(1) + ".properties")) in names
+        ):
             continue
         text = data.decode("utf-8", "replace")
         if _PLAIN.fullmatch(name) or _PROFILE.fullmatch(name):

@@ -710,10 +710,14 @@ def test_property_placeholders_resolve_from_the_applications_properties(tmp_path
             "src/main/resources/jeesite.properties": "adminPath=/a\nsse.path=/other\nv=1\n",
             "src/main/resources/config.properties": "v=2\n",
             "src/main/resources/messages_ko.properties": "front=/ko\n",
+            "src/main/resources/setting_db.properties": "db=/db\n",  # no setting.properties
+            "src/main/resources/labels.properties": "area=/area\n",
+            "src/main/resources/labels_ko.properties": "area=/jiyeok\n",  # labels' Korean
             "src/main/java/a/Feed.java": """package a; @RestController public class Feed {
                 @GetMapping("${sse.path}") public Object sse() { return null; }
                 @GetMapping("/api/${api.v}/x/${unknown}") public Object x() { return null; }
                 @GetMapping("${adminPath}/${v}${front}") public Object y() { return null; }
+                @GetMapping("${db}${area}") public Object z() { return null; }
                 @KafkaListener(topics = "${app.topic}") public void on(String m) {} }""",
             "src/main/java/a/Jobs.java": """package a; public class Jobs {
                 void run() { kafkaTemplate.send("${app.topic}", "go"); } }""",
@@ -726,6 +730,7 @@ def test_property_placeholders_resolve_from_the_applications_properties(tmp_path
         # another file adds what no application file holds, when all such files agree; a
         # message bundle is no configuration
         ("/a/${v}${front}", "GET"),
+        ("/db/area", "GET"),  # a locale's variant of a bundle is the bundle's
         ("jobs", "KAFKA"),  # nested: the default of an unset environment variable
     }
     assert ("a.Jobs", "a.Feed", "message") in {
