@@ -501,6 +501,7 @@ def _collect_archive(
                 f"{label} refused: entry {bad[0]!r} escapes the archive root (path traversal)"
             )
         names = {i.filename for i in infos}
+        library = library_pages(names)
         wanted = []
         for info in infos:
             if not info.filename or info.filename.endswith("/"):  # is_dir() fails on ""
@@ -519,6 +520,9 @@ def _collect_archive(
                 kind = None
             if kind == "script" and not is_own_script(info.filename, info.file_size):
                 kind = None
+            if kind == "view" and info.filename in library:
+                out.excluded.append((rel, LIBRARY_REASON))
+                continue
             if kind is None and not nested:
                 continue
             if not nested and not out.in_scope(rel):

@@ -189,6 +189,7 @@ def _markup_names(path: str) -> list[tuple[str, str]]:
 
 _STATIC_ROOT = re.compile(
     r"(?:^|/)(?:static|assets|public|webapp/resources?|js|javascripts?|scripts?)/"
+    r"|^resources?/"  # a WAR's own root is the webapp's
 )
 _SERVER_PAGES = frozenset({".jsp", ".jspf", ".jspx", ".tag", ".tagx"})
 """Pages compiled with the application, never a bundled library's."""

@@ -136,6 +136,24 @@ def test_war_members_are_read_in_memory(tmp_path: Path) -> None:
     assert got.skipped_libraries == ["app.war!/WEB-INF/lib/dep.jar"]
 
 
+def test_a_wars_library_pages_are_left_out_and_listed(tmp_path: Path) -> None:
+    """A WAR's root is the webapp's: pdf.js's locale files under its resource folder."""
+    war = tmp_path / "app.war"
+    war.write_bytes(
+        make_zip(
+            {
+                "resource/plugins/pdfjs/locale/ko/viewer.ftl": b"pdfjs-find = Find",
+                "WEB-INF/views/user/list.jsp": b"<p>users</p>",
+            }
+        )
+    )
+    got = collect(war)
+    assert [f.path for f in got.files] == ["app.war!/WEB-INF/views/user/list.jsp"]
+    assert got.excluded == [
+        ("app.war!/resource/plugins/pdfjs/locale/ko/viewer.ftl", "bundled library")
+    ]
+
+
 def test_ear_with_nested_war_is_read(tmp_path: Path) -> None:
     ear = tmp_path / "app.ear"
     ear.write_bytes(make_zip({"web.war": make_zip({"A.java": b"class A {}"})}))
