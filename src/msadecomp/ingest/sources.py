@@ -502,6 +502,8 @@ def _collect_archive(
             )
         names = {i.filename for i in infos}
         library = library_pages(names)
+        # a WAR's root is the webapp's: its index.html is a page like webapp/index.html
+        web_root = "webapp/" if label.lower().endswith(".war") else ""
         wanted = []
         for info in infos:
             if not info.filename or info.filename.endswith("/"):  # is_dir() fails on ""
@@ -510,7 +512,7 @@ def _collect_archive(
             suffix = PurePosixPath(info.filename).suffix.lower()
             nested = suffix in ARCHIVE_SUFFIXES
             kind = KINDS.get(suffix)
-            if kind == "view" and not is_view(info.filename):
+            if kind == "view" and not is_view(web_root + info.filename):
                 kind = None
             if (
                 kind == "view"

@@ -132,7 +132,11 @@ def test_war_members_are_read_in_memory(tmp_path: Path) -> None:
         )
     )
     got = collect(war)
-    assert [f.path for f in got.files] == ["app.war!/WEB-INF/classes/A.java"]
+    # a WAR's root is the webapp's: its index.html is a page
+    assert [f.path for f in got.files] == [
+        "app.war!/WEB-INF/classes/A.java",
+        "app.war!/index.html",
+    ]
     assert got.skipped_libraries == ["app.war!/WEB-INF/lib/dep.jar"]
 
 
