@@ -522,12 +522,12 @@ def _collect_archive(
                 kind = None
             if kind == "script" and not is_own_script(info.filename, info.file_size):
                 kind = None
-            if kind == "view" and info.filename in library:
-                out.excluded.append((rel, LIBRARY_REASON))
-                continue
             if kind is None and not nested:
                 continue
             if not nested and not out.in_scope(rel):
+                continue
+            if kind == "view" and info.filename in library:
+                out.excluded.append((rel, LIBRARY_REASON))  # as in a folder: in scope only
                 continue
             if nested and (depth >= limits.max_nesting or suffix == ".jar"):
                 out.skipped_libraries.append(rel)
