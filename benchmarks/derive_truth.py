@@ -1050,6 +1050,97 @@ def newbee_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
     }
 
 
+MALL4CLOUD_SERVICES = (
+    "auth",
+    "biz",
+    "leaf",
+    "multishop",
+    "order",
+    "payment",
+    "platform",
+    "product",
+    "rbac",
+    "search",
+    "user",
+)
+MALL4CLOUD_MODULES = {
+    **{f"mall4cloud-{s}": s for s in MALL4CLOUD_SERVICES},
+    **{f"mall4cloud-api/mall4cloud-api-{s}": s for s in MALL4CLOUD_SERVICES},
+    "mall4cloud-common": "common",
+    "mall4cloud-gateway": "common",
+}
+MALL4J_RENAMES = (
+    (r"^Sys(?=[A-Z])", ""),
+    (r"^Prod(?:uct)?(?=[A-Z]|$)", "Spu"),
+    (r"^Basket", "ShopCart"),
+)
+"""Names the port changed, tried in order when a simple name has no counterpart: the shop's
+system module prefix (SysMenu is rbac's Menu), product as SPU (standard product unit), the
+basket as the shop cart."""
+MALL4J_TABLE_RENAMES = ((r"^sys_", ""), (r"^prod(?=_|$)", "spu"), (r"^basket$", "shop_cart_item"))
+
+
+def mall4j_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
+    """Truth for gz-yami/mall4j (a layer-first MyBatis-Plus shop) from gz-yami/mall4cloud, the
+    same organisation's microservice system."""
+    module = module_of(MALL4CLOUD_MODULES)
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for fqn, rel in java_classes(cloud).items():
+        if (m := module(rel)) is not None:
+            by_name[fqn.rsplit(".", 1)[-1]].add(m)
+    classes: dict[str, str] = {}
+    renamed: list[str] = []
+    uncovered: Counter[str] = Counter()
+    for fqn in java_classes(monolith):
+        simple = fqn.rsplit(".", 1)[-1]
+        names = [simple, *(re.sub(a, b, simple) for a, b in MALL4J_RENAMES)]
+        found = next((f for n in names if len(f := by_name.get(n, set())) == 1), None)
+        if found is not None:
+            classes[fqn] = next(iter(found))
+            if simple in by_name:
+                continue
+            renamed.append(simple)
+        else:
+            uncovered[fqn.rsplit(".", 1)[0]] += 1
+    created: dict[str, set[str]] = defaultdict(set)
+    for service in MALL4CLOUD_SERVICES:
+        for f in (cloud / "db").glob(f"mall4cloud_{service}*.sql"):
+            for t in ddl_tables([f]) - {"UNDO_LOG"}:
+                created[t.lower()].add(service)
+    tables: dict[str, str] = {}
+    for t in sorted(ddl_tables([monolith / "db" / "yami_shop.sql"])):
+        bare = t.lower().removeprefix("tz_")
+        names = [bare, *(re.sub(a, b, bare) for a, b in MALL4J_TABLE_RENAMES)]
+        found = next((f for n in names if len(f := created.get(n, set())) == 1), None)
+        if found is not None:
+            tables[t] = next(iter(found))
+    return {
+        "system": "mall4j",
+        "source": (
+            "gz-yami/mall4j, labelled from gz-yami/mall4cloud, the same organisation's "
+            "microservice system (commits in benchmarks/corpora.md)"
+        ),
+        "method": (
+            "Service = mall4cloud business module (with its mall4cloud-api-* client module): "
+            f"{', '.join(MALL4CLOUD_SERVICES)}; mall4cloud-common and the gateway -> 'common' "
+            "(don't care). A monolith class goes to the module holding a class of the same "
+            "simple name when exactly one does. Otherwise the names the port changed are tried "
+            "in order: the system module's Sys prefix dropped (SysMenu is rbac's Menu), "
+            "Prod/Product as Spu, Basket as ShopCart "
+            f"({len(renamed)} classes: {', '.join(sorted(set(renamed)))}). Every other class "
+            "is uncovered (uncovered_packages): about half the shop (DTOs, parameters, events, "
+            "delivery and transport fees, notices, messages, SMS, comments) has no counterpart "
+            "of that name. Tables: those of the shop's db/yami_shop.sql whose name without tz_ "
+            "(else also without sys_, prod as spu, basket as shop_cart_item) exactly one "
+            "module's db/mall4cloud_<module>.sql creates, labelled with it. Views are not "
+            "scored: both front ends are separate Vue projects. Derived by "
+            "benchmarks/derive_truth.py."
+        ),
+        "uncovered_packages": dict(sorted(uncovered.items())),
+        **labels(classes, tables, None),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default="/tmp/corpora", type=Path)
@@ -1116,6 +1207,8 @@ def main() -> None:
             )
     if (c / "newbee").is_dir() and (c / "newbee-mall-cloud").is_dir():
         made["newbee"] = newbee_from_cloud(c / "newbee", c / "newbee-mall-cloud")
+    if (c / "mall4j").is_dir() and (c / "mall4cloud").is_dir():
+        made["mall4j"] = mall4j_from_cloud(c / "mall4j", c / "mall4cloud")
     templates = {
         "egov-portal-site": "eGovFramework/egovframe-portal-site-template",
         "egov-enterprise-business": "eGovFramework/egovframe-enterprise-business-template",
