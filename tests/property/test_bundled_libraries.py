@@ -1,11 +1,14 @@
-"""Telling a bundled library's files from the application's never fails and only ever picks
+"""Telling a bundled library's (or a GWT client's) files from the application's never fails and only ever picks
 from what it was given."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from msadecomp.ingest.gwt import client_folders
 from msadecomp.ingest.vendored import vendored_packages
 from msadecomp.ingest.views import library_pages
 
@@ -36,3 +39,24 @@ PACKAGE = st.one_of(
 def test_copied_packages_are_some_of_the_packages_given(packages: list[str]) -> None:
     found = vendored_packages(iter(packages))
     assert found <= set(packages)
+
+
+MODULE_PATH = st.one_of(
+    st.lists(st.sampled_from(["client", "shared", "ui", "jre", "..", ".", "", "a/b", "份"])).map(
+        "/".join
+    ),
+    st.text(max_size=20),
+)
+
+
+@given(st.lists(st.tuples(st.booleans(), MODULE_PATH), max_size=6), st.text(max_size=20))
+def test_a_gwt_modules_client_folders_lie_below_its_folder_and_are_never_shared(
+    sources: list[tuple[bool, str]], folder: str
+) -> None:
+    root = ET.Element("module")
+    for sup, path in sources:
+        ET.SubElement(root, "super-source" if sup else "source", path=path)
+    base = folder.strip("/") or "m"
+    found = client_folders(f"{base}/X.gwt.xml", root)
+    assert all(f.startswith(base + "/") and f.endswith("/") for f in found)
+    assert not any(f.rstrip("/").endswith("/shared") for f in found)

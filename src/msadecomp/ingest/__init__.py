@@ -16,13 +16,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
+from msadecomp.ingest.gwt import client_files
 from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.library_tables import library_accesses
 from msadecomp.ingest.links import entry_points, link_tables, message_links, view_names
 from msadecomp.ingest.placeholders import resolve, spring_properties
-from msadecomp.ingest.scope import LIBRARY_REASON, TOOLING_REASON, Scope
+from msadecomp.ingest.scope import GWT_CLIENT_REASON, LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import follow_scripts, script_functions
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
@@ -106,6 +107,10 @@ def ingest(
     if vendored:  # a library's sources copied into the project (PublicCMS's Google sfntly)
         collected.excluded.extend((f.path, LIBRARY_REASON) for f in vendored)
         java_files = [f for f in java_files if f.package not in copied]
+    browser = client_files(java_files, xml.gwt_client)
+    if browser:  # GWT client code is the browser's front end (OpenKM's 677 widget classes)
+        collected.excluded.extend((p, GWT_CLIENT_REASON) for p in sorted(browser))
+        java_files = [f for f in java_files if f.path not in browser]
 
     with stages.stage("link"):
         java = build_java_facts(java_files, xml.beans)
@@ -135,6 +140,7 @@ def ingest(
         diagnostics.extend(history_diags)
     counts = Counter({k: len(v) for k, v in by_kind.items()})
     counts.subtract(Counter("class" if f.encoding == "class" else "java" for f in vendored))
+    counts.subtract(Counter("class" if p.endswith(".class") else "java" for p in browser))
     counts["view"] -= len(tooling)  # code-generator templates are listed as excluded instead
     counts.update(xml.kinds)
     counts.update(sql.counts)

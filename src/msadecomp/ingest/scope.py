@@ -30,6 +30,7 @@ TEST_REASON = "test source"
 TOOLING_REASON = "build tooling"
 GENERATED_REASON = "generated source"
 LIBRARY_REASON = "bundled library"
+GWT_CLIENT_REASON = "GWT client (compiled to JavaScript)"
 
 TEST_PATTERNS = (
     "src/test",
