@@ -21,7 +21,9 @@ is placed by the first rule that decides:
    path (``WEB-INF/jsp/egovframework/com/cop/bbs/List.jsp`` and ``egovframework.com.cop.bbs``);
 4. **name**: the service whose class names share the most words with the view's file name,
    rarer words counting more (``displayQuote.jsp`` and ``QuoteDataBean``; ``PingJsp.jsp`` and
-   the ``Ping*`` servlets), when one service clearly leads;
+   the ``Ping*`` servlets; a name without such words that names a class in the plural, and
+   failing that the folder's name when it names a class: ``admin/views/Venue/search.html``),
+   when one service clearly leads;
 5. **folder, last segment**: the service with most classes in packages whose last segment
    the view's folders name (Roller's weblog themes, ``themes/basic/sidebar.vm``, and
    ``business.themes``; cargotracker's ``admin/tracking/map.xhtml``);
@@ -42,6 +44,7 @@ A view is reported as unplaced only when no view at all is placed.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -82,6 +85,9 @@ VIEW_WORDS = frozenset(
     | {"sample", "docs", "doc", "welcome", "popup", "web", "index"}
 )
 """Words of view file names that say nothing about the business (``tradehomeImg.jsp``)."""
+MARKUP_FOLDERS = GENERIC_SEGMENTS | {"tags", "tag", "include", "includes", "fragments", "layouts"}
+"""Folders named for the kind of markup they hold, not for a class (OpenClinica's JSP tag
+files under ``WEB-INF/tags``)."""
 SIBLINGS = 2
 """Placing by siblings needs this many placed views in the folder per unplaced one."""
 NAME_MARGIN = 1.25
@@ -115,7 +121,7 @@ def place_views(
     ``skip``: service ids that take no views (the shared kernel)."""
     out: dict[str, Placement] = {}
     linked_from = Counter(c for page in pages for c in set(page.controllers))
-    words = _service_words(where, skip)
+    words = _vocabulary(where, skip)
     for page in pages:
         votes: dict[str, float] = defaultdict(float)
         folder = _folder(page.path)
@@ -359,34 +365,68 @@ def _by_package_tail(path: str, folders: Mapping[str, Counter[tuple[str, ...]]])
     return min(tail, key=lambda s: (-tail[s], s)) if tail else None
 
 
-def _service_words(where: Mapping[str, str], skip: frozenset[str]) -> dict[str, dict[str, float]]:
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    shares: dict[str, dict[str, float]]
     """Per word of class simple names, the share of each service's classes using it."""
+    classes: frozenset[str]
+    """The class simple names, lower-case."""
+
+
+def _vocabulary(where: Mapping[str, str], skip: frozenset[str]) -> _Vocabulary:
     sizes = Counter(s for s in where.values() if s not in skip)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for fqn, service in where.items():
         if service not in skip:
             for word in set(terms(fqn.rpartition(".")[2])):
                 counts[word][service] += 1
-    return {w: {s: n / sizes[s] for s, n in c.items()} for w, c in counts.items()}
+    return _Vocabulary(
+        {w: {s: n / sizes[s] for s, n in c.items()} for w, c in counts.items()},
+        frozenset(fqn.rpartition(".")[2].lower() for fqn in where),
+    )
 
 
-def _name_scores(path: str, words: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
+def _name_scores(path: str, vocabulary: _Vocabulary) -> dict[str, float]:
     """How much each service's classes use the view name's words, rare words weighing more
     (share of the service's classes times the log of services over services using the word)."""
+    words = vocabulary.shares
     services = {s for by_service in words.values() for s in by_service}
     score: dict[str, float] = defaultdict(float)
-    for w in dict.fromkeys(terms(PurePosixPath(path).stem)):
-        if w in VIEW_WORDS or w not in words:
-            continue
+    for w in _name_words(path, vocabulary):
         rarity = math.log((len(services) + 1) / len(words[w]))
         for service, share in words[w].items():
             score[service] += share * rarity
     return score
 
 
-def _by_name(path: str, words: Mapping[str, Mapping[str, float]]) -> str | None:
+def _name_words(path: str, vocabulary: _Vocabulary) -> list[str]:
+    """The words of a view's file name that class names use. When it has none, and the file
+    name or else its folder's names a class, in the singular too, that class's words: a
+    client-side template named for its role only, ``admin/views/Event/search.html``, or for
+    the entities it lists, ``events/events.html`` (Ticket Monster's AngularJS and Backbone
+    screens)."""
+
+    def known(name: str) -> list[str]:
+        words = (w for w in terms(name) if w in vocabulary.shares and w not in VIEW_WORDS)
+        return list(dict.fromkeys(words))
+
+    at = PurePosixPath(path)
+    own = known(at.stem)
+    if own:
+        return own
+    folder = at.parent.name if at.parent.name.lower() not in MARKUP_FOLDERS else ""
+    for name in (at.stem, folder):
+        key = re.sub(r"[-_.\s]", "", name.lower())
+        if key in vocabulary.classes:
+            return known(name)
+        if key.endswith("s") and key[:-1] in vocabulary.classes:
+            return known(name[:-1])
+    return []
+
+
+def _by_name(path: str, vocabulary: _Vocabulary) -> str | None:
     """The service whose classes use the view name's words most, when it clearly leads."""
-    ranked = sorted(_name_scores(path, words).items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    ranked = sorted(_name_scores(path, vocabulary).items(), key=lambda kv: (-kv[1], kv[0]))[:2]
     if not ranked or ranked[0][1] <= 0:
         return None
     if len(ranked) == 2 and ranked[1][1] * NAME_MARGIN > ranked[0][1]:

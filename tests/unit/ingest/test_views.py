@@ -582,16 +582,50 @@ def test_a_page_no_rule_places_goes_with_most_placed_pages_of_its_nearest_folder
         Page("web/shop/sub/cart4.jsp", (), ("w.CartCtl",)),
         Page("web/error/500.jsp"),
         Page("web/layouts/default.jsp"),
-        Page("web/order/timeout.jsp"),
-        Page("web/order/order3.jsp", (), ("w.OrderCtl",)),
+        Page("web/checkout/timeout.jsp"),
+        Page("web/checkout/order3.jsp", (), ("w.OrderCtl",)),
     ]
     placed = place_views(pages, where, packages)
     assert placed["web/error/500.jsp"] == Placement("cart", "default")  # 4 of 7 under web/
     assert placed["web/layouts/default.jsp"] == Placement("cart", "default")
-    assert placed["web/order/timeout.jsp"] == Placement("order", "default")  # its own folder
+    assert placed["web/checkout/timeout.jsp"] == Placement("order", "default")  # its own folder
     assert place_views(pages[6:9], where, packages)["web/error/500.jsp"].via == "unplaced"
     schema = load_schema("report.schema.json")["properties"]["views"]["additionalProperties"]
     assert "default" in schema["properties"]["via"]["enum"]  # report.json stays valid
+
+
+def test_a_template_named_for_its_role_goes_by_its_folder_and_plurals_name_their_classes() -> None:
+    """Ticket Monster's AngularJS administration keeps each entity's screens in a folder of its
+    name (``admin/views/Venue/search.html``); its single-page app names them in the plural
+    (``events.html``). 78 of its 91 templates had gone to one service by default."""
+    where = {
+        "t.model.Venue": "venue",
+        "t.rest.VenueEndpoint": "venue",
+        "t.model.Event": "event",
+        "t.rest.EventEndpoint": "event",
+        "t.model.Booking": "booking",
+        "t.model.Tag": "tagging",
+    }
+    packages = {c: c.rpartition(".")[0] for c in where}
+    paths = (
+        "WEB-INF/tags/icons.tag",
+        "admin/views/Venue/search.html",
+        "admin/views/Venue/detail.html",
+        "admin/views/Event/detail.html",
+        "app/events/events.html",
+        "app/booking/booking.html",
+        "admin/views/landing.html",
+    )
+    placed = place_views([Page(p) for p in paths], where, packages)
+    assert {p: (x.service, x.via) for p, x in placed.items()} == {
+        "admin/views/Venue/search.html": ("venue", "name"),
+        "admin/views/Venue/detail.html": ("venue", "name"),
+        "admin/views/Event/detail.html": ("event", "name"),
+        "app/events/events.html": ("event", "name"),
+        "app/booking/booking.html": ("booking", "name"),
+        "admin/views/landing.html": ("venue", "default"),  # views/ names nothing
+        "WEB-INF/tags/icons.tag": ("event", "default"),  # tags/ names the kind of file
+    }
 
 
 def test_view_titles_are_kept_without_markup_for_korean_names() -> None:
