@@ -119,7 +119,7 @@ def ingest(
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables)
         accesses += library_accesses(java.library_users, tables)
         properties = spring_properties((f.path, f.data) for f in by_kind["properties"])
-        endpoints = [_resolved(e, properties) for e in entry_points(java, xml)]
+        endpoints = [_resolved(e, properties) for e in entry_points(java, xml, properties)]
         java.destinations[:] = [(s, resolve(n, properties), r) for s, n, r in java.destinations]
         dependencies = [*java.dependencies, *message_links(java, endpoints)]
         views = [read_view(f.path, f.data, diagnostics) for f in by_kind["view"]]

@@ -174,6 +174,9 @@ class JavaFacts:
     types: list[JavaType] = field(default_factory=list)
     dependencies: list[Dependency] = field(default_factory=list)
     endpoints: list[Endpoint] = field(default_factory=list)
+    mvc_handlers: set[str] = field(default_factory=set)
+    """Classes whose endpoints Spring MVC's mapping annotations declare (the dispatcher
+    servlet serves them, under its own path: :func:`msadecomp.ingest.links.entry_points`)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     external: set[str] = field(default_factory=set)
     strings: dict[str, list[tuple[str, SourceRef]]] = field(default_factory=dict)
@@ -1035,6 +1038,7 @@ class _Linker:
                 if short not in MAPPINGS:
                     continue
                 verb = MAPPINGS[short] or _verbs(a)
+                self.facts.mvc_handlers.add(src)
                 for prefix in prefixes:
                     for p in _paths(a) or [""]:
                         self.facts.endpoints.append(

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from msadecomp.ingest.java_model import JavaFacts
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.web_config import Action
-from msadecomp.ingest.xml_config import XmlFacts
+from msadecomp.ingest.xml_config import Servlet, XmlFacts
 from msadecomp.model import (
+    ASYNC_VERBS,
     BEAN_VIA,
     JPA_ENTITY,
     MESSAGE_VERBS,
@@ -240,17 +242,66 @@ def message_links(java: JavaFacts, endpoints: Sequence[Endpoint]) -> list[Depend
     return [out[k] for k in sorted(out)]
 
 
-def entry_points(java: JavaFacts, xml: XmlFacts) -> list[Endpoint]:
+OTHER_DISPATCHERS = ("net.sourceforge.stripes.", "org.apache.struts")
+"""Packages of other frameworks' dispatcher servlets (Stripes' ``DispatcherServlet``)."""
+DISPATCHER_PATH_KEYS = ("spring.mvc.servlet.path", "server.servlet.path", "server.servlet-path")
+"""Spring Boot's settings of the path its dispatcher servlet is mapped to (2.x, 1.x)."""
+
+
+def dispatcher_prefix(servlets: Iterable[Servlet], properties: Mapping[str, str]) -> str:
+    """The path under which Spring MVC's dispatcher servlet serves its controllers: Tudu
+    Lists maps it to ``/tudu/*`` in ``web.xml``, so ``@RequestMapping("/register")`` answers
+    ``/tudu/register``. Only one dispatcher mapped to one ``/prefix/*`` pattern says so (with
+    several, which controllers each serves is in their own contexts); without one in
+    ``web.xml``, Spring Boot's ``spring.mvc.servlet.path`` does.
+
+    >>> web = [Servlet("d", "org.springframework.web.servlet.DispatcherServlet", ("/app/*",),
+    ...        SourceRef("web.xml"))]
+    >>> dispatcher_prefix(web, {}), dispatcher_prefix([], {"spring.mvc.servlet.path": "/api/"})
+    ('/app', '/api')
+    """
+    dispatchers = [
+        s
+        for s in servlets
+        if s.cls.rpartition(".")[2].endswith("DispatcherServlet")
+        and not s.cls.startswith(OTHER_DISPATCHERS)
+    ]
+    if dispatchers:
+        if len(dispatchers) != 1:
+            return ""
+        patterns = {p.strip() for p in dispatchers[0].patterns}
+        prefixes = {p[:-2].rstrip("/") for p in patterns if p.startswith("/") and p.endswith("/*")}
+        return prefixes.pop() if len(prefixes) == len(patterns) == 1 else ""
+    for key in DISPATCHER_PATH_KEYS:
+        value = properties.get(key, "").strip().strip("/")
+        if value and "$" not in value and "*" not in value:
+            return "/" + value
+    return ""
+
+
+def entry_points(
+    java: JavaFacts, xml: XmlFacts, properties: Mapping[str, str] | None = None
+) -> list[Endpoint]:
     """Endpoints of annotations, web.xml servlets, Struts actions, XML URL mappings and
     ``ejb-jar.xml`` message-driven beans whose class is a project class (for a Struts 1 action
-    of a framework class, its form bean's)."""
+    of a framework class, its form bean's). Spring MVC's request mappings sit under the
+    dispatcher servlet's path (:func:`dispatcher_prefix`)."""
     known = {t.fqn for t in java.types}
+    prefix = dispatcher_prefix(xml.servlets, properties or {})
     beans = {b.id: b.cls for b in xml.beans}
     beans.update({t.bean_name: t.fqn for t in java.types if t.bean_name})
     # a message-driven bean ejb-jar.xml declares listens where it says (the descriptor
     # overrides the bean's annotation)
     declared = {e.handler for e in xml.listeners if e.handler.partition("#")[0] in known}
-    out = [e for e in java.endpoints if not (e.http_method == "JMS" and e.handler in declared)]
+    out = [
+        replace(e, path=prefix + "/" + e.path.lstrip("/"))
+        if prefix
+        and e.handler.partition("#")[0] in java.mvc_handlers
+        and e.http_method not in ASYNC_VERBS
+        else e
+        for e in java.endpoints
+        if not (e.http_method == "JMS" and e.handler in declared)
+    ]
     out += [e for e in xml.listeners if e.handler in declared]
     out += [
         Endpoint(pattern, "ANY", f"{s.cls}#service", s.source)

@@ -736,3 +736,77 @@ def test_property_placeholders_resolve_from_the_applications_properties(tmp_path
     assert ("a.Jobs", "a.Feed", "message") in {
         (d.source, d.target, d.kind.value) for d in model.dependencies
     }
+
+
+SPRING_DISPATCHER = "org.springframework.web.servlet.DispatcherServlet"
+
+
+def web_xml(*servlets: tuple[str, str, tuple[str, ...]]) -> str:
+    body = "".join(
+        f"<servlet><servlet-name>{n}</servlet-name><servlet-class>{c}</servlet-class></servlet>"
+        + "".join(
+            f"<servlet-mapping><servlet-name>{n}</servlet-name><url-pattern>{p}</url-pattern>"
+            "</servlet-mapping>"
+            for p in patterns
+        )
+        for n, c, patterns in servlets
+    )
+    return (
+        f'<?xml version="1.0"?><web-app xmlns="http://java.sun.com/xml/ns/javaee">{body}</web-app>'
+    )
+
+
+CONTROLLERS = {
+    "src/main/java/a/RegisterController.java": """package a;
+    @Controller @RequestMapping("/register") public class RegisterController {
+        @GetMapping public String form() { return "register"; }
+        @Scheduled(cron = "0 0 * * * *") public void purge() {}
+    }""",
+    "src/main/java/a/RssServlet.java": "package a; public class RssServlet {}",
+}
+
+
+def test_spring_mvc_mappings_sit_under_the_dispatcher_servlets_path(tmp_path: Path) -> None:
+    """Tudu Lists maps its dispatcher to ``/tudu/*``: ``/register`` answers
+    ``/tudu/register``; a plain servlet, a scheduled job and JAX-RS keep their own paths."""
+    write(
+        tmp_path,
+        {
+            **CONTROLLERS,
+            "src/main/webapp/WEB-INF/web.xml": web_xml(
+                ("dispatcher", SPRING_DISPATCHER, ("/tudu/*",)),
+                ("rss", "a.RssServlet", ("/servlet/rss",)),
+            ),
+        },
+    )
+    assert endpoints(tmp_path) == {
+        ("/tudu/register", "GET", "a.RegisterController#form"),
+        ("cron 0 0 * * * *", "SCHEDULED", "a.RegisterController#purge"),
+        ("/servlet/rss", "ANY", "a.RssServlet#service"),
+    }
+
+
+def test_a_root_extension_or_ambiguous_dispatcher_mapping_adds_no_path(tmp_path: Path) -> None:
+    """Mapped to ``/`` or ``*.do``, to two paths, or two dispatchers (whose controllers are
+    told apart only by their own contexts): the mappings stay as written."""
+    for servlets in (
+        [("d", SPRING_DISPATCHER, ("/",))],
+        [("d", SPRING_DISPATCHER, ("*.do",))],
+        [("d", SPRING_DISPATCHER, ("/api/*", "/flow/*"))],
+        [("d", SPRING_DISPATCHER, ("/app/*",)), ("r", SPRING_DISPATCHER, ("/remoting/*",))],
+        [("s", "net.sourceforge.stripes.controller.DispatcherServlet", ("/action/*",))],
+    ):
+        write(tmp_path, {**CONTROLLERS, "src/main/webapp/WEB-INF/web.xml": web_xml(*servlets)})
+        found = {p for p, verb, _ in endpoints(tmp_path) if verb == "GET"}
+        assert found == {"/register"}, servlets
+
+
+def test_spring_boots_servlet_path_setting_places_the_mappings(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            **CONTROLLERS,
+            "src/main/resources/application.properties": "spring.mvc.servlet.path=/api\n",
+        },
+    )
+    assert ("/api/register", "GET", "a.RegisterController#form") in endpoints(tmp_path)
