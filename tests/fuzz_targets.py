@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from hypothesis import strategies as st
 
@@ -260,9 +261,23 @@ def _entity_mappings(draw: st.DrawFn) -> str:
 
 
 @st.composite
+def _gwt_module(draw: st.DrawFn) -> str:
+    kinds = st.sampled_from(["source", "super-source", "public", "inherits"])
+    paths = st.one_of(st.sampled_from(["client", "shared", "", ".", "../x", "a/b/"]), st.text())
+    parts = draw(st.lists(st.tuples(kinds, paths), max_size=5))
+    return "<module>" + "".join(f'<{k} path="{escape(p)}"/>' for k, p in parts) + "</module>"
+
+
+@st.composite
 def spring_or_web_xml(draw: st.DrawFn) -> bytes:
     body = draw(
-        st.one_of(_beans(), _web_xml(), _entity_mappings(), nested_text("<beans>", "</beans>"))
+        st.one_of(
+            _beans(),
+            _web_xml(),
+            _entity_mappings(),
+            _gwt_module(),
+            nested_text("<beans>", "</beans>"),
+        )
     )
     encoding = draw(st.sampled_from(["utf-8", "euc-kr", "utf-16", "bogus-enc", None]))
     head = f'<?xml version="1.0" encoding="{encoding}"?>' if encoding else ""
@@ -282,6 +297,7 @@ def spring_or_web_xml(draw: st.DrawFn) -> bytes:
 def _read_xml(data: bytes) -> object:
     facts = XmlFacts()
     read_xml("WEB-INF/web.xml", data, facts)
+    read_xml("src/com/acme/App.gwt.xml", data, facts)  # the same bytes as a GWT module
     ddl = DdlReader()
     for path, sql in facts.changelogs:  # a Liquibase changelog's DDL
         ddl.add(path, sql)
