@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msadecomp.ingest.gwt import client_folders
+from msadecomp.ingest.gwt import client_packages, client_paths
 from msadecomp.ingest.vendored import vendored_packages
 from msadecomp.ingest.views import library_pages
 
@@ -49,14 +49,17 @@ MODULE_PATH = st.one_of(
 )
 
 
-@given(st.lists(st.tuples(st.booleans(), MODULE_PATH), max_size=6), st.text(max_size=20))
-def test_a_gwt_modules_client_folders_lie_below_its_folder_and_are_never_shared(
-    sources: list[tuple[bool, str]], folder: str
+@given(st.lists(st.tuples(st.booleans(), MODULE_PATH), max_size=6))
+def test_a_gwt_modules_client_paths_stay_inside_its_package_and_are_never_shared(
+    sources: list[tuple[bool, str]],
 ) -> None:
     root = ET.Element("module")
     for sup, path in sources:
         ET.SubElement(root, "super-source" if sup else "source", path=path)
-    base = folder.strip("/") or "m"
-    found = client_folders(f"{base}/X.gwt.xml", root)
-    assert all(f.startswith(base + "/") and f.endswith("/") for f in found)
-    assert not any(f.rstrip("/").endswith("/shared") for f in found)
+    found = client_paths(root)
+    assert len(set(found)) == len(found)
+    for path in found:
+        assert not path.startswith("/") and ".." not in path.split("/")
+        assert path.rpartition("/")[2] != "shared"
+    packages = client_packages([("src/org/x/X.gwt.xml", found)], ["org.x.server"])
+    assert all(p == "org.x" or p.startswith("org.x.") for p in packages)

@@ -16,12 +16,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
-from msadecomp.ingest.gwt import client_files
+from msadecomp.ingest.gwt import client_files, client_packages
 from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.library_tables import library_accesses
-from msadecomp.ingest.links import entry_points, link_tables, message_links, view_names
+from msadecomp.ingest.links import (
+    boot_servlet_paths,
+    entry_points,
+    link_tables,
+    message_links,
+    view_names,
+)
 from msadecomp.ingest.placeholders import resolve, spring_properties
 from msadecomp.ingest.scope import GWT_CLIENT_REASON, LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import follow_scripts, script_functions
@@ -107,7 +113,8 @@ def ingest(
     if vendored:  # a library's sources copied into the project (PublicCMS's Google sfntly)
         collected.excluded.extend((f.path, LIBRARY_REASON) for f in vendored)
         java_files = [f for f in java_files if f.package not in copied]
-    browser = client_files(java_files, xml.gwt_client)
+    gwt = client_packages(xml.gwt_modules, (f.package for f in java_files))
+    browser = client_files(java_files, gwt)
     if browser:  # GWT client code is the browser's front end (OpenKM's 677 widget classes)
         collected.excluded.extend((p, GWT_CLIENT_REASON) for p in sorted(browser))
         java_files = [f for f in java_files if f.path not in browser]
@@ -119,7 +126,8 @@ def ingest(
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables)
         accesses += library_accesses(java.library_users, tables)
         properties = spring_properties((f.path, f.data) for f in by_kind["properties"])
-        endpoints = [_resolved(e, properties) for e in entry_points(java, xml, properties)]
+        boot = boot_servlet_paths((f.path, f.data) for f in by_kind["properties"])
+        endpoints = [_resolved(e, properties) for e in entry_points(java, xml, boot)]
         java.destinations[:] = [(s, resolve(n, properties), r) for s, n, r in java.destinations]
         dependencies = [*java.dependencies, *message_links(java, endpoints)]
         views = [read_view(f.path, f.data, diagnostics) for f in by_kind["view"]]

@@ -1,74 +1,156 @@
 """GWT client code: Java that the GWT compiler turns into the browser's JavaScript.
 
-A GWT module (``Main.gwt.xml``) names the folders of its client code, below the module file's
-folder: each ``<source path="...">`` and ``<super-source path="...">``, or ``client`` when it
-names none. That code is one front end, deployed as one script; clustered with the server it
-made up the services of OpenKM (677 widget, popup and panel classes in 17 of 30 services,
-beside the server code they call). It is left out of the decomposition and listed, like a
-separate JavaScript front end, except:
+A GWT module (``Main.gwt.xml``) names the packages of its client code, below the module's own
+package: each ``<source path="...">`` and ``<super-source path="...">`` (an empty path is the
+module's package itself), or ``client`` when it names none. The module's package is where its
+file sits among the Java packages (beside the sources, under ``resources/``, or in a WAR's
+``WEB-INF/classes``). That code is one front end, deployed as one script; clustered with the
+server it made up the services of OpenKM (677 widget, popup and panel classes in 17 of 30
+services, beside the server code they call). It is left out of the decomposition and listed,
+like a separate JavaScript front end, except:
 
-* folders named ``shared``, whose code GWT compiles for both sides;
-* client classes that server code imports: the remote service interfaces the server's
-  servlets implement and the beans they fill are the server's interface, not the browser's.
+* a source path named ``shared``, which GWT compiles for both sides;
+* client types that server code refers to (by import, by a fully qualified name, in a class
+  file's constant pool) and the client types those refer to in turn: the remote service
+  interfaces the server's servlets implement and the beans they fill are the server's
+  interface, not the browser's.
 
->>> client_folders("web/src/main/java/com/acme/App.gwt.xml", ET.fromstring("<module/>"))
-('web/src/main/java/com/acme/client/',)
->>> module = '<module><source path="ui"/><source path="shared"/><super-source path="jre"/>'
->>> module += '</module>'
->>> client_folders("src/com/acme/App.gwt.xml", ET.fromstring(module))
-('src/com/acme/ui/', 'src/com/acme/jre/')
+>>> client_paths(ET.fromstring("<module/>"))
+('client',)
+>>> module = '<module><source path="ui"/><source path="shared"/><super-source path=""/>'
+>>> client_paths(ET.fromstring(module + '</module>'))
+('ui', '')
 """
 
 from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-from msadecomp.ingest.java_facts import JavaFile
+from msadecomp.ingest.java_facts import JavaFile, TypeDecl
 from msadecomp.ingest.mapper_sql import local_name
 
 MODULE_SUFFIX = ".gwt.xml"
 SHARED = "shared"
 
 
-def client_folders(path: str, root: ET.Element) -> tuple[str, ...]:
-    """The folders (``/``-terminated paths) of the client code the module at ``path`` names."""
+def client_paths(root: ET.Element) -> tuple[str, ...]:
+    """The source paths of client code a module names, relative to its package (``""`` for
+    the package itself); paths leaving the package are ignored."""
     named = [
-        el.get("path", "").strip().strip("/")
+        el.get("path", "").strip()
         for el in root.iter()
         if local_name(el.tag) in ("source", "super-source")
     ]
-    base = posixpath.dirname(path)
-    folders = [p for p in (named if named else ["client"]) if p and p != "."]
-    return tuple(posixpath.join(base, p) + "/" for p in folders if posixpath.basename(p) != SHARED)
+    out = []
+    for path in named if named else ["client"]:
+        path = posixpath.normpath("/" + path).strip("/")  # "a/./b/" -> "a/b"; "../x" -> "x"
+        if posixpath.basename(path) != SHARED and path not in out:
+            out.append(path)
+    return tuple(out)
 
 
-def client_files(files: Sequence[JavaFile], folders: Iterable[str]) -> set[str]:
-    """Paths of the files of ``files`` below one of the client ``folders`` whose types no file
-    outside them imports (by name, by a wildcard on their package, or statically)."""
-    prefixes = tuple(sorted(set(folders)))
-    if not prefixes:
+def client_packages(
+    modules: Iterable[tuple[str, tuple[str, ...]]], packages: Iterable[str]
+) -> set[str]:
+    """Client packages of ``modules`` (module file path, :func:`client_paths`): the module's
+    package is the longest tail of its folder that is a Java package of ``packages`` or a
+    prefix of one."""
+    known: set[str] = set()
+    for p in packages:
+        parts = p.split(".")
+        known.update(".".join(parts[:k]) for k in range(1, len(parts) + 1))
+    out: set[str] = set()
+    for path, sources in modules:
+        folders = [s for s in posixpath.dirname(path).split("/") if s]
+        tails = (".".join(folders[k:]) for k in range(len(folders)))
+        base = next((t for t in tails if t in known), None)
+        if base is not None:
+            out.update(".".join(filter(None, [base, *s.split("/")])) for s in sources)
+    return out
+
+
+def client_files(files: Sequence[JavaFile], packages: Iterable[str]) -> set[str]:
+    """Paths of the files of ``files`` in one of the client ``packages`` (or below) that no
+    server code refers to, directly or through other client types it refers to."""
+    roots = tuple(sorted(set(packages)))
+    if not roots:
         return set()
-    client = [f for f in files if f.path.startswith(prefixes)]
+
+    def in_client(package: str) -> bool:
+        return any(package == r or package.startswith(r + ".") for r in roots)
+
+    client = [f for f in files if in_client(f.package)]
     if not client:
         return set()
-    inside = {f.path for f in client}
-    named: set[str] = set()  # every import and each dotted prefix of it
-    wildcards: set[str] = set()
-    for f in files:
-        if f.path in inside:
-            continue
+    owner = {_fqn(f, t): f.path for f in client for t in f.types}
+    by_path = {f.path: f for f in client}
+    used: set[str] = set()
+    todo = [p for f in files if not in_client(f.package) for p in _referred(f, owner, True)]
+    while todo:
+        path = todo.pop()
+        if path not in used:
+            used.add(path)
+            todo.extend(_referred(by_path[path], owner, False))
+    return set(by_path) - used
+
+
+def _fqn(f: JavaFile, t: TypeDecl) -> str:
+    return f"{f.package}.{t.name}" if f.package else t.name
+
+
+def _referred(f: JavaFile, owner: dict[str, str], bodies: bool) -> Iterator[str]:
+    """Paths of the files of ``owner`` (type FQN -> path) that file ``f`` may refer to: the
+    names it writes (``bodies``: in method bodies too, else only in its types' signatures and
+    fields), read as fully qualified, as of its own package, as imported or as of a package it
+    imports with a wildcard (an over-estimate keeps more, never less). A client type the
+    server uses brings along what its signatures name, not what its methods do: a bean
+    calling the client's entry point would bring back every widget."""
+    wildcards = [i.path for i in f.imports if i.wildcard and not i.static]
+    imported = {i.path.rpartition(".")[2]: i.path for i in f.imports if not i.wildcard}
+    if bodies:
         for imp in f.imports:
-            if imp.wildcard:
-                wildcards.add(imp.path)
-            parts = imp.path.split(".")
-            named.update(".".join(parts[:k]) for k in range(1, len(parts) + 1))
-    used = set()
-    for f in client:
-        for t in f.types:
-            top = t.name.split(".")[0]
-            fqn = f"{f.package}.{top}" if f.package else top
-            if fqn in named or f.package in wildcards:
-                used.add(f.path)
-    return inside - used
+            for candidate in _prefixes(imp.path):  # a static import names its type's members
+                if candidate in owner:
+                    yield owner[candidate]
+    for name in set(_names(f, bodies)):
+        first, _, rest = name.partition(".")
+        bases = [name, f"{f.package}.{first}", imported.get(first, "")]
+        bases += [f"{w}.{first}" for w in wildcards]
+        for base in bases:
+            if base in owner:
+                yield owner[base]
+            if base and rest and f"{base}.{rest}" in owner:  # Outer.Inner
+                yield owner[f"{base}.{rest}"]
+
+
+def _prefixes(dotted: str) -> Iterator[str]:
+    parts = dotted.split(".")
+    for k in range(len(parts), 0, -1):
+        yield ".".join(parts[:k])
+
+
+def _names(f: JavaFile, bodies: bool) -> Iterator[str]:
+    """The type names a file writes (as written: simple, dotted or fully qualified): in its
+    types' signatures and fields, and with ``bodies`` in its methods' bodies too (a class
+    file's constant pool is all of them)."""
+    for t in f.types:
+        yield from (*t.extends, *t.implements)
+        yield from (n for sup in t.generic_supers for n in sup)
+        for member in t.fields:
+            yield from member.type_refs
+        for m in t.methods:
+            yield from m.returns
+            for member in m.params:
+                yield from member.type_refs
+        if not bodies:
+            continue
+        yield from t.type_refs
+        yield from (a.name for a in t.annotations)
+        for m in t.methods:
+            for member in m.locals:
+                yield from member.type_refs
+            yield from (name for name, _ in m.creates)
+            yield from (c.qualifier for c in m.calls if c.qualifier[:1].isupper())
+            yield from (c.rpartition(".")[0] for c in m.constants)

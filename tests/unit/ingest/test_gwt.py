@@ -1,11 +1,16 @@
 """GWT client code is the browser's front end: left out of the decomposition and listed, except
 the remote service interfaces and beans the server's code imports."""
 
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
+import pytest
+
 from msadecomp.ingest import ingest
-from msadecomp.ingest.gwt import client_files, client_folders
+from msadecomp.ingest.gwt import client_files, client_packages, client_paths
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 
 MODULE = '<?xml version="1.0"?>\n<module rename-to="app"><inherits name="com.google.gwt.user.User"/>{}</module>'
@@ -15,8 +20,9 @@ SOURCES = {
     "com/acme/client/Main.java": "package com.acme.client; "
     "public class Main { DocumentPanel panel; DocumentServiceAsync service; }",
     "com/acme/client/DocumentPanel.java": "package com.acme.client; "
-    "public class DocumentPanel { DocumentBean shown; }",
+    "import com.acme.client.bean.DocumentBean; public class DocumentPanel { DocumentBean shown; }",
     "com/acme/client/DocumentService.java": "package com.acme.client; "
+    "import com.acme.client.bean.DocumentBean; "
     "public interface DocumentService { DocumentBean get(String id); }",
     "com/acme/client/DocumentServiceAsync.java": "package com.acme.client; "
     "public interface DocumentServiceAsync { }",
@@ -77,31 +83,75 @@ def test_only_a_gwt_module_file_names_client_folders(tmp_path: Path) -> None:
     ]
 
 
-def test_a_module_names_its_client_folders_below_its_own_and_shared_code_is_no_client() -> None:
-    def folders(body: str) -> tuple[str, ...]:
-        return client_folders("m/src/org/x/X.gwt.xml", ET.fromstring(f"<module>{body}</module>"))
+def test_a_modules_client_packages_lie_below_its_package_wherever_its_file_sits() -> None:
+    """The module file sits beside the sources, under ``resources/`` or in a WAR's classes;
+    an empty source path is the module's package itself, ``shared`` code is no client's."""
 
-    assert folders("") == ("m/src/org/x/client/",)
-    assert folders('<source path="client"/><source path="shared"/>') == ("m/src/org/x/client/",)
-    assert folders('<source path="ui/"/><super-source path="jre"/>') == (
-        "m/src/org/x/ui/",
-        "m/src/org/x/jre/",
-    )
-    assert folders('<source path="shared"/>') == ()
+    def packages(path: str, body: str) -> set[str]:
+        paths = client_paths(ET.fromstring(f"<module>{body}</module>"))
+        return client_packages([(path, paths)], ["org.x.server", "org.x.client.ui", "org.y"])
+
+    assert packages("m/src/main/java/org/x/X.gwt.xml", "") == {"org.x.client"}
+    assert packages("m/src/main/resources/org/x/X.gwt.xml", "") == {"org.x.client"}
+    assert packages("WEB-INF/classes/org/x/X.gwt.xml", "") == {"org.x.client"}
+    assert packages("src/org/x/X.gwt.xml", '<source path="client"/><source path="shared"/>') == {
+        "org.x.client"
+    }
+    assert packages("src/org/x/X.gwt.xml", '<source path="ui/"/><super-source path="jre"/>') == {
+        "org.x.ui",
+        "org.x.jre",
+    }
+    assert packages("src/org/x/client/X.gwt.xml", '<source path=""/>') == {"org.x.client"}
+    assert packages("src/org/x/X.gwt.xml", '<source path="shared"/>') == set()
+    assert packages("src/org/x/X.gwt.xml", '<source path="../../etc"/>') == {"org.x.etc"}
+    assert packages("elsewhere/X.gwt.xml", "") == set()  # no Java package there
 
 
-def test_client_classes_imported_from_outside_by_name_statically_or_by_package_stay() -> None:
+def test_server_use_by_full_name_keeps_a_client_type_and_what_its_signatures_name() -> None:
     def java(path: str, text: str) -> JavaFile:
         return parse_java(path, text.encode())
 
     files = [
-        java("c/A.java", "package c; public class A { }"),
-        java("c/B.java", "package c; public class B { public static int N; }"),
-        java("c/C.java", "package c; public class C { public static class In { } }"),
-        java("c/D.java", "package c; public class D { }"),
-        java("s/S.java", "package s; import c.A; import static c.B.N; import c.C.In; class S { }"),
+        java("c/Main.java", "package c; public class Main { Panel p; }"),
+        java("c/Panel.java", "package c; public class Panel { }"),
+        java("c/Api.java", "package c; public interface Api { Bean get(); }"),
+        java(
+            "c/Bean.java",
+            "package c; public class Bean { Part part; String id() { return Main.name(); } }",
+        ),
+        java("c/Part.java", "package c; public class Part { }"),
+        java("c/Util.java", "package c; public class Util { public static int N; }"),
+        java(
+            "s/S.java",
+            "package s; import static c.Util.N; "
+            "class S implements c.Api { public c.Bean get() { return null; } }",
+        ),
     ]
-    assert client_files(files, ["c/"]) == {"c/D.java"}
-    files.append(java("s/T.java", "package s; import c.*; class T { }"))
-    assert client_files(files, ["c/"]) == set()
+    # the bean's method calls the entry point: that brings back no widget
+    assert client_files(files, ["c"]) == {"c/Main.java", "c/Panel.java"}
+    files.append(java("s/T.java", "package s; import c.*; class T { Main m; }"))
+    assert client_files(files, ["c"]) == set()
     assert client_files(files, []) == set()
+
+
+def test_a_war_of_class_files_keeps_what_its_servlet_uses(tmp_path: Path) -> None:
+    """Class files name every type they use in their constant pool."""
+    if shutil.which("javac") is None:
+        pytest.skip("javac is not installed")
+    _tree(tmp_path / "src", SOURCES)
+    sources = sorted(str(p) for p in (tmp_path / "src").rglob("*.java"))
+    classes = tmp_path / "war" / "WEB-INF" / "classes"
+    subprocess.run(["javac", "-d", str(classes), *sources], check=True)
+    module = tmp_path / "src/src/main/java/com/acme/App.gwt.xml"
+    (classes / "com/acme/App.gwt.xml").write_bytes(module.read_bytes())
+    war = tmp_path / "app.war"
+    with zipfile.ZipFile(war, "w") as z:
+        for f in sorted((tmp_path / "war").rglob("*")):
+            if f.is_file():
+                z.write(f, f.relative_to(tmp_path / "war").as_posix())
+    model = ingest(war, jobs=1)
+    assert sorted(t.fqn for t in model.types) == [
+        "com.acme.client.DocumentService",
+        "com.acme.client.bean.DocumentBean",
+        "com.acme.server.DocumentServlet",
+    ]
