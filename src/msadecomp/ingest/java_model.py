@@ -1010,7 +1010,7 @@ class _Linker:
                 a = names[key]
                 for p in _paths(a) or _split(a.get("urlPatterns")):
                     self.facts.endpoints.append(
-                        Endpoint(_join("", p), verb, f"{src}#{method}", ref)
+                        Endpoint(join_paths("", p), verb, f"{src}#{method}", ref)
                     )
         if (
             "UrlBinding" not in names
@@ -1020,7 +1020,7 @@ class _Linker:
             name = _short(t.name).removesuffix("ActionBean") or _short(t.name)
             self.facts.endpoints.append(Endpoint(f"/{name}.action", "ANY", f"{src}#execute", ref))
         if "Path" in names:
-            paths = [_join(self.application_path, p) for p in _paths(names["Path"]) or [""]]
+            paths = [join_paths(self.application_path, p) for p in _paths(names["Path"]) or [""]]
             self._jax_rs(d, paths)
         if "MessageDriven" in names:
             queue = _destination(t, names["MessageDriven"])
@@ -1042,7 +1042,9 @@ class _Linker:
                 for prefix in prefixes:
                     for p in _paths(a) or [""]:
                         self.facts.endpoints.append(
-                            Endpoint(_join(prefix, p), verb, f"{src}#{m.name}", _ref(path, m.line))
+                            Endpoint(
+                                join_paths(prefix, p), verb, f"{src}#{m.name}", _ref(path, m.line)
+                            )
                         )
 
     def _listeners(self, src: str, t: TypeDecl, path: str) -> None:
@@ -1087,7 +1089,7 @@ class _Linker:
         ]
         for m in offered:
             self.facts.endpoints.append(
-                Endpoint(_join("", name), "SOAP", f"{src}#{m.name}", _ref(path, m.line))
+                Endpoint(join_paths("", name), "SOAP", f"{src}#{m.name}", _ref(path, m.line))
             )
 
     def _jax_rs(self, d: _Decl, prefixes: list[str]) -> None:
@@ -1117,7 +1119,7 @@ class _Linker:
                 for p in sub or [""]:
                     self.facts.endpoints.append(
                         Endpoint(
-                            _join(prefix, p),
+                            join_paths(prefix, p),
                             ",".join(verbs) or "ANY",
                             f"{src}#{name}",
                             ref,
@@ -1261,9 +1263,10 @@ def _verbs(a: Annotation) -> str:
     return ",".join(_short(v.strip()) for v in raw.split(",") if v.strip())
 
 
-def _join(prefix: str, path: str) -> str:
+def join_paths(prefix: str, path: str) -> str:
+    """``/app`` and ``register/`` -> ``/app/register``; empty parts are dropped."""
     joined = "/".join(s.strip("/") for s in (prefix, path) if s.strip("/"))
     return "/" + joined
 
 
-__all__ = ["JavaFacts", "bean_name_for", "build_java_facts"]
+__all__ = ["JavaFacts", "bean_name_for", "build_java_facts", "join_paths"]

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from msadecomp.ingest.java_model import JavaFacts
+from msadecomp.ingest.java_model import JavaFacts, join_paths
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.web_config import Action
 from msadecomp.ingest.xml_config import Servlet, XmlFacts
@@ -242,59 +242,79 @@ def message_links(java: JavaFacts, endpoints: Sequence[Endpoint]) -> list[Depend
     return [out[k] for k in sorted(out)]
 
 
-OTHER_DISPATCHERS = ("net.sourceforge.stripes.", "org.apache.struts")
-"""Packages of other frameworks' dispatcher servlets (Stripes' ``DispatcherServlet``)."""
-DISPATCHER_PATH_KEYS = ("spring.mvc.servlet.path", "server.servlet.path", "server.servlet-path")
-"""Spring Boot's settings of the path its dispatcher servlet is mapped to (2.x, 1.x)."""
+SPRING_DISPATCHER = "org.springframework.web.servlet.DispatcherServlet"
+FRAMEWORKS = ("org.springframework.", "net.sourceforge.stripes.", "org.apache.struts")
+"""Packages whose other ``*DispatcherServlet`` classes are no Spring MVC dispatcher (Spring
+Web Services' ``MessageDispatcherServlet``, Stripes' ``DispatcherServlet``)."""
+BOOT_SERVLET_PATH = re.compile(
+    r"^\s*(?:spring\.mvc\.servlet\.path|server\.servlet[.-]path)\s*[=:]\s*(\S*)\s*$", re.M
+)
+"""Spring Boot's setting of the path its dispatcher servlet is mapped to (2.x, 1.x)."""
+BOOT_FILE = re.compile(r"(?:application|bootstrap)(?:-[\w.-]+)?\.properties")
 
 
-def dispatcher_prefix(servlets: Iterable[Servlet], properties: Mapping[str, str]) -> str:
+def boot_servlet_paths(files: Iterable[tuple[str, bytes]]) -> set[str]:
+    """The dispatcher paths the Spring Boot ``application*.properties`` files of ``files``
+    (path, data) set.
+
+    >>> boot_servlet_paths([("a/application.properties", b"spring.mvc.servlet.path=/api")])
+    {'/api'}
+    """
+    out = set()
+    for path, data in files:
+        if BOOT_FILE.fullmatch(path.rpartition("/")[2]):
+            for value in BOOT_SERVLET_PATH.findall(data.decode("utf-8", "replace")):
+                out.add("/" + value.strip("/"))
+    return out
+
+
+def dispatcher_prefix(servlets: Iterable[Servlet], boot_paths: Iterable[str] = ()) -> str:
     """The path under which Spring MVC's dispatcher servlet serves its controllers: Tudu
     Lists maps it to ``/tudu/*`` in ``web.xml``, so ``@RequestMapping("/register")`` answers
-    ``/tudu/register``. Only one dispatcher mapped to one ``/prefix/*`` pattern says so (with
-    several, which controllers each serves is in their own contexts); without one in
-    ``web.xml``, Spring Boot's ``spring.mvc.servlet.path`` does.
+    ``/tudu/register``. Only one dispatcher (a ``web.xml`` copied into two folders counts
+    once) mapped to one ``/prefix/*`` pattern says so (with several, which controllers each
+    serves is in their own contexts); without one in ``web.xml``, Spring Boot's
+    ``spring.mvc.servlet.path`` does when every properties file setting it agrees.
 
-    >>> web = [Servlet("d", "org.springframework.web.servlet.DispatcherServlet", ("/app/*",),
-    ...        SourceRef("web.xml"))]
-    >>> dispatcher_prefix(web, {}), dispatcher_prefix([], {"spring.mvc.servlet.path": "/api/"})
-    ('/app', '/api')
+    >>> web = [Servlet("d", SPRING_DISPATCHER, ("/app/*",), SourceRef("web.xml"))]
+    >>> dispatcher_prefix(web), dispatcher_prefix([], ["/api"]), dispatcher_prefix([], ["/", "/a"])
+    ('/app', '/api', '')
     """
-    dispatchers = [
-        s
+    dispatchers = {
+        (s.cls, frozenset(p.strip() for p in s.patterns))
         for s in servlets
-        if s.cls.rpartition(".")[2].endswith("DispatcherServlet")
-        and not s.cls.startswith(OTHER_DISPATCHERS)
-    ]
+        if s.cls == SPRING_DISPATCHER
+        or (
+            s.cls.rpartition(".")[2].endswith("DispatcherServlet")
+            and not s.cls.startswith(FRAMEWORKS)
+        )
+    }
     if dispatchers:
         if len(dispatchers) != 1:
             return ""
-        patterns = {p.strip() for p in dispatchers[0].patterns}
+        ((_, patterns),) = dispatchers
         prefixes = {p[:-2].rstrip("/") for p in patterns if p.startswith("/") and p.endswith("/*")}
         return prefixes.pop() if len(prefixes) == len(patterns) == 1 else ""
-    for key in DISPATCHER_PATH_KEYS:
-        value = properties.get(key, "").strip().strip("/")
-        if value and "$" not in value and "*" not in value:
-            return "/" + value
-    return ""
+    paths = sorted(set(boot_paths))
+    if len(paths) != 1 or any(c in paths[0] for c in "$*{"):
+        return ""
+    return paths[0].rstrip("/")
 
 
-def entry_points(
-    java: JavaFacts, xml: XmlFacts, properties: Mapping[str, str] | None = None
-) -> list[Endpoint]:
+def entry_points(java: JavaFacts, xml: XmlFacts, boot_paths: Iterable[str] = ()) -> list[Endpoint]:
     """Endpoints of annotations, web.xml servlets, Struts actions, XML URL mappings and
     ``ejb-jar.xml`` message-driven beans whose class is a project class (for a Struts 1 action
     of a framework class, its form bean's). Spring MVC's request mappings sit under the
     dispatcher servlet's path (:func:`dispatcher_prefix`)."""
     known = {t.fqn for t in java.types}
-    prefix = dispatcher_prefix(xml.servlets, properties or {})
+    prefix = dispatcher_prefix(xml.servlets, boot_paths)
     beans = {b.id: b.cls for b in xml.beans}
     beans.update({t.bean_name: t.fqn for t in java.types if t.bean_name})
     # a message-driven bean ejb-jar.xml declares listens where it says (the descriptor
     # overrides the bean's annotation)
     declared = {e.handler for e in xml.listeners if e.handler.partition("#")[0] in known}
     out = [
-        replace(e, path=prefix + "/" + e.path.lstrip("/"))
+        replace(e, path=join_paths(prefix, e.path))
         if prefix
         and e.handler.partition("#")[0] in java.mvc_handlers
         and e.http_method not in ASYNC_VERBS
@@ -315,7 +335,8 @@ def entry_points(
         if cls:
             # a form bean runs the method the path names (BeanAction: /shop/viewCategory.do)
             method = a.method if cls != a.form else a.path.rpartition("/")[2].partition(".")[0]
-            out.append(Endpoint(a.path, "ANY", f"{cls}#{method}", a.source))
+            path = join_paths(prefix, a.path) if a.dispatched and prefix else a.path
+            out.append(Endpoint(path, "ANY", f"{cls}#{method}", a.source))
             base, dot, suffix = a.path.rpartition(".")
             out += [
                 Endpoint(f"{base}!{m}{dot}{suffix}", "ANY", f"{cls}#{m}", a.source)

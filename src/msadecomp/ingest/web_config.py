@@ -47,6 +47,8 @@ class Action:
     """Further methods callable as ``name!method.action`` (Struts 2 ``<allowed-methods>``)."""
     form: str = ""
     """Class of the Struts 1 form bean the action is given (its ``name``), if any."""
+    dispatched: bool = False
+    """Mapped in Spring XML: served by the dispatcher servlet, under its path."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,17 +158,19 @@ def read_url_mappings(path: str, root: ET.Element) -> list[Action]:
             continue
         name = (bean.get("name") or bean.get("id") or "").split(",")[0].strip()
         if name.startswith("/") and bean.get("class"):
-            out.append(Action(name, str(bean.get("class")), SourceRef(path)))
+            out.append(Action(name, str(bean.get("class")), SourceRef(path), dispatched=True))
         if not (bean.get("class") or "").endswith("UrlHandlerMapping"):
             continue
         for el in bean.iter():
             tag = local_name(el.tag)
             if tag == "prop" and el.get("key") and el.text:
-                out.append(Action(str(el.get("key")), "", SourceRef(path), bean=el.text.strip()))
+                key, bean_id = str(el.get("key")), el.text.strip()
+                out.append(Action(key, "", SourceRef(path), bean=bean_id, dispatched=True))
             elif tag == "entry" and el.get("key"):
                 target = el.get("value-ref") or el.get("value") or ""
                 if target:
-                    out.append(Action(str(el.get("key")), "", SourceRef(path), bean=target))
+                    key = str(el.get("key"))
+                    out.append(Action(key, "", SourceRef(path), bean=target, dispatched=True))
     return out
 
 

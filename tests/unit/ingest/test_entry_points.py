@@ -786,6 +786,34 @@ def test_spring_mvc_mappings_sit_under_the_dispatcher_servlets_path(tmp_path: Pa
     }
 
 
+def test_other_dispatchers_a_copied_web_xml_and_xml_url_mappings_keep_the_prefix(
+    tmp_path: Path,
+) -> None:
+    """Spring Web Services' ``MessageDispatcherServlet`` is no second MVC dispatcher, the same
+    ``web.xml`` under ``WebContent`` too is the same dispatcher, and a Spring XML URL mapping
+    is served by the dispatcher like an annotated one."""
+    web = web_xml(
+        ("dispatcher", SPRING_DISPATCHER, ("/app/*",)),
+        ("ws", "org.springframework.ws.transport.http.MessageDispatcherServlet", ("/ws/*",)),
+    )
+    write(
+        tmp_path,
+        {
+            **CONTROLLERS,
+            "src/main/webapp/WEB-INF/web.xml": web,
+            "WebContent/WEB-INF/web.xml": web,
+            "src/main/webapp/WEB-INF/app-servlet.xml": """<beans>
+              <bean id="legacy" class="a.LegacyController"/>
+              <bean class="org.springframework.web.servlet.handler.SimpleUrlHandlerMapping">
+                <property name="mappings"><props><prop key="/legacy.htm">legacy</prop></props>
+                </property></bean></beans>""",
+            "src/main/java/a/LegacyController.java": "package a; public class LegacyController {}",
+        },
+    )
+    found = {p for p, verb, _ in endpoints(tmp_path) if verb in ("GET", "ANY")}
+    assert found == {"/app/register", "/app/legacy.htm"}
+
+
 def test_a_root_extension_or_ambiguous_dispatcher_mapping_adds_no_path(tmp_path: Path) -> None:
     """Mapped to ``/`` or ``*.do``, to two paths, or two dispatchers (whose controllers are
     told apart only by their own contexts): the mappings stay as written."""
@@ -810,3 +838,6 @@ def test_spring_boots_servlet_path_setting_places_the_mappings(tmp_path: Path) -
         },
     )
     assert ("/api/register", "GET", "a.RegisterController#form") in endpoints(tmp_path)
+    # two modules setting two paths: which controllers each serves is not told here
+    write(tmp_path, {"admin/application-dev.properties": "server.servlet-path: /admin\n"})
+    assert ("/register", "GET", "a.RegisterController#form") in endpoints(tmp_path)
