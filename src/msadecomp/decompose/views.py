@@ -85,9 +85,13 @@ VIEW_WORDS = frozenset(
     | {"sample", "docs", "doc", "welcome", "popup", "web", "index"}
 )
 """Words of view file names that say nothing about the business (``tradehomeImg.jsp``)."""
-MARKUP_FOLDERS = GENERIC_SEGMENTS | {"tags", "tag", "include", "includes", "fragments", "layouts"}
+MARKUP_FOLDERS = GENERIC_SEGMENTS | {
+    *("tag", "tags", "include", "includes", "inc", "fragment", "fragments", "partial"),
+    *("partials", "layout", "layouts", "decorator", "decorators", "macro", "macros", "error"),
+    *("errors", "common", "shared", "template", "page", "component", "widget", "widgets"),
+}
 """Folders named for the kind of markup they hold, not for a class (OpenClinica's JSP tag
-files under ``WEB-INF/tags``)."""
+files under ``WEB-INF/tags``, a ``decorators`` folder beside a ``Decorator`` class)."""
 SIBLINGS = 2
 """Placing by siblings needs this many placed views in the folder per unplaced one."""
 NAME_MARGIN = 1.25
@@ -417,10 +421,13 @@ def _name_words(path: str, vocabulary: _Vocabulary) -> list[str]:
     folder = at.parent.name if at.parent.name.lower() not in MARKUP_FOLDERS else ""
     for name in (at.stem, folder):
         key = re.sub(r"[-_.\s]", "", name.lower())
-        if key in vocabulary.classes:
-            return known(name)
-        if key.endswith("s") and key[:-1] in vocabulary.classes:
-            return known(name[:-1])
+        for plural, singular in (("", ""), ("ies", "y"), ("s", "")):  # events, categories
+            if not key.endswith(plural) or key[: len(key) - len(plural)] + singular not in (
+                vocabulary.classes
+            ):
+                continue
+            if found := known(name[: len(name) - len(plural)] + singular):
+                return found
     return []
 
 

@@ -605,10 +605,16 @@ def test_a_template_named_for_its_role_goes_by_its_folder_and_plurals_name_their
         "t.rest.EventEndpoint": "event",
         "t.model.Booking": "booking",
         "t.model.Tag": "tagging",
+        "t.model.Category": "category",
+        "t.web.Index": "tagging",  # a class named only with view words
+        "t.web.Decorator": "tagging",
     }
     packages = {c: c.rpartition(".")[0] for c in where}
     paths = (
         "WEB-INF/tags/icons.tag",
+        "WEB-INF/decorators/default.jsp",
+        "admin/views/Venue/index.html",
+        "app/categories/categories.html",
         "admin/views/Venue/search.html",
         "admin/views/Venue/detail.html",
         "admin/views/Event/detail.html",
@@ -624,7 +630,10 @@ def test_a_template_named_for_its_role_goes_by_its_folder_and_plurals_name_their
         "app/events/events.html": ("event", "name"),
         "app/booking/booking.html": ("booking", "name"),
         "admin/views/landing.html": ("venue", "default"),  # views/ names nothing
-        "WEB-INF/tags/icons.tag": ("event", "default"),  # tags/ names the kind of file
+        "WEB-INF/tags/icons.tag": ("venue", "default"),  # tags/ names the kind of file
+        "WEB-INF/decorators/default.jsp": ("venue", "default"),
+        "admin/views/Venue/index.html": ("venue", "name"),
+        "app/categories/categories.html": ("category", "name"),
     }
 
 
