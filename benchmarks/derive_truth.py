@@ -13,7 +13,7 @@ import argparse
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 PACKAGE = re.compile(rb"^\s*package\s+([\w.]+)\s*;", re.M)
@@ -593,11 +593,17 @@ def module_of(modules: dict[str, str]) -> Callable[[str], str | None]:
 
 
 def classes_by_module(
-    monolith: Path, cloud: Path, module: Callable[[str], str | None]
+    monolith: Path,
+    cloud: Path,
+    module: Callable[[str], str | None],
+    renames: Sequence[tuple[str, str]] = (),
+    renamed: list[str] | None = None,
 ) -> tuple[dict[str, str], Counter[str]]:
     """Monolith class -> the service of the microservice module holding a class of the same
-    simple name, when exactly one does (a ``*Config`` named like one of a service module is
-    left out); and the uncovered classes counted per package."""
+    simple name, when exactly one does, else of the first of ``renames`` (pattern,
+    replacement) giving such a name (those classes are added to ``renamed``); a ``*Config``
+    named like one of a service module is left out. Also the uncovered classes counted per
+    package."""
     by_name: dict[str, set[str]] = defaultdict(set)
     for fqn, rel in java_classes(cloud).items():
         if (m := module(rel)) is not None:
@@ -606,9 +612,14 @@ def classes_by_module(
     uncovered: Counter[str] = Counter()
     for fqn in java_classes(monolith):
         simple = fqn.rsplit(".", 1)[-1]
-        found = by_name.get(simple, set())
+        names = [simple, *(re.sub(a, b, simple) for a, b in renames)]
+        name, found = next(
+            ((n, f) for n in names if len(f := by_name.get(n, set())) == 1), (simple, set())
+        )
         if len(found) == 1 and not (simple.endswith("Config") and found != {"common"}):
             classes[fqn] = next(iter(found))
+            if name != simple and renamed is not None:
+                renamed.append(simple)
         else:
             uncovered[fqn.rsplit(".", 1)[0]] += 1
     return classes, uncovered
@@ -1084,24 +1095,8 @@ def mall4j_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
     """Truth for gz-yami/mall4j (a layer-first MyBatis-Plus shop) from gz-yami/mall4cloud, the
     same organisation's microservice system."""
     module = module_of(MALL4CLOUD_MODULES)
-    by_name: dict[str, set[str]] = defaultdict(set)
-    for fqn, rel in java_classes(cloud).items():
-        if (m := module(rel)) is not None:
-            by_name[fqn.rsplit(".", 1)[-1]].add(m)
-    classes: dict[str, str] = {}
     renamed: list[str] = []
-    uncovered: Counter[str] = Counter()
-    for fqn in java_classes(monolith):
-        simple = fqn.rsplit(".", 1)[-1]
-        names = [simple, *(re.sub(a, b, simple) for a, b in MALL4J_RENAMES)]
-        found = next((f for n in names if len(f := by_name.get(n, set())) == 1), None)
-        if found is not None:
-            classes[fqn] = next(iter(found))
-            if simple in by_name:
-                continue
-            renamed.append(simple)
-        else:
-            uncovered[fqn.rsplit(".", 1)[0]] += 1
+    classes, uncovered = classes_by_module(monolith, cloud, module, MALL4J_RENAMES, renamed)
     created: dict[str, set[str]] = defaultdict(set)
     for service in MALL4CLOUD_SERVICES:
         for f in (cloud / "db").glob(f"mall4cloud_{service}*.sql"):
@@ -1124,7 +1119,8 @@ def mall4j_from_cloud(monolith: Path, cloud: Path) -> dict[str, object]:
             "Service = mall4cloud business module (with its mall4cloud-api-* client module): "
             f"{', '.join(MALL4CLOUD_SERVICES)}; mall4cloud-common and the gateway -> 'common' "
             "(don't care). A monolith class goes to the module holding a class of the same "
-            "simple name when exactly one does. Otherwise the names the port changed are tried "
+            "simple name when exactly one does (a *Config class named like one of a service "
+            "module is left out). Otherwise the names the port changed are tried "
             "in order: the system module's Sys prefix dropped (SysMenu is rbac's Menu), "
             "Prod/Product as Spu, Basket as ShopCart "
             f"({len(renamed)} classes: {', '.join(sorted(set(renamed)))}). Every other class "
