@@ -108,6 +108,7 @@ KO: dict[str, str] = {
     "build tooling": "빌드 도구",
     "generated source": "생성된 소스",
     "bundled library": "포함된 라이브러리",
+    "GWT client (compiled to JavaScript)": "GWT 클라이언트 (자바스크립트로 컴파일됨)",
     "... and {n} more in report.json": "... 나머지 {n}개는 report.json에 있습니다",
     "Tables of other services it uses (migrate, replicate or call an API)": "사용하는 다른 "
     "서비스의 테이블 (이관, 복제 또는 API 호출 필요)",

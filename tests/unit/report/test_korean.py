@@ -169,3 +169,11 @@ def test_view_titles_name_a_service_too() -> None:
     from msadecomp.report.korean import korean_name
 
     assert korean_name(["게시물 목록", "게시물 상세조회", "Article list"])[0] == "게시물"
+
+
+def test_every_reason_a_file_is_left_out_reads_in_korean() -> None:
+    from msadecomp.ingest import scope
+
+    reasons = [v for k, v in vars(scope).items() if k.endswith("_REASON")]
+    assert len(reasons) >= 5
+    assert all(reason in KO for reason in reasons)
