@@ -165,8 +165,8 @@ def detect_kernel(
                 KernelClass(
                     fqn,
                     n,
-                    f"technical name in the technical package {package}, used from {p} "
-                    "packages, no data of its own",
+                    f"technical name in the technical package {package}, which {p} packages "
+                    f"use (this class: {n}), no data of its own",
                     after_clustering=True,
                 )
             )
