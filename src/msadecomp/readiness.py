@@ -98,7 +98,10 @@ def assess(
     metrics: Metrics,
     service_edges: set[tuple[str, str]],
     answers: dict[int, bool] | None = None,
+    keys_across: int = 0,
 ) -> dict[str, Any]:
+    """The checklist; ``keys_across``: foreign keys between tables of different services,
+    reported with question 6 (each becomes an API call or an event when split)."""
     answers = answers or {}
     items: list[dict[str, Any]] = []
 
@@ -107,6 +110,7 @@ def assess(
         f"modularity {metrics.modularity:.2f} (needs >= 0.40)",
         f"{metrics.shared_table_share:.0%} of accessed tables shared (needs <= 30%)",
         f"inter-call percentage {metrics.icp:.0%} (needs <= 30%)",
+        f"{keys_across} foreign key(s) between tables of different services",
     ]
 
     cycles = nx.DiGraph(list(service_edges))

@@ -214,3 +214,35 @@ def test_shared_kernel_holds_the_utility_hubs(analysis: msadecomp.Analysis) -> N
         "egovframework.com.cmm.util.EgovWebUtil",
     }
     assert len(kernel["used_by_services"]) == len(analysis.report["services"])
+
+
+def test_foreign_keys_between_services_are_what_a_split_breaks(
+    analysis: msadecomp.Analysis,
+) -> None:
+    """The reservation table's key to the user table stays in the database only as long as
+    the facility and user services share it; the report lists each such key."""
+    report = analysis.report
+    keys = report["foreign_keys_across_services"]
+    owner = {t: v["owner"] for t, v in report["tables"].items()}
+    assert keys and report["summary"]["foreign_keys_across_services"] == len(keys)
+    for k in keys:
+        assert (owner[k["table"]], owner[k["references"]]) == (k["from_service"], k["to_service"])
+        assert k["from_service"] != k["to_service"]
+    assert {
+        "table": "RSV_RESERVATION",
+        "columns": ["APPLCNT_ID"],
+        "references": "COMTNEMPLYRINFO",
+        "referenced_columns": ["EMPLYR_ID"],
+        "from_service": "facility",
+        "to_service": "umt",
+    } in keys
+    q6 = next(i for i in report["readiness"]["items"] if i["number"] == 6)
+    assert f"{len(keys)} foreign key(s) between tables of different services" in q6["evidence"]
+    files, _ = analysis.render(["md", "html"], lang="en")
+    markdown = files["report.md"].decode()
+    assert "## Foreign keys across services" in markdown
+    row = "| `RSV_RESERVATION` | APPLCNT_ID | `COMTNEMPLYRINFO` (EMPLYR_ID) | facility | umt |"
+    assert row in markdown
+    assert '<h2 id="keys">' in files["report.html"].decode()
+    korean = analysis.render(["md"], lang="ko")[0]["report.md"].decode()
+    assert "## 서비스 간 외래 키" in korean

@@ -62,6 +62,35 @@ def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[st
     return calls
 
 
+def keys_across_services(
+    model: CodeModel, owners: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Foreign keys from a table one service owns to a table another service owns: the
+    constraints a split drops, the reference then kept by an API call or an event and checked
+    in code (JHipster's ``BANK_ACCOUNT.USER_ID`` to ``JHI_USER``)."""
+    out = []
+    seen: set[tuple[str, tuple[str, ...], str]] = set()
+    for table in model.tables:
+        # a key declared twice (a dump and a migration) once, the one naming its columns first
+        for fk in sorted(table.foreign_keys, key=lambda k: not k.ref_columns):
+            source = owners.get(table.name, {}).get("owner")
+            target = owners.get(fk.ref_table, {}).get("owner")
+            key = (table.name, tuple(fk.columns), fk.ref_table)
+            if source and target and source != target and key not in seen:
+                seen.add(key)
+                out.append(
+                    {
+                        "table": table.name,
+                        "columns": list(fk.columns),
+                        "references": fk.ref_table,
+                        "referenced_columns": list(fk.ref_columns),
+                        "from_service": source,
+                        "to_service": target,
+                    }
+                )
+    return sorted(out, key=lambda k: (k["table"], k["references"], k["columns"]))
+
+
 def message_channels(model: CodeModel, decomposition: Decomposition) -> list[dict[str, Any]]:
     """Each queue or topic a class listens on (named in the code), with its listeners and the
     classes sending to it (``message`` dependencies) and their services (``None`` for a class
@@ -191,6 +220,7 @@ def build_report(
                 and not listeners.intersection(classes),
             }
         )
+    crossing = keys_across_services(model, owners)
     severities = Counter(d.severity.value for d in model.diagnostics)
     service_edges = {(x["from_service"], x["to_service"]) for x in calls}
     warnings = [d.message for d in model.diagnostics if d.code in SYSTEM_WARNINGS]
@@ -216,6 +246,7 @@ def build_report(
             "modularity": round(decomposition.modularity, 4),
             "remote_calls": sum(x["count"] for x in calls),
             "shared_tables": sorted(t for t, o in owners.items() if len(o["access"]) > 1),
+            "foreign_keys_across_services": len(crossing),
             "diagnostics": dict(sorted(severities.items())),
         },
         "metrics": metrics.as_dict(),
@@ -228,7 +259,7 @@ def build_report(
         "services": services,
         "shared_kernel": kernel,
         "extraction_order": extraction_order(services),
-        "readiness": assess(model, metrics, service_edges, answers),
+        "readiness": assess(model, metrics, service_edges, answers, len(crossing)),
         "tables": {t: owners[t] for t in sorted(owners)},
         "views": {
             path: {"service": p.service, "via": p.via} for path, p in sorted(placed.items())
@@ -237,6 +268,7 @@ def build_report(
             t.removeprefix("table:") for t in decomposition.unreferenced_tables
         ),
         "remote_calls": calls,
+        "foreign_keys_across_services": crossing,
         "message_channels": message_channels(model, decomposition),
         "external_types": len(model.external_types),
         "diagnostics": [

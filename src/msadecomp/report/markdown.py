@@ -80,6 +80,11 @@ UNPLACED_VIEWS = (
     "placed view to go with"
 )
 UNREFERENCED_TABLES = "{n} table(s) no class reads or writes"
+KEYS_ACROSS = (
+    "Foreign keys from a table one service owns to a table another service owns: splitting "
+    "the database drops each constraint, and the reference is then kept by an API call or an "
+    "event and checked in code."
+)
 LEFT_OUT = "{n} {reason} file(s)"
 
 
@@ -159,8 +164,8 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
             f"## {_('Shared kernel')}",
             "",
             _(
-                "Utility classes used from many packages, set aside before clustering. Package "
-                "them as a versioned library rather than a service."
+                "Utility classes used from many packages, set aside before or after clustering. "
+                "Package them as a versioned library rather than a service."
             ),
             "",
         ]
@@ -170,6 +175,7 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         )
         users = ", ".join(kernel["used_by_services"]) or _("none")
         lines += [f"{_('Used by')}: {users}.", ""]
+    lines += _keys_across(report, _)
     lines += _channels(report, _)
     lines += [f"## {_('Suggested extraction order')}", ""]
     lines += _table(
@@ -258,6 +264,32 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         [[t.name, t.formula, t.better, t.good] for t in terms],
     )
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _keys_across(report: dict[str, Any], _: Callable[[str], str]) -> list[str]:
+    """The foreign keys a split breaks: from a table of one service to another's."""
+    keys = report.get("foreign_keys_across_services") or []
+    if not keys:
+        return []
+    lines = [f"## {_('Foreign keys across services')}", "", _(KEYS_ACROSS), ""]
+    shown = keys[:EXCLUDED_SHOWN]
+    lines += _table(
+        [_("table"), _("columns"), _("references"), _("from service"), _("to service")],
+        [
+            [
+                f"`{k['table']}`",
+                ", ".join(k["columns"]),
+                f"`{k['references']}`"
+                + (f" ({', '.join(k['referenced_columns'])})" if k["referenced_columns"] else ""),
+                k["from_service"],
+                k["to_service"],
+            ]
+            for k in shown
+        ],
+    )
+    if len(keys) > len(shown):
+        lines += [_("... and {n} more in report.json").format(n=len(keys) - len(shown)), ""]
+    return [*lines, ""]
 
 
 def _channels(report: dict[str, Any], _: Callable[[str], str]) -> list[str]:

@@ -181,3 +181,43 @@ def test_a_mongodb_collection_is_owned_like_a_table_and_says_what_it_is(tmp_path
     owner = {s["id"]: s["classes"] for s in report["services"]}
     assert "air.flight.FlightStore" in owner[tables["flightSegment"]["owner"]]
     assert "`flightSegment` (MongoDB)" in to_markdown(report)
+
+
+def test_a_foreign_key_is_listed_once_when_its_tables_have_different_owners() -> None:
+    from msadecomp.model import CodeModel, ForeignKey, SourceRef, Table
+    from msadecomp.report.build import keys_across_services
+
+    here = SourceRef("schema.sql")
+    model = CodeModel(
+        root="x",
+        tables=(
+            Table(
+                "ORDERS",
+                here,
+                foreign_keys=(
+                    ForeignKey(("CUSTOMER_ID",), "CUSTOMER"),  # declared again by a migration
+                    ForeignKey(("CUSTOMER_ID",), "CUSTOMER", ("ID",)),
+                    ForeignKey(("LINE_ID",), "ORDER_LINE", ("ID",)),  # same service
+                    ForeignKey(("AUDIT_ID",), "AUDIT", ("ID",)),  # owned by no service
+                ),
+            ),
+            Table("CUSTOMER", here),
+            Table("ORDER_LINE", here),
+        ),
+    )
+    owners = {
+        "ORDERS": {"owner": "order"},
+        "ORDER_LINE": {"owner": "order"},
+        "CUSTOMER": {"owner": "customer"},
+        "AUDIT": {"owner": None},
+    }
+    assert keys_across_services(model, owners) == [
+        {
+            "table": "ORDERS",
+            "columns": ["CUSTOMER_ID"],
+            "references": "CUSTOMER",
+            "referenced_columns": ["ID"],
+            "from_service": "order",
+            "to_service": "customer",
+        }
+    ]
