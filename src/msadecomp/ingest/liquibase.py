@@ -68,14 +68,30 @@ def changelog_sql(text: str, root: ET.Element) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+TEST_CONTEXTS = frozenset(
+    {"test", "tests", "testing", "faker", "fake", "testdata", "test-data", "sample", "demo"}
+)
+"""Liquibase contexts of test and sample data: a change set run only in them shapes no table
+of the application (JHipster's ``jhi_date_time_wrapper``, created in context ``test``)."""
+
+
+def _test_only(change_set: ET.Element) -> bool:
+    """True for a change set whose ``context``/``contexts`` names test contexts only."""
+    expression = (change_set.get("context") or change_set.get("contexts") or "").lower()
+    words = set(re.findall(r"[\w-]+", expression)) - {"and", "or"}
+    return bool(words) and "!" not in expression and "not" not in words and words <= TEST_CONTEXTS
+
+
 def _changes(el: ET.Element, undoing: bool = False) -> Iterator[tuple[ET.Element, bool]]:
-    """The change elements in document order, each with whether it sits in a ``<rollback>``
-    (a change undone on rollback, never applied going forward)."""
+    """The change elements in document order, each with whether it is never applied going
+    forward: it sits in a ``<rollback>`` (undone on rollback) or in a change set of test
+    contexts only (:data:`TEST_CONTEXTS`)."""
     for child in el:
         tag = local_name(child.tag)
         if tag in _CHANGES:
             yield child, undoing
-        yield from _changes(child, undoing or tag == "rollback")
+        skip = tag == "rollback" or (tag == "changeSet" and _test_only(child))
+        yield from _changes(child, undoing or skip)
 
 
 def _change_lines(text: str) -> Iterator[int]:

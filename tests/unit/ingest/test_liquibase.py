@@ -80,6 +80,28 @@ def test_a_rollbacks_changes_are_never_applied_going_forward() -> None:
     assert sql.splitlines() == ["", 'ALTER TABLE "m_one" RENAME TO "m_uno";']
 
 
+def test_change_sets_of_test_contexts_only_shape_no_table() -> None:
+    """JHipster creates ``jhi_date_time_wrapper`` in context ``test`` and loads fake data in
+    ``faker``; a change set also run in production, or in every context but test, counts."""
+    sets = [
+        ("test", "t_test"),
+        ("faker", "t_fake"),
+        ("test, faker", "t_both"),
+        ("test and dev", "t_dev"),
+        ("!test", "t_not_test"),
+        ("", "t_all"),
+        ("prod", "t_prod"),
+    ]
+    body = "".join(
+        f'<changeSet id="{i}" author="a" context="{c}">'
+        f'<createTable tableName="{t}"><column name="id"/></createTable></changeSet>'
+        for i, (c, t) in enumerate(sets)
+    )
+    log = f"<databaseChangeLog>\n{body}\n</databaseChangeLog>"
+    sql = changelog_sql(log, ET.fromstring(log))
+    assert [t for _, t in sets if f'"{t}"' in sql] == ["t_dev", "t_not_test", "t_all", "t_prod"]
+
+
 @given(
     st.lists(
         st.tuples(st.sampled_from(["createTable", "sql", "comment"]), st.integers(0, 3)),
