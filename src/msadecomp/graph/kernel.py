@@ -7,7 +7,8 @@ such classes are set aside and reported as one generic *shared kernel* group.
 A class is a kernel candidate when it is used from at least ``min_packages`` distinct packages
 (and from at least ``min_share`` of all packages that use any project class), its name or its
 package looks technical (Util, Helper, Abstract/Base classes, default VOs, constants,
-exceptions, ``util``/``common``/``support`` packages), and it carries no domain of its own:
+exceptions, ``util``/``common``/``support``/``exception``/``errors`` packages), and it carries
+no domain of its own:
 
 * it reads and writes no table (a class with data belongs to the context owning that data; the
   sequence table an injected ID generator writes for it is no data of its own);
@@ -27,7 +28,9 @@ or more other packages.
 
 A generic base type the layers are built on is kernel however few packages use it: a type
 declaring type parameters (JeeSite's ``CrudDao<T>``, ``CrudService<D, T>``, ``DataEntity<T>``)
-whose subtypes live in three or more other packages and which has no data of its own. Such a
+whose subtypes live in three or more other packages, or that eight or more classes extend
+(Halo's ``AbstractCrudService<DOMAIN, ID>``, under all 19 services of one layer-first
+package), and which has no data of its own. Such a
 template is set aside after clustering rather than before: its subtypes' ties to it are part
 of the system the clustering sees (taking them out first reshuffled DDDSample's booking and
 RuoYi-Vue-Plus's auth services, class MoJoFM 94.1 -> 91.8 and 92.6 -> 92.4). A
@@ -56,7 +59,9 @@ TECHNICAL_NAME = re.compile(
     r"|^(Abstract|Base|Egov(Com)?Abstract)"
 )
 BASE_CLASS = re.compile(r"^(Abstract|Base|Egov(Com)?Abstract)")
-TECHNICAL_PACKAGE = re.compile(r"\.(util|utils|common|support|base|core|framework|helper)(\.|$)")
+TECHNICAL_PACKAGE = re.compile(
+    r"\.(util|utils|common|support|base|core|framework|helper|exceptions?|errors?)(\.|$)"
+)
 STRUCTURAL = frozenset(
     {
         "extends",
@@ -174,7 +179,11 @@ def detect_kernel(
 
 
 TEMPLATE_PACKAGES = 3
-"""Other packages a base type's subtypes must live in to make it a template of the system."""
+"""Other packages a base type's subtypes must live in to make it a template of the system..."""
+TEMPLATE_SUBTYPES = 8
+"""... or how many subtypes it must have: a layer-first scheme keeps all of a layer's classes
+in one package (Halo's 19 services extending ``AbstractCrudService<DOMAIN, ID>`` in
+``service.impl``)."""
 
 
 def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None:
@@ -201,7 +210,9 @@ def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None
                 subtypes.add(sub)
                 stack.append(sub)
     packages = {graph.nodes[s].get("package", "") for s in subtypes} - {node.get("package", "")}
-    return (len(subtypes), len(packages)) if len(packages) >= TEMPLATE_PACKAGES else None
+    if len(packages) >= TEMPLATE_PACKAGES or len(subtypes) >= TEMPLATE_SUBTYPES:
+        return len(subtypes), len(packages)
+    return None
 
 
 def _accesses_tables(graph: nx.MultiDiGraph, fqn: str) -> bool:

@@ -244,3 +244,58 @@ def test_utilities_of_a_widely_used_technical_package_are_kernel_after_clusterin
         "shop.common.util.IpHelper": (f"{reason} (this class: 2), no data of its own", True),
         "shop.common.util.RedisUtil": (f"{reason} (this class: 1), no data of its own", True),
     }
+
+
+def test_a_base_type_eight_classes_of_one_layer_package_extend_is_kernel() -> None:
+    """Halo keeps its 19 services in one ``service.impl`` package, all extending the generic
+    ``AbstractCrudService<DOMAIN, ID>``: a template of the layer though no other package
+    holds a subtype. Seven subtypes are not enough."""
+    g = nx.MultiDiGraph()
+    _layered(g, "blog.service.base.AbstractCrudService", "service", generic=True)
+    _layered(g, "blog.service.base.AbstractPager", "service", generic=True)
+    for i in range(8):
+        _layered(g, f"blog.service.impl.S{i}ServiceImpl", "service")
+        g.add_edge(
+            f"blog.service.impl.S{i}ServiceImpl",
+            "blog.service.base.AbstractCrudService",
+            key="extends",
+            kind="extends",
+        )
+        if i < 7:
+            g.add_edge(
+                f"blog.service.impl.S{i}ServiceImpl",
+                "blog.service.base.AbstractPager",
+                key="implements",
+                kind="implements",
+            )
+    kernel = {k.fqn: (k.reason, k.after_clustering) for k in detect_kernel(g)}
+    assert kernel == {
+        "blog.service.base.AbstractCrudService": (
+            "base type of 8 classes in 1 other packages, no data of its own",
+            True,
+        )
+    }
+
+
+def test_exceptions_of_a_widely_used_exception_package_are_kernel_after_clustering() -> None:
+    """JForum's ``net.jforum.exceptions`` and JHipster's ``web.rest.errors``: thrown from all
+    over the system, each exception by one or two packages."""
+    g = nx.MultiDiGraph()
+    for package in ("forum.exceptions", "app.web.rest.errors"):
+        for name, users in (("CacheException", ("a", "b")), ("MailException", ("c", "d", "e"))):
+            _layered(g, f"{package}.{name}", "other")
+            for user in users:
+                _layered(g, f"{package}.{user}.{user.title()}Action", "web")
+                g.add_edge(
+                    f"{package}.{user}.{user.title()}Action",
+                    f"{package}.{name}",
+                    key="new",
+                    kind="new",
+                )
+    found = {k.fqn for k in detect_kernel(g) if k.after_clustering}
+    assert found == {
+        "forum.exceptions.CacheException",
+        "forum.exceptions.MailException",
+        "app.web.rest.errors.CacheException",
+        "app.web.rest.errors.MailException",
+    }
