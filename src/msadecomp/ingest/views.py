@@ -648,14 +648,25 @@ _WEB_NAME = re.compile(
 """Class names of code that picks the view a request shows."""
 
 
+_DATA_ONLY = frozenset({"RestController", "Path"})
+"""Annotations of classes that answer with data, never a view: Spring's ``@RestController``,
+JAX-RS resources (``@Path``)."""
+
+
 def _web_classes(types: Sequence[JavaType], endpoints: Sequence[Endpoint]) -> set[str]:
     """Classes that may return a bare view name (``return "category"``): the handlers of
-    endpoints, controllers and CDI/JSF beans, classes named like web code."""
+    endpoints, controllers and CDI/JSF beans, classes named like web code; not REST
+    controllers and resources, whose bare strings are field and parameter names (JHipster's
+    ``UserResource`` sorts by ``"login"``: no ``login.html`` of its, not even as a guess)."""
     web = {e.handler.partition("#")[0] for e in endpoints}
     web.update(
         t.fqn for t in types if t.stereotype == "controller" or _WEB_NAME.search(t.simple_name)
     )
-    return web
+    return web - _data_only(types)
+
+
+def _data_only(types: Sequence[JavaType]) -> set[str]:
+    return {t.fqn for t in types if _DATA_ONLY & {a.rpartition(".")[2] for a in t.annotations}}
 
 
 def _bare(text: str) -> bool:
@@ -690,10 +701,11 @@ def link_views(
     # page nothing else ties to a class
     guessed: dict[str, set[str]] = defaultdict(set)
     web = _web_classes(types, endpoints)
+    data_only = _data_only(types)
     for fqn, texts in strings.items():
         for text, _ in texts:
             name = _view_name(text)
-            if name is not None:
+            if name is not None and not (fqn in data_only and _bare(text)):
                 depth = name.count("/") + 1
                 weak = fqn not in web and _bare(text)
                 for view in views.find(name):

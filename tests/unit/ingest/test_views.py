@@ -1,5 +1,7 @@
 """Views of every common Java web style are read, linked to their classes and placed."""
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -667,6 +669,25 @@ def test_of_the_classes_naming_a_view_those_giving_most_of_its_path_render_it() 
         "templates/monitor/job/add.html": ("w.JobCtl",),
         "templates/system/user/add.html": ("w.JobCtl", "w.UserCtl"),
     }
+
+
+def test_a_rest_controllers_bare_words_name_no_view_not_even_as_a_guess() -> None:
+    """JHipster's ``UserResource`` sorts users by ``"login"``; ``login.html`` is the Angular
+    login screen, which no REST class renders. A JAX-RS resource answers with data too; a
+    plain controller's bare word is a view name."""
+    pages = [Page("app/login/login.html"), Page("app/users/users.html")]
+    strings = {
+        "a.web.UserResource": [("login", REF)],
+        "a.web.StatsResource": [("users", REF)],
+        "a.web.HomeController": [("users", REF)],
+    }
+    types = [
+        replace(_type("a.web.UserResource"), annotations=("RestController", "RequestMapping")),
+        replace(_type("a.web.StatsResource"), annotations=("javax.ws.rs.Path",)),
+        replace(_type("a.web.HomeController"), annotations=("Controller",)),
+    ]
+    found = {p.path.rpartition("/")[2]: p.renderers for p in link_views(pages, [], strings, types)}
+    assert found == {"login.html": (), "users.html": ("a.web.HomeController",)}
 
 
 def test_a_bare_word_outside_web_code_renders_only_a_page_nothing_else_explains() -> None:
