@@ -56,10 +56,11 @@ def test_a_gwt_modules_client_paths_stay_inside_its_package_and_are_never_shared
     root = ET.Element("module")
     for sup, path in sources:
         ET.SubElement(root, "super-source" if sup else "source", path=path)
-    found = client_paths(root)
-    assert len(set(found)) == len(found)
-    for path in found:
+    sources, supers = client_paths(root)
+    for path in (*sources, *supers):
         assert not path.startswith("/") and ".." not in path.split("/")
         assert path.rpartition("/")[2] != "shared"
-    packages = client_packages([("src/org/x/X.gwt.xml", found)], ["org.x.server"])
-    assert all(p == "org.x" or p.startswith("org.x.") for p in packages)
+    assert len(set(sources)) == len(sources) and len(set(supers)) == len(supers)
+    found, folders = client_packages([("src/org/x/X.gwt.xml", sources, supers)], ["org.x.a"])
+    assert all(p == "org.x" or p.startswith("org.x.") for p in found)
+    assert all(f.startswith("/org/x/") and f.endswith("/") for f in folders)

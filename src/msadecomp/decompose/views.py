@@ -426,7 +426,8 @@ def _name_words(path: str, vocabulary: _Vocabulary) -> list[str]:
                 vocabulary.classes
             ):
                 continue
-            if found := known(name[: len(name) - len(plural)] + singular):
+            stem = name[: len(name) - len(plural)]
+            if found := known(stem + (singular.upper() if stem.isupper() else singular)):
                 return found
     return []
 

@@ -28,9 +28,9 @@ or more other packages.
 
 A generic base type the layers are built on is kernel however few packages use it: a type
 declaring type parameters (JeeSite's ``CrudDao<T>``, ``CrudService<D, T>``, ``DataEntity<T>``)
-whose subtypes live in three or more other packages, or that eight or more classes extend
-(Halo's ``AbstractCrudService<DOMAIN, ID>``, under all 19 services of one layer-first
-package), and which has no data of its own. Such a
+whose subtypes live in three or more other packages, or that eight or more classes extend,
+some in another package (Halo's ``AbstractCrudService<DOMAIN, ID>``, under all 19 services of
+one layer-first package), and which has no data of its own. Such a
 template is set aside after clustering rather than before: its subtypes' ties to it are part
 of the system the clustering sees (taking them out first reshuffled DDDSample's booking and
 RuoYi-Vue-Plus's auth services, class MoJoFM 94.1 -> 91.8 and 92.6 -> 92.4). A
@@ -181,9 +181,10 @@ def detect_kernel(
 TEMPLATE_PACKAGES = 3
 """Other packages a base type's subtypes must live in to make it a template of the system..."""
 TEMPLATE_SUBTYPES = 8
-"""... or how many subtypes it must have: a layer-first scheme keeps all of a layer's classes
-in one package (Halo's 19 services extending ``AbstractCrudService<DOMAIN, ID>`` in
-``service.impl``)."""
+"""... or how many subtypes it must have, some in another package: a layer-first scheme keeps
+all of a layer's classes in one package (Halo's 19 services extending
+``AbstractCrudService<DOMAIN, ID>`` in ``service.impl``). A base whose subtypes all share its
+package (OpenMRS's ``OpenmrsPropertyEditor``) is a family of that package, no template."""
 
 
 def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None:
@@ -210,7 +211,7 @@ def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None
                 subtypes.add(sub)
                 stack.append(sub)
     packages = {graph.nodes[s].get("package", "") for s in subtypes} - {node.get("package", "")}
-    if len(packages) >= TEMPLATE_PACKAGES or len(subtypes) >= TEMPLATE_SUBTYPES:
+    if len(packages) >= TEMPLATE_PACKAGES or (packages and len(subtypes) >= TEMPLATE_SUBTYPES):
         return len(subtypes), len(packages)
     return None
 

@@ -113,8 +113,8 @@ def ingest(
     if vendored:  # a library's sources copied into the project (PublicCMS's Google sfntly)
         collected.excluded.extend((f.path, LIBRARY_REASON) for f in vendored)
         java_files = [f for f in java_files if f.package not in copied]
-    gwt = client_packages(xml.gwt_modules, (f.package for f in java_files))
-    browser = client_files(java_files, gwt)
+    gwt, emulated = client_packages(xml.gwt_modules, (f.package for f in java_files))
+    browser = client_files(java_files, gwt, emulated)
     if browser:  # GWT client code is the browser's front end (OpenKM's 677 widget classes)
         collected.excluded.extend((p, GWT_CLIENT_REASON) for p in sorted(browser))
         java_files = [f for f in java_files if f.path not in browser]

@@ -16,10 +16,10 @@ like a separate JavaScript front end, except:
   interface, not the browser's.
 
 >>> client_paths(ET.fromstring("<module/>"))
-('client',)
->>> module = '<module><source path="ui"/><source path="shared"/><super-source path=""/>'
->>> client_paths(ET.fromstring(module + '</module>'))
-('ui', '')
+(('client',), ())
+>>> module = '<module><source path="ui"/><source path="shared"/><super-source path="jre"/>'
+>>> client_paths(ET.fromstring(module + '<source path="../server"/></module>'))
+(('ui',), ('jre',))
 """
 
 from __future__ import annotations
@@ -35,59 +35,77 @@ MODULE_SUFFIX = ".gwt.xml"
 SHARED = "shared"
 
 
-def client_paths(root: ET.Element) -> tuple[str, ...]:
-    """The source paths of client code a module names, relative to its package (``""`` for
-    the package itself); paths leaving the package are ignored."""
-    named = [
-        el.get("path", "").strip()
-        for el in root.iter()
-        if local_name(el.tag) in ("source", "super-source")
-    ]
-    out = []
-    for path in named if named else ["client"]:
-        path = posixpath.normpath("/" + path).strip("/")  # "a/./b/" -> "a/b"; "../x" -> "x"
-        if posixpath.basename(path) != SHARED and path not in out:
-            out.append(path)
-    return tuple(out)
+def client_paths(root: ET.Element) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``<source>`` and the ``<super-source>`` paths of client code a module names,
+    relative to its package (``""`` for the package itself, as ``.`` is; ``client`` when it
+    names no ``<source>``); paths leaving the package (``../server``) are ignored."""
+    sources: list[str] = []
+    supers: list[str] = []
+    named = False
+    for el in root.iter():
+        tag = local_name(el.tag)
+        if tag not in ("source", "super-source"):
+            continue
+        named = named or tag == "source"
+        path = posixpath.normpath(el.get("path", "").strip() or ".")  # "a/./b/" -> "a/b"
+        path = "" if path == "." else path
+        target = sources if tag == "source" else supers
+        leaves = path.startswith(("..", "/"))
+        if not leaves and posixpath.basename(path) != SHARED and path not in target:
+            target.append(path)
+    if not named:
+        sources.append("client")
+    return tuple(sources), tuple(supers)
 
 
 def client_packages(
-    modules: Iterable[tuple[str, tuple[str, ...]]], packages: Iterable[str]
-) -> set[str]:
-    """Client packages of ``modules`` (module file path, :func:`client_paths`): the module's
-    package is the longest tail of its folder that is a Java package of ``packages`` or a
-    prefix of one."""
+    modules: Iterable[tuple[str, tuple[str, ...], tuple[str, ...]]], packages: Iterable[str]
+) -> tuple[set[str], set[str]]:
+    """Client packages and super-source folders of ``modules`` (module file path and its
+    :func:`client_paths`): the module's package is the longest tail of its folder that is a
+    Java package of ``packages`` or a prefix of one. A super-source folder holds sources that
+    declare the packages they emulate (``java.util``), so it is given as a path fragment
+    (``/com/acme/jre/``), not a package."""
     known: set[str] = set()
     for p in packages:
         parts = p.split(".")
         known.update(".".join(parts[:k]) for k in range(1, len(parts) + 1))
-    out: set[str] = set()
-    for path, sources in modules:
-        folders = [s for s in posixpath.dirname(path).split("/") if s]
-        tails = (".".join(folders[k:]) for k in range(len(folders)))
+    found: set[str] = set()
+    folders: set[str] = set()
+    for path, sources, supers in modules:
+        segments = [s for s in posixpath.dirname(path).split("/") if s]
+        tails = (".".join(segments[k:]) for k in range(len(segments)))
         base = next((t for t in tails if t in known), None)
         if base is not None:
-            out.update(".".join(filter(None, [base, *s.split("/")])) for s in sources)
-    return out
+            found.update(".".join(filter(None, [base, *s.split("/")])) for s in sources)
+            root = "/".join(base.split("."))
+            folders.update(f"/{root}/{s}/".replace("//", "/") for s in supers if s)
+    return found, folders
 
 
-def client_files(files: Sequence[JavaFile], packages: Iterable[str]) -> set[str]:
-    """Paths of the files of ``files`` in one of the client ``packages`` (or below) that no
-    server code refers to, directly or through other client types it refers to."""
+def client_files(
+    files: Sequence[JavaFile], packages: Iterable[str], folders: Iterable[str] = ()
+) -> set[str]:
+    """Paths of the files of ``files`` in one of the client ``packages`` (or below) or under
+    one of the super-source ``folders`` (path fragments) that no server code refers to,
+    directly or through other client types it refers to."""
     roots = tuple(sorted(set(packages)))
-    if not roots:
+    fragments = tuple(sorted(set(folders)))
+    if not roots and not fragments:
         return set()
 
-    def in_client(package: str) -> bool:
-        return any(package == r or package.startswith(r + ".") for r in roots)
+    def in_client(f: JavaFile) -> bool:
+        return any(f.package == r or f.package.startswith(r + ".") for r in roots) or any(
+            frag in "/" + f.path for frag in fragments
+        )
 
-    client = [f for f in files if in_client(f.package)]
+    client = [f for f in files if in_client(f)]
     if not client:
         return set()
     owner = {_fqn(f, t): f.path for f in client for t in f.types}
     by_path = {f.path: f for f in client}
     used: set[str] = set()
-    todo = [p for f in files if not in_client(f.package) for p in _referred(f, owner, True)]
+    todo = [p for f in files if not in_client(f) for p in _referred(f, owner, True)]
     while todo:
         path = todo.pop()
         if path not in used:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from msadecomp.ingest.java_model import JavaFacts, join_paths
+from msadecomp.ingest.named_files import entries
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.web_config import Action
 from msadecomp.ingest.xml_config import Servlet, XmlFacts
@@ -246,8 +247,8 @@ SPRING_DISPATCHER = "org.springframework.web.servlet.DispatcherServlet"
 FRAMEWORKS = ("org.springframework.", "net.sourceforge.stripes.", "org.apache.struts")
 """Packages whose other ``*DispatcherServlet`` classes are no Spring MVC dispatcher (Spring
 Web Services' ``MessageDispatcherServlet``, Stripes' ``DispatcherServlet``)."""
-BOOT_SERVLET_PATH = re.compile(
-    r"^\s*(?:spring\.mvc\.servlet\.path|server\.servlet[.-]path)\s*[=:]\s*(\S*)\s*$", re.M
+BOOT_SERVLET_PATH_KEYS = frozenset(
+    {"spring.mvc.servlet.path", "server.servlet.path", "server.servlet-path"}
 )
 """Spring Boot's setting of the path its dispatcher servlet is mapped to (2.x, 1.x)."""
 BOOT_FILE = re.compile(r"(?:application|bootstrap)(?:-[\w.-]+)?\.properties")
@@ -257,14 +258,15 @@ def boot_servlet_paths(files: Iterable[tuple[str, bytes]]) -> set[str]:
     """The dispatcher paths the Spring Boot ``application*.properties`` files of ``files``
     (path, data) set.
 
-    >>> boot_servlet_paths([("a/application.properties", b"spring.mvc.servlet.path=/api")])
+    >>> boot_servlet_paths([("a/application.properties", b"spring.mvc.servlet.path /api")])
     {'/api'}
     """
     out = set()
     for path, data in files:
         if BOOT_FILE.fullmatch(path.rpartition("/")[2]):
-            for value in BOOT_SERVLET_PATH.findall(data.decode("utf-8", "replace")):
-                out.add("/" + value.strip("/"))
+            for key, value, _ in entries(data.decode("utf-8", "replace")):
+                if key in BOOT_SERVLET_PATH_KEYS:
+                    out.add("/" + value.strip().strip("/"))
     return out
 
 
@@ -296,7 +298,7 @@ def dispatcher_prefix(servlets: Iterable[Servlet], boot_paths: Iterable[str] = (
         prefixes = {p[:-2].rstrip("/") for p in patterns if p.startswith("/") and p.endswith("/*")}
         return prefixes.pop() if len(prefixes) == len(patterns) == 1 else ""
     paths = sorted(set(boot_paths))
-    if len(paths) != 1 or any(c in paths[0] for c in "$*{"):
+    if len(paths) != 1 or any(c in paths[0] for c in "$*{\\ "):
         return ""
     return paths[0].rstrip("/")
 

@@ -76,8 +76,11 @@ of the application (JHipster's ``jhi_date_time_wrapper``, created in context ``t
 
 
 def _test_only(change_set: ET.Element) -> bool:
-    """True for a change set whose ``context``/``contexts`` names test contexts only."""
-    expression = (change_set.get("context") or change_set.get("contexts") or "").lower()
+    """True for a change set whose ``context``/``contexts``/``contextFilter`` (Liquibase 4.16's
+    name) names test contexts only."""
+    expression = next(
+        (v for k in ("contextFilter", "context", "contexts") if (v := change_set.get(k))), ""
+    ).lower()
     words = set(re.findall(r"[\w-]+", expression)) - {"and", "or"}
     return bool(words) and "!" not in expression and "not" not in words and words <= TEST_CONTEXTS
 

@@ -70,8 +70,8 @@ class XmlFacts:
     view_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Tiles definition names and view-alias keys (:mod:`.named_files`) -> the views they
     stand for."""
-    gwt_modules: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
-    """(path, client source paths) of each GWT module (:mod:`.gwt`)."""
+    gwt_modules: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    """(path, source paths, super-source paths) of each GWT module (:mod:`.gwt`)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
     parsed_by: dict[str, int] = field(default_factory=dict)
@@ -98,7 +98,7 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
         root = _parse(path, text, facts) if named in (None, "module") else None
         if root is not None and _local(root.tag) == "module":
             facts.kinds["GWT module"] = facts.kinds.get("GWT module", 0) + 1
-            facts.gwt_modules.append((path, client_paths(root)))
+            facts.gwt_modules.append((path, *client_paths(root)))
         return
     if named is not None and named not in _KINDS:
         return  # no configuration we read (a build file, sample data, a log setup)

@@ -289,7 +289,7 @@ def _keys_across(report: dict[str, Any], _: Callable[[str], str]) -> list[str]:
     )
     if len(keys) > len(shown):
         lines += [_("... and {n} more in report.json").format(n=len(keys) - len(shown)), ""]
-    return [*lines, ""]
+    return lines
 
 
 def _channels(report: dict[str, Any], _: Callable[[str], str]) -> list[str]:

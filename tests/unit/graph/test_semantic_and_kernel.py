@@ -268,6 +268,15 @@ def test_a_base_type_eight_classes_of_one_layer_package_extend_is_kernel() -> No
                 key="implements",
                 kind="implements",
             )
+    _layered(g, "blog.service.impl.AbstractEditor", "service", generic=True)
+    for i in range(9):  # a family of its own package
+        _layered(g, f"blog.service.impl.E{i}Editor", "service")
+        g.add_edge(
+            f"blog.service.impl.E{i}Editor",
+            "blog.service.impl.AbstractEditor",
+            key="extends",
+            kind="extends",
+        )
     kernel = {k.fqn: (k.reason, k.after_clustering) for k in detect_kernel(g)}
     assert kernel == {
         "blog.service.base.AbstractCrudService": (

@@ -85,26 +85,45 @@ def test_only_a_gwt_module_file_names_client_folders(tmp_path: Path) -> None:
 
 def test_a_modules_client_packages_lie_below_its_package_wherever_its_file_sits() -> None:
     """The module file sits beside the sources, under ``resources/`` or in a WAR's classes;
-    an empty source path is the module's package itself, ``shared`` code is no client's."""
+    an empty source path is the module's package itself, ``shared`` code is no client's, a
+    path leaving the package is ignored; super-source code declares the packages it emulates,
+    so its folder is what tells it."""
 
-    def packages(path: str, body: str) -> set[str]:
-        paths = client_paths(ET.fromstring(f"<module>{body}</module>"))
-        return client_packages([(path, paths)], ["org.x.server", "org.x.client.ui", "org.y"])
+    def packages(path: str, body: str) -> tuple[set[str], set[str]]:
+        sources, supers = client_paths(ET.fromstring(f"<module>{body}</module>"))
+        known = ["org.x.server", "org.x.client.ui", "org.y"]
+        return client_packages([(path, sources, supers)], known)
 
-    assert packages("m/src/main/java/org/x/X.gwt.xml", "") == {"org.x.client"}
-    assert packages("m/src/main/resources/org/x/X.gwt.xml", "") == {"org.x.client"}
-    assert packages("WEB-INF/classes/org/x/X.gwt.xml", "") == {"org.x.client"}
-    assert packages("src/org/x/X.gwt.xml", '<source path="client"/><source path="shared"/>') == {
-        "org.x.client"
-    }
-    assert packages("src/org/x/X.gwt.xml", '<source path="ui/"/><super-source path="jre"/>') == {
-        "org.x.ui",
-        "org.x.jre",
-    }
-    assert packages("src/org/x/client/X.gwt.xml", '<source path=""/>') == {"org.x.client"}
-    assert packages("src/org/x/X.gwt.xml", '<source path="shared"/>') == set()
-    assert packages("src/org/x/X.gwt.xml", '<source path="../../etc"/>') == {"org.x.etc"}
-    assert packages("elsewhere/X.gwt.xml", "") == set()  # no Java package there
+    client = ({"org.x.client"}, set())
+    assert packages("m/src/main/java/org/x/X.gwt.xml", "") == client
+    assert packages("m/src/main/resources/org/x/X.gwt.xml", "") == client
+    assert packages("WEB-INF/classes/org/x/X.gwt.xml", "") == client
+    assert packages("src/org/x/X.gwt.xml", '<source path="client"/><source path="shared"/>') == (
+        client
+    )
+    assert packages("src/org/x/X.gwt.xml", '<source path="ui/"/><super-source path="jre"/>') == (
+        {"org.x.ui"},
+        {"/org/x/jre/"},
+    )
+    assert packages("src/org/x/X.gwt.xml", '<super-source path="jre"/>') == (
+        {"org.x.client"},
+        {"/org/x/jre/"},
+    )
+    assert packages("src/org/x/client/X.gwt.xml", '<source path=""/>') == client
+    assert packages("src/org/x/client/X.gwt.xml", '<source path="."/>') == client
+    assert packages("src/org/x/X.gwt.xml", '<source path="shared"/>') == (set(), set())
+    assert packages("src/org/x/X.gwt.xml", '<source path="../../etc"/>') == (set(), set())
+    assert packages("elsewhere/X.gwt.xml", "") == (set(), set())  # no Java package there
+
+
+def test_super_source_code_is_client_code_whatever_package_it_declares() -> None:
+    files = [
+        parse_java(
+            "src/org/x/jre/java/util/Objects2.java", b"package java.util; class Objects2 {}"
+        ),
+        parse_java("src/org/x/server/S.java", b"package org.x.server; class S {}"),
+    ]
+    assert client_files(files, [], ["/org/x/jre/"]) == {"src/org/x/jre/java/util/Objects2.java"}
 
 
 def test_server_use_by_full_name_keeps_a_client_type_and_what_its_signatures_name() -> None:

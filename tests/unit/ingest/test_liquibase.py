@@ -97,9 +97,14 @@ def test_change_sets_of_test_contexts_only_shape_no_table() -> None:
         f'<createTable tableName="{t}"><column name="id"/></createTable></changeSet>'
         for i, (c, t) in enumerate(sets)
     )
+    body += (  # Liquibase 4.16 calls the attribute contextFilter
+        '<changeSet id="9" author="a" contextFilter="test">'
+        '<createTable tableName="t_filter"><column name="id"/></createTable></changeSet>'
+    )
     log = f"<databaseChangeLog>\n{body}\n</databaseChangeLog>"
     sql = changelog_sql(log, ET.fromstring(log))
     assert [t for _, t in sets if f'"{t}"' in sql] == ["t_dev", "t_not_test", "t_all", "t_prod"]
+    assert '"t_filter"' not in sql
 
 
 @given(

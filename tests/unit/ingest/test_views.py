@@ -617,6 +617,7 @@ def test_a_template_named_for_its_role_goes_by_its_folder_and_plurals_name_their
         "WEB-INF/decorators/default.jsp",
         "admin/views/Venue/index.html",
         "app/categories/categories.html",
+        "app/CATEGORIES/list.html",
         "admin/views/Venue/search.html",
         "admin/views/Venue/detail.html",
         "admin/views/Event/detail.html",
@@ -636,6 +637,7 @@ def test_a_template_named_for_its_role_goes_by_its_folder_and_plurals_name_their
         "WEB-INF/decorators/default.jsp": ("venue", "default"),
         "admin/views/Venue/index.html": ("venue", "name"),
         "app/categories/categories.html": ("category", "name"),
+        "app/CATEGORIES/list.html": ("category", "name"),
     }
 
 
