@@ -1,21 +1,30 @@
 """Suggested extraction order (strangler fig): cut out the loosely coupled services first.
 
 Per service the *entanglement* is ``calls in + calls out + 2 x (tables it shares with other
-services)``: every cross-service call becomes a remote call to build and operate, and every
-shared table a data migration or replication. Services are extracted in increasing entanglement;
-on a tie core services go first (they carry the value that justifies the move), then supporting,
-then generic ones, which are also candidates for a shared platform or an off-the-shelf product.
+services) + foreign keys between its tables and other services'``: every cross-service call
+becomes a remote call to build and operate, every shared table a data migration or
+replication, and every such key a constraint the split drops and the code must keep instead.
+Services are extracted in increasing entanglement; on a tie core services go first (they carry
+the value that justifies the move), then supporting, then generic ones, which are also
+candidates for a shared platform or an off-the-shelf product.
 The shared kernel is not extracted: it becomes a versioned library.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 ORDER = {"core": 0, "supporting": 1, "generic": 2}
 
 
-def extraction_order(services: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def extraction_order(
+    services: list[dict[str, Any]], keys: Sequence[Mapping[str, Any]] = ()
+) -> list[dict[str, Any]]:
+    """The services in the order to extract them; ``keys``: the report's foreign keys across
+    services."""
+    crossing = Counter(k[end] for k in keys for end in ("from_service", "to_service"))
     rows = []
     for s in services:
         calls_in = sum(c["count"] for c in s["incoming_calls"])
@@ -26,7 +35,7 @@ def extraction_order(services: list[dict[str, Any]]) -> list[dict[str, Any]]:
         kind = (s.get("subdomain") or {}).get("type", "supporting")
         rows.append(
             (
-                calls_in + calls_out + 2 * shared,
+                calls_in + calls_out + 2 * shared + crossing[s["id"]],
                 ORDER.get(kind, 1),
                 s["id"],
                 s,
@@ -42,6 +51,8 @@ def extraction_order(services: list[dict[str, Any]]) -> list[dict[str, Any]]:
             f"{calls_in} incoming and {calls_out} outgoing cross-service calls",
             f"{shared} table(s) shared with other services",
         ]
+        if crossing[s["id"]]:
+            reasons.append(f"{crossing[s['id']]} foreign key(s) to or from other services' tables")
         if kind == "generic":
             reasons.append(
                 "generic capability: consider a shared platform service or an "

@@ -102,6 +102,16 @@ def test_extraction_order_least_entangled_first_core_breaks_ties() -> None:
     assert plan[1]["entanglement"] == 3 and "core subdomain" in plan[1]["reasons"][-1]
 
 
+def test_foreign_keys_between_services_entangle_both_ends() -> None:
+    """A key from B's table to C's is a constraint both sides lose when split."""
+    keys = [{"from_service": "B", "to_service": "C"}, {"from_service": "B", "to_service": "C"}]
+    plan = extraction_order(
+        [_service("B", "generic", 1, 1, 0), _service("C", "core", 1, 1, 0)], keys
+    )
+    assert [(p["service"], p["entanglement"]) for p in plan] == [("C", 4), ("B", 4)]
+    assert "2 foreign key(s) to or from other services' tables" in plan[1]["reasons"]
+
+
 METRICS = Metrics(5, 0.6, 0.2, 2.0, 0.1, 0.3, 3.0, 0.6, 0.4, 0.2)
 
 

@@ -258,7 +258,7 @@ def build_report(
         ],
         "services": services,
         "shared_kernel": kernel,
-        "extraction_order": extraction_order(services),
+        "extraction_order": extraction_order(services, crossing),
         "readiness": assess(model, metrics, service_edges, answers, len(crossing)),
         "tables": {t: owners[t] for t in sorted(owners)},
         "views": {
