@@ -328,3 +328,41 @@ def test_methods_a_framework_calls_are_no_business_operations() -> None:
     calls = classify(CodeModel("m", tuple(pings)), d, {})
     assert "1 business operations" in calls["P"].evidence[2]
     assert "(e.g. doTransfer)" in calls["P"].evidence[2]
+
+
+def test_types_used_across_services_without_a_call_entangle_both_ends() -> None:
+    """JHipster's user services throw the exceptions of an ``errors`` service nothing calls:
+    it had come first in the order with entanglement 0. A pair that also calls counts once,
+    as a call; the shared kernel is a library already."""
+    from msadecomp.decompose import Cluster, Decomposition
+    from msadecomp.model import Dependency, JavaType, SourceRef, TypeKind
+    from msadecomp.report.build import type_uses
+
+    here = SourceRef("A.java")
+    names = ("u.UserService", "u.AccountResource", "e.EmailUsedException", "e.ErrorVM", "k.Util")
+    types = tuple(JavaType(n, TypeKind.CLASS, here) for n in names)
+    deps = (
+        Dependency("u.UserService", "e.EmailUsedException", DepKind.NEW, here),
+        Dependency("u.AccountResource", "e.EmailUsedException", DepKind.NEW, here),
+        Dependency("u.AccountResource", "e.ErrorVM", DepKind.RETURN, here),
+        Dependency("u.AccountResource", "e.ErrorVM", DepKind.CALL, here, "x->of"),
+        Dependency("u.UserService", "k.Util", DepKind.PARAM, here),
+    )
+    decomposition = Decomposition(
+        "leiden",
+        42,
+        1.0,
+        (
+            Cluster("user", "user", names[:2]),
+            Cluster("errors", "errors", names[2:4]),
+            Cluster("K", "shared-kernel", ("k.Util",), kernel=True),
+        ),
+        0.5,
+    )
+    uses = type_uses(CodeModel("m", types, deps), decomposition)
+    assert uses == {"user": 2, "errors": 2}
+    plan = extraction_order(
+        [_service("user", "core", 1, 0, 0), _service("errors", "generic", 0, 1, 0)], (), uses
+    )
+    assert [p["entanglement"] for p in plan] == [3, 3]
+    assert plan[0]["reasons"][2].startswith("2 use(s) of types across services without a call")

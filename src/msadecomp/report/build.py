@@ -26,6 +26,38 @@ SYSTEM_WARNINGS = frozenset({"input.copies"})
 """Diagnostics about the whole input, repeated among the report's warnings."""
 
 
+TYPE_KINDS = frozenset(
+    {DepKind.EXTENDS, DepKind.IMPLEMENTS, DepKind.FIELD, DepKind.PARAM, DepKind.RETURN}
+    | {DepKind.LOCAL, DepKind.NEW}
+)
+"""Compile-time uses of a type: once split, the type is copied, published as a library or
+turned into an API contract."""
+
+
+def type_uses(model: CodeModel, decomposition: Decomposition) -> Counter[str]:
+    """Per service, the (user, used) pairs of top-level classes across services by a
+    :data:`TYPE_KINDS` dependency and no call or injection, counted at both ends: JHipster's
+    exceptions, thrown by the user services, are used though nothing calls them."""
+    where = decomposition.assignment()
+    top = top_levels(model)
+    kernel = {c.id for c in decomposition.clusters if c.kernel}
+    called: set[tuple[str, str]] = set()
+    typed: set[tuple[str, str]] = set()
+    for d in model.dependencies:
+        pair = (top.get(d.source, d.source), top.get(d.target, d.target))
+        if d.kind in REMOTE_KINDS:
+            called.add(pair)
+        elif d.kind in TYPE_KINDS:
+            typed.add(pair)
+    out: Counter[str] = Counter()
+    for src, dst in typed - called:
+        a, b = where.get(src), where.get(dst)
+        if a is not None and b is not None and a != b and not {a, b} & kernel:
+            out[a] += 1
+            out[b] += 1
+    return out
+
+
 def remote_calls(model: CodeModel, decomposition: Decomposition) -> list[dict[str, Any]]:
     """Calls and injections that cross services: what would become a remote API or message."""
     where = decomposition.assignment()
@@ -258,7 +290,7 @@ def build_report(
         ],
         "services": services,
         "shared_kernel": kernel,
-        "extraction_order": extraction_order(services, crossing),
+        "extraction_order": extraction_order(services, crossing, type_uses(model, decomposition)),
         "readiness": assess(model, metrics, service_edges, answers, len(crossing)),
         "tables": {t: owners[t] for t in sorted(owners)},
         "views": {

@@ -86,7 +86,8 @@ _EN = (
         "entanglement",
         "Entanglement (extraction order)",
         "cross-service calls in and out plus 2 × tables shared with other services plus "
-        "foreign keys between its tables and other services'",
+        "foreign keys between its tables and other services' plus class pairs across services "
+        "using a type without a call",
         "lower",
         "extract the least entangled services first",
     ),
@@ -134,7 +135,7 @@ _KO_TEXT = {
     "entanglement": (
         "얽힘 정도 (분리 순서)",
         "들어오고 나가는 서비스 간 호출 수 + 2 × 다른 서비스와 공유하는 테이블 수 + 다른 "
-        "서비스 테이블과의 외래 키 수",
+        "서비스 테이블과의 외래 키 수 + 호출 없이 다른 서비스의 타입을 쓰는 클래스 쌍 수",
         "낮을수록",
         "덜 얽힌 서비스부터 분리",
     ),
