@@ -183,7 +183,7 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         [
             [
                 str(p["step"]),
-                f"{p['service']} {p['name']}",
+                p["name"] if p["name"] == p["service"] else f"{p['service']} {p['name']}",
                 _(p["subdomain"]),
                 str(p["entanglement"]),
                 "; ".join(p["reasons"]),
