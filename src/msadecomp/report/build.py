@@ -26,6 +26,9 @@ SYSTEM_WARNINGS = frozenset({"input.copies"})
 """Diagnostics about the whole input, repeated among the report's warnings."""
 
 
+OWN_PAGE = frozenset({"links", "includes", "folder"})
+"""How a view must be placed to be a page of its service's own: a class of it renders the page
+or handles its links, a page of it includes it, or its folder is the service's package."""
 TYPE_KINDS = frozenset(
     {DepKind.EXTENDS, DepKind.IMPLEMENTS, DepKind.FIELD, DepKind.PARAM, DepKind.RETURN}
     | {DepKind.LOCAL, DepKind.NEW}
@@ -245,10 +248,11 @@ def build_report(
                 "views": views.get(c.id, []),
                 "outgoing_calls": [x for x in calls if x["from_service"] == c.id],
                 "incoming_calls": [x for x in calls if x["to_service"] == c.id],
-                # no data, no request, page or message of its own: code the callers share
+                # no data, no request, page or message of its own: code the callers share (a
+                # page placed by name or by default only is no page of its own)
                 "library": not owned
                 and not endpoints
-                and not views.get(c.id)
+                and not any(placed[v].via in OWN_PAGE for v in views.get(c.id, []))
                 and not listeners.intersection(classes),
             }
         )

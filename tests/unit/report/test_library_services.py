@@ -9,6 +9,7 @@ from msadecomp.model import (
     DepKind,
     Endpoint,
     JavaType,
+    Page,
     SourceRef,
     Table,
     TableAccess,
@@ -41,6 +42,8 @@ def report() -> dict:  # type: ignore[type-arg]
         endpoints=(Endpoint("/bookings", "POST", f"{BOOKING}#book", REF),),
         tables=(Table("FLIGHT", REF),),
         table_accesses=(TableAccess(FLIGHT, "FLIGHT", Access.WRITE, REF),),
+        # placed with the connection pool by its name only: no page of the pool's own
+        pages=(Page("web/connections.html"),),
     )
     clusters = (
         Cluster("booking", "booking", (BOOKING,)),
@@ -58,11 +61,15 @@ def test_only_a_service_without_data_requests_pages_or_messages_is_a_library() -
     assert {s["id"]: s["library"] for s in r["services"]} == {
         "booking": False,  # serves an endpoint
         "flight": False,  # owns a table
-        "mongo": True,
+        "mongo": True,  # its page is placed by name only
         "broker": False,  # runs on messages
         "jobs": False,  # runs on a timer
         "db": False,  # the database runs it
     }
+
+
+def test_a_library_keeps_the_pages_only_its_name_placed() -> None:
+    assert report()["views"] == {"web/connections.html": {"service": "mongo", "via": "name"}}
 
 
 def test_the_reports_name_the_library_and_the_services_using_it() -> None:
