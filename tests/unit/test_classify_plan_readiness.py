@@ -347,6 +347,10 @@ def test_types_used_across_services_without_a_call_entangle_both_ends() -> None:
         Dependency("u.AccountResource", "e.ErrorVM", DepKind.RETURN, here),
         Dependency("u.AccountResource", "e.ErrorVM", DepKind.CALL, here, "x->of"),
         Dependency("u.UserService", "k.Util", DepKind.PARAM, here),
+        # each way round is one pair; a call either way makes it a call
+        Dependency("e.EmailUsedException", "u.UserService", DepKind.FIELD, here),
+        Dependency("e.ErrorVM", "u.UserService", DepKind.PARAM, here),
+        Dependency("u.UserService", "e.ErrorVM", DepKind.CALL, here, "x->of"),
     )
     decomposition = Decomposition(
         "leiden",

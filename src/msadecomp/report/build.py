@@ -44,16 +44,19 @@ def type_uses(model: CodeModel, decomposition: Decomposition) -> Counter[str]:
     where = decomposition.assignment()
     top = top_levels(model)
     kernel = {c.id for c in decomposition.clusters if c.kernel}
-    called: set[tuple[str, str]] = set()
-    typed: set[tuple[str, str]] = set()
+    called: set[frozenset[str]] = set()  # pairs either way round: a pair counts once
+    typed: set[frozenset[str]] = set()
     for d in model.dependencies:
-        pair = (top.get(d.source, d.source), top.get(d.target, d.target))
+        pair = frozenset((top.get(d.source, d.source), top.get(d.target, d.target)))
         if d.kind in REMOTE_KINDS:
             called.add(pair)
         elif d.kind in TYPE_KINDS:
             typed.add(pair)
     out: Counter[str] = Counter()
-    for src, dst in typed - called:
+    for pair in typed - called:
+        if len(pair) != 2:
+            continue
+        src, dst = sorted(pair)
         a, b = where.get(src), where.get(dst)
         if a is not None and b is not None and a != b and not {a, b} & kernel:
             out[a] += 1

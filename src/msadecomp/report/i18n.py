@@ -98,8 +98,8 @@ KO: dict[str, str] = {
     "Owned tables": "소유 테이블",
     "Owned tables other services also use": "다른 서비스도 쓰는 소유 테이블",
     "A library rather than a service": "서비스가 아닌 라이브러리 후보",
-    "it owns no table and serves no endpoint or view": "소유 테이블도, 제공하는 엔드포인트나 "
-    "화면도 없습니다",
+    "it owns no table and serves no endpoint or view of its own": "소유 테이블도, 제공하는 "
+    "엔드포인트나 자체 화면도 없습니다",
     "used by": "사용하는 서비스:",
     "Views placed by default": "기본 규칙으로 배치한 화면",
     "Not placed in any service": "어느 서비스에도 배치하지 못한 항목",

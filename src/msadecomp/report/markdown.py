@@ -370,7 +370,7 @@ def _service(
         users = sorted({c["from_service"] for c in x["incoming_calls"]})
         lines += [
             f"**{_('A library rather than a service')}**: "
-            + _("it owns no table and serves no endpoint or view")
+            + _("it owns no table and serves no endpoint or view of its own")
             + (f" ({_('used by')} {', '.join(users)})" if users else "")
             + ".",
             "",

@@ -76,7 +76,7 @@ def test_the_reports_name_the_library_and_the_services_using_it() -> None:
     r = report()
     assert (
         "**A library rather than a service**: it owns no table and serves no endpoint or view "
-        "(used by booking, flight)." in to_markdown(r)
+        "of its own (used by booking, flight)." in to_markdown(r)
     )
     assert "| of which libraries rather than services | 1 |" in to_markdown(r)
     assert "**서비스가 아닌 라이브러리 후보**" in to_markdown(r, "ko")
