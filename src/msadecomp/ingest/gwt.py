@@ -1,9 +1,10 @@
 """GWT client code: Java that the GWT compiler turns into the browser's JavaScript.
 
-A GWT module (``Main.gwt.xml``) names the packages of its client code, below the module's own
-package: each ``<source path="...">`` and ``<super-source path="...">`` (an empty path is the
-module's package itself), or ``client`` when it names none. The module's package is where its
-file sits among the Java packages (beside the sources, under ``resources/``, or in a WAR's
+A GWT module (``Main.gwt.xml``) names the packages of its client code below the module's own
+package, each ``<source path="...">`` (an empty path is the module's package itself), or
+``client`` when it names none; and ``<super-source path="...">`` folders, whose files declare
+the packages they emulate (``java.util``). The module's package is where its file sits among
+the Java packages (beside the sources, under ``resources/``, or in a WAR's
 ``WEB-INF/classes``). That code is one front end, deployed as one script; clustered with the
 server it made up the services of OpenKM (677 widget, popup and panel classes in 17 of 30
 services, beside the server code they call). It is left out of the decomposition and listed,
@@ -11,9 +12,9 @@ like a separate JavaScript front end, except:
 
 * a source path named ``shared``, which GWT compiles for both sides;
 * client types that server code refers to (by import, by a fully qualified name, in a class
-  file's constant pool) and the client types those refer to in turn: the remote service
-  interfaces the server's servlets implement and the beans they fill are the server's
-  interface, not the browser's.
+  file's constant pool) and the client types their signatures and fields name in turn: the
+  remote service interfaces the server's servlets implement and the beans they fill are the
+  server's interface, not the browser's.
 
 >>> client_paths(ET.fromstring("<module/>"))
 (('client',), ())

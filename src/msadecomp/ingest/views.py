@@ -655,17 +655,17 @@ JAX-RS resources (``@Path``)."""
 
 def _web_classes(types: Sequence[JavaType], endpoints: Sequence[Endpoint]) -> set[str]:
     """Classes that may return a bare view name (``return "category"``): the handlers of
-    endpoints, controllers and CDI/JSF beans, classes named like web code; not REST
-    controllers and resources, whose bare strings are field and parameter names (JHipster's
-    ``UserResource`` sorts by ``"login"``: no ``login.html`` of its, not even as a guess)."""
+    endpoints, controllers and CDI/JSF beans, classes named like web code."""
     web = {e.handler.partition("#")[0] for e in endpoints}
     web.update(
         t.fqn for t in types if t.stereotype == "controller" or _WEB_NAME.search(t.simple_name)
     )
-    return web - _data_only(types)
+    return web
 
 
 def _data_only(types: Sequence[JavaType]) -> set[str]:
+    """REST controllers and resources: their bare strings are field and parameter names, no
+    view names, not even as a guess (JHipster's ``UserResource`` sorts by ``"login"``)."""
     return {t.fqn for t in types if _DATA_ONLY & {a.rpartition(".")[2] for a in t.annotations}}
 
 
