@@ -12,7 +12,10 @@ is placed by the first rule that decides:
    eGovFrame controllers return the login page to a visitor not logged in, and it had gone to
    the menu service, which holds four of them. Failing that, when some rendering classes are
    named like the view, the others count as links only: DayTrader's ``quote.xhtml`` uses the
-   account and log-out beans of the trade service beside ``QuoteJSF``;
+   account and log-out beans of the trade service beside ``QuoteJSF``. Of the classes a view
+   only links to, those named like it count alone when some are: JHipster's
+   ``bank-account-update.html`` saves through ``BankAccountResource`` and lists the users to
+   pick from through ``PublicUserResource``, which fewer views link to;
 2. **includes**: the service of most of the placed views that include it or that it includes
    (fragments shared by several services go to the one using them most); a fragment included
    by more than ``SHARED_FRAGMENT`` views (Roller's ``taglibs-struts2.jsp``, in every page)
@@ -132,8 +135,10 @@ def place_views(
         at_home = {
             c for c in page.renderers if _matches(folder, _package_segments(packages.get(c, "")))
         } or _named_after(page.path, page.renderers)
+        # of the classes a view only links to, those named like it when some are
+        own = set() if page.renderers else _named_after(page.path, page.controllers)
         for c in page.controllers:
-            if c in where and where[c] not in skip:
+            if c in where and where[c] not in skip and (not own or c in own):
                 # A class that renders the view outweighs any number of navigation links; a
                 # link target many views share (menus, headers) says little about any of them.
                 # When some renderers live where the view lives, the others only fall back to

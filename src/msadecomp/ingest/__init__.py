@@ -32,6 +32,7 @@ from msadecomp.ingest.placeholders import resolve, spring_properties
 from msadecomp.ingest.scope import GWT_CLIENT_REASON, LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import follow_scripts, script_functions
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
+from msadecomp.ingest.spa import follow_imports, is_component, read_component, read_module
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
 from msadecomp.ingest.vendored import vendored_packages
@@ -130,9 +131,15 @@ def ingest(
         endpoints = [_resolved(e, properties) for e in entry_points(java, xml, boot)]
         java.destinations[:] = [(s, resolve(n, properties), r) for s, n, r in java.destinations]
         dependencies = [*java.dependencies, *message_links(java, endpoints)]
-        views = [read_view(f.path, f.data, diagnostics) for f in by_kind["view"]]
+        views = [
+            read_component(f.path, f.data)
+            if is_component(f.path)
+            else read_view(f.path, f.data, diagnostics)
+            for f in by_kind["view"]
+        ]
         functions = {f.path: script_functions(f.data) for f in by_kind["script"]}
         views = follow_scripts(views, functions)
+        views = follow_imports(views, {f.path: read_module(f.data) for f in by_kind["script"]})
         beans = {b.id: b.cls for b in xml.beans}
         requests = [e for e in endpoints if e.http_method not in ASYNC_VERBS]
         pages = link_views(views, requests, view_names(java, xml), java.types, beans)

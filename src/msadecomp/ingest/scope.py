@@ -46,6 +46,10 @@ TEST_PATTERNS = (
     "*Test.class",
     "*Tests.class",
     "*IT.class",
+    *(f"*.{kind}.{suffix}" for kind in ("spec", "test") for suffix in ("js", "ts", "jsx", "tsx")),
+    "__tests__",
+    "__mocks__",
+    "cypress",
 )
 ANT_TESTS = re.compile(
     r"^(?:(?!(?:src|source|java|main|javasource|webcontent|webroot|webapp|web-inf)/)[^/]*/)*"

@@ -22,6 +22,8 @@ from msadecomp.ingest.decoding import decode_source
 from msadecomp.model import Page
 
 SCRIPT_SUFFIX = ".js"
+MODULE_SUFFIXES = (".js", ".mjs", ".ts", ".jsx", ".tsx")
+"""Suffixes of JavaScript and TypeScript modules."""
 _LIBRARY_FOLDERS = (
     r"(^|/)(lib|libs|vendor|vendors|plugins?|bower_components|dojo|dijit|dojox|jquery[^/]*|"
     r"bootstrap[^/]*|angular[^/]*|react[^/]*|vue[^/]*|ext-[^/]*|extjs|yui[^/]*|ckeditor[^/]*|"
@@ -53,14 +55,22 @@ countless functions would otherwise make the reading quadratic)."""
 
 
 def is_own_script(path: str, size: int) -> bool:
-    """True for a JavaScript file of the application itself, under a web folder."""
+    """True for a JavaScript file of the application itself, under a web folder, or a
+    JavaScript or TypeScript module of a single-page front end's ``src`` folder
+    (``ruoyi-ui/src/api/system/user.js``; see spa.py)."""
     rooted = "/" + path.rpartition("!/")[2]
-    return (
-        rooted.lower().endswith(SCRIPT_SUFFIX)
-        and size <= MAX_SCRIPT_BYTES
-        and any(part in rooted for part in ("webapp/", "/static/", "/public/", "/resources/"))
-        and not THIRD_PARTY.search(rooted)
-    )
+    lower = rooted.lower()
+    if size > MAX_SCRIPT_BYTES or THIRD_PARTY.search(rooted) or lower.endswith(".d.ts"):
+        return False
+    if lower.endswith(SCRIPT_SUFFIX) and any(part in rooted for part in WEB_FOLDERS):
+        return True
+    return lower.endswith(MODULE_SUFFIXES) and any(part in rooted for part in FRONT_FOLDERS)
+
+
+WEB_FOLDERS = ("webapp/", "/static/", "/public/", "/resources/")
+"""Folders a server serves scripts from."""
+FRONT_FOLDERS = ("webapp/", "/src/")
+"""Folders holding a single-page front end's modules (below ``dist`` only bundles)."""
 
 
 def script_functions(data: bytes) -> dict[str, tuple[str, ...]]:

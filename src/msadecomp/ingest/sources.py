@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.scope import LIBRARY_REASON, TOOLING_REASON, Scope
-from msadecomp.ingest.scripts import SCRIPT_SUFFIX, is_own_script
+from msadecomp.ingest.scripts import MODULE_SUFFIXES, is_own_script
 from msadecomp.ingest.views import (
     VIEW_SUFFIXES,
     is_view,
@@ -54,7 +54,7 @@ KINDS = {
     **dict.fromkeys(VIEW_SUFFIXES, "view"),
     ".properties": "properties",
     ".class": "class",
-    SCRIPT_SUFFIX: "script",
+    **dict.fromkeys(MODULE_SUFFIXES, "script"),
 }
 SKIPPED_DIRS = frozenset(
     {".git", ".svn", ".hg", "node_modules", "target", "build", "bin", ".idea", ".settings"}

@@ -36,7 +36,7 @@ links and strings.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
 
@@ -51,8 +51,10 @@ TEMPLATE_FOLDER_SUFFIXES = frozenset(
 only under a web or templates folder."""
 VIEW_SUFFIXES = TEMPLATE_FOLDER_SUFFIXES | frozenset(
     {".jsp", ".jspf", ".jspx", ".tag", ".tagx", ".xhtml", ".vm", ".ftl", ".ftlh", ".ftlx"}
-    | {".peb", ".pebble", ".jte", ".tml"}
+    | {".peb", ".pebble", ".jte", ".tml", ".vue"}
 )
+COMPONENT_SUFFIX = ".vue"
+"""A single-page front end's component (see spa.py)."""
 STATIC = re.compile(
     r"\.(js|css|png|gif|jpe?g|svg|ico|woff2?|ttf|eot|map|pdf|xls|xlsx|zip|swf)$", re.I
 )
@@ -624,21 +626,58 @@ class _EndpointIndex:
                     self.exact[p].add(handler)
                     self.by_last[p.rpartition("/")[2]].append(p)
 
-    def find(self, link: str) -> set[str]:
+    def find(self, link: str, base: str = "") -> set[str]:
+        """Handlers of the endpoints ``link`` names; of several, those under ``base`` when
+        any is (see :meth:`bases`)."""
         link = _route("/" + link.strip("/"))
-        found = self._find(link)
+        found = self._find(link, base)
         if not found and _METHOD_CALL.search(link):  # Struts 2 name!method on any action
-            found = self._find(_METHOD_CALL.sub("", link))
+            found = self._find(_METHOD_CALL.sub("", link), base)
         return found
 
-    def _find(self, link: str) -> set[str]:
+    def _find(self, link: str, base: str = "") -> set[str]:
         if link in self.exact:
             return self.exact[link]
+        if base and base + link in self.exact:
+            return self.exact[base + link]
         out: set[str] = set()
+        for path in self._paths(link):
+            out |= self.exact[path]
+        return out
+
+    def _paths(self, link: str) -> Iterator[str]:
         for path in self.by_last.get(link.rpartition("/")[2], ()):
             if path.endswith(link) or link.endswith(path):
-                out |= self.exact[path]
-        return out
+                yield path
+
+    def bases(self, links: Iterable[str]) -> str:
+        """The path a front end's requests go under, when the server's endpoints say so:
+        litemall's admin pages request ``/coupon/list``, which ``/admin/coupon/list`` and
+        ``/wx/coupon/list`` both end with, as all of its links end some ``/admin/...``
+        endpoint. The prefix that the most links, and more than half of them, take; "" when
+        none does."""
+        counts: Counter[str] = Counter()
+        linked = 0
+        for link in {_route("/" + link.strip("/")) for link in links}:
+            if link in self.exact:
+                linked += 1
+                counts[""] += 1
+                continue
+            prefixes = {path[: -len(link)] for path in self._paths(link) if path.endswith(link)}
+            linked += bool(prefixes)
+            counts.update(prefixes)
+        best = counts.most_common(1)
+        return best[0][0] if best and best[0][1] * 2 > linked else ""
+
+
+def _front_root(path: str) -> str:
+    """The project folder of a single-page front end's view (``litemall-admin/`` of
+    ``litemall-admin/src/views/mall/brand.vue``), "" for a server's view (one under
+    ``src/main``)."""
+    root, found, rest = ("/" + path.rpartition("!/")[2]).partition("/src/")
+    if not found or rest.startswith("main/"):
+        return ""
+    return root.lstrip("/") + "/"
 
 
 _WEB_NAME = re.compile(
@@ -691,7 +730,8 @@ def link_views(
     """
     templates = component_templates((p.path for p in pages), types)
     pages = [p for p in pages if p.path in templates or not markup_only(p.path)]
-    views = _ViewIndex(p.path for p in pages)
+    # a single-page front end's component is never rendered by a name the server returns
+    views = _ViewIndex(p.path for p in pages if not p.path.lower().endswith(COMPONENT_SUFFIX))
     handlers = _EndpointIndex(endpoints)
     # view -> class -> segments of the longest name by which the class names the view: of the
     # classes naming a page, those giving most of its path render it (RuoYi's SysJobController
@@ -727,6 +767,10 @@ def link_views(
     for name, cls in (extra_beans or {}).items():
         if cls in known:
             beans[name].add(cls)
+    front: dict[str, list[str]] = defaultdict(list)
+    for page in pages:
+        front[_front_root(page.path)].extend(page.links)
+    bases = {root: handlers.bases(links) for root, links in front.items() if root}
     out = []
     for page in pages:
         named_by = set(returned.get(page.path, ()))
@@ -749,7 +793,7 @@ def link_views(
                     set(),
                 )
             elif kind != "view":
-                found |= handlers.find(link)
+                found |= handlers.find(link, bases.get(_front_root(page.path), ""))
         if found | renderers | (named_by - guessed[page.path]):
             named_by -= guessed[page.path]  # a guess only where nothing else explains the page
         renderers |= named_by

@@ -493,6 +493,49 @@ def test_a_page_uses_beans_of_other_services_but_goes_with_the_bean_named_like_i
     assert placed["webapp/register.xhtml"] == Placement("trade", "links")
 
 
+def test_a_view_linking_to_several_services_goes_with_the_linked_class_named_like_it() -> None:
+    """JHipster's update form saves through ``BankAccountResource`` and lists the users to
+    pick from through ``PublicUserResource``; three pages link the first, one the second."""
+    where = {"r.BankAccountResource": "bank-account", "r.PublicUserResource": "user"}
+    app = "webapp/app/entities/bank-account"
+    pages = [
+        Page(f"{app}/update/bank-account-update.html", (), tuple(where)),
+        Page(f"{app}/list/bank-account.html", (), ("r.BankAccountResource",)),
+        Page(f"{app}/delete/bank-account-delete-dialog.html", (), ("r.BankAccountResource",)),
+        Page("webapp/app/operation/operation-update.html", (), tuple(where)),  # names neither
+    ]
+    placed = place_views(pages, where, dict.fromkeys(where, "r"))
+    assert placed[f"{app}/update/bank-account-update.html"] == Placement("bank-account", "links")
+    assert placed["webapp/app/operation/operation-update.html"].service == "user"  # all count
+
+
+def test_a_front_end_requests_under_the_prefix_most_of_its_links_take() -> None:
+    """litemall's admin pages request ``/coupon/list``; the server maps it under ``/admin``
+    for them and under ``/wx`` for the shop's pages, whose other requests say which is whose."""
+    endpoints = [
+        Endpoint(f"/{side}/{thing}/list", "GET", f"w.{side.title()}{thing.title()}#list", REF)
+        for side in ("admin", "wx")
+        for thing in ("coupon", "goods")
+    ]
+    endpoints += [
+        Endpoint("/admin/brand/list", "GET", "w.AdminBrand#list", REF),
+        Endpoint("/wx/cart/list", "GET", "w.WxCart#list", REF),
+    ]
+    pages = [
+        Page("admin-ui/src/views/coupon.vue", ("/coupon/list",)),
+        Page("admin-ui/src/views/goods.vue", ("/goods/list", "/brand/list")),
+        Page("shop-ui/src/views/coupon.vue", ("/coupon/list", "/cart/list")),
+        Page("src/main/webapp/coupon.jsp", ("/coupon/list",)),  # a server's page: no prefix
+    ]
+    got = {p.path: p.controllers for p in link_views(pages, endpoints, {}, [])}
+    assert got == {
+        "admin-ui/src/views/coupon.vue": ("w.AdminCoupon",),
+        "admin-ui/src/views/goods.vue": ("w.AdminBrand", "w.AdminGoods"),
+        "shop-ui/src/views/coupon.vue": ("w.WxCart", "w.WxCoupon"),
+        "src/main/webapp/coupon.jsp": ("w.AdminCoupon", "w.WxCoupon"),
+    }
+
+
 def test_a_view_without_links_goes_where_class_names_share_its_words_if_one_service_leads() -> (
     None
 ):

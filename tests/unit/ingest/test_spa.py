@@ -1,0 +1,162 @@
+"""A single-page front end's views reach the server through the modules they import."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from msadecomp.ingest import spa
+from msadecomp.ingest.scope import TEST_REASON, Scope
+from msadecomp.ingest.scripts import is_own_script
+from msadecomp.ingest.spa import follow_imports, read_component, read_module
+from msadecomp.ingest.views import read_view
+
+USER_API = b"""import request from '@/utils/request'
+
+export function listUser(query) {
+  return request({ url: '/system/user/list', method: 'get', params: query })
+}
+export const getUser = (userId) => request.get('/system/user/' + userId)
+export const delUser = async (ids: string): Promise<void> => {
+  return request({ url: `/system/user/${ids}`, method: 'delete' })
+}
+const ResetUrl = '/system/user/resetPwd'
+export function resetPwd(data) { return request({ url: ResetUrl, method: 'put', data }) }
+export function formatName(user) { return user.first + ' ' + user.last }
+"""
+
+USER_VIEW = b"""<template><el-table :data="users"/><pagination @change="load"/></template>
+<script>
+import { listUser, delUser } from '@/api/system/user'
+import Pagination from '@/components/Pagination'
+import { ElMessage } from 'element-plus'
+import './styles/user.css'
+export default { methods: { load() { listUser(this.q) }, upload() { return '/common/upload' } } }
+</script>"""
+
+
+def test_a_modules_functions_give_the_request_paths_they_name_themselves_or_by_constant() -> None:
+    module = read_module(USER_API)
+    assert dict(module.functions) == {
+        "listUser": ("/system/user/list",),
+        "getUser": ("/system/user/",),  # an appended id: the endpoints under the path
+        "delUser": ("/system/user/",),  # a template literal, cut at its placeholder
+        "resetPwd": ("/system/user/resetPwd",),
+        "formatName": (),  # a helper requesting nothing
+    }
+    assert module.imports == (("@/utils/request", ("*",)),)
+    assert "/system/user/resetPwd" in module.paths
+
+
+def test_import_specifiers_and_asset_names_are_no_request_paths() -> None:
+    module = read_module(
+        b"import a from './views/a/list'\nimport('@/views/b/edit')\n"
+        b"const icon = 'img/logo.png'; const home = 'https://example.org/a/b'; x('/orders/list')\n"
+        + "alert('\uc2dc/\uad70 \ud544\uc218')".encode()  # a message with a slash
+    )
+    assert module.paths == ("/orders/list",)
+    assert ("@/views/b/edit", ("*",)) in module.imports  # a dynamic import takes the module
+
+
+def test_a_vue_component_reaches_only_the_functions_it_imports() -> None:
+    page = read_component("ui/src/views/system/user/index.vue", USER_VIEW)
+    modules = {
+        "ui/src/api/system/user.js": read_module(USER_API),
+        "ui/src/api/system/role.js": read_module(
+            b"export function listRole(){ get('/system/role/list') }"
+        ),
+    }
+    component = read_component("ui/src/components/Pagination/index.vue", b"<template/>")
+    linked, _ = follow_imports([page, component], modules)
+    assert linked.links == (
+        "/common/upload",  # named in the component itself
+        "/system/user/",
+        "/system/user/list",
+        "/ui/src/components/Pagination/index.vue",  # a child component: a navigation link
+    )
+
+
+def test_a_default_or_namespace_import_reaches_every_path_of_the_module() -> None:
+    page = read_component(
+        "web/src/views/Orders.vue", b"<script setup>import * as api from '../api/orders'</script>"
+    )
+    modules = {
+        "web/src/api/orders.ts": read_module(b"export default { list: () => get('/orders') }")
+    }
+    (linked,) = follow_imports([page], modules)
+    assert linked.links == ("/orders",)
+
+
+def test_an_angular_template_reaches_the_services_its_component_class_imports() -> None:
+    app = "src/main/webapp/app/entities/bank-account"
+    page = read_view(f"{app}/list/bank-account.component.html", b"<table></table>")
+    modules = {
+        f"{app}/list/bank-account.component.ts": read_module(
+            b"import { Component, inject } from '@angular/core';\n"
+            b"import { BankAccountService } from '../service/bank-account.service';\n"
+            b"export class BankAccountComponent { service = inject(BankAccountService); }"
+        ),
+        f"{app}/service/bank-account.service.ts": read_module(
+            b"import { ApplicationConfigService } from 'app/core/config/application-config.service';\n"
+            b"export class BankAccountService {\n"
+            b"  resourceUrl = this.config.getEndpointFor('api/bank-accounts');\n"
+            b"  query(req?: any): Observable<X> { return this.http.get(this.resourceUrl); }\n}"
+        ),
+        "src/main/webapp/app/core/config/application-config.service.ts": read_module(
+            b"export class ApplicationConfigService { getEndpointFor(api: string) { return api } }"
+        ),
+    }
+    (linked,) = follow_imports([page], modules)
+    assert linked.links == ("/api/bank-accounts",)
+
+
+def test_front_end_modules_are_read_below_src_and_front_end_tests_are_not() -> None:
+    assert is_own_script("ruoyi-ui/src/api/system/user.js", 2_000)
+    assert is_own_script("src/main/webapp/app/entities/a/a.service.ts", 2_000)
+    assert not is_own_script("ui/src/types/global.d.ts", 2_000)
+    assert not is_own_script("ui/dist/assets/index.4f2a.js", 2_000)
+    assert not is_own_script("ui/vite.config.ts", 2_000)
+    scope = Scope()
+    assert scope.reason("src/main/webapp/app/a/a.component.spec.ts") == TEST_REASON
+    assert scope.reason("ui/src/__tests__/user.js") == TEST_REASON
+    assert scope.reason("ui/src/api/user.js") is None
+
+
+@given(st.text(max_size=3_000))
+def test_any_text_read_as_a_module_gives_paths_without_error(text: str) -> None:
+    module = read_module(text.encode("utf-8", "surrogatepass"))
+    assert all(p.startswith("/") for _, paths in module.functions for p in paths)
+    assert all(p.startswith("/") for p in module.paths)
+
+
+def test_function_bodies_without_end_are_read_within_a_budget() -> None:
+    """Every body runs to the end of the text: bodies are read up to MAX_SCANNED characters,
+    the module's own paths in full."""
+    data = b"export function f(a) { x('/a/b'); " * 20_000 + b"function g() { y('/c/d') }"
+    assert 20_000 * spa.MAX_BODY > spa.MAX_SCANNED
+    module = read_module(data)
+    assert dict(module.functions) == {"f": ("/a/b",)}  # g lies beyond the budget
+    assert module.paths == ("/a/b", "/c/d")
+
+
+def test_ingest_places_a_vue_view_with_the_controller_its_api_function_calls(tmp_path) -> None:
+    from msadecomp import ingest
+
+    java = tmp_path / "server/src/main/java/shop/UserController.java"
+    java.parent.mkdir(parents=True)
+    java.write_text(
+        "package shop; @org.springframework.web.bind.annotation.RestController"
+        ' @org.springframework.web.bind.annotation.RequestMapping("/system/user")'
+        " public class UserController {"
+        ' @org.springframework.web.bind.annotation.GetMapping("/list") public String list()'
+        ' { return "index"; } }'
+    )
+    ui = tmp_path / "ui/src"
+    (ui / "api/system").mkdir(parents=True)
+    (ui / "views/system/user").mkdir(parents=True)
+    (ui / "api/system/user.js").write_bytes(USER_API)
+    (ui / "views/system/user/index.vue").write_bytes(USER_VIEW)
+    (ui / "views/system/user/index.spec.ts").write_text("it('lists', () => get('/x/y'))")
+    model = ingest(tmp_path)
+    (page,) = model.pages
+    assert page.path == "ui/src/views/system/user/index.vue"
+    assert page.controllers == ("shop.UserController",)
+    assert ("ui/src/views/system/user/index.spec.ts", TEST_REASON) in model.excluded
