@@ -22,8 +22,9 @@ from msadecomp.ingest.decoding import decode_source
 from msadecomp.model import Page
 
 SCRIPT_SUFFIX = ".js"
-MODULE_SUFFIXES = (".js", ".mjs", ".ts", ".jsx", ".tsx")
-"""Suffixes of JavaScript and TypeScript modules."""
+MODULE_SUFFIXES = (".js", ".mjs", ".ts")
+"""Suffixes of JavaScript and TypeScript modules (React's ``.jsx`` and ``.tsx`` are components:
+views)."""
 _LIBRARY_FOLDERS = (
     r"(^|/)(lib|libs|vendor|vendors|plugins?|bower_components|dojo|dijit|dojox|jquery[^/]*|"
     r"bootstrap[^/]*|angular[^/]*|react[^/]*|vue[^/]*|ext-[^/]*|extjs|yui[^/]*|ckeditor[^/]*|"

@@ -1,17 +1,19 @@
-"""Single-page front ends: Vue components, Angular component templates and the JavaScript or
-TypeScript modules they import.
+"""Single-page front ends: Vue and React components, Angular component templates and the
+JavaScript or TypeScript modules they import.
 
-A Vue single-file component (``views/user/feedback.vue``) is a view like a JSP: it calls the
-server through the functions of API modules (``import { listFeedback } from '@/api/user'``,
-whose ``listFeedback`` requests ``/user/listfeedback``) or names the paths itself
-(``http.adornUrl('/prod/prod/page')``). An Angular component's template
+A Vue single-file component (``views/user/feedback.vue``) or a React component
+(``pages/admin/usage/EgovAdminUsageEdit.jsx``) is a view like a JSP: it calls the server
+through the functions of API modules (``import { listFeedback } from '@/api/user'``, whose
+``listFeedback`` requests ``/feedback/list``) or names the paths itself
+(``http.adornUrl('/prod/prod/page')``, ``const retrieveMasterBdURL = "/notUsedBbsMaster"``).
+An Angular component's template
 (``bank-account.component.html``) is a view whose component class (``bank-account.component.ts``
 beside it) calls services (``bank-account.service.ts``, requesting ``api/bank-accounts``).
 
 * :func:`read_module` reads a module's imports, its named functions with the request paths in
   their bodies (``export function listUser(q) {...}``, ``export const getUser = (id) =>
   request.get('/system/user/' + id)``) and all the paths it names.
-* :func:`read_component` reads a Vue component into a :class:`~msadecomp.model.Page` whose
+* :func:`read_component` reads a Vue or React component into a :class:`~msadecomp.model.Page` whose
   ``import:`` links say which names it takes from which module.
 * :func:`follow_imports` replaces those links by the paths they reach: an imported function's
   paths; for a class, an object or a whole module (a default or ``* as`` import), every path
@@ -34,11 +36,11 @@ from dataclasses import dataclass, replace
 
 from msadecomp.ingest.decoding import decode_source
 from msadecomp.ingest.scripts import MODULE_SUFFIXES
-from msadecomp.ingest.views import COMPONENT_SUFFIX
+from msadecomp.ingest.views import COMPONENT_SUFFIXES
 from msadecomp.model import Page
 
 _RESOLVED_SUFFIXES = ("", *MODULE_SUFFIXES, *(f"/index{s}" for s in MODULE_SUFFIXES))
-_COMPONENT_TAILS = (COMPONENT_SUFFIX, f"/index{COMPONENT_SUFFIX}")
+_COMPONENT_TAILS = (*COMPONENT_SUFFIXES, *(f"/index{s}" for s in COMPONENT_SUFFIXES))
 IMPORT_LINK = "import:"
 """A component's link to what it imports: ``import:@/api/user:listUser,getUser`` (``*``: all)."""
 
@@ -67,13 +69,20 @@ _CONSTANT = re.compile(
 )
 """A module's constant holding a string (``const IndexUrl = '/home/index'``): a function naming
 it requests that path."""
+_PROPERTY = re.compile(r"""^[ \t]*([A-Za-z_$][\w$]*)\s*:\s*(["'`][^"'`\n]*["'`])""", re.M)
+"""An object's property holding a string (``ABOUT_SITE: "/about/site",``): a member a default
+import reads (``URL.ABOUT_SITE``) brings that path only."""
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 _QUOTED = re.compile(r"""["'`](/?[\w\-./{}$]+)(?:[?#][^"'`<>\n]*)?["'`]""")
 _PATH_TEXT = re.compile(r"^/[\w\-.{}$]+(/[\w\-.{}$]*)*$|^[\w\-.{}$]+(/[\w\-.{}$]*)+$")
 _STATIC = re.compile(
     r"\.(js|mjs|ts|vue|css|scss|less|png|gif|jpe?g|svg|ico|json|woff2?|ttf|html?)$", re.I
 )
-_NOT_REQUEST = re.compile(r"^(\.{1,2}/|@/|~/|#)|^(https?|data|mailto):", re.I)
+_NOT_REQUEST = re.compile(
+    r"^(\.{1,2}/|@/|~/|#)|^(https?|data|mailto):"
+    r"|^(application|text|multipart|image|audio|video|font)/[\w.+-]+$",  # a media type
+    re.I,
+)
 MAX_MODULE_CHARS = 1_000_000
 """A module is read up to this many characters."""
 MAX_BODY = 20_000
@@ -89,34 +98,35 @@ class Module:
 
     imports: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(specifier, imported names; ``*`` for a default or namespace import)."""
-    functions: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    """(function name, the request paths its body names, itself or through a constant)."""
+    members: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(member, its request paths): a named function's, which its body names itself or
+    through a constant; a constant's or an object property's string."""
     paths: tuple[str, ...] = ()
     """Every request path the module names."""
 
 
 def is_component(path: str) -> bool:
-    return path.lower().endswith(COMPONENT_SUFFIX)
+    return path.lower().endswith(COMPONENT_SUFFIXES)
 
 
 def read_module(data: bytes) -> Module:
     """The imports, named functions and request paths of one module's text."""
     text = decode_source(data).text[:MAX_MODULE_CHARS]
     imports: list[tuple[str, tuple[str, ...]]] = []
+    code = _IMPORT.sub(" ", text)
     for m in _IMPORT.finditer(text):
         if m.group(3):
-            imports.append((m.group(3), _imported_names(m.group(1))))
-        else:
-            spec = m.group(5) or m.group(7) or m.group(9)
-            if m.group(7):  # a dynamic import or require takes the whole module
-                imports.append((spec, ("*",)))
-    code = _IMPORT.sub(" ", text)
+            imports.append((m.group(3), _imported_names(m.group(1), code)))
+        elif m.group(7):  # a dynamic import or require takes the whole module
+            imports.append((m.group(7), ("*",)))
     constants: dict[str, set[str]] = {}
     for m in _CONSTANT.finditer(code):
         found = request_paths(m.group(2))
         if found:
             constants.setdefault(m.group(1), set()).update(found)
-    functions: dict[str, set[str]] = {}
+    functions: dict[str, set[str]] = {name: set(found) for name, found in constants.items()}
+    for m in _PROPERTY.finditer(code):
+        functions.setdefault(m.group(1), set()).update(request_paths(m.group(2)))
     starts = [(m, next(g for g in m.groups() if g)) for m in _FUNCTION.finditer(code)]
     scanned = 0
     for i, (m, name) in enumerate(starts):
@@ -131,24 +141,33 @@ def read_module(data: bytes) -> Module:
             found |= constants[word]
     return Module(
         imports=tuple(imports),
-        functions=tuple(sorted((n, tuple(sorted(p))) for n, p in functions.items())),
+        members=tuple(sorted((n, tuple(sorted(p))) for n, p in functions.items())),
         paths=tuple(sorted(request_paths(code))),
     )
 
 
-def _imported_names(clause: str) -> tuple[str, ...]:
+def _imported_names(clause: str, code: str) -> tuple[str, ...]:
     """``{ listUser, getUser as get }`` -> (listUser, getUser); a default or ``* as api``
-    import -> (``*``)."""
+    import -> the members the code reads from it (``api.listUser``: listUser; ``URL.LOGIN``:
+    LOGIN), else ``*`` (the whole module: ``request({...})``)."""
     names: list[str] = []
+    bindings: list[str] = []
     inner = re.search(r"\{([^}]*)\}", clause)
     if inner:
         for part in inner.group(1).split(","):
-            name = part.strip().removeprefix("type ").split(" as ")[0].strip()
-            if name:
-                names.append(name)
+            name, _, alias = part.strip().removeprefix("type ").partition(" as ")
+            if name.strip() == "default" and alias.strip():
+                bindings.append(alias.strip())  # { default as EgovLeftNav }
+            elif name.strip():
+                names.append(name.strip())
     outer = re.sub(r"\{[^}]*\}", "", clause).strip(" ,")
     if outer:
-        names.append("*")
+        bindings.append(outer.removeprefix("*").strip().removeprefix("as").strip())
+    for binding in filter(None, bindings):
+        name = rf"(?<![\w$.]){re.escape(binding)}\s*"
+        members = sorted(set(re.findall(name + r"\??\.\s*([A-Za-z_$][\w$]*)", code)))
+        called = re.search(name + r"\(", code) is not None  # the export itself: request({..})
+        names.extend([*members, "*"] if called or not members else members)
     return tuple(dict.fromkeys(names))
 
 
@@ -285,10 +304,10 @@ def _paths(
     an object, the whole module) every path the module names and, when ``deeper``, those its
     own imports reach."""
     module = modules[target]
-    functions = dict(module.functions)
-    called = [n for n in names if n in functions]
-    if called and "*" not in names:  # other names are types or constants
-        return {p for n in called for p in functions[n]}
+    members = dict(module.members)
+    called = [n for n in names if n in members]
+    if called and "*" not in names:  # other names are types or pathless helpers
+        return {p for n in called for p in members[n]}
     out = set(module.paths)
     if deeper:
         for spec, inner in module.imports:

@@ -51,10 +51,10 @@ TEMPLATE_FOLDER_SUFFIXES = frozenset(
 only under a web or templates folder."""
 VIEW_SUFFIXES = TEMPLATE_FOLDER_SUFFIXES | frozenset(
     {".jsp", ".jspf", ".jspx", ".tag", ".tagx", ".xhtml", ".vm", ".ftl", ".ftlh", ".ftlx"}
-    | {".peb", ".pebble", ".jte", ".tml", ".vue"}
+    | {".peb", ".pebble", ".jte", ".tml", ".vue", ".jsx", ".tsx"}
 )
-COMPONENT_SUFFIX = ".vue"
-"""A single-page front end's component (see spa.py)."""
+COMPONENT_SUFFIXES = (".vue", ".jsx", ".tsx")
+"""A single-page front end's components: Vue's, React's (see spa.py)."""
 STATIC = re.compile(
     r"\.(js|css|png|gif|jpe?g|svg|ico|woff2?|ttf|eot|map|pdf|xls|xlsx|zip|swf)$", re.I
 )
@@ -731,7 +731,7 @@ def link_views(
     templates = component_templates((p.path for p in pages), types)
     pages = [p for p in pages if p.path in templates or not markup_only(p.path)]
     # a single-page front end's component is never rendered by a name the server returns
-    views = _ViewIndex(p.path for p in pages if not p.path.lower().endswith(COMPONENT_SUFFIX))
+    views = _ViewIndex(p.path for p in pages if not p.path.lower().endswith(COMPONENT_SUFFIXES))
     handlers = _EndpointIndex(endpoints)
     # view -> class -> segments of the longest name by which the class names the view: of the
     # classes naming a page, those giving most of its path render it (RuoYi's SysJobController

@@ -35,14 +35,16 @@ export default { methods: { load() { listUser(this.q) }, upload() { return '/com
 
 def test_a_modules_functions_give_the_request_paths_they_name_themselves_or_by_constant() -> None:
     module = read_module(USER_API)
-    assert dict(module.functions) == {
+    assert dict(module.members) == {
         "listUser": ("/system/user/list",),
         "getUser": ("/system/user/",),  # an appended id: the endpoints under the path
         "delUser": ("/system/user/",),  # a template literal, cut at its placeholder
         "resetPwd": ("/system/user/resetPwd",),
+        "ResetUrl": ("/system/user/resetPwd",),  # a constant, importable too
         "formatName": (),  # a helper requesting nothing
     }
-    assert module.imports == (("@/utils/request", ("*",)),)
+    # the default export is called itself (request({...})) and read from (request.get)
+    assert module.imports == (("@/utils/request", ("get", "*")),)
     assert "/system/user/resetPwd" in module.paths
 
 
@@ -50,6 +52,7 @@ def test_import_specifiers_and_asset_names_are_no_request_paths() -> None:
     module = read_module(
         b"import a from './views/a/list'\nimport('@/views/b/edit')\n"
         b"const icon = 'img/logo.png'; const home = 'https://example.org/a/b'; x('/orders/list')\n"
+        b"const headers = { 'Content-type': 'application/json' }\n"
         + "alert('\uc2dc/\uad70 \ud544\uc218')".encode()  # a message with a slash
     )
     assert module.paths == ("/orders/list",)
@@ -83,6 +86,29 @@ def test_a_default_or_namespace_import_reaches_every_path_of_the_module() -> Non
     }
     (linked,) = follow_imports([page], modules)
     assert linked.links == ("/orders",)
+
+
+def test_a_default_import_read_by_member_reaches_only_those_members() -> None:
+    """eGovFrame's React template imports its route table whole (``import URL from
+    '@/constants/url'``) and reads ``URL.ADMIN_USAGE``; its fetch helper, ``EgovNet.requestFetch``,
+    names no path; the page's own strings are its requests."""
+    page = read_component(
+        "front/src/pages/admin/usage/EgovAdminUsageEdit.jsx",
+        b'import * as EgovNet from "@/api/egovFetch";\nimport URL from "@/constants/url";\n'
+        b"const retrieveMasterBdURL = '/notUsedBbsMaster';\n"
+        b"EgovNet.requestFetch(retrieveMasterBdURL, {}, () => navigate(URL.ADMIN_USAGE));",
+    )
+    modules = {
+        "front/src/api/egovFetch.js": read_module(
+            b"export function requestFetch(url, options, handler) { return fetch(SERVER + url) }"
+        ),
+        "front/src/constants/url.js": read_module(
+            b'const URL = {\n  MAIN: "/",\n  ADMIN_USAGE: "/admin/usage",\n'
+            b'  INFORM_NOTICE: "/inform/notice",\n};\nexport default URL;'
+        ),
+    }
+    (linked,) = follow_imports([page], modules)
+    assert linked.links == ("/admin/usage", "/notUsedBbsMaster")
 
 
 def test_an_angular_template_reaches_the_services_its_component_class_imports() -> None:
@@ -123,7 +149,7 @@ def test_front_end_modules_are_read_below_src_and_front_end_tests_are_not() -> N
 @given(st.text(max_size=3_000))
 def test_any_text_read_as_a_module_gives_paths_without_error(text: str) -> None:
     module = read_module(text.encode("utf-8", "surrogatepass"))
-    assert all(p.startswith("/") for _, paths in module.functions for p in paths)
+    assert all(p.startswith("/") for _, paths in module.members for p in paths)
     assert all(p.startswith("/") for p in module.paths)
 
 
@@ -133,7 +159,7 @@ def test_function_bodies_without_end_are_read_within_a_budget() -> None:
     data = b"export function f(a) { x('/a/b'); " * 20_000 + b"function g() { y('/c/d') }"
     assert 20_000 * spa.MAX_BODY > spa.MAX_SCANNED
     module = read_module(data)
-    assert dict(module.functions) == {"f": ("/a/b",)}  # g lies beyond the budget
+    assert dict(module.members) == {"f": ("/a/b",)}  # g lies beyond the budget
     assert module.paths == ("/a/b", "/c/d")
 
 
