@@ -26,6 +26,7 @@ from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.ingest.links import entry_points, message_links
 from msadecomp.ingest.sources import Limits, collect
+from msadecomp.ingest.spa import follow_imports, read_component, read_module
 from msadecomp.ingest.sql_ddl import DdlReader, parse_ddl
 from msadecomp.ingest.sql_tables import is_table_name, tables_in
 from msadecomp.ingest.views import VIEW_SUFFIXES, read_view
@@ -342,6 +343,7 @@ def _decode(data: bytes) -> object:
 
 
 JSP = Target("jsp", st.one_of(mutated(encoded_text()), st.binary(max_size=200)), _read_jsp)
+
 DECODING = Target("decoding", st.one_of(mutated(encoded_text()), st.binary(max_size=300)), _decode)
 
 
@@ -508,6 +510,31 @@ JAVA = Target(
 )
 SQL = Target("sql", st.one_of(mutated(_joined(_SQL_PIECES)), st.binary(max_size=300)), _parse_sql)
 
+_SCRIPT_PIECES = st.sampled_from(
+    [
+        "import ", "import * as api from '@/api/user'\n", "import URL from './url'\n",
+        "import { a, default as B } from \"../x\"\n", "export ", "function f(", "async ",
+        "const U = '/a/b';", "x = (q) => ", "=> {", "{", "}", "(", ")", "'", '"', "`",
+        "${id}", "/orders/list", "api.", "URL.", "U", "request({ url: ", "get(", "KEY: '/k/v',\n",
+        "\n", " ", "<template>", "</script>", "import('", "require(", "\xff", "\u5340/",
+    ]
+)  # fmt: skip
+
+
+def _read_script(data: bytes) -> object:
+    """Read the bytes as a module and as a component importing it, and follow the import."""
+    module = read_module(data)
+    page = read_component("ui/src/views/a.vue", data + b"\nimport * as m from '../api/m'\nm.f()")
+    (linked,) = follow_imports([page], {"ui/src/api/m.js": module})
+    assert all(link.startswith("/") for link in linked.links), linked.links
+    return linked
+
+
+SCRIPTS = Target(
+    "scripts", st.one_of(mutated(_joined(_SCRIPT_PIECES)), st.binary(max_size=300)), _read_script
+)
+
+
 TARGETS = {
     t.name: t
     for t in (
@@ -517,6 +544,7 @@ TARGETS = {
         ARCHIVES,
         XML,
         JSP,
+        SCRIPTS,
         DECODING,
         CONFIG_FILES,
         CONFIG_VALUES,
