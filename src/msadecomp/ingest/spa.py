@@ -240,9 +240,10 @@ class _Resolver:
             bases = []
             while True:
                 bases.append(posixpath.join(folder, bare) if folder else bare)
-                if not folder:
+                parent = posixpath.dirname(folder)
+                if parent == folder:  # "" or "/": the root is reached
                     break
-                folder = posixpath.dirname(folder)
+                folder = parent
         for base in bases:
             for tail in tails:
                 if base + tail in self.files:

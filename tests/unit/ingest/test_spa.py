@@ -1,5 +1,7 @@
 """A single-page front end's views reach the server through the modules they import."""
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -109,6 +111,16 @@ def test_a_default_import_read_by_member_reaches_only_those_members() -> None:
     }
     (linked,) = follow_imports([page], modules)
     assert linked.links == ("/admin/usage", "/notUsedBbsMaster")
+
+
+def test_aliases_resolve_from_the_nearest_folder_holding_the_module_absolute_paths_too() -> None:
+    for root in ("", "/srv/app/"):
+        page = read_component(f"{root}ui/src/views/a.vue", b"import { f } from '@/api/m'")
+        modules = {f"{root}ui/src/api/m.js": read_module(b"export function f() { get('/m/f') }")}
+        (linked,) = follow_imports([page], modules)
+        assert linked.links == ("/m/f",)
+        lost = read_component(f"{root}ui/src/views/b.vue", b"import { g } from 'lodash/fp'")
+        assert follow_imports([lost], modules) == [replace(lost, links=())]  # no such module
 
 
 def test_an_angular_template_reaches_the_services_its_component_class_imports() -> None:
