@@ -132,7 +132,7 @@ def ingest(
         java.destinations[:] = [(s, resolve(n, properties), r) for s, n, r in java.destinations]
         dependencies = [*java.dependencies, *message_links(java, endpoints)]
         views = [
-            read_component(f.path, f.data)
+            read_component(f.path, f.data, diagnostics)
             if is_component(f.path)
             else read_view(f.path, f.data, diagnostics)
             for f in by_kind["view"]

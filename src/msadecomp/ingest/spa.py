@@ -34,10 +34,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from msadecomp.ingest.decoding import decode_source
+from msadecomp.ingest.decoding import decode_markup, decode_source, lossy_diagnostic
 from msadecomp.ingest.scripts import MODULE_SUFFIXES
 from msadecomp.ingest.views import COMPONENT_SUFFIXES
-from msadecomp.model import Page
+from msadecomp.model import Diagnostic, Page
 
 _RESOLVED_SUFFIXES = ("", *MODULE_SUFFIXES, *(f"/index{s}" for s in MODULE_SUFFIXES))
 _COMPONENT_TAILS = (*COMPONENT_SUFFIXES, *(f"/index{s}" for s in COMPONENT_SUFFIXES))
@@ -111,7 +111,11 @@ def is_component(path: str) -> bool:
 
 def read_module(data: bytes) -> Module:
     """The imports, named functions and request paths of one module's text."""
-    text = decode_source(data).text[:MAX_MODULE_CHARS]
+    return _module(decode_source(data).text)
+
+
+def _module(text: str) -> Module:
+    text = text[:MAX_MODULE_CHARS]
     imports: list[tuple[str, tuple[str, ...]]] = []
     code = _IMPORT.sub(" ", text)
     for m in _IMPORT.finditer(text):
@@ -216,9 +220,14 @@ def request_paths(text: str) -> set[str]:
     return out
 
 
-def read_component(path: str, data: bytes) -> Page:
-    """A Vue component as a page: the paths it names and an ``import:`` link per import."""
-    module = read_module(data)
+def read_component(path: str, data: bytes, diagnostics: list[Diagnostic] | None = None) -> Page:
+    """A Vue or React component as a page: the paths it names and an ``import:`` link per
+    import; a lossy decoding is added to ``diagnostics`` when given."""
+    decoded = decode_markup(data)
+    problem = lossy_diagnostic(path, decoded, "view")
+    if problem is not None and diagnostics is not None:
+        diagnostics.append(problem)
+    module = _module(decoded.text)
     links = set(module.paths)
     links.update(f"{IMPORT_LINK}{spec}:{','.join(names)}" for spec, names in module.imports)
     return Page(path, tuple(sorted(links)))

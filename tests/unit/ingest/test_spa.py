@@ -10,6 +10,7 @@ from msadecomp.ingest.scope import TEST_REASON, Scope
 from msadecomp.ingest.scripts import is_own_script
 from msadecomp.ingest.spa import follow_imports, read_component, read_module
 from msadecomp.ingest.views import read_view
+from msadecomp.model import Diagnostic
 
 USER_API = b"""import request from '@/utils/request'
 
@@ -121,6 +122,17 @@ def test_aliases_resolve_from_the_nearest_folder_holding_the_module_absolute_pat
         assert linked.links == ("/m/f",)
         lost = read_component(f"{root}ui/src/views/b.vue", b"import { g } from 'lodash/fp'")
         assert follow_imports([lost], modules) == [replace(lost, links=())]  # no such module
+
+
+def test_a_component_in_euc_kr_is_read_and_undecodable_bytes_are_reported() -> None:
+    korean = "<template><h1>게시판</h1></template><script>get('/bbs/list')</script>"
+    diagnostics: list[Diagnostic] = []
+    page = read_component("ui/src/views/Bbs.vue", korean.encode("euc-kr"), diagnostics)
+    assert page.links == ("/bbs/list",) and diagnostics == []
+    read_component("ui/src/views/Bad.vue", b"<p>\x81\x00\xff\xfe</p>\n\x81", diagnostics)
+    assert [(d.code, d.source.path) for d in diagnostics] == [
+        ("view.lossy-decoding", "ui/src/views/Bad.vue")
+    ]
 
 
 def test_an_angular_template_reaches_the_services_its_component_class_imports() -> None:
