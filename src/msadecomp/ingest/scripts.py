@@ -61,11 +61,21 @@ def is_own_script(path: str, size: int) -> bool:
     (``ruoyi-ui/src/api/system/user.js``; see spa.py)."""
     rooted = "/" + path.rpartition("!/")[2]
     lower = rooted.lower()
-    if size > MAX_SCRIPT_BYTES or THIRD_PARTY.search(rooted) or lower.endswith(".d.ts"):
+    if size > MAX_SCRIPT_BYTES or lower.endswith(".d.ts"):
         return False
-    if lower.endswith(SCRIPT_SUFFIX) and any(part in rooted for part in WEB_FOLDERS):
+    if (
+        lower.endswith(SCRIPT_SUFFIX)
+        and any(part in rooted for part in WEB_FOLDERS)
+        and not THIRD_PARTY.search(rooted)
+    ):
         return True
-    return lower.endswith(MODULE_SUFFIXES) and any(part in rooted for part in FRONT_FOLDERS)
+    # a module: library folders count below the front end's own folder only (a project
+    # folder named ``angular`` or ``vue-admin`` is no library)
+    cut = max(
+        (rooted.rfind(part) + len(part) - 1 for part in FRONT_FOLDERS if part in rooted),
+        default=-1,
+    )
+    return lower.endswith(MODULE_SUFFIXES) and cut >= 0 and not THIRD_PARTY.search(rooted[cut:])
 
 
 WEB_FOLDERS = ("webapp/", "/static/", "/public/", "/resources/")

@@ -201,16 +201,24 @@ def _body(code: str, end: int, limit: int, arrow: bool) -> tuple[str, int]:
     return code[start:limit], stop - start
 
 
+_JOINED = re.compile(
+    r"(?:[Uu]rl|URL|[Aa]pi|API|[Bb]ase|BASE|[Ee]ndpoint|ENDPOINT|[Pp]ath|PATH|[Hh]ost|HOST)\s*\+\s*"
+    r"""["'`]([\w\-.{}$]+(?:/[\w\-.{}$]*)*)["'`]"""
+)
+"""A word joined to a base address (``environment.REST_API_URL + 'owners'``): a path."""
+
+
 def request_paths(text: str) -> set[str]:
     """The request paths a piece of script names (``'/ad/list'``, ``'api/bank-accounts'``,
-    ``` `/system/user/${id}` ``` as ``/system/user/``), not files, folders or specifiers."""
+    ``` `/system/user/${id}` ``` as ``/system/user/``, ``REST_API_URL + 'owners'``), not files,
+    folders, media types or specifiers."""
     out = set()
-    for q in _QUOTED.finditer(text):
-        value = q.group(1)
+    joined = {m.group(1) for m in _JOINED.finditer(text)}
+    for value in (*(q.group(1) for q in _QUOTED.finditer(text)), *joined):
         if (
             not value.isascii()  # a message with a slash: '区/县不能为空'
             or _NOT_REQUEST.match(value)
-            or not _PATH_TEXT.match(value)
+            or not (_PATH_TEXT.match(value) or value in joined)
             or _STATIC.search(value)
         ):
             continue

@@ -144,8 +144,17 @@ def is_view(path: str) -> bool:
     if suffix not in VIEW_SUFFIXES:
         return False
     if suffix in TEMPLATE_FOLDER_SUFFIXES:
-        return _in_web_folder(path) or is_component_template(path)
+        return (
+            _in_web_folder(path)
+            or is_component_template(path)
+            or _ANGULAR.search(path) is not None
+        )
     return True
+
+
+_ANGULAR = re.compile(r"(?:^|/)src/(?:[^/!]+/)*[\w.-]+\.component\.html?$")
+"""An Angular component's template in a front end's sources (``frontend/src/app/user/
+user-list.component.html``; see spa.py)."""
 
 
 _WEB_FOLDERS = ("/templates/", "webapp/", "WEB-INF/", "/views/")

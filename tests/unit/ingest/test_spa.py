@@ -9,7 +9,7 @@ from msadecomp.ingest import spa
 from msadecomp.ingest.scope import TEST_REASON, Scope
 from msadecomp.ingest.scripts import is_own_script
 from msadecomp.ingest.spa import follow_imports, read_component, read_module
-from msadecomp.ingest.views import read_view
+from msadecomp.ingest.views import is_view, read_view
 from msadecomp.model import Diagnostic
 
 USER_API = b"""import request from '@/utils/request'
@@ -56,9 +56,10 @@ def test_import_specifiers_and_asset_names_are_no_request_paths() -> None:
         b"import a from './views/a/list'\nimport('@/views/b/edit')\n"
         b"const icon = 'img/logo.png'; const home = 'https://example.org/a/b'; x('/orders/list')\n"
         b"const headers = { 'Content-type': 'application/json' }\n"
+        b"this.entityUrl = environment.REST_API_URL + 'owners'; label = 'owners'\n"
         + "alert('\uc2dc/\uad70 \ud544\uc218')".encode()  # a message with a slash
     )
-    assert module.paths == ("/orders/list",)
+    assert module.paths == ("/orders/list", "/owners")  # a word joined to a base address
     assert ("@/views/b/edit", ("*",)) in module.imports  # a dynamic import takes the module
 
 
@@ -164,6 +165,10 @@ def test_front_end_modules_are_read_below_src_and_front_end_tests_are_not() -> N
     assert not is_own_script("ui/src/types/global.d.ts", 2_000)
     assert not is_own_script("ui/dist/assets/index.4f2a.js", 2_000)
     assert not is_own_script("ui/vite.config.ts", 2_000)
+    assert not is_own_script("ui/src/vendor/Export2Excel.js", 2_000)
+    assert is_own_script("angular/src/app/owners/owner.service.ts", 2_000)  # a project name
+    assert is_view("frontend/src/app/user/user-list.component.html")  # an Angular template
+    assert not is_view("frontend/src/assets/help.html")  # static markup of the front end
     scope = Scope()
     assert scope.reason("src/main/webapp/app/a/a.component.spec.ts") == TEST_REASON
     assert scope.reason("ui/src/__tests__/user.js") == TEST_REASON
