@@ -18,7 +18,7 @@ beside it) calls services (``bank-account.service.ts``, requesting ``api/bank-ac
 * :func:`follow_imports` replaces those links by the paths they reach: an imported function's
   paths; for a class, an object or a whole module (a default or ``* as`` import), every path
   the module names and those of what it imports in turn. A component imported by another is
-  linked by its path, so the view navigation can place it.
+  included by it, as a JSP includes a fragment (a widget every page uses places none of them).
 
 Specifiers resolve against the importing file (``./``, ``../``) or, for an alias (``@/api/user``,
 ``~/``, ``app/entities/...``), against the nearest folder above it where the module exists. An
@@ -284,7 +284,7 @@ def follow_imports(pages: Sequence[Page], modules: Mapping[str, Module]) -> list
             if target is None:
                 continue
             if is_component(target):
-                links.add("/" + target)  # a child component: a navigation link to its page
+                links.add("view:" + target)  # a child component: its page is included
             elif target in modules:
                 reached.append((target, names))
         for target, names in reached:

@@ -77,7 +77,7 @@ def test_a_vue_component_reaches_only_the_functions_it_imports() -> None:
         "/common/upload",  # named in the component itself
         "/system/user/",
         "/system/user/list",
-        "/ui/src/components/Pagination/index.vue",  # a child component: a navigation link
+        "view:ui/src/components/Pagination/index.vue",  # a child component: included
     )
 
 
