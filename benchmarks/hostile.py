@@ -32,6 +32,7 @@ Case = Callable[[Path], list[str]]
 
 def _file(name: str, data: bytes) -> Case:
     def prepare(work: Path) -> list[str]:
+        (work / "app" / name).parent.mkdir(parents=True, exist_ok=True)
         (work / "app" / name).write_bytes(data)
         return ["app"]
 
@@ -130,6 +131,16 @@ CASES: dict[str, Case] = {
         + b"".join(
             b"RENAME TABLE t%d TO u%d;\nDROP TABLE u%d;\n" % (i, i, i) for i in range(20_000)
         ),
+    ),
+    # front ends: an 8 MiB component holding a base64 image (its script read to 1 M chars),
+    # 512 KiB modules (the largest read) of unclosed re-exports and imports naming no module
+    "component-base64-image": _file(
+        "ui/src/Logo.vue", b"<img src='data:image/png;base64," + b"A" * 8_300_000 + b"'>"
+    ),
+    "module-unclosed-reexports": _file("ui/src/api/a.js", b"export { " * 58_000),
+    "module-import-flood": _file("ui/src/api/b.ts", b"import type " * 43_000),
+    "module-member-flood": _file(
+        "ui/src/api/c.js", b"import * as a from 'x'\n" * 11_000 + b"a.f()\n" * 11_000
     ),
     "single-file": _single,
     "zero-weights": _config("[weights]\n" + "".join(f"{k} = 0\n" for k in WEIGHTS)),

@@ -136,9 +136,10 @@ def place_views(
             c for c in page.renderers if _matches(folder, _package_segments(packages.get(c, "")))
         } or _named_after(page.path, page.renderers)
         # of the classes a view only links to, those named like it when some are
-        own = set() if page.renderers else _named_after(page.path, page.controllers)
-        for c in page.controllers:
-            if c in where and where[c] not in skip and (not own or c in own):
+        placed = [c for c in page.controllers if c in where and where[c] not in skip]
+        own = set() if page.renderers else _named_after(page.path, placed)
+        for c in placed:
+            if not own or c in own:
                 # A class that renders the view outweighs any number of navigation links; a
                 # link target many views share (menus, headers) says little about any of them.
                 # When some renderers live where the view lives, the others only fall back to

@@ -46,10 +46,14 @@ TEST_PATTERNS = (
     "*Test.class",
     "*Tests.class",
     "*IT.class",
-    *(f"*.{kind}.{suffix}" for kind in ("spec", "test") for suffix in ("js", "ts", "jsx", "tsx")),
+    *(
+        f"*.{kind}.{suffix}"
+        for kind in ("spec", "test", "cy", "e2e-spec", "stories")
+        for suffix in ("js", "ts", "jsx", "tsx", "mjs")
+    ),  # front-end tests (Jest, Karma, Vitest, Cypress, Protractor) and Storybook stories
     "__tests__",
     "__mocks__",
-    "cypress",
+    *(f"cypress/**/*.{suffix}" for suffix in ("js", "ts", "jsx", "tsx")),
 )
 ANT_TESTS = re.compile(
     r"^(?:(?!(?:src|source|java|main|javasource|webcontent|webroot|webapp|web-inf)/)[^/]*/)*"

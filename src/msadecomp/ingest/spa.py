@@ -6,31 +6,37 @@ A Vue single-file component (``views/user/feedback.vue``) or a React component
 through the functions of API modules (``import { listFeedback } from '@/api/user'``, whose
 ``listFeedback`` requests ``/feedback/list``) or names the paths itself
 (``http.adornUrl('/prod/prod/page')``, ``const retrieveMasterBdURL = "/notUsedBbsMaster"``).
-An Angular component's template
-(``bank-account.component.html``) is a view whose component class (``bank-account.component.ts``
-beside it) calls services (``bank-account.service.ts``, requesting ``api/bank-accounts``).
+An Angular component's template (``bank-account.component.html``) is a view whose component
+class (``bank-account.component.ts`` beside it) calls services (``bank-account.service.ts``,
+requesting ``api/bank-accounts``).
 
 * :func:`read_module` reads a module's imports, its named functions with the request paths in
   their bodies (``export function listUser(q) {...}``, ``export const getUser = (id) =>
   request.get('/system/user/' + id)``) and all the paths it names.
-* :func:`read_component` reads a Vue or React component into a :class:`~msadecomp.model.Page` whose
-  ``import:`` links say which names it takes from which module.
-* :func:`follow_imports` replaces those links by the paths they reach: an imported function's
-  paths; for a class, an object or a whole module (a default or ``* as`` import), every path
-  the module names and those of what it imports in turn. A component imported by another is
-  included by it, as a JSP includes a fragment (a widget every page uses places none of them).
+* :func:`read_component` reads a Vue or React component into a
+  :class:`~msadecomp.model.Page` whose ``import:`` links say which names it takes from which
+  module.
+* :func:`follow_imports` replaces those links by the paths they reach: an imported function's,
+  constant's or object property's paths (a default or ``* as`` import read by member,
+  ``URL.LOGIN``, those members'); none for a type; a barrel's re-exported name, what it reaches
+  in the module re-exporting it; for a class, an object or a whole module (called itself,
+  imported dynamically), every path the module names and those of what it imports in turn. A
+  component imported by another is included by it, as a JSP includes a fragment (a widget
+  every page uses places none of them).
 
-Specifiers resolve against the importing file (``./``, ``../``) or, for an alias (``@/api/user``,
-``~/``, ``app/entities/...``), against the nearest folder above it where the module exists. An
-npm package (``vue``, ``@angular/core``) names no module of the project and is skipped. Paths
-are cut at their first placeholder (``/system/user/${id}`` asks ``/system/user/``, which names
-the endpoints under it as a script's appended id does).
+Specifiers resolve against the importing file (``./``, ``../``), the front end's ``src`` folder
+(``@/api/user``, ``~/``) or, for another alias with a slash (``app/entities/...``), the nearest
+folder above the file where the module exists; a bare name is an npm package (``vue``,
+``axios``, ``@angular/core``) and is skipped. A leading placeholder is the base
+(`` `${BASE}/user/list` ``); a later one cuts the path (``/system/user/${id}`` asks
+``/system/user/``, which names the endpoints under it as a script's appended id does).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -45,17 +51,18 @@ IMPORT_LINK = "import:"
 """A component's link to what it imports: ``import:@/api/user:listUser,getUser`` (``*``: all)."""
 
 _IMPORT = re.compile(
-    r"""\bimport\s+(?:type\s+)?([\w$*{}\s,]{1,2000}?)\s+from\s*(["'])([^"'\n]+)\2"""
+    r"""\bimport\s+(?:type\s+)?([\w$*{}\s,]{1,600}?)\s+from\s*(["'])([^"'\n]+)\2"""
     r"""|\bimport\s*(["'])([^"'\n]+)\4"""
     r"""|\b(?:import|require)\s*\(\s*(["'])([^"'\n]+)\6\s*\)"""
-    r"""|\bexport\s+(?:\*|\{[^}]*\})\s+from\s*(["'])([^"'\n]+)\8""",
+    r"""|\bexport\s+(?:type\s+)?(\*(?:\s+as\s+[\w$]+)?|\{[^}]{0,2000}\})\s*from\s*(["'])([^"'\n]+)\9""",
 )
 """Import statements, side-effect imports, dynamic imports and re-exports (their specifiers
 are no request paths, whatever they look like)."""
 _FUNCTION = re.compile(
     r"\bfunction\s*\*?\s*([A-Za-z_$][\w$]*)\s*[(<]"
-    r"|([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s+)?function\b"
-    r"|([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s+)?(?:\([^()]{0,300}\)|[A-Za-z_$][\w$]*)\s*"
+    r"|(?<![\w$])([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s+)?function\b"
+    r"|(?<![\w$])([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s+)?"
+    r"(?:\([^()]{0,300}\)|[A-Za-z_$][\w$]*)\s*"
     r"(?::\s*[^=;{}()]{1,120})?=>"
     r"|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*"
     r"(?!(?:if|for|while|switch|catch|function|return|constructor)\b)([A-Za-z_$][\w$]*)\s*"
@@ -73,6 +80,13 @@ _PROPERTY = re.compile(r"""^[ \t]*([A-Za-z_$][\w$]*)\s*:\s*(["'`][^"'`\n]*["'`])
 """An object's property holding a string (``ABOUT_SITE: "/about/site",``): a member a default
 import reads (``URL.ABOUT_SITE``) brings that path only."""
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
+_DECLARED = re.compile(
+    r"(?<![\w$.])(const|let|var|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)"
+)
+"""Names a module declares: an import of one of them takes that name only (a type, a
+constant without a path), of a class the whole module (an Angular service)."""
+_USE = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\??\.\s*([A-Za-z_$][\w$]*)|(\())")
+"""A name read by member (``api.listUser``) or called (``request({...})``)."""
 _QUOTED = re.compile(r"""["'`](/?[\w\-./{}$]+)(?:[?#][^"'`<>\n]*)?["'`]""")
 _PATH_TEXT = re.compile(r"^/[\w\-.{}$]+(/[\w\-.{}$]*)*$|^[\w\-.{}$]+(/[\w\-.{}$]*)+$")
 _STATIC = re.compile(
@@ -80,9 +94,14 @@ _STATIC = re.compile(
 )
 _NOT_REQUEST = re.compile(
     r"^(\.{1,2}/|@/|~/|#)|^(https?|data|mailto):"
-    r"|^(application|text|multipart|image|audio|video|font)/[\w.+-]+$",  # a media type
+    r"|^(application|text|multipart|image|audio|video|font)/"  # a media type
+    r"(json|xml|plain|html|css|csv|javascript|pdf|zip|octet-stream|form-data|"
+    r"x-www-form-urlencoded|png|jpe?g|gif|webp|bmp|svg\+xml|mpeg|mp4|webm|ogg|woff2?|ttf|"
+    r"vnd\.[\w.+-]+|x-[\w.+-]+|[\w.-]+\+(json|xml))$",
     re.I,
 )
+_LEADING_PLACEHOLDERS = re.compile(r"^/?(?:\$\{[^}]*\}/?)+")
+"""A base before the path (`` `${BASE}/user/list` ``): the path is what follows."""
 MAX_MODULE_CHARS = 1_000_000
 """A module is read up to this many characters."""
 MAX_BODY = 20_000
@@ -98,9 +117,14 @@ class Module:
 
     imports: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(specifier, imported names; ``*`` for a default or namespace import)."""
+    reexports: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(specifier, ``exported=original`` names; ``*`` for all): ``export * from './user'``."""
+    classes: tuple[str, ...] = ()
+    """Classes the module declares: importing one takes the whole module."""
     members: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(member, its request paths): a named function's, which its body names itself or
-    through a constant; a constant's or an object property's string."""
+    through a constant; a constant's or an object property's string; any other name the
+    module declares, without paths."""
     paths: tuple[str, ...] = ()
     """Every request path the module names."""
 
@@ -116,21 +140,30 @@ def read_module(data: bytes) -> Module:
 
 def _module(text: str) -> Module:
     text = text[:MAX_MODULE_CHARS]
-    imports: list[tuple[str, tuple[str, ...]]] = []
     code = _IMPORT.sub(" ", text)
+    uses: dict[str, set[str]] = defaultdict(set)  # name -> members read; "*": called itself
+    for m in _USE.finditer(code):
+        uses[m.group(1)].add(m.group(2) or "*")
+    imports: list[tuple[str, tuple[str, ...]]] = []
+    reexports: list[tuple[str, tuple[str, ...]]] = []
     for m in _IMPORT.finditer(text):
         if m.group(3):
-            imports.append((m.group(3), _imported_names(m.group(1), code)))
+            imports.append((m.group(3), _imported_names(m.group(1), uses)))
         elif m.group(7):  # a dynamic import or require takes the whole module
             imports.append((m.group(7), ("*",)))
+        elif m.group(10):
+            reexports.append((m.group(10), _reexported(m.group(8))))
     constants: dict[str, set[str]] = {}
     for m in _CONSTANT.finditer(code):
         found = request_paths(m.group(2))
         if found:
             constants.setdefault(m.group(1), set()).update(found)
-    functions: dict[str, set[str]] = {name: set(found) for name, found in constants.items()}
+    members: dict[str, set[str]] = {m.group(2): set() for m in _DECLARED.finditer(code)}
+    classes = {m.group(2) for m in _DECLARED.finditer(code) if m.group(1) == "class"}
+    for name, found in constants.items():
+        members[name] = set(found)
     for m in _PROPERTY.finditer(code):
-        functions.setdefault(m.group(1), set()).update(request_paths(m.group(2)))
+        members.setdefault(m.group(1), set()).update(request_paths(m.group(2)))
     starts = [(m, next(g for g in m.groups() if g)) for m in _FUNCTION.finditer(code)]
     scanned = 0
     for i, (m, name) in enumerate(starts):
@@ -139,55 +172,82 @@ def _module(text: str) -> Module:
         limit = starts[i + 1][0].start() if i + 1 < len(starts) else len(code)
         body, read = _body(code, m.end(), limit, arrow=m.group(3) is not None)
         scanned += read
-        found = functions.setdefault(name, set())
+        found = members.setdefault(name, set())
         found |= request_paths(body)
         for word in set(_WORD.findall(body)) & constants.keys() if constants else ():
             found |= constants[word]
     return Module(
         imports=tuple(imports),
-        members=tuple(sorted((n, tuple(sorted(p))) for n, p in functions.items())),
+        reexports=tuple(reexports),
+        classes=tuple(sorted(classes)),
+        members=tuple(sorted((n, tuple(sorted(p))) for n, p in members.items())),
         paths=tuple(sorted(request_paths(code))),
     )
 
 
-def _imported_names(clause: str, code: str) -> tuple[str, ...]:
+def _imported_names(clause: str, uses: Mapping[str, set[str]]) -> tuple[str, ...]:
     """``{ listUser, getUser as get }`` -> (listUser, getUser); a default or ``* as api``
     import -> the members the code reads from it (``api.listUser``: listUser; ``URL.LOGIN``:
-    LOGIN), else ``*`` (the whole module: ``request({...})``)."""
+    LOGIN), and ``*`` (the whole module) when the code calls it itself (``request({...})``)
+    or reads no member of it."""
     names: list[str] = []
     bindings: list[str] = []
     inner = re.search(r"\{([^}]*)\}", clause)
     if inner:
         for part in inner.group(1).split(","):
-            name, _, alias = part.strip().removeprefix("type ").partition(" as ")
-            if name.strip() == "default" and alias.strip():
-                bindings.append(alias.strip())  # { default as EgovLeftNav }
-            elif name.strip():
-                names.append(name.strip())
+            name, _, alias = (
+                x.strip() for x in part.strip().removeprefix("type ").partition(" as ")
+            )
+            if name == "default" and alias:
+                bindings.append(alias)  # { default as EgovLeftNav }
+            elif name:
+                names.append(name)
     outer = re.sub(r"\{[^}]*\}", "", clause).strip(" ,")
     if outer:
         bindings.append(outer.removeprefix("*").strip().removeprefix("as").strip())
     for binding in filter(None, bindings):
-        name = rf"(?<![\w$.]){re.escape(binding)}\s*"
-        members = sorted(set(re.findall(name + r"\??\.\s*([A-Za-z_$][\w$]*)", code)))
-        called = re.search(name + r"\(", code) is not None  # the export itself: request({..})
-        names.extend([*members, "*"] if called or not members else members)
+        used = uses.get(binding, set())
+        members = sorted(used - {"*"})
+        names.extend([*members, "*"] if "*" in used or not members else members)
     return tuple(dict.fromkeys(names))
+
+
+def _reexported(clause: str) -> tuple[str, ...]:
+    """``*`` -> (``*``); ``* as api`` -> (``api=*``); ``{ listRole, getUser as get }`` ->
+    (``listRole=listRole``, ``get=getUser``)."""
+    clause = clause.strip()
+    if clause.startswith("*"):
+        alias = clause[1:].strip().removeprefix("as").strip()
+        return (f"{alias}=*",) if alias else ("*",)
+    out = []
+    for part in clause.strip("{}").split(","):
+        name, _, alias = (x.strip() for x in part.strip().removeprefix("type ").partition(" as "))
+        if name:
+            out.append(f"{alias or name}={name}")
+    return tuple(out)
+
+
+_EXPRESSION_END = re.compile(
+    r"\s*(?:export|const|let|var|function|class|import|async\s+function)\b|\s*\}"
+)
+"""A line starting a new statement (or closing the block) after an arrow's expression body."""
 
 
 def _body(code: str, end: int, limit: int, arrow: bool) -> tuple[str, int]:
     """A function's body: from its opening brace to the matching one, or an arrow's
-    expression up to the next function (at most ``MAX_BODY`` characters); with the number
-    of characters read to find it."""
+    expression up to its ``;`` or the line starting the next statement (at most
+    ``MAX_BODY`` characters); with the number of characters read to find it."""
     limit = min(limit, end + MAX_BODY)
     if arrow:
         start = end
         while start < limit and code[start] in " \t\r\n":
             start += 1
+        if code[start : start + 1] != "{":
+            return _expression(code, start, limit)
     else:
         start = code.find("{", end - 1, limit)
-    if start < 0 or code[start : start + 1] != "{":
-        return code[end:limit], limit - end
+        if start < 0:
+            return code[end:limit], limit - end
     depth = 0
     stop = min(len(code), start + MAX_BODY)
     for i in range(start, stop):
@@ -199,6 +259,23 @@ def _body(code: str, end: int, limit: int, arrow: bool) -> tuple[str, int]:
             if depth == 0:
                 return code[start : i + 1], i + 1 - start
     return code[start:limit], stop - start
+
+
+def _expression(code: str, start: int, limit: int) -> tuple[str, int]:
+    """An arrow's expression body from ``start``: to a ``;`` outside brackets, or a line
+    break outside brackets followed by a new statement."""
+    depth = 0
+    for i in range(start, limit):
+        c = code[i]
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth < 0:
+                return code[start:i], i - start
+        elif depth == 0 and (c == ";" or (c == "\n" and _EXPRESSION_END.match(code, i + 1))):
+            return code[start:i], i - start
+    return code[start:limit], limit - start
 
 
 _JOINED = re.compile(
@@ -222,6 +299,7 @@ def request_paths(text: str) -> set[str]:
             or _STATIC.search(value)
         ):
             continue
+        value = _LEADING_PLACEHOLDERS.sub("/", value)
         value = value.split("${", 1)[0].split("{{", 1)[0]
         if value.strip("/"):
             out.add("/" + value.lstrip("/"))
@@ -252,15 +330,20 @@ class _Resolver:
         folder = posixpath.dirname(importer)
         if spec.startswith(("./", "../")):
             bases = [posixpath.normpath(posixpath.join(folder, spec))]
-        else:
-            bare = re.sub(r"^[@~]/", "", spec)
+        elif spec.startswith(("@/", "~/")):  # the front end's src folder, by convention
+            rooted = "/" + importer
+            at = rooted.rfind("/src/")
+            bases = [rooted[1 : at + 5] + spec[2:]] if at >= 0 else []
+        elif "/" in spec.strip("/") and not spec.startswith("@"):  # a path alias: app/x/y
             bases = []
             while True:
-                bases.append(posixpath.join(folder, bare) if folder else bare)
+                bases.append(posixpath.join(folder, spec) if folder else spec)
                 parent = posixpath.dirname(folder)
                 if parent == folder:  # "" or "/": the root is reached
                     break
                 folder = parent
+        else:  # an npm package: vue, lodash, @angular/core
+            return None
         for base in bases:
             for tail in tails:
                 if base + tail in self.files:
@@ -317,19 +400,58 @@ def _paths(
     modules: Mapping[str, Module],
     resolver: _Resolver,
     deeper: bool,
+    hops: int = 0,
 ) -> set[str]:
-    """The paths ``names`` of module ``target`` reach: a named function's own; else (a class,
-    an object, the whole module) every path the module names and, when ``deeper``, those its
-    own imports reach."""
+    """The paths ``names`` of module ``target`` reach: a declared name's own (a function's,
+    a constant's; none for a type); a name re-exported from another module (``export *
+    from './user'``), what it reaches there; for ``*``, a class or a name the module does not
+    declare, every path the module names and, when ``deeper``, those its own imports reach."""
     module = modules[target]
     members = dict(module.members)
-    called = [n for n in names if n in members]
-    if called and "*" not in names:  # other names are types or pathless helpers
-        return {p for n in called for p in members[n]}
-    out = set(module.paths)
-    if deeper:
-        for spec, inner in module.imports:
+    out: set[str] = set()
+    whole = False
+    for name in names:
+        if name == "*" or name in module.classes:
+            whole = True
+        elif name in members:
+            out |= set(members[name])
+        else:
+            reached = _reexported_paths(name, target, modules, resolver, hops)
+            whole = whole or reached is None
+            out |= reached or set()
+    if whole:
+        out |= set(module.paths)
+        for spec, inner in module.imports if deeper else ():
             found = resolver.resolve(target, spec, _RESOLVED_SUFFIXES)
             if found is not None and found in modules and found != target:
                 out |= _paths(found, inner, modules, resolver, deeper=False)
     return out
+
+
+MAX_HOPS = 4
+"""Re-exports followed from one module (barrels of barrels are few levels deep)."""
+
+
+def _reexported_paths(
+    name: str, target: str, modules: Mapping[str, Module], resolver: _Resolver, hops: int
+) -> set[str] | None:
+    """What ``name`` reaches through the re-exports of ``target``; None when no re-export
+    offers it."""
+    if hops >= MAX_HOPS:
+        return None
+    for spec, exported in modules[target].reexports:
+        found = resolver.resolve(target, spec, _RESOLVED_SUFFIXES)
+        if found is None or found not in modules or found == target:
+            continue
+        for entry in exported:
+            alias, _, original = entry.partition("=")
+            if entry == "*":
+                if name in dict(modules[found].members) or name in modules[found].classes:
+                    return _paths(found, (name,), modules, resolver, False, hops + 1)
+                deeper = _reexported_paths(name, found, modules, resolver, hops + 1)
+                if deeper is not None:
+                    return deeper
+            elif alias == name:
+                inner = ("*",) if original == "*" else (original,)
+                return _paths(found, inner, modules, resolver, False, hops + 1)
+    return None

@@ -36,7 +36,7 @@ links and strings.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
 
@@ -645,10 +645,10 @@ class _EndpointIndex:
         return found
 
     def _find(self, link: str, base: str = "") -> set[str]:
-        if link in self.exact:
-            return self.exact[link]
         if base and base + link in self.exact:
             return self.exact[base + link]
+        if link in self.exact:
+            return self.exact[link]
         out: set[str] = set()
         for path in self._paths(link):
             out |= self.exact[path]
@@ -663,26 +663,32 @@ class _EndpointIndex:
         """The path a front end's requests go under, when the server's endpoints say so:
         litemall's admin pages request ``/coupon/list``, which ``/admin/coupon/list`` and
         ``/wx/coupon/list`` both end with, as all of its links end some ``/admin/...``
-        endpoint. The prefix that the most links, and more than half of them, take; "" when
-        none does."""
-        counts: Counter[str] = Counter()
+        endpoint. Each link that names some endpoint votes for the prefixes it could take,
+        a share each; the prefix with more than half of the votes, and more than any other,
+        wins; "" when none does."""
+        votes: dict[str, float] = defaultdict(float)
         linked = 0
-        for link in {_route("/" + link.strip("/")) for link in links}:
-            if link in self.exact:
-                linked += 1
-                counts[""] += 1
-                continue
+        for link in sorted({_route("/" + link.strip("/")) for link in links}):
             prefixes = {path[: -len(link)] for path in self._paths(link) if path.endswith(link)}
+            if link in self.exact:
+                prefixes.add("")
+            for prefix in prefixes:
+                votes[prefix] += 1 / len(prefixes)
             linked += bool(prefixes)
-            counts.update(prefixes)
-        best = counts.most_common(1)
-        return best[0][0] if best and best[0][1] * 2 > linked else ""
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] * 2 <= linked:
+            return ""
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return ""
+        return ranked[0][0]
 
 
 def _front_root(path: str) -> str:
-    """The project folder of a single-page front end's view (``litemall-admin/`` of
-    ``litemall-admin/src/views/mall/brand.vue``), "" for a server's view (one under
-    ``src/main``)."""
+    """The project folder of a single-page front end's component (``litemall-admin/`` of
+    ``litemall-admin/src/views/mall/brand.vue``), "" for any other view and for one under
+    ``src/main`` (a server's pages)."""
+    if not (path.lower().endswith(COMPONENT_SUFFIXES) or _ANGULAR.search(path)):
+        return ""
     root, found, rest = ("/" + path.rpartition("!/")[2]).partition("/src/")
     if not found or rest.startswith("main/"):
         return ""

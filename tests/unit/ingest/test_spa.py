@@ -55,11 +55,11 @@ def test_import_specifiers_and_asset_names_are_no_request_paths() -> None:
     module = read_module(
         b"import a from './views/a/list'\nimport('@/views/b/edit')\n"
         b"const icon = 'img/logo.png'; const home = 'https://example.org/a/b'; x('/orders/list')\n"
-        b"const headers = { 'Content-type': 'application/json' }\n"
+        b"const headers = { 'Content-type': 'application/json' }; get('video/list')\n"
         b"this.entityUrl = environment.REST_API_URL + 'owners'; label = 'owners'\n"
         + "alert('\uc2dc/\uad70 \ud544\uc218')".encode()  # a message with a slash
     )
-    assert module.paths == ("/orders/list", "/owners")  # a word joined to a base address
+    assert module.paths == ("/orders/list", "/owners", "/video/list")  # no media type
     assert ("@/views/b/edit", ("*",)) in module.imports  # a dynamic import takes the module
 
 
@@ -98,7 +98,7 @@ def test_a_default_import_read_by_member_reaches_only_those_members() -> None:
     names no path; the page's own strings are its requests."""
     page = read_component(
         "front/src/pages/admin/usage/EgovAdminUsageEdit.jsx",
-        b'import * as EgovNet from "@/api/egovFetch";\nimport URL from "@/constants/url";\n'
+        b'import * as EgovNet from "@/api/egovFetch";\nimport { default as URL } from "@/constants/url";\n'
         b"const retrieveMasterBdURL = '/notUsedBbsMaster';\n"
         b"EgovNet.requestFetch(retrieveMasterBdURL, {}, () => navigate(URL.ADMIN_USAGE));",
     )
@@ -134,6 +134,65 @@ def test_a_component_in_euc_kr_is_read_and_undecodable_bytes_are_reported() -> N
     assert [(d.code, d.source.path) for d in diagnostics] == [
         ("view.lossy-decoding", "ui/src/views/Bad.vue")
     ]
+
+
+def test_a_name_imported_from_a_barrel_reaches_the_module_re_exporting_it() -> None:
+    page = read_component(
+        "ui/src/views/a.vue",
+        b"import { listUser, listRole, api } from '@/api'\nimport { UserVO } from '@/api/user'",
+    )
+    modules = {
+        "ui/src/api/index.ts": read_module(
+            b"export * from './user'\nexport { listRole } from './role'\nexport * as api from './misc'"
+        ),
+        "ui/src/api/user.ts": read_module(
+            b"export interface UserVO { id: string }\n"
+            b"export const listUser = (q) => request({ url: '/system/user/list' })\n"
+            b"const DeptUrl = '/system/dept/list'\nexport function listDept() { get(DeptUrl) }"
+        ),
+        "ui/src/api/role.ts": read_module(
+            b"export function listRole() { get('/system/role/list') }"
+        ),
+        "ui/src/api/misc.ts": read_module(b"export function ping() { get('/misc/ping') }"),
+    }
+    (linked,) = follow_imports([page], modules)
+    # an arrow's expression ends before the next statement; a type takes nothing
+    assert linked.links == ("/misc/ping", "/system/role/list", "/system/user/list")
+
+
+def test_at_aliases_name_the_front_ends_src_folder_and_bare_names_are_packages() -> None:
+    page = read_component(
+        "ui/src/views/user/a.vue",
+        b"import { f } from '@/api/m'\nimport axios from 'axios'\nimport { g } from 'app/x/g'",
+    )
+    modules = {
+        "ui/src/views/user/api/m.js": read_module(b"export function f() { get('/wrong/f') }"),
+        "ui/src/api/m.js": read_module(b"export function f() { get('/right/f') }"),
+        "ui/src/views/user/axios.ts": read_module(
+            b"export default { get: () => get('/not/axios') }"
+        ),
+        "ui/src/app/x/g.ts": read_module(b"export function g() { get(`${BASE}/x/g`) }"),
+    }
+    (linked,) = follow_imports([page], modules)
+    assert linked.links == ("/right/f", "/x/g")  # a leading placeholder is the base
+
+
+def test_an_angular_template_takes_the_script_of_its_component_in_either_language() -> None:
+    for suffix in (".ts", ".js"):
+        page = read_view("src/app/a/a.component.html", b"<p></p>")
+        modules = {f"src/app/a/a.component{suffix}": read_module(b"x = http.get('/api/a')")}
+        (linked,) = follow_imports([page], modules)
+        assert linked.links == ("/api/a",)
+
+
+def test_reading_hostile_modules_stays_linear() -> None:
+    """A base64 image in a component, unclosed re-exports and imports that never name their
+    module: a quadratic reading of these would run for hours (no timing asserted here;
+    ``benchmarks/hostile.py`` prints the figures)."""
+    read_component("ui/src/Logo.vue", b"<img src='data:image/png;base64," + b"A" * 300_000 + b"'>")
+    read_module(b"export { " * 30_000)
+    read_module(b"import type " * 30_000)
+    read_module(b"import * as a from 'x'\n" * 5_000 + b"a.f()\n" * 5_000)
 
 
 def test_an_angular_template_reaches_the_services_its_component_class_imports() -> None:
@@ -173,6 +232,8 @@ def test_front_end_modules_are_read_below_src_and_front_end_tests_are_not() -> N
     assert scope.reason("src/main/webapp/app/a/a.component.spec.ts") == TEST_REASON
     assert scope.reason("ui/src/__tests__/user.js") == TEST_REASON
     assert scope.reason("ui/src/api/user.js") is None
+    assert scope.reason("ui/cypress/e2e/login.cy.ts") == TEST_REASON
+    assert scope.reason("src/main/java/com/acme/cypress/OrderService.java") is None  # a package
 
 
 @given(st.text(max_size=3_000))
@@ -188,7 +249,7 @@ def test_function_bodies_without_end_are_read_within_a_budget() -> None:
     data = b"export function f(a) { x('/a/b'); " * 20_000 + b"function g() { y('/c/d') }"
     assert 20_000 * spa.MAX_BODY > spa.MAX_SCANNED
     module = read_module(data)
-    assert dict(module.members) == {"f": ("/a/b",)}  # g lies beyond the budget
+    assert dict(module.members) == {"f": ("/a/b",), "g": ()}  # g's body lies beyond it
     assert module.paths == ("/a/b", "/c/d")
 
 

@@ -536,6 +536,46 @@ def test_a_front_end_requests_under_the_prefix_most_of_its_links_take() -> None:
     }
 
 
+def test_a_front_end_with_no_clear_prefix_keeps_every_match_and_its_prefix_beats_an_exact_path() -> (
+    None
+):
+    endpoints = [
+        Endpoint(f"/{p}/all", "GET", f"w.{p.title()}#all", REF) for p in ("user", "role", "dept")
+    ]
+    endpoints += [
+        Endpoint("/admin/coupon/list", "GET", "w.AdminCoupon#list", REF),
+        Endpoint("/admin/goods/list", "GET", "w.AdminGoods#list", REF),
+        Endpoint("/coupon/list", "GET", "w.PublicCoupon#list", REF),
+    ]
+    pages = [
+        Page("ui/src/views/user.vue", ("/all",)),  # ends three paths: a third of a vote each
+        Page("admin/src/views/coupon.vue", ("/coupon/list", "/goods/list")),
+    ]
+    got = {p.path: p.controllers for p in link_views(pages, endpoints, {}, [])}
+    assert got == {
+        "ui/src/views/user.vue": ("w.Dept", "w.Role", "w.User"),
+        "admin/src/views/coupon.vue": ("w.AdminCoupon", "w.AdminGoods"),  # its prefix first
+    }
+
+
+def test_server_view_names_never_name_a_front_end_component() -> None:
+    pages = [Page("ui/src/views/index.vue"), Page("src/main/resources/templates/index.html")]
+    strings = {"w.HomeController": [("index", REF)]}
+    types = [_type("w.HomeController")]
+    got = {p.path: p.controllers for p in link_views(pages, [], strings, types)}
+    assert got == {
+        "ui/src/views/index.vue": (),
+        "src/main/resources/templates/index.html": ("w.HomeController",),
+    }
+
+
+def test_a_linked_class_named_like_the_view_counts_alone_only_when_it_can_be_placed() -> None:
+    where = {"r.UserController": "K", "r.RoleController": "roles"}
+    pages = [Page("ui/src/views/user-list.vue", (), tuple(where))]
+    placed = place_views(pages, where, dict.fromkeys(where, "r"), frozenset({"K"}))
+    assert placed["ui/src/views/user-list.vue"] == Placement("roles", "links")
+
+
 def test_a_view_without_links_goes_where_class_names_share_its_words_if_one_service_leads() -> (
     None
 ):
