@@ -114,19 +114,25 @@ _STATIC = (".js", ".css", ".png", ".gif", ".jpg", ".jpeg", ".svg", ".ico")
 
 
 def _body(text: str, start: int) -> str:
-    """The text from the ``{`` at ``start`` to its matching ``}`` (braces in strings counted
-    too: a body cut short or running long loses or gains a few paths, never a page)."""
+    """The text from the ``{`` at ``start`` to its matching ``}``."""
+    end = closing_brace(text, start)
+    return text[start : end if end is not None else start + MAX_BODY]
+
+
+def closing_brace(text: str, start: int) -> int | None:
+    """The index after the ``}`` matching the ``{`` at ``start``, looked for within
+    ``MAX_BODY`` characters (braces in strings counted too: a body cut short or running long
+    loses or gains a few paths, never a page); None when it is not there."""
     depth = 0
-    end = min(len(text), start + MAX_BODY)
-    for i in range(start, end):
+    for i in range(start, min(len(text), start + MAX_BODY)):
         c = text[i]
         if c == "{":
             depth += 1
         elif c == "}":
             depth -= 1
             if depth == 0:
-                return text[start : i + 1]
-    return text[start:end]
+                return i + 1
+    return None
 
 
 SCRIPT_LINK = "script:"

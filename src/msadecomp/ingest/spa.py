@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from msadecomp.ingest.decoding import decode_markup, decode_source, lossy_diagnostic
-from msadecomp.ingest.scripts import MODULE_SUFFIXES
+from msadecomp.ingest.scripts import MAX_BODY, MODULE_SUFFIXES, closing_brace
 from msadecomp.ingest.views import COMPONENT_SUFFIXES
 from msadecomp.model import Diagnostic, Page
 
@@ -104,8 +104,6 @@ _LEADING_PLACEHOLDERS = re.compile(r"^/?(?:\$\{[^}]*\}/?)+")
 """A base before the path (`` `${BASE}/user/list` ``): the path is what follows."""
 MAX_MODULE_CHARS = 1_000_000
 """A module is read up to this many characters."""
-MAX_BODY = 20_000
-"""A function body is read up to this many characters."""
 MAX_SCANNED = 2_000_000
 """Function bodies of one module are read up to this many characters in all (bodies without
 end would otherwise make the reading quadratic); its paths are all read regardless."""
@@ -248,17 +246,10 @@ def _body(code: str, end: int, limit: int, arrow: bool) -> tuple[str, int]:
         start = code.find("{", end - 1, limit)
         if start < 0:
             return code[end:limit], limit - end
-    depth = 0
-    stop = min(len(code), start + MAX_BODY)
-    for i in range(start, stop):
-        c = code[i]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                return code[start : i + 1], i + 1 - start
-    return code[start:limit], stop - start
+    close = closing_brace(code, start)
+    if close is not None:
+        return code[start:close], close - start
+    return code[start:limit], min(len(code), start + MAX_BODY) - start
 
 
 def _expression(code: str, start: int, limit: int) -> tuple[str, int]:
