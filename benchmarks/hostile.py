@@ -139,6 +139,8 @@ CASES: dict[str, Case] = {
     ),
     "module-unclosed-reexports": _file("ui/src/api/a.js", b"export { " * 58_000),
     "module-import-flood": _file("ui/src/api/b.ts", b"import type " * 43_000),
+    "module-import-whitespace": _file("ui/src/api/d.js", b"import" + b" \n" * 260_000),
+    "module-modifier-lines": _file("ui/src/api/e.ts", b"public\n" * 74_000),
     "module-member-flood": _file(
         "ui/src/api/c.js", b"import * as a from 'x'\n" * 11_000 + b"a.f()\n" * 11_000
     ),

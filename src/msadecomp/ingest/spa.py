@@ -51,7 +51,7 @@ IMPORT_LINK = "import:"
 """A component's link to what it imports: ``import:@/api/user:listUser,getUser`` (``*``: all)."""
 
 _IMPORT = re.compile(
-    r"""\bimport\s+(?:type\s+)?([\w$*{}\s,]{1,600}?)\s+from\s*(["'])([^"'\n]+)\2"""
+    r"""\bimport\s+(?:type\s+)?(?=[\w$*{])([\w$*{}\s,]{1,600}?)\s+from\s*(["'])([^"'\n]+)\2"""
     r"""|\bimport\s*(["'])([^"'\n]+)\4"""
     r"""|\b(?:import|require)\s*\(\s*(["'])([^"'\n]+)\6\s*\)"""
     r"""|\bexport\s+(?:type\s+)?(\*(?:\s+as\s+[\w$]+)?|\{[^}]{0,2000}\})\s*from\s*(["'])([^"'\n]+)\9""",
@@ -64,18 +64,19 @@ _FUNCTION = re.compile(
     r"|(?<![\w$])([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s+)?"
     r"(?:\([^()]{0,300}\)|[A-Za-z_$][\w$]*)\s*"
     r"(?::\s*[^=;{}()]{1,120})?=>"
-    r"|^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*"
+    r"|^[ \t]*(?:(?:public|private|protected|static|async|override)[ \t]+)*"
     r"(?!(?:if|for|while|switch|catch|function|return|constructor)\b)([A-Za-z_$][\w$]*)\s*"
     r"\([^()]{0,300}\)\s*(?::\s*[^={};]{1,120})?\{",
     re.M,
 )
 """Named functions: declarations, ``name = function``, arrows (``name = (q) => ...``, typed
 too) and class or object methods (``query(req?: any): Observable<...> {``)."""
-_CONSTANT = re.compile(
-    r"""\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*string\s*)?=\s*(["'`][^"'`\n]*["'`])"""
+_INITIALISED = re.compile(
+    r"(?<![\w$.])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=;\n]{0,120})?=(?![=>])"
 )
-"""A module's constant holding a string (``const IndexUrl = '/home/index'``): a function naming
-it requests that path."""
+"""A variable's initialiser (``const IndexUrl = '/home/index'``, ``const uploadPath =
+process.env.BASE + '/storage/create'``, ``export const userApi = { list: ... }``): importing
+the variable, or a function naming it, requests the paths the initialiser names."""
 _PROPERTY = re.compile(r"""^[ \t]*([A-Za-z_$][\w$]*)\s*:\s*(["'`][^"'`\n]*["'`])""", re.M)
 """An object's property holding a string (``ABOUT_SITE: "/about/site",``): a member a default
 import reads (``URL.ABOUT_SITE``) brings that path only."""
@@ -85,6 +86,7 @@ _DECLARED = re.compile(
 )
 """Names a module declares: an import of one of them takes that name only (a type, a
 constant without a path), of a class the whole module (an Angular service)."""
+_TYPE_ONLY = re.compile(r"import\s+type\b")
 _USE = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\??\.\s*([A-Za-z_$][\w$]*)|(\())")
 """A name read by member (``api.listUser``) or called (``request({...})``)."""
 _QUOTED = re.compile(r"""["'`](/?[\w\-./{}$]+)(?:[?#][^"'`<>\n]*)?["'`]""")
@@ -94,9 +96,11 @@ _STATIC = re.compile(
 )
 _NOT_REQUEST = re.compile(
     r"^(\.{1,2}/|@/|~/|#)|^(https?|data|mailto):"
-    r"|^(application|text|multipart|image|audio|video|font)/"  # a media type
+    r"|^text/[\w.+-]+$"  # a media type
+    r"|^(application|multipart|image|audio|video|font)/"
     r"(json|xml|plain|html|css|csv|javascript|pdf|zip|octet-stream|form-data|"
-    r"x-www-form-urlencoded|png|jpe?g|gif|webp|bmp|svg\+xml|mpeg|mp4|webm|ogg|woff2?|ttf|"
+    r"x-www-form-urlencoded|png|jpe?g|gif|webp|bmp|tiff|avif|svg\+xml|mpeg|mp4|webm|ogg|wav|"
+    r"woff2?|ttf|msword|graphql|"
     r"vnd\.[\w.+-]+|x-[\w.+-]+|[\w.-]+\+(json|xml))$",
     re.I,
 )
@@ -146,14 +150,22 @@ def _module(text: str) -> Module:
     reexports: list[tuple[str, tuple[str, ...]]] = []
     for m in _IMPORT.finditer(text):
         if m.group(3):
-            imports.append((m.group(3), _imported_names(m.group(1), uses)))
+            if not _TYPE_ONLY.match(m.group(0)):  # types bring no requests
+                imports.append((m.group(3), _imported_names(m.group(1), uses)))
         elif m.group(7):  # a dynamic import or require takes the whole module
             imports.append((m.group(7), ("*",)))
         elif m.group(10):
             reexports.append((m.group(10), _reexported(m.group(8))))
-    constants: dict[str, set[str]] = {}
-    for m in _CONSTANT.finditer(code):
-        found = request_paths(m.group(2))
+    scanned = 0
+    constants: dict[str, set[str]] = {}  # a variable -> the paths its initialiser names
+    for m in _INITIALISED.finditer(code):
+        if scanned > MAX_SCANNED:
+            break
+        value, read = _expression(code, m.end(), min(len(code), m.end() + MAX_BODY))
+        scanned += read
+        found = request_paths(value)
+        for word in set(_WORD.findall(value)) & constants.keys() if constants else ():
+            found |= constants[word]
         if found:
             constants.setdefault(m.group(1), set()).update(found)
     members: dict[str, set[str]] = {m.group(2): set() for m in _DECLARED.finditer(code)}
@@ -163,7 +175,6 @@ def _module(text: str) -> Module:
     for m in _PROPERTY.finditer(code):
         members.setdefault(m.group(1), set()).update(request_paths(m.group(2)))
     starts = [(m, next(g for g in m.groups() if g)) for m in _FUNCTION.finditer(code)]
-    scanned = 0
     for i, (m, name) in enumerate(starts):
         if scanned > MAX_SCANNED:
             break
@@ -193,9 +204,9 @@ def _imported_names(clause: str, uses: Mapping[str, set[str]]) -> tuple[str, ...
     inner = re.search(r"\{([^}]*)\}", clause)
     if inner:
         for part in inner.group(1).split(","):
-            name, _, alias = (
-                x.strip() for x in part.strip().removeprefix("type ").partition(" as ")
-            )
+            name, _, alias = (x.strip() for x in part.strip().partition(" as "))
+            if name.startswith("type "):
+                continue  # import { type UserVO, listUser }
             if name == "default" and alias:
                 bindings.append(alias)  # { default as EgovLeftNav }
             elif name:
@@ -225,10 +236,10 @@ def _reexported(clause: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_EXPRESSION_END = re.compile(
-    r"\s*(?:export|const|let|var|function|class|import|async\s+function)\b|\s*\}"
-)
-"""A line starting a new statement (or closing the block) after an arrow's expression body."""
+_CONTINUED_BY = ".?:+-*/&|"
+"""A next line starting with one of these continues the expression (``\n  .then(...)``)."""
+_CONTINUES = ("=>", "=", "+", "-", "*", "/", "&", "|", "?", ":", "(", "[", "{", ",", ".")
+"""A line ending with one of these continues on the next."""
 
 
 def _body(code: str, end: int, limit: int, arrow: bool) -> tuple[str, int]:
@@ -253,8 +264,9 @@ def _body(code: str, end: int, limit: int, arrow: bool) -> tuple[str, int]:
 
 
 def _expression(code: str, start: int, limit: int) -> tuple[str, int]:
-    """An arrow's expression body from ``start``: to a ``;`` outside brackets, or a line
-    break outside brackets followed by a new statement."""
+    """An expression (an arrow's body, an initialiser) from ``start``: to a ``;`` or ``,``
+    outside brackets, a bracket closing one it is inside, or a line break outside brackets
+    that neither the line before nor the line after continues."""
     depth = 0
     for i in range(start, limit):
         c = code[i]
@@ -264,9 +276,18 @@ def _expression(code: str, start: int, limit: int) -> tuple[str, int]:
             depth -= 1
             if depth < 0:
                 return code[start:i], i - start
-        elif depth == 0 and (c == ";" or (c == "\n" and _EXPRESSION_END.match(code, i + 1))):
+        elif depth == 0 and (c in ";," or (c == "\n" and _ends_at(code, start, i, limit))):
             return code[start:i], i - start
     return code[start:limit], limit - start
+
+
+def _ends_at(code: str, start: int, newline: int, limit: int) -> bool:
+    """Whether the expression ends at the line break at ``newline``."""
+    before = code[max(start, newline - 200) : newline].rstrip()
+    if not before or before.endswith(_CONTINUES):
+        return False
+    after = code[newline + 1 : min(limit, newline + 200)].lstrip()
+    return not after or after[0] not in _CONTINUED_BY
 
 
 _JOINED = re.compile(
@@ -315,31 +336,46 @@ class _Resolver:
 
     def __init__(self, modules: Iterable[str], components: Iterable[str]) -> None:
         self.files = set(modules) | set(components)
+        self._cache: dict[tuple[str, str, tuple[str, ...]], str | None] = {}
 
     def resolve(self, importer: str, spec: str, tails: Sequence[str]) -> str | None:
-        spec = spec.split("?", 1)[0]
+        key = (posixpath.dirname(importer), spec, tuple(tails))
+        if key not in self._cache:
+            self._cache[key] = self._resolve(importer, spec.split("?", 1)[0], key[2])
+        return self._cache[key]
+
+    def _resolve(self, importer: str, spec: str, tails: tuple[str, ...]) -> str | None:
         folder = posixpath.dirname(importer)
+        archive = importer.rpartition("!/")[0]
         if spec.startswith(("./", "../")):
             bases = [posixpath.normpath(posixpath.join(folder, spec))]
         elif spec.startswith(("@/", "~/")):  # the front end's src folder, by convention
             rooted = "/" + importer
-            at = rooted.rfind("/src/")
-            bases = [rooted[1 : at + 5] + spec[2:]] if at >= 0 else []
+            srcs = [i for i in range(len(rooted)) if rooted.startswith("/src/", i)]
+            bases = [rooted[1 : at + 5] + spec[2:] for at in reversed(srcs)]
+            bases += _upwards(folder, spec[2:])  # no src folder: Nuxt's ~ is the project root
         elif "/" in spec.strip("/") and not spec.startswith("@"):  # a path alias: app/x/y
-            bases = []
-            while True:
-                bases.append(posixpath.join(folder, spec) if folder else spec)
-                parent = posixpath.dirname(folder)
-                if parent == folder:  # "" or "/": the root is reached
-                    break
-                folder = parent
+            bases = _upwards(folder, spec)
         else:  # an npm package: vue, lodash, @angular/core
             return None
         for base in bases:
+            if archive and not base.startswith(archive + "!/"):
+                continue  # never out of the archive holding the importer
             for tail in tails:
                 if base + tail in self.files:
                     return base + tail
         return None
+
+
+def _upwards(folder: str, spec: str) -> list[str]:
+    """``spec`` below ``folder`` and below each folder above it, nearest first."""
+    out = []
+    while True:
+        out.append(posixpath.join(folder, spec) if folder else spec)
+        parent = posixpath.dirname(folder)
+        if parent == folder:  # "" or "/": the root is reached
+            return out
+        folder = parent
 
 
 def follow_imports(pages: Sequence[Page], modules: Mapping[str, Module]) -> list[Page]:
@@ -404,11 +440,11 @@ def _paths(
     for name in names:
         if name == "*" or name in module.classes:
             whole = True
-        elif name in members:
+        elif members.get(name):
             out |= set(members[name])
-        else:
+        else:  # a re-export first: a local variable of that name may hide it
             reached = _reexported_paths(name, target, modules, resolver, hops)
-            whole = whole or reached is None
+            whole = whole or (reached is None and name not in members)
             out |= reached or set()
     if whole:
         out |= set(module.paths)
@@ -416,6 +452,10 @@ def _paths(
             found = resolver.resolve(target, spec, _RESOLVED_SUFFIXES)
             if found is not None and found in modules and found != target:
                 out |= _paths(found, inner, modules, resolver, deeper=False)
+        for spec, _ in module.reexports if hops < MAX_HOPS else ():  # a barrel's modules
+            found = resolver.resolve(target, spec, _RESOLVED_SUFFIXES)
+            if found is not None and found in modules and found != target:
+                out |= _paths(found, ("*",), modules, resolver, False, hops + 1)
     return out
 
 

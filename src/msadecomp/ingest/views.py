@@ -664,8 +664,7 @@ class _EndpointIndex:
         litemall's admin pages request ``/coupon/list``, which ``/admin/coupon/list`` and
         ``/wx/coupon/list`` both end with, as all of its links end some ``/admin/...``
         endpoint. Each link that names some endpoint votes for the prefixes it could take,
-        a share each; the prefix with more than half of the votes, and more than any other,
-        wins; "" when none does."""
+        a share each; the prefix with more than half of the votes wins; "" when none has."""
         votes: dict[str, float] = defaultdict(float)
         linked = 0
         for link in sorted({_route("/" + link.strip("/")) for link in links}):
@@ -676,11 +675,8 @@ class _EndpointIndex:
                 votes[prefix] += 1 / len(prefixes)
             linked += bool(prefixes)
         ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        if not ranked or ranked[0][1] * 2 <= linked:
-            return ""
-        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-            return ""
-        return ranked[0][0]
+        # more than half of the votes, so ahead of any other prefix
+        return ranked[0][0] if ranked and ranked[0][1] * 2 > linked else ""
 
 
 def _front_root(path: str) -> str:

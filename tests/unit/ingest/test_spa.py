@@ -56,6 +56,7 @@ def test_import_specifiers_and_asset_names_are_no_request_paths() -> None:
         b"import a from './views/a/list'\nimport('@/views/b/edit')\n"
         b"const icon = 'img/logo.png'; const home = 'https://example.org/a/b'; x('/orders/list')\n"
         b"const headers = { 'Content-type': 'application/json' }; get('video/list')\n"
+        b"<script type='text/babel'></script>\n"
         b"this.entityUrl = environment.REST_API_URL + 'owners'; label = 'owners'\n"
         + "alert('\uc2dc/\uad70 \ud544\uc218')".encode()  # a message with a slash
     )
@@ -193,6 +194,77 @@ def test_reading_hostile_modules_stays_linear() -> None:
     read_module(b"export { " * 30_000)
     read_module(b"import type " * 30_000)
     read_module(b"import * as a from 'x'\n" * 5_000 + b"a.f()\n" * 5_000)
+    read_module(b"import" + b" " * 200_000)
+    read_module(b"public\n" * 100_000)
+
+
+def test_an_imported_variable_brings_what_its_initialiser_names() -> None:
+    page = read_component(
+        "ui/src/views/a.vue",
+        b"import { uploadPath, userApi, roleApi, list } from '@/api/misc'\n"
+        b"import type { UserVO } from '@/api/types'\nimport type Raw from '@/api/types'",
+    )
+    modules = {
+        "ui/src/api/misc.js": read_module(
+            b"const uploadPath = process.env.VUE_APP_BASE_API + '/storage/create'\n"
+            b"export const userApi = {\n  list: (q) => get('/user/list'),\n  url: '/user/upload',\n}\n"
+            b"export const roleApi = createCrud('/system/role')\n"
+            b"export const list = () => get('/a/list')\nexport function other() { return get('/b/other') }\n"
+            b"export { uploadPath }"
+        ),
+        "ui/src/api/types.ts": read_module(b"export interface UserVO {}\nget('/never/asked')"),
+    }
+    (linked,) = follow_imports([page], modules)
+    assert linked.links == (
+        "/a/list",  # the arrow's body ends with its line: not /b/other
+        "/storage/create",
+        "/system/role",
+        "/user/list",
+        "/user/upload",
+    )  # type-only imports bring nothing
+
+
+def test_an_arrow_body_ends_at_its_comma_or_its_line_unless_the_next_line_continues_it() -> None:
+    module = read_module(
+        b"const api = { list: q => get('/a/list'), url: '/a/upload' }\n"
+        b"export const save = (u) => request\n  .post('/a/save')\nreturn get('/b/other')"
+    )
+    members = dict(module.members)
+    assert members["list"] == ("/a/list",) and members["save"] == ("/a/save",)
+
+
+def test_barrels_reach_their_modules_whole_and_a_local_name_hides_no_re_export() -> None:
+    page = read_component(
+        "ui/src/views/a.vue",
+        b"import * as api from '@/api'\nimport { listUser } from '@/api/local'\nlet x = {...api}",
+    )
+    modules = {
+        "ui/src/api/index.js": read_module(b"export * from './user'\nexport * from './index'"),
+        "ui/src/api/user.js": read_module(
+            b"export function listUser() { get('/system/user/list') }"
+        ),
+        "ui/src/api/local.js": read_module(
+            b"export { listUser } from './user'\nfunction g(res) { const listUser = res.data }"
+        ),
+    }
+    (linked,) = follow_imports([page], modules)  # the self-loop of index.js ends
+    assert linked.links == ("/system/user/list",)
+    cycle = {
+        "ui/src/api/a.js": read_module(b"export * from './b'\nget('/a/x')"),
+        "ui/src/api/b.js": read_module(b"export * from './a'\nget('/b/x')"),
+    }
+    asking = read_component("ui/src/views/c.vue", b"import { missing } from '@/api/a'")
+    (linked,) = follow_imports([asking], cycle)  # re-exports followed MAX_HOPS deep, no further
+    assert linked.links == ("/a/x", "/b/x")
+
+
+def test_at_aliases_fall_back_without_a_src_folder_and_imports_stay_in_their_archive() -> None:
+    page = read_component("web/pages/users.vue", b"import { f } from '~/api/user'")
+    modules = {"web/api/user.js": read_module(b"export function f() { get('/nuxt/f') }")}
+    assert follow_imports([page], modules)[0].links == ("/nuxt/f",)
+    inside = read_component("x.war!/src/views/a.vue", b"import { f } from '../../../api/user'")
+    modules = {"api/user.js": read_module(b"export function f() { get('/out/f') }")}
+    assert follow_imports([inside], modules)[0].links == ()
 
 
 def test_an_angular_template_reaches_the_services_its_component_class_imports() -> None:

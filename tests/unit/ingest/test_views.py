@@ -526,6 +526,7 @@ def test_a_front_end_requests_under_the_prefix_most_of_its_links_take() -> None:
         Page("admin-ui/src/views/goods.vue", ("/goods/list", "/brand/list")),
         Page("shop-ui/src/views/coupon.vue", ("/coupon/list", "/cart/list")),
         Page("src/main/webapp/coupon.jsp", ("/coupon/list",)),  # a server's page: no prefix
+        Page("web/src/webapp/coupon.jsp", ("/coupon/list",)),  # a JSP is no front end's
     ]
     got = {p.path: p.controllers for p in link_views(pages, endpoints, {}, [])}
     assert got == {
@@ -533,6 +534,7 @@ def test_a_front_end_requests_under_the_prefix_most_of_its_links_take() -> None:
         "admin-ui/src/views/goods.vue": ("w.AdminBrand", "w.AdminGoods"),
         "shop-ui/src/views/coupon.vue": ("w.WxCart", "w.WxCoupon"),
         "src/main/webapp/coupon.jsp": ("w.AdminCoupon", "w.WxCoupon"),
+        "web/src/webapp/coupon.jsp": ("w.AdminCoupon", "w.WxCoupon"),
     }
 
 
