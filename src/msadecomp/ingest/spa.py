@@ -397,10 +397,28 @@ def follow_imports(pages: Sequence[Page], modules: Mapping[str, Module]) -> list
                 links.add("view:" + target)  # a child component: its page is included
             elif target in modules:
                 reached.append((target, names))
+                links.update(
+                    f"view:{c}" for c in _reexported_components(target, names, modules, resolver)
+                )
         for target, names in reached:
             links |= _paths(target, names, modules, resolver, deeper=True)
         linked = tuple(sorted(links))
         out.append(replace(page, links=linked) if linked != page.links else page)
+    return out
+
+
+def _reexported_components(
+    target: str, names: tuple[str, ...], modules: Mapping[str, Module], resolver: _Resolver
+) -> set[str]:
+    """The components a barrel hands out under ``names`` (``export { default as Pagination }
+    from './Pagination.vue'``): the importing page includes them."""
+    out = set()
+    for spec, exported in modules[target].reexports:
+        aliases = {entry.partition("=")[0] for entry in exported}
+        if "*" in names or aliases & set(names):
+            found = resolver.resolve(target, spec, ("", *_COMPONENT_TAILS))
+            if found is not None and is_component(found):
+                out.add(found)
     return out
 
 

@@ -267,6 +267,20 @@ def test_at_aliases_fall_back_without_a_src_folder_and_imports_stay_in_their_arc
     assert follow_imports([inside], modules)[0].links == ()
 
 
+def test_a_component_handed_out_by_a_barrel_is_included_by_the_page_importing_it() -> None:
+    page = read_component("ui/src/views/a.vue", b"import { Pagination } from '@/components'")
+    pagination = read_component("ui/src/components/Pagination.vue", b"<template/>")
+    modules = {
+        "ui/src/components/index.js": read_module(
+            b"export { default as Pagination } from './Pagination.vue'\n"
+            b"export { default as Other } from './Other.vue'"
+        )
+    }
+    other = read_component("ui/src/components/Other.vue", b"<template/>")
+    linked, _, _ = follow_imports([page, pagination, other], modules)
+    assert linked.links == ("view:ui/src/components/Pagination.vue",)
+
+
 def test_an_angular_template_reaches_the_services_its_component_class_imports() -> None:
     app = "src/main/webapp/app/entities/bank-account"
     page = read_view(f"{app}/list/bank-account.component.html", b"<table></table>")
