@@ -25,12 +25,14 @@ from msadecomp.ingest.decoding import decode_source
 from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.ingest.links import entry_points, message_links
+from msadecomp.ingest.openapi import read_spec, spec_endpoints
 from msadecomp.ingest.sources import Limits, collect
 from msadecomp.ingest.spa import follow_imports, read_component, read_module
 from msadecomp.ingest.sql_ddl import DdlReader, parse_ddl
 from msadecomp.ingest.sql_tables import is_table_name, tables_in
 from msadecomp.ingest.views import VIEW_SUFFIXES, read_view
 from msadecomp.ingest.xml_config import XmlFacts, read_xml
+from msadecomp.model import Diagnostic
 from msadecomp.readiness import load_answers
 
 
@@ -530,6 +532,25 @@ def _read_script(data: bytes) -> object:
     return linked
 
 
+_SPEC_PIECES = st.sampled_from(
+    [
+        "openapi: 3.0.1\n", "paths:\n", "  /a/{id}:\n", "    get:\n", "      operationId: x\n",
+        "      tags: [a]\n", "servers:\n  - url: http://h/base\n", "&a ", "*a ", "[", "]", "{",
+        "}", ": ", "- ", "\t", "'", '"', "!!python/object:os.system ", "\xff", "\n",
+    ]
+)  # fmt: skip
+
+
+def _read_spec(data: bytes) -> object:
+    diagnostics: list[Diagnostic] = []
+    ops = read_spec("openapi.yml", data, diagnostics)
+    return spec_endpoints(ops, [])
+
+
+SPECS = Target(
+    "openapi", st.one_of(mutated(_joined(_SPEC_PIECES)), st.binary(max_size=300)), _read_spec
+)
+
 SCRIPTS = Target(
     "scripts", st.one_of(mutated(_joined(_SCRIPT_PIECES)), st.binary(max_size=300)), _read_script
 )
@@ -545,6 +566,7 @@ TARGETS = {
         XML,
         JSP,
         SCRIPTS,
+        SPECS,
         DECODING,
         CONFIG_FILES,
         CONFIG_VALUES,

@@ -28,6 +28,7 @@ from msadecomp.ingest.links import (
     message_links,
     view_names,
 )
+from msadecomp.ingest.openapi import read_spec, spec_endpoints
 from msadecomp.ingest.placeholders import resolve, spring_properties
 from msadecomp.ingest.scope import GWT_CLIENT_REASON, LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import follow_scripts, script_functions
@@ -129,6 +130,10 @@ def ingest(
         properties = spring_properties((f.path, f.data) for f in by_kind["properties"])
         boot = boot_servlet_paths((f.path, f.data) for f in by_kind["properties"])
         endpoints = [_resolved(e, properties) for e in entry_points(java, xml, boot)]
+        operations = [
+            o for f in by_kind["openapi"] for o in read_spec(f.path, f.data, diagnostics)
+        ]
+        endpoints += spec_endpoints(operations, java.types, endpoints)
         java.destinations[:] = [(s, resolve(n, properties), r) for s, n, r in java.destinations]
         dependencies = [*java.dependencies, *message_links(java, endpoints)]
         views = [

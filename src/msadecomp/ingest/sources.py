@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import ConfigError, InputError
+from msadecomp.ingest.openapi import is_spec
 from msadecomp.ingest.scope import LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import MODULE_SUFFIXES, is_own_script
 from msadecomp.ingest.views import (
@@ -183,7 +184,7 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         if suffix in ARCHIVE_SUFFIXES:
             out.skipped_libraries.append(rel)
             continue
-        kind = KINDS.get(suffix)
+        kind = KINDS.get(suffix) or ("openapi" if is_spec(rel) else None)
         if kind is None or (kind == "view" and not is_view(rel)):
             continue
         if (
@@ -511,7 +512,7 @@ def _collect_archive(
             rel = f"{label}!/{shown.get(info.filename, info.filename)}"
             suffix = PurePosixPath(info.filename).suffix.lower()
             nested = suffix in ARCHIVE_SUFFIXES
-            kind = KINDS.get(suffix)
+            kind = KINDS.get(suffix) or ("openapi" if is_spec(info.filename) else None)
             if kind == "view" and not is_view(web_root + info.filename):
                 kind = None
             if (
