@@ -32,7 +32,7 @@ from msadecomp.ingest.sql_ddl import DdlReader, parse_ddl
 from msadecomp.ingest.sql_tables import is_table_name, tables_in
 from msadecomp.ingest.views import VIEW_SUFFIXES, read_view
 from msadecomp.ingest.xml_config import XmlFacts, read_xml
-from msadecomp.model import Diagnostic
+from msadecomp.model import Diagnostic, JavaType, SourceRef, TypeKind
 from msadecomp.readiness import load_answers
 
 
@@ -544,7 +544,11 @@ _SPEC_PIECES = st.sampled_from(
 def _read_spec(data: bytes) -> object:
     diagnostics: list[Diagnostic] = []
     ops = read_spec("openapi.yml", data, diagnostics)
-    return spec_endpoints(ops, [])
+    web = [
+        JavaType(f"p.{n}Controller", TypeKind.CLASS, SourceRef("x"), "controller", methods=("x",))
+        for n in ("A", "B")
+    ]
+    return spec_endpoints(ops, web)
 
 
 SPECS = Target(

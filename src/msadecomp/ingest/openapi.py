@@ -25,22 +25,37 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlparse
 
 import yaml
 
-from msadecomp.model import Diagnostic, Endpoint, JavaType, Severity, SourceRef
+from msadecomp.model import Diagnostic, Endpoint, JavaType, Severity, SourceRef, TypeKind
 
 SPEC_NAME = re.compile(
     r"(?i)(?:^|/)(?:openapi|swagger|api-docs?|api-spec)[\w.-]*\.(?:ya?ml|json)$"
 )
 """File names of specifications."""
 _MARK = re.compile(rb"""^\s*\{?\s*["']?(?:openapi|swagger)["']?\s*:""", re.M)
+_JSON_MARK = re.compile(rb""""(?:openapi|swagger)"\s*:""")
 MAX_SPEC_BYTES = 4 * 1024 * 1024
 """A specification larger than this is not read (a diagnostic says so)."""
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""PyYAML's safe loader (plain data only), through libyaml where the wheel has it (ten times
-faster: a 2 MB specification of 50,000 paths took 11.7 s in Python)."""
+_SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SAFE):  # type: ignore[valid-type,misc]
+    """PyYAML's safe loader (plain data only; libyaml's parser where the wheel has it: a 2 MB
+    specification of 50,000 paths took 11.7 s in Python, 4 s so), with numbers, dates and
+    booleans kept as text and merge keys (``<<``) as plain keys: a base-60 number of 800 KB
+    took 46 s to convert, a longer float overflowed, and nested merges double at each level
+    on older PyYAML."""
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        return None
+
+
+for _tag in ("int", "float", "bool", "timestamp", "merge", "null"):
+    _Loader.add_constructor(
+        f"tag:yaml.org,2002:{_tag}", lambda loader, node: loader.construct_scalar(node)
+    )
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 WEB_STEREOTYPES = frozenset({"controller", "web"})
 
@@ -64,15 +79,18 @@ def read_spec(path: str, data: bytes, diagnostics: list[Diagnostic]) -> list[Ope
     if len(data) > MAX_SPEC_BYTES:
         diagnostics.append(_problem(path, None, f"larger than {MAX_SPEC_BYTES} bytes; not read"))
         return []
-    if not _MARK.search(data[:4096]):
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    is_json = path.lower().endswith(".json")
+    if not (_JSON_MARK if is_json else _MARK).search(data[:4096]):
         return []
     try:
-        text = data.decode("utf-8-sig")
-        document = json.loads(text) if path.lower().endswith(".json") else yaml.load(text, _LOADER)
-    except (ValueError, yaml.YAMLError, RecursionError) as error:
+        text = data.decode("utf-8")
+        document = json.loads(text) if is_json else yaml.load(text, _Loader)
+    except Exception as error:  # whatever the parsers raise, the file is a diagnostic
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else getattr(error, "lineno", None)
-        diagnostics.append(_problem(path, line, f"not readable: {str(error).splitlines()[0]}"))
+        first = (str(error).splitlines() or [type(error).__name__])[0]
+        diagnostics.append(_problem(path, line, f"not readable: {first}"))
         return []
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
         return []
@@ -87,7 +105,7 @@ def read_spec(path: str, data: bytes, diagnostics: list[Diagnostic]) -> list[Ope
                 tags = operation.get("tags")
                 out.append(
                     Operation(
-                        base + "/" + route.strip("/"),
+                        "/" + "/".join(p for p in (base.strip("/"), route.strip("/")) if p),
                         method.upper(),
                         operation["operationId"],
                         tuple(t for t in tags if isinstance(t, str))
@@ -100,14 +118,23 @@ def read_spec(path: str, data: bytes, diagnostics: list[Diagnostic]) -> list[Ope
 
 
 def _base_path(document: Mapping[str, object]) -> str:
-    """The path of the first server URL (OpenAPI 3) or the ``basePath`` (Swagger 2)."""
+    """The path of the first server URL (OpenAPI 3, its variables at their defaults:
+    ``{scheme}://host/{basePath}``) or the ``basePath`` (Swagger 2); "" when none."""
     servers = document.get("servers")
     if isinstance(servers, list) and servers and isinstance(servers[0], dict):
         url = servers[0].get("url")
         if isinstance(url, str):
-            return urlparse(url).path.rstrip("/") if "//" in url else url.rstrip("/")
+            variables = servers[0].get("variables")
+            for name, spec in variables.items() if isinstance(variables, dict) else ():
+                default = spec.get("default") if isinstance(spec, dict) else None
+                if isinstance(name, str) and isinstance(default, str):
+                    url = url.replace("{" + name + "}", default)
+            url = re.sub(r"\{[^}]*\}", "", url)  # variables without a default
+            if "//" in url:  # scheme://host/path: the path after the host
+                url = url.split("//", 1)[1].partition("/")[2]
+            return url.split("?", 1)[0].strip("./").strip("/")
     base = document.get("basePath")
-    return base.rstrip("/") if isinstance(base, str) else ""
+    return base.strip("/") if isinstance(base, str) else ""
 
 
 def spec_endpoints(
@@ -117,33 +144,59 @@ def spec_endpoints(
     docstring); not for a handler method that already maps an endpoint of its own."""
     declaring: dict[str, list[JavaType]] = {}
     for t in types:
-        if t.stereotype in WEB_STEREOTYPES or t.simple_name.endswith(("Controller", "Resource")):
+        web = t.stereotype in WEB_STEREOTYPES or t.simple_name.endswith(("Controller", "Resource"))
+        if web and t.kind is not TypeKind.INTERFACE:
             for method in set(t.methods):
                 declaring.setdefault(method, []).append(t)
+    known = list(known)
     mapped = {e.handler for e in known}
-    out = []
+    # an operation some method of its name maps already (an interface in the sources)
+    by_method: dict[str, list[str]] = {}
+    for e in known:
+        by_method.setdefault(e.handler.rpartition("#")[2], []).append(e.path.rstrip("/"))
+    out: dict[tuple[str, str, str], Endpoint] = {}
     for op in operations:
+        if any(op.path.endswith(p) and p for p in by_method.get(op.operation_id, ())):
+            continue
         candidates = declaring.get(op.operation_id, [])
         if len(candidates) > 1:
-            candidates = [
-                t for t in candidates if any(_tagged(tag, t.simple_name) for tag in op.tags)
-            ]
+            candidates = _by_tag(candidates, op.tags)
         if len(candidates) == 1:
             handler = f"{candidates[0].fqn}#{op.operation_id}"
-            if handler not in mapped:
-                out.append(Endpoint(op.path, op.method, handler, op.source))
-    return out
+            if handler not in mapped:  # once, though the file is copied (static/openapi.yml)
+                out.setdefault(
+                    (op.path, op.method, handler), Endpoint(op.path, op.method, handler, op.source)
+                )
+    return list(out.values())
 
 
 _WEB_SUFFIX = re.compile(r"(Rest)?(Controller|Resource|Api|Endpoint)(Impl)?$")
 
 
-def _tagged(tag: str, name: str) -> bool:
-    """A tag names a class: ``owners`` and ``OwnerRestController``, ``pettypes`` and
-    ``PetTypeRestController``, ``owner-v2`` and ``OwnerController``."""
-    wanted = re.sub(r"[^a-z0-9]", "", tag.lower()).removesuffix("s")
-    stem = _WEB_SUFFIX.sub("", name).lower()
-    return bool(wanted and stem) and (wanted.startswith(stem) or stem.startswith(wanted))
+def _by_tag(candidates: Sequence[JavaType], tags: Sequence[str]) -> list[JavaType]:
+    """Of several classes, those a tag names exactly (``pet``: ``PetController``, not
+    ``PetTypeController``), else those it names in part (``owner-v2``: ``OwnerController``)."""
+    stems = {t.fqn: _WEB_SUFFIX.sub("", t.simple_name).lower() for t in candidates}
+    wanted = [w for w in map(_singular, tags) if w]
+    exact = [t for t in candidates if stems[t.fqn] in wanted]
+    if exact:
+        return exact
+    return [
+        t
+        for t in candidates
+        if stems[t.fqn]
+        and any(w.startswith(stems[t.fqn]) or stems[t.fqn].startswith(w) for w in wanted)
+    ]
+
+
+def _singular(tag: str) -> str:
+    """``owners`` -> ``owner``, ``categories`` -> ``category``, ``pet-types`` -> ``pettype``."""
+    word = re.sub(r"[^a-z0-9]", "", tag.lower())
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word.removesuffix("s")
 
 
 def _problem(path: str, line: int | None, message: str) -> Diagnostic:

@@ -85,11 +85,61 @@ def test_an_operation_goes_to_the_one_web_class_declaring_it_or_the_one_its_tag_
     }  # addOwner maps a path of its own already
 
 
+def test_hostile_yaml_is_read_as_text_or_a_diagnostic_never_an_error() -> None:
+    diagnostics: list[Diagnostic] = []
+    huge_float = b"openapi: 3.0.0\nx: 1" + b":1" * 200 + b".5\npaths: {}\n"  # overflowed
+    base_60 = b"openapi: 3.0.0\nx: 1" + b":1" * 400_000 + b"\npaths: {}\n"  # took minutes
+    merges = b"openapi: 3.0.0\na0: &a0 {k: 1}\n" + b"".join(
+        b"a%d: &a%d {<<: [*a%d, *a%d]}\n" % (i, i, i - 1, i - 1) for i in range(1, 40)
+    )  # doubled at each level on PyYAML 6.0.2
+    for data in (
+        huge_float,
+        base_60,
+        merges,
+        b"openapi: 3.0.0\n!!python/object/apply:os.system [ls]",
+    ):
+        read_spec("openapi.yml", data, diagnostics)
+    assert [d.code for d in diagnostics] == ["openapi.unreadable"]  # the object tag only
+
+
+def test_server_variables_a_bom_and_minified_json_are_understood() -> None:
+    spec = (
+        b"\xef\xbb\xbfopenapi: 3.0.0\nservers:\n  - url: '{scheme}://example.com/{basePath}/'\n"
+        b"    variables: {basePath: {default: v1}}\npaths:\n  /x: {get: {operationId: x}}\n"
+        b"  /: {get: {operationId: root}}\n"
+    )
+    assert [o.path for o in read_spec("openapi.yaml", spec, [])] == ["/v1/x", "/v1"]
+    minified = b'{"info":{},"openapi":"3.0.0","servers":[{"url":"api"}],"paths":{"/x":{"get":{"operationId":"x"}}}}'
+    assert [o.path for o in read_spec("openapi.json", minified, [])] == ["/api/x"]
+
+
+def test_interfaces_mapped_operations_and_copies_give_no_second_endpoint() -> None:
+    ops = read_spec("openapi.yml", PETCLINIC, []) * 2  # the spec copied to static/ too
+    types = [
+        JavaType(
+            "p.OwnersApi",
+            TypeKind.INTERFACE,
+            SourceRef("x"),
+            stereotype="controller",
+            methods=("listOwners",),
+        ),
+        _controller("p.OwnerRestController", "listOwners", "getOwner"),
+        _controller("p.PetController", "listPetTypes"),
+        _controller("p.PetTypeController", "listPetTypes"),
+    ]
+    known = [Endpoint("/owners", "GET", "p.OwnersApi#listOwners", SourceRef("y"))]
+    got = sorted((e.path, e.handler) for e in spec_endpoints(ops, types, known))
+    assert got == [
+        ("/petclinic/api/owners/{ownerId}", "p.OwnerRestController#getOwner"),
+        ("/petclinic/api/pettypes", "p.PetTypeController#listPetTypes"),  # tag pettypes: exact
+    ]
+
+
 @given(st.binary(max_size=2_000))
 def test_any_bytes_read_as_a_specification_give_operations_or_a_diagnostic(data: bytes) -> None:
     diagnostics: list[Diagnostic] = []
     for op in read_spec("openapi.yml", b"openapi: 3.0.0\n" + data, diagnostics):
-        assert op.path.startswith("/") or op.path == ""
+        assert op.path.startswith("/")
 
 
 def test_ingest_maps_the_generated_interfaces_paths_to_the_implementing_controller(
