@@ -127,8 +127,9 @@ def ingest(
         diagnostics.extend(java.diagnostics)
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables)
         accesses += library_accesses(java.library_users, tables)
-        properties = spring_properties((f.path, f.data) for f in by_kind["properties"])
-        boot = boot_servlet_paths((f.path, f.data) for f in by_kind["properties"])
+        settings = [(f.path, f.data) for f in (*by_kind["properties"], *by_kind["yaml settings"])]
+        properties = spring_properties(settings)
+        boot = boot_servlet_paths(settings)
         endpoints = [_resolved(e, properties) for e in entry_points(java, xml, boot)]
         operations = [
             o for f in by_kind["openapi"] for o in read_spec(f.path, f.data, diagnostics)

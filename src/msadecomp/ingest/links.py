@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from msadecomp.ingest.java_model import JavaFacts, join_paths
-from msadecomp.ingest.named_files import entries
+from msadecomp.ingest.named_files import BOOT_SETTINGS, setting_entries
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.ingest.web_config import Action
 from msadecomp.ingest.xml_config import Servlet, XmlFacts
@@ -251,20 +251,20 @@ BOOT_SERVLET_PATH_KEYS = frozenset(
     {"spring.mvc.servlet.path", "server.servlet.path", "server.servlet-path"}
 )
 """Spring Boot's setting of the path its dispatcher servlet is mapped to (2.x, 1.x)."""
-BOOT_FILE = re.compile(r"(?:application|bootstrap)(?:-[\w.-]+)?\.properties")
 
 
 def boot_servlet_paths(files: Iterable[tuple[str, bytes]]) -> set[str]:
-    """The dispatcher paths the Spring Boot ``application*.properties`` files of ``files``
-    (path, data) set.
+    """The dispatcher paths the Spring Boot settings files (``application*.properties``,
+    ``application*.yml``) of ``files`` (path, data) set.
 
     >>> boot_servlet_paths([("a/application.properties", b"spring.mvc.servlet.path /api")])
     {'/api'}
     """
     out = set()
     for path, data in files:
-        if BOOT_FILE.fullmatch(path.rpartition("/")[2]):
-            for key, value, _ in entries(data.decode("utf-8", "replace")):
+        name = path.rpartition("/")[2]
+        if BOOT_SETTINGS.fullmatch(name):
+            for key, value, _ in setting_entries(name, data.decode("utf-8", "replace")):
                 if key in BOOT_SERVLET_PATH_KEYS:
                     out.add("/" + value.strip().strip("/"))
     return out

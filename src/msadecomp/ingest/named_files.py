@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from msadecomp.ingest import yaml_data
 from msadecomp.ingest.sql_tables import looks_like_sql, tables_in
 from msadecomp.model import SourceRef, SqlStatement
 
@@ -92,3 +93,28 @@ def view_aliases(text: str) -> dict[str, tuple[str, ...]]:
     if len(views) < MIN_ENTRIES or len(views) * 2 < len(found):
         return {}
     return views
+
+
+BOOT_SETTINGS = re.compile(r"(?:application|bootstrap)(?:-[\w.-]+)?\.(?:properties|ya?ml)")
+"""Spring Boot's settings files: ``application.properties``, ``bootstrap.yml``,
+``application-prod.yaml``."""
+_MAVEN_TOKEN = re.compile(r"(:[ \t]+)(@[\w.-]+@)[ \t]*$", re.M)
+_PROFILE_KEYS = frozenset({"spring.config.activate.on-profile", "spring.profiles"})
+
+
+def setting_entries(name: str, text: str) -> Iterator[tuple[str, str, bool]]:
+    """``(key, value, for a profile)`` of a settings file: a properties file's entries, or a
+    YAML file's settings with dotted keys (``spring.mvc.servlet.path``), those of a document
+    naming a profile (``spring.config.activate.on-profile: prod``) for a profile only. An
+    unreadable YAML file gives none."""
+    if not name.lower().endswith((".yml", ".yaml")):
+        yield from ((key, value, False) for key, value, _ in entries(text))
+        return
+    try:  # Maven's resource filtering tokens (active: @profiles.active@) are no YAML: quoted
+        documents = yaml_data.load_all(_MAVEN_TOKEN.sub(r"\1'\2'", text))
+    except Exception:  # an unreadable settings file resolves no placeholder
+        return
+    for document in documents:
+        found = list(yaml_data.settings(document))
+        profiled = any(key in _PROFILE_KEYS for key, _ in found)
+        yield from ((key, value, profiled) for key, value in found)

@@ -14,9 +14,9 @@ equally, maps no endpoint. Paths get the path of the first server URL
 (``http://localhost:9966/petclinic/api``: ``/petclinic/api/owners``).
 
 The files read are named like a specification (``openapi*.yml``, ``swagger*.json``,
-``api-docs.yaml``, ...) and declare ``openapi:`` or ``swagger:`` at the top; YAML is read with
-PyYAML's safe loader (no object construction), up to ``MAX_SPEC_BYTES``; a file it cannot read
-becomes a diagnostic with its line.
+``api-docs.yaml``, ...) and declare ``openapi:`` or ``swagger:`` at the top; YAML is read as
+plain data (yaml_data.py), up to ``MAX_SPEC_BYTES``; a file it cannot read becomes a
+diagnostic with its line.
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-import yaml
-
+from msadecomp.ingest import yaml_data
 from msadecomp.model import Diagnostic, Endpoint, JavaType, Severity, SourceRef, TypeKind
 
 SPEC_NAME = re.compile(
@@ -38,24 +37,6 @@ _MARK = re.compile(rb"""^\s*\{?\s*["']?(?:openapi|swagger)["']?\s*:""", re.M)
 _JSON_MARK = re.compile(rb""""(?:openapi|swagger)"\s*:""")
 MAX_SPEC_BYTES = 4 * 1024 * 1024
 """A specification larger than this is not read (a diagnostic says so)."""
-_SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_SAFE):  # type: ignore[valid-type,misc]
-    """PyYAML's safe loader (plain data only; libyaml's parser where the wheel has it: a 2 MB
-    specification of 50,000 paths took 11.7 s in Python, 4 s so), with numbers, dates and
-    booleans kept as text and merge keys (``<<``) as plain keys: a base-60 number of 800 KB
-    took 46 s to convert, a longer float overflowed, and nested merges double at each level
-    on older PyYAML."""
-
-    def flatten_mapping(self, node: yaml.MappingNode) -> None:
-        return None
-
-
-for _tag in ("int", "float", "bool", "timestamp", "merge", "null"):
-    _Loader.add_constructor(
-        f"tag:yaml.org,2002:{_tag}", lambda loader, node: loader.construct_scalar(node)
-    )
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 WEB_STEREOTYPES = frozenset({"controller", "web"})
 
@@ -85,7 +66,7 @@ def read_spec(path: str, data: bytes, diagnostics: list[Diagnostic]) -> list[Ope
         return []
     try:
         text = data.decode("utf-8")
-        document = json.loads(text) if is_json else yaml.load(text, _Loader)
+        document = json.loads(text) if is_json else yaml_data.load(text)
     except Exception as error:  # whatever the parsers raise, the file is a diagnostic
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else getattr(error, "lineno", None)

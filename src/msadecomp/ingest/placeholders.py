@@ -6,8 +6,9 @@ Spring Boot reads ``application.properties`` (and ``bootstrap.properties``); a p
 is known to be active; other properties files (one a ``<context:property-placeholder>`` or
 ``@PropertySource`` names) fill in keys none of those hold. A placeholder with no value gets
 its default (``${p:default}``), one with neither stays as written. Nested placeholders
-resolve from the inside out (``${FINERACT_TOPIC:${app.topic:jobs}}``). YAML configuration is
-not read.
+resolve from the inside out (``${FINERACT_TOPIC:${app.topic:jobs}}``). ``application.yml`` and
+its kin count as their ``.properties`` twins (nested keys joined with dots; a document naming a
+profile counts as a profile's file).
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
-from msadecomp.ingest.named_files import entries
+from msadecomp.ingest.named_files import entries, setting_entries
 
 _INNERMOST = re.compile(r"\$\{([^${}:]*)(?::([^${}]*))?\}")
 """A placeholder holding no other placeholder."""
 _ROUNDS = 8
 """Substitution rounds: nesting and values naming other keys rarely go past two or three."""
-_PLAIN = re.compile(r"(?:application|bootstrap)\.properties")
-_PROFILE = re.compile(r"application-[\w.-]+\.properties")
+_PLAIN = re.compile(r"(?:application|bootstrap)\.(?:properties|ya?ml)")
+_PROFILE = re.compile(r"application-[\w.-]+\.(?:properties|ya?ml)")
 _MESSAGES = re.compile(r"(?:messages|ValidationMessages)(?:[_.]|$)")
 _LOCALE = re.compile(r"(.+)_[a-z]{2}(?:_[A-Z]{2})?\.properties")
 """A locale's variant of a bundle (``labels_ko.properties`` beside ``labels.properties``)."""
@@ -50,8 +51,8 @@ def spring_properties(files: Iterable[tuple[str, bytes]]) -> dict[str, str]:
             continue
         text = data.decode("utf-8", "replace")
         if _PLAIN.fullmatch(name) or _PROFILE.fullmatch(name):
-            target = plain if _PLAIN.fullmatch(name) else profiles
-            for key, value, _ in entries(text):
+            for key, value, profiled in setting_entries(name, text):
+                target = profiles if profiled or not _PLAIN.fullmatch(name) else plain
                 target.setdefault(key, value)
         else:
             for key, value, _ in entries(text):

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import ConfigError, InputError
+from msadecomp.ingest.named_files import BOOT_SETTINGS
 from msadecomp.ingest.openapi import is_spec
 from msadecomp.ingest.scope import LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import MODULE_SUFFIXES, is_own_script
@@ -57,6 +58,18 @@ KINDS = {
     ".class": "class",
     **dict.fromkeys(MODULE_SUFFIXES, "script"),
 }
+
+
+def _kind(path: str, suffix: str) -> str | None:
+    """How a file is read: by its suffix, or by its name for YAML and JSON (an OpenAPI
+    specification, Spring Boot's ``application.yml``)."""
+    if suffix in KINDS:
+        return KINDS[suffix]
+    if is_spec(path):
+        return "openapi"
+    return "yaml settings" if BOOT_SETTINGS.fullmatch(path.rpartition("/")[2]) else None
+
+
 SKIPPED_DIRS = frozenset(
     {".git", ".svn", ".hg", "node_modules", "target", "build", "bin", ".idea", ".settings"}
 )
@@ -184,7 +197,7 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         if suffix in ARCHIVE_SUFFIXES:
             out.skipped_libraries.append(rel)
             continue
-        kind = KINDS.get(suffix) or ("openapi" if is_spec(rel) else None)
+        kind = _kind(rel, suffix)
         if kind is None or (kind == "view" and not is_view(rel)):
             continue
         if (
@@ -512,7 +525,7 @@ def _collect_archive(
             rel = f"{label}!/{shown.get(info.filename, info.filename)}"
             suffix = PurePosixPath(info.filename).suffix.lower()
             nested = suffix in ARCHIVE_SUFFIXES
-            kind = KINDS.get(suffix) or ("openapi" if is_spec(info.filename) else None)
+            kind = _kind(info.filename, suffix)
             if kind == "view" and not is_view(web_root + info.filename):
                 kind = None
             if (

@@ -738,6 +738,34 @@ def test_property_placeholders_resolve_from_the_applications_properties(tmp_path
     }
 
 
+def test_placeholders_and_the_dispatcher_path_resolve_from_spring_boots_yaml(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        {
+            "src/main/resources/application.yml": (
+                "spring:\n  profiles:\n    active: @profiles.active@\n"  # Maven's token
+                "  mvc:\n    servlet:\n      path: /app\n"
+                "sse:\n  path: /resource/sse\napi:\n  versions: [v1, v2]\n"
+                "---\nspring:\n  config:\n    activate:\n      on-profile: prod\n"
+                "sse:\n  path: /prod/sse\nextra: /only-prod\n"
+            ),
+            "src/main/resources/application-dev.yaml": "sse:\n  path: /dev\n",
+            "src/main/resources/bootstrap.yml": "a: &a {b: *a}\n",  # an alias to itself
+            "src/main/java/a/Feed.java": """package a; @RestController public class Feed {
+                @GetMapping("${sse.path}") public Object sse() { return null; }
+                @GetMapping("/${api.versions[1]}${extra}") public Object v() { return null; } }""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {e.path for e in model.endpoints} == {
+        "/app/resource/sse",  # the plain document wins over a profile's, under the dispatcher
+        "/app/v2/only-prod",  # a list item; what only a profile's document holds
+    }
+    assert dict(model.file_counts)["yaml settings"] == 3
+
+
 SPRING_DISPATCHER = "org.springframework.web.servlet.DispatcherServlet"
 
 

@@ -1,0 +1,63 @@
+"""YAML read as plain data: OpenAPI specifications and Spring Boot's ``application.yml``.
+
+PyYAML's safe loader builds plain data only (no object construction), through libyaml's
+parser where the wheel has it (a 2 MB specification of 50,000 paths took 11.7 s in Python,
+4 s so). Numbers, dates, booleans and nulls stay text, and merge keys (``<<``) are plain keys:
+a base-60 number of 800 KB took 46 s to convert, a longer float overflowed, and nested merges
+double at each level on older PyYAML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import yaml
+
+_SAFE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SAFE):  # type: ignore[valid-type,misc]
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        return None
+
+
+for _tag in ("int", "float", "bool", "timestamp", "merge", "null"):
+    _Loader.add_constructor(
+        f"tag:yaml.org,2002:{_tag}", lambda loader, node: loader.construct_scalar(node)
+    )
+
+MAX_SETTINGS = 100_000
+"""Settings flattened from one file at most (aliases can repeat a subtree many times)."""
+
+
+def load(text: str) -> object:
+    """The first document of ``text``; raises what the parser raises."""
+    return yaml.load(text, _Loader)
+
+
+def load_all(text: str) -> list[object]:
+    """Every document of ``text`` (``---`` separated); raises what the parser raises."""
+    return list(yaml.load_all(text, _Loader))
+
+
+def settings(document: object) -> Iterator[tuple[str, str]]:
+    """``(dotted.key, value)`` of a settings document, as Spring reads YAML: nested maps join
+    their keys with dots, list items take ``[i]``; at most ``MAX_SETTINGS``, each subtree
+    once on any one path (an alias to an enclosing map is no loop)."""
+    stack: list[tuple[str, object, frozenset[int]]] = [("", document, frozenset())]
+    count = 0
+    while stack and count < MAX_SETTINGS:
+        key, value, above = stack.pop()
+        if isinstance(value, dict | list):
+            if id(value) in above:
+                continue
+            inner = above | {id(value)}
+            items = (
+                (((f"{key}.{k}" if key else str(k)), v) for k, v in value.items())
+                if isinstance(value, dict)
+                else ((f"{key}[{i}]", v) for i, v in enumerate(value))
+            )
+            stack.extend((k, v, inner) for k, v in reversed(list(items)))
+        elif key and value is not None:
+            count += 1
+            yield key, str(value)
