@@ -16,6 +16,7 @@ frameworks map view keys to template files the same way (``forums.list = forum_l
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -98,23 +99,42 @@ def view_aliases(text: str) -> dict[str, tuple[str, ...]]:
 BOOT_SETTINGS = re.compile(r"(?:application|bootstrap)(?:-[\w.-]+)?\.(?:properties|ya?ml)")
 """Spring Boot's settings files: ``application.properties``, ``bootstrap.yml``,
 ``application-prod.yaml``."""
-_MAVEN_TOKEN = re.compile(r"(:[ \t]+)(@[\w.-]+@)[ \t]*$", re.M)
-_PROFILE_KEYS = frozenset({"spring.config.activate.on-profile", "spring.profiles"})
+_PROFILE_KEYS = ("spring.config.activate.on-profile", "spring.profiles")
+_MAVEN_TOKEN = re.compile(r"(^[ \t]*-[ \t]+|:[ \t]+|[\[{,][ \t]*)(@[^\s,\[\]{}#]+)", re.M)
+"""Maven's resource-filtering tokens (``active: @profiles.active@``, ``- @x@``), which are no
+YAML: quoted when a file does not read without."""
+MAX_YAML_SETTINGS_BYTES = 1024 * 1024
+"""A YAML settings file larger than this is not read (real ones are a few KB)."""
 
 
 def setting_entries(name: str, text: str) -> Iterator[tuple[str, str, bool]]:
     """``(key, value, for a profile)`` of a settings file: a properties file's entries, or a
     YAML file's settings with dotted keys (``spring.mvc.servlet.path``), those of a document
     naming a profile (``spring.config.activate.on-profile: prod``) for a profile only. An
-    unreadable YAML file gives none."""
+    unreadable or oversized YAML file gives none."""
     if not name.lower().endswith((".yml", ".yaml")):
         yield from ((key, value, False) for key, value, _ in entries(text))
         return
-    try:  # Maven's resource filtering tokens (active: @profiles.active@) are no YAML: quoted
-        documents = yaml_data.load_all(_MAVEN_TOKEN.sub(r"\1'\2'", text))
-    except Exception:  # an unreadable settings file resolves no placeholder
-        return
+    yield from _yaml_settings(text)
+
+
+@functools.lru_cache(maxsize=32)
+def _yaml_settings(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """Parsed once for every reader of the same file (placeholders, the dispatcher path)."""
+    if len(text) > MAX_YAML_SETTINGS_BYTES:
+        return ()
+    text = text.replace("\r\n", "\n")
+    try:
+        documents = yaml_data.load_all(text)
+    except Exception:
+        try:
+            documents = yaml_data.load_all(_MAVEN_TOKEN.sub(r"\1'\2'", text))
+        except Exception:  # an unreadable settings file resolves no placeholder
+            return ()
+    budget = [yaml_data.MAX_NODES]
+    out: list[tuple[str, str, bool]] = []
     for document in documents:
-        found = list(yaml_data.settings(document))
-        profiled = any(key in _PROFILE_KEYS for key, _ in found)
-        yield from ((key, value, profiled) for key, value in found)
+        found = list(yaml_data.settings(document, budget))
+        profiled = any(k == p or k.startswith(p + "[") for k, _ in found for p in _PROFILE_KEYS)
+        out.extend((key, value, profiled) for key, value in found)
+    return tuple(out)

@@ -24,7 +24,7 @@ _INNERMOST = re.compile(r"\$\{([^${}:]*)(?::([^${}]*))?\}")
 _ROUNDS = 8
 """Substitution rounds: nesting and values naming other keys rarely go past two or three."""
 _PLAIN = re.compile(r"(?:application|bootstrap)\.(?:properties|ya?ml)")
-_PROFILE = re.compile(r"application-[\w.-]+\.(?:properties|ya?ml)")
+_PROFILE = re.compile(r"(?:application|bootstrap)-[\w.-]+\.(?:properties|ya?ml)")
 _MESSAGES = re.compile(r"(?:messages|ValidationMessages)(?:[_.]|$)")
 _LOCALE = re.compile(r"(.+)_[a-z]{2}(?:_[A-Z]{2})?\.properties")
 """A locale's variant of a bundle (``labels_ko.properties`` beside ``labels.properties``)."""

@@ -67,7 +67,18 @@ def _kind(path: str, suffix: str) -> str | None:
         return KINDS[suffix]
     if is_spec(path):
         return "openapi"
-    return "yaml settings" if BOOT_SETTINGS.fullmatch(path.rpartition("/")[2]) else None
+    inner = path.rpartition("!/")[2]
+    if BOOT_SETTINGS.fullmatch(inner.rpartition("/")[2]) and _CLASSPATH_ROOT.search(inner):
+        return "yaml settings"
+    return None
+
+
+_CLASSPATH_ROOT = re.compile(
+    r"(?:^|/)(?:src/main/resources|BOOT-INF/classes|WEB-INF/classes)/(?:config/)?[^/]+$|^(?:config/)?[^/]+$"
+)
+"""Where Spring Boot finds its settings: the classpath root or its ``config`` folder (the
+sources' resources, a built jar's or war's classes); an ``application.yaml`` elsewhere is some
+other tool's (an Argo CD manifest, a front end's configuration)."""
 
 
 SKIPPED_DIRS = frozenset(

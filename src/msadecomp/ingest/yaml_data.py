@@ -26,8 +26,9 @@ for _tag in ("int", "float", "bool", "timestamp", "merge", "null"):
         f"tag:yaml.org,2002:{_tag}", lambda loader, node: loader.construct_scalar(node)
     )
 
-MAX_SETTINGS = 100_000
-"""Settings flattened from one file at most (aliases can repeat a subtree many times)."""
+MAX_NODES = 200_000
+"""Maps, lists and values one settings file is flattened through at most (aliases can repeat a
+subtree, even an empty one, countless times)."""
 
 
 def load(text: str) -> object:
@@ -40,13 +41,14 @@ def load_all(text: str) -> list[object]:
     return list(yaml.load_all(text, _Loader))
 
 
-def settings(document: object) -> Iterator[tuple[str, str]]:
+def settings(document: object, budget: list[int]) -> Iterator[tuple[str, str]]:
     """``(dotted.key, value)`` of a settings document, as Spring reads YAML: nested maps join
-    their keys with dots, list items take ``[i]``; at most ``MAX_SETTINGS``, each subtree
-    once on any one path (an alias to an enclosing map is no loop)."""
+    their keys with dots, list items take ``[i]``; each node visited takes one from
+    ``budget[0]`` (shared by a file's documents), and none is visited twice on one path (an
+    alias to an enclosing map is no loop)."""
     stack: list[tuple[str, object, frozenset[int]]] = [("", document, frozenset())]
-    count = 0
-    while stack and count < MAX_SETTINGS:
+    while stack and budget[0] > 0:
+        budget[0] -= 1
         key, value, above = stack.pop()
         if isinstance(value, dict | list):
             if id(value) in above:
@@ -59,5 +61,4 @@ def settings(document: object) -> Iterator[tuple[str, str]]:
             )
             stack.extend((k, v, inner) for k, v in reversed(list(items)))
         elif key and value is not None:
-            count += 1
             yield key, str(value)

@@ -745,25 +745,38 @@ def test_placeholders_and_the_dispatcher_path_resolve_from_spring_boots_yaml(
         tmp_path,
         {
             "src/main/resources/application.yml": (
-                "spring:\n  profiles:\n    active: @profiles.active@\n"  # Maven's token
-                "  mvc:\n    servlet:\n      path: /app\n"
-                "sse:\n  path: /resource/sse\napi:\n  versions: [v1, v2]\n"
-                "---\nspring:\n  config:\n    activate:\n      on-profile: prod\n"
-                "sse:\n  path: /prod/sse\nextra: /only-prod\n"
+                "spring:\r\n  config:\r\n    activate:\r\n      on-profile: [prod]\r\n"
+                "sse:\r\n  path: /prod/sse\r\nextra: /only-prod\r\n---\r\n"  # a profile first
+                "spring:\r\n  profiles:\r\n    active: @profiles.active@ # Maven's\r\n"
+                "  mvc:\r\n    servlet:\r\n      path: /app\r\n"
+                "sse:\r\n  path: /resource/sse\r\napi:\r\n  versions: [v1, v2]\r\n"
+                "tags:\r\n  - @project.tag@\r\n"
             ),
-            "src/main/resources/application-dev.yaml": "sse:\n  path: /dev\n",
+            "src/main/resources/application-dev.yaml": "sse:\n  path: /dev\ndev: /only-dev\n",
             "src/main/resources/bootstrap.yml": "a: &a {b: *a}\n",  # an alias to itself
+            "deploy/k8s/application.yaml": "sse:\n  path: /argo\n",  # no Spring settings
             "src/main/java/a/Feed.java": """package a; @RestController public class Feed {
                 @GetMapping("${sse.path}") public Object sse() { return null; }
-                @GetMapping("/${api.versions[1]}${extra}") public Object v() { return null; } }""",
+                @GetMapping("/${api.versions[1]}${extra}${dev}") public Object v() { return null; } }""",
         },
     )
     model = ingest(tmp_path, jobs=1)
     assert {e.path for e in model.endpoints} == {
         "/app/resource/sse",  # the plain document wins over a profile's, under the dispatcher
-        "/app/v2/only-prod",  # a list item; what only a profile's document holds
+        "/app/v2/only-prod/only-dev",  # a list item; what only the profiles hold
     }
     assert dict(model.file_counts)["yaml settings"] == 3
+
+
+def test_a_yaml_file_of_aliases_is_flattened_within_a_budget() -> None:
+    from msadecomp.ingest.named_files import setting_entries
+
+    fan_out = "l0: &l0 []\n" + "".join(
+        f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]\n" for i in range(1, 9)
+    )  # 10^8 empty lists by alias: read as nothing, not for ever
+    assert list(setting_entries("application.yml", fan_out)) == []
+    leaves = "---\n".join([fan_out.replace("[]", "[x]")] * 20)  # one budget for all documents
+    assert 0 < len(list(setting_entries("application.yml", leaves))) <= 200_000
 
 
 SPRING_DISPATCHER = "org.springframework.web.servlet.DispatcherServlet"
