@@ -31,7 +31,7 @@ from msadecomp.ingest.links import (
 from msadecomp.ingest.openapi import read_spec, spec_endpoints
 from msadecomp.ingest.placeholders import resolve, spring_properties
 from msadecomp.ingest.scope import GWT_CLIENT_REASON, LIBRARY_REASON, TOOLING_REASON, Scope
-from msadecomp.ingest.scripts import follow_scripts, script_functions
+from msadecomp.ingest.scripts import follow_scripts
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
 from msadecomp.ingest.spa import follow_imports, is_component, read_component, read_module
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
@@ -143,9 +143,9 @@ def ingest(
             else read_view(f.path, f.data, diagnostics)
             for f in by_kind["view"]
         ]
-        functions = {f.path: script_functions(f.data) for f in by_kind["script"]}
-        views = follow_scripts(views, functions)
-        views = follow_imports(views, {f.path: read_module(f.data) for f in by_kind["script"]})
+        modules = {f.path: read_module(f.data) for f in by_kind["script"]}
+        views = follow_scripts(views, {path: m.requesting() for path, m in modules.items()})
+        views = follow_imports(views, modules)
         beans = {b.id: b.cls for b in xml.beans}
         requests = [e for e in endpoints if e.http_method not in ASYNC_VERBS]
         pages = link_views(views, requests, view_names(java, xml), java.types, beans)

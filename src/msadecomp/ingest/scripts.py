@@ -2,9 +2,10 @@
 
 A page often keeps its calls in a shared script: AcmeAir's ``index.html`` includes
 ``js/acmeair-common.js`` and its login button runs ``login()``, which posts to
-``rest/api/login``. :func:`script_functions` reads a script's named functions
+``rest/api/login``. :func:`msadecomp.ingest.spa.read_module` reads a script's named functions
 (``function login(...)``, ``login = function(...)``, ``login: function(...)``) with the
-path-like strings in their bodies; :func:`follow_scripts` gives each page the paths of the
+path-like strings in their bodies, as for a front end's modules; :func:`follow_scripts` gives
+each page the paths of the
 functions it calls from the scripts it includes, and nothing else of those scripts (a shared
 script has every page's calls). Minified and third-party scripts are not read (see
 :func:`is_own_script`).
@@ -18,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from msadecomp.ingest.decoding import decode_source
 from msadecomp.model import Page
 
 SCRIPT_SUFFIX = ".js"
@@ -41,18 +41,8 @@ THIRD_PARTY = re.compile(
 """Paths of scripts that are libraries, not the application's own code."""
 MAX_SCRIPT_BYTES = 512 * 1024
 """An own script larger than this is not read (a bundled library under another name)."""
-_FUNCTION = re.compile(
-    r"\bfunction\s+([A-Za-z_$][\w$]*)\s*\("
-    r"|([A-Za-z_$][\w$]*)\s*[:=]\s*(?:async\s+)?function\b[^(]*\("
-)
-_QUOTED = re.compile(r"""["'`](/?[\w\-./{}$]+)(?:[?#][^"'`<>]*)?["'`]""")
-_PATH_TEXT = re.compile(r"^/[\w\-.{}$]+(/[\w\-.{}$]*)*$|^[\w\-.{}$]+(/[\w\-.{}$]*)+$")
-"""A request path: ``/orders`` or ``rest/api/login`` (a slash inside), not a bare word."""
 MAX_BODY = 20_000
 """A function body is read up to this many characters."""
-MAX_SCANNED = 2_000_000
-"""Function bodies of one script are read up to this many characters in all (nested or
-countless functions would otherwise make the reading quadratic)."""
 
 
 def is_own_script(path: str, size: int) -> bool:
@@ -84,41 +74,6 @@ FRONT_FOLDERS = ("webapp/", "/src/")
 """Folders holding a single-page front end's modules (below ``dist`` only bundles)."""
 
 
-def script_functions(data: bytes) -> dict[str, tuple[str, ...]]:
-    """Named function -> the request paths its body names (path-like strings, ``/`` inside)."""
-    text = decode_source(data).text
-    out: dict[str, tuple[str, ...]] = {}
-    scanned = 0
-    for m in _FUNCTION.finditer(text):
-        name = m.group(1) or m.group(2)
-        start = text.find("{", m.end())
-        if start < 0 or scanned > MAX_SCANNED:
-            break
-        body = _body(text, start)
-        scanned += len(body)
-        paths = tuple(
-            sorted(
-                {
-                    "/" + v.lstrip("/")
-                    for q in _QUOTED.finditer(body)
-                    if _PATH_TEXT.match(v := q.group(1)) and not v.lower().endswith(_STATIC)
-                }
-            )
-        )
-        if paths:
-            out[name] = tuple(sorted(set(out.get(name, ())) | set(paths)))
-    return out
-
-
-_STATIC = (".js", ".css", ".png", ".gif", ".jpg", ".jpeg", ".svg", ".ico")
-
-
-def _body(text: str, start: int) -> str:
-    """The text from the ``{`` at ``start`` to its matching ``}``."""
-    end = closing_brace(text, start)
-    return text[start : end if end is not None else start + MAX_BODY]
-
-
 def closing_brace(text: str, start: int) -> int | None:
     """The index after the ``}`` matching the ``{`` at ``start``, looked for within
     ``MAX_BODY`` characters (braces in strings counted too: a body cut short or running long
@@ -145,7 +100,8 @@ def follow_scripts(
     pages: Sequence[Page], functions: Mapping[str, Mapping[str, tuple[str, ...]]]
 ) -> list[Page]:
     """Each page with the request paths of the functions it calls from the own scripts it
-    includes (``functions``: script path -> :func:`script_functions`); the ``script:`` and
+    includes (``functions``: script path -> function name -> request paths, from
+    :func:`msadecomp.ingest.spa.read_module`); the ``script:`` and
     ``call:`` links are replaced by those paths."""
     by_name: dict[str, list[str]] = {}
     for path in functions:

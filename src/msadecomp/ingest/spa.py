@@ -130,6 +130,11 @@ class Module:
     paths: tuple[str, ...] = ()
     """Every request path the module names."""
 
+    def requesting(self) -> dict[str, tuple[str, ...]]:
+        """Member -> its request paths, for the members that request any: what a page
+        calling ``login()`` from a classic script it includes reaches (scripts.py)."""
+        return {name: paths for name, paths in self.members if paths}
+
 
 def is_component(path: str) -> bool:
     return path.lower().endswith(COMPONENT_SUFFIXES)
@@ -163,13 +168,12 @@ def _module(text: str) -> Module:
             break
         value, read = _expression(code, m.end(), min(len(code), m.end() + MAX_BODY))
         scanned += read
-        found = request_paths(value)
-        for word in set(_WORD.findall(value)) & constants.keys() if constants else ():
-            found |= constants[word]
+        found = _named_paths(value, constants)
         if found:
             constants.setdefault(m.group(1), set()).update(found)
-    members: dict[str, set[str]] = {m.group(2): set() for m in _DECLARED.finditer(code)}
-    classes = {m.group(2) for m in _DECLARED.finditer(code) if m.group(1) == "class"}
+    declared = [(m.group(1), m.group(2)) for m in _DECLARED.finditer(code)]
+    members: dict[str, set[str]] = {name: set() for _, name in declared}
+    classes = {name for kind, name in declared if kind == "class"}
     for name, found in constants.items():
         members[name] = set(found)
     for m in _PROPERTY.finditer(code):
@@ -181,10 +185,7 @@ def _module(text: str) -> Module:
         limit = starts[i + 1][0].start() if i + 1 < len(starts) else len(code)
         body, read = _body(code, m.end(), limit, arrow=m.group(3) is not None)
         scanned += read
-        found = members.setdefault(name, set())
-        found |= request_paths(body)
-        for word in set(_WORD.findall(body)) & constants.keys() if constants else ():
-            found |= constants[word]
+        members.setdefault(name, set()).update(_named_paths(body, constants))
     return Module(
         imports=tuple(imports),
         reexports=tuple(reexports),
@@ -192,6 +193,14 @@ def _module(text: str) -> Module:
         members=tuple(sorted((n, tuple(sorted(p))) for n, p in members.items())),
         paths=tuple(sorted(request_paths(code))),
     )
+
+
+def _named_paths(text: str, constants: Mapping[str, set[str]]) -> set[str]:
+    """The request paths ``text`` names itself or through the module variables it uses."""
+    found = request_paths(text)
+    for word in set(_WORD.findall(text)) & constants.keys() if constants else ():
+        found |= constants[word]
+    return found
 
 
 def _imported_names(clause: str, uses: Mapping[str, set[str]]) -> tuple[str, ...]:
