@@ -134,7 +134,7 @@ def ingest(
         operations = [
             o for f in by_kind["openapi"] for o in read_spec(f.path, f.data, diagnostics)
         ]
-        endpoints += spec_endpoints(operations, java.types, endpoints)
+        endpoints += spec_endpoints(operations, java.types, endpoints, java.external_supers)
         java.destinations[:] = [(s, resolve(n, properties), r) for s, n, r in java.destinations]
         dependencies = [*java.dependencies, *message_links(java, endpoints)]
         views = [

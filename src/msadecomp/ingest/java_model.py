@@ -197,6 +197,9 @@ class JavaFacts:
     bean_tables: list[tuple[str, str, SourceRef, str]] = field(default_factory=list)
     """(class, table, where, bean id): an XML bean with a ``table`` property injected into the
     class writes that table on its behalf (eGovFrame's table ID generators)."""
+    external_supers: dict[str, set[str]] = field(default_factory=dict)
+    """class -> simple names of the supertypes it extends or implements that are not in the
+    sources (a library's, or generated at build time: ``OwnersApi`` of an OpenAPI spec)."""
     destinations: list[tuple[str, str, SourceRef]] = field(default_factory=list)
     """(class, name, where): a queue or topic the class names where messages are sent or
     destinations looked up (see :data:`SEND_CALLS`), or a container resource a field is
@@ -664,10 +667,14 @@ class _Linker:
             target = self._dep(src, name, DepKind.EXTENDS, scope, here)
             if target and self.kinds.get(src) == TypeKind.INTERFACE:
                 self.implementors[target].add(src)
+            elif target is None:
+                self.facts.external_supers.setdefault(src, set()).add(_short(name))
         for name in t.implements:
             target = self._dep(src, name, DepKind.IMPLEMENTS, scope, here)
             if target:
                 self.implementors[target].add(src)
+            else:
+                self.facts.external_supers.setdefault(src, set()).add(_short(name))
 
     def link(self, d: _Decl) -> None:
         t, src, scope, path = d.decl, d.fqn, d.scope, d.file.path

@@ -10,7 +10,10 @@ generated interfaces are no sources, so the controller's methods map no path of 
 ``operationId``) and gives it to the project's web class declaring a method of that name; of
 several such classes, the ones whose names share a word with the operation's tag
 (``owners``: ``OwnerRestController``); an operation nobody declares, or several classes
-equally, maps no endpoint. Paths get the path of the first server URL
+equally, maps no endpoint. Only a class implementing a generated interface (a supertype named
+``*Api`` or ``*ApiDelegate`` that is not in the sources) counts: a specification of an API the
+application calls (``openapi-payment.yaml``) gives its operation names to no controller.
+Paths get the path of the first server URL
 (``http://localhost:9966/petclinic/api``: ``/petclinic/api/owners``).
 
 The files read are named like a specification (``openapi*.yml``, ``swagger*.json``,
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from msadecomp.ingest import yaml_data
@@ -39,6 +42,8 @@ MAX_SPEC_BYTES = 4 * 1024 * 1024
 """A specification larger than this is not read (a diagnostic says so)."""
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 WEB_STEREOTYPES = frozenset({"controller", "web"})
+GENERATED = ("Api", "ApiDelegate")
+"""Name endings of the interfaces the OpenAPI generator writes for Spring (its defaults)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,14 +124,28 @@ def _base_path(document: Mapping[str, object]) -> str:
 
 
 def spec_endpoints(
-    operations: Iterable[Operation], types: Sequence[JavaType], known: Iterable[Endpoint] = ()
+    operations: Iterable[Operation],
+    types: Sequence[JavaType],
+    known: Iterable[Endpoint] = (),
+    external_supers: Mapping[str, Set[str]] | None = None,
 ) -> list[Endpoint]:
-    """An endpoint for each operation one web class of the project declares (see the module
-    docstring); not for a handler method that already maps an endpoint of its own."""
+    """An endpoint for each operation one implementing class of the project declares (see the
+    module docstring); not for a handler method that already maps an endpoint of its own.
+
+    ``external_supers`` (class -> supertypes not in the sources) tells the generator's
+    interfaces: a class counts when it implements one (``OwnersApi``, or a delegate
+    ``OwnersApiDelegate``) and is a web class, or implements a delegate. A specification of an
+    API the application calls maps nothing onto a controller that merely has a method of the
+    same name. Without ``external_supers`` every web class counts."""
     declaring: dict[str, list[JavaType]] = {}
     for t in types:
+        if t.kind is TypeKind.INTERFACE:
+            continue
         web = t.stereotype in WEB_STEREOTYPES or t.simple_name.endswith(("Controller", "Resource"))
-        if web and t.kind is not TypeKind.INTERFACE:
+        if external_supers is not None:
+            generated = {n for n in external_supers.get(t.fqn, ()) if n.endswith(GENERATED)}
+            web = bool(generated) and (web or any(n.endswith("Delegate") for n in generated))
+        if web:
             for method in set(t.methods):
                 declaring.setdefault(method, []).append(t)
     known = list(known)
@@ -151,7 +170,7 @@ def spec_endpoints(
     return list(out.values())
 
 
-_WEB_SUFFIX = re.compile(r"(Rest)?(Controller|Resource|Api|Endpoint)(Impl)?$")
+_WEB_SUFFIX = re.compile(r"(Rest)?(Controller|Resource|Api|Endpoint)(Delegate)?(Impl)?$")
 
 
 def _by_tag(candidates: Sequence[JavaType], tags: Sequence[str]) -> list[JavaType]:

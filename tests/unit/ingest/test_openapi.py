@@ -85,6 +85,29 @@ def test_an_operation_goes_to_the_one_web_class_declaring_it_or_the_one_its_tag_
     }  # addOwner maps a path of its own already
 
 
+def test_only_classes_implementing_a_generated_interface_take_operations() -> None:
+    ops = read_spec("openapi.yml", PETCLINIC, [])
+    types = [
+        _controller("p.OwnerController", "listOwners", "getOwner"),  # a same-named method only
+        JavaType(
+            "p.PetTypesApiDelegateImpl",
+            TypeKind.CLASS,
+            SourceRef("x"),
+            stereotype="service",
+            methods=("listPetTypes",),
+        ),
+    ]
+    supers = {
+        "p.OwnerController": {"BaseController"},
+        "p.PetTypesApiDelegateImpl": {"PetTypesApiDelegate"},
+    }
+    got = [(e.path, e.handler) for e in spec_endpoints(ops, types, (), supers)]
+    assert got == [("/petclinic/api/pettypes", "p.PetTypesApiDelegateImpl#listPetTypes")]
+    supers["p.OwnerController"].add("OwnersApi")
+    got = [e.handler for e in spec_endpoints(ops, types, (), supers)]
+    assert got[:2] == ["p.OwnerController#listOwners", "p.OwnerController#getOwner"]
+
+
 def test_hostile_yaml_is_read_as_text_or_a_diagnostic_never_an_error() -> None:
     diagnostics: list[Diagnostic] = []
     huge_float = b"openapi: 3.0.0\nx: 1" + b":1" * 200 + b".5\npaths: {}\n"  # overflowed
@@ -165,6 +188,14 @@ def test_ingest_maps_the_generated_interfaces_paths_to_the_implementing_controll
         "import { OwnerService } from './owner.service';\nexport class OwnerListComponent {}"
     )
     (ui / "owner-list.component.html").write_text("<table></table>")
+    client = tmp_path / "rest/src/main/java/p/PayController.java"
+    client.write_text(  # calls a payment API whose specification lies beside ours
+        "package p; @org.springframework.stereotype.Controller public class PayController {"
+        " public String createPayment() { return null; } }"
+    )
+    (tmp_path / "rest/src/main/resources/openapi-payment.yml").write_bytes(
+        b"openapi: 3.0.1\npaths:\n  /payments:\n    post: {operationId: createPayment}\n"
+    )
     model = ingest(tmp_path)
     assert [(e.path, e.handler) for e in model.endpoints] == [
         ("/petclinic/api/owners", "p.OwnerRestController#listOwners")
