@@ -29,7 +29,7 @@ from msadecomp.ingest.links import (
     view_names,
 )
 from msadecomp.ingest.openapi import read_spec, spec_endpoints
-from msadecomp.ingest.placeholders import resolve, spring_properties
+from msadecomp.ingest.placeholders import resolve, settings_diagnostics, spring_properties
 from msadecomp.ingest.scope import GWT_CLIENT_REASON, LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import follow_scripts
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
@@ -129,6 +129,7 @@ def ingest(
         accesses += library_accesses(java.library_users, tables)
         settings = [(f.path, f.data) for f in (*by_kind["properties"], *by_kind["yaml settings"])]
         properties = spring_properties(settings)
+        diagnostics.extend(settings_diagnostics(settings))
         boot = boot_servlet_paths(settings)
         endpoints = [_resolved(e, properties) for e in entry_points(java, xml, boot)]
         operations = [

@@ -110,31 +110,45 @@ MAX_YAML_SETTINGS_BYTES = 1024 * 1024
 def setting_entries(name: str, text: str) -> Iterator[tuple[str, str, bool]]:
     """``(key, value, for a profile)`` of a settings file: a properties file's entries, or a
     YAML file's settings with dotted keys (``spring.mvc.servlet.path``), those of a document
-    naming a profile (``spring.config.activate.on-profile: prod``) for a profile only. An
-    unreadable or oversized YAML file gives none."""
+    naming a profile (``spring.config.activate.on-profile: prod``) for a profile only. In a
+    YAML file a later document overrides an earlier one, as in Spring. An unreadable or
+    oversized YAML file gives none (:func:`settings_problem` says why)."""
     if not name.lower().endswith((".yml", ".yaml")):
         yield from ((key, value, False) for key, value, _ in entries(text))
         return
-    yield from _yaml_settings(text)
+    yield from _yaml_settings(text)[0]
+
+
+def settings_problem(name: str, text: str) -> tuple[int | None, str] | None:
+    """(line, reason) when a YAML settings file gives no settings because it cannot be read."""
+    if not name.lower().endswith((".yml", ".yaml")):
+        return None
+    return _yaml_settings(text)[1]
+
+
+_Settings = tuple[tuple[tuple[str, str, bool], ...], tuple[int | None, str] | None]
 
 
 @functools.lru_cache(maxsize=32)
-def _yaml_settings(text: str) -> tuple[tuple[str, str, bool], ...]:
+def _yaml_settings(text: str) -> _Settings:
     """Parsed once for every reader of the same file (placeholders, the dispatcher path)."""
     if len(text) > MAX_YAML_SETTINGS_BYTES:
-        return ()
+        return (), (None, f"larger than {MAX_YAML_SETTINGS_BYTES} bytes; not read")
     text = text.replace("\r\n", "\n")
     try:
         documents = yaml_data.load_all(text)
-    except Exception:
+    except Exception as error:
         try:
             documents = yaml_data.load_all(_MAVEN_TOKEN.sub(r"\1'\2'", text))
-        except Exception:  # an unreadable settings file resolves no placeholder
-            return ()
+        except Exception:  # the first error is the one that says what is wrong
+            mark = getattr(error, "problem_mark", None)
+            first = (str(error).splitlines() or [type(error).__name__])[0]
+            return (), (mark.line + 1 if mark is not None else None, f"not readable: {first}")
     budget = [yaml_data.MAX_NODES]
-    out: list[tuple[str, str, bool]] = []
+    out: dict[tuple[str, bool], str] = {}
     for document in documents:
         found = list(yaml_data.settings(document, budget))
         profiled = any(k == p or k.startswith(p + "[") for k, _ in found for p in _PROFILE_KEYS)
-        out.extend((key, value, profiled) for key, value in found)
-    return tuple(out)
+        for key, value in found:
+            out[key, profiled] = value
+    return tuple((key, value, profiled) for (key, profiled), value in out.items()), None

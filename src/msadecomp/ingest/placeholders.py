@@ -8,7 +8,8 @@ is known to be active; other properties files (one a ``<context:property-placeho
 its default (``${p:default}``), one with neither stays as written. Nested placeholders
 resolve from the inside out (``${FINERACT_TOPIC:${app.topic:jobs}}``). ``application.yml`` and
 its kin count as their ``.properties`` twins (nested keys joined with dots; a document naming a
-profile counts as a profile's file).
+profile counts as a profile's file; a later document overrides an earlier one); one that cannot
+be read is a ``settings.unreadable`` warning (:func:`settings_diagnostics`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
-from msadecomp.ingest.named_files import entries, setting_entries
+from msadecomp.ingest.named_files import entries, setting_entries, settings_problem
+from msadecomp.model import Diagnostic, Severity, SourceRef
 
 _INNERMOST = re.compile(r"\$\{([^${}:]*)(?::([^${}]*))?\}")
 """A placeholder holding no other placeholder."""
@@ -59,6 +61,25 @@ def spring_properties(files: Iterable[tuple[str, bytes]]) -> dict[str, str]:
                 others.setdefault(key, set()).add(value)
     agreed = {k: next(iter(v)) for k, v in others.items() if len(v) == 1}
     return {**agreed, **profiles, **plain}
+
+
+def settings_diagnostics(files: Iterable[tuple[str, bytes]]) -> list[Diagnostic]:
+    """A warning, with its line, for each YAML settings file of ``files`` (path, data) that
+    gives no settings because it cannot be read or is too large."""
+    out = []
+    for path, data in files:
+        problem = settings_problem(path, data.decode("utf-8", "replace"))
+        if problem is not None:
+            line, reason = problem
+            out.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    "settings.unreadable",
+                    f"Spring Boot settings file {reason}; its values resolve no placeholder",
+                    SourceRef(path, line),
+                )
+            )
+    return out
 
 
 def resolve(text: str, properties: Mapping[str, str]) -> str:

@@ -2,9 +2,9 @@
 
 PyYAML's safe loader builds plain data only (no object construction), through libyaml's
 parser where the wheel has it (a 2 MB specification of 50,000 paths took 11.7 s in Python,
-4 s so). Numbers, dates, booleans and nulls stay text, and merge keys (``<<``) are plain keys:
-a base-60 number of 800 KB took 46 s to convert, a longer float overflowed, and nested merges
-double at each level on older PyYAML.
+4 s so). Numbers, dates, booleans and nulls stay text, and merge keys (``<<``) are plain keys
+for :func:`settings` to follow within its budget: a base-60 number of 800 KB took 46 s to
+convert, a longer float overflowed, and nested merges double at each level on older PyYAML.
 """
 
 from __future__ import annotations
@@ -43,9 +43,13 @@ def load_all(text: str) -> list[object]:
 
 def settings(document: object, budget: list[int]) -> Iterator[tuple[str, str]]:
     """``(dotted.key, value)`` of a settings document, as Spring reads YAML: nested maps join
-    their keys with dots, list items take ``[i]``; each node visited takes one from
-    ``budget[0]`` (shared by a file's documents), and none is visited twice on one path (an
-    alias to an enclosing map is no loop)."""
+    their keys with dots (a bracketed key stays as it is: ``map: {"[/a.b]": x}`` is
+    ``map[/a.b]``), list items take ``[i]``, and a merge key (``<<: *defaults``) brings the
+    merged maps' entries under the map's own key. A key may come more than once: the later
+    one counts (a map's own entry after those it merges, the first merged map last).
+
+    Each node visited takes one from ``budget[0]`` (shared by a file's documents), and none
+    is visited twice on one path (an alias to an enclosing map is no loop)."""
     stack: list[tuple[str, object, frozenset[int]]] = [("", document, frozenset())]
     while stack and budget[0] > 0:
         budget[0] -= 1
@@ -54,11 +58,24 @@ def settings(document: object, budget: list[int]) -> Iterator[tuple[str, str]]:
             if id(value) in above:
                 continue
             inner = above | {id(value)}
-            items = (
-                (((f"{key}.{k}" if key else str(k)), v) for k, v in value.items())
-                if isinstance(value, dict)
-                else ((f"{key}[{i}]", v) for i, v in enumerate(value))
-            )
-            stack.extend((k, v, inner) for k, v in reversed(list(items)))
+            items = _map_items(key, value) if isinstance(value, dict) else _list_items(key, value)
+            stack.extend((k, v, inner) for k, v in reversed(items))
         elif key and value is not None:
             yield key, str(value)
+
+
+def _map_items(key: str, value: dict[object, object]) -> list[tuple[str, object]]:
+    merged = value.get("<<")
+    merges = merged if isinstance(merged, list) else [merged] if merged is not None else []
+    own = [(_join(key, str(k)), v) for k, v in value.items() if k != "<<"]
+    return [(key, m) for m in reversed(merges) if isinstance(m, dict)] + own
+
+
+def _list_items(key: str, value: list[object]) -> list[tuple[str, object]]:
+    return [(f"{key}[{i}]", v) for i, v in enumerate(value)]
+
+
+def _join(key: str, name: str) -> str:
+    if name.startswith("[") and name.endswith("]"):
+        return key + name
+    return f"{key}.{name}" if key else name

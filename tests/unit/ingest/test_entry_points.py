@@ -768,6 +768,40 @@ def test_placeholders_and_the_dispatcher_path_resolve_from_spring_boots_yaml(
     assert dict(model.file_counts)["yaml settings"] == 3
 
 
+def test_yaml_settings_follow_springs_order_merges_and_bracketed_keys() -> None:
+    from msadecomp.ingest.named_files import setting_entries
+
+    text = (
+        "defaults: &defaults {path: /base, timeout: 5}\n"
+        "extra: &extra {path: /extra, retries: 2}\n"
+        "feed:\n  <<: [*defaults, *extra]\n  timeout: 9\n"  # the first merged map wins
+        'routes: {"[/api/**]": gateway}\n'
+        "sse: {path: /first}\n---\nsse: {path: /second}\n"  # a later document overrides
+        "---\nspring.profiles: dev\nsse: {path: /dev}\n"
+    )
+    got = {(k, profiled): v for k, v, profiled in setting_entries("application.yml", text)}
+    assert got[("feed.path", False)] == "/base" and got[("feed.retries", False)] == "2"
+    assert got[("feed.timeout", False)] == "9"  # the map's own entry over the merged ones
+    assert got[("routes[/api/**]", False)] == "gateway"
+    assert got[("sse.path", False)] == "/second" and got[("sse.path", True)] == "/dev"
+    assert not any("<<" in key for key, _ in got)
+
+
+def test_an_unreadable_yaml_settings_file_is_a_warning_with_its_line(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "src/main/resources/application.yml": "server:\n  port: 80\n  path: [unclosed\n",
+            "src/main/resources/bootstrap.yml": "spring: {application: {name: a}}\n",
+            "src/main/java/a/A.java": "package a; public class A {}",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    (warning,) = [d for d in model.diagnostics if d.code == "settings.unreadable"]
+    assert warning.source.path.endswith("application.yml") and warning.source.line == 4
+    assert "resolve no placeholder" in warning.message
+
+
 def test_a_yaml_file_of_aliases_is_flattened_within_a_budget() -> None:
     from msadecomp.ingest.named_files import setting_entries
 
