@@ -417,17 +417,39 @@ def follow_imports(pages: Sequence[Page], modules: Mapping[str, Module]) -> list
 
 
 def _reexported_components(
-    target: str, names: tuple[str, ...], modules: Mapping[str, Module], resolver: _Resolver
+    target: str,
+    names: tuple[str, ...],
+    modules: Mapping[str, Module],
+    resolver: _Resolver,
+    hops: int = 0,
 ) -> set[str]:
     """The components a barrel hands out under ``names`` (``export { default as Pagination }
-    from './Pagination.vue'``): the importing page includes them."""
+    from './Pagination.vue'``), also through the barrels it re-exports (``export * from
+    './tables'``): the importing page includes them."""
     out = set()
+    wanted = set(names)
     for spec, exported in modules[target].reexports:
-        aliases = {entry.partition("=")[0] for entry in exported}
-        if "*" in names or aliases & set(names):
-            found = resolver.resolve(target, spec, ("", *_COMPONENT_TAILS))
-            if found is not None and is_component(found):
-                out.add(found)
+        if "*" in wanted:
+            inner: tuple[str, ...] = ("*",)
+        else:  # what the names are called in the module behind: aliases undone
+            inner = tuple(
+                dict.fromkeys(
+                    name
+                    for entry in exported
+                    for alias, _, original in [entry.partition("=")]
+                    for name in (
+                        names if entry == "*" else ("*",) if original == "*" else (original,)
+                    )
+                    if entry == "*" or alias in wanted
+                )
+            )
+        if not inner:
+            continue
+        found = resolver.resolve(target, spec, (*_RESOLVED_SUFFIXES, *_COMPONENT_TAILS))
+        if found is not None and is_component(found):
+            out.add(found)
+        elif found is not None and found in modules and found != target and hops < MAX_HOPS:
+            out |= _reexported_components(found, inner, modules, resolver, hops + 1)
     return out
 
 

@@ -281,6 +281,37 @@ def test_a_component_handed_out_by_a_barrel_is_included_by_the_page_importing_it
     assert linked.links == ("view:ui/src/components/Pagination.vue",)
 
 
+def test_a_component_handed_out_by_a_barrel_of_barrels_is_included_too() -> None:
+    page = read_component(
+        "ui/src/views/a.vue",
+        b"import { Grid, Pager } from '@/components'\nimport * as all from '@/forms'",
+    )
+    names = ("tables/Grid.vue", "tables/Other.vue", "pager/Pager.vue", "forms/Field.vue")
+    components = [read_component(f"ui/src/components/{n}", b"<template/>") for n in names]
+    modules = {
+        "ui/src/components/index.js": read_module(
+            b"export * from './tables'\nexport { Paging as Pager } from './pager/index.js'"
+        ),
+        "ui/src/components/tables/index.js": read_module(
+            b"export { default as Grid } from './Grid.vue'\n"
+            b"export { default as Other } from './Other.vue'"
+        ),
+        "ui/src/components/pager/index.js": read_module(
+            b"export { default as Paging } from './Pager.vue'"
+        ),
+        "ui/src/forms/index.js": read_module(b"export * from '../components/forms'"),
+        "ui/src/components/forms/index.js": read_module(
+            b"export { default as Field } from './Field.vue'"
+        ),
+    }
+    linked = follow_imports([page, *components], modules)[0]
+    assert linked.links == (
+        "view:ui/src/components/forms/Field.vue",
+        "view:ui/src/components/pager/Pager.vue",
+        "view:ui/src/components/tables/Grid.vue",
+    )
+
+
 def test_an_angular_template_reaches_the_services_its_component_class_imports() -> None:
     app = "src/main/webapp/app/entities/bank-account"
     page = read_view(f"{app}/list/bank-account.component.html", b"<table></table>")
