@@ -27,7 +27,7 @@ from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.ingest.links import entry_points, message_links
 from msadecomp.ingest.openapi import read_spec, spec_endpoints
 from msadecomp.ingest.sources import Limits, collect
-from msadecomp.ingest.spa import follow_imports, read_component, read_module
+from msadecomp.ingest.spa import follow_imports, inline_template, read_component, read_module
 from msadecomp.ingest.sql_ddl import DdlReader, parse_ddl
 from msadecomp.ingest.sql_tables import is_table_name, tables_in
 from msadecomp.ingest.views import VIEW_SUFFIXES, read_view
@@ -519,6 +519,7 @@ _SCRIPT_PIECES = st.sampled_from(
         "const U = '/a/b';", "x = (q) => ", "=> {", "{", "}", "(", ")", "'", '"', "`",
         "${id}", "/orders/list", "api.", "URL.", "U", "request({ url: ", "get(", "KEY: '/k/v',\n",
         "\n", " ", "<template>", "</script>", "import('", "require(", "\xff", "\u5340/",
+        "@Component({", "template: `", "templateUrl: '", '<a href="/h">', "\\",
     ]
 )  # fmt: skip
 
@@ -529,6 +530,8 @@ def _read_script(data: bytes) -> object:
     page = read_component("ui/src/views/a.vue", data + b"\nimport * as m from '../api/m'\nm.f()")
     (linked,) = follow_imports([page], {"ui/src/api/m.js": module})
     assert all(link.startswith("/") for link in linked.links), linked.links
+    inline = inline_template("ui/src/app/a.component.ts", data)
+    assert inline is None or inline.path == "ui/src/app/a.component.ts"
     return linked
 
 

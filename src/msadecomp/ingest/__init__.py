@@ -33,7 +33,13 @@ from msadecomp.ingest.placeholders import resolve, settings_diagnostics, spring_
 from msadecomp.ingest.scope import GWT_CLIENT_REASON, LIBRARY_REASON, TOOLING_REASON, Scope
 from msadecomp.ingest.scripts import follow_scripts
 from msadecomp.ingest.sources import Limits, SourceFile, collect, display_path
-from msadecomp.ingest.spa import follow_imports, is_component, read_component, read_module
+from msadecomp.ingest.spa import (
+    follow_imports,
+    inline_template,
+    is_component,
+    read_component,
+    read_module,
+)
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
 from msadecomp.ingest.vendored import vendored_packages
@@ -145,6 +151,8 @@ def ingest(
             for f in by_kind["view"]
         ]
         modules = {f.path: read_module(f.data) for f in by_kind["script"]}
+        inline = [p for f in by_kind["script"] if (p := inline_template(f.path, f.data))]
+        views += inline
         views = follow_scripts(views, {path: m.requesting() for path, m in modules.items()})
         views = follow_imports(views, modules)
         beans = {b.id: b.cls for b in xml.beans}
@@ -164,6 +172,7 @@ def ingest(
     counts.subtract(Counter("class" if f.encoding == "class" else "java" for f in vendored))
     counts.subtract(Counter("class" if p.endswith(".class") else "java" for p in browser))
     counts["view"] -= len(tooling)  # code-generator templates are listed as excluded instead
+    counts.update({"view": len(inline), "script": -len(inline)})  # Angular's inline templates
     counts.update(xml.kinds)
     counts.update(sql.counts)
     counts["library archives"] = len(collected.skipped_libraries)

@@ -8,7 +8,8 @@ through the functions of API modules (``import { listFeedback } from '@/api/user
 (``http.adornUrl('/prod/prod/page')``, ``const retrieveMasterBdURL = "/notUsedBbsMaster"``).
 An Angular component's template (``bank-account.component.html``) is a view whose component
 class (``bank-account.component.ts`` beside it) calls services (``bank-account.service.ts``,
-requesting ``api/bank-accounts``).
+requesting ``api/bank-accounts``); a component whose decorator holds its template
+(``template: `...` ``, :func:`inline_template`) is a view at its module's path.
 
 * :func:`read_module` reads a module's imports, its named functions with the request paths in
   their bodies (``export function listUser(q) {...}``, ``export const getUser = (id) =>
@@ -42,7 +43,7 @@ from dataclasses import dataclass, replace
 
 from msadecomp.ingest.decoding import decode_markup, decode_source, lossy_diagnostic
 from msadecomp.ingest.scripts import MAX_BODY, MODULE_SUFFIXES, closing_brace
-from msadecomp.ingest.views import COMPONENT_SUFFIXES
+from msadecomp.ingest.views import COMPONENT_SUFFIXES, read_view
 from msadecomp.model import Diagnostic, Page
 
 _RESOLVED_SUFFIXES = ("", *MODULE_SUFFIXES, *(f"/index{s}" for s in MODULE_SUFFIXES))
@@ -340,6 +341,31 @@ def read_component(path: str, data: bytes, diagnostics: list[Diagnostic] | None 
     return Page(path, tuple(sorted(links)))
 
 
+_INLINE = re.compile(r"@Component\s*\(\s*\{")
+_TEMPLATE_KEY = re.compile(
+    r"""(?<![\w$])template\s*:\s*(?:`((?:[^`\\]|\\.)*)`|'((?:[^'\\\n]|\\.)*)'"""
+    r"""|"((?:[^"\\\n]|\\.)*)")"""
+)
+
+
+def inline_template(path: str, data: bytes) -> Page | None:
+    """An Angular component whose template is written in its decorator (``@Component({
+    template: `<a routerLink="/catalog">...</a>` })``) as a page of that template, at the
+    module's own path; None for any other module, and for a component whose template is a
+    file of its own (``templateUrl``: that file is the view)."""
+    text = decode_source(data).text
+    found = _INLINE.search(text)
+    if found is None:
+        return None
+    end = closing_brace(text, found.end() - 1) or len(text)  # a long template: the file
+    template = _TEMPLATE_KEY.search(text, found.end(), end)
+    if template is None:
+        return None
+    markup = next(g for g in template.groups() if g is not None)
+    page = read_view(path, markup.encode("utf-8"))
+    return page if page.path == path else replace(page, path=path)
+
+
 class _Resolver:
     """Module and component files by path, for resolving specifiers."""
 
@@ -463,7 +489,9 @@ _TEMPLATE = re.compile(r"\.html?$", re.I)
 
 def _component_class(page: str, modules: Mapping[str, Module]) -> str | None:
     """The script of an Angular template's component: ``x.component.html`` ->
-    ``x.component.ts``."""
+    ``x.component.ts``; a component with its template inline is its own."""
+    if page in modules:
+        return page
     if not _TEMPLATE.search(page):
         return None
     stem = _TEMPLATE.sub("", page)

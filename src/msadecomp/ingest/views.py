@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePosixPath
 
 from msadecomp.ingest.decoding import decode_markup, lossy_diagnostic
-from msadecomp.ingest.scripts import CALL_LINK, SCRIPT_LINK, THIRD_PARTY_FOLDER
+from msadecomp.ingest.scripts import CALL_LINK, MODULE_SUFFIXES, SCRIPT_LINK, THIRD_PARTY_FOLDER
 from msadecomp.model import FACES_REQUESTS, Diagnostic, Endpoint, JavaType, Page, SourceRef
 
 TEMPLATE_FOLDER_SUFFIXES = frozenset(
@@ -55,6 +55,9 @@ VIEW_SUFFIXES = TEMPLATE_FOLDER_SUFFIXES | frozenset(
 )
 COMPONENT_SUFFIXES = (".vue", ".jsx", ".tsx")
 """A single-page front end's components: Vue's, React's (see spa.py)."""
+FRONT_PAGE_SUFFIXES = (*COMPONENT_SUFFIXES, *MODULE_SUFFIXES)
+"""Pages of a single-page front end: its components, and Angular components with their
+templates inline (a page at a module's path: spa.inline_template)."""
 STATIC = re.compile(
     r"\.(js|css|png|gif|jpe?g|svg|ico|woff2?|ttf|eot|map|pdf|xls|xlsx|zip|swf)$", re.I
 )
@@ -148,6 +151,7 @@ def is_view(path: str) -> bool:
             _in_web_folder(path)
             or is_component_template(path)
             or _ANGULAR.search(path) is not None
+            or _ANGULAR_PLAIN.search(path) is not None
         )
     return True
 
@@ -155,6 +159,9 @@ def is_view(path: str) -> bool:
 _ANGULAR = re.compile(r"(?:^|/)src/(?:[^/!]+/)*[\w.-]+\.component\.html?$")
 """An Angular component's template in a front end's sources (``frontend/src/app/user/
 user-list.component.html``; see spa.py)."""
+_ANGULAR_PLAIN = re.compile(r"(?:^|/)src/app/(?:[^/!]+/)*[\w.-]+\.html?$")
+"""A template of Angular's newer naming (``src/app/user/user-list.html``): a view only beside
+its component class (``user-list.ts``, :func:`markup_class_files`)."""
 
 
 _WEB_FOLDERS = ("/templates/", "webapp/", "WEB-INF/", "/views/")
@@ -257,10 +264,22 @@ def library_pages(paths: Iterable[str]) -> set[str]:
     return by_name | {path for path, folder in pages.items() if folder in marked}
 
 
+def _plain_angular(path: str) -> bool:
+    """A template of Angular's newer naming, not already a view by its folder or name."""
+    return (
+        _ANGULAR_PLAIN.search(path) is not None
+        and _ANGULAR.search(path) is None
+        and not _in_web_folder(path)
+        and not is_component_template(path)
+    )
+
+
 def markup_only(path: str) -> bool:
     """A view file only as the markup of a class (:func:`is_component_template`, outside the
     web and template folders, or among a WAR's compiled classes): collecting it needs that
     class's file."""
+    if _plain_angular(path):
+        return True
     if not is_component_template(path):
         return False
     rooted = "/" + path.rpartition("!/")[2]
@@ -272,7 +291,11 @@ def markup_only(path: str) -> bool:
 def markup_class_files(path: str) -> list[str]:
     """Paths (relative, like ``path``) of the ``.java`` or ``.class`` files whose presence makes
     a component template the markup of a class: beside it under ``java/`` or ``classes/``, or
-    there for markup kept under ``resources/`` (Maven takes a page's markup from either)."""
+    there for markup kept under ``resources/`` (Maven takes a page's markup from either); for
+    an Angular template of the newer naming, its component's ``.ts`` or ``.js`` beside it."""
+    if _plain_angular(path):
+        stem = path.rpartition(".")[0]
+        return [stem + ".ts", stem + ".js"]
     if not is_component_template(path):
         return []
     outer, bang, _ = path.rpartition("!/")
@@ -683,7 +706,11 @@ def _front_root(path: str) -> str:
     """The project folder of a single-page front end's component (``litemall-admin/`` of
     ``litemall-admin/src/views/mall/brand.vue``), "" for any other view and for one under
     ``src/main`` (a server's pages)."""
-    if not (path.lower().endswith(COMPONENT_SUFFIXES) or _ANGULAR.search(path)):
+    if not (
+        path.lower().endswith(FRONT_PAGE_SUFFIXES)
+        or _ANGULAR.search(path)
+        or _ANGULAR_PLAIN.search(path)
+    ):
         return ""
     root, found, rest = ("/" + path.rpartition("!/")[2]).partition("/src/")
     if not found or rest.startswith("main/"):
@@ -740,9 +767,13 @@ def link_views(
     A component template is rendered by its class; one of no class is no view and left out.
     """
     templates = component_templates((p.path for p in pages), types)
-    pages = [p for p in pages if p.path in templates or not markup_only(p.path)]
+    pages = [
+        p
+        for p in pages
+        if p.path in templates or not markup_only(p.path) or _plain_angular(p.path)
+    ]
     # a single-page front end's component is never rendered by a name the server returns
-    views = _ViewIndex(p.path for p in pages if not p.path.lower().endswith(COMPONENT_SUFFIXES))
+    views = _ViewIndex(p.path for p in pages if not p.path.lower().endswith(FRONT_PAGE_SUFFIXES))
     handlers = _EndpointIndex(endpoints)
     # view -> class -> segments of the longest name by which the class names the view: of the
     # classes naming a page, those giving most of its path render it (RuoYi's SysJobController

@@ -335,6 +335,40 @@ def test_an_angular_template_reaches_the_services_its_component_class_imports() 
     assert linked.links == ("/api/bank-accounts",)
 
 
+CATALOG = b"""import { Component, inject } from '@angular/core';
+import { CatalogApiService } from './catalog-api.service';
+@Component({
+  selector: 'app-product-list',
+  styles: [`a { color: red }`],
+  template: `
+    @for (p of products(); track p.id) {
+      <a [routerLink]="['/catalog', p.id]" href="/catalog/list">{{ p.name }}</a>
+    }
+  `
+})
+export class ProductListComponent { api = inject(CatalogApiService); }
+"""
+
+
+def test_an_angular_component_with_its_template_inline_is_a_page_at_its_own_path() -> None:
+    path = "ui/src/app/catalog/product-list.component.ts"
+    page = spa.inline_template(path, CATALOG)
+    assert page is not None and page.path == path and "/catalog/list" in page.links
+    modules = {
+        path: read_module(CATALOG),
+        "ui/src/app/catalog/catalog-api.service.ts": read_module(
+            b"export class CatalogApiService { list() { return this.http.get('/api/products') } }"
+        ),
+    }
+    (linked,) = follow_imports([page], modules)
+    assert "/api/products" in linked.links  # what its own class requests
+    quoted = b"@Component({ selector: 'x', template: '<a href=\"/home\">home</a>' }) class X {}"
+    assert spa.inline_template("ui/src/app/x.component.ts", quoted).links == ("/home",)
+    separate = b"@Component({ selector: 'x', templateUrl: './x.component.html' }) class X {}"
+    assert spa.inline_template("ui/src/app/x.component.ts", separate) is None
+    assert spa.inline_template("ui/src/app/a.service.ts", b"const template = `<a>`") is None
+
+
 def test_front_end_modules_are_read_below_src_and_front_end_tests_are_not() -> None:
     assert is_own_script("ruoyi-ui/src/api/system/user.js", 2_000)
     assert is_own_script("src/main/webapp/app/entities/a/a.service.ts", 2_000)
@@ -393,3 +427,49 @@ def test_ingest_places_a_vue_view_with_the_controller_its_api_function_calls(tmp
     assert page.path == "ui/src/views/system/user/index.vue"
     assert page.controllers == ("shop.UserController",)
     assert ("ui/src/views/system/user/index.spec.ts", TEST_REASON) in model.excluded
+
+
+def test_ingest_counts_an_inline_template_as_a_view_rendered_by_its_controller(tmp_path) -> None:
+    from msadecomp import ingest
+
+    java = tmp_path / "api/src/main/java/p/CatalogController.java"
+    java.parent.mkdir(parents=True)
+    java.write_text(
+        "package p; @org.springframework.web.bind.annotation.RestController"
+        " public class CatalogController {"
+        ' @org.springframework.web.bind.annotation.GetMapping("/api/products")'
+        " public String list() { return null; } }"
+    )
+    app = tmp_path / "ui/src/app/catalog"
+    app.mkdir(parents=True)
+    (app / "product-list.component.ts").write_bytes(CATALOG)
+    (app / "catalog-api.service.ts").write_text(
+        "export class CatalogApiService { list() { return this.http.get('/api/products') } }"
+    )
+    model = ingest(tmp_path)
+    (page,) = model.pages
+    assert page.path.endswith("product-list.component.ts")
+    assert page.controllers == ("p.CatalogController",)
+    counts = dict(model.file_counts)
+    assert counts["view"] == 1 and counts["script"] == 1
+
+
+def test_a_template_of_angulars_newer_naming_is_a_view_beside_its_component(tmp_path) -> None:
+    from msadecomp import ingest
+
+    app = tmp_path / "ui/src/app/orders"
+    app.mkdir(parents=True)
+    (app / "order-list.ts").write_text(
+        "import { OrderService } from './order.service';\n"
+        "@Component({ selector: 'x', templateUrl: './order-list.html' })\n"
+        "export class OrderList { orders = inject(OrderService); }"
+    )
+    (app / "order-list.html").write_text('<a routerLink="/orders/new">new</a>')
+    (app / "order.service.ts").write_text(
+        "export class OrderService { list() { return this.http.get('/api/orders') } }"
+    )
+    (app / "readme.html").write_text("<p>no component of this name</p>")
+    model = ingest(tmp_path)
+    (page,) = model.pages
+    assert page.path.endswith("orders/order-list.html")
+    assert page.links == ("/api/orders",)  # what its component requests
