@@ -54,6 +54,7 @@ TEST_PATTERNS = (
     "__tests__",
     "__mocks__",
     *(f"cypress/**/*.{suffix}" for suffix in ("js", "ts", "jsx", "tsx")),
+    *(f"app/testing/**/*.{suffix}" for suffix in ("js", "ts")),  # Angular's test doubles
 )
 ANT_TESTS = re.compile(
     r"^(?:(?!(?:src|source|java|main|javasource|webcontent|webroot|webapp|web-inf)/)[^/]*/)*"

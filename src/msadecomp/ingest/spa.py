@@ -307,13 +307,32 @@ _JOINED = re.compile(
 """A word joined to a base address (``environment.REST_API_URL + 'owners'``): a path."""
 
 
+_NAVIGATION = re.compile(
+    r"""(?:(?<![\w$-])(?:v-bind:|:)?(?:to|path)\s*=\s*\{?\s*["']?"""  # <router-link to="/x">
+    r"|(?<![\w$])(?:path|redirect|alias)\s*:\s*"  # a route record: { path: '/user' }
+    r"|(?:[Rr]outer|history)\s*\.\s*(?:push|replace)\s*\(\s*"  # this.$router.push('/x')
+    r"|(?<![\w$])(?:navigate|navigateTo|redirectTo|reLaunch|switchTab)"
+    r"\s*\(\s*(?:\{\s*url\s*:\s*)?"  # navigate('/x'), uni.navigateTo({ url: '/pages/x' })
+    r")$"
+)
+"""What comes before a path the browser's router goes to, not the server: a router link's
+target, a route record's path, a navigation call's argument."""
+
+
 def request_paths(text: str) -> set[str]:
     """The request paths a piece of script names (``'/ad/list'``, ``'api/bank-accounts'``,
     ``` `/system/user/${id}` ``` as ``/system/user/``, ``REST_API_URL + 'owners'``), not files,
-    folders, media types or specifiers."""
+    folders, media types or specifiers, nor the client-side routes a router link, route record
+    or navigation call names (``<router-link to="/login">``, ``{ path: '/user' }``,
+    ``this.$router.push('/dashboard')``, ``uni.navigateTo({ url: '/pages/prod/prod' })``)."""
     out = set()
     joined = {m.group(1) for m in _JOINED.finditer(text)}
-    for value in (*(q.group(1) for q in _QUOTED.finditer(text)), *joined):
+    quoted = (
+        q.group(1)
+        for q in _QUOTED.finditer(text)
+        if not _NAVIGATION.search(text, max(0, q.start() - 40), q.start())
+    )
+    for value in (*quoted, *joined):
         if (
             not value.isascii()  # a message with a slash: '区/县不能为空'
             or _NOT_REQUEST.match(value)

@@ -385,6 +385,26 @@ def test_front_end_modules_are_read_below_src_and_front_end_tests_are_not() -> N
     assert scope.reason("ui/src/api/user.js") is None
     assert scope.reason("ui/cypress/e2e/login.cy.ts") == TEST_REASON
     assert scope.reason("src/main/java/com/acme/cypress/OrderService.java") is None  # a package
+    assert scope.reason("angular/src/app/testing/router-stubs.ts") == TEST_REASON
+
+
+def test_client_side_routes_are_no_requests() -> None:
+    vue = b"""<template>
+  <router-link to="/login">in</router-link><router-link :to="'/user'">me</router-link>
+  <van-tabbar-item @click="go"/></template>
+<script>
+import { goodsList } from '@/api/api'
+const routes = [{ path: '/dashboard', redirect: '/home' }]
+export default { methods: {
+  go() { this.$router.push('/order'); uni.navigateTo({ url: '/pages/prod/prod' }) },
+  load() { return request({ url: '/wx/goods/list' }) } } }
+</script>"""
+    page = read_component("ui/src/views/a.vue", vue)
+    assert [link for link in page.links if not link.startswith("import:")] == ["/wx/goods/list"]
+    jsx = b"<Route path='/r' element={<A/>}/>; <Link to={'/l'}/>; navigate('/n'); fetch('/api/x')"
+    assert spa.request_paths(jsx.decode()) == {"/api/x"}
+    classic = "location.replace('/logout.do'); links.push('/board/list.do')"  # server pages
+    assert spa.request_paths(classic) == {"/logout.do", "/board/list.do"}
 
 
 @given(st.text(max_size=3_000))
