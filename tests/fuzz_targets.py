@@ -520,6 +520,7 @@ _SCRIPT_PIECES = st.sampled_from(
         "${id}", "/orders/list", "api.", "URL.", "U", "request({ url: ", "get(", "KEY: '/k/v',\n",
         "\n", " ", "<template>", "</script>", "import('", "require(", "\xff", "\u5340/",
         "@Component({", "template: `", "templateUrl: '", '<a href="/h">', "\\",
+        "var B = 'http://h/wx/';", "B + 'x/y'", "var api = require('", "wx.navigateTo({ url: ",
     ]
 )  # fmt: skip
 

@@ -38,12 +38,19 @@ from msadecomp.ingest.spa import (
     inline_template,
     is_component,
     read_component,
+    read_mini_program_page,
     read_module,
 )
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
 from msadecomp.ingest.vendored import vendored_packages
-from msadecomp.ingest.views import is_code_template, is_sql_template, link_views, read_view
+from msadecomp.ingest.views import (
+    MINI_PROGRAM_PAGE,
+    is_code_template,
+    is_sql_template,
+    link_views,
+    read_view,
+)
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
     ASYNC_VERBS,
@@ -147,6 +154,8 @@ def ingest(
         views = [
             read_component(f.path, f.data, diagnostics)
             if is_component(f.path)
+            else read_mini_program_page(f.path, f.data, diagnostics)
+            if f.path.lower().endswith(MINI_PROGRAM_PAGE)
             else read_view(f.path, f.data, diagnostics)
             for f in by_kind["view"]
         ]

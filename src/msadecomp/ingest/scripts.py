@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
@@ -66,6 +66,31 @@ def is_own_script(path: str, size: int) -> bool:
         default=-1,
     )
     return lower.endswith(MODULE_SUFFIXES) and cut >= 0 and not THIRD_PARTY.search(rooted[cut:])
+
+
+MINI_PROGRAM_MARKERS = ("app.json", "project.config.json")
+"""Files a WeChat-style mini program keeps at its root (both: ``litemall-wx/app.json``)."""
+
+
+def mini_program_roots(paths: Iterable[str]) -> set[str]:
+    """The folders (``litemall-wx/``; "" for the top) holding a mini program: its ``app.json``
+    beside its ``project.config.json``."""
+    seen: dict[str, set[str]] = {}
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        if name in MINI_PROGRAM_MARKERS:
+            seen.setdefault(folder + "/" if folder else "", set()).add(name)
+    return {folder for folder, names in seen.items() if len(names) == len(MINI_PROGRAM_MARKERS)}
+
+
+def is_mini_program_script(path: str, size: int, roots: Iterable[str]) -> bool:
+    """True for a JavaScript or TypeScript file of a mini program (its pages' logic, its
+    ``config/api.js``), not one of its libraries (``lib/``, ``miniprogram_npm/``)."""
+    root = next((r for r in roots if path.startswith(r)), None)
+    if root is None or size > MAX_SCRIPT_BYTES or not path.lower().endswith(MODULE_SUFFIXES):
+        return False
+    rest = "/" + path[len(root) :]
+    return not THIRD_PARTY.search(rest) and "/miniprogram_npm/" not in rest
 
 
 WEB_FOLDERS = ("webapp/", "/static/", "/public/", "/resources/")

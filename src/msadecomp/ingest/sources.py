@@ -32,7 +32,12 @@ from msadecomp.errors import ConfigError, InputError
 from msadecomp.ingest.named_files import BOOT_SETTINGS
 from msadecomp.ingest.openapi import is_spec
 from msadecomp.ingest.scope import LIBRARY_REASON, TOOLING_REASON, Scope
-from msadecomp.ingest.scripts import MODULE_SUFFIXES, is_own_script
+from msadecomp.ingest.scripts import (
+    MODULE_SUFFIXES,
+    is_mini_program_script,
+    is_own_script,
+    mini_program_roots,
+)
 from msadecomp.ingest.views import (
     VIEW_SUFFIXES,
     is_view,
@@ -198,6 +203,7 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         raise InputError(f"input path is neither a file nor a folder: {display_path(str(root))}")
     plugins: list[str] = []  # folders of nested Maven or Gradle plugin builds
     walked: list[str] = []
+    others: list[tuple[Path, str]] = []  # scripts of no web folder or front end's src
     for path, rel in _walk(root, out):
         walked.append(rel)
         if DELIVERY_FILES.search(rel):
@@ -223,10 +229,17 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         if not out.in_scope(rel):
             continue
         if kind == "script" and not is_own_script(rel, _size(path)):
+            others.append((path, rel))
             continue
         data = _read_file(path, rel, limits, out)
         if data is not None:
             out.files.append(SourceFile(rel, kind, data))
+    roots = mini_program_roots(walked)
+    for path, rel in others if roots else ():  # a mini program's scripts: its pages' logic
+        if is_mini_program_script(rel, _size(path), roots):
+            data = _read_file(path, rel, limits, out)
+            if data is not None:
+                out.files.append(SourceFile(rel, "script", data))
     if plugins:  # files of a plugin's folder read before its build file was reached
         early = [f for f in out.files if f.path.startswith(tuple(plugins))]
         out.files = [f for f in out.files if not f.path.startswith(tuple(plugins))]

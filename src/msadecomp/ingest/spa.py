@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 
 from msadecomp.ingest.decoding import decode_markup, decode_source, lossy_diagnostic
 from msadecomp.ingest.scripts import MAX_BODY, MODULE_SUFFIXES, closing_brace
-from msadecomp.ingest.views import COMPONENT_SUFFIXES, read_view
+from msadecomp.ingest.views import COMPONENT_SUFFIXES, MINI_PROGRAM_PAGE, front_root, read_view
 from msadecomp.model import Diagnostic, Page
 
 _RESOLVED_SUFFIXES = ("", *MODULE_SUFFIXES, *(f"/index{s}" for s in MODULE_SUFFIXES))
@@ -78,9 +78,15 @@ _INITIALISED = re.compile(
 """A variable's initialiser (``const IndexUrl = '/home/index'``, ``const uploadPath =
 process.env.BASE + '/storage/create'``, ``export const userApi = { list: ... }``): importing
 the variable, or a function naming it, requests the paths the initialiser names."""
-_PROPERTY = re.compile(r"""^[ \t]*([A-Za-z_$][\w$]*)\s*:\s*(["'`][^"'`\n]*["'`])""", re.M)
-"""An object's property holding a string (``ABOUT_SITE: "/about/site",``): a member a default
-import reads (``URL.ABOUT_SITE``) brings that path only."""
+_PROPERTY = re.compile(
+    r"""^[ \t]*([A-Za-z_$][\w$]*)\s*:\s*((?:[\w$.]+\s*\+\s*)?["'`][^"'`\n]*["'`])""", re.M
+)
+"""An object's property holding a string (``ABOUT_SITE: "/about/site",``), maybe after a base
+(``GoodsList: WxApiRoot + 'goods/list',``): a member a default import reads
+(``URL.ABOUT_SITE``) brings that path only."""
+_REQUIRED_AS = re.compile(r"(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*$")
+"""``var api = `` before a ``require(...)``: the module is read by member, as a default
+import is (``api.GoodsDetail``)."""
 _WORD = re.compile(r"[A-Za-z_$][\w$]*")
 _DECLARED = re.compile(
     r"(?<![\w$.])(const|let|var|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)"
@@ -158,18 +164,24 @@ def _module(text: str) -> Module:
         if m.group(3):
             if not _TYPE_ONLY.match(m.group(0)):  # types bring no requests
                 imports.append((m.group(3), _imported_names(m.group(1), uses)))
-        elif m.group(7):  # a dynamic import or require takes the whole module
-            imports.append((m.group(7), ("*",)))
+        elif m.group(7):  # a dynamic import or require takes the whole module ...
+            bound = _REQUIRED_AS.search(text, max(0, m.start() - 80), m.start())
+            names = _imported_names(bound.group(1), uses) if bound else ("*",)
+            imports.append((m.group(7), names))  # ... unless bound to a name read by member
         elif m.group(10):
             reexports.append((m.group(10), _reexported(m.group(8))))
     scanned = 0
     constants: dict[str, set[str]] = {}  # a variable -> the paths its initialiser names
+    bases: dict[str, str] = {}  # a variable -> the path of the address it holds
     for m in _INITIALISED.finditer(code):
         if scanned > MAX_SCANNED:
             break
         value, read = _expression(code, m.end(), min(len(code), m.end() + MAX_BODY))
         scanned += read
-        found = _named_paths(value, constants)
+        address = _ADDRESS.fullmatch(value.strip().rstrip(";").rstrip())
+        if address:
+            bases[m.group(1)] = (address.group(1) or address.group(2) or "").rstrip("/")
+        found = _named_paths(value, constants, bases)
         if found:
             constants.setdefault(m.group(1), set()).update(found)
     declared = [(m.group(1), m.group(2)) for m in _DECLARED.finditer(code)]
@@ -178,7 +190,7 @@ def _module(text: str) -> Module:
     for name, found in constants.items():
         members[name] = set(found)
     for m in _PROPERTY.finditer(code):
-        members.setdefault(m.group(1), set()).update(request_paths(m.group(2)))
+        members.setdefault(m.group(1), set()).update(request_paths(m.group(2), bases))
     starts = [(m, next(g for g in m.groups() if g)) for m in _FUNCTION.finditer(code)]
     for i, (m, name) in enumerate(starts):
         if scanned > MAX_SCANNED:
@@ -186,19 +198,21 @@ def _module(text: str) -> Module:
         limit = starts[i + 1][0].start() if i + 1 < len(starts) else len(code)
         body, read = _body(code, m.end(), limit, arrow=m.group(3) is not None)
         scanned += read
-        members.setdefault(name, set()).update(_named_paths(body, constants))
+        members.setdefault(name, set()).update(_named_paths(body, constants, bases))
     return Module(
         imports=tuple(imports),
         reexports=tuple(reexports),
         classes=tuple(sorted(classes)),
         members=tuple(sorted((n, tuple(sorted(p))) for n, p in members.items())),
-        paths=tuple(sorted(request_paths(code))),
+        paths=tuple(sorted(request_paths(code, bases))),
     )
 
 
-def _named_paths(text: str, constants: Mapping[str, set[str]]) -> set[str]:
+def _named_paths(
+    text: str, constants: Mapping[str, set[str]], bases: Mapping[str, str]
+) -> set[str]:
     """The request paths ``text`` names itself or through the module variables it uses."""
-    found = request_paths(text)
+    found = request_paths(text, bases)
     for word in set(_WORD.findall(text)) & constants.keys() if constants else ():
         found |= constants[word]
     return found
@@ -301,7 +315,8 @@ def _ends_at(code: str, start: int, newline: int, limit: int) -> bool:
 
 
 _JOINED = re.compile(
-    r"(?:[Uu]rl|URL|[Aa]pi|API|[Bb]ase|BASE|[Ee]ndpoint|ENDPOINT|[Pp]ath|PATH|[Hh]ost|HOST)\s*\+\s*"
+    r"(?:[Uu]rl|URL|[Aa]pi|API|[Bb]ase|BASE|[Ee]ndpoint|ENDPOINT|[Pp]ath|PATH|[Hh]ost|HOST|[Rr]oot"
+    r"|ROOT)\s*\+\s*"
     r"""["'`]([\w\-.{}$]+(?:/[\w\-.{}$]*)*)["'`]"""
 )
 """A word joined to a base address (``environment.REST_API_URL + 'owners'``): a path."""
@@ -319,16 +334,31 @@ _NAVIGATION = re.compile(
 target, a route record's path, a navigation call's argument."""
 
 
-def request_paths(text: str) -> set[str]:
+_ADDRESS = re.compile(
+    r"""(?:["'`](?:https?:)?//[\w.:@-]+(/[\w\-./]*)?["'`])|(?:["'`](/[\w\-./]*)["'`])"""
+)
+"""A variable holding an address or a path (``var WxApiRoot = 'http://localhost:8080/wx/'``):
+joined to a path it is the base (``WxApiRoot + 'goods/list'``: ``/wx/goods/list``)."""
+_BASED = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\+\s*(["'`])""")
+
+
+def request_paths(text: str, bases: Mapping[str, str] | None = None) -> set[str]:
     """The request paths a piece of script names (``'/ad/list'``, ``'api/bank-accounts'``,
-    ``` `/system/user/${id}` ``` as ``/system/user/``, ``REST_API_URL + 'owners'``), not files,
+    ``` `/system/user/${id}` ``` as ``/system/user/``, ``REST_API_URL + 'owners'``; under its
+    base when ``bases`` has the variable joined to it: ``WxApiRoot + 'goods/list'``), not files,
     folders, media types or specifiers, nor the client-side routes a router link, route record
     or navigation call names (``<router-link to="/login">``, ``{ path: '/user' }``,
     ``this.$router.push('/dashboard')``, ``uni.navigateTo({ url: '/pages/prod/prod' })``)."""
     out = set()
-    joined = {m.group(1) for m in _JOINED.finditer(text)}
+    bases = bases or {}
+    based = {  # the opening quote of a string joined to a known base -> that base
+        m.start(2): bases[m.group(1)]
+        for m in (_BASED.finditer(text) if bases else ())
+        if m.group(1) in bases
+    }
+    joined = {m.group(1) for m in _JOINED.finditer(text) if m.start(1) - 1 not in based}
     quoted = (
-        q.group(1)
+        based[q.start()] + "/" + q.group(1).lstrip("/") if q.start() in based else q.group(1)
         for q in _QUOTED.finditer(text)
         if not _NAVIGATION.search(text, max(0, q.start() - 40), q.start())
     )
@@ -345,6 +375,18 @@ def request_paths(text: str) -> set[str]:
         if value.strip("/"):
             out.add("/" + value.lstrip("/"))
     return out
+
+
+def read_mini_program_page(
+    path: str, data: bytes, diagnostics: list[Diagnostic] | None = None
+) -> Page:
+    """A mini program's page markup (``goods.wxml``) as a page linking nothing itself: its
+    ``<navigator url>`` goes to other pages, its script (``goods.js``) makes the requests;
+    a lossy decoding is added to ``diagnostics`` when given."""
+    problem = lossy_diagnostic(path, decode_markup(data), "view")
+    if problem is not None and diagnostics is not None:
+        diagnostics.append(problem)
+    return Page(path, ())
 
 
 def read_component(path: str, data: bytes, diagnostics: list[Diagnostic] | None = None) -> Page:
@@ -434,9 +476,11 @@ def _upwards(folder: str, spec: str) -> list[str]:
 
 def follow_imports(pages: Sequence[Page], modules: Mapping[str, Module]) -> list[Page]:
     """Each page with the request paths its imports reach (see the module docstring); an
-    Angular template (``x.component.html``) imports all of its ``x.component.ts``."""
-    pages_by_path = {p.path for p in pages}
-    resolver = _Resolver(modules, (p for p in pages_by_path if is_component(p)))
+    Angular template (``x.component.html``) imports all of its ``x.component.ts``, a mini
+    program's page (``goods.wxml``) all of its ``goods.js``, whose paths naming the mini
+    program's own pages (``'/pages/prod/prod?id=' + id``) are no requests."""
+    paths = {p.path for p in pages}
+    resolver = _Resolver(modules, (p for p in paths if is_component(p)))
     out = []
     for page in pages:
         links = {link for link in page.links if not link.startswith(IMPORT_LINK)}
@@ -456,6 +500,9 @@ def follow_imports(pages: Sequence[Page], modules: Mapping[str, Module]) -> list
                 )
         for target, names in reached:
             links |= _paths(target, names, modules, resolver, deeper=True)
+        if page.path.lower().endswith(MINI_PROGRAM_PAGE):  # its own pages are no requests
+            root = front_root(page.path)
+            links = {x for x in links if root + x.strip("/") + MINI_PROGRAM_PAGE not in paths}
         linked = tuple(sorted(links))
         out.append(replace(page, links=linked) if linked != page.links else page)
     return out
@@ -503,12 +550,13 @@ def _split(link: str) -> tuple[str, tuple[str, ...]]:
     return spec, tuple(n for n in names.split(",") if n)
 
 
-_TEMPLATE = re.compile(r"\.html?$", re.I)
+_TEMPLATE = re.compile(r"\.(?:html?|wxml)$", re.I)
 
 
 def _component_class(page: str, modules: Mapping[str, Module]) -> str | None:
     """The script of an Angular template's component: ``x.component.html`` ->
-    ``x.component.ts``; a component with its template inline is its own."""
+    ``x.component.ts``; a component with its template inline is its own; a mini program's
+    page's: ``goods.wxml`` -> ``goods.js``."""
     if page in modules:
         return page
     if not _TEMPLATE.search(page):

@@ -49,15 +49,19 @@ TEMPLATE_FOLDER_SUFFIXES = frozenset(
 )
 """View suffixes other tools share (static pages, client-side templates, PHP's Smarty): a view
 only under a web or templates folder."""
+MINI_PROGRAM_PAGE = ".wxml"
+"""A WeChat-style mini program's page or component markup (``pages/goods/goods.wxml``), a view
+under its ``pages`` or ``components`` folder; its script beside it makes the requests."""
+_MINI_PROGRAM_FOLDERS = re.compile(r"(?:^|/)(pages|components)/")
 VIEW_SUFFIXES = TEMPLATE_FOLDER_SUFFIXES | frozenset(
     {".jsp", ".jspf", ".jspx", ".tag", ".tagx", ".xhtml", ".vm", ".ftl", ".ftlh", ".ftlx"}
-    | {".peb", ".pebble", ".jte", ".tml", ".vue", ".jsx", ".tsx"}
+    | {".peb", ".pebble", ".jte", ".tml", ".vue", ".jsx", ".tsx", MINI_PROGRAM_PAGE}
 )
 COMPONENT_SUFFIXES = (".vue", ".jsx", ".tsx")
 """A single-page front end's components: Vue's, React's (see spa.py)."""
-FRONT_PAGE_SUFFIXES = (*COMPONENT_SUFFIXES, *MODULE_SUFFIXES)
-"""Pages of a single-page front end: its components, and Angular components with their
-templates inline (a page at a module's path: spa.inline_template)."""
+FRONT_PAGE_SUFFIXES = (*COMPONENT_SUFFIXES, *MODULE_SUFFIXES, MINI_PROGRAM_PAGE)
+"""Pages of a single-page front end or a mini program: its components, Angular components with
+their templates inline (a page at a module's path: spa.inline_template), WXML pages."""
 STATIC = re.compile(
     r"\.(js|css|png|gif|jpe?g|svg|ico|woff2?|ttf|eot|map|pdf|xls|xlsx|zip|swf)$", re.I
 )
@@ -146,6 +150,10 @@ def is_view(path: str) -> bool:
     suffix = PurePosixPath(path).suffix.lower()
     if suffix not in VIEW_SUFFIXES:
         return False
+    if suffix == MINI_PROGRAM_PAGE:  # not a bundled widget library's (lib/vant-weapp)
+        inner = "/" + path.rpartition("!/")[2]
+        found = _MINI_PROGRAM_FOLDERS.search(inner)
+        return found is not None and not THIRD_PARTY_FOLDER.search(inner[: found.start() + 1])
     if suffix in TEMPLATE_FOLDER_SUFFIXES:
         return (
             _in_web_folder(path)
@@ -702,7 +710,7 @@ class _EndpointIndex:
         return ranked[0][0] if ranked and ranked[0][1] * 2 > linked else ""
 
 
-def _front_root(path: str) -> str:
+def front_root(path: str) -> str:
     """The project folder of a single-page front end's component (``litemall-admin/`` of
     ``litemall-admin/src/views/mall/brand.vue``), "" for any other view and for one under
     ``src/main`` (a server's pages)."""
@@ -712,7 +720,11 @@ def _front_root(path: str) -> str:
         or _ANGULAR_PLAIN.search(path)
     ):
         return ""
-    root, found, rest = ("/" + path.rpartition("!/")[2]).partition("/src/")
+    inner = "/" + path.rpartition("!/")[2]
+    if inner.lower().endswith(MINI_PROGRAM_PAGE):  # litemall-wx/pages/goods/goods.wxml
+        mini = _MINI_PROGRAM_FOLDERS.search(inner)
+        return inner[1 : mini.start() + 1] if mini else ""
+    root, found, rest = inner.partition("/src/")
     if not found or rest.startswith("main/"):
         return ""
     return root.lstrip("/") + "/"
@@ -811,7 +823,7 @@ def link_views(
             beans[name].add(cls)
     front: dict[str, list[str]] = defaultdict(list)
     for page in pages:
-        front[_front_root(page.path)].extend(page.links)
+        front[front_root(page.path)].extend(page.links)
     bases = {root: handlers.bases(links) for root, links in front.items() if root}
     out = []
     for page in pages:
@@ -835,7 +847,7 @@ def link_views(
                     set(),
                 )
             elif kind != "view":
-                found |= handlers.find(link, bases.get(_front_root(page.path), ""))
+                found |= handlers.find(link, bases.get(front_root(page.path), ""))
         if found | renderers | (named_by - guessed[page.path]):
             named_by -= guessed[page.path]  # a guess only where nothing else explains the page
         renderers |= named_by

@@ -493,3 +493,67 @@ def test_a_template_of_angulars_newer_naming_is_a_view_beside_its_component(tmp_
     (page,) = model.pages
     assert page.path.endswith("orders/order-list.html")
     assert page.links == ("/api/orders",)  # what its component requests
+
+
+def test_a_mini_programs_pages_reach_the_server_through_their_scripts(tmp_path) -> None:
+    """litemall-wx: ``pages/goods/goods.wxml`` beside ``goods.js``, which requires
+    ``config/api.js`` (``GoodsDetail: WxApiRoot + 'goods/detail'``) and reads one member."""
+    from msadecomp import ingest
+
+    java = tmp_path / "server/src/main/java/p"
+    java.mkdir(parents=True)
+    for name, path in (
+        ("WxGoodsController", "/wx/goods"),
+        ("AdminGoodsController", "/admin/goods"),
+    ):
+        (java / f"{name}.java").write_text(
+            f"package p; @org.springframework.web.bind.annotation.RestController"
+            f' @org.springframework.web.bind.annotation.RequestMapping("{path}")'
+            f" public class {name} {{"
+            ' @org.springframework.web.bind.annotation.GetMapping("/detail")'
+            " public String detail() { return null; }"
+            ' @org.springframework.web.bind.annotation.GetMapping("/list")'
+            " public String list() { return null; } }"
+        )
+    wx = tmp_path / "shop-wx"
+    for folder in ("pages/goods", "pages/index", "config", "lib/vant-weapp/button", "vant/rate"):
+        (wx / folder).mkdir(parents=True)
+    (wx / "app.json").write_text('{"pages": ["pages/goods/goods", "pages/index/index"]}')
+    (wx / "project.config.json").write_text("{}")
+    (wx / "config/api.js").write_text(
+        "var WxApiRoot = 'http://localhost:8080/wx/';\nmodule.exports = {\n"
+        "  GoodsDetail: WxApiRoot + 'goods/detail',\n  GoodsList: WxApiRoot + 'goods/list',\n};"
+    )
+    (wx / "pages/goods/goods.wxml").write_text(
+        '<navigator url="/pages/index/index">home</navigator>'
+    )
+    (wx / "pages/goods/goods.js").write_text(
+        "var api = require('../../config/api.js');\n"
+        "Page({ onLoad() { util.request(api.GoodsDetail); },\n"
+        "  home() { var url = '/pages/index/index?from=goods'; wx.navigateTo({ url: url }) } })"
+    )
+    (wx / "pages/index/index.wxml").write_text("<view/>")
+    (wx / "pages/index/index.js").write_text("Page({})")
+    (wx / "lib/vant-weapp/button/index.wxml").write_text("<button/>")  # a widget library
+    (wx / "vant/rate/index.wxml").write_text("<view/>")  # neither pages nor components
+    model = ingest(tmp_path)
+    pages = {p.path: p for p in model.pages}
+    assert sorted(pages) == ["shop-wx/pages/goods/goods.wxml", "shop-wx/pages/index/index.wxml"]
+    goods = pages["shop-wx/pages/goods/goods.wxml"]
+    assert goods.links == ("/wx/goods/detail",)  # one member of api.js, under its base
+    assert goods.controllers == ("p.WxGoodsController",)  # no route of its own
+
+
+def test_mini_program_scripts_are_read_only_under_a_mini_programs_root() -> None:
+    from msadecomp.ingest.scripts import is_mini_program_script, mini_program_roots
+
+    roots = mini_program_roots(
+        ["a-wx/app.json", "a-wx/project.config.json", "docs/app.json", "b/project.config.json"]
+    )
+    assert roots == {"a-wx/"}
+    assert is_mini_program_script("a-wx/pages/goods/goods.js", 100, roots)
+    assert is_mini_program_script("a-wx/config/api.ts", 100, roots)
+    assert not is_mini_program_script("a-wx/lib/wxParse/wxParse.js", 100, roots)
+    assert not is_mini_program_script("a-wx/miniprogram_npm/x/index.js", 100, roots)
+    assert not is_mini_program_script("docs/x.js", 100, roots)
+    assert not is_mini_program_script("a-wx/pages/big.js", 10**7, roots)
