@@ -19,7 +19,11 @@ from msadecomp.report.diagrams import node_id
 from msadecomp.report.glossary import LEGEND, glossary
 from msadecomp.report.i18n import readiness_question, translator
 from msadecomp.report.markdown import (
+    DEFAULT_VIEWS,
+    LEFT_OUT,
     METRIC_LABELS,
+    UNPLACED_VIEWS,
+    UNREFERENCED_TABLES,
     display_name,
     heading,
     parameters_line,
@@ -137,4 +141,10 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         known={s["id"] for s in report["services"]},
         script=_script(),
         neighbourhood=lambda s: neighbourhood_svg(report, s, anchor, s["id"]),
+        messages={
+            "default": DEFAULT_VIEWS,
+            "unplaced": UNPLACED_VIEWS,
+            "unreferenced": UNREFERENCED_TABLES,
+            "left_out": LEFT_OUT,
+        },
     )

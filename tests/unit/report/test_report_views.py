@@ -45,6 +45,11 @@ def test_the_markdown_report_lists_the_views_placed_by_default_for_review() -> N
     korean = to_markdown(report, "ko")
     assert "## 기본 규칙으로 배치한 화면" in korean and "- 화면 1개는" in korean
     assert "- 1 test source file(s)" in text and "- 테스트 소스 파일 1개" in korean
+    page = to_html(report, {})  # the report to read says the same
+    assert '<h2 id="default-views">Views placed by default</h2>' in page
+    assert "<td><code>jsp/error.jsp</code></td>" in page and "1 test source file(s)" in page
+    assert '<h2 id="not-placed">' not in page
+    assert "기본 규칙으로 배치한 화면" in to_html(report, {}, "ko")
 
 
 def test_views_of_one_file_name_are_told_apart_by_their_folders() -> None:
@@ -60,4 +65,17 @@ def test_views_of_one_file_name_are_told_apart_by_their_folders() -> None:
     text = to_markdown(report)
     assert "**Views**: `List.jsp`, `docroot/cart.jsp`, `ja/cart.jsp`, `zh/cart.jsp`" in text
     page = to_html(report, {})
-    assert '<code title="web/docroot/ja/cart.jsp">ja/cart.jsp</code>' in page
+    assert '<code title="web/docroot/ja/cart.jsp (placed by: links)">ja/cart.jsp</code>' in page
+
+
+def test_both_reports_list_tables_no_class_touches_as_not_placed() -> None:
+    model = CodeModel(root="app", types=(JavaType(QNA, TypeKind.CLASS, REF),))
+    clusters = (Cluster("qna", "qna", (QNA,)),)
+    decomposition = Decomposition(
+        "louvain", 1, 1.0, clusters, 0.4, unreferenced_tables=("table:TZ_PROD_FAVORITE",)
+    )
+    report = build_report(model, decomposition, PARAMS, "t")
+    assert "1 table(s) no class reads or writes: `TZ_PROD_FAVORITE`" in to_markdown(report)
+    page = to_html(report, {})
+    assert '<h2 id="not-placed">Not placed in any service</h2>' in page
+    assert "1 table(s) no class reads or writes: <code>TZ_PROD_FAVORITE</code>" in page
