@@ -171,7 +171,7 @@ def detect_kernel(
                     fqn,
                     n,
                     f"technical name in the technical package {package}, which {p} packages "
-                    f"use (this class: {n}), no data of its own",
+                    f"use (this class itself: {n}), no data of its own",
                     after_clustering=True,
                 )
             )
