@@ -9,6 +9,7 @@ and the print stylesheet prints every section.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 from xml.sax.saxutils import escape
@@ -24,6 +25,7 @@ from msadecomp.report.markdown import (
     METRIC_LABELS,
     UNPLACED_VIEWS,
     UNREFERENCED_TABLES,
+    class_labels,
     display_name,
     heading,
     parameters_line,
@@ -109,6 +111,16 @@ def _script() -> str:
     return resources.files("msadecomp.report").joinpath("templates/report.js").read_text("utf-8")
 
 
+def _class_label(names: dict[str, str]) -> Callable[[str], str]:
+    """How a class (or ``Class#method``) is shown: its label (see ``class_labels``)."""
+
+    def label(fqn: str) -> str:
+        cls, hash_, method = fqn.partition("#")
+        return names.get(cls, cls.rpartition(".")[2]) + hash_ + method
+
+    return label
+
+
 def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> str:
     env = Environment(
         loader=PackageLoader("msadecomp.report", "templates"),
@@ -141,6 +153,7 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         known={s["id"] for s in report["services"]},
         script=_script(),
         neighbourhood=lambda s: neighbourhood_svg(report, s, anchor, s["id"]),
+        cls=_class_label(class_labels(report)),
         messages={
             "default": DEFAULT_VIEWS,
             "unplaced": UNPLACED_VIEWS,

@@ -27,28 +27,39 @@ def short(fqn: str) -> str:
     return fqn.rpartition(".")[2]
 
 
-def view_labels(paths: Iterable[str]) -> dict[str, str]:
+def view_labels(paths: Iterable[str], sep: str = "/") -> dict[str, str]:
     """Each view path -> its shortest trailing part no other view ends in: the file name
     when it is unique, else as many folders more as tell it apart (Java Pet Store's
-    ``docroot/cart.jsp``, ``ja/cart.jsp`` and ``zh/cart.jsp``).
+    ``docroot/cart.jsp``, ``ja/cart.jsp`` and ``zh/cart.jsp``); with ``sep`` ".", the same for
+    class names (:func:`class_labels`).
 
     >>> sorted(view_labels(["a/web/cart.jsp", "a/web/ja/cart.jsp", "a/web/list.jsp"]).values())
     ['ja/cart.jsp', 'list.jsp', 'web/cart.jsp']
     """
     unique = sorted(set(paths))
-    parts = {p: p.split("/") for p in unique}
+    parts = {p: p.split(sep) for p in unique}
     depth = dict.fromkeys(unique, 1)
     while True:
-        tails = Counter("/".join(parts[p][-depth[p] :]) for p in unique)
+        tails = Counter(sep.join(parts[p][-depth[p] :]) for p in unique)
         clashing = [
             p
             for p in unique
-            if tails["/".join(parts[p][-depth[p] :])] > 1 and depth[p] < len(parts[p])
+            if tails[sep.join(parts[p][-depth[p] :])] > 1 and depth[p] < len(parts[p])
         ]
         if not clashing:
-            return {p: "/".join(parts[p][-depth[p] :]) for p in unique}
+            return {p: sep.join(parts[p][-depth[p] :]) for p in unique}
         for p in clashing:
             depth[p] += 1
+
+
+def class_labels(report: dict[str, Any]) -> dict[str, str]:
+    """Each class of the report's services and shared kernel -> its simple name, or as many
+    package names more as tell it apart from another class of that name (litemall's three
+    ``Application`` classes: ``litemall.Application``, ``admin.Application``,
+    ``wx.Application``)."""
+    kernel = report.get("shared_kernel") or {}
+    classes = [c for x in report["services"] for c in x["classes"]] + kernel.get("classes", [])
+    return view_labels(classes, ".")
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -156,8 +167,9 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         if o.get("kept_by") or o.get("store")
     }
     labels = view_labels(v for x in report["services"] for v in x["views"])
+    names = class_labels(report)
     for x in report["services"]:
-        lines += _service(x, lang, kept, labels)
+        lines += _service(x, lang, kept, labels, names)
     kernel = report["shared_kernel"]
     if kernel:
         lines += [
@@ -353,12 +365,20 @@ def _service(
     lang: str = "en",
     kept: dict[str, str] | None = None,
     labels: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
 ) -> list[str]:
     """One service's section; ``kept``: table -> the libraries keeping it (``Quartz``) or its
-    kind of store (``MongoDB``); ``labels``: view path -> how it is shown (:func:`view_labels`).
+    kind of store (``MongoDB``); ``labels``: view path -> how it is shown (:func:`view_labels`);
+    ``names``: class -> how it is shown (:func:`class_labels`).
     """
     kept = kept or {}
     labels = labels or view_labels(x["views"])
+    names = names or {}
+
+    def name(fqn: str) -> str:
+        cls, hash_, method = fqn.partition("#")
+        return names.get(cls, short(cls)) + hash_ + method
+
     _ = translator(lang)
     sub = x["subdomain"]
     kind = _(sub["type"])
@@ -375,7 +395,7 @@ def _service(
             + ".",
             "",
         ]
-    lines += [f"**{_('Classes')}**: " + ", ".join(f"`{short(c)}`" for c in x["classes"]), ""]
+    lines += [f"**{_('Classes')}**: " + ", ".join(f"`{name(c)}`" for c in x["classes"]), ""]
     t = x["tables"]
     owned = ", ".join(f"`{n}`" + (f" ({kept[n]})" if n in kept else "") for n in t["owned"])
     owned = owned or _("none")
@@ -400,7 +420,7 @@ def _service(
         lines += [f"**{_('Endpoints (the API gateway routes these here)')}**:", ""]
         lines += _table(
             [_("method"), _("path"), _("handler")],
-            [[e["method"], f"`{e['path']}`", f"`{short(e['handler'])}`"] for e in x["endpoints"]],
+            [[e["method"], f"`{e['path']}`", f"`{name(e['handler'])}`"] for e in x["endpoints"]],
         )
     if x["views"]:
         views = ", ".join(f"`{labels[p]}`" for p in x["views"])
@@ -411,8 +431,8 @@ def _service(
             [_("from"), _("to"), _("service"), _("methods"), _("count")],
             [
                 [
-                    f"`{short(c['from'])}`",
-                    f"`{short(c['to'])}`",
+                    f"`{name(c['from'])}`",
+                    f"`{name(c['to'])}`",
                     c["to_service"],
                     ", ".join(c["methods"]) or _("(injection only)"),
                     str(c["count"]),

@@ -241,8 +241,14 @@ def test_utilities_of_a_widely_used_technical_package_are_kernel_after_clusterin
     kernel = {k.fqn: (k.reason, k.after_clustering) for k in detect_kernel(g)}
     reason = "technical name in the technical package shop.common.util, which 5 packages use"
     assert kernel == {  # the class's own figure beside the package's
-        "shop.common.util.IpHelper": (f"{reason} (this class itself: 2), no data of its own", True),
-        "shop.common.util.RedisUtil": (f"{reason} (this class itself: 1), no data of its own", True),
+        "shop.common.util.IpHelper": (
+            f"{reason} (this class itself: 2), no data of its own",
+            True,
+        ),
+        "shop.common.util.RedisUtil": (
+            f"{reason} (this class itself: 1), no data of its own",
+            True,
+        ),
     }
 
 

@@ -79,3 +79,17 @@ def test_both_reports_list_tables_no_class_touches_as_not_placed() -> None:
     page = to_html(report, {})
     assert '<h2 id="not-placed">Not placed in any service</h2>' in page
     assert "1 table(s) no class reads or writes: <code>TZ_PROD_FAVORITE</code>" in page
+
+
+def test_classes_of_one_simple_name_are_told_apart_by_their_packages() -> None:
+    """litemall has three ``Application`` classes; both reports had listed them alike."""
+    apps = ("shop.Application", "shop.admin.Application", "shop.wx.Application")
+    model = CodeModel(root="app", types=tuple(JavaType(a, TypeKind.CLASS, REF) for a in apps))
+    clusters = (Cluster("application", "application", apps),)
+    report = build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
+    text = to_markdown(report)
+    assert "**Classes**: `shop.Application`, `admin.Application`, `wx.Application`" in text
+    assert (
+        '<code id="cls-shop.wx.Application" title="shop.wx.Application">wx.Application</code>'
+        in (to_html(report, {}))
+    )
