@@ -39,6 +39,21 @@ def _file(name: str, data: bytes) -> Case:
     return prepare
 
 
+def _mini_program(work: Path) -> list[str]:
+    """A mini program whose one page requires a module 20,000 times, and 2,000 empty pages."""
+    app = work / "app" / "wx"
+    (app / "pages" / "a").mkdir(parents=True, exist_ok=True)
+    (app / "app.json").write_text("{}")
+    (app / "project.config.json").write_text("{}")
+    (app / "pages" / "a" / "a.wxml").write_text("<view/>")
+    (app / "pages" / "a" / "a.js").write_bytes(b"var a = require('../../api.js');\n" * 20_000)
+    (app / "api.js").write_bytes(b"module.exports = {\n" + b"K: B + 'x/y',\n" * 30_000 + b"}")
+    for i in range(2_000):
+        (app / "pages" / f"p{i}").mkdir(exist_ok=True)
+        (app / "pages" / f"p{i}" / f"p{i}.wxml").write_text("<view/>")
+    return ["app"]
+
+
 def _war(data: Callable[[], bytes]) -> Case:
     def prepare(work: Path) -> list[str]:
         (work / "in.war").write_bytes(data())
@@ -143,6 +158,13 @@ CASES: dict[str, Case] = {
     "module-modifier-lines": _file("ui/src/api/e.ts", b"public\n" * 74_000),
     "module-member-flood": _file(
         "ui/src/api/c.js", b"import * as a from 'x'\n" * 11_000 + b"a.f()\n" * 11_000
+    ),
+    "module-based-flood": _file(
+        "ui/src/api/f.js", b"var B = 'http://h/wx/';\n" + b"B + 'a/b' + " * 40_000
+    ),
+    "mini-program-flood": _mini_program,
+    "component-inline-template": _file(
+        "ui/src/app/a.component.ts", b"@Component({ template: `" + b"<a href='/x'>\\" * 40_000
     ),
     "single-file": _single,
     "zero-weights": _config("[weights]\n" + "".join(f"{k} = 0\n" for k in WEIGHTS)),
