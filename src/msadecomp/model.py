@@ -152,6 +152,9 @@ class Table:
     """``COMMENT ON TABLE`` / ``COMMENT '...'`` text (often Korean in eGovFrame DDL)."""
     column_comments: tuple[tuple[str, str], ...] = ()
     """(column, comment) pairs."""
+    declared: bool = True
+    """False for a table only the code names: no DDL script, Liquibase changelog or migration
+    of the sources creates it (``source`` is then where the code first names it)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,9 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
     service holding a class named like the table (Spring JPetStore's ``PRODUCT``, read alike by
     ``SqlMapProductDao`` and by ``SqlMapItemDao``'s joins, goes with ``Product``), then the service
     clustering placed the table in; a table nobody accesses goes there too. A table a library
-    keeps names it (``kept_by``), a MongoDB collection says so (``store``).
+    keeps names it (``kept_by``), a MongoDB collection says so (``store``), and a table only
+    the code names while the sources' DDL creates others is ``undeclared`` (mall4j's
+    ``tz_prod_img``: an entity and a mapper no class uses, for a table its schema lacks).
     """
     where = decomposition.assignment()
     top = top_levels(model)
@@ -75,6 +77,7 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
                 if name:
                     namesakes[_bare(name)].add(service)
     out: dict[str, dict[str, Any]] = {}
+    ddl = any(t.declared for t in model.tables)
     for t in model.tables:
         placed = where.get(table_node(t.name))
         s = score.get(t.name, Counter())
@@ -99,6 +102,8 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
             out[t.name]["kept_by"] = sorted(libraries[t.name])
         if t.name in collections:
             out[t.name]["store"] = "MongoDB"
+        elif ddl and not t.declared and t.name not in libraries:
+            out[t.name]["undeclared"] = True  # a stale mapping, or a table made elsewhere
     return out
 
 

@@ -43,6 +43,7 @@ from msadecomp.ingest.spa import (
 )
 from msadecomp.ingest.sql_dialect import sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
+from msadecomp.ingest.sql_tables import is_system_table
 from msadecomp.ingest.vendored import vendored_packages
 from msadecomp.ingest.views import (
     MINI_PROGRAM_PAGE,
@@ -173,7 +174,9 @@ def ingest(
         collected.excluded.extend((path, TOOLING_REASON) for path in sorted(tooling))
         for a in accesses:
             if a.table not in tables:
-                tables[a.table] = Table(a.table, a.ref)
+                # a view the DDL creates, or a migration tool's own table, is declared
+                declared = a.table in sql.ddl.views or is_system_table(a.table)
+                tables[a.table] = Table(a.table, a.ref, declared=declared)
     with stages.stage("git history"):
         cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
         diagnostics.extend(history_diags)

@@ -36,6 +36,13 @@ _NAME = (
     r'(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[\w$#]+)'
     r'(?:\s*\.\s*(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[\w$#]+))*'
 )
+_CREATE_VIEW = re.compile(
+    r"^\s*CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:(?:NO)?FORCE\s+|MATERIALIZED\s+|ALGORITHM\s*="
+    rf"\s*\w+\s+|DEFINER\s*=\s*\S+\s+|SQL\s+SECURITY\s+\w+\s+)*VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?({_NAME})",
+    re.I,
+)
+"""A database view's creation (eGovFrame's ``CREATE VIEW COMVNUSERMASTER``): queries name it
+as they name a table."""
 _CREATE = re.compile(
     r"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?"
     r"(?:(?:GLOBAL|LOCAL|TEMPORARY|TEMP|MEMORY|CACHED|UNLOGGED|VOLATILE|TRANSIENT)\s+)*"
@@ -162,6 +169,8 @@ class DdlReader:
         self._aliases: dict[str, str] = {}
         """Old name -> new name of each renamed table (foreign keys follow at the end)."""
         self.diagnostics: list[Diagnostic] = []
+        self.views: set[str] = set()
+        """Database views the scripts create (no tables; code may read them as if they were)."""
         self.stats = DdlStats()
         self._trees: dict[tuple[str, str | None], exp.Expression | None] = {}
         """Parsed statements by text: eGovFrame ships each table's DDL in a per-component
@@ -212,7 +221,9 @@ class DdlReader:
                 continue
             use_sqlglot = parsed < MAX_PARSED_STATEMENTS and len(stmt.text) <= MAX_PARSED_CHARS
             parsed += use_sqlglot
-            if stmt.verb == "CREATE":
+            if stmt.verb == "CREATE" and (view := _CREATE_VIEW.match(stmt.text)):
+                self.views.add(normalise_table(view.group(1)))
+            elif stmt.verb == "CREATE":
                 self._create(path, stmt.line, stmt.text, dialect, use_sqlglot)
             elif not self._rename_now(stmt.text):
                 later = _Later(path, stmt.line, stmt.text, dialect, use_sqlglot)

@@ -172,6 +172,7 @@ KO: dict[str, str] = {
     "default": "기본 규칙",
     "view": "화면",
     "files": "파일",
+    "not in the DDL scripts": "DDL 스크립트에 없음",
     "subdomain": "서브 도메인",
     "owned tables": "소유 테이블",
     "calls out": "나가는 호출",

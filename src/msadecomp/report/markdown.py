@@ -91,6 +91,7 @@ UNPLACED_VIEWS = (
     "placed view to go with"
 )
 UNREFERENCED_TABLES = "{n} table(s) no class reads or writes"
+NOT_IN_DDL = "not in the DDL scripts"
 KEYS_ACROSS = (
     "Foreign keys from a table one service owns to a table another service owns: splitting "
     "the database drops each constraint, and the reference is then kept by an API call or an "
@@ -162,9 +163,9 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         ],
     )
     kept = {  # who keeps a table or what it is: QRTZ_TRIGGERS (Quartz), booking (MongoDB)
-        t: ", ".join(o.get("kept_by") or [o["store"]])
+        t: ", ".join(o.get("kept_by") or [o.get("store") or _(NOT_IN_DDL)])
         for t, o in report["tables"].items()
-        if o.get("kept_by") or o.get("store")
+        if o.get("kept_by") or o.get("store") or o.get("undeclared")
     }
     labels = view_labels(v for x in report["services"] for v in x["views"])
     names = class_labels(report)

@@ -303,3 +303,16 @@ COMMENT ON COLUMN V_BBS.NM IS '이름';"""
 def test_any_text_splits_with_backslash_escapes_without_raising(text: str) -> None:
     for stmt in statements(text, backslash=True):
         assert stmt.line >= 1 and stmt.text
+
+
+def test_views_the_scripts_create_are_known_and_are_no_tables() -> None:
+    reader = DdlReader()
+    reader.add(
+        "ddl.sql",
+        "CREATE TABLE COMTNEMPLYRINFO (ESNTL_ID CHAR(20));\n"
+        "CREATE VIEW COMVNUSERMASTER (ESNTL_ID) AS SELECT ESNTL_ID FROM COMTNEMPLYRINFO;\n"
+        "CREATE OR REPLACE FORCE VIEW app.v_orders AS SELECT 1 FROM dual;\n"
+        "CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`%` SQL SECURITY DEFINER VIEW `v_a` AS SELECT 1;",
+    )
+    assert reader.views == {"COMVNUSERMASTER", "V_ORDERS", "V_A"}
+    assert [t.name for t in reader.tables()] == ["COMTNEMPLYRINFO"]

@@ -221,3 +221,30 @@ def test_a_foreign_key_is_listed_once_when_its_tables_have_different_owners() ->
             "to_service": "customer",
         }
     ]
+
+
+def test_a_table_only_the_code_names_is_flagged_when_the_ddl_creates_others(tree) -> None:  # type: ignore[no-untyped-def]
+    """mall4j maps ``tz_prod_img`` with an entity and a mapper its schema lacks."""
+    sources = {
+        "src/main/java/a/ProdImgDao.java": (
+            "package a; public class ProdImgDao {"
+            ' void add() { String s = "insert into TZ_PROD_IMG (ID) values (1)"; } }'
+        ),
+        "src/main/java/a/ProdDao.java": (
+            "package a; public class ProdDao {"
+            ' void all() { String s = "select * from TZ_PROD"; }'
+            ' void some() { String s = "select * from V_PROD"; } }'
+        ),
+    }
+    schema = (
+        "CREATE TABLE TZ_PROD (ID INT);\nCREATE OR REPLACE VIEW V_PROD AS SELECT * FROM TZ_PROD;"
+    )
+    root = tree({**sources, "db/schema.sql": schema})
+    report = analyze(root, Config(seed=1, jobs=1)).report
+    assert report["tables"]["TZ_PROD_IMG"]["undeclared"] is True
+    assert "undeclared" not in report["tables"]["TZ_PROD"]
+    assert "undeclared" not in report["tables"]["V_PROD"]  # a view the DDL creates
+    assert "`TZ_PROD_IMG` (not in the DDL scripts)" in to_markdown(report)
+    (root / "db/schema.sql").unlink()  # no DDL: nothing to compare with
+    no_ddl = analyze(root, Config(seed=1, jobs=1)).report
+    assert not any("undeclared" in t for t in no_ddl["tables"].values())
