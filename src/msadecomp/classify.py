@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from msadecomp.decompose import Decomposition
-from msadecomp.graph import SEED_DATA, layer_of, request_handlers
+from msadecomp.graph import PLUMBING, SEED_DATA, layer_of, request_handlers
 from msadecomp.graph.aggregates import role_targets
 from msadecomp.graph.semantic import TECHNICAL_TERMS, terms
 from msadecomp.metrics import dependency_pairs
@@ -58,14 +58,6 @@ messages msg notification scheduler schedule job batch config property propertie
 pdf captcha util utils helper password crypto cipher session
 """
 GENERIC_VOCABULARY = frozenset(_GENERIC.split())
-PLUMBING = re.compile(
-    r"(ItemReader|ItemWriter|ItemProcessor|Tasklet|Reader|Writer|Processor|Listener|"
-    r"Interceptor|Filter|Aspect|Advice|Config|Configuration|Configurer|Initializer|Resolver|"
-    r"Converter|Adapter|Factory|FactoryBean|Handler|Renderer|Tag|TagSupport|"
-    r"Servlet|Application|App|Launcher|Runner|Gc|GC|RowMapper|Extractor|Constants|"
-    r"ConnectionManager|ConnectionFactory|DataSource)$"
-)
-"""Class names of framework plumbing: batch steps, web filters, configuration, adapters."""
 
 
 def _plumbing(name: str) -> bool:

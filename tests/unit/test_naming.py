@@ -417,3 +417,33 @@ def test_tied_nouns_give_way_to_a_word_a_third_of_the_names_share_unless_one_is_
     g.nodes["pbw.model.Inventory"]["stereotype"] = "entity"
     assert [c.name for c in name_clusters(g, [set(admin)])] == ["user"]
     assert [c.name for c in name_clusters(g, [set(catalog)])] == ["inventory"]
+
+
+def test_a_service_of_set_up_plumbing_is_named_for_it_and_yields_its_name() -> None:
+    """mall4j's security adapters and Swagger set-up had been ``resource-server-adapter``;
+    a business service asking for the same name keeps it."""
+    setup = (
+        "shop.config.AdminConfig",
+        "shop.config.SwaggerConfiguration",
+        "shop.ApiApplication",
+        "shop.security.ResourceServerAdapter",
+        "shop.security.AuthFilter",
+    )
+    web = ("shop.web.XssFilter", "shop.web.CorsFilter", "shop.web.LogInterceptor")
+    business = (  # the settings users edit
+        "shop.configuration.ConfigurationService",
+        "shop.configuration.ConfigurationController",
+        "shop.configuration.Configuration",
+    )
+    servlets = ("shop.study.ListServlet", "shop.study.ViewServlet", "shop.study.EditServlet")
+    servlets += ("shop.study.StudySubject",)
+    g = graph_of(*setup, *web, *business, *servlets)
+    names = {
+        m: c.id
+        for c in name_clusters(g, [set(setup), set(web), set(business), set(servlets)])
+        for m in c.members
+    }
+    assert names["shop.config.AdminConfig"] == "configuration-2"  # the business keeps its name
+    assert names["shop.configuration.Configuration"] == "configuration"
+    assert names["shop.web.CorsFilter"] == "filter"
+    assert names["shop.study.EditServlet"] != "servlet"  # servlets are a business's entry points

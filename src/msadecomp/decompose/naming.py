@@ -18,7 +18,9 @@ administration, not its ``AbstractMultiActionController``; PlantsByWebSphere's
 role played for it (Roller's ``comment``, not ``comment-authenticator``). A word three times
 as many class names share as the noun weighs, and a quarter of them, names it too when it is
 not a word of the noun (Roller's ``task``, not ``thread``: 14 task classes beside a
-thread manager, its implementation and a worker thread; Roller's ``media-file`` stays). Of
+thread manager, its implementation and a worker thread; Roller's ``media-file`` stays). A service
+of set-up plumbing holding no table is named for it (``configuration``, ``filter``:
+:func:`_plumbing_word`) and yields that name to a business service asking for it. Of
 services with the same name the largest keeps it; the others are told apart by their dominant
 class-name noun (for a service named after a shared word: the noun of its most connected class,
 ``trade-direct``; when that noun is the name already taken, the next noun), then by a counter in
@@ -40,7 +42,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from msadecomp.graph import EXCEPTION, is_table
+from msadecomp.graph import EXCEPTION, PLUMBING, is_table
 from msadecomp.graph.aggregates import PERSISTENCE_PREFIXES
 from msadecomp.graph.structure import TECHNICAL_SEGMENTS as LAYER_WORDS
 from msadecomp.graph.structure import root_package
@@ -316,6 +318,40 @@ def _top_word(
     return best, counts[best] if best else 0
 
 
+_CONFIG_FAMILY = frozenset(
+    {"config", "configuration", "configurer", "initializer", "application", "app", "launcher"}
+    | {"runner", "factory-bean", "data-source", "connection-manager", "connection-factory"}
+    | {"constants", "gc"}
+)
+"""Plumbing that sets the application up: a service of mostly such classes is its
+``configuration``."""
+_NAMING_PLUMBING = _CONFIG_FAMILY | {
+    *("filter", "interceptor", "aspect", "advice", "converter", "adapter", "resolver"),
+    "renderer",
+}
+"""Kinds of plumbing that name a service of them; servlets, handlers, listeners, factories,
+readers and writers are a business's entry points and tools as often (OpenClinica's 100
+servlets are its study-subject service)."""
+
+
+def _plumbing_word(graph: nx.Graph, classes: Sequence[str]) -> str:
+    """For a service more than half of whose classes are framework plumbing (configuration,
+    filters, renderers, converters: :data:`_NAMING_PLUMBING`), the kind most of them are
+    (``configuration`` for configuration, start-up and connection classes; else the name's
+    tail: ``filter``, ``renderer``); ``""`` for any other service. No class name's noun names
+    such a service: mall4j's security adapters and Swagger set-up had been
+    ``resource-server-adapter``, JHipster's configuration ``application-properties``."""
+    kinds: Counter[str] = Counter()
+    for m in classes:
+        found = PLUMBING.search(_simple_name(graph, m))
+        kind = slug(found.group(1)) if found else ""
+        if kind in _NAMING_PLUMBING:
+            kinds["configuration" if kind in _CONFIG_FAMILY else kind] += 1
+    if sum(kinds.values()) * 2 <= len(classes):
+        return ""
+    return min(kinds, key=lambda k: (-kinds[k], k))
+
+
 def central_class(graph: nx.Graph, classes: Sequence[str]) -> str:
     """The class most tied to the others of ``classes`` (exceptions only when all are)."""
     inside = set(classes)
@@ -367,6 +403,7 @@ def name_clusters(
     }
     everywhere = prefix_counts(paths.values())
     proposals: list[tuple[str, str, list[str]]] = []  # (name, noun, members)
+    plumbed: set[int] = set()  # proposals named for their plumbing: a clash goes against them
     for members in groups:
         classes = [m for m in members if not is_table(m)]
         if not classes:
@@ -384,8 +421,12 @@ def name_clusters(
         weak = (weight <= 1 or tied) and len(classes) > 1
         named_package = bool(prefix) and prefix[-1].lower() not in LAYER_WORDS
         word = ""
+        # a service of plumbing holding no table is named for the plumbing
+        plumbing = _plumbing_word(graph, classes) if len(classes) == len(members) else ""
         if distinctive or (weak and named_package):
             name = slug(prefix[-1])
+        elif plumbing:
+            name, noun = plumbing, ""
         elif weak and (word := _shared_word(graph, classes, app, lead)):
             name, noun = word, _central_noun(graph, classes, lead)
         elif (
@@ -411,13 +452,16 @@ def name_clusters(
         else:
             name = noun or (slug(prefix[-1]) if prefix else "")
         proposals.append((name or "service", "" if weak and not word else noun, members))
+        if plumbing and name == plumbing:
+            plumbed.add(id(members))
     clashes = Counter(name for name, _, _ in proposals)
     used = set(taken)
     clusters = []
     # of services proposing one name, the largest keeps it (JForum's 16 user classes, not the
     # user REST API's 5)
     for name, noun, members in sorted(
-        proposals, key=lambda x: (x[0], -sum(not is_table(m) for m in x[2]), x[2][0])
+        proposals,
+        key=lambda x: (x[0], id(x[2]) in plumbed, -sum(not is_table(m) for m in x[2]), x[2][0]),
     ):
         if (clashes[name] > 1 or name in used) and noun and noun != name:
             name = noun if noun.startswith(f"{name}-") else f"{name}-{noun}"

@@ -238,6 +238,16 @@ every table, so their write calls say nothing about who owns the data."""
 INHERITANCE = frozenset({"extends", "implements"})
 REFERENCE_KINDS = frozenset(k.value for k in DepKind) - INHERITANCE - {"message"}
 """Code dependencies that refer to a class without inheriting from it."""
+PLUMBING = re.compile(
+    r"(ItemReader|ItemWriter|ItemProcessor|Tasklet|Reader|Writer|Processor|Listener|"
+    r"Interceptor|Filter|Aspect|Advice|Config|Configuration|Configurer|Initializer|Resolver|"
+    r"Converter|Adapter|Factory|FactoryBean|Handler|Renderer|Tag|TagSupport|"
+    r"Servlet|Application|App|Launcher|Runner|Gc|GC|RowMapper|Extractor|Constants|"
+    r"ConnectionManager|ConnectionFactory|DataSource)$"
+)
+"""Class names of framework plumbing: batch steps, web filters, configuration, adapters."""
+
+
 EXCEPTION = re.compile(r"(Exception|Error)$")
 """Class names of exceptions: creating one is throwing it (``weights.thrown``)."""
 SUPERTYPE_HUB = 10
