@@ -54,6 +54,16 @@ def _mini_program(work: Path) -> list[str]:
     return ["app"]
 
 
+def _reexport_cycle(work: Path) -> list[str]:
+    """Two barrels of 5,000 lines each re-exporting the other, and a page importing one."""
+    src = work / "app" / "ui" / "src"
+    (src / "views").mkdir(parents=True, exist_ok=True)
+    (src / "a.js").write_bytes(b"export * from './b';\n" * 5_000)
+    (src / "b.js").write_bytes(b"export * from './a';\n" * 5_000)
+    (src / "views" / "P.vue").write_bytes(b"<script>import { Foo } from '../a'</script>")
+    return ["app"]
+
+
 def _war(data: Callable[[], bytes]) -> Case:
     def prepare(work: Path) -> list[str]:
         (work / "in.war").write_bytes(data())
@@ -163,6 +173,7 @@ CASES: dict[str, Case] = {
         "ui/src/api/f.js", b"var B = 'http://h/wx/';\n" + b"B + 'a/b' + " * 40_000
     ),
     "mini-program-flood": _mini_program,
+    "module-reexport-cycle": _reexport_cycle,
     "component-inline-template": _file(
         "ui/src/app/a.component.ts", b"@Component({ template: `" + b"<a href='/x'>\\" * 40_000
     ),

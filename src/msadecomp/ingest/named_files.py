@@ -138,17 +138,19 @@ def _yaml_settings(text: str) -> _Settings:
     try:
         documents = yaml_data.load_all(text)
     except Exception as error:
+        quoted = _MAVEN_TOKEN.sub(r"\1'\2'", text)
         try:
-            documents = yaml_data.load_all(_MAVEN_TOKEN.sub(r"\1'\2'", text))
-        except Exception:  # the first error is the one that says what is wrong
-            mark = getattr(error, "problem_mark", None)
-            first = (str(error).splitlines() or [type(error).__name__])[0]
-            return (), (mark.line + 1 if mark is not None else None, f"not readable: {first}")
+            documents = yaml_data.load_all(quoted)
+        except Exception as again:  # with the tokens quoted, what else is wrong
+            return (), yaml_data.problem(again if quoted != text else error)
     budget = [yaml_data.MAX_NODES]
     out: dict[tuple[str, bool], str] = {}
     for document in documents:
         found = list(yaml_data.settings(document, budget))
         profiled = any(k == p or k.startswith(p + "[") for k, _ in found for p in _PROFILE_KEYS)
-        for key, value in found:
-            out[key, profiled] = value
+        for key, value in found:  # a later plain document overrides; profiles stay apart
+            if profiled:
+                out.setdefault((key, True), value)
+            else:
+                out[key, False] = value
     return tuple((key, value, profiled) for (key, profiled), value in out.items()), None

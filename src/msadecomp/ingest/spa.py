@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -84,6 +84,9 @@ _PROPERTY = re.compile(
 """An object's property holding a string (``ABOUT_SITE: "/about/site",``), maybe after a base
 (``GoodsList: WxApiRoot + 'goods/list',``): a member a default import reads
 (``URL.ABOUT_SITE``) brings that path only."""
+MEMBERS_ONLY = "!"
+"""Among the names imported from a module, a mark that they are the members read of a module
+bound by ``require`` (``api.GoodsList``): a member it does not declare reaches nothing."""
 _REQUIRED_AS = re.compile(r"(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*$")
 """``var api = `` before a ``require(...)``: the module is read by member, as a default
 import is (``api.GoodsDetail``)."""
@@ -166,21 +169,20 @@ def _module(text: str) -> Module:
                 imports.append((m.group(3), _imported_names(m.group(1), uses)))
         elif m.group(7):  # a dynamic import or require takes the whole module ...
             bound = _REQUIRED_AS.search(text, max(0, m.start() - 80), m.start())
-            names = _imported_names(bound.group(1), uses) if bound else ("*",)
-            imports.append((m.group(7), names))  # ... unless bound to a name read by member
+            taken = uses.get(bound.group(1), set()) if bound else {"*"}
+            if taken:  # ... unless bound to a name read by member (or not at all)
+                names = ("*",) if "*" in taken else (*sorted(taken), MEMBERS_ONLY)
+                imports.append((m.group(7), names))
         elif m.group(10):
             reexports.append((m.group(10), _reexported(m.group(8))))
     scanned = 0
     constants: dict[str, set[str]] = {}  # a variable -> the paths its initialiser names
-    bases: dict[str, str] = {}  # a variable -> the path of the address it holds
+    bases = _bases(code)
     for m in _INITIALISED.finditer(code):
         if scanned > MAX_SCANNED:
             break
         value, read = _expression(code, m.end(), min(len(code), m.end() + MAX_BODY))
         scanned += read
-        address = _ADDRESS.fullmatch(value.strip().rstrip(";").rstrip())
-        if address:
-            bases[m.group(1)] = (address.group(1) or address.group(2) or "").rstrip("/")
         found = _named_paths(value, constants, bases)
         if found:
             constants.setdefault(m.group(1), set()).update(found)
@@ -206,6 +208,29 @@ def _module(text: str) -> Module:
         members=tuple(sorted((n, tuple(sorted(p))) for n, p in members.items())),
         paths=tuple(sorted(request_paths(code, bases))),
     )
+
+
+_COMMENT = re.compile(
+    r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)|//[^\n]*|/\*.*?(?:\*/|\Z)""",
+    re.S,
+)
+"""A string (kept: group 1) or a comment (dropped)."""
+
+
+def _bases(code: str) -> dict[str, str]:
+    """Variable -> the path of the address or path it holds (``var WxApiRoot =
+    'http://localhost:8080/wx/'``: ``/wx``), for variables bound once in the code outside
+    comments (an address commented out, or a ``url`` each function binds anew, is no base)."""
+    live = _COMMENT.sub(lambda m: m.group(1) or " ", code)
+    bound = Counter(m.group(1) for m in _INITIALISED.finditer(live))
+    out = {}
+    for m in _INITIALISED.finditer(live):
+        if bound[m.group(1)] == 1:
+            value = live[m.end() : m.end() + 1000].partition("\n")[0].strip().rstrip(";").strip()
+            address = _ADDRESS.fullmatch(value)
+            if address:
+                out[m.group(1)] = (address.group(1) or address.group(2) or "").rstrip("/")
+    return out
 
 
 def _named_paths(
@@ -323,15 +348,32 @@ _JOINED = re.compile(
 
 
 _NAVIGATION = re.compile(
-    r"""(?:(?<![\w$-])(?:v-bind:|:)?(?:to|path)\s*=\s*\{?\s*["']?"""  # <router-link to="/x">
-    r"|(?<![\w$])(?:path|redirect|alias)\s*:\s*"  # a route record: { path: '/user' }
+    # <router-link to="/x">, <Route path='/x'>, <Link to={'/x'}>: an attribute, written
+    # without spaces around its "=" (a script's "const path = '/api/users'" is no link)
+    r"""(?:(?<=\s)(?<!const\s)(?<!let\s)(?<!var\s)(?:v-bind:|:)?(?:to|path)=\{?\s*["']?"""
+    r"|(?<![\w$])(?P<record>path)\s*:\s*"  # a route record: { path: '/user', component: U }
+    r"|(?<![\w$])(?:redirect|alias)\s*:\s*"
     r"|(?:[Rr]outer|history)\s*\.\s*(?:push|replace)\s*\(\s*"  # this.$router.push('/x')
-    r"|(?<![\w$])(?:navigate|navigateTo|redirectTo|reLaunch|switchTab)"
-    r"\s*\(\s*(?:\{\s*url\s*:\s*)?"  # navigate('/x'), uni.navigateTo({ url: '/pages/x' })
+    r"|(?<![\w$])(?:navigate|navigateTo|navigateByUrl|navigateBack|redirectTo|reLaunch|switchTab)"
+    r"\s*\(\s*\[?\s*(?:\{\s*url\s*:\s*)?"  # router.navigate(['/x']), uni.navigateTo({url: ..})
     r")$"
 )
 """What comes before a path the browser's router goes to, not the server: a router link's
 target, a route record's path, a navigation call's argument."""
+_ROUTE_RECORD = re.compile(
+    r"(?<![\w$])(?:component|components|children|redirect|meta|name|title|icon)\s*:"
+)
+"""Keys of a route record or a menu item beside its ``path`` (a request's options, ``{ path:
+'/file/upload', method: 'post' }``, have none)."""
+
+
+def _navigation(text: str, start: int, end: int) -> bool:
+    """Whether the string from ``start`` to ``end`` is a client-side route (see
+    :data:`_NAVIGATION`)."""
+    found = _NAVIGATION.search(text, max(0, start - 40), start)
+    if found is None or found.group("record") is None:
+        return found is not None
+    return _ROUTE_RECORD.search(text, max(0, start - 200), min(len(text), end + 200)) is not None
 
 
 _ADDRESS = re.compile(
@@ -360,7 +402,7 @@ def request_paths(text: str, bases: Mapping[str, str] | None = None) -> set[str]
     quoted = (
         based[q.start()] + "/" + q.group(1).lstrip("/") if q.start() in based else q.group(1)
         for q in _QUOTED.finditer(text)
-        if not _NAVIGATION.search(text, max(0, q.start() - 40), q.start())
+        if not _navigation(text, q.start(), q.end())
     )
     for value in (*quoted, *joined):
         if (
@@ -481,6 +523,7 @@ def follow_imports(pages: Sequence[Page], modules: Mapping[str, Module]) -> list
     program's own pages (``'/pages/prod/prod?id=' + id``) are no requests."""
     paths = {p.path for p in pages}
     resolver = _Resolver(modules, (p for p in paths if is_component(p)))
+    follow = _Follower(modules, resolver)
     out = []
     for page in pages:
         links = {link for link in page.links if not link.startswith(IMPORT_LINK)}
@@ -495,53 +538,14 @@ def follow_imports(pages: Sequence[Page], modules: Mapping[str, Module]) -> list
                 links.add("view:" + target)  # a child component: its page is included
             elif target in modules:
                 reached.append((target, names))
-                links.update(
-                    f"view:{c}" for c in _reexported_components(target, names, modules, resolver)
-                )
+                links.update(f"view:{c}" for c in follow.components(target, names))
         for target, names in reached:
-            links |= _paths(target, names, modules, resolver, deeper=True)
+            links |= follow.paths(target, names, deeper=True)
         if page.path.lower().endswith(MINI_PROGRAM_PAGE):  # its own pages are no requests
             root = front_root(page.path)
             links = {x for x in links if root + x.strip("/") + MINI_PROGRAM_PAGE not in paths}
         linked = tuple(sorted(links))
         out.append(replace(page, links=linked) if linked != page.links else page)
-    return out
-
-
-def _reexported_components(
-    target: str,
-    names: tuple[str, ...],
-    modules: Mapping[str, Module],
-    resolver: _Resolver,
-    hops: int = 0,
-) -> set[str]:
-    """The components a barrel hands out under ``names`` (``export { default as Pagination }
-    from './Pagination.vue'``), also through the barrels it re-exports (``export * from
-    './tables'``): the importing page includes them."""
-    out = set()
-    wanted = set(names)
-    for spec, exported in modules[target].reexports:
-        if "*" in wanted:
-            inner: tuple[str, ...] = ("*",)
-        else:  # what the names are called in the module behind: aliases undone
-            inner = tuple(
-                dict.fromkeys(
-                    name
-                    for entry in exported
-                    for alias, _, original in [entry.partition("=")]
-                    for name in (
-                        names if entry == "*" else ("*",) if original == "*" else (original,)
-                    )
-                    if entry == "*" or alias in wanted
-                )
-            )
-        if not inner:
-            continue
-        found = resolver.resolve(target, spec, (*_RESOLVED_SUFFIXES, *_COMPONENT_TAILS))
-        if found is not None and is_component(found):
-            out.add(found)
-        elif found is not None and found in modules and found != target and hops < MAX_HOPS:
-            out |= _reexported_components(found, inner, modules, resolver, hops + 1)
     return out
 
 
@@ -565,68 +569,120 @@ def _component_class(page: str, modules: Mapping[str, Module]) -> str | None:
     return next((stem + s for s in (".ts", ".js") if stem + s in modules), None)
 
 
-def _paths(
-    target: str,
-    names: tuple[str, ...],
-    modules: Mapping[str, Module],
-    resolver: _Resolver,
-    deeper: bool,
-    hops: int = 0,
-) -> set[str]:
-    """The paths ``names`` of module ``target`` reach: a declared name's own (a function's,
-    a constant's; none for a type); a name re-exported from another module (``export *
-    from './user'``), what it reaches there; for ``*``, a class or a name the module does not
-    declare, every path the module names and, when ``deeper``, those its own imports reach."""
-    module = modules[target]
-    members = dict(module.members)
-    out: set[str] = set()
-    whole = False
-    for name in names:
-        if name == "*" or name in module.classes:
-            whole = True
-        elif members.get(name):
-            out |= set(members[name])
-        else:  # a re-export first: a local variable of that name may hide it
-            reached = _reexported_paths(name, target, modules, resolver, hops)
-            whole = whole or (reached is None and name not in members)
-            out |= reached or set()
-    if whole:
-        out |= set(module.paths)
-        for spec, inner in module.imports if deeper else ():
-            found = resolver.resolve(target, spec, _RESOLVED_SUFFIXES)
-            if found is not None and found in modules and found != target:
-                out |= _paths(found, inner, modules, resolver, deeper=False)
-        for spec, _ in module.reexports if hops < MAX_HOPS else ():  # a barrel's modules
-            found = resolver.resolve(target, spec, _RESOLVED_SUFFIXES)
-            if found is not None and found in modules and found != target:
-                out |= _paths(found, ("*",), modules, resolver, False, hops + 1)
-    return out
-
-
 MAX_HOPS = 4
 """Re-exports followed from one module (barrels of barrels are few levels deep)."""
 
 
-def _reexported_paths(
-    name: str, target: str, modules: Mapping[str, Module], resolver: _Resolver, hops: int
-) -> set[str] | None:
-    """What ``name`` reaches through the re-exports of ``target``; None when no re-export
-    offers it."""
-    if hops >= MAX_HOPS:
+class _Follower:
+    """What imported names reach, each answer computed once (a barrel of barrels that
+    re-export each other, or re-export one module many times, costs no more than a chain)."""
+
+    def __init__(self, modules: Mapping[str, Module], resolver: _Resolver) -> None:
+        self.modules, self.resolver = modules, resolver
+        self._components: dict[tuple[str, tuple[str, ...], int], set[str]] = {}
+        self._paths: dict[tuple[str, tuple[str, ...], bool, int], set[str]] = {}
+        self._reexported: dict[tuple[str, str, int], set[str] | None] = {}
+
+    def _module(self, importer: str, spec: str) -> str | None:
+        found = self.resolver.resolve(importer, spec, _RESOLVED_SUFFIXES)
+        return found if found is not None and found in self.modules and found != importer else None
+
+    def components(self, target: str, names: tuple[str, ...], hops: int = 0) -> set[str]:
+        """The components a barrel hands out under ``names`` (``export { default as
+        Pagination } from './Pagination.vue'``), also through the barrels it re-exports
+        (``export * from './tables'``): the importing page includes them."""
+        key = (target, names, hops)
+        if key in self._components:
+            return self._components[key]
+        self._components[key] = out = set()  # a cycle back here finds no more
+        wanted = set(names)
+        for spec, exported in dict.fromkeys(self.modules[target].reexports):
+            if "*" in wanted:
+                inner: tuple[str, ...] = ("*",)
+            else:  # what the names are called in the module behind: aliases undone
+                inner = tuple(
+                    dict.fromkeys(
+                        name
+                        for entry in exported
+                        for alias, _, original in [entry.partition("=")]
+                        for name in (
+                            names if entry == "*" else ("*",) if original == "*" else (original,)
+                        )
+                        if entry == "*" or alias in wanted
+                    )
+                )
+            if not inner:
+                continue
+            found = self.resolver.resolve(target, spec, (*_RESOLVED_SUFFIXES, *_COMPONENT_TAILS))
+            if found is None or found == target:
+                continue
+            if is_component(found):
+                out.add(found)
+            elif found in self.modules and hops < MAX_HOPS:  # a barrel of barrels
+                out |= self.components(found, inner, hops + 1)
+        return out
+
+    def paths(self, target: str, names: tuple[str, ...], deeper: bool, hops: int = 0) -> set[str]:
+        """The paths ``names`` of module ``target`` reach: a declared name's own (a
+        function's, a constant's; none for a type); a name re-exported from another module
+        (``export * from './user'``), what it reaches there; for ``*``, a class or a name the
+        module does not declare, every path the module names and, when ``deeper``, those its
+        own imports reach. Among ``names``, :data:`MEMBERS_ONLY` says they are members read
+        of a module bound by ``require``: one the module does not declare reaches nothing."""
+        key = (target, names, deeper, hops)
+        if key in self._paths:
+            return self._paths[key]
+        self._paths[key] = out = set()  # a cycle back here finds no more
+        module = self.modules[target]
+        members = dict(module.members)
+        only = MEMBERS_ONLY in names
+        whole = False
+        for name in names:
+            if name == MEMBERS_ONLY:
+                continue
+            if name == "*" or name in module.classes:
+                whole = True
+            elif members.get(name):
+                out |= set(members[name])
+            else:  # a re-export first: a local variable of that name may hide it
+                reached = self.reexported(name, target, hops)
+                whole = whole or (reached is None and name not in members and not only)
+                out |= reached or set()
+        if whole:
+            out |= set(module.paths)
+            for spec, inner in dict.fromkeys(module.imports) if deeper else ():
+                if (found := self._module(target, spec)) is not None:
+                    out |= self.paths(found, inner, deeper=False)
+            for spec, _ in dict.fromkeys(module.reexports) if hops < MAX_HOPS else ():
+                if (found := self._module(target, spec)) is not None:  # a barrel's modules
+                    out |= self.paths(found, ("*",), False, hops + 1)
+        return out
+
+    def reexported(self, name: str, target: str, hops: int) -> set[str] | None:
+        """What ``name`` reaches through the re-exports of ``target``; None when no
+        re-export offers it."""
+        key = (name, target, hops)
+        if key in self._reexported:
+            return self._reexported[key]
+        self._reexported[key] = None  # a cycle back here offers nothing
+        found_paths: set[str] | None = None
+        reexports = self.modules[target].reexports if hops < MAX_HOPS else ()
+        for spec, exported in dict.fromkeys(reexports):
+            found = self._module(target, spec)
+            if found is None:
+                continue
+            for entry in exported:
+                alias, _, original = entry.partition("=")
+                if entry == "*":
+                    behind = self.modules[found]
+                    if name in dict(behind.members) or name in behind.classes:
+                        found_paths = self.paths(found, (name,), False, hops + 1)
+                    else:
+                        found_paths = self.reexported(name, found, hops + 1)
+                elif alias == name:
+                    inner = ("*",) if original == "*" else (original,)
+                    found_paths = self.paths(found, inner, False, hops + 1)
+                if found_paths is not None:
+                    self._reexported[key] = found_paths
+                    return found_paths
         return None
-    for spec, exported in modules[target].reexports:
-        found = resolver.resolve(target, spec, _RESOLVED_SUFFIXES)
-        if found is None or found not in modules or found == target:
-            continue
-        for entry in exported:
-            alias, _, original = entry.partition("=")
-            if entry == "*":
-                if name in dict(modules[found].members) or name in modules[found].classes:
-                    return _paths(found, (name,), modules, resolver, False, hops + 1)
-                deeper = _reexported_paths(name, found, modules, resolver, hops + 1)
-                if deeper is not None:
-                    return deeper
-            elif alias == name:
-                inner = ("*",) if original == "*" else (original,)
-                return _paths(found, inner, modules, resolver, False, hops + 1)
-    return None

@@ -31,6 +31,15 @@ MAX_NODES = 200_000
 subtree, even an empty one, countless times)."""
 
 
+def problem(error: Exception) -> tuple[int | None, str]:
+    """(line, reason) of a parser's error: PyYAML's problem and where it is, not the context
+    it was read in (``while scanning for the next token``)."""
+    mark = getattr(error, "problem_mark", None)
+    reason = getattr(error, "problem", None) or (str(error).splitlines() or [""])[0]
+    line = mark.line + 1 if mark is not None else None
+    return line, f"not readable: {reason or type(error).__name__}"
+
+
 def load(text: str) -> object:
     """The first document of ``text``; raises what the parser raises."""
     return yaml.load(text, _Loader)
@@ -45,12 +54,12 @@ def settings(document: object, budget: list[int]) -> Iterator[tuple[str, str]]:
     """``(dotted.key, value)`` of a settings document, as Spring reads YAML: nested maps join
     their keys with dots (a bracketed key stays as it is: ``map: {"[/a.b]": x}`` is
     ``map[/a.b]``), list items take ``[i]``, and a merge key (``<<: *defaults``) brings the
-    merged maps' entries under the map's own key. A key may come more than once: the later
-    one counts (a map's own entry after those it merges, the first merged map last).
+    merged maps' entries the map lacks under its own key (:func:`_entries`).
 
     Each node visited takes one from ``budget[0]`` (shared by a file's documents), and none
     is visited twice on one path (an alias to an enclosing map is no loop)."""
     stack: list[tuple[str, object, frozenset[int]]] = [("", document, frozenset())]
+    merged: dict[int, dict[object, object]] = {}
     while stack and budget[0] > 0:
         budget[0] -= 1
         key, value, above = stack.pop()
@@ -58,17 +67,44 @@ def settings(document: object, budget: list[int]) -> Iterator[tuple[str, str]]:
             if id(value) in above:
                 continue
             inner = above | {id(value)}
-            items = _map_items(key, value) if isinstance(value, dict) else _list_items(key, value)
+            items = (
+                [(_join(key, str(k)), v) for k, v in _entries(value, budget, merged).items()]
+                if isinstance(value, dict)
+                else _list_items(key, value)
+            )
             stack.extend((k, v, inner) for k, v in reversed(items))
         elif key and value is not None:
             yield key, str(value)
 
 
-def _map_items(key: str, value: dict[object, object]) -> list[tuple[str, object]]:
-    merged = value.get("<<")
-    merges = merged if isinstance(merged, list) else [merged] if merged is not None else []
-    own = [(_join(key, str(k)), v) for k, v in value.items() if k != "<<"]
-    return [(key, m) for m in reversed(merges) if isinstance(m, dict)] + own
+MAX_MERGE_DEPTH = 32
+"""Merge keys followed through at most this many merged maps in a chain."""
+
+
+def _entries(
+    value: dict[object, object],
+    budget: list[int],
+    merged: dict[int, dict[object, object]],
+    depth: int = 0,
+) -> dict[object, object]:
+    """A map's entries with its merge keys applied as YAML does: the map's own entries, then
+    those of the maps it merges that it lacks, an earlier merged map before a later one; a
+    merged map's entry is taken whole (``db: {host: c}`` over a merged ``db: {host: a, port:
+    1}`` leaves no ``port``). Each map is worked out once (``merged``), each step taking one
+    from ``budget[0]``."""
+    if id(value) in merged:
+        return merged[id(value)]
+    merged[id(value)] = {}  # a map merging itself finds nothing more
+    budget[0] -= 1
+    out = {k: v for k, v in value.items() if k != "<<"}
+    found = value.get("<<")
+    for m in found if isinstance(found, list) else [found]:
+        if isinstance(m, dict) and depth < MAX_MERGE_DEPTH and budget[0] > 0:
+            for k, v in _entries(m, budget, merged, depth + 1).items():
+                budget[0] -= 1
+                out.setdefault(k, v)
+    merged[id(value)] = out
+    return out
 
 
 def _list_items(key: str, value: list[object]) -> list[tuple[str, object]]:

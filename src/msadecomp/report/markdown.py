@@ -189,7 +189,7 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         users = ", ".join(kernel["used_by_services"]) or _("none")
         lines += [f"{_('Used by')}: {users}.", ""]
     lines += _keys_across(report, _)
-    lines += _channels(report, _)
+    lines += _channels(report, _, names)
     lines += [f"## {_('Suggested extraction order')}", ""]
     lines += _table(
         [_("step"), _("service"), _("subdomain"), _("entanglement"), _("why")],
@@ -305,7 +305,9 @@ def _keys_across(report: dict[str, Any], _: Callable[[str], str]) -> list[str]:
     return lines
 
 
-def _channels(report: dict[str, Any], _: Callable[[str], str]) -> list[str]:
+def _channels(
+    report: dict[str, Any], _: Callable[[str], str], names: dict[str, str] | None = None
+) -> list[str]:
     """The message channels section: who sends to and listens on each queue or topic."""
     channels = report.get("message_channels") or []
     if not channels:
@@ -316,8 +318,10 @@ def _channels(report: dict[str, Any], _: Callable[[str], str]) -> list[str]:
     def where(x: dict[str, Any]) -> str:
         return str(x["service"] or _("shared kernel" if x["class"] in kernel else "no service"))
 
+    labels = names or {}
+
     def ends(items: list[dict[str, Any]]) -> str:
-        shown = [f"`{short(x['class'])}` ({where(x)})" for x in items]
+        shown = [f"`{labels.get(x['class'], short(x['class']))}` ({where(x)})" for x in items]
         return "; ".join(shown) or _("none found")
 
     lines = [

@@ -785,6 +785,15 @@ def test_yaml_settings_follow_springs_order_merges_and_bracketed_keys() -> None:
     assert got[("routes[/api/**]", False)] == "gateway"
     assert got[("sse.path", False)] == "/second" and got[("sse.path", True)] == "/dev"
     assert not any("<<" in key for key, _ in got)
+    shallow = "base: &b {db: {host: a, port: 1}}\nsvc: {<<: *b, db: {host: c}}\n"
+    keys = {k for k, _, _ in setting_entries("application.yml", shallow)}
+    assert "svc.db.host" in keys and "svc.db.port" not in keys  # a merged entry is taken whole
+    profiles = (
+        "app: {base: /plain}\n---\nspring.config.activate.on-profile: dev\napp.base: /dev\n"
+        "---\nspring.config.activate.on-profile: prod\napp.base: /prod\n"
+    )
+    bases = [(v, p) for k, v, p in setting_entries("application.yml", profiles) if k == "app.base"]
+    assert bases == [("/plain", False), ("/dev", True)]  # one profile does not override another
 
 
 def test_an_unreadable_yaml_settings_file_is_a_warning_with_its_line(tmp_path: Path) -> None:
@@ -800,6 +809,13 @@ def test_an_unreadable_yaml_settings_file_is_a_warning_with_its_line(tmp_path: P
     (warning,) = [d for d in model.diagnostics if d.code == "settings.unreadable"]
     assert warning.source.path.endswith("application.yml") and warning.source.line == 4
     assert "resolve no placeholder" in warning.message
+    from msadecomp.ingest.named_files import settings_problem
+
+    tabbed = "spring:\n  profiles:\n    active: @profiles.active@\nx:\n\ty: 1\n"
+    assert settings_problem("application.yml", tabbed) == (  # not the token it quotes itself
+        5,
+        "not readable: found character that cannot start any token",
+    )
 
 
 def test_a_yaml_file_of_aliases_is_flattened_within_a_budget() -> None:

@@ -405,6 +405,49 @@ export default { methods: {
     assert spa.request_paths(jsx.decode()) == {"/api/x"}
     classic = "location.replace('/logout.do'); links.push('/board/list.do')"  # server pages
     assert spa.request_paths(classic) == {"/logout.do", "/board/list.do"}
+    scripts = (  # variables and options named path or to are requests still
+        "const path = '/api/users'; var to='/user/save';"
+        " request({ path: '/file/upload', method: 'post' })"
+    )
+    assert spa.request_paths(scripts) == {"/api/users", "/user/save", "/file/upload"}
+    angular = "this.router.navigate(['/welcome']); this.router.navigateByUrl('/owners')"
+    menu = "tabs: [{ name: 'home', icon: 'home-o', path: '/user' }]"
+    assert spa.request_paths(angular) == spa.request_paths(menu) == set()
+
+
+def test_re_exports_that_cycle_or_repeat_are_followed_once() -> None:
+    """Two barrels of 400 lines each re-exporting the other had taken minutes."""
+    modules = {
+        "ui/src/a.js": read_module(b"export * from './b';\n" * 400),
+        "ui/src/b.js": read_module(b"export * from './a';\n" * 400 + b"export * from './c'"),
+        "ui/src/c.js": read_module(b"export function Foo() { get('/foo') }"),
+    }
+    page = read_component("ui/src/views/P.vue", b"import { Foo, Bar } from '../a'")
+    (linked,) = follow_imports([page], modules)
+    assert linked.links == ("/foo",)
+
+
+def test_a_required_module_brings_the_members_read_of_it_only() -> None:
+    """litemall-wx: an unused ``require`` of config/api.js, or a member api.js lacks, had
+    linked a page to every controller of the mini program."""
+    api = read_module(
+        b"var Root = 'http://localhost:8080/wx/';\n"
+        b"// var Root = 'https://shop.example.com/';\n"
+        b"module.exports = {\n  GoodsList: Root + 'goods/list',\n  Cart: Root + 'cart/index',\n};"
+    )
+    modules = {"wx/config/api.js": api}
+    page = read_component(
+        "wx/src/views/a.vue",
+        b"var api = require('../../config/api.js');\nvar unused = require('../../config/api.js');"
+        b"\nutil.request(api.GoodsList); util.request(api.GoodsFilter)",
+    )
+    (linked,) = follow_imports([page], modules)
+    assert linked.links == ("/wx/goods/list",)  # under its one live base, not the comment's
+    rebound = read_module(
+        b"function users() { var url = '/user/'; $.get(url + 'list') }\n"
+        b"function orders() { var url = '/order/'; $.get(url + 'list') }"
+    )
+    assert "/order/list" not in dict(rebound.members)["users"]  # bound twice: no base
 
 
 @given(st.text(max_size=3_000))

@@ -93,3 +93,25 @@ def test_classes_of_one_simple_name_are_told_apart_by_their_packages() -> None:
         '<code id="cls-shop.wx.Application" title="shop.wx.Application">wx.Application</code>'
         in (to_html(report, {}))
     )
+
+
+def test_message_channels_tell_same_named_classes_apart() -> None:
+    from msadecomp.report.markdown import _channels, class_labels
+
+    report = {
+        "services": [
+            {"classes": ["a.admin.OrderListener"]},
+            {"classes": ["a.wx.OrderListener"]},
+        ],
+        "message_channels": [
+            {
+                "destination": "orders",
+                "kind": "JMS",
+                "producers": [{"class": "a.admin.OrderListener", "service": "admin"}],
+                "consumers": [{"class": "a.wx.OrderListener", "service": "wx"}],
+                "crosses_services": True,
+            }
+        ],
+    }
+    text = "\n".join(_channels(report, str, class_labels(report)))
+    assert "`admin.OrderListener` (admin)" in text and "`wx.OrderListener` (wx)" in text
