@@ -25,6 +25,7 @@ from msadecomp.ingest.decoding import decode_source
 from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import parse_java
 from msadecomp.ingest.links import entry_points, message_links
+from msadecomp.ingest.named_files import setting_entries, settings_problem
 from msadecomp.ingest.openapi import read_spec, spec_endpoints
 from msadecomp.ingest.sources import Limits, collect
 from msadecomp.ingest.spa import follow_imports, inline_template, read_component, read_module
@@ -563,6 +564,30 @@ SCRIPTS = Target(
     "scripts", st.one_of(mutated(_joined(_SCRIPT_PIECES)), st.binary(max_size=300)), _read_script
 )
 
+_SETTINGS_PIECES = st.sampled_from(
+    [
+        "spring:\n", "  mvc:\n", "    servlet:\n", "      path: /app\n", "---\n", "a: &a ",
+        "*a", "<<: ", "[", "]", "{", "}", ": ", "- ", "\t", "'", '"', "@profiles.active@",
+        "spring.config.activate.on-profile: dev\n", '"[/x.y]": 1\n', "\r\n", "\xff", "\n",
+    ]
+)  # fmt: skip
+
+
+def _read_settings(data: bytes) -> object:
+    """Read the bytes as Spring Boot's application.yml: settings, or a problem with a line."""
+    text = data.decode("utf-8", "replace")
+    entries = list(setting_entries("application.yml", text))
+    problem = settings_problem("application.yml", text)
+    assert problem is None or entries == [], (problem, entries)
+    return entries
+
+
+SETTINGS = Target(
+    "settings",
+    st.one_of(mutated(_joined(_SETTINGS_PIECES)), st.binary(max_size=300)),
+    _read_settings,
+)
+
 
 TARGETS = {
     t.name: t
@@ -575,6 +600,7 @@ TARGETS = {
         JSP,
         SCRIPTS,
         SPECS,
+        SETTINGS,
         DECODING,
         CONFIG_FILES,
         CONFIG_VALUES,
