@@ -1,6 +1,7 @@
 """A single-page front end's views reach the server through the modules they import."""
 
 from dataclasses import replace
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -467,18 +468,27 @@ def test_function_bodies_without_end_are_read_within_a_budget() -> None:
     assert module.paths == ("/a/b", "/c/d")
 
 
+def _rest_controller(root: Path, fqn: str, base: str, *paths: str) -> None:
+    """A Spring REST controller under ``root/server``: ``base`` mapped on the class, a GET
+    method for each of ``paths``."""
+    package, _, name = fqn.rpartition(".")
+    java = root / "server/src/main/java" / package.replace(".", "/") / f"{name}.java"
+    java.parent.mkdir(parents=True, exist_ok=True)
+    web = "org.springframework.web.bind.annotation"
+    methods = "".join(
+        f' @{web}.GetMapping("{path}") public String m{i}() {{ return "index"; }}'
+        for i, path in enumerate(paths)
+    )
+    mapping = f' @{web}.RequestMapping("{base}")' if base else ""
+    java.write_text(
+        f"package {package}; @{web}.RestController{mapping} public class {name} {{{methods} }}"
+    )
+
+
 def test_ingest_places_a_vue_view_with_the_controller_its_api_function_calls(tmp_path) -> None:
     from msadecomp import ingest
 
-    java = tmp_path / "server/src/main/java/shop/UserController.java"
-    java.parent.mkdir(parents=True)
-    java.write_text(
-        "package shop; @org.springframework.web.bind.annotation.RestController"
-        ' @org.springframework.web.bind.annotation.RequestMapping("/system/user")'
-        " public class UserController {"
-        ' @org.springframework.web.bind.annotation.GetMapping("/list") public String list()'
-        ' { return "index"; } }'
-    )
+    _rest_controller(tmp_path, "shop.UserController", "/system/user", "/list")
     ui = tmp_path / "ui/src"
     (ui / "api/system").mkdir(parents=True)
     (ui / "views/system/user").mkdir(parents=True)
@@ -495,14 +505,7 @@ def test_ingest_places_a_vue_view_with_the_controller_its_api_function_calls(tmp
 def test_ingest_counts_an_inline_template_as_a_view_rendered_by_its_controller(tmp_path) -> None:
     from msadecomp import ingest
 
-    java = tmp_path / "api/src/main/java/p/CatalogController.java"
-    java.parent.mkdir(parents=True)
-    java.write_text(
-        "package p; @org.springframework.web.bind.annotation.RestController"
-        " public class CatalogController {"
-        ' @org.springframework.web.bind.annotation.GetMapping("/api/products")'
-        " public String list() { return null; } }"
-    )
+    _rest_controller(tmp_path, "p.CatalogController", "", "/api/products")
     app = tmp_path / "ui/src/app/catalog"
     app.mkdir(parents=True)
     (app / "product-list.component.ts").write_bytes(CATALOG)
@@ -543,21 +546,8 @@ def test_a_mini_programs_pages_reach_the_server_through_their_scripts(tmp_path) 
     ``config/api.js`` (``GoodsDetail: WxApiRoot + 'goods/detail'``) and reads one member."""
     from msadecomp import ingest
 
-    java = tmp_path / "server/src/main/java/p"
-    java.mkdir(parents=True)
-    for name, path in (
-        ("WxGoodsController", "/wx/goods"),
-        ("AdminGoodsController", "/admin/goods"),
-    ):
-        (java / f"{name}.java").write_text(
-            f"package p; @org.springframework.web.bind.annotation.RestController"
-            f' @org.springframework.web.bind.annotation.RequestMapping("{path}")'
-            f" public class {name} {{"
-            ' @org.springframework.web.bind.annotation.GetMapping("/detail")'
-            " public String detail() { return null; }"
-            ' @org.springframework.web.bind.annotation.GetMapping("/list")'
-            " public String list() { return null; } }"
-        )
+    _rest_controller(tmp_path, "p.WxGoodsController", "/wx/goods", "/detail", "/list")
+    _rest_controller(tmp_path, "p.AdminGoodsController", "/admin/goods", "/detail", "/list")
     wx = tmp_path / "shop-wx"
     for folder in ("pages/goods", "pages/index", "config", "lib/vant-weapp/button", "vant/rate"):
         (wx / folder).mkdir(parents=True)
