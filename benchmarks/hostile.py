@@ -174,6 +174,7 @@ CASES: dict[str, Case] = {
     ),
     "mini-program-flood": _mini_program,
     "module-reexport-cycle": _reexport_cycle,
+    "module-open-quotes": _file("ui/src/api/q.js", b'\\"' * 100_000 + b"x\\`\n" * 40_000),
     "component-inline-template": _file(
         "ui/src/app/a.component.ts", b"@Component({ template: `" + b"<a href='/x'>\\" * 40_000
     ),

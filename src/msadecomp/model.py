@@ -153,8 +153,10 @@ class Table:
     column_comments: tuple[tuple[str, str], ...] = ()
     """(column, comment) pairs."""
     declared: bool = True
-    """False for a table only the code names: no DDL script, Liquibase changelog or migration
-    of the sources creates it (``source`` is then where the code first names it)."""
+    """False for a table only the code names while the sources' own DDL scripts, Liquibase
+    changelogs or migrations create other tables (a library's shipped script, Quartz's, does not
+    count): a stale mapping, or a table made elsewhere. ``source`` is then where the code first
+    names it. Without such DDL every table counts as declared: there is nothing to compare."""
 
 
 @dataclass(frozen=True, slots=True)

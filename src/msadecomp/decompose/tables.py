@@ -77,7 +77,6 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
                 if name:
                     namesakes[_bare(name)].add(service)
     out: dict[str, dict[str, Any]] = {}
-    ddl = any(t.declared for t in model.tables)
     for t in model.tables:
         placed = where.get(table_node(t.name))
         s = score.get(t.name, Counter())
@@ -102,7 +101,7 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
             out[t.name]["kept_by"] = sorted(libraries[t.name])
         if t.name in collections:
             out[t.name]["store"] = "MongoDB"
-        elif ddl and not t.declared and t.name not in libraries:
+        elif not t.declared and t.name not in libraries:
             out[t.name]["undeclared"] = True  # a stale mapping, or a table made elsewhere
     return out
 

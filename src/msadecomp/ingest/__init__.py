@@ -20,7 +20,7 @@ from msadecomp.ingest.gwt import client_files, client_packages
 from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
-from msadecomp.ingest.library_tables import library_accesses
+from msadecomp.ingest.library_tables import library_accesses, library_keeps
 from msadecomp.ingest.links import (
     boot_servlet_paths,
     entry_points,
@@ -172,11 +172,12 @@ def ingest(
         tooling = {p.path for p in pages if p.path in code_templates and not p.controllers}
         pages = [p for p in pages if p.path not in tooling]
         collected.excluded.extend((path, TOOLING_REASON) for path in sorted(tooling))
+        own_ddl = any(not library_keeps(name) for name in tables)  # not Quartz's script
         for a in accesses:
             if a.table not in tables:
                 # a view the DDL creates, or a migration tool's own table, is declared
                 declared = a.table in sql.ddl.views or is_system_table(a.table)
-                tables[a.table] = Table(a.table, a.ref, declared=declared)
+                tables[a.table] = Table(a.table, a.ref, declared=declared or not own_ddl)
     with stages.stage("git history"):
         cochanges, history_diags = git_cochanges(root, _classes_by_file(java.types))
         diagnostics.extend(history_diags)

@@ -151,6 +151,11 @@ LIBRARIES = (
 _PACKAGES = tuple(p for lib in LIBRARIES for p in lib.packages)
 
 
+def library_keeps(table: str) -> bool:
+    """Whether a catalogued library keeps ``table`` (Quartz's ``QRTZ_TRIGGERS``)."""
+    return any(lib.keeps(table) for lib in LIBRARIES)
+
+
 def library_of(fqn: str) -> LibraryTables | None:
     """The catalogued library a referenced type or imported package belongs to."""
     name = fqn + "."  # a wildcard import names the package itself

@@ -32,6 +32,7 @@ _CHANGES = (
     "addForeignKeyConstraint",
     "renameTable",
     "setTableRemarks",
+    "createView",
     "sql",
 )
 _CHANGE_START = re.compile(rf"<(?:[\w.-]+:)?({'|'.join(_CHANGES)})\b")
@@ -115,6 +116,9 @@ def _statement(el: ET.Element) -> str:
         # its own text, around a <comment> child's
         body = "".join([el.text or "", *(c.tail or "" for c in el)]).strip().rstrip(";")
         return f"{body};" if body else ""
+    if tag == "createView":  # a view, known as one: code may read it as a table
+        view = el.get("viewName")
+        return f"CREATE VIEW {_q(view)} AS SELECT 1;" if view else ""
     if tag == "renameTable":
         old, new = el.get("oldTableName"), el.get("newTableName")
         return f"ALTER TABLE {_q(old)} RENAME TO {_q(new)};" if old and new else ""

@@ -211,10 +211,14 @@ def _module(text: str) -> Module:
 
 
 _COMMENT = re.compile(
-    r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)|//[^\n]*|/\*.*?(?:\*/|\Z)""",
+    r"""("(?:[^"\\\n]|\\(?:.|\Z))*(?:"|(?=\n)|\Z)"""
+    r"""|'(?:[^'\\\n]|\\(?:.|\Z))*(?:'|(?=\n)|\Z)"""
+    r"""|`(?:[^`\\]|\\(?:.|\Z))*(?:`|\Z))"""
+    r"|//[^\n]*|/\*.*?(?:\*/|\Z)",
     re.S,
 )
-"""A string (kept: group 1) or a comment (dropped)."""
+"""A string (kept: group 1) or a comment (dropped). A string left open ends with its line
+(a backtick's with the text), so no quote is read twice: the reading stays linear."""
 
 
 def _bases(code: str) -> dict[str, str]:
@@ -226,8 +230,8 @@ def _bases(code: str) -> dict[str, str]:
     out = {}
     for m in _INITIALISED.finditer(live):
         if bound[m.group(1)] == 1:
-            value = live[m.end() : m.end() + 1000].partition("\n")[0].strip().rstrip(";").strip()
-            address = _ADDRESS.fullmatch(value)
+            value, _ = _expression(live, m.end(), min(len(live), m.end() + MAX_BODY))
+            address = _ADDRESS.fullmatch(value.strip().rstrip(";").strip())
             if address:
                 out[m.group(1)] = (address.group(1) or address.group(2) or "").rstrip("/")
     return out
@@ -361,19 +365,61 @@ _NAVIGATION = re.compile(
 """What comes before a path the browser's router goes to, not the server: a router link's
 target, a route record's path, a navigation call's argument."""
 _ROUTE_RECORD = re.compile(
-    r"(?<![\w$])(?:component|components|children|redirect|meta|name|title|icon)\s*:"
+    r"(?<![\w$])(?:component|components|children|redirect|redirectTo|meta|name|title|icon"
+    r"|element|loadChildren|loadComponent|pathMatch|canActivate)\s*:"
 )
-"""Keys of a route record or a menu item beside its ``path`` (a request's options, ``{ path:
-'/file/upload', method: 'post' }``, have none)."""
+"""Keys of a route record (Vue Router's, React Router's, Angular's) or a menu item beside its
+``path`` (a request's options, ``{ path: '/file/upload', method: 'post' }``, have none)."""
+_BRACE = re.compile(r"[{}]")
+RECORD_REACH = 300
+"""Characters looked at on either side of a ``path:`` for the rest of its object."""
 
 
 def _navigation(text: str, start: int, end: int) -> bool:
     """Whether the string from ``start`` to ``end`` is a client-side route (see
-    :data:`_NAVIGATION`)."""
+    :data:`_NAVIGATION`); a ``path:`` only in an object with a route record's keys."""
     found = _NAVIGATION.search(text, max(0, start - 40), start)
     if found is None or found.group("record") is None:
         return found is not None
-    return _ROUTE_RECORD.search(text, max(0, start - 200), min(len(text), end + 200)) is not None
+    return any(_ROUTE_RECORD.search(part) for part in _own_object(text, start, end))
+
+
+def _own_object(text: str, start: int, end: int) -> list[str]:
+    """The parts of the object literal around ``text[start:end]`` that belong to it, not to
+    objects nested in it (``params: { name: keyword }``), within :data:`RECORD_REACH`."""
+    parts = []
+    depth, cut = 0, start
+    low = max(0, start - RECORD_REACH)
+    for brace in reversed(list(_BRACE.finditer(text, low, start))):
+        if brace.group() == "}":
+            if depth == 0:
+                parts.append(text[brace.end() : cut])
+            depth += 1
+        elif depth == 0:
+            parts.append(text[brace.end() : cut])
+            break
+        else:
+            depth -= 1
+            if depth == 0:
+                cut = brace.start()
+    else:
+        parts.append(text[low:cut] if depth == 0 else "")
+    depth, cut = 0, end
+    high = min(len(text), end + RECORD_REACH)
+    for brace in _BRACE.finditer(text, end, high):
+        if brace.group() == "{":
+            if depth == 0:
+                parts.append(text[cut : brace.start()])
+            depth += 1
+        elif depth == 0:
+            parts.append(text[cut : brace.start()])
+            return parts
+        else:
+            depth -= 1
+            if depth == 0:
+                cut = brace.end()
+    parts.append(text[cut:high] if depth == 0 else "")
+    return parts
 
 
 _ADDRESS = re.compile(

@@ -37,10 +37,12 @@ _NAME = (
     r'(?:\s*\.\s*(?:"(?:[^"]|"")+"|`[^`]+`|\[[^\]]+\]|[\w$#]+))*'
 )
 _CREATE_VIEW = re.compile(
-    r"^\s*CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:(?:NO)?FORCE\s+|MATERIALIZED\s+|ALGORITHM\s*="
-    rf"\s*\w+\s+|DEFINER\s*=\s*\S+\s+|SQL\s+SECURITY\s+\w+\s+)*VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?({_NAME})",
+    r"^\s*CREATE\s+(?:OR\s+(?:REPLACE|ALTER)\s+)?(?:(?:NO)?FORCE\s+|(?:NON)?EDITIONABLE\s+"
+    r"|MATERIALIZED\s+|TEMP(?:ORARY)?\s+|RECURSIVE\s+|SECURE\s+|ALGORITHM\s*=\s*\w+\s+"
+    rf"|DEFINER\s*=\s*\S+\s+|SQL\s+SECURITY\s+\w+\s+)*VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?({_NAME})",
     re.I,
 )
+
 """A database view's creation (eGovFrame's ``CREATE VIEW COMVNUSERMASTER``): queries name it
 as they name a table."""
 _CREATE = re.compile(

@@ -86,25 +86,45 @@ def _entries(
     budget: list[int],
     merged: dict[int, dict[object, object]],
     depth: int = 0,
+    open_: frozenset[int] = frozenset(),
 ) -> dict[object, object]:
     """A map's entries with its merge keys applied as YAML does: the map's own entries, then
     those of the maps it merges that it lacks, an earlier merged map before a later one; a
     merged map's entry is taken whole (``db: {host: c}`` over a merged ``db: {host: a, port:
-    1}`` leaves no ``port``). Each map is worked out once (``merged``), each step taking one
-    from ``budget[0]``."""
+    1}`` leaves no ``port``). A map's entries are kept in ``merged`` once fully worked out
+    (not when a chain of merges was cut short or led back to a map being worked out); each
+    step takes one from ``budget[0]``."""
+    return _merge(value, budget, merged, depth, open_)[0]
+
+
+def _merge(
+    value: dict[object, object],
+    budget: list[int],
+    merged: dict[int, dict[object, object]],
+    depth: int,
+    open_: frozenset[int],
+) -> tuple[dict[object, object], bool]:
+    """:func:`_entries` and whether they are complete."""
     if id(value) in merged:
-        return merged[id(value)]
-    merged[id(value)] = {}  # a map merging itself finds nothing more
+        return merged[id(value)], True
     budget[0] -= 1
     out = {k: v for k, v in value.items() if k != "<<"}
+    complete = True
     found = value.get("<<")
     for m in found if isinstance(found, list) else [found]:
-        if isinstance(m, dict) and depth < MAX_MERGE_DEPTH and budget[0] > 0:
-            for k, v in _entries(m, budget, merged, depth + 1).items():
-                budget[0] -= 1
-                out.setdefault(k, v)
-    merged[id(value)] = out
-    return out
+        if not isinstance(m, dict):
+            continue
+        if depth >= MAX_MERGE_DEPTH or budget[0] <= 0 or id(m) in open_ or m is value:
+            complete = False
+            continue
+        entries, whole = _merge(m, budget, merged, depth + 1, open_ | {id(value)})
+        complete = complete and whole
+        for k, v in entries.items():
+            budget[0] -= 1
+            out.setdefault(k, v)
+    if complete:
+        merged[id(value)] = out
+    return out, complete
 
 
 def _list_items(key: str, value: list[object]) -> list[tuple[str, object]]:

@@ -135,3 +135,12 @@ def test_each_statement_stands_on_its_changes_line_or_the_next_free_one(
     lines = changelog_sql(log, ET.fromstring(log)).splitlines()
     for at, name in expected:
         assert name in lines[at - 1]
+
+
+def test_a_changelogs_views_are_views_not_tables() -> None:
+    text = (
+        '<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">'
+        '<changeSet id="1" author="a"><createView viewName="v_prod">select 1</createView>'
+        "</changeSet></databaseChangeLog>"
+    )
+    assert "CREATE VIEW" in changelog_sql(text, ET.fromstring(text))

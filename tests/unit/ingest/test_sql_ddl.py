@@ -312,7 +312,9 @@ def test_views_the_scripts_create_are_known_and_are_no_tables() -> None:
         "CREATE TABLE COMTNEMPLYRINFO (ESNTL_ID CHAR(20));\n"
         "CREATE VIEW COMVNUSERMASTER (ESNTL_ID) AS SELECT ESNTL_ID FROM COMTNEMPLYRINFO;\n"
         "CREATE OR REPLACE FORCE VIEW app.v_orders AS SELECT 1 FROM dual;\n"
-        "CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`%` SQL SECURITY DEFINER VIEW `v_a` AS SELECT 1;",
+        "CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`%` SQL SECURITY DEFINER VIEW `v_a` AS SELECT 1;\n"
+        'CREATE OR REPLACE FORCE EDITIONABLE VIEW "APP"."V_ORA" AS SELECT 1 FROM DUAL;\n'
+        "CREATE OR REPLACE TEMP VIEW v_temp AS SELECT 1;",
     )
-    assert reader.views == {"COMVNUSERMASTER", "V_ORDERS", "V_A"}
+    assert reader.views == {"COMVNUSERMASTER", "V_ORDERS", "V_A", "V_ORA", "V_TEMP"}
     assert [t.name for t in reader.tables()] == ["COMTNEMPLYRINFO"]

@@ -245,6 +245,9 @@ def test_a_table_only_the_code_names_is_flagged_when_the_ddl_creates_others(tree
     assert "undeclared" not in report["tables"]["TZ_PROD"]
     assert "undeclared" not in report["tables"]["V_PROD"]  # a view the DDL creates
     assert "`TZ_PROD_IMG` (not in the DDL scripts)" in to_markdown(report)
+    (root / "db/schema.sql").write_text("CREATE TABLE QRTZ_LOCKS (LOCK_NAME VARCHAR(40));")
+    library = analyze(root, Config(seed=1, jobs=1)).report  # a library's script is no schema
+    assert not any("undeclared" in t for t in library["tables"].values())
     (root / "db/schema.sql").unlink()  # no DDL: nothing to compare with
     no_ddl = analyze(root, Config(seed=1, jobs=1)).report
     assert not any("undeclared" in t for t in no_ddl["tables"].values())
