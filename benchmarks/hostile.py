@@ -64,6 +64,24 @@ def _reexport_cycle(work: Path) -> list[str]:
     return ["app"]
 
 
+def _call_web(work: Path) -> list[str]:
+    """Two modules of 300 functions, each calling 100 of the other's, and a page calling all."""
+    src = work / "app" / "ui" / "src"
+    (src / "views").mkdir(parents=True, exist_ok=True)
+    for me, other, called in (("a", "b", "g"), ("b", "a", "f")):
+        own = "f" if me == "a" else "g"
+        body = "".join(
+            f"function {own}{i}() {{ "
+            + " ".join(f"{other}.{called}{j}();" for j in range(100))
+            + f" get('/p/{me}{i}') }}\n"
+            for i in range(300)
+        )
+        (src / f"{me}.js").write_text(f"var {other} = require('./{other}.js');\n{body}")
+    calls = "".join(f"a.f{i}();" for i in range(300))
+    (src / "views" / "P.vue").write_text(f"<script>var a = require('../a.js');\n{calls}</script>")
+    return ["app"]
+
+
 def _war(data: Callable[[], bytes]) -> Case:
     def prepare(work: Path) -> list[str]:
         (work / "in.war").write_bytes(data())
@@ -174,6 +192,7 @@ CASES: dict[str, Case] = {
     ),
     "mini-program-flood": _mini_program,
     "module-reexport-cycle": _reexport_cycle,
+    "module-call-web": _call_web,
     "module-open-quotes": _file("ui/src/api/q.js", b'\\"' * 100_000 + b"x\\`\n" * 40_000),
     "component-inline-template": _file(
         "ui/src/app/a.component.ts", b"@Component({ template: `" + b"<a href='/x'>\\" * 40_000

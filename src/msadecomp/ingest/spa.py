@@ -139,6 +139,10 @@ class Module:
     module declares, without paths."""
     paths: tuple[str, ...] = ()
     """Every request path the module names."""
+    calls: tuple[tuple[str, str, str], ...] = ()
+    """(member, specifier, name): a named function's use of what another module offers, by
+    member of a module bound whole (``api.AuthLogin``, ``user.loginByWeixin()``) or by name
+    (``listUser()`` imported by name): the function requests what that name reaches too."""
 
     def requesting(self) -> dict[str, tuple[str, ...]]:
         """Member -> its request paths, for the members that request any: what a page
@@ -163,12 +167,16 @@ def _module(text: str) -> Module:
         uses[m.group(1)].add(m.group(2) or "*")
     imports: list[tuple[str, tuple[str, ...]]] = []
     reexports: list[tuple[str, tuple[str, ...]]] = []
+    bindings: dict[str, tuple[str, str]] = {}  # local name -> (specifier, name there; "*")
     for m in _IMPORT.finditer(text):
         if m.group(3):
             if not _TYPE_ONLY.match(m.group(0)):  # types bring no requests
                 imports.append((m.group(3), _imported_names(m.group(1), uses)))
+                bindings.update((k, (m.group(3), v)) for k, v in _bound(m.group(1)).items())
         elif m.group(7):  # a dynamic import or require takes the whole module ...
             bound = _REQUIRED_AS.search(text, max(0, m.start() - 80), m.start())
+            if bound:
+                bindings[bound.group(1)] = (m.group(7), "*")
             taken = uses.get(bound.group(1), set()) if bound else {"*"}
             if taken:  # ... unless bound to a name read by member (or not at all)
                 names = ("*",) if "*" in taken else (*sorted(taken), MEMBERS_ONLY)
@@ -194,6 +202,7 @@ def _module(text: str) -> Module:
     for m in _PROPERTY.finditer(code):
         members.setdefault(m.group(1), set()).update(request_paths(m.group(2), bases))
     starts = [(m, next(g for g in m.groups() if g)) for m in _FUNCTION.finditer(code)]
+    calls: set[tuple[str, str, str]] = set()
     for i, (m, name) in enumerate(starts):
         if scanned > MAX_SCANNED:
             break
@@ -201,12 +210,17 @@ def _module(text: str) -> Module:
         body, read = _body(code, m.end(), limit, arrow=m.group(3) is not None)
         scanned += read
         members.setdefault(name, set()).update(_named_paths(body, constants, bases))
+        for use in _USE.finditer(body) if bindings else ():
+            spec, there = bindings.get(use.group(1), ("", ""))
+            if spec and (there != "*" or use.group(2)):
+                calls.add((name, spec, use.group(2) if there == "*" else there))
     return Module(
         imports=tuple(imports),
         reexports=tuple(reexports),
         classes=tuple(sorted(classes)),
         members=tuple(sorted((n, tuple(sorted(p))) for n, p in members.items())),
         paths=tuple(sorted(request_paths(code, bases))),
+        calls=tuple(sorted(calls)),
     )
 
 
@@ -272,6 +286,25 @@ def _imported_names(clause: str, uses: Mapping[str, set[str]]) -> tuple[str, ...
         members = sorted(used - {"*"})
         names.extend([*members, "*"] if "*" in used or not members else members)
     return tuple(dict.fromkeys(names))
+
+
+def _bound(clause: str) -> dict[str, str]:
+    """The local names an import clause binds -> the name in the module (``*`` for a default
+    or namespace import): ``api, { listUser, getUser as get }`` -> api: *, listUser:
+    listUser, get: getUser."""
+    out = {}
+    inner = re.search(r"\{([^}]*)\}", clause)
+    for part in inner.group(1).split(",") if inner else ():
+        name, _, alias = (x.strip() for x in part.strip().removeprefix("type ").partition(" as "))
+        if name and name != "default":
+            out[alias or name] = name
+        elif alias:
+            out[alias] = "*"
+    outer = re.sub(r"\{[^}]*\}", "", clause).strip(" ,")
+    local = outer.removeprefix("*").strip().removeprefix("as").strip()
+    if local and _WORD.fullmatch(local):
+        out[local] = "*"
+    return out
 
 
 def _reexported(clause: str) -> tuple[str, ...]:
@@ -616,7 +649,9 @@ def _component_class(page: str, modules: Mapping[str, Module]) -> str | None:
 
 
 MAX_HOPS = 4
-"""Re-exports followed from one module (barrels of barrels are few levels deep)."""
+"""Re-exports, and uses of other modules' functions, followed from one module (barrels of
+barrels are few levels deep; a page's store calls an API module that calls a request
+helper)."""
 
 
 class _Follower:
@@ -681,6 +716,9 @@ class _Follower:
         self._paths[key] = out = set()  # a cycle back here finds no more
         module = self.modules[target]
         members = dict(module.members)
+        called: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for member, spec, there in module.calls:
+            called[member].append((spec, there))
         only = MEMBERS_ONLY in names
         whole = False
         for name in names:
@@ -688,8 +726,11 @@ class _Follower:
                 continue
             if name == "*" or name in module.classes:
                 whole = True
-            elif members.get(name):
+            elif name in members and (members[name] or name in called):
                 out |= set(members[name])
+                for spec, there in called.get(name, ()) if hops < MAX_HOPS else ():
+                    if (found := self._module(target, spec)) is not None:  # what it uses
+                        out |= self.paths(found, (there, MEMBERS_ONLY), False, hops + 1)
             else:  # a re-export first: a local variable of that name may hide it
                 reached = self.reexported(name, target, hops)
                 whole = whole or (reached is None and name not in members and not only)

@@ -605,3 +605,31 @@ def test_mini_program_scripts_are_read_only_under_a_mini_programs_root() -> None
     assert not is_mini_program_script("a-wx/miniprogram_npm/x/index.js", 100, roots)
     assert not is_mini_program_script("docs/x.js", 100, roots)
     assert not is_mini_program_script("a-wx/pages/big.js", 10**7, roots)
+
+
+def test_a_function_requests_what_it_uses_of_other_modules() -> None:
+    """litemall-wx's login page calls ``user.loginByWeixin()``, whose body requests
+    ``api.AuthLoginByWeixin`` of the api module user.js requires."""
+    modules = {
+        "wx/config/api.js": read_module(
+            b"var Root = 'http://h/wx/';\nmodule.exports = {\n"
+            b"  AuthLoginByWeixin: Root + 'auth/login_by_weixin',\n  Other: Root + 'x/y',\n};"
+        ),
+        "wx/utils/user.js": read_module(
+            b"var api = require('../config/api.js');\n"
+            b"function loginByWeixin() { return util.request(api.AuthLoginByWeixin); }\n"
+            b"function unrelated() { return 1; }\nmodule.exports = { loginByWeixin, unrelated };"
+        ),
+        "ui/src/api/user.js": read_module(b"export function listUser() { get('/system/user') }"),
+        "ui/src/store/user.js": read_module(
+            b"import { listUser as all } from '@/api/user'\n"
+            b"export function fetchUsers() { return all() }"
+        ),
+    }
+    login = read_component(
+        "wx/src/views/login.vue",
+        b"var user = require('../../utils/user.js');\nuser.loginByWeixin().then(go)",
+    )
+    users = read_component("ui/src/views/users.vue", b"import { fetchUsers } from '@/store/user'")
+    linked = follow_imports([login, users], modules)
+    assert [p.links for p in linked] == [("/wx/auth/login_by_weixin",), ("/system/user",)]
