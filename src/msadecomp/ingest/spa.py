@@ -243,11 +243,8 @@ def _bases(code: str) -> dict[str, str]:
     bound = Counter(m.group(1) for m in _INITIALISED.finditer(live))
     out = {}
     for m in _INITIALISED.finditer(live):
-        if bound[m.group(1)] == 1:
-            value, _ = _expression(live, m.end(), min(len(live), m.end() + MAX_BODY))
-            address = _ADDRESS.fullmatch(value.strip().rstrip(";").strip())
-            if address:
-                out[m.group(1)] = (address.group(1) or address.group(2) or "").rstrip("/")
+        if bound[m.group(1)] == 1 and (address := _BASE_VALUE.match(live, m.end())):
+            out[m.group(1)] = (address.group(1) or address.group(2) or "").rstrip("/")
     return out
 
 
@@ -280,7 +277,7 @@ def _imported_names(clause: str, uses: Mapping[str, set[str]]) -> tuple[str, ...
                 names.append(name)
     outer = re.sub(r"\{[^}]*\}", "", clause).strip(" ,")
     if outer:
-        bindings.append(outer.removeprefix("*").strip().removeprefix("as").strip())
+        bindings.append(re.sub(r"^\*\s*as\s+", "", outer).strip())
     for binding in filter(None, bindings):
         used = uses.get(binding, set())
         members = sorted(used - {"*"})
@@ -295,15 +292,17 @@ def _bound(clause: str) -> dict[str, str]:
     out = {}
     inner = re.search(r"\{([^}]*)\}", clause)
     for part in inner.group(1).split(",") if inner else ():
-        name, _, alias = (x.strip() for x in part.strip().removeprefix("type ").partition(" as "))
+        name, _, alias = (x.strip() for x in part.strip().partition(" as "))
+        if name.startswith("type "):
+            continue  # a type brings no requests
         if name and name != "default":
             out[alias or name] = name
         elif alias:
             out[alias] = "*"
-    outer = re.sub(r"\{[^}]*\}", "", clause).strip(" ,")
-    local = outer.removeprefix("*").strip().removeprefix("as").strip()
-    if local and _WORD.fullmatch(local):
-        out[local] = "*"
+    rest = re.sub(r"\{[^}]*\}", "", clause).strip(" ,")
+    outer = re.fullmatch(r"\s*(?:\*\s*as\s+)?([A-Za-z_$][\w$]*)\s*", rest)
+    if outer:
+        out[outer.group(1)] = "*"
     return out
 
 
@@ -398,8 +397,9 @@ _NAVIGATION = re.compile(
 """What comes before a path the browser's router goes to, not the server: a router link's
 target, a route record's path, a navigation call's argument."""
 _ROUTE_RECORD = re.compile(
-    r"(?<![\w$])(?:component|components|children|redirect|redirectTo|meta|name|title|icon"
-    r"|element|loadChildren|loadComponent|pathMatch|canActivate)\s*:"
+    r"(?<![\w$])(?:component|components|Component|children|routes|redirect|redirectTo|meta|name"
+    r"|title|icon|element|loadChildren|loadComponent|pathMatch|canActivate|beforeEnter|layout"
+    r"|lazy|hidden|props)\s*:"
 )
 """Keys of a route record (Vue Router's, React Router's, Angular's) or a menu item beside its
 ``path`` (a request's options, ``{ path: '/file/upload', method: 'post' }``, have none)."""
@@ -414,13 +414,25 @@ def _navigation(text: str, start: int, end: int) -> bool:
     found = _NAVIGATION.search(text, max(0, start - 40), start)
     if found is None or found.group("record") is None:
         return found is not None
-    return any(_ROUTE_RECORD.search(part) for part in _own_object(text, start, end))
+    parts, opened = _own_object(text, start, end)
+    if opened >= 0 and _NAVIGATING.search(text, max(0, opened - 40), opened):
+        return True  # router.push({ path: '/x', query }), :to="{ path: '/x' }"
+    return any(_ROUTE_RECORD.search(part) for part in parts)
 
 
-def _own_object(text: str, start: int, end: int) -> list[str]:
+_NAVIGATING = re.compile(
+    r"""(?:(?:(?:[Rr]outer|history)\s*\.\s*(?:push|replace)|navigate(?:To)?)\s*\(\s*"""
+    r"""|(?<=\s)(?:v-bind:|:)?to=["']?)$"""
+)
+"""What comes before an object a navigation takes (a route location)."""
+
+
+def _own_object(text: str, start: int, end: int) -> tuple[list[str], int]:
     """The parts of the object literal around ``text[start:end]`` that belong to it, not to
-    objects nested in it (``params: { name: keyword }``), within :data:`RECORD_REACH`."""
+    objects nested in it (``params: { name: keyword }``), within :data:`RECORD_REACH`; and
+    where its opening brace is (-1 when not within reach)."""
     parts = []
+    opened = -1
     depth, cut = 0, start
     low = max(0, start - RECORD_REACH)
     for brace in reversed(list(_BRACE.finditer(text, low, start))):
@@ -430,6 +442,7 @@ def _own_object(text: str, start: int, end: int) -> list[str]:
             depth += 1
         elif depth == 0:
             parts.append(text[brace.end() : cut])
+            opened = brace.start()
             break
         else:
             depth -= 1
@@ -446,13 +459,13 @@ def _own_object(text: str, start: int, end: int) -> list[str]:
             depth += 1
         elif depth == 0:
             parts.append(text[cut : brace.start()])
-            return parts
+            return parts, opened
         else:
             depth -= 1
             if depth == 0:
                 cut = brace.end()
     parts.append(text[cut:high] if depth == 0 else "")
-    return parts
+    return parts, opened
 
 
 _ADDRESS = re.compile(
@@ -460,6 +473,8 @@ _ADDRESS = re.compile(
 )
 """A variable holding an address or a path (``var WxApiRoot = 'http://localhost:8080/wx/'``):
 joined to a path it is the base (``WxApiRoot + 'goods/list'``: ``/wx/goods/list``)."""
+_BASE_VALUE = re.compile(rf"\s*(?:{_ADDRESS.pattern})(?=\s*(?:[;,)]|$))", re.M)
+"""An initialiser that is an address or a path and nothing more, on whatever line it starts."""
 _BASED = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\+\s*(["'`])""")
 
 
@@ -663,6 +678,21 @@ class _Follower:
         self._components: dict[tuple[str, tuple[str, ...], int], set[str]] = {}
         self._paths: dict[tuple[str, tuple[str, ...], bool, int], set[str]] = {}
         self._reexported: dict[tuple[str, str, int], set[str] | None] = {}
+        self._by_module: dict[
+            str, tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[str, str]]]]
+        ] = {}
+
+    def _tables(
+        self, target: str
+    ) -> tuple[dict[str, tuple[str, ...]], dict[str, list[tuple[str, str]]]]:
+        """A module's members with their paths, and its functions' uses of other modules."""
+        if target not in self._by_module:
+            module = self.modules[target]
+            called: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for member, spec, there in module.calls:
+                called[member].append((spec, there))
+            self._by_module[target] = (dict(module.members), called)
+        return self._by_module[target]
 
     def _module(self, importer: str, spec: str) -> str | None:
         found = self.resolver.resolve(importer, spec, _RESOLVED_SUFFIXES)
@@ -715,10 +745,7 @@ class _Follower:
             return self._paths[key]
         self._paths[key] = out = set()  # a cycle back here finds no more
         module = self.modules[target]
-        members = dict(module.members)
-        called: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for member, spec, there in module.calls:
-            called[member].append((spec, there))
+        members, called = self._tables(target)
         only = MEMBERS_ONLY in names
         whole = False
         for name in names:

@@ -112,9 +112,9 @@ def _merge(
     complete = True
     found = value.get("<<")
     for m in found if isinstance(found, list) else [found]:
-        if not isinstance(m, dict):
+        if not isinstance(m, dict) or m is value:  # merging itself adds nothing
             continue
-        if depth >= MAX_MERGE_DEPTH or budget[0] <= 0 or id(m) in open_ or m is value:
+        if depth >= MAX_MERGE_DEPTH or budget[0] <= 0 or id(m) in open_:
             complete = False
             continue
         entries, whole = _merge(m, budget, merged, depth + 1, open_ | {id(value)})

@@ -795,6 +795,8 @@ def test_yaml_settings_follow_springs_order_merges_and_bracketed_keys() -> None:
     bases = [(v, p) for k, v, p in setting_entries("application.yml", profiles) if k == "app.base"]
     assert bases == [("/plain", False), ("/dev", True)]  # one profile does not override another
     cycle = "base: &B {x: 1, <<: &C {y: 2, <<: *B}}\nother: *C\n"  # order makes no difference
+    itself = "a: &a {x: 1, <<: *a}\nb: {<<: *a, y: 2}\n"
+    assert {k for k, _, _ in setting_entries("application.yml", itself)} == {"a.x", "b.x", "b.y"}
     keys = {k for k, _, _ in setting_entries("application.yml", cycle)}
     assert {"other.x", "other.y", "base.x", "base.y"} <= keys
 

@@ -418,6 +418,12 @@ export default { methods: {
     assert spa.request_paths(routes) == set()
     nested = "request({ path: '/user/search', method: 'get', params: { name: keyword } })"
     assert spa.request_paths(nested) == {"/user/search"}  # a nested object's keys are not its
+    locations = (
+        "this.$router.push({ path: '/coupon/detail', query: { id } }); :to=\"{ path: '/o' }\""
+    )
+    umi = "[{ path: '/user', layout: false, routes: [{ name: 'login', path: '/user/login' }] }]"
+    assert spa.request_paths(locations) == spa.request_paths(umi) == set()
+    assert spa._bound("assetApi, { type Vo, list as all }") == {"assetApi": "*", "all": "list"}
 
 
 def test_re_exports_that_cycle_or_repeat_are_followed_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
