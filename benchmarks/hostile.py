@@ -193,6 +193,9 @@ CASES: dict[str, Case] = {
     "mini-program-flood": _mini_program,
     "module-reexport-cycle": _reexport_cycle,
     "module-call-web": _call_web,
+    "module-open-initialisers": _file(
+        "ui/src/api/i.js", "".join(f"var a{i}=(\n" for i in range(40_000)).encode()
+    ),
     "module-open-quotes": _file("ui/src/api/q.js", b'\\"' * 100_000 + b"x\\`\n" * 40_000),
     "component-inline-template": _file(
         "ui/src/app/a.component.ts", b"@Component({ template: `" + b"<a href='/x'>\\" * 40_000
