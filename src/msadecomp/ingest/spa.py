@@ -184,6 +184,7 @@ def _module(text: str) -> Module:
         elif m.group(10):
             reexports.append((m.group(10), _reexported(m.group(8))))
     scanned = 0
+    calls: set[tuple[str, str, str]] = set()
     constants: dict[str, set[str]] = {}  # a variable -> the paths its initialiser names
     bases = _bases(code)
     for m in _INITIALISED.finditer(code):
@@ -191,6 +192,7 @@ def _module(text: str) -> Module:
             break
         value, read = _expression(code, m.end(), min(len(code), m.end() + MAX_BODY))
         scanned += read
+        _record_uses(m.group(1), value, bindings, calls)  # a store of functions: its uses
         found = _named_paths(value, constants, bases)
         if found:
             constants.setdefault(m.group(1), set()).update(found)
@@ -202,7 +204,6 @@ def _module(text: str) -> Module:
     for m in _PROPERTY.finditer(code):
         members.setdefault(m.group(1), set()).update(request_paths(m.group(2), bases))
     starts = [(m, next(g for g in m.groups() if g)) for m in _FUNCTION.finditer(code)]
-    calls: set[tuple[str, str, str]] = set()
     for i, (m, name) in enumerate(starts):
         if scanned > MAX_SCANNED:
             break
@@ -210,10 +211,7 @@ def _module(text: str) -> Module:
         body, read = _body(code, m.end(), limit, arrow=m.group(3) is not None)
         scanned += read
         members.setdefault(name, set()).update(_named_paths(body, constants, bases))
-        for use in _USE.finditer(body) if bindings else ():
-            spec, there = bindings.get(use.group(1), ("", ""))
-            if spec and (there != "*" or use.group(2)):
-                calls.add((name, spec, use.group(2) if there == "*" else there))
+        _record_uses(name, body, bindings, calls)
     return Module(
         imports=tuple(imports),
         reexports=tuple(reexports),
@@ -285,6 +283,20 @@ def _imported_names(clause: str, uses: Mapping[str, set[str]]) -> tuple[str, ...
     return tuple(dict.fromkeys(names))
 
 
+def _record_uses(
+    name: str,
+    text: str,
+    bindings: Mapping[str, tuple[str, str]],
+    calls: set[tuple[str, str, str]],
+) -> None:
+    """Add to ``calls`` what ``text``, the body of ``name`` (a function, or a constant such as
+    a Pinia store's ``defineStore(...)``), uses of other modules through ``bindings``."""
+    for use in _USE.finditer(text) if bindings else ():
+        spec, there = bindings.get(use.group(1), ("", ""))
+        if spec and (there != "*" or use.group(2)):
+            calls.add((name, spec, use.group(2) if there == "*" else there))
+
+
 def _bound(clause: str) -> dict[str, str]:
     """The local names an import clause binds -> the name in the module (``*`` for a default
     or namespace import): ``api, { listUser, getUser as get }`` -> api: *, listUser:
@@ -339,13 +351,29 @@ def _body(code: str, end: int, limit: int, arrow: bool) -> tuple[str, int]:
         if code[start : start + 1] != "{":
             return _expression(code, start, limit)
     else:
-        start = code.find("{", end - 1, limit)
+        after = _after_parameters(code, end, limit) if code[end - 1 : end] == "(" else end
+        start = code.find("{", after - 1, limit)
         if start < 0:
             return code[end:limit], limit - end
     close = closing_brace(code, start)
     if close is not None:
         return code[start:close], close - start
     return code[start:limit], min(len(code), start + MAX_BODY) - start
+
+
+def _after_parameters(code: str, end: int, limit: int) -> int:
+    """Where a parameter list opened just before ``end`` closes (its default values' braces,
+    ``opts = {}``, are no body); ``end`` when it does not close within ``limit``."""
+    depth = 1
+    for i in range(end, min(limit, end + 2000)):
+        ch = code[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return end
 
 
 def _expression(code: str, start: int, limit: int) -> tuple[str, int]:

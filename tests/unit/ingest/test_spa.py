@@ -639,3 +639,24 @@ def test_a_function_requests_what_it_uses_of_other_modules() -> None:
     users = read_component("ui/src/views/users.vue", b"import { fetchUsers } from '@/store/user'")
     linked = follow_imports([login, users], modules)
     assert [p.links for p in linked] == [("/wx/auth/login_by_weixin",), ("/system/user",)]
+
+
+def test_a_store_of_functions_and_a_default_parameter_keep_their_requests() -> None:
+    """A Pinia setup store calls the API functions it imports; ``opts = {}`` is no body."""
+    modules = {
+        "ui/src/api/auth.js": read_module(
+            b"export function loginApi(u) { return request.post('/auth/login', u) }\n"
+            b"export function remove(id, opts = {}) { return request.delete('/auth/x/' + id) }"
+        ),
+        "ui/src/store/user.js": read_module(
+            b"import { loginApi } from '@/api/auth'\n"
+            b"export const useUserStore = defineStore('user', () => {\n"
+            b"  const login = async (u) => { await loginApi(u) }\n  return { login }\n})"
+        ),
+    }
+    assert dict(modules["ui/src/api/auth.js"].members)["remove"] == ("/auth/x/",)
+    page = read_component(
+        "ui/src/views/login.vue",
+        b"import { useUserStore } from '@/store/user'\nconst s = useUserStore()\ns.login(form)",
+    )
+    assert follow_imports([page], modules)[0].links == ("/auth/login",)
