@@ -290,8 +290,14 @@ def _record_uses(
     calls: set[tuple[str, str, str]],
 ) -> None:
     """Add to ``calls`` what ``text``, the body of ``name`` (a function, or a constant such as
-    a Pinia store's ``defineStore(...)``), uses of other modules through ``bindings``."""
-    for use in _USE.finditer(text) if bindings else ():
+    a Pinia store's ``defineStore(...)``), uses of other modules through ``bindings``; a name
+    the body declares itself (``const list = []`` beside an imported ``list``) is its own."""
+    if not bindings:
+        return
+    own = {m.group(2) for m in _DECLARED.finditer(text)}
+    for use in _USE.finditer(text):
+        if use.group(1) in own:
+            continue
         spec, there = bindings.get(use.group(1), ("", ""))
         if spec and (there != "*" or use.group(2)):
             calls.add((name, spec, use.group(2) if there == "*" else there))

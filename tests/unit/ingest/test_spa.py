@@ -660,3 +660,8 @@ def test_a_store_of_functions_and_a_default_parameter_keep_their_requests() -> N
         b"import { useUserStore } from '@/store/user'\nconst s = useUserStore()\ns.login(form)",
     )
     assert follow_imports([page], modules)[0].links == ("/auth/login",)
+    shadow = read_module(
+        b"import { list } from '@/api/menu'\n"
+        b"export function flatten(routes) { const list = []; routes.forEach(r => list.push(r)) }"
+    )
+    assert shadow.calls == ()  # its own list, not the imported one
