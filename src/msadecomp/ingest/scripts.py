@@ -99,16 +99,18 @@ FRONT_FOLDERS = ("webapp/", "/src/")
 """Folders holding a single-page front end's modules (below ``dist`` only bundles)."""
 
 
-def closing_brace(text: str, start: int) -> int | None:
-    """The index after the ``}`` matching the ``{`` at ``start``, looked for within
-    ``MAX_BODY`` characters (braces in strings counted too: a body cut short or running long
-    loses or gains a few paths, never a page); None when it is not there."""
+def closing(text: str, start: int, pair: str = "{}", reach: int = MAX_BODY) -> int | None:
+    """The index after the bracket matching the one at ``start`` (``pair``: opening and
+    closing, braces by default), looked for within ``reach`` characters (brackets in strings
+    counted too: a body cut short or running long loses or gains a few paths, never a page);
+    None when it is not there."""
+    opening, closing_ = pair[0], pair[1]
     depth = 0
-    for i in range(start, min(len(text), start + MAX_BODY)):
+    for i in range(start, min(len(text), start + reach)):
         c = text[i]
-        if c == "{":
+        if c == opening:
             depth += 1
-        elif c == "}":
+        elif c == closing_:
             depth -= 1
             if depth == 0:
                 return i + 1

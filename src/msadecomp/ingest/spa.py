@@ -42,7 +42,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from msadecomp.ingest.decoding import decode_markup, decode_source, lossy_diagnostic
-from msadecomp.ingest.scripts import MAX_BODY, MODULE_SUFFIXES, closing_brace
+from msadecomp.ingest.scripts import MAX_BODY, MODULE_SUFFIXES, closing
 from msadecomp.ingest.views import COMPONENT_SUFFIXES, MINI_PROGRAM_PAGE, front_root, read_view
 from msadecomp.model import Diagnostic, Page
 
@@ -262,22 +262,11 @@ def _imported_names(clause: str, uses: Mapping[str, set[str]]) -> tuple[str, ...
     LOGIN), and ``*`` (the whole module) when the code calls it itself (``request({...})``)
     or reads no member of it."""
     names: list[str] = []
-    bindings: list[str] = []
-    inner = re.search(r"\{([^}]*)\}", clause)
-    if inner:
-        for part in inner.group(1).split(","):
-            name, _, alias = (x.strip() for x in part.strip().partition(" as "))
-            if name.startswith("type "):
-                continue  # import { type UserVO, listUser }
-            if name == "default" and alias:
-                bindings.append(alias)  # { default as EgovLeftNav }
-            elif name:
-                names.append(name)
-    outer = re.sub(r"\{[^}]*\}", "", clause).strip(" ,")
-    if outer:
-        bindings.append(re.sub(r"^\*\s*as\s+", "", outer).strip())
-    for binding in filter(None, bindings):
-        used = uses.get(binding, set())
+    for local, there in _bound(clause).items():
+        if there != "*":
+            names.append(there)
+            continue
+        used = uses.get(local, set())  # a module bound whole: what is read of it
         members = sorted(used - {"*"})
         names.extend([*members, "*"] if "*" in used or not members else members)
     return tuple(dict.fromkeys(names))
@@ -357,29 +346,16 @@ def _body(code: str, end: int, limit: int, arrow: bool) -> tuple[str, int]:
         if code[start : start + 1] != "{":
             return _expression(code, start, limit)
     else:
-        after = _after_parameters(code, end, limit) if code[end - 1 : end] == "(" else end
+        # a parameter list's default values' braces (opts = {}) are no body
+        opened = code[end - 1 : end] == "("
+        after = (closing(code, end - 1, "()", 2000) or end) if opened else end
         start = code.find("{", after - 1, limit)
         if start < 0:
             return code[end:limit], limit - end
-    close = closing_brace(code, start)
+    close = closing(code, start)
     if close is not None:
         return code[start:close], close - start
     return code[start:limit], min(len(code), start + MAX_BODY) - start
-
-
-def _after_parameters(code: str, end: int, limit: int) -> int:
-    """Where a parameter list opened just before ``end`` closes (its default values' braces,
-    ``opts = {}``, are no body); ``end`` when it does not close within ``limit``."""
-    depth = 1
-    for i in range(end, min(limit, end + 2000)):
-        ch = code[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return end
 
 
 def _expression(code: str, start: int, limit: int) -> tuple[str, int]:
@@ -584,11 +560,13 @@ def inline_template(path: str, data: bytes) -> Page | None:
     template: `<a routerLink="/catalog">...</a>` })``) as a page of that template, at the
     module's own path; None for any other module, and for a component whose template is a
     file of its own (``templateUrl``: that file is the view)."""
+    if b"@Component" not in data:  # most modules: not decoded a second time
+        return None
     text = decode_source(data).text
     found = _INLINE.search(text)
     if found is None:
         return None
-    end = closing_brace(text, found.end() - 1) or len(text)  # a long template: the file
+    end = closing(text, found.end() - 1) or len(text)  # a long template: the file
     template = _TEMPLATE_KEY.search(text, found.end(), end)
     if template is None:
         return None
