@@ -20,7 +20,9 @@ no domain of its own:
   package and used from five packages, are what a ``Post`` holds, and RuoYi's ``SysUser``, in
   ``com.ruoyi.common.core.domain.entity``, is the row ``SysUserMapper`` keeps: domain, not
   utilities. A value type that several aggregates hold (``Money``) is part of none and can
-  still be kernel.
+  still be kernel;
+* it is no helper named for the data it works on through that data's own DAO or repository
+  (JForum's ``TopicsCommon`` calling ``TopicDAO``, JeeSite's ``UserUtils`` calling ``UserDao``).
 
 A JPA ``@MappedSuperclass`` that two or more entities extend is kernel too (the entities'
 common base: id, name, version) when it is named as a base class or its entities live in two
@@ -53,6 +55,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
+
+from msadecomp.graph.aggregates import store_stem
 
 TECHNICAL_NAME = re.compile(
     r"(Utils?|Helper|Constants?|Exception|Abstract\w+|Base\w+|\w*Default\w*VO|Support|Common\w*)$"
@@ -266,4 +270,34 @@ def _has_domain(graph: nx.MultiDiGraph, fqn: str) -> bool:
         # a part of one aggregate (SpringBlog's PostStatus, held by Post alone), or what a
         # DAO or mapper stores (RuoYi's SysUser in com.ruoyi.common, which SysUserMapper keeps)
         return True
-    return _accesses_tables(graph, fqn)
+    return _accesses_tables(graph, fqn) or _uses_stores(graph, fqn)
+
+
+STORE_USE = frozenset({"call", "field", "local", "injection"})
+HELPER_SUFFIX = re.compile(r"(Utils?|Helpers?|Common|Support|Tools?)$")
+
+
+def _uses_stores(graph: nx.MultiDiGraph, fqn: str) -> bool:
+    """True for a helper named for the data it works on through that data's own store:
+    JForum's ``TopicsCommon`` and ``ForumCommon``, in a shared ``view.forum.common`` package,
+    call ``TopicDAO`` and ``ForumDAO``; JeeSite's ``UserUtils`` and ``DictUtils`` call
+    ``UserDao`` and ``DictDao``. That is the behaviour of the context keeping that data,
+    however widely it is used. OpenKM's ``FileUtils``, which looks a MIME type up through
+    ``MimeTypeDAO``, stays a utility."""
+    label = str(graph.nodes[fqn].get("label", ""))
+    match = HELPER_SUFFIX.search(label)
+    if match is None or match.start() == 0:
+        return False
+    stem = label[: match.start()].lower()
+    for _, dst, kind in graph.out_edges(fqn, keys=True):
+        if kind not in STORE_USE or dst == fqn:
+            continue
+        node = graph.nodes[dst]
+        stored = store_stem(str(node.get("label", "")))
+        if (
+            node.get("layer") == "persistence"
+            and stored is not None
+            and stored.lower() in (stem, stem.removesuffix("s"))
+        ):
+            return True
+    return False

@@ -80,6 +80,26 @@ def test_what_a_mapper_stores_is_not_kernel_however_technical_its_package() -> N
     assert detect_kernel(g) == []
 
 
+def test_a_helper_named_for_the_data_its_store_keeps_is_not_kernel() -> None:
+    """JForum's TopicsCommon, used from all over, works on topics through TopicDAO: it is the
+    topic context's behaviour. A FileUtils looking a MIME type up through MimeTypeDAO, or a
+    helper calling a Jackson JsonMapper, stays a utility."""
+
+    def helper_calling(helper: str, store: str) -> nx.MultiDiGraph:
+        g = _hub_graph(helper, "app.view.common")
+        g.add_node("app.dao." + store, kind="class", label=store, package="app.dao")
+        g.nodes["app.dao." + store]["layer"] = "persistence"
+        g.add_edge("hub", "app.dao." + store, key="call", kind="call", count=1)
+        return g
+
+    assert detect_kernel(helper_calling("TopicsCommon", "TopicDAO")) == []
+    assert detect_kernel(helper_calling("UserUtils", "UserDao")) == []
+    assert [k.fqn for k in detect_kernel(helper_calling("FileUtils", "MimeTypeDAO"))] == ["hub"]
+    json_mapper = helper_calling("JsonUtils", "JsonMapper")
+    json_mapper.nodes["app.dao.JsonMapper"]["layer"] = "other"
+    assert [k.fqn for k in detect_kernel(json_mapper)] == ["hub"]
+
+
 def test_the_sequence_an_injected_id_generator_writes_is_no_data_of_its_own() -> None:
     """eGovFrame's EgovFileMngUtil gets file ids from a generator writing COMTECOPSEQ."""
     g = _hub_graph("FileMngUtil", "app.util")
