@@ -41,7 +41,8 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
     the service with the most weighted accesses (a write counts 3, a read 1). Among several
     mapping or writing services, or on a tie, the weighted accesses decide, then the one
     service holding a class named like the table (Spring JPetStore's ``PRODUCT``, read alike by
-    ``SqlMapProductDao`` and by ``SqlMapItemDao``'s joins, goes with ``Product``), then the service
+    ``SqlMapProductDao`` and by ``SqlMapItemDao``'s joins, goes with ``Product``; JForum's
+    ``JFORUM_USERS``, written alike by the user and karma DAOs, with ``User``), then the service
     clustering placed the table in; a table nobody accesses goes there too. A table a library
     keeps names it (``kept_by``), a MongoDB collection says so (``store``), and a table only
     the code names while the sources' DDL creates others is ``undeclared`` (mall4j's
@@ -87,7 +88,7 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
         if s:
             best = max(s.values())
             leaders = sorted(k for k, v in s.items() if v == best)
-            named = [k for k in leaders if k in namesakes.get(_bare(t.name), ())]
+            named = [k for k in leaders if any(k in namesakes.get(n, ()) for n in _keys(t.name))]
             owner: str | None = (
                 named[0] if len(named) == 1 else placed if placed in leaders else leaders[0]
             )
@@ -109,6 +110,23 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
 def _bare(name: str) -> str:
     """``TB_ORDER_ITEM``, ``OrderItem`` -> ``ORDERITEM``: a name to compare tables and classes."""
     return name.replace("_", "").upper()
+
+
+def _keys(table: str) -> set[str]:
+    """The bare names a class named for ``table`` may have: the table's own, without the
+    product prefix a schema puts on every table, and singular. ``JFORUM_USERS`` ->
+    ``JFORUMUSERS``, ``JFORUMUSER``, ``USERS``, ``USER`` (JForum's ``User``, ``UserDAO``)."""
+    names = {table}
+    head, sep, rest = table.partition("_")
+    if sep and head and rest:
+        names.add(rest)
+    keys = {_bare(n) for n in names}
+    for key in list(keys):
+        if key.endswith("IES") and len(key) > 4:
+            keys.add(key[:-3] + "Y")
+        elif key.endswith("S") and not key.endswith("SS") and len(key) > 3:
+            keys.add(key[:-1])
+    return keys
 
 
 def settle_tables(

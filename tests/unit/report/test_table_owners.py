@@ -103,6 +103,20 @@ def test_a_tie_goes_to_the_service_holding_the_class_named_like_the_table() -> N
     assert owners == {"QUOTE": "S3"}  # placed in S1 by clustering, yet Quote is in S3
 
 
+def test_a_tie_looks_past_the_schema_prefix_and_the_plural_for_the_namesake() -> None:
+    """JForum's JFORUM_USERS, written alike by the karma DAO and the user DAO, is User's."""
+    owners = _owners(
+        [
+            ("app.direct.TradeDirect", "DT_QUOTES", Access.WRITE, "embedded SQL"),
+            ("app.entities.Quote", "DT_QUOTES", Access.WRITE, "embedded SQL"),
+            ("app.direct.TradeDirect", "DT_ACCOUNT_QUOTES", Access.WRITE, "embedded SQL"),
+            ("app.entities.Quote", "DT_ACCOUNT_QUOTES", Access.WRITE, "embedded SQL"),
+        ]
+    )
+    # a namesake of the table's last word alone (ACCOUNT_QUOTES -> Quote) decides nothing
+    assert owners == {"DT_QUOTES": "S3", "DT_ACCOUNT_QUOTES": "S1"}
+
+
 def test_table_nodes_settle_in_the_service_owning_them_and_modularity_follows() -> None:
     """DayTrader: clustering left the entity tables with the configuration service while the
     entities' service owns them; the clusters now say what the report says."""
