@@ -30,7 +30,7 @@ from msadecomp.ingest import Scope, ingest
 from msadecomp.model import CodeModel
 from msadecomp.report import build_report, flat
 from msadecomp.report.cml import to_cml
-from msadecomp.report.diagrams import class_diagram, context_map, table_diagram
+from msadecomp.report.diagrams import area_map, class_diagram, context_map, table_diagram
 from msadecomp.report.graphml import to_graphml
 from msadecomp.report.html import to_html
 from msadecomp.report.i18n import resolve_lang
@@ -79,12 +79,16 @@ class Analysis:
     """(stage, seconds) of the analysis: read files, parse Java, link, graph, ..."""
 
     def diagrams(self) -> dict[str, str]:
-        """DOT text of each diagram, by file stem."""
-        return {
+        """DOT text of each diagram, by file stem (``areas`` only for a system of areas)."""
+        dots = {
             "context-map": context_map(self.report),
             "classes": class_diagram(self.report, self.graph),
             "tables": table_diagram(self.report),
         }
+        areas = area_map(self.report)
+        if areas is not None:
+            dots["areas"] = areas
+        return dots
 
     def render(
         self, formats: Iterable[str] = DEFAULT_FORMATS, lang: str | None = None

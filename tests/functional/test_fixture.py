@@ -11,6 +11,7 @@ import msadecomp
 from msadecomp.evaluate import subdomain_accuracy
 from msadecomp.model import Access, CodeModel, DepKind
 from msadecomp.report import class_assignment, class_subdomains
+from msadecomp.report.markdown import to_markdown
 from msadecomp.truth import load_truth
 
 
@@ -248,3 +249,15 @@ def test_foreign_keys_between_services_are_what_a_split_breaks(
     assert not re.search(r"\| ([\w-]+) \1 \|", markdown)
     korean = analysis.render(["md"], lang="ko")[0]["report.md"].decode()
     assert "## 서비스 간 외래 키" in korean
+
+
+def test_services_are_grouped_by_the_feature_area_of_their_packages(
+    analysis: msadecomp.Analysis,
+) -> None:
+    """The fixture keeps common components under egovframework.com and its business areas
+    (civil complaints, facility reservation, payment, statistics) beside them."""
+    areas = {s["name"]: s["area"] for s in analysis.report["services"]}
+    assert areas["complaint"] == "cvpl" and areas["settle"] == "pay"
+    assert areas["bbs"] == areas["login"] == "com"
+    assert "| id | name | area | subdomain |" in to_markdown(analysis.report, "en")
+    assert "areas" in analysis.diagrams()

@@ -164,3 +164,27 @@ def test_the_table_diagram_leaves_out_services_without_tables(tables_each: int) 
     dot = diagrams.table_diagram(r)
     assert "S9" not in dot and "S2" in dot
     assert "1 service without tables left out" in dot
+
+
+def test_an_area_map_has_a_box_per_area_and_one_arrow_per_pair() -> None:
+    r = report(4, 1)
+    for s, area in zip(r["services"], ("cop", "cop", "sym", None), strict=True):
+        s["area"] = area
+    r["remote_calls"] = [
+        {"from_service": "S1", "to_service": "S0", "count": 5},  # inside cop: not drawn
+        {"from_service": "S2", "to_service": "S0", "count": 3},
+        {"from_service": "S2", "to_service": "S1", "count": 4},
+    ]
+    r["tables"]["T0_0"]["access"]["S2"] = ["read"]
+    r["tables"]["T2_0"]["access"]["S3"] = ["read"]
+    dot = diagrams.area_map(r)
+    assert dot is not None
+    assert "cop: 2 services" in dot and "sym: 1 service" in dot and "(no area): 1 service" in dot
+    assert dot.count("->") == 2
+    assert 'area_sym -> area_cop [label="7 calls, 1 shared table"' in dot
+    assert 'area__no_area_ -> area_sym [label="1 shared table", style=dashed' in dot
+    assert "<svg" in render_svg(dot)
+
+
+def test_a_system_without_areas_has_no_area_map() -> None:
+    assert diagrams.area_map(report(3, 1)) is None

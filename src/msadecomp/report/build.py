@@ -18,6 +18,7 @@ from msadecomp.metrics import compute_metrics
 from msadecomp.model import MESSAGE_VERBS, CodeModel, DepKind, JavaType, Page
 from msadecomp.plan import extraction_order
 from msadecomp.readiness import assess
+from msadecomp.report.areas import service_areas
 from msadecomp.report.korean import korean_name
 
 REPORT_SCHEMA = "msadecomp.report/1"
@@ -259,6 +260,9 @@ def build_report(
                 and not listeners.intersection(classes),
             }
         )
+    areas = service_areas(services)
+    for service in services:
+        service["area"] = areas.get(service["id"])
     crossing = keys_across_services(model, owners)
     severities = Counter(d.severity.value for d in model.diagnostics)
     service_edges = {(x["from_service"], x["to_service"]) for x in calls}

@@ -142,6 +142,84 @@ def context_map(report: dict[str, Any]) -> str:
     return str(g.to_string())
 
 
+NO_AREA = "(no area)"
+AREA_NAMES_WIDTH = 60
+"""An area box lists its services' names in lines of at most this many characters."""
+
+
+def area_map(report: dict[str, Any]) -> str | None:
+    """One box per area (see :mod:`msadecomp.report.areas`) listing its services, with the
+    calls and shared tables between areas: the map of a system of sixty services read as a
+    dozen areas. None when the system has no areas."""
+    area = {s["id"]: s.get("area") or NO_AREA for s in report["services"]}
+    if not any(s.get("area") for s in report["services"]):
+        return None
+    members: dict[str, list[dict[str, Any]]] = {}
+    for s in report["services"]:
+        members.setdefault(area[s["id"]], []).append(s)
+    g = _graph("area_map", f"Areas: {report['input']['root']}")
+    for name, services in sorted(members.items()):
+        kinds = Counter(str((s.get("subdomain") or {}).get("type")) for s in services)
+        lines = [
+            f"{name}: {_count(len(services), 'service')}",
+            f"{_count(sum(len(s['classes']) for s in services), 'class', 'classes')}, "
+            f"{_count(sum(len(s['tables']['owned']) for s in services), 'table')}, "
+            f"{_count(sum(len(s['endpoints']) for s in services), 'endpoint')}",
+            ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())),
+            *_wrapped(sorted(s["name"] for s in services), AREA_NAMES_WIDTH),
+        ]
+        top = min(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        g.add_node(
+            pydot.Node(
+                node_id(f"area_{name}"),
+                label="\n".join(lines),
+                fillcolor=SUBDOMAIN_COLOURS.get(top, DEFAULT_COLOUR),
+            )
+        )
+    calls: Counter[tuple[str, str]] = Counter()
+    for c in report["remote_calls"]:
+        a, b = area[c["from_service"]], area[c["to_service"]]
+        if a != b:
+            calls[(a, b)] += c["count"]
+    shared: dict[tuple[str, str], set[str]] = {}
+    for table, info in report["tables"].items():
+        owner = info["owner"]
+        for svc in info["access"]:
+            if owner and area[svc] != area[owner]:
+                shared.setdefault((area[svc], area[owner]), set()).add(table)
+    for a, b in sorted(set(calls) | set(shared)):  # one arrow per pair: its calls and tables
+        n, tables = calls.get((a, b), 0), len(shared.get((a, b), ()))
+        label = ", ".join(
+            [f"{n} call{'s' * (n != 1)}"] * bool(n)
+            + [f"{tables} shared table{'s' * (tables != 1)}"] * bool(tables)
+        )
+        edge = pydot.Edge(node_id(f"area_{a}"), node_id(f"area_{b}"), label=label)
+        if n:
+            edge.set("penwidth", f"{min(1 + n / 20, 6):.1f}")
+        else:  # reads or writes only, drawn as the context map draws shared tables
+            edge.set("style", "dashed")
+            edge.set("color", "#c00000")
+        g.add_edge(edge)
+    # few boxes, each tied to most others: a spring layout keeps the arrows short and straight
+    g.set("layout", "neato")
+    g.set("overlap", "false")
+    g.set("splines", "true")
+    g.set("sep", "+20")
+    return str(g.to_string())
+
+
+def _wrapped(words: list[str], width: int) -> list[str]:
+    """``words`` joined by commas into lines of at most ``width`` characters (a longer word
+    gets a line of its own)."""
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + 2 + len(word) <= width:
+            lines[-1] += ", " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 COLLAPSE_ABOVE = 300
 """Class diagrams with more classes than this show packages instead, so layout stays fast."""
 MAX_BOXES = 160

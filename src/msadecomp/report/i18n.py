@@ -70,6 +70,9 @@ KO: dict[str, str] = {
     "Migration readiness checklist": "정보시스템 자가진단 체크리스트",
     "Diagnostics": "진단 메시지",
     "Context map": "컨텍스트 맵",
+    "The services by area, the feature package holding most of each service's classes:": (
+        "영역별 서비스 (영역: 각 서비스 클래스의 과반을 담은 기능 패키지):"
+    ),
     "Contents": "목차",
     "Glossary of metrics": "지표 설명",
     # phrases
@@ -174,6 +177,7 @@ KO: dict[str, str] = {
     "files": "파일",
     "not in the DDL scripts": "DDL 스크립트에 없음",
     "subdomain": "서브 도메인",
+    "area": "영역",
     "owned tables": "소유 테이블",
     "calls out": "나가는 호출",
     "calls in": "들어오는 호출",

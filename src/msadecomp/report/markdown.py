@@ -150,15 +150,23 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
     lines += [f"## {_('Services')}", ""]
     figures = [(x, service_figures(x)) for x in report["services"]]
     columns = ("classes", "tables", "endpoints", "calls out", "calls in")
+    areas = any(x.get("area") for x in report["services"])  # a column only when there are any
     lines += _table(
         [
             _("id"),
             _("name"),
+            *([_("area")] if areas else []),
             _("subdomain"),
             *(_(c) if c != "tables" else _("owned tables") for c in columns),
         ],
         [
-            [x["id"], display_name(x), _(x["subdomain"]["type"]), *(str(f[c]) for c in columns)]
+            [
+                x["id"],
+                display_name(x),
+                *([x.get("area") or ""] if areas else []),
+                _(x["subdomain"]["type"]),
+                *(str(f[c]) for c in columns),
+            ]
             for x, f in figures
         ],
     )

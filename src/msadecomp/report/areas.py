@@ -1,0 +1,98 @@
+"""Areas: the feature packages that group a large system's services.
+
+A system of sixty services is easier to read as a dozen areas of a few services each. Many
+systems already say what their areas are in the first package level below the root that all
+their code shares: eGovFrame's common components keep collaboration under
+``egovframework.com.cop``, user support under ``uss``, system management under ``sym``,
+security under ``sec``; Fineract keeps ``portfolio``, ``accounting`` and ``organisation``
+under ``org.apache.fineract``. A service's area is the package of that level holding more than
+half of its classes.
+
+Layer-first code has no areas to give: packages named ``web``, ``service``, ``domain``, ``dao``,
+``common`` or ``core`` at that level are layers or modules of plumbing, and a system whose
+services mostly sit in such packages gets none. Neither does one whose level gives fewer than
+three areas, no area of two services or more, or services in one area for the most part; when
+one package holds over two thirds of the services, the level below it is tried (eGovFrame's
+templates keep their components under ``egovframework.let`` beside a few ``egovframework.com``
+classes).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+LAYER_WORDS = frozenset(
+    {
+        "action", "actions", "api", "application", "base", "bean", "beans", "biz", "business",
+        "cache", "common", "config", "configuration", "controller", "controllers", "core",
+        "dao", "daos", "data", "db", "direct", "domain", "dto", "dtos", "ejb", "ejb3",
+        "entities", "entity", "exception", "exceptions", "form", "forms", "framework",
+        "handler", "handlers", "helper", "helpers", "impl", "infrastructure", "interfaces",
+        "jpa", "jsf", "mapper", "mappers", "model", "models", "module", "modules",
+        "persistence", "pojo", "pojos", "repositories", "repository", "rest", "service",
+        "services", "servlet", "servlets", "store", "stores", "support", "test", "tests",
+        "ui", "util", "utils", "view", "views", "vo", "web", "webservices",
+    }
+)  # fmt: skip
+"""Package names that name a layer or plumbing, not a feature area."""
+ROOT_SHARE = 0.8
+"""The root is the deepest package holding at least this share of the classes."""
+MIN_AREAS = 3
+DOMINANT_SHARE = 2 / 3
+"""An area holding more than this share of the services is a root to look below."""
+
+
+def service_areas(services: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Service id -> its area, for the services that have one; empty when the packages give
+    the system no areas (see the module docstring)."""
+    packages = {s["id"]: [c.rsplit(".", 1)[0].split(".") for c in s["classes"]] for s in services}
+    every = [p for ps in packages.values() for p in ps]
+    root = _root(every)
+    while True:
+        areas = _areas_below(root, packages)
+        counts = Counter(areas.values())
+        if not counts:
+            return {}
+        top, held = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if held <= DOMINANT_SHARE * len(services):
+            break
+        root = [*root, top]
+    layered = sum(n for area, n in counts.items() if area.lower() in LAYER_WORDS)
+    if (
+        len(counts) < MIN_AREAS
+        or max(counts.values()) < 2
+        or 3 * layered > len(areas)
+        or 2 * len(areas) < len(services)
+    ):
+        return {}
+    return areas
+
+
+def _root(packages: list[list[str]]) -> list[str]:
+    """The deepest package holding ``ROOT_SHARE`` of ``packages`` (segment lists)."""
+    root: list[str] = []
+    while True:
+        below = Counter(
+            p[len(root)] for p in packages if len(p) > len(root) and p[: len(root)] == root
+        )
+        if not below:
+            return root
+        segment, held = min(below.items(), key=lambda kv: (-kv[1], kv[0]))
+        if held < ROOT_SHARE * len(packages):
+            return root
+        root = [*root, segment]
+
+
+def _areas_below(root: list[str], packages: dict[str, list[list[str]]]) -> dict[str, str]:
+    """Service id -> the package right below ``root`` holding more than half its classes."""
+    depth = len(root)
+    areas: dict[str, str] = {}
+    for sid, ps in packages.items():
+        below = Counter(p[depth] for p in ps if len(p) > depth and p[:depth] == root)
+        if below:
+            area, held = min(below.items(), key=lambda kv: (-kv[1], kv[0]))
+            if 2 * held > len(ps):
+                areas[sid] = area
+    return areas
