@@ -71,10 +71,11 @@ def store_stem(simple_name: str) -> str | None:
 
 
 def _domain_by_name(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, list[str]]:
-    """Classes outside the web, service and persistence layers by simple name."""
+    """Classes outside the web, service and persistence layers by simple name (no annotation
+    type: litemall's ``@Order`` validator is nothing ``OrderMapper`` stores)."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for node, data in nodes.items():
-        if data.get("layer") not in NOT_DOMAIN_LAYERS:
+        if data.get("layer") not in NOT_DOMAIN_LAYERS and data.get("type_kind") != "annotation":
             by_name[str(data.get("label", ""))].append(node)
     return by_name
 

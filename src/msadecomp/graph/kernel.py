@@ -56,7 +56,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from msadecomp.graph.aggregates import store_stem
+from msadecomp.graph.aggregates import STORE_PREFIX, store_stem
 
 TECHNICAL_NAME = re.compile(
     r"(Utils?|Helper|Constants?|Exception|Abstract\w+|Base\w+|\w*Default\w*VO|Support|Common\w*)$"
@@ -130,6 +130,7 @@ def detect_kernel(
     def widely_used(count: int) -> bool:
         return count >= settings.min_packages and count / total >= settings.min_share
 
+    entities = _entity_names(graph)
     found: list[KernelClass] = []
     for fqn in sorted(graph):
         if graph.nodes[fqn].get("kind") != "class" or fqn in settings.exclude:
@@ -153,7 +154,7 @@ def detect_kernel(
                     after_clustering=True,
                 )
             )
-        elif _has_domain(graph, fqn):
+        elif _has_domain(graph, fqn, entities):
             continue
         elif widely_used(n) and TECHNICAL_NAME.search(label):
             found.append(
@@ -259,7 +260,7 @@ def _entity_descendants(graph: nx.MultiDiGraph, fqn: str) -> set[str]:
 DOMAIN_LAYERS = frozenset({"web", "service", "persistence"})
 
 
-def _has_domain(graph: nx.MultiDiGraph, fqn: str) -> bool:
+def _has_domain(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]) -> bool:
     """True for classes that hold a context's data or behaviour (see the module docstring)."""
     node = graph.nodes[fqn]
     if node.get("stereotype") == "entity":
@@ -270,34 +271,44 @@ def _has_domain(graph: nx.MultiDiGraph, fqn: str) -> bool:
         # a part of one aggregate (SpringBlog's PostStatus, held by Post alone), or what a
         # DAO or mapper stores (RuoYi's SysUser in com.ruoyi.common, which SysUserMapper keeps)
         return True
-    return _accesses_tables(graph, fqn) or _uses_stores(graph, fqn)
+    return _accesses_tables(graph, fqn) or _serves_own_data(graph, fqn, entities)
 
 
 STORE_USE = frozenset({"call", "field", "local", "injection"})
 HELPER_SUFFIX = re.compile(r"(Utils?|Helpers?|Common|Support|Tools?)$")
 
 
-def _uses_stores(graph: nx.MultiDiGraph, fqn: str) -> bool:
-    """True for a helper named for the data it works on through that data's own store:
-    JForum's ``TopicsCommon`` and ``ForumCommon``, in a shared ``view.forum.common`` package,
-    call ``TopicDAO`` and ``ForumDAO``; JeeSite's ``UserUtils`` and ``DictUtils`` call
-    ``UserDao`` and ``DictDao``. That is the behaviour of the context keeping that data,
-    however widely it is used. OpenKM's ``FileUtils``, which looks a MIME type up through
-    ``MimeTypeDAO``, stays a utility."""
+def _entity_names(graph: nx.MultiDiGraph) -> frozenset[str]:
+    """The simple names of the entities: mapped to a table, or kept by a DAO or repository."""
+    return frozenset(
+        str(graph.nodes[n].get("label", "")).lower()
+        for n in graph
+        if graph.nodes[n].get("stereotype") == "entity"
+        or any(kind == "stores" for _, _, kind in graph.in_edges(n, keys=True))
+    )
+
+
+def _serves_own_data(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]) -> bool:
+    """True for a helper named for the data it works on: for an entity of the system
+    (JForum's ``PollCommon`` beside ``Poll``, JTrac's ``ItemUtils`` beside ``Item``) or for
+    the data it reaches through that data's own store (JForum's ``TopicsCommon`` calling
+    ``TopicDAO``, JeeSite's ``UserUtils`` and ``DictUtils`` calling ``UserDao`` and
+    ``DictDao``). That is the behaviour of the context keeping that data, however widely it
+    is used. OpenKM's ``FileUtils``, which looks a MIME type up through ``MimeTypeDAO``, and
+    a ``DateUtils`` stay utilities."""
     label = str(graph.nodes[fqn].get("label", ""))
     match = HELPER_SUFFIX.search(label)
     if match is None or match.start() == 0:
         return False
-    stem = label[: match.start()].lower()
+    stem = (STORE_PREFIX.sub("", label[: match.start()]) or label[: match.start()]).lower()
+    names = {stem, stem.removesuffix("s"), stem.removesuffix("ies") + "y"}
+    if names & entities:
+        return True
     for _, dst, kind in graph.out_edges(fqn, keys=True):
         if kind not in STORE_USE or dst == fqn:
             continue
         node = graph.nodes[dst]
         stored = store_stem(str(node.get("label", "")))
-        if (
-            node.get("layer") == "persistence"
-            and stored is not None
-            and stored.lower() in (stem, stem.removesuffix("s"))
-        ):
+        if node.get("layer") == "persistence" and stored is not None and stored.lower() in names:
             return True
     return False

@@ -55,9 +55,13 @@ def test_stores_match_their_entity_by_name_with_a_model_suffix_when_needed() -> 
         "w.OrderController": node("OrderController", "web"),
         "i.OrderMapper": node("OrderMapper", "persistence"),  # only a web class named Order*
         "w.Order": node("Order", "web"),
+        "i.ItemMapper": node("ItemMapper", "persistence"),
+        "v.Item": {**node("Item", "other"), "type_kind": "annotation"},  # litemall's @Order
+        "d.ItemVo": node("ItemVo", "model"),
     }
     assert stored_entities(nodes) == {
         "i.BoardDAO": "d.BoardVO",
+        "i.ItemMapper": "d.ItemVo",
         "i.JpaCargoRepository": "d.Cargo",
     }
 

@@ -94,7 +94,14 @@ def test_a_helper_named_for_the_data_its_store_keeps_is_not_kernel() -> None:
 
     assert detect_kernel(helper_calling("TopicsCommon", "TopicDAO")) == []
     assert detect_kernel(helper_calling("UserUtils", "UserDao")) == []
+    assert detect_kernel(helper_calling("EgovUserUtils", "EgovUserDAO")) == []
+    assert detect_kernel(helper_calling("CategoriesHelper", "CategoryMapper")) == []
     assert [k.fqn for k in detect_kernel(helper_calling("FileUtils", "MimeTypeDAO"))] == ["hub"]
+    entity = helper_calling("PollCommon", "VoteDAO")  # named for an entity it holds
+    assert [k.fqn for k in detect_kernel(entity)] == ["hub"]
+    entity.add_node("app.entities.Poll", kind="class", label="Poll", package="app.entities")
+    entity.nodes["app.entities.Poll"]["stereotype"] = "entity"
+    assert detect_kernel(entity) == []
     json_mapper = helper_calling("JsonUtils", "JsonMapper")
     json_mapper.nodes["app.dao.JsonMapper"]["layer"] = "other"
     assert [k.fqn for k in detect_kernel(json_mapper)] == ["hub"]
