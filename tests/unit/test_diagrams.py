@@ -177,12 +177,17 @@ def test_an_area_map_has_a_box_per_area_and_one_arrow_per_pair() -> None:
     ]
     r["tables"]["T0_0"]["access"]["S2"] = ["read"]
     r["tables"]["T2_0"]["access"]["S3"] = ["read"]
+    r["tables"]["T2_0"]["access"]["K"] = ["read"]  # the shared kernel: in no area
+    r["tables"]["TK"] = {"owner": "K", "access": {"K": ["write"], "S0": ["read"]}}
+    del r["services"][1]["subdomain"]
     dot = diagrams.area_map(r)
     assert dot is not None
-    assert "cop: 2 services" in dot and "sym: 1 service" in dot and "(no area): 1 service" in dot
+    assert "(no area): 1 service" in dot and "1 core, 1 untyped" in dot
+    assert "sym: 1 service" in dot
+    # boxes in name order: (no area), cop, sym
     assert dot.count("->") == 2
-    assert 'area_sym -> area_cop [label="7 calls, 1 shared table"' in dot
-    assert 'area__no_area_ -> area_sym [label="1 shared table", style=dashed' in dot
+    assert 'area_2 -> area_1 [label="7 calls, 1 shared table"' in dot
+    assert 'area_0 -> area_2 [label="1 shared table", style=dashed' in dot
     assert "<svg" in render_svg(dot)
 
 

@@ -10,6 +10,7 @@ report gave them to the trade service of their entities).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -77,6 +78,7 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
             for name in (jt.simple_name, store_stem(jt.simple_name)):
                 if name:
                     namesakes[_bare(name)].add(service)
+    prefixes = schema_prefixes(t.name for t in model.tables)
     out: dict[str, dict[str, Any]] = {}
     for t in model.tables:
         placed = where.get(table_node(t.name))
@@ -88,7 +90,14 @@ def table_owners(model: CodeModel, decomposition: Decomposition) -> dict[str, di
         if s:
             best = max(s.values())
             leaders = sorted(k for k, v in s.items() if v == best)
-            named = [k for k in leaders if any(k in namesakes.get(n, ()) for n in _keys(t.name))]
+            named = next(
+                (
+                    found
+                    for keys in _keys(t.name, prefixes)
+                    if (found := [k for k in leaders if any(k in namesakes[n] for n in keys)])
+                ),
+                [],
+            )
             owner: str | None = (
                 named[0] if len(named) == 1 else placed if placed in leaders else leaders[0]
             )
@@ -112,21 +121,37 @@ def _bare(name: str) -> str:
     return name.replace("_", "").upper()
 
 
-def _keys(table: str) -> set[str]:
-    """The bare names a class named for ``table`` may have: the table's own, without the
-    product prefix a schema puts on every table, and singular. ``JFORUM_USERS`` ->
-    ``JFORUMUSERS``, ``JFORUMUSER``, ``USERS``, ``USER`` (JForum's ``User``, ``UserDAO``)."""
-    names = {table}
-    head, sep, rest = table.partition("_")
-    if sep and head and rest:
-        names.add(rest)
-    keys = {_bare(n) for n in names}
-    for key in list(keys):
-        if key.endswith("IES") and len(key) > 4:
-            keys.add(key[:-3] + "Y")
-        elif key.endswith("S") and not key.endswith("SS") and len(key) > 3:
-            keys.add(key[:-1])
-    return keys
+SCHEMA_PREFIX_SHARE = 0.5
+"""A table name's first word is a schema prefix when at least this share of the tables (and
+two or more) start with it: JForum's ``JFORUM_``, eGovFrame's ``COMTN``-less ``TB_``."""
+
+
+def schema_prefixes(tables: Iterable[str]) -> frozenset[str]:
+    """The first words most table names start with (``JFORUM`` of ``JFORUM_USERS``)."""
+    names = list(tables)
+    heads = Counter(head for n in names if (head := n.partition("_")[0]) != n)
+    return frozenset(
+        h for h, k in heads.items() if k >= 2 and k >= SCHEMA_PREFIX_SHARE * len(names)
+    )
+
+
+def _keys(table: str, prefixes: frozenset[str]) -> list[set[str]]:
+    """The bare names a class named for ``table`` may have, the closest first: the table's own
+    and its singular; then, past a schema prefix, the rest and its singular. ``JFORUM_USERS``
+    -> ``JFORUMUSERS``, ``JFORUMUSER``; then ``USERS``, ``USER`` (JForum's ``User``,
+    ``UserDAO``). ``ORDER_ITEM`` is never ``Item``'s: ``ORDER`` is no prefix of the schema."""
+    head, _, rest = table.partition("_")
+    names = [table] + ([rest] if head in prefixes and rest else [])
+    return [_with_singular(_bare(n)) for n in names]
+
+
+def _with_singular(key: str) -> set[str]:
+    """``USERS`` -> ``USERS``, ``USER``; ``CATEGORIES`` -> also ``CATEGORY``."""
+    if key.endswith("IES") and len(key) > 4:
+        return {key, key[:-3] + "Y"}
+    if key.endswith("S") and not key.endswith("SS") and len(key) > 3:
+        return {key, key[:-1]}
+    return {key}
 
 
 def settle_tables(

@@ -6,15 +6,20 @@ their code shares: eGovFrame's common components keep collaboration under
 ``egovframework.com.cop``, user support under ``uss``, system management under ``sym``,
 security under ``sec``; Fineract keeps ``portfolio``, ``accounting`` and ``organisation``
 under ``org.apache.fineract``. A service's area is the package of that level holding more than
-half of its classes.
+half of its classes. The root is the deepest package holding most classes of four in five
+services (counted by services: one feature of many classes is no root); when one package
+below it holds over two thirds of the services, the level below that is used (eGovFrame's
+templates keep their components under ``egovframework.let`` beside a few
+``egovframework.com`` classes).
 
-Layer-first code has no areas to give: packages named ``web``, ``service``, ``domain``, ``dao``,
-``common`` or ``core`` at that level are layers or modules of plumbing, and a system whose
-services mostly sit in such packages gets none. Neither does one whose level gives fewer than
-three areas, no area of two services or more, or services in one area for the most part; when
-one package holds over two thirds of the services, the level below it is tried (eGovFrame's
-templates keep their components under ``egovframework.let`` beside a few ``egovframework.com``
-classes).
+A system gets no areas at all when:
+
+* its code shares no root package (several group ids: ``org``, ``com`` are no areas);
+* more than a third of the services with an area sit in a package named for a layer or for
+  plumbing (``web``, ``service``, ``domain``, ``dao``, ``common``, ``core``): layer-first
+  code, whose packages are no features;
+* fewer than three areas hold a service, or no area holds two;
+* fewer than half the services have an area (most straddle packages).
 """
 
 from __future__ import annotations
@@ -38,7 +43,8 @@ LAYER_WORDS = frozenset(
 )  # fmt: skip
 """Package names that name a layer or plumbing, not a feature area."""
 ROOT_SHARE = 0.8
-"""The root is the deepest package holding at least this share of the classes."""
+"""The root is the deepest package holding most classes of at least this share of the
+services."""
 MIN_AREAS = 3
 DOMINANT_SHARE = 2 / 3
 """An area holding more than this share of the services is a root to look below."""
@@ -47,13 +53,12 @@ DOMINANT_SHARE = 2 / 3
 def service_areas(services: Sequence[dict[str, Any]]) -> dict[str, str]:
     """Service id -> its area, for the services that have one; empty when the packages give
     the system no areas (see the module docstring)."""
-    packages = {s["id"]: [c.rsplit(".", 1)[0].split(".") for c in s["classes"]] for s in services}
-    every = [p for ps in packages.values() for p in ps]
-    root = _root(every)
+    packages = {s["id"]: [_package(c) for c in s["classes"]] for s in services}
+    root = _root(packages)
     while True:
         areas = _areas_below(root, packages)
         counts = Counter(areas.values())
-        if not counts:
+        if not root or not counts:  # no package all the code shares: org, com, net are none
             return {}
         top, held = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if held <= DOMINANT_SHARE * len(services):
@@ -70,13 +75,19 @@ def service_areas(services: Sequence[dict[str, Any]]) -> dict[str, str]:
     return areas
 
 
-def _root(packages: list[list[str]]) -> list[str]:
-    """The deepest package holding ``ROOT_SHARE`` of ``packages`` (segment lists)."""
+def _package(fqn: str) -> list[str]:
+    """``a.b.C`` -> ``["a", "b"]``; a class of the default package has none."""
+    package = fqn.rpartition(".")[0]
+    return package.split(".") if package else []
+
+
+def _root(packages: dict[str, list[list[str]]]) -> list[str]:
+    """The deepest package holding more than half the classes of ``ROOT_SHARE`` of the
+    services: counted by services, one big feature (a ``portfolio`` of 650 classes beside
+    three areas of 40) is no root."""
     root: list[str] = []
     while True:
-        below = Counter(
-            p[len(root)] for p in packages if len(p) > len(root) and p[: len(root)] == root
-        )
+        below = Counter(area for area in _areas_below(root, packages).values())
         if not below:
             return root
         segment, held = min(below.items(), key=lambda kv: (-kv[1], kv[0]))

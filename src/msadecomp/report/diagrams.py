@@ -157,9 +157,10 @@ def area_map(report: dict[str, Any]) -> str | None:
     members: dict[str, list[dict[str, Any]]] = {}
     for s in report["services"]:
         members.setdefault(area[s["id"]], []).append(s)
+    box = area_boxes(report)
     g = _graph("area_map", f"Areas: {report['input']['root']}")
     for name, services in sorted(members.items()):
-        kinds = Counter(str((s.get("subdomain") or {}).get("type")) for s in services)
+        kinds = Counter(str((s.get("subdomain") or {}).get("type") or "untyped") for s in services)
         lines = [
             f"{name}: {_count(len(services), 'service')}",
             f"{_count(sum(len(s['classes']) for s in services), 'class', 'classes')}, "
@@ -171,29 +172,30 @@ def area_map(report: dict[str, Any]) -> str | None:
         top = min(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         g.add_node(
             pydot.Node(
-                node_id(f"area_{name}"),
+                box[name],
                 label="\n".join(lines),
                 fillcolor=SUBDOMAIN_COLOURS.get(top, DEFAULT_COLOUR),
             )
         )
     calls: Counter[tuple[str, str]] = Counter()
     for c in report["remote_calls"]:
-        a, b = area[c["from_service"]], area[c["to_service"]]
-        if a != b:
+        a, b = area.get(c["from_service"]), area.get(c["to_service"])
+        if a and b and a != b:  # the shared kernel is in no area
             calls[(a, b)] += c["count"]
     shared: dict[tuple[str, str], set[str]] = {}
     for table, info in report["tables"].items():
-        owner = info["owner"]
+        owner = area.get(info["owner"] or "")
         for svc in info["access"]:
-            if owner and area[svc] != area[owner]:
-                shared.setdefault((area[svc], area[owner]), set()).add(table)
+            user = area.get(svc)
+            if owner and user and user != owner:
+                shared.setdefault((user, owner), set()).add(table)
     for a, b in sorted(set(calls) | set(shared)):  # one arrow per pair: its calls and tables
         n, tables = calls.get((a, b), 0), len(shared.get((a, b), ()))
         label = ", ".join(
             [f"{n} call{'s' * (n != 1)}"] * bool(n)
             + [f"{tables} shared table{'s' * (tables != 1)}"] * bool(tables)
         )
-        edge = pydot.Edge(node_id(f"area_{a}"), node_id(f"area_{b}"), label=label)
+        edge = pydot.Edge(box[a], box[b], label=label)
         if n:
             edge.set("penwidth", f"{min(1 + n / 20, 6):.1f}")
         else:  # reads or writes only, drawn as the context map draws shared tables
@@ -206,6 +208,13 @@ def area_map(report: dict[str, Any]) -> str | None:
     g.set("splines", "true")
     g.set("sep", "+20")
     return str(g.to_string())
+
+
+def area_boxes(report: dict[str, Any]) -> dict[str, str]:
+    """Area name -> the DOT id of its box in the area map (by position: names sanitised into
+    ids could clash)."""
+    names = {s.get("area") or NO_AREA for s in report["services"]}
+    return {name: f"area_{i}" for i, name in enumerate(sorted(names))}
 
 
 def _wrapped(words: list[str], width: int) -> list[str]:

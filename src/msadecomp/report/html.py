@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from msadecomp.report.diagrams import node_id
+from msadecomp.report.diagrams import area_boxes, node_id
 from msadecomp.report.glossary import LEGEND, glossary
 from msadecomp.report.i18n import readiness_question, translator
 from msadecomp.report.markdown import (
@@ -133,6 +133,8 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
     node_links = {node_id(s["id"]): anchor("svc", s["id"]) for s in report["services"]}
     if report.get("shared_kernel"):
         node_links[node_id(report["shared_kernel"]["id"])] = "kernel"
+    if any(s.get("area") for s in report["services"]):  # an area's box: the services table
+        node_links.update(dict.fromkeys(area_boxes(report).values(), "services"))
     return template.render(
         r=report,
         params=parameters_line(report),

@@ -70,6 +70,7 @@ KO: dict[str, str] = {
     "Migration readiness checklist": "정보시스템 자가진단 체크리스트",
     "Diagnostics": "진단 메시지",
     "Context map": "컨텍스트 맵",
+    "Areas": "영역",
     "The services by area, the feature package holding most of each service's classes:": (
         "영역별 서비스 (영역: 각 서비스 클래스의 과반을 담은 기능 패키지):"
     ),

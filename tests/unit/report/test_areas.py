@@ -51,18 +51,55 @@ def test_a_package_holding_most_services_is_looked_below() -> None:
 
 def test_layer_first_code_has_no_areas() -> None:
     services = _services(
-        order=["shop.web", "shop.service", "shop.service"],
-        cart=["shop.service", "shop.dao", "shop.dao"],
-        item=["shop.domain", "shop.domain"],
-        user=["shop.web", "shop.web"],
+        order=["shop.web", "shop.web"],
+        cart=["shop.web", "shop.web", "shop.dao"],
+        item=["shop.service", "shop.service"],
+        user=["shop.service", "shop.service"],
         admin=["shop.admin.web", "shop.admin.service", "shop.admin.web"],
+        stock=["shop.admin.dao", "shop.admin.dao"],
+        report=["shop.report.web", "shop.report.dao"],
+    )
+    # web, service and admin each hold two services: areas but for their names
+    assert service_areas(services) == {}
+
+
+def test_one_big_feature_is_no_root() -> None:
+    """Services count, not classes: loans, savings and clients under portfolio outweigh the
+    other areas in classes, not in services."""
+    services = _services(
+        loan=["org.f.portfolio.loan"] * 300,
+        savings=["org.f.portfolio.savings"] * 200,
+        client=["org.f.portfolio.client"] * 150,
+        journal=["org.f.accounting.journal"] * 20,
+        rule=["org.f.accounting.rule"] * 20,
+        office=["org.f.organisation.office"] * 20,
+        staff=["org.f.organisation.staff"] * 20,
+    )
+    areas = service_areas(services)
+    assert areas["loan"] == areas["client"] == "portfolio"
+    assert areas["journal"] == "accounting" and areas["staff"] == "organisation"
+
+
+def test_code_of_several_group_ids_has_no_areas_named_org_or_com() -> None:
+    services = _services(
+        a=["org.x.a"], b=["org.x.b"], c=["com.y.c"], d=["com.y.d"], e=["net.z.e"], f=["net.z.f"]
     )
     assert service_areas(services) == {}
 
 
-def test_fewer_than_three_areas_or_none_shared_give_none() -> None:
+def test_fewer_than_three_areas_or_none_shared_or_few_placed_give_none() -> None:
     two = _services(a=["x.one.p"], b=["x.one.q"], c=["x.two.p"], d=["x.two.q"])
     assert service_areas(two) == {}
     lone = _services(a=["x.one"], b=["x.two"], c=["x.three"], d=["x.four"])
     assert service_areas(lone) == {}
+    few = _services(  # three areas, but most services straddle two packages
+        a=["x.one", "x.one"],
+        b=["x.one", "x.one"],
+        c=["x.two"],
+        d=["x.three"],
+        **{k: ["x.four", "x.five"] for k in "efghi"},
+    )
+    assert service_areas(few) == {}
     assert service_areas([]) == {}
+    default = [{"id": "a", "classes": ["Main", "Util"]}, {"id": "b", "classes": ["Main"]}]
+    assert service_areas(default) == {}  # the default package is no area

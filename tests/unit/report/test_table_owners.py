@@ -11,7 +11,7 @@ import pytest
 from msadecomp import Config, analyze, api
 from msadecomp.decompose import Cluster, Decomposition
 from msadecomp.decompose.algorithms import Prepared
-from msadecomp.decompose.tables import settle_tables, table_owners
+from msadecomp.decompose.tables import _keys, schema_prefixes, settle_tables, table_owners
 from msadecomp.ingest.links import JPA_ENTITY
 from msadecomp.model import (
     Access,
@@ -111,10 +111,23 @@ def test_a_tie_looks_past_the_schema_prefix_and_the_plural_for_the_namesake() ->
             ("app.entities.Quote", "DT_QUOTES", Access.WRITE, "embedded SQL"),
             ("app.direct.TradeDirect", "DT_ACCOUNT_QUOTES", Access.WRITE, "embedded SQL"),
             ("app.entities.Quote", "DT_ACCOUNT_QUOTES", Access.WRITE, "embedded SQL"),
+            ("app.direct.TradeDirect", "ACCOUNT_QUOTE", Access.WRITE, "embedded SQL"),
+            ("app.entities.Quote", "ACCOUNT_QUOTE", Access.WRITE, "embedded SQL"),
         ]
     )
-    # a namesake of the table's last word alone (ACCOUNT_QUOTES -> Quote) decides nothing
-    assert owners == {"DT_QUOTES": "S3", "DT_ACCOUNT_QUOTES": "S1"}
+    # a namesake of the rest alone (ACCOUNT_QUOTES -> Quote) decides nothing, nor does one past
+    # a first word few tables start with (ACCOUNT_QUOTE)
+    assert owners == {"DT_QUOTES": "S3", "DT_ACCOUNT_QUOTES": "S1", "ACCOUNT_QUOTE": "S1"}
+
+
+def test_namesakes_are_looked_for_closest_first_and_past_a_schema_prefix_only() -> None:
+    """ORDER_ITEM is OrderItem's before Item's, and Item's never: ORDER is no schema prefix."""
+    prefixes = schema_prefixes(["JFORUM_USERS", "JFORUM_POSTS", "JFORUM_TOPICS", "ORDER_ITEM"])
+    assert prefixes == {"JFORUM"}
+    assert _keys("JFORUM_USERS", prefixes) == [{"JFORUMUSERS", "JFORUMUSER"}, {"USERS", "USER"}]
+    assert _keys("ORDER_ITEM", prefixes) == [{"ORDERITEM"}]
+    assert _keys("CATEGORIES", prefixes) == [{"CATEGORIES", "CATEGORY"}]
+    assert schema_prefixes(["ORDER_ITEM", "ORDERS", "ITEM", "USERS"]) == frozenset()
 
 
 def test_table_nodes_settle_in_the_service_owning_them_and_modularity_follows() -> None:
