@@ -123,7 +123,7 @@ def _bare(name: str) -> str:
 
 SCHEMA_PREFIX_SHARE = 0.5
 """A table name's first word is a schema prefix when at least this share of the tables (and
-two or more) start with it: JForum's ``JFORUM_``, eGovFrame's ``COMTN``-less ``TB_``."""
+two or more) start with it: JForum's ``JFORUM_``, a shop's ``TB_``."""
 
 
 def schema_prefixes(tables: Iterable[str]) -> frozenset[str]:
