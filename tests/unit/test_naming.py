@@ -80,6 +80,9 @@ def test_helpers() -> None:
     assert stem("ISysUserService", "Sys") == "User" and stem("IGenTableService") == "GenTable"
     assert stem("IOUtils") == "IO" and stem("ItemService") == "Item"
     assert stem("GenericUserSessionDAO") == "UserSession"  # JForum's SQL-standard DAOs
+    # RuoYi-Vue-Plus's business and view objects, TicketMonster's transfer objects
+    assert stem("SysTenantBo", "Sys") == "Tenant" and stem("WfCategoryVo") == "WfCategory"
+    assert stem("MediaItemDTO") == "MediaItem" and stem("TestDemoBo") == "TestDemo"
     assert slug(stem("EgovBBSAttributeManageDAO")) == "bbs-attribute"
     assert slug("DTBroker3MDB") == "dt-broker3-mdb" and slug("OAuth") == "oauth"
     assert common_prefix(["egov.a.b", "egov.a.c", "egov.d"]) == ("egov",)
@@ -447,3 +450,19 @@ def test_a_service_of_set_up_plumbing_is_named_for_it_and_yields_its_name() -> N
     assert names["shop.configuration.Configuration"] == "configuration"
     assert names["shop.web.CorsFilter"] == "filter"
     assert names["shop.study.EditServlet"] != "servlet"  # servlets are a business's entry points
+
+
+def test_business_and_persistent_object_packages_name_nothing() -> None:
+    """RuoYi-Vue-Plus's tenant classes sit in system.controller and system.domain.bo: the
+    service is the tenant service, not "bo"."""
+    tenant = (
+        "org.x.system.controller.SysTenantController",
+        "org.x.system.controller.SysTenantPackageController",
+        "org.x.system.domain.bo.SysTenantBo",
+        "org.x.system.domain.bo.SysTenantPackageBo",
+        "org.x.system.domain.po.SysTenantPo",
+    )
+    other = ("org.x.system.controller.SysMenuController", "org.x.system.domain.bo.SysMenuBo")
+    g = graph_of(*tenant, *other)
+    names = [c.name for c in name_clusters(g, [set(tenant), set(other)])]
+    assert names == ["sys-menu", "sys-tenant"]  # SysTenantBo is a SysTenant

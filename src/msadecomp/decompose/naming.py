@@ -51,7 +51,8 @@ if TYPE_CHECKING:
     from msadecomp.decompose import Cluster
 
 _STEM_SUFFIXES = re.compile(
-    r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|DefaultVO|SearchVO|Impl|Util|Utils|"
+    r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|Vo|BO|Bo|DTO|Dto|DefaultVO|SearchVO|"
+    r"Impl|Util|Utils|"
     r"Helper|Manager|Mgr|Repository|ActionBean|Action|Bean|Resource|REST|Rest|Endpoint|Servlet|"
     r"Facade|Manage|Management|Mng|Mgmt|DataBean|Local|Remote|JSF|Jsf|\d*(?:MDB|SLSB|SFSB|EJB)|"
     r"Page|Panel|(?:Dropdown)?(?:Read|Write)Platform|ApiResource|CommandHandler|DataValidator|"
@@ -83,6 +84,10 @@ TECHNICAL_SEGMENTS = frozenset(
         "daos",
         "vo",
         "vos",
+        "bo",
+        "bos",
+        "po",
+        "pos",
         "dto",
         "dtos",
         "util",
