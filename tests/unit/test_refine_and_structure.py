@@ -897,6 +897,35 @@ def test_a_service_of_pieces_with_no_tie_between_them_splits_into_the_pieces() -
     )
 
 
+def test_a_loose_piece_joins_the_service_it_is_tied_to_rather_than_stand_alone() -> None:
+    """RuoYi-Vue-Plus: a catch-all split left the workflow's request objects with the web
+    configuration; apart, they join the workflow service whose controllers take them."""
+    g = nx.Graph()
+    config = ["w.I18nConfig", "w.LocaleResolver", "w.UndertowConfig"]
+    requests = ["f.WfCategoryBo", "f.WfFormBo", "f.WfNodeBo"]
+    workflow = ["f.WfCategoryController", "f.WfFormController", "f.WfService"]
+    clique(g, config, "o.web.config")
+    clique(g, workflow, "o.workflow.controller")
+    for bo in requests:
+        g.add_node(bo, kind="class", package="o.workflow.domain.bo")
+    g.add_edge("f.WfCategoryBo", "f.WfFormBo", weight=0.2)
+    g.add_edge("f.WfFormBo", "f.WfNodeBo", weight=0.2)
+    for bo in requests:
+        g.add_edge(bo, "f.WfCategoryController", weight=2.0)
+    g.nodes["f.WfCategoryController"]["handler"] = True
+    parts = [set(config) | set(requests), set(workflow)]
+    split, notes = split_disconnected(g, parts)
+    assert same_parts(split, [set(config), set(workflow) | set(requests)])
+    assert parts[1] == set(workflow)  # the caller's parts are left alone
+    assert notes[-1] == (
+        "1 such piece(s) with no table or request handler of their own, tied more to another "
+        "service than within, joined it: the pieces of WfCategoryBo"
+    )
+    g.add_edge("f.WfCategoryBo", "f.WfNodeBo", weight=9.0)  # tied more within: a service
+    split, _ = split_disconnected(g, parts)
+    assert same_parts(split, [set(config), set(requests), set(workflow)])
+
+
 def test_an_implementation_is_used_by_the_users_of_its_interface() -> None:
     """The converter implements an interface booking uses too: it stays."""
     users = {**TRACKING_USERS, "b.app.Converter": {"b.app.BookingService"}}

@@ -156,9 +156,15 @@ def split_disconnected(graph: nx.Graph, parts: Partition) -> tuple[Partition, li
     """A service whose classes fall into pieces with no tie at all between them is split: each
     piece of at least ``MIN_PART`` classes becomes a service, and a smaller piece goes with the
     one sharing the longest package prefix. eGovFrame's banner, FAQ, news and diary screens had
-    been tied together only by the file attachments that :func:`split_providers` took away."""
+    been tied together only by the file attachments that :func:`split_providers` took away.
+
+    A piece with nothing of its own (no table, no request handler) that is tied more to one
+    other service than within itself joins that service instead: RuoYi-Vue-Plus's workflow
+    request objects (``WfCategoryBo``, ``WfFormManageBo``), which a catch-all split had left
+    with the web configuration, belong with the workflow service whose controllers take them."""
     out: Partition = []
     notes: list[str] = []
+    made: list[set[str]] = []
     for part in parts:
         pieces = sorted(
             (set(c) for c in nx.connected_components(graph.subgraph(part))),
@@ -166,17 +172,45 @@ def split_disconnected(graph: nx.Graph, parts: Partition) -> tuple[Partition, li
         )
         whole = [c for c in pieces if class_count(c) >= MIN_PART]
         if len(whole) < 2:
-            out.append(part)
+            out.append(set(part))  # a copy: a loose piece may join it
             continue
         for piece in pieces[len(whole) :]:
             packages = [str(graph.nodes[n].get("package", "")) for n in piece if not is_table(n)]
             prefix = [sum(shared_prefix(p, w, graph) for p in packages) for w in whole]
             whole[prefix.index(max(prefix))] |= piece
         out.extend(whole)
+        made.extend(whole)
         sizes = ", ".join(str(class_count(w)) for w in whole)
         shown = listing(min(n.rpartition(".")[2] for n in w if not is_table(n)) for w in whole)
         notes.append(
             f"a service of {class_count(part)} classes made of pieces with no tie between them "
             f"was split into {len(whole)} services of {sizes} classes: the pieces of {shown}"
         )
-    return out, notes
+    joined = _join_loose_pieces(graph, out, made)
+    if joined:
+        notes.append(
+            f"{len(joined)} such piece(s) with no table or request handler of their own, tied "
+            f"more to another service than within, joined it: the pieces of {listing(joined)}"
+        )
+    return [p for p in out if p], notes
+
+
+def _join_loose_pieces(graph: nx.Graph, parts: Partition, pieces: list[set[str]]) -> list[str]:
+    """Moves each loose piece of ``pieces`` (see :func:`split_disconnected`) into the part of
+    ``parts`` it is most tied to, in place; returns the pieces' smallest class names."""
+    joined: list[str] = []
+    for piece in pieces:
+        if any(is_table(n) or graph.nodes[n].get("handler") for n in piece):
+            continue
+        own = next(i for i, p in enumerate(parts) if p is piece)
+        index = {n: j for j, p in enumerate(parts) if j != own for n in p}
+        ties = ties_to(graph, piece, index)
+        within = sum(d.get("weight", 1.0) for _, _, d in graph.subgraph(piece).edges(data=True))
+        if not ties:
+            continue
+        j = min(ties, key=lambda k: (-ties[k], k))
+        if ties[j] > within:
+            joined.append(min(n.rpartition(".")[2] for n in piece))
+            parts[j] |= piece
+            parts[own] = set()
+    return joined
