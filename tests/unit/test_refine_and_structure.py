@@ -14,6 +14,7 @@ from msadecomp.decompose.refine import (
     follow_sole_users,
     gather_package_stragglers,
     join_domain_to_front,
+    join_fronts_to_logic,
     join_inbound_adapters,
     join_logic_to_data,
     join_package_fragments,
@@ -924,6 +925,53 @@ def test_a_loose_piece_joins_the_service_it_is_tied_to_rather_than_stand_alone()
     g.add_edge("f.WfCategoryBo", "f.WfNodeBo", weight=9.0)  # tied more within: a service
     split, _ = split_disconnected(g, parts)
     assert same_parts(split, [set(config), set(requests), set(workflow)])
+
+
+def _front_and_logic() -> tuple[nx.Graph, list[set[str]]]:
+    """RuoYi-Vue-Plus: the tenant controller and its request object apart from the service
+    interface, implementation, mapper and entity they serve."""
+    g = nx.Graph()
+    front = ["w.SysTenantController", "w.SysTenantBo"]
+    logic = ["s.ISysTenantService", "s.SysTenantServiceImpl", "s.SysTenantMapper", "s.SysTenant"]
+    clique(g, front, "o.system.controller", weight=5.0)
+    clique(g, logic, "o.system.service", weight=5.0)
+    g.nodes["w.SysTenantController"].update(layer="web", handler=True)
+    g.nodes["s.ISysTenantService"].update(layer="service", type_kind="interface")
+    g.nodes["s.SysTenantServiceImpl"].update(layer="service", type_kind="class")
+    g.nodes["s.SysTenantMapper"]["layer"] = "persistence"
+    g.nodes["s.SysTenant"]["stereotype"] = "entity"
+    g.add_edge("w.SysTenantController", "s.ISysTenantService", weight=4.0)
+    g.add_edge("w.SysTenantController", "s.SysTenant", weight=4.0)
+    g.add_edge("w.SysTenantBo", "s.SysTenantServiceImpl", weight=4.0)
+    g.add_node("x.CaptchaController", kind="class", package="o.auth", handler=True)
+    g.add_edge("w.SysTenantController", "x.CaptchaController", weight=1.0)
+    g.graph[USERS] = {"s.ISysTenantService": {"w.SysTenantController", "s.SysTenantServiceImpl"}}
+    return g, [set(front), set(logic), {"x.CaptchaController"}]
+
+
+def test_a_front_joins_the_logic_it_alone_calls() -> None:
+    g, parts = _front_and_logic()
+    joined, notes = join_fronts_to_logic(g, parts)
+    assert same_parts(joined, [parts[0] | parts[1], parts[2]])
+    assert notes == [
+        "a front joined the service whose logic it alone calls (ISysTenantService): "
+        "SysTenantBo, SysTenantController"
+    ]
+
+
+def test_a_front_stays_when_others_call_that_logic_too_or_its_ties_spread() -> None:
+    """JPetStore: the cart screens call the catalogue service the catalogue screens call."""
+    g, parts = _front_and_logic()
+    g.graph[USERS]["s.ISysTenantService"].add("x.CaptchaController")
+    assert same_parts(join_fronts_to_logic(g, parts)[0], parts)
+    g, parts = _front_and_logic()
+    g.add_node("y.Report", kind="class", package="o.report", stereotype="entity")
+    g.add_edge("w.SysTenantBo", "y.Report", weight=10.0)  # 12 of 23 ties: spread
+    parts.append({"y.Report"})
+    assert same_parts(join_fronts_to_logic(g, parts)[0], parts)
+    g, parts = _front_and_logic()
+    g.nodes["w.SysTenantBo"]["layer"] = "persistence"  # a store of its own: no front
+    assert same_parts(join_fronts_to_logic(g, parts)[0], parts)
 
 
 def test_an_implementation_is_used_by_the_users_of_its_interface() -> None:

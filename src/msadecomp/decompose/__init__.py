@@ -60,6 +60,7 @@ from msadecomp.decompose.refine import (
     follow_sole_users,
     gather_package_stragglers,
     join_domain_to_front,
+    join_fronts_to_logic,
     join_inbound_adapters,
     join_logic_to_data,
     join_package_fragments,
@@ -205,6 +206,8 @@ def decompose(
         notes.extend(provider_notes)
         parts, piece_notes = split_disconnected(core, parts)
         notes.extend(piece_notes)
+        parts, fronts_notes = join_fronts_to_logic(core, parts)
+        notes.extend(fronts_notes)
     parts, unreferenced = attach_orphans(core, parts)
     if algorithm in HAS_RESOLUTION:
         parts, adapter_notes = join_inbound_adapters(core, parts)

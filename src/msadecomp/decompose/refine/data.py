@@ -10,8 +10,15 @@ from collections.abc import Sequence
 import networkx as nx
 
 from msadecomp.decompose.algorithms import Partition
-from msadecomp.decompose.refine.parts import MIN_PART, class_count, join_parts, listing, move_to
-from msadecomp.graph import SEED_DATA, SUPERTYPES, TABLE_WRITES, WRITE_CALLS, is_table
+from msadecomp.decompose.refine.parts import (
+    MIN_PART,
+    class_count,
+    join_parts,
+    listing,
+    move_to,
+    ties_to,
+)
+from msadecomp.graph import SEED_DATA, SUPERTYPES, TABLE_WRITES, USERS, WRITE_CALLS, is_table
 
 
 def join_domain_to_front(
@@ -143,6 +150,74 @@ def join_logic_to_data(graph: nx.Graph, parts: Partition) -> tuple[Partition, li
             f"({most:.3g} of {total:.3g} writes): {shown}"
         )
     return [p for p in pieces if p], notes
+
+
+FRONT_SHARE = 0.6
+"""A front joins the service holding this share of its ties."""
+
+
+def join_fronts_to_logic(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
+    """A front (request handlers with their request and response objects and service
+    interfaces; no entity, store or service implementation of its own) most of whose ties
+    (``FRONT_SHARE``) go to one service holding such logic or data joins it: the clustering cut
+    RuoYi-Vue-Plus's tenant, menu and dictionary controllers from the implementations,
+    mappers and entities they serve, which sat together in one service of the system's data.
+    A front spread over several services stays (a gateway or an administration front)."""
+    pieces = [set(p) for p in parts]
+    index = {n: i for i, p in enumerate(pieces) for n in p}
+    holders = {  # a store or an entity: the data's service (a table sits where its ties pulled)
+        i
+        for i, p in enumerate(pieces)
+        for n in p
+        if not is_table(n) and _own_logic_or_data(graph, n)
+    }
+    users: dict[str, set[str]] = graph.graph.get(USERS, {})
+    notes: list[str] = []
+    for i, part in enumerate(pieces):
+        if not part or i in holders or not any(graph.nodes[n].get("handler") for n in part):
+            continue
+        ties = ties_to(graph, part, index)
+        ties.pop(i, None)
+        if not ties:
+            continue
+        j = min(ties, key=lambda k: (-ties[k], k))
+        if j not in holders or ties[j] < FRONT_SHARE * sum(ties.values()):
+            continue
+        served = _served_alone(graph, part, pieces[j], users)
+        if not served:
+            continue
+        shown = join_parts(pieces, index, i, j)
+        notes.append(
+            f"a front joined the service whose logic it alone calls ({listing(served)}): {shown}"
+        )
+    return [p for p in pieces if p], notes
+
+
+def _served_alone(
+    graph: nx.Graph, front: set[str], logic: set[str], users: dict[str, set[str]]
+) -> list[str]:
+    """The service-layer classes of ``logic`` that the front uses and no class outside the
+    two does: the logic behind the front's handlers (RuoYi-Vue-Plus's ``ISysTenantService``
+    behind ``SysTenantController``). JPetStore's ``CatalogService``, which the cart and the
+    order screens call too, is none."""
+    return sorted(
+        n.rpartition(".")[2]
+        for n in logic
+        if graph.nodes[n].get("layer") == "service"
+        and (by := users.get(n, set()) - logic)
+        and by <= front
+    )
+
+
+def _own_logic_or_data(graph: nx.Graph, n: str) -> bool:
+    """An entity, a store or a service implementation: what a front does not hold."""
+    node = graph.nodes[n]
+    layer = str(node.get("layer"))
+    return bool(
+        node.get("stereotype") == "entity"
+        or layer == "persistence"
+        or (layer == "service" and node.get("type_kind") != "interface")
+    )
 
 
 def _entity_writes(graph: nx.Graph, entity: set[str]) -> Counter[tuple[str, str]]:
