@@ -39,6 +39,11 @@ RuoYi-Vue-Plus's auth services, class MoJoFM 94.1 -> 91.8 and 92.6 -> 92.4). A
 layer-first scheme with one package per module and layer (``cms.dao``, ``cms.web``) leaves
 such templates below the share of packages the rule above asks for.
 
+A plain class named as a base (``BaseController``, ``BaseEntity``) that eight or more classes
+in three or more other packages extend is kernel too, set aside after clustering, when the
+share rules leave it: RuoYi's and RuoYi-Vue-Plus's ``BaseController`` under every module's
+controllers, OpenMRS's ``BaseOpenmrsService``, JeeSite's ``BaseService``.
+
 A class with a technical name in a technical package (``common.util.IpHelper``) is kernel
 when the package as a whole is used widely enough, however few packages use the class itself:
 a layer-first shop's ``IdUtil`` or ``RedisUtil`` is no part of the service whose controller
@@ -180,6 +185,17 @@ def detect_kernel(
                     after_clustering=True,
                 )
             )
+        elif spread := _base_spread(graph, fqn):
+            subtypes, packages = spread
+            found.append(
+                KernelClass(
+                    fqn,
+                    n,
+                    f"base class of {subtypes} classes in {packages} other packages, "
+                    "no data of its own",
+                    after_clustering=True,
+                )
+            )
     return found
 
 
@@ -202,12 +218,39 @@ def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None
     package scheme means few packages use it (the share rule would miss it). A domain
     interface with one implementation per persistence technology (PetClinic's
     ``OwnerRepository``) is no template. Neither is a plain class named as a base
-    (``BaseController``), which the share rule judges."""
+    (``BaseController``): :func:`_base_spread` judges those, after the share rules."""
     node = graph.nodes[fqn]
     if not node.get("generic"):
         return None
     if node.get("stereotype") == "entity" or _accesses_tables(graph, fqn):
         return None
+    subtypes = _subtypes(graph, fqn)
+    packages = {graph.nodes[s].get("package", "") for s in subtypes} - {node.get("package", "")}
+    if len(packages) >= TEMPLATE_PACKAGES or (packages and len(subtypes) >= TEMPLATE_SUBTYPES):
+        return len(subtypes), len(packages)
+    return None
+
+
+def _base_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None:
+    """(subtypes, their other packages) of a class named as a base (``BaseController``,
+    ``BaseEntity``) that ``TEMPLATE_SUBTYPES`` or more classes in ``TEMPLATE_PACKAGES`` or more
+    other packages extend, else None (Fineract's loan repayment processors, in two loan
+    packages, are the loan context's): RuoYi-Vue-Plus's ``BaseController`` under every
+    module's controllers and ``BaseEntity`` under their request objects, which had made a
+    service of their own with the web configuration. Its subtypes' ties to it are part of the
+    system the clustering sees, so it is set aside after clustering."""
+    if not BASE_CLASS.match(str(graph.nodes[fqn].get("label", ""))):
+        return None
+    subtypes = _subtypes(graph, fqn)
+    packages = {graph.nodes[s].get("package", "") for s in subtypes}
+    packages.discard(graph.nodes[fqn].get("package", ""))
+    if len(packages) >= TEMPLATE_PACKAGES and len(subtypes) >= TEMPLATE_SUBTYPES:
+        return len(subtypes), len(packages)
+    return None
+
+
+def _subtypes(graph: nx.MultiDiGraph, fqn: str) -> set[str]:
+    """The classes extending or implementing ``fqn``, directly or not."""
     subtypes: set[str] = set()
     stack = [fqn]
     while stack:
@@ -215,10 +258,7 @@ def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None
             if kind in ("extends", "implements") and sub not in subtypes:
                 subtypes.add(sub)
                 stack.append(sub)
-    packages = {graph.nodes[s].get("package", "") for s in subtypes} - {node.get("package", "")}
-    if len(packages) >= TEMPLATE_PACKAGES or (packages and len(subtypes) >= TEMPLATE_SUBTYPES):
-        return len(subtypes), len(packages)
-    return None
+    return subtypes
 
 
 def _accesses_tables(graph: nx.MultiDiGraph, fqn: str) -> bool:

@@ -341,3 +341,22 @@ def test_exceptions_of_a_widely_used_exception_package_are_kernel_after_clusteri
         "app.web.rest.errors.CacheException",
         "app.web.rest.errors.MailException",
     }
+
+
+def test_a_base_class_the_controllers_of_three_modules_extend_is_kernel_after_clustering() -> None:
+    """RuoYi-Vue-Plus's BaseController, under the controllers of the system, workflow and demo
+    modules; a base under two modules' classes stays with them."""
+
+    def base_under(*modules: str) -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        _layered(g, "x.common.web.BaseController", "web")
+        for i in range(9):
+            sub = f"x.{modules[i % len(modules)]}.controller.C{i}Controller"
+            _layered(g, sub, "web")
+            g.add_edge(sub, "x.common.web.BaseController", key="extends", kind="extends")
+        return g
+
+    (k,) = detect_kernel(base_under("system", "workflow", "demo"))
+    assert k.fqn == "x.common.web.BaseController" and k.after_clustering
+    assert k.reason == "base class of 9 classes in 3 other packages, no data of its own"
+    assert detect_kernel(base_under("system", "workflow")) == []
