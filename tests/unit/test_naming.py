@@ -83,6 +83,7 @@ def test_helpers() -> None:
     # RuoYi-Vue-Plus's business and view objects, TicketMonster's transfer objects
     assert stem("SysTenantBo", "Sys") == "Tenant" and stem("WfCategoryVo") == "WfCategory"
     assert stem("MediaItemDTO") == "MediaItem" and stem("TestDemoBo") == "TestDemo"
+    assert stem("UserBO") == "User" and stem("TURBO") == "TURBO" and stem("ComboBo") == "Combo"
     assert slug(stem("EgovBBSAttributeManageDAO")) == "bbs-attribute"
     assert slug("DTBroker3MDB") == "dt-broker3-mdb" and slug("OAuth") == "oauth"
     assert common_prefix(["egov.a.b", "egov.a.c", "egov.d"]) == ("egov",)
@@ -452,9 +453,9 @@ def test_a_service_of_set_up_plumbing_is_named_for_it_and_yields_its_name() -> N
     assert names["shop.study.EditServlet"] != "servlet"  # servlets are a business's entry points
 
 
-def test_business_and_persistent_object_packages_name_nothing() -> None:
-    """RuoYi-Vue-Plus's tenant classes sit in system.controller and system.domain.bo: the
-    service is the tenant service, not "bo"."""
+def test_business_object_tails_name_nothing() -> None:
+    """RuoYi-Vue-Plus's tenant classes are SysTenantController and SysTenantBo: the service
+    is the tenant service, not "sys" (SysTenantBo had stemmed to itself)."""
     tenant = (
         "org.x.system.controller.SysTenantController",
         "org.x.system.controller.SysTenantPackageController",

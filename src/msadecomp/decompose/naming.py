@@ -51,7 +51,8 @@ if TYPE_CHECKING:
     from msadecomp.decompose import Cluster
 
 _STEM_SUFFIXES = re.compile(
-    r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|Vo|BO|Bo|DTO|Dto|DefaultVO|SearchVO|"
+    r"(ServiceImpl|Service|Controller|DAO|Dao|Mapper|VO|Vo|(?<=[a-z0-9])BO|Bo|DTO|Dto|"
+    r"DefaultVO|SearchVO|"
     r"Impl|Util|Utils|"
     r"Helper|Manager|Mgr|Repository|ActionBean|Action|Bean|Resource|REST|Rest|Endpoint|Servlet|"
     r"Facade|Manage|Management|Mng|Mgmt|DataBean|Local|Remote|JSF|Jsf|\d*(?:MDB|SLSB|SFSB|EJB)|"
@@ -84,10 +85,6 @@ TECHNICAL_SEGMENTS = frozenset(
         "daos",
         "vo",
         "vos",
-        "bo",
-        "bos",
-        "po",
-        "pos",
         "dto",
         "dtos",
         "util",

@@ -71,11 +71,10 @@ def store_stem(simple_name: str) -> str | None:
 
 
 def _domain_by_name(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, list[str]]:
-    """Classes outside the web, service and persistence layers by simple name (no annotation
-    type: litemall's ``@Order`` validator is nothing ``OrderMapper`` stores)."""
+    """Classes outside the web, service and persistence layers by simple name."""
     by_name: dict[str, list[str]] = defaultdict(list)
     for node, data in nodes.items():
-        if data.get("layer") not in NOT_DOMAIN_LAYERS and data.get("type_kind") != "annotation":
+        if data.get("layer") not in NOT_DOMAIN_LAYERS:
             by_name[str(data.get("label", ""))].append(node)
     return by_name
 
@@ -95,8 +94,12 @@ def stored_entities(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, str]
         stem = store_stem(str(data.get("label", "")))
         if stem is None:
             continue
-        for suffix in ENTITY_SUFFIXES:
-            found = sorted(n for n in by_name.get(stem + suffix, ()) if n != node)
+        for suffix in ENTITY_SUFFIXES:  # an annotation type is nothing a store keeps
+            found = sorted(  # (litemall's @Order validator beside OrderMapper)
+                n
+                for n in by_name.get(stem + suffix, ())
+                if n != node and nodes[n].get("type_kind") != "annotation"
+            )
             if found:
                 out[node] = found[0]
                 break

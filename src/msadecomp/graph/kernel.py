@@ -21,8 +21,9 @@ no domain of its own:
   ``com.ruoyi.common.core.domain.entity``, is the row ``SysUserMapper`` keeps: domain, not
   utilities. A value type that several aggregates hold (``Money``) is part of none and can
   still be kernel;
-* it is no helper named for the data it works on through that data's own DAO or repository
-  (JForum's ``TopicsCommon`` calling ``TopicDAO``, JeeSite's ``UserUtils`` calling ``UserDao``).
+* it is no helper named for the data it works on, using the entity of its name or calling
+  that data's own DAO or repository (JForum's ``PollCommon`` building ``Poll`` objects and
+  ``TopicsCommon`` calling ``TopicDAO``, JeeSite's ``UserUtils`` calling ``UserDao``).
 
 A JPA ``@MappedSuperclass`` that two or more entities extend is kernel too (the entities'
 common base: id, name, version) when it is named as a base class or its entities live in two
@@ -315,31 +316,52 @@ def _has_domain(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]) -> b
 
 
 STORE_USE = frozenset({"call", "field", "local", "injection"})
+ENTITY_USE = STORE_USE | {"param", "return", "new"}
 HELPER_SUFFIX = re.compile(r"(Utils?|Helpers?|Common|Support|Tools?)$")
 
 
 def _entity_names(graph: nx.MultiDiGraph) -> frozenset[str]:
-    """The simple names of the entities: mapped to a table, or kept by a DAO or repository."""
+    """The simple names of the entities: mapped to a table, or kept by a DAO, mapper or
+    repository of the persistence layer (not a ``CacheManager`` and its ``Cache``)."""
     return frozenset(
         str(graph.nodes[n].get("label", "")).lower()
         for n in graph
         if graph.nodes[n].get("stereotype") == "entity"
-        or any(kind == "stores" for _, _, kind in graph.in_edges(n, keys=True))
+        or any(
+            kind == "stores" and graph.nodes[src].get("layer") == "persistence"
+            for src, _, kind in graph.in_edges(n, keys=True)
+        )
     )
 
 
 def _serves_own_data(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]) -> bool:
-    """True for a helper named for the data it works on: for an entity of the system
-    (JForum's ``PollCommon`` beside ``Poll``, JTrac's ``ItemUtils`` beside ``Item``) or for
-    the data it reaches through that data's own store (JForum's ``TopicsCommon`` calling
-    ``TopicDAO``, JeeSite's ``UserUtils`` and ``DictUtils`` calling ``UserDao`` and
-    ``DictDao``). That is the behaviour of the context keeping that data, however widely it
-    is used. OpenKM's ``FileUtils``, which looks a MIME type up through ``MimeTypeDAO``, and
-    a ``DateUtils`` stay utilities."""
+    """True for a helper named for the data it works on and working on it: using the entity
+    of its name (JForum's ``PollCommon`` builds ``Poll`` objects) or calling that data's own store
+    (JForum's ``TopicsCommon`` calls ``TopicDAO``; JeeSite's ``UserUtils`` and ``DictUtils``
+    call ``UserDao`` and ``DictDao``). That is the behaviour of the context keeping that data,
+    however widely it is used. OpenKM's ``FileUtils``, which looks a MIME type up through
+    ``MimeTypeDAO``, and its ``ConfigUtils``, which only imports the ``Config`` entity, stay
+    utilities."""
     label = str(graph.nodes[fqn].get("label", ""))
     match = HELPER_SUFFIX.search(label)
     if match is None or match.start() == 0:
         return False
+    stem = (STORE_PREFIX.sub("", label[: match.start()]) or label[: match.start()]).lower()
+    names = {stem, stem.removesuffix("s")}
+    if stem.endswith("ies"):
+        names.add(stem[:-3] + "y")
+    for _, dst, kind in graph.out_edges(fqn, keys=True):
+        if kind not in ENTITY_USE or dst == fqn:
+            continue
+        node = graph.nodes[dst]
+        name = str(node.get("label", ""))
+        if kind in STORE_USE and node.get("layer") == "persistence":
+            stored = store_stem(name)
+            if stored is not None and stored.lower() in names:
+                return True
+        if name.lower() in names and name.lower() in entities:
+            return True
+    return False
     stem = (STORE_PREFIX.sub("", label[: match.start()]) or label[: match.start()]).lower()
     names = {stem, stem.removesuffix("s"), stem.removesuffix("ies") + "y"}
     if names & entities:

@@ -101,7 +101,15 @@ def test_a_helper_named_for_the_data_its_store_keeps_is_not_kernel() -> None:
     assert [k.fqn for k in detect_kernel(entity)] == ["hub"]
     entity.add_node("app.entities.Poll", kind="class", label="Poll", package="app.entities")
     entity.nodes["app.entities.Poll"]["stereotype"] = "entity"
+    entity.add_edge("hub", "app.entities.Poll", key="import", kind="import", count=1)
+    assert [k.fqn for k in detect_kernel(entity)] == ["hub"]  # named for it, only imports it
+    entity.add_edge("hub", "app.entities.Poll", key="new", kind="new", count=1)
     assert detect_kernel(entity) == []
+    party = helper_calling("PartUtils", "VoteDAO")  # Part is no Party
+    party.add_node("app.entities.Party", kind="class", label="Party", package="app.entities")
+    party.nodes["app.entities.Party"]["stereotype"] = "entity"
+    party.add_edge("hub", "app.entities.Party", key="new", kind="new", count=1)
+    assert [k.fqn for k in detect_kernel(party)] == ["hub"]
     json_mapper = helper_calling("JsonUtils", "JsonMapper")
     json_mapper.nodes["app.dao.JsonMapper"]["layer"] = "other"
     assert [k.fqn for k in detect_kernel(json_mapper)] == ["hub"]

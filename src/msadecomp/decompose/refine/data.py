@@ -157,12 +157,15 @@ FRONT_SHARE = 0.6
 
 
 def join_fronts_to_logic(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
-    """A front (request handlers with their request and response objects and service
-    interfaces; no entity, store or service implementation of its own) most of whose ties
-    (``FRONT_SHARE``) go to one service holding such logic or data joins it: the clustering cut
-    RuoYi-Vue-Plus's tenant, menu and dictionary controllers from the implementations,
-    mappers and entities they serve, which sat together in one service of the system's data.
-    A front spread over several services stays (a gateway or an administration front)."""
+    """A front (request handlers with the classes clustering left with them: request and
+    response objects, service interfaces, helpers, table nodes; but no entity, store or
+    service implementation) most of whose ties (``FRONT_SHARE``) go to one service holding
+    such logic or data joins it when it alone calls a service-layer class there: the
+    clustering had cut RuoYi-Vue-Plus's tenant, dictionary and user controllers from the
+    implementations, mappers and entities they serve, which sat together in one service of
+    the system's data. A front spread over several services stays (a gateway or an
+    administration front), and so does one calling logic that others call too. Every front
+    is judged against the services as they were before any joined."""
     pieces = [set(p) for p in parts]
     index = {n: i for i, p in enumerate(pieces) for n in p}
     holders = {  # a store or an entity: the data's service (a table sits where its ties pulled)
@@ -172,7 +175,7 @@ def join_fronts_to_logic(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
         if not is_table(n) and _own_logic_or_data(graph, n)
     }
     users: dict[str, set[str]] = graph.graph.get(USERS, {})
-    notes: list[str] = []
+    joins: list[tuple[int, int, list[str]]] = []
     for i, part in enumerate(pieces):
         if not part or i in holders or not any(graph.nodes[n].get("handler") for n in part):
             continue
@@ -184,8 +187,10 @@ def join_fronts_to_logic(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
         if j not in holders or ties[j] < FRONT_SHARE * sum(ties.values()):
             continue
         served = _served_alone(graph, part, pieces[j], users)
-        if not served:
-            continue
+        if served:
+            joins.append((i, j, served))
+    notes: list[str] = []
+    for i, j, served in joins:
         shown = join_parts(pieces, index, i, j)
         notes.append(
             f"a front joined the service whose logic it alone calls ({listing(served)}): {shown}"

@@ -198,13 +198,14 @@ def split_disconnected(graph: nx.Graph, parts: Partition) -> tuple[Partition, li
 def _join_loose_pieces(graph: nx.Graph, parts: Partition, pieces: list[set[str]]) -> list[str]:
     """Moves each loose piece of ``pieces`` (see :func:`split_disconnected`) into the part of
     ``parts`` it is most tied to, in place; returns the pieces' smallest class names."""
+    index = {n: j for j, p in enumerate(parts) for n in p}
     joined: list[str] = []
     for piece in pieces:
-        if any(is_table(n) or graph.nodes[n].get("handler") for n in piece):
+        if not piece or any(is_table(n) or graph.nodes[n].get("handler") for n in piece):
             continue
-        own = next(i for i, p in enumerate(parts) if p is piece)
-        index = {n: j for j, p in enumerate(parts) if j != own for n in p}
+        own = index[next(iter(piece))]
         ties = ties_to(graph, piece, index)
+        ties.pop(own, None)
         within = sum(d.get("weight", 1.0) for _, _, d in graph.subgraph(piece).edges(data=True))
         if not ties:
             continue
@@ -212,5 +213,7 @@ def _join_loose_pieces(graph: nx.Graph, parts: Partition, pieces: list[set[str]]
         if ties[j] > within:
             joined.append(min(n.rpartition(".")[2] for n in piece))
             parts[j] |= piece
+            for n in piece:
+                index[n] = j
             parts[own] = set()
     return joined
