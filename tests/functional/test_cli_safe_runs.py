@@ -44,7 +44,7 @@ def test_a_second_run_with_fewer_formats_leaves_no_stale_outputs(
     code, stdout, err = analyze(fixture_root, tmp_path, "--format", "json")
     assert code == 0, err
     assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "report.json"]
-    assert "removed 5 stale outputs of an earlier run" in stdout  # md and four diagrams
+    assert "removed 4 stale outputs of an earlier run" in stdout
 
 
 def test_the_users_own_file_is_never_overwritten_without_force(

@@ -43,8 +43,8 @@ def test_html_report_is_self_contained(tmp_path: Path, fixture_root: Path) -> No
     html = (tmp_path / "report.html").read_text()
     services = len(analysis.report["services"])
     assert html.count('<svg class="neighbourhood"') == services  # one small diagram per service
-    # the areas, the context map, the classes and the tables, and the sweep chart
-    assert html.count("<svg") == 5 + services and "<?xml" not in html
+    # the context map, the classes and the tables, and the sweep chart (no area map: 8 services)
+    assert html.count("<svg") == 4 + services and "<?xml" not in html
     assert not re.search(r"""(src|href)=["']https?:""", html)
     assert not re.search(r"<script[^>]*\bsrc=", html), "scripts are inline"
     for s in analysis.report["services"]:

@@ -167,8 +167,8 @@ def test_the_table_diagram_leaves_out_services_without_tables(tables_each: int) 
 
 
 def test_an_area_map_has_a_box_per_area_and_one_arrow_per_pair() -> None:
-    r = report(4, 1)
-    for s, area in zip(r["services"], ("cop", "cop", "sym", None), strict=True):
+    r = report(20, 1)
+    for s, area in zip(r["services"], ("cop", "cop", "sym", None, *["ext"] * 16), strict=True):
         s["area"] = area
     r["remote_calls"] = [
         {"from_service": "S1", "to_service": "S0", "count": 5},  # inside cop: not drawn
@@ -183,13 +183,17 @@ def test_an_area_map_has_a_box_per_area_and_one_arrow_per_pair() -> None:
     dot = diagrams.area_map(r)
     assert dot is not None
     assert "(no area): 1 service" in dot and "1 core, 1 untyped" in dot
-    assert "sym: 1 service" in dot
-    # boxes in name order: (no area), cop, sym
+    assert "sym: 1 service" in dot and "ext: 16 services" in dot
+    # boxes in name order: (no area), cop, ext, sym
     assert dot.count("->") == 2
-    assert 'area_2 -> area_1 [label="7 calls, 1 shared table"' in dot
-    assert 'area_0 -> area_2 [label="1 shared table", style=dashed' in dot
+    assert 'area_3 -> area_1 [label="7 calls, 1 shared table"' in dot
+    assert 'area_0 -> area_3 [label="1 shared table", style=dashed' in dot
     assert "<svg" in render_svg(dot)
 
 
-def test_a_system_without_areas_has_no_area_map() -> None:
-    assert diagrams.area_map(report(3, 1)) is None
+def test_a_system_without_areas_or_of_few_services_has_no_area_map() -> None:
+    assert diagrams.area_map(report(30, 1)) is None
+    few = report(19, 1)
+    for s in few["services"]:
+        s["area"] = "cop"
+    assert diagrams.area_map(few) is None

@@ -143,6 +143,8 @@ def context_map(report: dict[str, Any]) -> str:
 
 
 NO_AREA = "(no area)"
+AREA_MAP_SERVICES = 20
+"""Systems of fewer services have no area map: their context map reads well enough."""
 AREA_NAMES_WIDTH = 60
 """An area box lists its services' names in lines of at most this many characters."""
 
@@ -150,9 +152,10 @@ AREA_NAMES_WIDTH = 60
 def area_map(report: dict[str, Any]) -> str | None:
     """One box per area (see :mod:`msadecomp.report.areas`) listing its services, with the
     calls and shared tables between areas: the map of a system of sixty services read as a
-    dozen areas. None when the system has no areas."""
+    dozen areas. None when the system has no areas or fewer than ``AREA_MAP_SERVICES``
+    services."""
     area = {s["id"]: s.get("area") or NO_AREA for s in report["services"]}
-    if not any(s.get("area") for s in report["services"]):
+    if len(area) < AREA_MAP_SERVICES or not any(s.get("area") for s in report["services"]):
         return None
     members: dict[str, list[dict[str, Any]]] = {}
     for s in report["services"]:
