@@ -52,6 +52,7 @@ from msadecomp.ingest.views import (
     link_views,
     read_view,
 )
+from msadecomp.ingest.web_apps import OTHER_WEB_APP_REASON, foreign_pages
 from msadecomp.ingest.xml_config import XmlFacts
 from msadecomp.model import (
     ASYNC_VERBS,
@@ -172,6 +173,10 @@ def ingest(
         tooling = {p.path for p in pages if p.path in code_templates and not p.controllers}
         pages = [p for p in pages if p.path not in tooling]
         collected.excluded.extend((path, TOOLING_REASON) for path in sorted(tooling))
+        fqns = {t.fqn for t in java.types}
+        other = set(foreign_pages((p.path for p in pages), xml.servlets, fqns))
+        pages = [p for p in pages if p.path not in other]  # JForum's JSPWiki web site
+        collected.excluded.extend((path, OTHER_WEB_APP_REASON) for path in sorted(other))
         own_ddl = any(not library_keeps(name) for name in tables)  # not Quartz's script
         for a in accesses:
             if a.table not in tables:
@@ -184,7 +189,7 @@ def ingest(
     counts = Counter({k: len(v) for k, v in by_kind.items()})
     counts.subtract(Counter("class" if f.encoding == "class" else "java" for f in vendored))
     counts.subtract(Counter("class" if p.endswith(".class") else "java" for p in browser))
-    counts["view"] -= len(tooling)  # code-generator templates are listed as excluded instead
+    counts["view"] -= len(tooling) + len(other)  # listed as excluded instead
     counts.update({"view": len(inline), "script": -len(inline)})  # Angular's inline templates
     counts.update(xml.kinds)
     counts.update(sql.counts)

@@ -1,0 +1,96 @@
+"""Other web applications kept in the tree: pages of another program, not of this one.
+
+A repository sometimes carries a second web application beside its own: JForum keeps its
+project web site, a JSPWiki installation with its own ``www/website/WEB-INF/web.xml``, in the
+same tree as the forum. Its 60 pages were placed in the forum's services by name and by
+default. A web application (the folder holding ``WEB-INF/web.xml``) is another program's when
+its ``web.xml`` declares servlets, none of them a class of the sources or of a web framework
+the sources build on (:data:`FRAMEWORK_SERVLETS`), and none in a package whose first two
+segments a source class shares, while another web application of the tree declares a servlet
+of the sources. Its pages are left out, listed with the reason.
+
+>>> from msadecomp.ingest.xml_config import Servlet
+>>> from msadecomp.model import SourceRef
+>>> own = Servlet("forum", "net.jforum.JForum", ("*.page",), SourceRef("WEB-INF/web.xml"))
+>>> wiki = Servlet("wiki", "com.ecyrd.jspwiki.WikiServlet", (), SourceRef("www/WEB-INF/web.xml"))
+>>> foreign_pages(["index.jsp", "www/Wiki.jsp"], [own, wiki], {"net.jforum.JForum"})
+['www/Wiki.jsp']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+
+from msadecomp.ingest.xml_config import Servlet
+
+OTHER_WEB_APP_REASON = "another web application (its web.xml declares none of the classes)"
+FRAMEWORK_SERVLETS = (
+    "org.springframework.",
+    "org.apache.struts",
+    "org.apache.cxf.",
+    "org.apache.axis",
+    "org.apache.wicket.",
+    "org.apache.tapestry",
+    "org.apache.myfaces.",
+    "javax.",
+    "jakarta.",
+    "com.sun.",
+    "org.glassfish.",
+    "net.sourceforge.stripes.",
+    "com.opensymphony.",
+    "org.jboss.",
+    "com.google.gwt.",
+    "org.eclipse.jetty.",
+)
+"""Servlets of web frameworks: a web application declaring one runs the sources' code."""
+WEB_XML = "WEB-INF/web.xml"
+
+
+def foreign_pages(
+    paths: Iterable[str], servlets: Iterable[Servlet], classes: Collection[str]
+) -> list[str]:
+    """The ``paths`` (of pages) inside another program's web application: the deepest web
+    application holding the page is one (see the module docstring)."""
+    servlets = list(servlets)
+    foreign = set(foreign_web_apps(servlets, classes))
+    if not foreign:
+        return []
+    apps = sorted(_declared(servlets), key=len, reverse=True)  # the deepest first
+    return sorted(
+        path
+        for path in paths
+        if next((app for app in apps if path.startswith(app)), None) in foreign
+    )
+
+
+def foreign_web_apps(servlets: Iterable[Servlet], classes: Collection[str]) -> list[str]:
+    """The folders (``www/website/``, ending in ``/``; ``""`` for the tree's root) of the
+    web applications that are another program's (see the module docstring)."""
+    declared = _declared(servlets)
+    known = set(classes)
+    prefixes = {_prefix(c) for c in known}
+    own = {app for app, names in declared.items() if names & known}
+    if not own:
+        return []
+    return sorted(
+        app
+        for app, names in declared.items()
+        if app not in own
+        and not any(n.startswith(FRAMEWORK_SERVLETS) or _prefix(n) in prefixes for n in names)
+    )
+
+
+def _declared(servlets: Iterable[Servlet]) -> dict[str, set[str]]:
+    """Web application folder -> the servlet classes its ``web.xml`` declares."""
+    declared: dict[str, set[str]] = defaultdict(set)
+    for s in servlets:
+        path = s.source.path.replace("\\", "/")
+        if path == WEB_XML or path.endswith("/" + WEB_XML):
+            declared[path.removesuffix(WEB_XML)].add(s.cls)
+    return declared
+
+
+def _prefix(fqn: str) -> str:
+    """The first two segments of a class's name: ``net.jforum`` of ``net.jforum.JForum``."""
+    return ".".join(fqn.split(".")[:2])
