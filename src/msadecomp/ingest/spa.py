@@ -211,7 +211,10 @@ def _module(text: str) -> Module:
         body, read = _body(code, m.end(), limit, arrow=m.group(3) is not None)
         scanned += read
         members.setdefault(name, set()).update(_named_paths(body, constants, bases))
-        _record_uses(name, body, bindings, calls)
+        if bindings:
+            parameters, read = _parameters(code, m)
+            scanned += read
+            _record_uses(name, body, bindings, calls, parameters)
     return Module(
         imports=tuple(imports),
         reexports=tuple(reexports),
@@ -277,19 +280,50 @@ def _record_uses(
     text: str,
     bindings: Mapping[str, tuple[str, str]],
     calls: set[tuple[str, str, str]],
+    parameters: Iterable[str] = (),
 ) -> None:
     """Add to ``calls`` what ``text``, the body of ``name`` (a function, or a constant such as
     a Pinia store's ``defineStore(...)``), uses of other modules through ``bindings``; a name
-    the body declares itself (``const list = []`` beside an imported ``list``) is its own."""
+    the body declares itself (``const list = []`` beside an imported ``list``) or takes as a
+    parameter (``function show(api) { api.get() }``) is its own."""
     if not bindings:
         return
-    own = {m.group(2) for m in _DECLARED.finditer(text)}
+    own = {m.group(2) for m in _DECLARED.finditer(text)} | set(parameters)
     for use in _USE.finditer(text):
         if use.group(1) in own:
             continue
         spec, there = bindings.get(use.group(1), ("", ""))
         if spec and (there != "*" or use.group(2)):
             calls.add((name, spec, use.group(2) if there == "*" else there))
+
+
+_PARAMETER = re.compile(r"(?:^|[,({])\s*(?:\.\.\.)?([A-Za-z_$][\w$]*)")
+"""A parameter's name: first in the list, after a comma, or inside a destructuring pattern
+(not a type after ``:`` nor a default after ``=``)."""
+_ARROW_PARAMETER = re.compile(r"[:=]\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=>$")
+
+
+PARAMETERS_REACH = 600
+"""A parameter list is looked for this far after a function's name, and read this far."""
+
+
+def _parameters(code: str, m: re.Match[str]) -> tuple[set[str], int]:
+    """The parameter names of the function ``m`` (a :data:`_FUNCTION` match) starts, and the
+    number of characters read to find them."""
+    head = m.group(0)
+    if m.group(3) is not None and "(" not in head:  # q => ...
+        single = _ARROW_PARAMETER.search(head.rstrip())
+        return ({single.group(1)} if single else set()), len(head)
+    if m.group(1) is not None or m.group(2) is not None:  # the list follows the match
+        text, start = code, m.end() - 1
+        opened = code.find("(", start, start + PARAMETERS_REACH)
+    else:
+        text, start = head, 0
+        opened = head.find("(")
+    close = closing(text, opened, "()", PARAMETERS_REACH) if opened >= 0 else None
+    read = (close or opened + PARAMETERS_REACH) - start if opened >= 0 else PARAMETERS_REACH
+    found = text[opened + 1 : close - 1] if close else ""
+    return {p.group(1) for p in _PARAMETER.finditer(found)}, read
 
 
 def _bound(clause: str) -> dict[str, str]:

@@ -665,3 +665,9 @@ def test_a_store_of_functions_and_a_default_parameter_keep_their_requests() -> N
         b"export function flatten(routes) { const list = []; routes.forEach(r => list.push(r)) }"
     )
     assert shadow.calls == ()  # its own list, not the imported one
+    parameter = read_module(
+        b"import api from '@/api/menu'\nimport { list } from '@/api/role'\n"
+        b"export function show(api, { list }) { api.get(); list() }\n"
+        b"export const load = q => q.fetch()\nexport function menus() { return api.tree() }"
+    )
+    assert parameter.calls == (("menus", "@/api/menu", "tree"),)  # parameters are their own
