@@ -107,8 +107,8 @@ class KernelClass:
     reason: str
     after_clustering: bool = False
     """Set aside after clustering, not before (a generic base type, see
-    :func:`_template_spread`, or a utility of a widely used package): its ties are part of the
-    system the clustering sees."""
+    :func:`_template_spread`; a plain class named as a base, see :func:`_base_spread`; or a
+    utility of a widely used package): its ties are part of the system the clustering sees."""
 
 
 def detect_kernel(
@@ -186,7 +186,7 @@ def detect_kernel(
                     after_clustering=True,
                 )
             )
-        elif spread := _base_spread(graph, fqn):
+        elif spread := _base_spread(graph, fqn, entities):
             subtypes, packages = spread
             found.append(
                 KernelClass(
@@ -232,15 +232,28 @@ def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None
     return None
 
 
-def _base_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None:
+NAMED_BASE = re.compile(r"^(Abstract|Base)(?=[A-Z])")
+"""A class named as a base: ``BaseController``, ``AbstractTableFactory`` (not ``Baseline``)."""
+
+
+def _base_spread(
+    graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]
+) -> tuple[int, int] | None:
     """(subtypes, their other packages) of a class named as a base (``BaseController``,
     ``BaseEntity``) that ``TEMPLATE_SUBTYPES`` or more classes in ``TEMPLATE_PACKAGES`` or more
     other packages extend, else None (Fineract's loan repayment processors, in two loan
     packages, are the loan context's): RuoYi-Vue-Plus's ``BaseController`` under every
     module's controllers and ``BaseEntity`` under their request objects, which had made a
     service of their own with the web configuration. Its subtypes' ties to it are part of the
-    system the clustering sees, so it is set aside after clustering."""
-    if not BASE_CLASS.match(str(graph.nodes[fqn].get("label", ""))):
+    system the clustering sees, so it is set aside after clustering. A base calling entities
+    is a context's logic, however many subclass it: JeeSite's ``BaseService`` filters data by
+    the user's roles (``Role``)."""
+    if not NAMED_BASE.match(str(graph.nodes[fqn].get("label", ""))):
+        return None
+    if any(
+        kind == "call" and str(graph.nodes[dst].get("label", "")).lower() in entities
+        for _, dst, kind in graph.out_edges(fqn, keys=True)
+    ):
         return None
     subtypes = _subtypes(graph, fqn)
     packages = {graph.nodes[s].get("package", "") for s in subtypes}
@@ -360,17 +373,5 @@ def _serves_own_data(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str])
             if stored is not None and stored.lower() in names:
                 return True
         if name.lower() in names and name.lower() in entities:
-            return True
-    return False
-    stem = (STORE_PREFIX.sub("", label[: match.start()]) or label[: match.start()]).lower()
-    names = {stem, stem.removesuffix("s"), stem.removesuffix("ies") + "y"}
-    if names & entities:
-        return True
-    for _, dst, kind in graph.out_edges(fqn, keys=True):
-        if kind not in STORE_USE or dst == fqn:
-            continue
-        node = graph.nodes[dst]
-        stored = store_stem(str(node.get("label", "")))
-        if node.get("layer") == "persistence" and stored is not None and stored.lower() in names:
             return True
     return False

@@ -174,7 +174,12 @@ def ingest(
         pages = [p for p in pages if p.path not in tooling]
         collected.excluded.extend((path, TOOLING_REASON) for path in sorted(tooling))
         fqns = {t.fqn for t in java.types}
-        other = set(foreign_pages((p.path for p in pages), xml.servlets, fqns))
+        web_xml = {
+            f.path: f.data.decode("utf-8", "replace")
+            for f in by_kind["xml"]
+            if f.path.replace("\\", "/").endswith("WEB-INF/web.xml")
+        }
+        other = set(foreign_pages((p.path for p in pages), xml.servlets, fqns, web_xml))
         pages = [p for p in pages if p.path not in other]  # JForum's JSPWiki web site
         collected.excluded.extend((path, OTHER_WEB_APP_REASON) for path in sorted(other))
         own_ddl = any(not library_keeps(name) for name in tables)  # not Quartz's script

@@ -368,3 +368,8 @@ def test_a_base_class_the_controllers_of_three_modules_extend_is_kernel_after_cl
     assert k.fqn == "x.common.web.BaseController" and k.after_clustering
     assert k.reason == "base class of 9 classes in 3 other packages, no data of its own"
     assert detect_kernel(base_under("system", "workflow")) == []
+    filtering = base_under("system", "workflow", "demo")  # JeeSite's BaseService and Role
+    filtering.add_node("x.sys.Role", kind="class", label="Role", package="x.sys")
+    filtering.nodes["x.sys.Role"]["stereotype"] = "entity"
+    filtering.add_edge("x.common.web.BaseController", "x.sys.Role", key="call", kind="call")
+    assert detect_kernel(filtering) == []

@@ -21,9 +21,9 @@ def test_a_web_site_of_another_program_beside_the_application_is_foreign() -> No
         servlet("com.ecyrd.jspwiki.WikiServlet", "www/website/WEB-INF/web.xml"),
         servlet("com.ecyrd.jspwiki.AttachmentServlet", "www/website/WEB-INF/web.xml"),
     ]
-    assert foreign_web_apps(servlets, CLASSES) == ["www/website/"]
+    assert foreign_web_apps(servlets, CLASSES, {}) == ["www/website/"]
     pages = ["install.jsp", "templates/default/forum_list.htm", "www/website/Wiki.jsp"]
-    assert foreign_pages(pages, servlets, CLASSES) == ["www/website/Wiki.jsp"]
+    assert foreign_pages(pages, servlets, CLASSES, {}) == ["www/website/Wiki.jsp"]
 
 
 def test_framework_servlets_and_the_sources_own_packages_are_no_other_program() -> None:
@@ -32,7 +32,30 @@ def test_framework_servlets_and_the_sources_own_packages_are_no_other_program() 
         servlet("org.springframework.web.servlet.DispatcherServlet", "admin/WEB-INF/web.xml"),
         servlet("net.jforum.legacy.OldServlet", "old/WEB-INF/web.xml"),  # a class not read
     ]
-    assert foreign_web_apps(servlets, CLASSES) == []
+    assert foreign_web_apps(servlets, CLASSES, {}) == []
+
+
+def test_a_web_xml_naming_a_package_of_the_sources_elsewhere_is_no_other_program() -> None:
+    """A report module declares JasperReports' servlet and a filter of the sources."""
+    servlets = [
+        servlet("net.jforum.JForum", "WEB-INF/web.xml"),
+        servlet("net.sf.jasper.ImageServlet", "reports/WEB-INF/web.xml"),
+        servlet("org.wiki.WikiServlet", "wiki/WEB-INF/web.xml"),
+    ]
+    texts = {
+        "reports/WEB-INF/web.xml": "<filter-class>net.jforum.ReportFilter</filter-class>",
+        "wiki/WEB-INF/web.xml": "<servlet-class>org.wiki.WikiServlet</servlet-class>",
+    }
+    assert foreign_web_apps(servlets, CLASSES, texts) == ["wiki/"]
+
+
+def test_the_tree_root_is_never_another_program() -> None:
+    servlets = [
+        servlet("org.wiki.WikiServlet", "WEB-INF/web.xml"),
+        servlet("net.jforum.JForum", "forum/WEB-INF/web.xml"),
+    ]
+    assert foreign_web_apps(servlets, CLASSES, {}) == []
+    assert foreign_pages(["src/main/resources/templates/home.html"], servlets, CLASSES, {}) == []
 
 
 def test_without_a_web_application_of_the_sources_nothing_is_foreign() -> None:
@@ -42,7 +65,7 @@ def test_without_a_web_application_of_the_sources_nothing_is_foreign() -> None:
         servlet("com.ecyrd.jspwiki.WikiServlet", "www/WEB-INF/web.xml"),
         servlet("org.springframework.web.servlet.DispatcherServlet", "WEB-INF/web.xml"),
     ]
-    assert foreign_web_apps(servlets, CLASSES) == []
+    assert foreign_web_apps(servlets, CLASSES, {}) == []
 
 
 def test_a_page_belongs_to_the_deepest_web_application_holding_it() -> None:
@@ -51,7 +74,7 @@ def test_a_page_belongs_to_the_deepest_web_application_holding_it() -> None:
         servlet("net.jforum.JForum", "site/forum/WEB-INF/web.xml"),
     ]
     pages = ["site/Wiki.jsp", "site/forum/list.jsp"]
-    assert foreign_pages(pages, servlets, CLASSES) == ["site/Wiki.jsp"]
+    assert foreign_pages(pages, servlets, CLASSES, {}) == ["site/Wiki.jsp"]
 
 
 def test_the_pages_of_another_web_application_are_listed_as_left_out(tmp_path: Path) -> None:
