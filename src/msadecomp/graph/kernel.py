@@ -43,7 +43,8 @@ such templates below the share of packages the rule above asks for.
 A plain class named as a base (``BaseController``, ``BaseEntity``) that eight or more classes
 in three or more other packages extend is kernel too, set aside after clustering, when the
 share rules leave it: RuoYi's and RuoYi-Vue-Plus's ``BaseController`` under every module's
-controllers, OpenMRS's ``BaseOpenmrsService``, JeeSite's ``BaseService``.
+controllers, OpenMRS's ``BaseOpenmrsService``; not one calling entities (JeeSite's
+``BaseService`` filters data by the user's roles: a context's logic).
 
 A class with a technical name in a technical package (``common.util.IpHelper``) is kernel
 when the package as a whole is used widely enough, however few packages use the class itself:
