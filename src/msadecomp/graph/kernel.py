@@ -233,7 +233,7 @@ def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None
     return None
 
 
-NAMED_BASE = re.compile(r"^(Abstract|Base)(?=[A-Z])")
+NAMED_BASE = re.compile(r"^(Abstract|Base|Egov(Com)?Abstract)(?=[A-Z])")
 """A class named as a base: ``BaseController``, ``AbstractTableFactory`` (not ``Baseline``)."""
 
 

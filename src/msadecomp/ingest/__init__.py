@@ -53,7 +53,7 @@ from msadecomp.ingest.views import (
     read_view,
 )
 from msadecomp.ingest.web_apps import OTHER_WEB_APP_REASON, foreign_pages
-from msadecomp.ingest.xml_config import XmlFacts
+from msadecomp.ingest.xml_config import XmlFacts, xml_text
 from msadecomp.model import (
     ASYNC_VERBS,
     CodeModel,
@@ -175,7 +175,7 @@ def ingest(
         collected.excluded.extend((path, TOOLING_REASON) for path in sorted(tooling))
         fqns = {t.fqn for t in java.types}
         web_xml = {
-            f.path: f.data.decode("utf-8", "replace")
+            f.path: xml_text(f.data)
             for f in by_kind["xml"]
             if f.path.replace("\\", "/").endswith("WEB-INF/web.xml")
         }

@@ -187,12 +187,15 @@ def _module(text: str) -> Module:
     calls: set[tuple[str, str, str]] = set()
     constants: dict[str, set[str]] = {}  # a variable -> the paths its initialiser names
     bases = _bases(code)
+    starts = [(m, next(g for g in m.groups() if g)) for m in _FUNCTION.finditer(code)]
+    functions = {name for _, name in starts}
     for m in _INITIALISED.finditer(code):
         if scanned > MAX_SCANNED:
             break
         value, read = _expression(code, m.end(), min(len(code), m.end() + MAX_BODY))
         scanned += read
-        _record_uses(m.group(1), value, bindings, calls)  # a store of functions: its uses
+        if m.group(1) not in functions:  # a function's uses are its body's, parameters aside
+            _record_uses(m.group(1), value, bindings, calls)  # a store of functions: its uses
         found = _named_paths(value, constants, bases)
         if found:
             constants.setdefault(m.group(1), set()).update(found)
@@ -203,7 +206,6 @@ def _module(text: str) -> Module:
         members[name] = set(found)
     for m in _PROPERTY.finditer(code):
         members.setdefault(m.group(1), set()).update(request_paths(m.group(2), bases))
-    starts = [(m, next(g for g in m.groups() if g)) for m in _FUNCTION.finditer(code)]
     for i, (m, name) in enumerate(starts):
         if scanned > MAX_SCANNED:
             break
@@ -297,12 +299,9 @@ def _record_uses(
             calls.add((name, spec, use.group(2) if there == "*" else there))
 
 
-_PARAMETER = re.compile(r"(?:^|[,({])\s*(?:\.\.\.)?([A-Za-z_$][\w$]*)")
-"""A parameter's name: first in the list, after a comma, or inside a destructuring pattern
-(not a type after ``:`` nor a default after ``=``)."""
 _ARROW_PARAMETER = re.compile(r"[:=]\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*(?::[^=;]*)?=>$")
-
-
+_IDENTIFIER = re.compile(r"\s*(?:\.\.\.)?\s*([A-Za-z_$][\w$]*)")
+_PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 PARAMETERS_REACH = 600
 """A parameter list is looked for this far after a function's name, and read this far."""
 
@@ -316,14 +315,67 @@ def _parameters(code: str, m: re.Match[str]) -> tuple[set[str], int]:
         return ({single.group(1)} if single else set()), len(head)
     if m.group(1) is not None or m.group(2) is not None:  # the list follows the match
         text, start = code, m.end() - 1
+        if code[start : start + 1] == "<":  # function f<T extends (a: X) => Y>(...)
+            start = closing(code, start, "<>", PARAMETERS_REACH) or start
         opened = code.find("(", start, start + PARAMETERS_REACH)
     else:
         text, start = head, 0
         opened = head.find("(")
     close = closing(text, opened, "()", PARAMETERS_REACH) if opened >= 0 else None
     read = (close or opened + PARAMETERS_REACH) - start if opened >= 0 else PARAMETERS_REACH
-    found = text[opened + 1 : close - 1] if close else ""
-    return {p.group(1) for p in _PARAMETER.finditer(found)}, read
+    if not close:
+        return set(), read
+    inner = _COMMENT.sub(lambda c: c.group(1) or " ", text[opened + 1 : close - 1])
+    return _bindings(inner), read
+
+
+def _bindings(pattern: str) -> set[str]:
+    """The names a parameter list (or a destructuring pattern's inside) binds: each element's
+    leading name, or the names of its own pattern (``{ get: g, list = [] }`` binds ``g`` and
+    ``list``); types after ``:`` and defaults after ``=`` bind nothing."""
+    names: set[str] = set()
+    for element in _top_level(pattern, ","):
+        target = _top_level(element, "=")[0].strip().removeprefix("...").strip()
+        if target and target[0] in "{[":
+            inner = target[1 : (closing(target, 0, target[0] + _PAIRS[target[0]]) or 1) - 1]
+            if target[0] == "{":
+                for part in _top_level(inner, ","):
+                    key, colon, value = (x.strip() for x in _split_once(part, ":"))
+                    names |= _bindings(value if colon else key)
+            else:
+                names |= _bindings(inner)
+        elif found := _IDENTIFIER.match(target):
+            names.add(found.group(1))
+    return names
+
+
+def _top_level(text: str, separator: str) -> list[str]:
+    """``text`` split at each ``separator`` outside brackets (``<>`` of types too; ``=>``'s
+    ``>`` closes nothing)."""
+    parts, depth, last = [], 0, 0
+    for i, c in enumerate(text):
+        if c in "([{" or (c == "<" and separator == ","):
+            depth += 1
+        elif c in ")]}" or (c == ">" and separator == "," and text[i - 1 : i] != "="):
+            depth = max(0, depth - 1)
+        elif (
+            c == separator
+            and depth == 0
+            and text[i + 1 : i + 2] not in ("=", ">")
+            and not (separator == "=" and text[i - 1 : i] in ("=", "!", "<", ">"))
+        ):
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:])
+    return parts
+
+
+def _split_once(text: str, separator: str) -> tuple[str, str, str]:
+    """``text`` split at the first ``separator`` outside brackets."""
+    first = _top_level(text, separator)
+    if len(first) == 1:
+        return text, "", ""
+    return first[0], separator, text[len(first[0]) + 1 :]
 
 
 def _bound(clause: str) -> dict[str, str]:
@@ -382,14 +434,15 @@ def _body(code: str, end: int, limit: int, arrow: bool) -> tuple[str, int]:
     else:
         # a parameter list's default values' braces (opts = {}) are no body
         opened = code[end - 1 : end] == "("
-        after = (closing(code, end - 1, "()", 2000) or end) if opened else end
+        reach = max(1, min(2000, limit - end + 1))
+        after = (closing(code, end - 1, "()", reach) or end + reach) if opened else end
         start = code.find("{", after - 1, limit)
         if start < 0:
-            return code[end:limit], limit - end
+            return code[end:limit], max(limit, after) - end
     close = closing(code, start)
     if close is not None:
-        return code[start:close], close - start
-    return code[start:limit], min(len(code), start + MAX_BODY) - start
+        return code[start:close], close - end
+    return code[start:limit], min(len(code), start + MAX_BODY) - end
 
 
 def _expression(code: str, start: int, limit: int) -> tuple[str, int]:

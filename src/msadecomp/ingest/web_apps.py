@@ -22,6 +22,7 @@ sources below it stay (JForum's JSPWiki plugins are ``net.jforum`` classes).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 
@@ -63,6 +64,7 @@ FRAMEWORK_SERVLETS = (
 )
 """Servlets of web frameworks: a web application declaring one runs the sources' code."""
 WEB_XML = "WEB-INF/web.xml"
+_XML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 
 
 def foreign_pages(
@@ -98,13 +100,19 @@ def foreign_web_apps(
     if not own:
         return []
     texts = {_slashed(path).removesuffix(WEB_XML): text for path, text in web_xml.items()}
+    named = [p for p in prefixes if "." in p and not f"{p}.".startswith(FRAMEWORK_SERVLETS)]
+    mention = (
+        re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, sorted(named))) + r")\.")
+        if named
+        else None
+    )
     return sorted(
         app
         for app, names in declared.items()
         if app
         and app not in own
         and not any(n.startswith(FRAMEWORK_SERVLETS) or _prefix(n) in prefixes for n in names)
-        and not any(f"{p}." in texts.get(app, "") for p in prefixes)
+        and not (mention and mention.search(_XML_COMMENT.sub(" ", texts.get(app, ""))))
     )
 
 

@@ -671,3 +671,16 @@ def test_a_store_of_functions_and_a_default_parameter_keep_their_requests() -> N
         b"export const load = q => q.fetch()\nexport function menus() { return api.tree() }"
     )
     assert parameter.calls == (("menus", "@/api/menu", "tree"),)  # parameters are their own
+    arrow = read_module(b"import api from '@/api/menu'\nexport const show = (api) => api.x()")
+    assert arrow.calls == ()  # a const arrow's parameter too
+    not_parameters = [  # keys, types, defaults and comments bind nothing
+        b"export function f({ get: g }) { return get() }",
+        b"export function f(q: { get: number }) { return get(q) }",
+        b"export function f(x = wrap(get)) { return get() }",
+        b"export function f(a /*, get */) { return get() }",
+        b"export function f<T extends (get: X) => void>(cb: T) { return get() }",
+    ]
+    for code in not_parameters:
+        assert read_module(b"import { get } from '@/api/menu'\n" + code).calls == (
+            ("f", "@/api/menu", "get"),
+        ), code

@@ -47,6 +47,10 @@ def test_a_web_xml_naming_a_package_of_the_sources_elsewhere_is_no_other_program
         "wiki/WEB-INF/web.xml": "<servlet-class>org.wiki.WikiServlet</servlet-class>",
     }
     assert foreign_web_apps(servlets, CLASSES, texts) == ["wiki/"]
+    texts["reports/WEB-INF/web.xml"] = (  # in a comment, or inside a longer name: no mention
+        "<!-- net.jforum.ReportFilter --><param-value>org.net.jforum.X</param-value>"
+    )
+    assert foreign_web_apps(servlets, CLASSES, texts) == ["reports/", "wiki/"]
 
 
 def test_the_tree_root_is_never_another_program() -> None:
