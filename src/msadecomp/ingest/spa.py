@@ -187,7 +187,7 @@ def _module(text: str) -> Module:
     calls: set[tuple[str, str, str]] = set()
     constants: dict[str, set[str]] = {}  # a variable -> the paths its initialiser names
     bases = _bases(code)
-    starts = [(m, next(g for g in m.groups() if g)) for m in _FUNCTION.finditer(code)]
+    starts = _function_starts(code)
     functions = {name for _, name in starts}
     for m in _INITIALISED.finditer(code):
         if scanned > MAX_SCANNED:
@@ -275,6 +275,25 @@ def _imported_names(clause: str, uses: Mapping[str, set[str]]) -> tuple[str, ...
         members = sorted(used - {"*"})
         names.extend([*members, "*"] if "*" in used or not members else members)
     return tuple(dict.fromkeys(names))
+
+
+def _function_starts(code: str) -> list[tuple[re.Match[str], str]]:
+    """The named functions of ``code`` with their names, but for an arrow in a default of
+    another function's parameter list (``function f(x, g = (h) => i) {``): that function's
+    body runs past it."""
+    starts: list[tuple[re.Match[str], str]] = []
+    inside = 0  # the end of the parameter list being read
+    read = 0  # characters read looking for parameter lists' ends, at most MAX_SCANNED
+    for m in _FUNCTION.finditer(code):
+        if m.start() < inside:
+            continue
+        starts.append((m, next(g for g in m.groups() if g)))
+        if read < MAX_SCANNED and (m.group(1) is not None or m.group(2) is not None):
+            opened = code.find("(", m.end() - 1, m.end() + PARAMETERS_REACH)
+            end = closing(code, opened, "()", PARAMETERS_REACH) if opened >= 0 else None
+            read += (end or opened + PARAMETERS_REACH) - m.end() if opened >= 0 else 0
+            inside = end or 0
+    return starts
 
 
 def _record_uses(

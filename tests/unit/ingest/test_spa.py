@@ -673,6 +673,12 @@ def test_a_store_of_functions_and_a_default_parameter_keep_their_requests() -> N
     assert parameter.calls == (("menus", "@/api/menu", "tree"),)  # parameters are their own
     arrow = read_module(b"import api from '@/api/menu'\nexport const show = (api) => api.x()")
     assert arrow.calls == ()  # a const arrow's parameter too
+    default = read_module(  # an arrow among the defaults is no function of its own
+        b"import api from '@/api/menu'\n"
+        b"export function f(x, g = (h) => h) { return api.tree(request.get('/a/b')) }"
+    )
+    assert default.calls == (("f", "@/api/menu", "tree"),)
+    assert dict(default.members)["f"] == ("/a/b",)
     not_parameters = [  # keys, types, defaults and comments bind nothing
         b"export function f({ get: g }) { return get() }",
         b"export function f(q: { get: number }) { return get(q) }",
