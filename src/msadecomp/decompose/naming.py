@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from msadecomp.graph import EXCEPTION, PLUMBING, is_table
-from msadecomp.graph.aggregates import PERSISTENCE_PREFIXES
+from msadecomp.graph.aggregates import PERSISTENCE_PREFIXES, singular
 from msadecomp.graph.structure import TECHNICAL_SEGMENTS as LAYER_WORDS
 from msadecomp.graph.structure import root_package
 
@@ -286,11 +286,7 @@ def _singular(word: str) -> str:
     """``orders`` -> ``order``, ``categories`` -> ``category``; ``status``, ``address`` and
     short abbreviations stay (``stats``, ``args``: DayTrader's ``MDBStats`` is no ``TimerStat``).
     """
-    if len(word) > 5 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 5 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    return singular(word, longer_than=5)
 
 
 def _shared_word(graph: nx.Graph, classes: Sequence[str], app: str = "", prefix: str = "") -> str:

@@ -19,7 +19,7 @@ import networkx as nx
 from msadecomp.decompose import Decomposition
 from msadecomp.decompose.algorithms import Prepared
 from msadecomp.graph import table_node
-from msadecomp.graph.aggregates import store_stem
+from msadecomp.graph.aggregates import singular, store_stem
 from msadecomp.model import LIBRARY_VIA, MONGO_COLLECTION, MONGO_DOCUMENT, Access, CodeModel
 
 ACCESS_WEIGHT = {Access.WRITE: 3, Access.READ: 1}
@@ -142,16 +142,7 @@ def _keys(table: str, prefixes: frozenset[str]) -> list[set[str]]:
     ``UserDAO``). ``ORDER_ITEM`` is never ``Item``'s: ``ORDER`` is no prefix of the schema."""
     head, _, rest = table.partition("_")
     names = [table] + ([rest] if head in prefixes and rest else [])
-    return [_with_singular(_bare(n)) for n in names]
-
-
-def _with_singular(key: str) -> set[str]:
-    """``USERS`` -> ``USERS``, ``USER``; ``CATEGORIES`` -> also ``CATEGORY``."""
-    if key.endswith("IES") and len(key) > 4:
-        return {key, key[:-3] + "Y"}
-    if key.endswith("S") and not key.endswith("SS") and len(key) > 3:
-        return {key, key[:-1]}
-    return {key}
+    return [{key, singular(key)} for key in map(_bare, names)]
 
 
 def settle_tables(

@@ -70,6 +70,24 @@ def store_stem(simple_name: str) -> str | None:
     return STORE_PREFIX.sub("", simple_name[: match.start()]) or None
 
 
+def singular(word: str, longer_than: int = 3) -> str:
+    """``orders`` -> ``order``, ``CATEGORIES`` -> ``CATEGORY`` for a word of more than
+    ``longer_than`` letters; ``status``, ``address``, ``analysis`` and shorter words stay
+    (naming asks for six letters: DayTrader's ``MDBStats`` is no ``TimerStat``).
+
+    >>> [singular(w) for w in ("USERS", "topics", "CATEGORIES", "status", "bus")]
+    ['USER', 'topic', 'CATEGORY', 'status', 'bus']
+    """
+    lower = word.lower()
+    if len(word) <= longer_than:
+        return word
+    if lower.endswith("ies"):
+        return word[:-3] + ("Y" if word[-1].isupper() else "y")
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def _domain_by_name(nodes: Mapping[str, Mapping[str, object]]) -> dict[str, list[str]]:
     """Classes outside the web, service and persistence layers by simple name."""
     by_name: dict[str, list[str]] = defaultdict(list)

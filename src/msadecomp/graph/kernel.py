@@ -63,7 +63,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from msadecomp.graph.aggregates import STORE_PREFIX, store_stem
+from msadecomp.graph.aggregates import STORE_PREFIX, singular, store_stem
 
 TECHNICAL_NAME = re.compile(
     r"(Utils?|Helper|Constants?|Exception|Abstract\w+|Base\w+|\w*Default\w*VO|Support|Common\w*)$"
@@ -361,9 +361,7 @@ def _serves_own_data(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str])
     if match is None or match.start() == 0:
         return False
     stem = (STORE_PREFIX.sub("", label[: match.start()]) or label[: match.start()]).lower()
-    names = {stem, stem.removesuffix("s")}
-    if stem.endswith("ies"):
-        names.add(stem[:-3] + "y")
+    names = {stem, singular(stem)}
     for _, dst, kind in graph.out_edges(fqn, keys=True):
         if kind not in ENTITY_USE or dst == fqn:
             continue

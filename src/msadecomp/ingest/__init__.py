@@ -52,7 +52,7 @@ from msadecomp.ingest.views import (
     link_views,
     read_view,
 )
-from msadecomp.ingest.web_apps import OTHER_WEB_APP_REASON, foreign_pages
+from msadecomp.ingest.web_apps import OTHER_WEB_APP_REASON, foreign_pages, is_web_xml
 from msadecomp.ingest.xml_config import XmlFacts, xml_text
 from msadecomp.model import (
     ASYNC_VERBS,
@@ -174,11 +174,7 @@ def ingest(
         pages = [p for p in pages if p.path not in tooling]
         collected.excluded.extend((path, TOOLING_REASON) for path in sorted(tooling))
         fqns = {t.fqn for t in java.types}
-        web_xml = {
-            f.path: xml_text(f.data)
-            for f in by_kind["xml"]
-            if f.path.replace("\\", "/").endswith("WEB-INF/web.xml")
-        }
+        web_xml = {f.path: xml_text(f.data) for f in by_kind["xml"] if is_web_xml(f.path)}
         other = set(foreign_pages((p.path for p in pages), xml.servlets, fqns, web_xml))
         pages = [p for p in pages if p.path not in other]  # JForum's JSPWiki web site
         collected.excluded.extend((path, OTHER_WEB_APP_REASON) for path in sorted(other))

@@ -116,6 +116,12 @@ def foreign_web_apps(
     )
 
 
+def is_web_xml(path: str) -> bool:
+    """True for a web application's ``WEB-INF/web.xml``."""
+    path = _slashed(path)
+    return path == WEB_XML or path.endswith("/" + WEB_XML)
+
+
 def _slashed(path: str) -> str:
     return path.replace("\\", "/")
 
@@ -124,9 +130,8 @@ def _declared(servlets: Iterable[Servlet]) -> dict[str, set[str]]:
     """Web application folder -> the servlet classes its ``web.xml`` declares."""
     declared: dict[str, set[str]] = defaultdict(set)
     for s in servlets:
-        path = _slashed(s.source.path)
-        if path == WEB_XML or path.endswith("/" + WEB_XML):
-            declared[path.removesuffix(WEB_XML)].add(s.cls)
+        if is_web_xml(s.source.path):
+            declared[_slashed(s.source.path).removesuffix(WEB_XML)].add(s.cls)
     return declared
 
 

@@ -87,7 +87,7 @@ def _root(packages: dict[str, list[list[str]]]) -> list[str]:
     three areas of 40) is no root."""
     root: list[str] = []
     while True:
-        below = Counter(area for area in _areas_below(root, packages).values())
+        below = Counter(_areas_below(root, packages).values())
         if not below:
             return root
         segment, held = min(below.items(), key=lambda kv: (-kv[1], kv[0]))
