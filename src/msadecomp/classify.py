@@ -49,6 +49,7 @@ from msadecomp.graph.aggregates import role_targets
 from msadecomp.graph.semantic import TECHNICAL_TERMS, terms
 from msadecomp.metrics import dependency_pairs
 from msadecomp.model import Access, CodeModel, JavaType, TypeKind
+from msadecomp.usage import unused_services
 
 _GENERIC = """
 auth authn authz login logout sso user users usr member members role roles author authority
@@ -104,6 +105,8 @@ class SubdomainCall:
     """core, supporting or generic."""
     scores: dict[str, float]
     evidence: tuple[str, ...]
+    unused: tuple[str, ...] = ()
+    """Its stores when it is unused data access (:func:`msadecomp.usage.unused_services`)."""
 
 
 GENERATED = re.compile(
@@ -234,8 +237,17 @@ def classify(
         r["generic"], r["core"] = generic, core
         if generic < GENERIC_THRESHOLD:
             core_scores[cid] = core
-    best = max(core_scores.values(), default=0.0)
-    ranked = sorted(core_scores, key=lambda cid: (-core_scores[cid], cid))
+    unused = unused_services(model, decomposition)
+    for cid, stores in unused.items():
+        shown = ", ".join(x.rpartition(".")[2] for x in stores[:3])
+        notes[cid].append(
+            f"nothing outside it calls its data access ({shown}"
+            + (", ..." if len(stores) > 3 else "")
+            + ") and it serves no request: unused or unfinished code, never core"
+        )
+    runnable = {cid: v for cid, v in core_scores.items() if cid not in unused}
+    best = max(runnable.values(), default=0.0)
+    ranked = sorted(runnable, key=lambda cid: (-runnable[cid], cid))
     cap = max(1, math.ceil(len(ranked) / 3))
     core_ids = {cid for cid in ranked[:cap] if best and core_scores[cid] >= CORE_SHARE * best}
     for cid, r in raw.items():
@@ -246,7 +258,7 @@ def classify(
         else:
             kind = "supporting"
         scores = {k: round(v, 3) for k, v in r.items()}
-        out[cid] = SubdomainCall(cid, kind, scores, tuple(notes[cid]))
+        out[cid] = SubdomainCall(cid, kind, scores, tuple(notes[cid]), tuple(unused.get(cid, ())))
     for c in decomposition.clusters:
         if c.kernel:
             out[c.id] = SubdomainCall(

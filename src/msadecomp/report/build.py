@@ -6,7 +6,6 @@ Lists are sorted, so the same analysis always gives the same bytes.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -15,11 +14,12 @@ from msadecomp.decompose import Decomposition
 from msadecomp.decompose.tables import table_owners, top_levels
 from msadecomp.decompose.views import Placement, place_views
 from msadecomp.metrics import compute_metrics
-from msadecomp.model import MESSAGE_VERBS, CodeModel, DepKind, JavaType, Page
+from msadecomp.model import MESSAGE_VERBS, CodeModel, DepKind, Page
 from msadecomp.plan import extraction_order
 from msadecomp.readiness import assess
 from msadecomp.report.areas import service_areas
 from msadecomp.report.korean import korean_name
+from msadecomp.usage import listens
 
 REPORT_SCHEMA = "msadecomp.report/1"
 REMOTE_KINDS = (DepKind.CALL, DepKind.INJECTION)
@@ -168,19 +168,6 @@ def message_channels(model: CodeModel, decomposition: Decomposition) -> list[dic
     return out
 
 
-LISTENER = re.compile(r"(MDB|Job|Task|Listener|Consumer|Subscriber|Scheduler|Trigger)$")
-"""Names of classes a container or the database runs on a message, an event or a timer: entry
-points other than a request (DayTrader's ``DTBroker3MDB``, a Quartz ``SummaryJob``, openlamis's
-H2 ``AfterFacilityInsertTrigger``)."""
-
-
-def _listens(t: JavaType) -> bool:
-    """A message-driven bean, or a top-level class named as an entry point (a nested
-    ``Task`` is a ``Runnable`` its outer class runs: JeeSite's ``MapperLoader.Task``)."""
-    message_driven = any(a.rpartition(".")[2] == "MessageDriven" for a in t.annotations)
-    return message_driven or (t.outer is None and bool(LISTENER.search(t.simple_name)))
-
-
 def build_report(
     model: CodeModel,
     decomposition: Decomposition,
@@ -202,7 +189,7 @@ def build_report(
     services: list[dict[str, Any]] = []
     kernel: dict[str, Any] | None = None
     docs = {t.fqn: t.doc for t in model.types if t.outer is None}
-    listeners = {t.top_level for t in model.types if _listens(t)}
+    listeners = {t.top_level for t in model.types if listens(t)}
     comments = {t.name: t.comment for t in model.tables}
     titles = {p.path: p.title for p in model.pages}
     for c in decomposition.clusters:
@@ -254,7 +241,9 @@ def build_report(
                 "incoming_calls": [x for x in calls if x["to_service"] == c.id],
                 # no data, no request, page or message of its own: code the callers share (a
                 # page placed by name or by default only is no page of its own)
+                "unused": bool(subdomains[c.id].unused),
                 "library": not owned
+                and not subdomains[c.id].unused
                 and not endpoints
                 and not any(placed[v].via in OWN_PAGE for v in views.get(c.id, []))
                 and not listeners.intersection(classes),

@@ -25,6 +25,7 @@ from msadecomp.report.markdown import (
     METRIC_LABELS,
     UNPLACED_VIEWS,
     UNREFERENCED_TABLES,
+    UNUSED_CODE,
     class_labels,
     display_name,
     heading,
@@ -161,5 +162,6 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
             "unplaced": UNPLACED_VIEWS,
             "unreferenced": UNREFERENCED_TABLES,
             "left_out": LEFT_OUT,
+            "unused": UNUSED_CODE,
         },
     )

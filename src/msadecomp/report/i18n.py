@@ -105,6 +105,12 @@ KO: dict[str, str] = {
     "it owns no table and serves no endpoint or view of its own": "소유 테이블도, 제공하는 "
     "엔드포인트나 자체 화면도 없습니다",
     "used by": "사용하는 서비스:",
+    "Unused code": "쓰이지 않는 코드",
+    "nothing outside this service calls its data access and it serves no request: code left "
+    "over or generated for a feature never built. Check whether to migrate it at all": "이 "
+    "서비스 밖에서 데이터 접근 코드를 부르는 곳이 없고 처리하는 요청도 없습니다. 남은 코드이거나 "
+    "만들지 않은 기능을 위해 생성된 코드입니다. 이전할 필요가 있는지 먼저 확인하십시오",
+    "of which unused code": "그중 쓰이지 않는 코드",
     "Views placed by default": "기본 규칙으로 배치한 화면",
     "Not placed in any service": "어느 서비스에도 배치하지 못한 항목",
     "Left out of the analysis": "분석에서 제외한 파일",

@@ -82,6 +82,10 @@ def parameters_line(report: dict[str, Any]) -> str:
 EXCLUDED_SHOWN = 50
 
 
+UNUSED_CODE = (
+    "nothing outside this service calls its data access and it serves no request: code left "
+    "over or generated for a feature never built. Check whether to migrate it at all"
+)
 DEFAULT_VIEWS = (
     "{n} view(s) that no class renders and nothing links, includes or names went with the "
     "service of most placed views in the nearest folder; confirm them"
@@ -123,6 +127,10 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
             [
                 _("of which libraries rather than services"),
                 str(sum(1 for x in report["services"] if x.get("library"))),
+            ],
+            [
+                _("of which unused code"),
+                str(sum(1 for x in report["services"] if x.get("unused"))),
             ],
             [
                 _("shared-kernel classes"),
@@ -408,6 +416,8 @@ def _service(
             + ".",
             "",
         ]
+    if x.get("unused"):
+        lines += [f"**{_('Unused code')}**: {_(UNUSED_CODE)}.", ""]
     lines += [f"**{_('Classes')}**: " + ", ".join(f"`{name(c)}`" for c in x["classes"]), ""]
     t = x["tables"]
     owned = ", ".join(f"`{n}`" + (f" ({kept[n]})" if n in kept else "") for n in t["owned"])
