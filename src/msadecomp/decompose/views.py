@@ -54,7 +54,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from msadecomp.graph.semantic import terms
-from msadecomp.graph.structure import feature_package
+from msadecomp.graph.structure import feature_package, root_package
 from msadecomp.model import FACES_REQUESTS, Page
 
 GENERIC_SEGMENTS = frozenset(
@@ -335,10 +335,14 @@ def _matches(folder: set[str], segments: tuple[str, ...]) -> int:
 def _service_folders(
     where: Mapping[str, str], packages: Mapping[str, str], skip: frozenset[str]
 ) -> dict[str, Counter[tuple[str, ...]]]:
-    """Per service, its feature packages (specific segments only) with their class counts."""
+    """Per service, its feature packages (specific segments only) with their class counts.
+    The system's root package and those above it are no feature: a folder named like the
+    project (jeecg's widget library ``src/components/Form/src/jeecg``) is no view of the
+    service holding its application classes (``org.jeecg``)."""
     out: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+    root = root_package(packages[fqn] for fqn in where if fqn in packages) + "."
     for fqn, service in where.items():
-        if service in skip or fqn not in packages:
+        if service in skip or fqn not in packages or root.startswith(packages[fqn] + "."):
             continue
         segs = _package_segments(packages[fqn])
         if segs:

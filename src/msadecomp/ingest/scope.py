@@ -74,6 +74,7 @@ TOOLING_PATTERNS = (
     "MavenWrapperDownloader.java",
     "gradle/wrapper",
     "buildSrc",
+    "*${*",  # a code generator's templates: jeecg's java/${bussiPackage}/${entityName}Form.vue
 )
 GENERATED_PATTERNS = (
     "generated-sources",

@@ -21,6 +21,8 @@ from msadecomp.ingest.sources import collect
         ("app.war!/WEB-INF/classes/egov/ArticleServiceTest.class", TEST_REASON),
         (".mvn/wrapper/MavenWrapperDownloader.java", TOOLING_REASON),
         ("gradle/wrapper/gradle-wrapper.properties", TOOLING_REASON),
+        ("gen/templates/java/${bussiPackage}/vue/${entityName}Form.vue", TOOLING_REASON),
+        ("gen/templates/${entityName}.javai", TOOLING_REASON),
         ("target/generated-sources/annotations/egov/QArticle.java", GENERATED_REASON),
         ("tests/core/net/jforum/FakeHttpRequest.java", TEST_REASON),  # Ant layout
         ("test/org/apache/catalina/startup/TesterServlet.java", TEST_REASON),

@@ -395,6 +395,26 @@ def test_a_folder_naming_the_last_segment_of_a_package_places_views_nothing_else
     }
 
 
+def test_a_folder_named_like_the_project_root_places_no_view() -> None:
+    """jeecg: the widget library ``src/components/Form/src/jeecg`` had gone to the service
+    holding the application classes of the root package ``org.jeecg``, by the folder name."""
+    where = {
+        "org.jeecg.JeecgSystemApplication": "seata",
+        "org.jeecg.seata.order.OrderController": "seata",
+        "org.jeecg.system.user.UserController": "system",
+        "org.jeecg.system.user.UserService": "system",
+        "org.jeecg.system.role.RoleService": "system",
+    }
+    packages = {c: c.rpartition(".")[0] for c in where}
+    pages = [
+        Page("vue3/src/components/Form/src/jeecg/components/JSelectUser.vue"),
+        Page("vue3/src/views/system/user/UserList.vue", renderers=()),
+    ]
+    placed = place_views(pages, where, packages)
+    assert placed[pages[1].path] == Placement("system", "folder")
+    assert placed[pages[0].path].via != "folder"
+
+
 def test_a_fragment_every_page_includes_places_none_of_them() -> None:
     """Roller: every page includes ``taglibs-struts2.jsp``; one page placed by its action puts
     the fragment in its service, which must not carry the other pages there."""
