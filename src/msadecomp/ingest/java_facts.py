@@ -27,6 +27,10 @@ class Annotation(_Compact):
     value: str | None = None
     """The ``value`` element (or the single unnamed element), as text."""
     attrs: tuple[tuple[str, str], ...] = ()
+    classes: tuple[str, ...] = ()
+    """The types its elements name by class literal: the validator of a constraint
+    (``validatedBy = DuplicatedUsernameValidator.class``), an entity's listeners, a
+    serializer (``@JsonSerialize(using = MoneySerializer.class)``)."""
 
     def get(self, key: str) -> str | None:
         if key == "value" and self.value is not None:

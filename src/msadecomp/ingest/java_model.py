@@ -691,7 +691,13 @@ class _Linker:
                         self.facts.external.add(imp.path)
                     self._library_use(src, imp.path, SourceRef(path))
         for a in t.annotations:
-            self._dep(src, a.name, DepKind.ANNOTATION, scope, here)
+            # An annotation type's meta-annotations name the classes that implement it: the
+            # validator of a constraint (``@Constraint(validatedBy = X.class)``). Class literals
+            # elsewhere mostly wire plumbing together (``@Import``, ``@JsonSerialize``): they
+            # tied Halo's configuration, caches and error handlers into its user service.
+            classes = a.classes if t.kind == "annotation" else ()
+            for used in (a.name, *classes):
+                self._dep(src, used, DepKind.ANNOTATION, scope, here)
             if _short(a.name) in NAMED_QUERIES and (name := a.get("name")):
                 query = a.get("query")
                 if query:

@@ -770,7 +770,23 @@ class _Extractor:
                     attrs.append((self.text(key), text))
             elif not c.type.endswith("comment"):
                 value = fold(c, self.src)
-        return Annotation(squash(self.text(name)) if name else "?", value, tuple(attrs))
+        classes = self.class_literals(args) if args is not None else ()
+        return Annotation(squash(self.text(name)) if name else "?", value, tuple(attrs), classes)
+
+    def class_literals(self, node: Node) -> tuple[str, ...]:
+        """The types ``node``'s class literals name (``X.class`` and ``{A.class, B.class}``)."""
+        if self.src.find(b".class", node.start_byte, node.end_byte) < 0:
+            return ()
+        found: list[str] = []
+        todo = [node]
+        while todo:
+            n = todo.pop()
+            if n.type == "class_literal":
+                if (t := n.named_child(0)) is not None:
+                    found.append(squash(self.text(t)))
+            else:
+                todo.extend(n.named_children)
+        return tuple(dict.fromkeys(found))
 
     def doc(self, node: Node, *, top_level: bool) -> str:
         prev = node.prev_sibling

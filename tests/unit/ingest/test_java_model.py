@@ -296,3 +296,22 @@ def test_a_collection_field_name_gives_at_most_a_shorter_capitalised_class_name(
 ) -> None:
     element = _element_name(field)
     assert element is None or (0 < len(element) < len(field) and element[0] == element[0].upper())
+
+
+def test_an_annotation_type_depends_on_the_classes_its_meta_annotations_name() -> None:
+    """The RealWorld app's ``@DuplicatedUsernameConstraint`` names its validator by class
+    literal; the three constraints had formed a service apart from their validators. A class
+    literal on any other declaration (``@Import``) wires plumbing and links nothing."""
+    files = {
+        "v/Unique.java": """package v;
+            @Constraint(validatedBy = {UniqueValidator.class}) public @interface Unique {}""",
+        "v/UniqueValidator.java": "package v; public class UniqueValidator {}",
+        "v/Config.java": "package v; @Import(UniqueValidator.class) public class Config {}",
+    }
+    parsed = [parse_java(p, s.encode()) for p, s in files.items()]
+    linked = {
+        (d.source, d.target)
+        for d in build_java_facts(parsed, []).dependencies
+        if d.kind == DepKind.ANNOTATION
+    }
+    assert linked == {("v.Unique", "v.UniqueValidator")}
