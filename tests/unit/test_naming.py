@@ -467,3 +467,25 @@ def test_business_object_tails_name_nothing() -> None:
     g = graph_of(*tenant, *other)
     names = [c.name for c in name_clusters(g, [set(tenant), set(other)])]
     assert names == ["sys-menu", "sys-tenant"]  # SysTenantBo is a SysTenant
+
+
+def test_features_inside_architecture_layers_name_the_services() -> None:
+    """The RealWorld app keeps each feature in io.spring.application.user, io.spring.core.user
+    and io.spring.infrastructure: the user service was named "application"."""
+    user = (
+        "io.spring.application.user.UserService",
+        "io.spring.application.user.UniqueValidator",
+        "io.spring.application.user.RegisterParam",
+        "io.spring.application.data.UserData",
+        "io.spring.application.data.ProfileData",
+        "io.spring.core.user.User",
+        "io.spring.core.user.UserRepository",
+    )
+    article = (
+        "io.spring.application.article.ArticleCommandService",
+        "io.spring.core.article.Article",
+    )
+    infra = ("io.spring.infrastructure.mybatis.MyBatisConfig",)
+    g = graph_of(*user, *article, *infra)
+    ids = [c.id for c in name_clusters(g, [set(user), set(article), set(infra)])]
+    assert ids == ["article", "mybatis", "user"]

@@ -2,7 +2,9 @@
 
 A service is named after the business package segment most of its classes share: technical
 segments (``service``, ``impl``, ``web``, ``dao``, ...) and the package prefix common to the
-whole system (``egovframework``) are left out, and the deepest segment that at least half of
+whole system (``egovframework``) are left out, and so is the layer of a system cut by its
+architecture's layers at the top (``io.spring.application.user``, ``io.spring.core.user``: see
+:func:`_layer_tops`); the deepest segment that at least half of
 the service's classes have in their package wins, provided most classes of that package are in
 this service. Otherwise (a flat package, or a package spread over several services) the
 business noun shared by most class names is used (``EgovArticleServiceImpl`` -> ``article``),
@@ -160,6 +162,27 @@ def business_path(package: str, root: Sequence[str]) -> tuple[str, ...]:
     segments = package.split(".") if package else []
     rest = segments[len(root) :] if segments[: len(root)] == list(root) else segments
     return tuple(s for s in rest if s.lower() not in TECHNICAL_SEGMENTS)
+
+
+ARCHITECTURE_LAYERS = frozenset(
+    {"application", "core", "infrastructure", "adapter", "adapters", "port", "ports"}
+    | {"presentation", "interfaces"}
+)
+"""Package names of a hexagonal or layered architecture's layers."""
+
+
+def _layer_tops(paths: Iterable[tuple[str, ...]]) -> frozenset[str]:
+    """The first business segments that name architecture layers, when two or more do: the
+    system is cut by its layers at the top (the RealWorld app's ``io.spring.application``,
+    ``core`` and ``infrastructure``), and a feature inside them names a service, not the layer.
+
+    >>> sorted(_layer_tops([("application", "user"), ("core", "user"), ("graphql",)]))
+    ['application', 'core']
+    >>> sorted(_layer_tops([("core", "user"), ("order",)]))
+    []
+    """
+    tops = {p[0] for p in paths if p} & ARCHITECTURE_LAYERS
+    return frozenset(tops) if len(tops) > 1 else frozenset()
 
 
 def prefix_counts(paths: Iterable[tuple[str, ...]]) -> Counter[tuple[str, ...]]:
@@ -399,6 +422,8 @@ def name_clusters(
         for n in g
         if not is_table(n)
     }
+    layers = _layer_tops(paths.values())
+    paths = {n: p[1:] if p and p[0] in layers else p for n, p in paths.items()}
     everywhere = prefix_counts(paths.values())
     proposals: list[tuple[str, str, list[str]]] = []  # (name, noun, members)
     plumbed: set[int] = set()  # proposals named for their plumbing: a clash goes against them
