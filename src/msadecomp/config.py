@@ -74,6 +74,11 @@ class Weights:
     failures of the one class throwing it (FTGO's ``OrderNotFoundException``)."""
     migration: float = 0.1
     """Factor on the table reads and writes of Liquibase/Flyway Java migrations."""
+    semantic_across_modules: float = 0.1
+    """Factor on the ``semantic`` tie of two classes in two different vertical modules (each
+    holding web, service and persistence classes): the same word in two such modules is each
+    context's own term (RuoYi-Vue-Pro's CRM, ERP, BPM and IoT categories had formed one
+    "category" service across nine modules)."""
 
     def for_kind(self, kind: str) -> float:
         """Weight of an edge kind: a DepKind value, ``read``, ``write`` or ``foreign_key``."""

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -184,6 +185,8 @@ def _add_structure(g: nx.MultiDiGraph, model: CodeModel) -> None:
     packages = {t.fqn: t.package for t in tops if not layer_first(t.package, root)}
     dirs = build_dirs(model.delivery_files)
     modules = {t.fqn: module_of(t.source.path, dirs) for t in tops} if len(dirs) > 1 else {}
+    for fqn, module in modules.items():
+        g.nodes[fqn]["module"] = module
     for kind, groups in (("package", packages), ("module", modules)):
         if len(set(groups.values())) < 2:
             continue  # one group for everything carries no boundary
@@ -391,9 +394,12 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
             if data["kind"] in TABLE_KINDS and not data.get("generated")
         }
     )
+    modules = _modules(g)
     for src, dst, data in g.edges(data=True):
         if "strength" in data:
             w = weights.for_kind(data["kind"]) * data["strength"]
+            if data["kind"] == "semantic" and modules.apart(g, src, dst):
+                w *= weights.semantic_across_modules
         else:
             w = weights.for_kind(data["kind"]) * (1.0 + math.log(data["count"]))
         if data.get("cross_aggregate"):
@@ -441,6 +447,49 @@ def clustering_graph(g: nx.MultiDiGraph, weights: Weights | None = None) -> nx.G
     for u, v, data in out.edges(data=True):
         data["weight"] *= damping.get(u, 1.0) * damping.get(v, 1.0)
     return out
+
+
+VERTICAL_LAYERS = frozenset({"web", "service", "persistence"})
+
+
+@dataclass(frozen=True)
+class _Modules:
+    """Build modules that each cut a feature top to bottom, and the pairs of them sharing a
+    package (one feature spread over two modules)."""
+
+    vertical: frozenset[str]
+    sharing: frozenset[frozenset[str]]
+
+    def apart(self, g: nx.MultiDiGraph, a: str, b: str) -> bool:
+        """True when ``a`` and ``b`` sit in two different vertical modules sharing no
+        package."""
+        ma, mb = g.nodes[a].get("module"), g.nodes[b].get("module")
+        return (
+            ma != mb
+            and ma in self.vertical
+            and mb in self.vertical
+            and frozenset((ma, mb)) not in self.sharing
+        )
+
+
+def _modules(g: nx.MultiDiGraph) -> _Modules:
+    """The vertical modules: holding web, service and persistence classes (RuoYi-Vue-Pro's
+    ``yudao-module-crm``), not one layer of every feature (mall4j's ``yami-shop-admin``
+    controllers). Two modules sharing a package hold parts of one feature (Fineract's loans in
+    ``fineract-loan`` and ``fineract-provider``)."""
+    layers: dict[str, set[str]] = {}
+    holders: dict[str, set[str]] = {}
+    for _, d in g.nodes(data=True):
+        if "module" in d:
+            layers.setdefault(d["module"], set()).add(str(d.get("layer")))
+            holders.setdefault(str(d.get("package")), set()).add(d["module"])
+    sharing = {
+        frozenset((a, b)) for found in holders.values() for a in found for b in found if a != b
+    }
+    return _Modules(
+        frozenset(m for m, found in layers.items() if found >= VERTICAL_LAYERS),
+        frozenset(sharing),
+    )
 
 
 def _omnipresence(g: nx.MultiDiGraph) -> dict[str, float]:
