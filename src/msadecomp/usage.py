@@ -1,15 +1,18 @@
 """What runs a service, and services nothing runs.
 
-An **entry point** is a class something outside the code starts: a request handler (an
-endpoint of the model, message listeners and scheduled jobs included), a class a view renders
-through, links to or creates in its scriptlets, a bean declared in XML, a message-driven bean
+An **entry class** is a class something outside the code starts: a request handler (an
+endpoint of the model, message listeners and scheduled jobs included), a class a view links
+to, renders through or creates in its scriptlets, a bean declared in XML, a message-driven bean
 or a class named like one a container runs on an event or a timer (:func:`listens`).
 
 A service is **unused data access** when it is persistence code nothing calls: it holds a
-store (DAO, mapper, repository), no class outside the service refers to any of its classes,
-none of them is an entry point or extends or implements a type of another service (a class
-reached through its supertype is used), and every class of it is reached from its stores (the
-entities and criteria classes only they use). vhr's generated MyBatis mappers for salary
+store (DAO, mapper, repository), no class outside the service uses any of its classes (an
+import or an annotation alone is no use: :data:`msadecomp.graph.USE_KINDS`), none of them is
+an entry class or extends or implements a type of another service (a class reached through its
+supertype is used; a base in the shared kernel reaches nothing), and every class of it is
+reached from its stores (the entities and criteria classes only they use). Spring Data REST
+repositories serve requests without an endpoint the model knows: a service of them alone would
+be taken for unused. vhr's generated MyBatis mappers for salary
 adjustments, appraisals and trainings, and mall's member-report and growth-history mappers,
 are such code: generated for features never built, they had formed services, one typed core.
 """
@@ -20,7 +23,7 @@ import re
 from collections import defaultdict
 
 from msadecomp.decompose import Decomposition
-from msadecomp.graph import layer_of, request_handlers
+from msadecomp.graph import USE_KINDS, layer_of, request_handlers
 from msadecomp.model import CodeModel, DepKind, JavaType
 
 LISTENER = re.compile(r"(MDB|Job|Task|Listener|Consumer|Subscriber|Scheduler|Trigger)$")
@@ -28,7 +31,6 @@ LISTENER = re.compile(r"(MDB|Job|Task|Listener|Consumer|Subscriber|Scheduler|Tri
 points other than a request (DayTrader's ``DTBroker3MDB``, a Quartz ``SummaryJob``, openlamis's
 H2 ``AfterFacilityInsertTrigger``)."""
 SUPERTYPE = frozenset({DepKind.EXTENDS, DepKind.IMPLEMENTS})
-CLASS_LINK = "class:"
 
 
 def listens(t: JavaType) -> bool:
@@ -38,15 +40,15 @@ def listens(t: JavaType) -> bool:
     return message_driven or (t.outer is None and bool(LISTENER.search(t.simple_name)))
 
 
-def entry_points(model: CodeModel) -> set[str]:
-    """Top-level classes something outside the code starts (see the module's text)."""
+def entry_classes(model: CodeModel) -> set[str]:
+    """Top-level classes something outside the code starts (see the module's text); a page's
+    ``controllers`` hold the classes it links to, renders through or creates."""
     top = {t.fqn: t.top_level for t in model.types}
     found = {e.handler.partition("#")[0] for e in model.endpoints}
     found |= {t.fqn for t in model.types if listens(t)}
     found |= {b.cls for b in model.beans}
     for page in model.pages:
-        found.update(page.controllers, page.renderers)
-        found.update(x.removeprefix(CLASS_LINK) for x in page.links if x.startswith(CLASS_LINK))
+        found.update(page.controllers)
     return {top.get(x, x) for x in found}
 
 
@@ -60,18 +62,19 @@ def unused_services(model: CodeModel, decomposition: Decomposition) -> dict[str,
     for t in model.types:
         if t.outer is None and t.fqn in where and layer_of(t, handlers) == "persistence":
             stores[where[t.fqn]].append(t.fqn)
-    used = {where.get(x) for x in entry_points(model)}
+    kernel = {c.id for c in decomposition.clusters if c.kernel}
+    used = {where.get(x) for x in entry_classes(model)}
     inside: dict[str, set[str]] = defaultdict(set)
     for d in model.dependencies:
         source, target = top.get(d.source, d.source), top.get(d.target, d.target)
-        if source == target or target not in where:
+        if source == target or target not in where or d.kind.value not in USE_KINDS:
             continue
         home = where[target]
         if where.get(source) != home:
-            used.add(home)  # referred to from outside (or from no service's class)
+            used.add(home)  # used from outside (or from no service's class)
         else:
             inside[source].add(target)
-        if d.kind in SUPERTYPE and source in where and where[source] != home:
+        if d.kind in SUPERTYPE and source in where and home not in kernel | {where[source]}:
             used.add(where[source])  # reached through a supertype of another service
     out: dict[str, list[str]] = {}
     for c in decomposition.clusters:

@@ -17,7 +17,7 @@ from msadecomp.model import (
     TableAccess,
     TypeKind,
 )
-from msadecomp.usage import entry_points, unused_services
+from msadecomp.usage import entry_classes, unused_services
 
 REF = SourceRef("x.java", 1)
 
@@ -87,8 +87,8 @@ def test_a_class_a_view_an_xml_bean_or_the_container_starts_makes_it_used() -> N
     starts = [
         CodeModel("m", (*EMPLOYEE, *SALARY), USED, pages=(page,))
         for page in (
-            Page("per/salary.jsp", renderers=("hr.mapper.AppraiseMapper",)),
-            Page("per/adjust.jsp", links=("class:hr.model.AdjustSalary",)),
+            Page("per/salary.jsp", controllers=("hr.mapper.AppraiseMapper",)),
+            Page("per/adjust.jsp", controllers=("hr.model.AdjustSalary",)),
         )
     ]
     starts.append(
@@ -104,10 +104,11 @@ def test_a_class_a_view_an_xml_bean_or_the_container_starts_makes_it_used() -> N
     )
     for model in starts:
         assert unused_services(model, decomposition()) == {}
+    # the stores reach the job (a mapper logs its runs): only its name makes it an entry
     listener = CodeModel(
-        "m", (*EMPLOYEE, *SALARY, runs), (*USED, dep(runs.fqn, "hr.mapper.AppraiseMapper"))
+        "m", (*EMPLOYEE, *SALARY, runs), (*USED, dep(SALARY[1].fqn, runs.fqn, DepKind.PARAM))
     )
-    assert "hr.mapper.SalaryJob" in entry_points(listener)
+    assert "hr.mapper.SalaryJob" in entry_classes(listener)
     assert unused_services(listener, decomposition(runs.fqn)) == {}
 
 
@@ -131,7 +132,9 @@ def test_a_store_reached_through_a_supertype_elsewhere_is_used() -> None:
 
 def test_unused_data_access_is_never_core_and_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
     """vhr: the salary-adjustment mappers had formed the one core service."""
-    writes = tuple(TableAccess(x.fqn, x.fqn[9:].upper(), Access.WRITE, REF) for x in SALARY[:2])
+    writes = tuple(
+        TableAccess(x.fqn, x.simple_name.upper(), Access.WRITE, REF) for x in SALARY[:2]
+    )
     model = CodeModel("m", (*EMPLOYEE, *SALARY), USED, endpoints=(ROUTE,), table_accesses=writes)
     owners: dict[str, str | None] = {a.table: "SAL" for a in writes}
     with monkeypatch.context() as m:  # were it not known as unused, it would be the core
@@ -142,3 +145,21 @@ def test_unused_data_access_is_never_core_and_says_why(monkeypatch: pytest.Monke
     assert calls["SAL"].unused == ("hr.mapper.AdjustSalaryMapper", "hr.mapper.AppraiseMapper")
     assert "nothing outside it calls its data access" in calls["SAL"].evidence[-1]
     assert calls["EMP"].unused == ()
+
+
+def test_an_import_alone_is_no_use_nor_a_base_in_the_shared_kernel() -> None:
+    """A stale import of a mapper calls nothing; a MyBatis mapper extending the project's own
+    ``BaseMapper`` in the shared kernel is not reached through it."""
+    base = t("hr.common.BaseMapper", (), TypeKind.INTERFACE)
+    deps = (
+        *USED,
+        dep("hr.service.EmployeeService", "hr.mapper.AppraiseMapper", DepKind.IMPORT),
+        dep("hr.mapper.AppraiseMapper", base.fqn, DepKind.EXTENDS),
+    )
+    model = CodeModel("m", (*EMPLOYEE, *SALARY, base), deps, endpoints=(ROUTE,))
+    clusters = (
+        *decomposition().clusters,
+        Cluster("K", "shared-kernel", (base.fqn,), kernel=True),
+    )
+    d = Decomposition("leiden", 1, 1.0, clusters, 0.5)
+    assert list(unused_services(model, d)) == ["SAL"]

@@ -166,9 +166,10 @@ def business_path(package: str, root: Sequence[str]) -> tuple[str, ...]:
 
 ARCHITECTURE_LAYERS = frozenset(
     {"application", "core", "infrastructure", "adapter", "adapters", "port", "ports"}
-    | {"presentation", "interfaces"}
+    | {"presentation"}
 )
-"""Package names of a hexagonal or layered architecture's layers."""
+"""Package names of a hexagonal or layered architecture's layers (``interfaces``, ``domain``
+and the like are no business segment anyway: :data:`TECHNICAL_SEGMENTS`)."""
 
 
 def _layer_tops(paths: Iterable[tuple[str, ...]]) -> frozenset[str]:

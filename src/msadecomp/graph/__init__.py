@@ -5,7 +5,8 @@
 * nodes: top-level project classes (id = FQN; nested types are folded into their outer class)
   and tables (id = ``table:NAME``). Attributes: ``kind`` ("class" or "table"), ``label``,
   ``package``, ``layer`` (web, service, persistence, model, other), ``handler`` (it handles a
-  request path) and ``stereotype``.
+  request path), ``stereotype`` and, in a system of several Maven or Gradle builds, ``module``
+  (the folder of the build holding the class).
 * edges: ``kind`` is a :class:`~msadecomp.model.DepKind` value, ``read``/``write`` (class to
   table), ``foreign_key`` (table to table), ``semantic`` (identifier similarity, attribute
   ``strength`` in 0..1), ``cochange`` (git co-change support, ``strength`` in 0..1), or one the
@@ -14,7 +15,9 @@
 
 :func:`clustering_graph` collapses it into an undirected ``nx.Graph`` whose ``weight`` adds up the
 kinds with :class:`~msadecomp.config.Weights`: ``w * (1 + ln count)`` for counted kinds and
-``w * strength`` for the two similarity kinds. Library types are never nodes.
+``w * strength`` for the two similarity kinds (``semantic`` times
+``semantic_across_modules`` between two feature modules: see :func:`_modules`). Library types
+are never nodes.
 """
 
 from __future__ import annotations
@@ -480,7 +483,7 @@ def _modules(g: nx.MultiDiGraph) -> _Modules:
     layers: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
     for _, d in g.nodes(data=True):
-        if "module" in d:
+        if d.get("module"):  # "": the root build, or no build file (see group_edges)
             layers.setdefault(d["module"], set()).add(str(d.get("layer")))
             holders.setdefault(str(d.get("package")), set()).add(d["module"])
     sharing = {

@@ -163,7 +163,7 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
     ):
         return None
 
-    def element(tag: str, depth: int) -> str | None:
+    def element(tag: str, depth: int, classes: list[str]) -> str | None:
         if depth > MAX_ANNOTATION_DEPTH:
             raise ClassFormatError(
                 f"annotation values nested deeper than {MAX_ANNOTATION_DEPTH} levels"
@@ -175,30 +175,33 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
         if tag == "e":
             type_name, const = utf(r.u2()), utf(r.u2())
             return f"{_dotted(type_name[1:-1]).rpartition('.')[2]}.{const}"
-        if tag == "c":
-            r.u2()
+        if tag == "c":  # a class literal: Lpkg/Name; (arrays and primitives name no class)
+            descriptor = utf(r.u2())
+            if descriptor.startswith("L") and descriptor.endswith(";"):
+                classes.append(_dotted(descriptor[1:-1]))
             return None
         if tag == "@":
             annotation(depth + 1)
             return None
         if tag == "[":
-            values = [element(chr(r.u1()), depth + 1) for _ in range(r.u2())]
+            values = [element(chr(r.u1()), depth + 1, classes) for _ in range(r.u2())]
             return ",".join(v for v in values if v is not None)
         raise ClassFormatError(f"unknown annotation element tag {tag!r}")
 
     def annotation(depth: int = 0) -> Annotation:
         name = _dotted(utf(r.u2())[1:-1])
         value, attrs = None, []
+        classes: list[str] = []
         for _ in range(r.u2()):
             key = utf(r.u2())
-            v = element(chr(r.u1()), depth)
+            v = element(chr(r.u1()), depth, classes)
             if v is None:
                 continue
             if key == "value":
                 value = v
             else:
                 attrs.append((key, v))
-        return Annotation(name, value, tuple(attrs))
+        return Annotation(name, value, tuple(attrs), tuple(dict.fromkeys(classes)))
 
     signatures: list[str] = []
 

@@ -782,10 +782,11 @@ class _Extractor:
         while todo:
             n = todo.pop()
             if n.type == "class_literal":
-                if (t := n.named_child(0)) is not None:
+                t = n.named_child(0)  # String[].class, int.class and void.class name no class
+                if t is not None and t.type in ("type_identifier", "scoped_type_identifier"):
                     found.append(squash(self.text(t)))
             else:
-                todo.extend(n.named_children)
+                todo.extend(reversed(n.named_children))
         return tuple(dict.fromkeys(found))
 
     def doc(self, node: Node, *, top_level: bool) -> str:

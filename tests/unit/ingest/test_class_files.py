@@ -26,6 +26,8 @@ public class OrderController extends Base implements Api<Order> {
 @Retention(RetentionPolicy.RUNTIME) @interface Resource { String name(); }
 @Retention(RetentionPolicy.RUNTIME) @interface RequestMapping { String value(); Verb method(); }
 enum Verb { GET, POST }
+@Retention(RetentionPolicy.RUNTIME) @interface Checked { Class<?>[] by(); }
+@Checked(by = {OrderService.class, int.class, String[].class}) @interface Unique {}
 abstract class Base {}
 interface Api<T> { default java.util.List<T> all() { return null; } }
 class Order {}
@@ -65,6 +67,14 @@ def test_declarations_annotations_and_constants(compiled: Path) -> None:
     bytecode = next(m for m in t.methods if m.name == "<bytecode>")
     assert "OrderDAO.insertOrder" in bytecode.strings
     assert ("shop.web.OrderService", "place") in {(c.qualifier, c.member) for c in bytecode.calls}
+
+
+def test_an_annotations_class_literals_name_their_classes(compiled: Path) -> None:
+    """A constraint names its validator by class literal; arrays and primitives name none."""
+    f = parse_class("Unique.class", (compiled / "Unique.class").read_bytes())
+    assert f is not None
+    checked = next(a for a in f.types[0].annotations if a.name == "shop.web.Checked")
+    assert checked.classes == ("shop.web.OrderService",)
 
 
 def test_methods_say_whether_they_are_public_instance_methods(compiled: Path) -> None:

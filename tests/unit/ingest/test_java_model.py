@@ -304,14 +304,15 @@ def test_an_annotation_type_depends_on_the_classes_its_meta_annotations_name() -
     literal on any other declaration (``@Import``) wires plumbing and links nothing."""
     files = {
         "v/Unique.java": """package v;
-            @Constraint(validatedBy = {UniqueValidator.class}) public @interface Unique {}""",
+            @Constraint(validatedBy = {UniqueValidator.class, int.class, String[].class})
+            public @interface Unique {}""",
         "v/UniqueValidator.java": "package v; public class UniqueValidator {}",
         "v/Config.java": "package v; @Import(UniqueValidator.class) public class Config {}",
     }
     parsed = [parse_java(p, s.encode()) for p, s in files.items()]
-    linked = {
-        (d.source, d.target)
-        for d in build_java_facts(parsed, []).dependencies
-        if d.kind == DepKind.ANNOTATION
+    linked = build_java_facts(parsed, [])
+    annotations = {
+        (d.source, d.target) for d in linked.dependencies if d.kind == DepKind.ANNOTATION
     }
-    assert linked == {("v.Unique", "v.UniqueValidator")}
+    assert annotations == {("v.Unique", "v.UniqueValidator")}
+    assert not {x for x in linked.external if "String" in x or x == "int"}

@@ -400,6 +400,8 @@ def test_a_folder_named_like_the_project_root_places_no_view() -> None:
     holding the application classes of the root package ``org.jeecg``, by the folder name."""
     where = {
         "org.jeecg.JeecgSystemApplication": "seata",
+        "org.jeecg.service.JeecgBaseService": "seata",
+        "org.jeecg.modules.base.BaseCommonService": "seata",
         "org.jeecg.seata.order.OrderController": "seata",
         "org.jeecg.system.user.UserController": "system",
         "org.jeecg.system.user.UserService": "system",
