@@ -6,13 +6,14 @@ to, renders through or creates in its scriptlets, a bean declared in XML, a mess
 or a class named like one a container runs on an event or a timer (:func:`listens`).
 
 A service is **unused data access** when it is persistence code nothing calls: it holds a
-store (DAO, mapper, repository), no class outside the service uses any of its classes (an
-import or an annotation alone is no use: :data:`msadecomp.graph.USE_KINDS`), none of them is
-an entry class or extends or implements a type of another service (a class reached through its
-supertype is used; a base in the shared kernel reaches nothing), and every class of it is
-reached from its stores (the entities and criteria classes only they use). Spring Data REST
-repositories serve requests without an endpoint the model knows: a service of them alone would
-be taken for unused. vhr's generated MyBatis mappers for salary
+store (DAO, mapper, repository), no class outside the service refers to any of its classes (an
+annotation alone, or a message sent to a queue it listens to, is no reference; an import is:
+the linker records ``getBean(X.class)``, ``X::find`` and ``X.TABLE`` as imports), none of them
+is an entry class or extends or implements a type of another service (a class reached through
+its supertype is used; a base in the shared kernel reaches nothing), and every class of it is
+reached from its stores (the entities and criteria classes only they use). A Spring Data REST
+repository (``@RepositoryRestResource``) serves requests without an endpoint in the model: it
+is an entry class. vhr's generated MyBatis mappers for salary
 adjustments, appraisals and trainings, and mall's member-report and growth-history mappers,
 are such code: generated for features never built, they had formed services, one typed core.
 """
@@ -31,13 +32,18 @@ LISTENER = re.compile(r"(MDB|Job|Task|Listener|Consumer|Subscriber|Scheduler|Tri
 points other than a request (DayTrader's ``DTBroker3MDB``, a Quartz ``SummaryJob``, openlamis's
 H2 ``AfterFacilityInsertTrigger``)."""
 SUPERTYPE = frozenset({DepKind.EXTENDS, DepKind.IMPLEMENTS})
+REFERENCES = USE_KINDS | {DepKind.IMPORT.value}
+"""Dependencies that refer to a class (see the module's text)."""
+SELF_SERVING = frozenset({"MessageDriven", "RepositoryRestResource"})
+"""Annotations of classes the container runs or exposes by themselves."""
 
 
 def listens(t: JavaType) -> bool:
-    """A message-driven bean, or a top-level class named as an entry point (a nested
-    ``Task`` is a ``Runnable`` its outer class runs: JeeSite's ``MapperLoader.Task``)."""
-    message_driven = any(a.rpartition(".")[2] == "MessageDriven" for a in t.annotations)
-    return message_driven or (t.outer is None and bool(LISTENER.search(t.simple_name)))
+    """A message-driven bean, a Spring Data REST repository, or a top-level class named as an
+    entry point (a nested ``Task`` is a ``Runnable`` its outer class runs: JeeSite's
+    ``MapperLoader.Task``)."""
+    by_itself = any(a.rpartition(".")[2] in SELF_SERVING for a in t.annotations)
+    return by_itself or (t.outer is None and bool(LISTENER.search(t.simple_name)))
 
 
 def entry_classes(model: CodeModel) -> set[str]:
@@ -67,11 +73,11 @@ def unused_services(model: CodeModel, decomposition: Decomposition) -> dict[str,
     inside: dict[str, set[str]] = defaultdict(set)
     for d in model.dependencies:
         source, target = top.get(d.source, d.source), top.get(d.target, d.target)
-        if source == target or target not in where or d.kind.value not in USE_KINDS:
+        if source == target or target not in where or d.kind.value not in REFERENCES:
             continue
         home = where[target]
         if where.get(source) != home:
-            used.add(home)  # used from outside (or from no service's class)
+            used.add(home)  # referred to from outside (or from no service's class)
         else:
             inside[source].add(target)
         if d.kind in SUPERTYPE and source in where and home not in kernel | {where[source]}:

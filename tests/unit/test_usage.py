@@ -147,19 +147,40 @@ def test_unused_data_access_is_never_core_and_says_why(monkeypatch: pytest.Monke
     assert calls["EMP"].unused == ()
 
 
-def test_an_import_alone_is_no_use_nor_a_base_in_the_shared_kernel() -> None:
-    """A stale import of a mapper calls nothing; a MyBatis mapper extending the project's own
-    ``BaseMapper`` in the shared kernel is not reached through it."""
+def test_an_annotation_alone_is_no_reference_nor_a_base_in_the_shared_kernel() -> None:
+    """A MyBatis mapper extending the project's own ``BaseMapper`` in the shared kernel is not
+    reached through it, and a class annotated with an annotation type of the service does not
+    call it. An import refers: the linker records ``getBean(AppraiseMapper.class)`` so."""
     base = t("hr.common.BaseMapper", (), TypeKind.INTERFACE)
+    marker = t("hr.mapper.Audited", (), TypeKind.ANNOTATION)
     deps = (
         *USED,
-        dep("hr.service.EmployeeService", "hr.mapper.AppraiseMapper", DepKind.IMPORT),
+        dep("hr.service.EmployeeService", marker.fqn, DepKind.ANNOTATION),
+        dep(marker.fqn, "hr.mapper.AppraiseMapper", DepKind.ANNOTATION),
         dep("hr.mapper.AppraiseMapper", base.fqn, DepKind.EXTENDS),
     )
-    model = CodeModel("m", (*EMPLOYEE, *SALARY, base), deps, endpoints=(ROUTE,))
+    model = CodeModel("m", (*EMPLOYEE, *SALARY, base, marker), deps, endpoints=(ROUTE,))
     clusters = (
-        *decomposition().clusters,
+        *decomposition(marker.fqn).clusters[:1],
+        Cluster("SAL", "adjust-salary", (*(x.fqn for x in SALARY), marker.fqn)),
         Cluster("K", "shared-kernel", (base.fqn,), kernel=True),
     )
     d = Decomposition("leiden", 1, 1.0, clusters, 0.5)
+    assert list(unused_services(model, d)) == []  # the marker is reached from no store
+    reached = (*deps, dep("hr.mapper.AdjustSalaryMapper", marker.fqn, DepKind.PARAM))
+    model = CodeModel("m", (*EMPLOYEE, *SALARY, base, marker), reached, endpoints=(ROUTE,))
     assert list(unused_services(model, d)) == ["SAL"]
+    looked_up = (*reached, dep("hr.service.EmployeeService", SALARY[1].fqn, DepKind.IMPORT))
+    model = CodeModel("m", (*EMPLOYEE, *SALARY, base, marker), looked_up, endpoints=(ROUTE,))
+    assert list(unused_services(model, d)) == []
+
+
+def test_a_spring_data_rest_repository_serves_requests_by_itself() -> None:
+    exposed = JavaType(
+        "hr.mapper.AppraiseMapper",
+        TypeKind.INTERFACE,
+        REF,
+        annotations=("org.springframework.data.rest.core.annotation.RepositoryRestResource",),
+    )
+    model = CodeModel("m", (*EMPLOYEE, SALARY[0], exposed, *SALARY[2:]), USED, endpoints=(ROUTE,))
+    assert unused_services(model, decomposition()) == {}

@@ -334,44 +334,32 @@ def _matches(folder: set[str], segments: tuple[str, ...]) -> int:
 
 def _service_folders(
     where: Mapping[str, str], packages: Mapping[str, str], skip: frozenset[str]
-) -> _Folders:
-    """Per service, its feature packages (specific segments only) with their class counts.
-    The words of the system's root package name no feature where a view lives: a folder named
-    like the project (jeecg's widget library ``src/components/Form/src/jeecg/components/base``)
-    is no view of the service holding ``org.jeecg``'s application classes nor of the one of
-    ``org.jeecg.modules.base``."""
+) -> dict[str, Counter[tuple[str, ...]]]:
+    """Per service, its feature packages (specific segments only) with their class counts. A
+    package naming nothing but words of the system's root package is no feature: a folder named
+    like the project (jeecg's widget library ``src/components/Form/src/jeecg``) is no view of the
+    service holding ``org.jeecg``'s or ``org.jeecg.service``'s classes. A feature's folder below
+    the project's (``views/shop/order`` for ``com.acme.shop.order``) still names it."""
     out: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
-    root = root_package(packages[fqn] for fqn in where if fqn in packages)
+    root = set(_segments(root_package(packages[fqn] for fqn in where if fqn in packages)))
     for fqn, service in where.items():
         if service in skip or fqn not in packages:
             continue
         segs = _package_segments(packages[fqn])
-        if segs:
+        if segs and not root.issuperset(segs):
             out[service][segs] += 1
-    return _Folders(out, frozenset(_segments(root)))
+    return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Folders:
-    packages: dict[str, Counter[tuple[str, ...]]]
-    """Per service, its feature packages' specific segments with their class counts."""
-    root: frozenset[str]
-    """The words of the system's root package: a view's folder so named names no feature."""
-
-    def named(self, path: str) -> set[str]:
-        """The specific folder names of a view's path, the root's words left out."""
-        return _folder(path) - self.root
-
-
-def _by_folder(path: str, folders: _Folders) -> str | None:
+def _by_folder(path: str, folders: Mapping[str, Counter[tuple[str, ...]]]) -> str | None:
     """The service of the package the view's folders name best: all (or two) of its specific
     segments; more segments, then more classes, win."""
-    folder = folders.named(path)
+    folder = _folder(path)
     if not folder:
         return None
     best: tuple[int, int, str] | None = None
-    for service in sorted(folders.packages):
-        for segs, classes in folders.packages[service].items():
+    for service in sorted(folders):
+        for segs, classes in folders[service].items():
             matched = _matches(folder, segs)
             if matched:
                 key = (matched, classes, service)
@@ -380,12 +368,12 @@ def _by_folder(path: str, folders: _Folders) -> str | None:
     return best[2] if best else None
 
 
-def _by_package_tail(path: str, folders: _Folders) -> str | None:
+def _by_package_tail(path: str, folders: Mapping[str, Counter[tuple[str, ...]]]) -> str | None:
     """The service with most classes in packages whose last specific segment the view's
     folders name (``themes/basic/weblog.vm`` and Roller's ``business.themes``)."""
-    folder = folders.named(path)
+    folder = _folder(path)
     tail: Counter[str] = Counter()
-    for service, packages in folders.packages.items():
+    for service, packages in folders.items():
         for segs, classes in packages.items():
             if segs and segs[-1] in folder:
                 tail[service] += classes

@@ -180,8 +180,8 @@ def _parse(path: str, data: bytes) -> JavaFile | None:
             if descriptor.startswith("L") and descriptor.endswith(";"):
                 classes.append(_dotted(descriptor[1:-1]))
             return None
-        if tag == "@":
-            annotation(depth + 1)
+        if tag == "@":  # its class literals count for the outer one, as in source
+            classes.extend(annotation(depth + 1).classes)
             return None
         if tag == "[":
             values = [element(chr(r.u1()), depth + 1, classes) for _ in range(r.u2())]

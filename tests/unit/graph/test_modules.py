@@ -55,7 +55,11 @@ def test_modules_of_one_feature_or_of_one_layer_each_keep_the_tie() -> None:
             )
     g.add_node("shop.dao.TagMapper", kind="class", layer="persistence", module="shop-dao")
     layered = tie(g, "shop.shop-admin.TagService", "shop.shop-api.TagService")
-    assert shared == layered == pytest.approx(Weights().semantic * 0.5)
+    g = nx.MultiDiGraph()  # the root build ("") is no feature module
+    feature(g, "", "org.app", "Root")
+    feature(g, "module-crm", "org.crm", "Crm")
+    unbuilt = tie(g, "org.app.RootService", "org.crm.CrmService")
+    assert shared == layered == unbuilt == pytest.approx(Weights().semantic * 0.5)
 
 
 def test_classes_know_their_build_module() -> None:

@@ -27,7 +27,9 @@ public class OrderController extends Base implements Api<Order> {
 @Retention(RetentionPolicy.RUNTIME) @interface RequestMapping { String value(); Verb method(); }
 enum Verb { GET, POST }
 @Retention(RetentionPolicy.RUNTIME) @interface Checked { Class<?>[] by(); }
+@interface Wrap { Checked[] value(); Class<?> extra(); }
 @Checked(by = {OrderService.class, int.class, String[].class}) @interface Unique {}
+@Wrap(value = {@Checked(by = Order.class)}, extra = Base.class) @interface Nested {}
 abstract class Base {}
 interface Api<T> { default java.util.List<T> all() { return null; } }
 class Order {}
@@ -75,6 +77,9 @@ def test_an_annotations_class_literals_name_their_classes(compiled: Path) -> Non
     assert f is not None
     checked = next(a for a in f.types[0].annotations if a.name == "shop.web.Checked")
     assert checked.classes == ("shop.web.OrderService",)
+    nested = parse_class("Nested.class", (compiled / "Nested.class").read_bytes())
+    assert nested is not None  # as in source: the nested annotation's first, in order
+    assert nested.types[0].annotations[0].classes == ("shop.web.Order", "shop.web.Base")
 
 
 def test_methods_say_whether_they_are_public_instance_methods(compiled: Path) -> None:

@@ -401,7 +401,6 @@ def test_a_folder_named_like_the_project_root_places_no_view() -> None:
     where = {
         "org.jeecg.JeecgSystemApplication": "seata",
         "org.jeecg.service.JeecgBaseService": "seata",
-        "org.jeecg.modules.base.BaseCommonService": "seata",
         "org.jeecg.seata.order.OrderController": "seata",
         "org.jeecg.system.user.UserController": "system",
         "org.jeecg.system.user.UserService": "system",
@@ -415,6 +414,13 @@ def test_a_folder_named_like_the_project_root_places_no_view() -> None:
     placed = place_views(pages, where, packages)
     assert placed[pages[1].path] == Placement("system", "folder")
     assert placed[pages[0].path].via != "folder"
+
+    # a feature's folder below the project's names it: com.acme.shop.order and shop/order
+    shop = {"com.acme.shop.order.admin.Desk": "order", "com.acme.shop.Main": "boot"}
+    shop |= {"com.acme.shop.cart.CartController": "cart"}
+    view = Page("WEB-INF/views/shop/order/list.jsp")
+    placed = place_views([view], shop, {c: c.rpartition(".")[0] for c in shop})
+    assert placed[view.path] == Placement("order", "folder")
 
 
 def test_a_fragment_every_page_includes_places_none_of_them() -> None:
