@@ -13,9 +13,9 @@ is an entry class or extends or implements a type of another service (a class re
 its supertype is used; a base in the shared kernel reaches nothing), and every class of it is
 reached from its stores (the entities and criteria classes only they use). A Spring Data REST
 repository (``@RepositoryRestResource``) serves requests without an endpoint in the model: it
-is an entry class. vhr's generated MyBatis mappers for salary
-adjustments, appraisals and trainings, and mall's member-report and growth-history mappers,
-are such code: generated for features never built, they had formed services, one typed core.
+is an entry class. vhr's generated MyBatis mappers for salary adjustments, appraisals and
+trainings, and mall's growth- and integration-history mappers, are such code: generated for
+features never built, they had formed services, one typed core.
 """
 
 from __future__ import annotations
