@@ -104,13 +104,13 @@ def closing(text: str, start: int, pair: str = "{}", reach: int = MAX_BODY) -> i
     closing, braces by default), looked for within ``reach`` characters (brackets in strings
     counted too: a body cut short or running long loses or gains a few paths, never a page);
     None when it is not there."""
-    opening, closing_ = pair[0], pair[1]
+    opening, closer = pair[0], pair[1]
     depth = 0
     for i in range(start, min(len(text), start + reach)):
         c = text[i]
         if c == opening:
             depth += 1
-        elif c == closing_:
+        elif c == closer:
             depth -= 1
             if depth == 0:
                 return i + 1

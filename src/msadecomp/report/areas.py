@@ -60,7 +60,7 @@ def service_areas(services: Sequence[dict[str, Any]]) -> dict[str, str]:
         counts = Counter(areas.values())
         if not root or not counts:  # no package all the code shares: org, com, net are none
             return {}
-        top, held = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        top, held = leading(counts)
         if held <= DOMINANT_SHARE * len(services):
             break
         root = [*root, top]
@@ -73,6 +73,11 @@ def service_areas(services: Sequence[dict[str, Any]]) -> dict[str, str]:
     ):
         return {}
     return areas
+
+
+def leading(counts: Counter[str]) -> tuple[str, int]:
+    """The most frequent name with its count (of equal counts, the first by name)."""
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _package(fqn: str) -> list[str]:
@@ -90,7 +95,7 @@ def _root(packages: dict[str, list[list[str]]]) -> list[str]:
         below = Counter(_areas_below(root, packages).values())
         if not below:
             return root
-        segment, held = min(below.items(), key=lambda kv: (-kv[1], kv[0]))
+        segment, held = leading(below)
         if held < ROOT_SHARE * len(packages):
             return root
         root = [*root, segment]
@@ -103,7 +108,7 @@ def _areas_below(root: list[str], packages: dict[str, list[list[str]]]) -> dict[
     for sid, ps in packages.items():
         below = Counter(p[depth] for p in ps if len(p) > depth and p[:depth] == root)
         if below:
-            area, held = min(below.items(), key=lambda kv: (-kv[1], kv[0]))
+            area, held = leading(below)
             if 2 * held > len(ps):
                 areas[sid] = area
     return areas

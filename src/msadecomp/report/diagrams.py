@@ -10,6 +10,7 @@ from typing import Any
 import pydot
 
 from msadecomp.graph import INFERRED_KINDS
+from msadecomp.report.areas import leading
 
 SUBDOMAIN_COLOURS = {"core": "#f8cbad", "supporting": "#fff2cc", "generic": "#ddebf7"}
 DEFAULT_COLOUR = "#eeeeee"
@@ -172,7 +173,7 @@ def area_map(report: dict[str, Any]) -> str | None:
             ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())),
             *_wrapped(sorted(s["name"] for s in services), AREA_NAMES_WIDTH),
         ]
-        top = min(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        top = leading(kinds)[0]
         g.add_node(
             pydot.Node(
                 box[name],

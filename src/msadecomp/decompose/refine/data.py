@@ -16,6 +16,7 @@ from msadecomp.decompose.refine.parts import (
     join_parts,
     listing,
     move_to,
+    strongest,
     ties_to,
 )
 from msadecomp.graph import SEED_DATA, SUPERTYPES, TABLE_WRITES, USERS, WRITE_CALLS, is_table
@@ -183,7 +184,7 @@ def join_fronts_to_logic(graph: nx.Graph, parts: Partition) -> tuple[Partition, 
         ties.pop(i, None)
         if not ties:
             continue
-        j = min(ties, key=lambda k: (-ties[k], k))
+        j = strongest(ties)
         if j not in holders or ties[j] < FRONT_SHARE * sum(ties.values()):
             continue
         served = _served_alone(graph, part, pieces[j], users)

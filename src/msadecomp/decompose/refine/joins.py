@@ -16,6 +16,7 @@ from msadecomp.decompose.refine.parts import (
     join_parts,
     package_key,
     shared_prefix,
+    strongest,
     ties_to,
 )
 from msadecomp.graph import PLACEMENT_TIES, SEED_DATA, USERS, is_table
@@ -36,7 +37,7 @@ def attach_orphans(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[s
                 if table in group and node in index:
                     ties[index[node]] += weight
         if ties:
-            services[min(ties, key=lambda j: (-ties[j], j))] |= group
+            services[strongest(ties)] |= group
         else:
             unreferenced.extend(group)
     lone = [i for i, p in enumerate(services) if len(p) == 1 and not ties_to(graph, p, index)]
@@ -156,7 +157,7 @@ def absorb_tiny(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]
         index = {n: j for j, p in enumerate(pieces) if j != i and class_count(p) for n in p}
         ties = ties_to(graph, pieces[i], index)
         if ties:
-            j = min(ties, key=lambda k: (-ties[k], k))
+            j = strongest(ties)
             pieces[j] |= pieces[i]
             pieces[i] = set()
             moved += 1
@@ -199,7 +200,7 @@ def join_inbound_adapters(graph: nx.Graph, parts: Partition) -> tuple[Partition,
         ties.pop(i, None)
         if not ties:
             continue
-        j = min(ties, key=lambda k: (-ties[k], k))
+        j = strongest(ties)
         served = {index.get(m) for n in part for m in uses.get(n, ())}
         if j not in served or ties[j] < ADAPTER_SHARE * sum(ties.values()):
             continue

@@ -30,6 +30,11 @@ def ties_to(graph: nx.Graph, part: set[str], index: dict[str, int]) -> Counter[i
     return ties
 
 
+def strongest(ties: Counter[int]) -> int:
+    """The part of most ties (of equal ones, the first); ``ties`` must not be empty."""
+    return min(ties, key=lambda k: (-ties[k], k))
+
+
 def shared_prefix(package: str, part: set[str], graph: nx.Graph) -> int:
     mine = package.split(".")
     best = 0

@@ -13,9 +13,11 @@ from msadecomp.decompose.refine.parts import (
     MIN_PART,
     WIRING,
     class_count,
+    join_parts,
     listing,
     package_key,
     shared_prefix,
+    strongest,
     ties_to,
 )
 from msadecomp.graph import USERS, is_table
@@ -85,7 +87,7 @@ def _merge_small(pieces: Partition, graph: nx.Graph) -> Partition:
         i = small[-1]
         index = {n: j for j, p in enumerate(pieces) if j != i for n in p}
         ties = ties_to(graph, pieces[i], index)
-        j = min(ties, key=lambda k: (-ties[k], k)) if ties else 0 if i else 1
+        j = strongest(ties) if ties else 0 if i else 1
         pieces[j] |= pieces[i]
         del pieces[i]
 
@@ -209,11 +211,8 @@ def _join_loose_pieces(graph: nx.Graph, parts: Partition, pieces: list[set[str]]
         within = sum(d.get("weight", 1.0) for _, _, d in graph.subgraph(piece).edges(data=True))
         if not ties:
             continue
-        j = min(ties, key=lambda k: (-ties[k], k))
+        j = strongest(ties)
         if ties[j] > within:
             joined.append(min(n.rpartition(".")[2] for n in piece))
-            parts[j] |= piece
-            for n in piece:
-                index[n] = j
-            parts[own] = set()
+            join_parts(parts, index, own, j)
     return joined
