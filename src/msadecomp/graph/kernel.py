@@ -69,7 +69,8 @@ TECHNICAL_NAME = re.compile(
     r"(Utils?|Helper|Constants?|Exception|Abstract\w+|Base\w+|\w*Default\w*VO|Support|Common\w*)$"
     r"|^(Abstract|Base|Egov(Com)?Abstract)"
 )
-BASE_CLASS = re.compile(r"^(Abstract|Base|Egov(Com)?Abstract)")
+BASE_CLASS = re.compile(r"^(Abstract|Base|Egov(Com)?Abstract)(?=[A-Z])")
+"""A class named as a base: ``BaseController``, ``AbstractTableFactory`` (not ``Baseline``)."""
 TECHNICAL_PACKAGE = re.compile(
     r"\.(util|utils|common|support|base|core|framework|helper|exceptions?|errors?)(\.|$)"
 )
@@ -233,10 +234,6 @@ def _template_spread(graph: nx.MultiDiGraph, fqn: str) -> tuple[int, int] | None
     return None
 
 
-NAMED_BASE = re.compile(r"^(Abstract|Base|Egov(Com)?Abstract)(?=[A-Z])")
-"""A class named as a base: ``BaseController``, ``AbstractTableFactory`` (not ``Baseline``)."""
-
-
 def _base_spread(
     graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]
 ) -> tuple[int, int] | None:
@@ -249,7 +246,7 @@ def _base_spread(
     system the clustering sees, so it is set aside after clustering. A base calling entities
     is a context's logic, however many subclass it: JeeSite's ``BaseService`` filters data by
     the user's roles (``Role``)."""
-    if not NAMED_BASE.match(str(graph.nodes[fqn].get("label", ""))):
+    if not BASE_CLASS.match(str(graph.nodes[fqn].get("label", ""))):
         return None
     if any(
         kind == "call" and str(graph.nodes[dst].get("label", "")).lower() in entities
