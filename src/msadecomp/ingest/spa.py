@@ -188,7 +188,7 @@ def _module(text: str) -> Module:
     constants: dict[str, set[str]] = {}  # a variable -> the paths its initialiser names
     bases = _bases(code)
     starts = _function_starts(code)
-    functions = {name for _, name in starts}
+    functions = {name for _, name, _ in starts}
     for m in _INITIALISED.finditer(code):
         if scanned > MAX_SCANNED:
             break
@@ -206,17 +206,14 @@ def _module(text: str) -> Module:
         members[name] = set(found)
     for m in _PROPERTY.finditer(code):
         members.setdefault(m.group(1), set()).update(request_paths(m.group(2), bases))
-    for i, (m, name) in enumerate(starts):
+    for i, (m, name, parameters) in enumerate(starts):
         if scanned > MAX_SCANNED:
             break
         limit = starts[i + 1][0].start() if i + 1 < len(starts) else len(code)
         body, read = _body(code, m.end(), limit, arrow=m.group(3) is not None)
         scanned += read
         members.setdefault(name, set()).update(_named_paths(body, constants, bases))
-        if bindings:
-            parameters, read = _parameters(code, m)
-            scanned += read
-            _record_uses(name, body, bindings, calls, parameters)
+        _record_uses(name, body, bindings, calls, parameters)
     return Module(
         imports=tuple(imports),
         reexports=tuple(reexports),
@@ -277,22 +274,23 @@ def _imported_names(clause: str, uses: Mapping[str, set[str]]) -> tuple[str, ...
     return tuple(dict.fromkeys(names))
 
 
-def _function_starts(code: str) -> list[tuple[re.Match[str], str]]:
-    """The named functions of ``code`` with their names, but for an arrow in a default of
-    another function's parameter list (``function f(x, g = (h) => i) {``): that function's
-    body runs past it."""
-    starts: list[tuple[re.Match[str], str]] = []
+def _function_starts(code: str) -> list[tuple[re.Match[str], str, set[str]]]:
+    """The named functions of ``code`` with their names and parameter names, but for an arrow
+    in a default of another function's parameter list (``function f(x, g = (h) => i) {``):
+    that function's body runs past it. Parameter lists are read once, up to ``MAX_SCANNED``
+    characters in all."""
+    starts: list[tuple[re.Match[str], str, set[str]]] = []
     inside = 0  # the end of the parameter list being read
-    read = 0  # characters read looking for parameter lists' ends, at most MAX_SCANNED
+    read = 0  # characters read in parameter lists, at most MAX_SCANNED
     for m in _FUNCTION.finditer(code):
         if m.start() < inside:
             continue
-        starts.append((m, next(g for g in m.groups() if g)))
-        if read < MAX_SCANNED and (m.group(1) is not None or m.group(2) is not None):
-            opened = code.find("(", m.end() - 1, m.end() + PARAMETERS_REACH)
-            end = closing(code, opened, "()", PARAMETERS_REACH) if opened >= 0 else None
-            read += (end or opened + PARAMETERS_REACH) - m.end() if opened >= 0 else 0
+        parameters: set[str] = set()
+        if read < MAX_SCANNED:
+            parameters, cost, end = _parameters(code, m)
+            read += cost
             inside = end or 0
+        starts.append((m, next(g for g in m.groups() if g), parameters))
     return starts
 
 
@@ -325,13 +323,14 @@ PARAMETERS_REACH = 600
 """A parameter list is looked for this far after a function's name, and read this far."""
 
 
-def _parameters(code: str, m: re.Match[str]) -> tuple[set[str], int]:
-    """The parameter names of the function ``m`` (a :data:`_FUNCTION` match) starts, and the
-    number of characters read to find them."""
+def _parameters(code: str, m: re.Match[str]) -> tuple[set[str], int, int | None]:
+    """The parameter names of the function ``m`` (a :data:`_FUNCTION` match) starts, the
+    number of characters read to find them, and where in ``code`` a parameter list following
+    the match ends (None for one inside the match: an arrow's or a method's, or none found)."""
     head = m.group(0)
     if m.group(3) is not None and "(" not in head:  # q => ...
         single = _ARROW_PARAMETER.search(head.rstrip())
-        return ({single.group(1)} if single else set()), len(head)
+        return ({single.group(1)} if single else set()), len(head), None
     if m.group(1) is not None or m.group(2) is not None:  # the list follows the match
         text, start = code, m.end() - 1
         if code[start : start + 1] == "<":  # function f<T extends (a: X) => Y>(...)
@@ -343,9 +342,9 @@ def _parameters(code: str, m: re.Match[str]) -> tuple[set[str], int]:
     close = closing(text, opened, "()", PARAMETERS_REACH) if opened >= 0 else None
     read = (close or opened + PARAMETERS_REACH) - start if opened >= 0 else PARAMETERS_REACH
     if not close:
-        return set(), read
+        return set(), read, None
     inner = _COMMENT.sub(lambda c: c.group(1) or " ", text[opened + 1 : close - 1])
-    return _bindings(inner), read
+    return _bindings(inner), read, close if text is code else None
 
 
 def _bindings(pattern: str) -> set[str]:

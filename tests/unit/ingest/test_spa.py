@@ -641,6 +641,17 @@ def test_a_function_requests_what_it_uses_of_other_modules() -> None:
     assert [p.links for p in linked] == [("/wx/auth/login_by_weixin",), ("/system/user",)]
 
 
+def test_a_generic_function_keeps_its_body_past_an_arrow_in_its_parameters() -> None:
+    """``load<T extends (a: X) => Y>(id, pick = (h) => h)``: the parameter list is the one
+    after the type parameters, so the default arrow is no function of its own that would cut
+    ``load``'s body short."""
+    module = read_module(
+        b"export function load<T extends (a: X) => Y>(id: T, pick = (h) => h) {\n"
+        b"  return request.get('/menu/' + id)\n}\n"
+    )
+    assert module.members == (("load", ("/menu/",)),)
+
+
 def test_a_store_of_functions_and_a_default_parameter_keep_their_requests() -> None:
     """A Pinia setup store calls the API functions it imports; ``opts = {}`` is no body."""
     modules = {
