@@ -1,5 +1,7 @@
 """Community detection gives a deterministic partition of every node."""
 
+import itertools
+
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -8,7 +10,7 @@ from hypothesis import strategies as st
 from msadecomp.decompose import decompose
 from msadecomp.decompose.algorithms import leiden
 from msadecomp.decompose.constraints import Constraints
-from msadecomp.decompose.count import fit_count
+from msadecomp.decompose.count import fit_count, merge_down
 from msadecomp.decompose.naming import stem
 from msadecomp.graph import USERS
 
@@ -232,3 +234,24 @@ def test_partition_covers_every_node_once_and_is_seed_stable(
 )
 def test_stem(name: str, expected: str) -> None:
     assert stem(name) == expected
+
+
+def test_merging_down_joins_a_strongly_coupled_pair_before_two_small_barely_coupled_ones() -> None:
+    """Four services to three: a service of four classes tied hard (6) to one of three is
+    merged, not the two services of three classes tied by one weak edge (0.5), though merging
+    the two small ones costs less in size."""
+    groups = {"a": 4, "b": 3, "c": 3, "d": 3}
+    g = nx.Graph()
+    parts = []
+    for name, size in groups.items():
+        members = [f"{name}{i}" for i in range(size)]
+        g.add_edges_from(itertools.combinations(members, 2), weight=1.0)
+        parts.append(set(members))
+    g.add_edge("a0", "b0", weight=6.0)
+    g.add_edge("c0", "d0", weight=0.5)
+    merged = merge_down(g, parts, 3)
+    assert sorted(sorted(p) for p in merged) == [
+        ["a0", "a1", "a2", "a3", "b0", "b1", "b2"],
+        ["c0", "c1", "c2"],
+        ["d0", "d1", "d2"],
+    ]
