@@ -21,6 +21,8 @@ no domain of its own:
   ``com.ruoyi.common.core.domain.entity``, is the row ``SysUserMapper`` keeps: domain, not
   utilities. A value type that several aggregates hold (``Money``) is part of none and can
   still be kernel;
+* it is no row the stores of one entity both take and return (RealWorld's ``FollowRelation``,
+  which the user repository saves, finds and removes): that entity's context's data;
 * it is no helper named for the data it works on, using the entity of its name or calling
   that data's own DAO or repository (JForum's ``PollCommon`` building ``Poll`` objects and
   ``TopicsCommon`` calling ``TopicDAO``, JeeSite's ``UserUtils`` calling ``UserDao``).
@@ -323,7 +325,33 @@ def _has_domain(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]) -> b
         # a part of one aggregate (SpringBlog's PostStatus, held by Post alone), or what a
         # DAO or mapper stores (RuoYi's SysUser in com.ruoyi.common, which SysUserMapper keeps)
         return True
-    return _accesses_tables(graph, fqn) or _serves_own_data(graph, fqn, entities)
+    return (
+        _accesses_tables(graph, fqn)
+        or _kept_by_one_store(graph, fqn)
+        or _serves_own_data(graph, fqn, entities)
+    )
+
+
+def _kept_by_one_store(graph: nx.MultiDiGraph, fqn: str) -> bool:
+    """True for a row the stores of one entity keep: stores of one name stem (RealWorld's
+    ``UserRepository``, ``MyBatisUserRepository`` and ``UserMapper``) both take it and return
+    it, and none holds it as a field. RealWorld's ``FollowRelation``, saved, found and removed
+    through the user repository, is the user context's data, though its ``core`` package
+    looks technical; eGovFrame's ``ComDefaultCodeVO``, only a query's criteria, and
+    OpenClinica's ``CoreResources``, a collaborator ``RuleSetRuleDao`` is given (a field with
+    its getter and setter), stay utilities."""
+    taken: set[str | None] = set()
+    returned: set[str | None] = set()
+    for src, _, kind in graph.in_edges(fqn, keys=True):
+        if graph.nodes[src].get("layer") != "persistence":
+            continue
+        if kind in ("field", "injection"):
+            return False
+        if kind in ("param", "return"):
+            stem = store_stem(str(graph.nodes[src].get("label", "")))
+            (taken if kind == "param" else returned).add(stem)
+    stems = taken | returned
+    return bool(taken) and bool(returned) and len(stems) == 1 and None not in stems
 
 
 STORE_USE = frozenset({"call", "field", "local", "injection"})

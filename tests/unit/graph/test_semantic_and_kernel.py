@@ -80,6 +80,27 @@ def test_what_a_mapper_stores_is_not_kernel_however_technical_its_package() -> N
     assert detect_kernel(g) == []
 
 
+def test_a_row_the_stores_of_one_entity_take_and_return_is_not_kernel() -> None:
+    """RealWorld's FollowRelation, in io.spring.core.user, is saved, found and removed through
+    the user repository and its mapper: the user context's data. A criteria object only given
+    to a store, or a collaborator a store holds as a field, stays a utility."""
+
+    def with_stores(*edges: tuple[str, str]) -> nx.MultiDiGraph:
+        g = _hub_graph("FollowRelation", "app.core.user")
+        for store, kind in edges:
+            g.add_node(store, kind="class", label=store, package="app.infra", layer="persistence")
+            g.add_edge(store, "hub", key=kind, kind=kind, count=1)
+        return g
+
+    kept = with_stores(("UserRepository", "param"), ("UserMapper", "return"))
+    assert detect_kernel(kept) == []
+    assert [k.fqn for k in detect_kernel(with_stores(("UserRepository", "param")))] == ["hub"]
+    two_entities = with_stores(("UserRepository", "param"), ("ArticleMapper", "return"))
+    assert [k.fqn for k in detect_kernel(two_entities)] == ["hub"]
+    held = with_stores(("UserDao", "param"), ("UserDao", "return"), ("UserDao", "field"))
+    assert [k.fqn for k in detect_kernel(held)] == ["hub"]
+
+
 def test_a_helper_named_for_the_data_its_store_keeps_is_not_kernel() -> None:
     """JForum's TopicsCommon, used from all over, works on topics through TopicDAO: it is the
     topic context's behaviour. A FileUtils looking a MIME type up through MimeTypeDAO, or a
