@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 
 from msadecomp.config import Config
-from msadecomp.decompose import KERNEL_ID, Constraints, Decomposition, decompose
+from msadecomp.decompose import KERNEL_ID, Constraints, Decomposition, decompose, move_to_kernel
 from msadecomp.decompose.pins import apply_pins, pin_constraints
 from msadecomp.decompose.tables import settle_tables, table_owners
 from msadecomp.errors import (
@@ -25,7 +25,7 @@ from msadecomp.errors import (
     ResourceError,
 )
 from msadecomp.graph import build_graph, clustering_graph
-from msadecomp.graph.kernel import KernelSettings, detect_kernel
+from msadecomp.graph.kernel import KernelSettings, detect_kernel, shared_bases
 from msadecomp.ingest import Scope, ingest
 from msadecomp.model import CodeModel
 from msadecomp.report import build_report, flat
@@ -283,6 +283,16 @@ def _analyze(
         core = clustering.subgraph(n for n in clustering if n not in set_aside).copy()
         if assignment:
             decomposition = apply_pins(decomposition, core, assignment)
+        if settings.enabled:
+            placement = {
+                m: c.id for c in decomposition.clusters if not c.kernel for m in c.classes
+            }
+            keep = {*settings.exclude, *(assignment or ())}
+            bases = shared_bases(graph, placement, keep)
+            if bases:
+                decomposition = move_to_kernel(decomposition, (b.fqn for b in bases), core)
+                kernel = [*kernel, *bases]
+                core.remove_nodes_from(b.fqn for b in bases)
         decomposition = settle_tables(decomposition, table_owners(model, decomposition), core)
     if config.resolution is not None:
         mode = "fixed"

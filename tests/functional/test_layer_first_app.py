@@ -88,3 +88,28 @@ def test_a_generic_base_every_feature_builds_on_is_shared_kernel_after_clusterin
         f"{BASE}.common.CrudService" not in s["classes"] for s in analysis.report["services"]
     )
     assert "1 shared-kernel class(es) set aside after clustering" in analysis.decomposition.notes
+
+
+def test_the_base_every_feature_controller_extends_is_shared_kernel(tmp_path: Path) -> None:
+    """A base action in the web package that the controllers of all four features extend is
+    no part of whichever feature the clustering put it with: it goes to the shared kernel."""
+    shop(tmp_path)
+    write(
+        tmp_path,
+        f"{BASE}.web",
+        "ShopAction",
+        'public abstract class ShopAction { protected String home() { return "redirect:/"; } }',
+    )
+    for f in FEATURES:
+        path = tmp_path / "src/main/java" / BASE.replace(".", "/") / "web" / f"{f}Controller.java"
+        code = path.read_text()
+        path.write_text(
+            code.replace(f"class {f}Controller {{", f"class {f}Controller extends ShopAction {{")
+        )
+    report = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1)).report
+    kernel = report["shared_kernel"]
+    assert kernel["classes"] == [f"{BASE}.web.ShopAction"]
+    assert kernel["reasons"][f"{BASE}.web.ShopAction"] == (
+        "base type of 4 classes in 3 other services, no data of its own"
+    )
+    assert len(report["services"]) == len(FEATURES)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from msadecomp.decompose import decompose
+from msadecomp.decompose import Cluster, Decomposition, decompose, move_to_kernel
 from msadecomp.decompose.algorithms import leiden
 from msadecomp.decompose.constraints import Constraints
 from msadecomp.decompose.count import fit_count, merge_down
@@ -255,3 +255,27 @@ def test_merging_down_joins_a_strongly_coupled_pair_before_two_small_barely_coup
         ["c0", "c1", "c2"],
         ["d0", "d1", "d2"],
     ]
+
+
+def test_moving_classes_to_the_kernel_keeps_each_service_and_makes_the_kernel() -> None:
+    g = nx.Graph()
+    g.add_edge("a.A", "a.B", weight=1.0)
+    g.add_edge("a.A", "a.E", weight=1.0)
+    g.add_edge("b.C", "b.D", weight=1.0)
+    g.add_edge("a.B", "b.C", weight=0.1)
+    before = Decomposition(
+        "leiden",
+        42,
+        1.0,
+        (Cluster("a", "a", ("a.A", "a.B", "a.E")), Cluster("b", "b", ("b.C", "b.D"))),
+        0.0,
+    )
+    after = move_to_kernel(before, ["a.B"], g)
+    assert [(c.id, c.name, c.members, c.kernel) for c in after.clusters] == [
+        ("a", "a", ("a.A", "a.E"), False),
+        ("b", "b", ("b.C", "b.D"), False),
+        ("K", "shared-kernel", ("a.B",), True),
+    ]
+    assert after.modularity == pytest.approx(0.5)
+    assert "set aside into the shared kernel" in after.notes[-1]
+    assert move_to_kernel(before, [], g) is before

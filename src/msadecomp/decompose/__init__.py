@@ -31,7 +31,7 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
@@ -257,6 +257,40 @@ def decompose(
     )
 
 
+def move_to_kernel(
+    decomposition: Decomposition, classes: Iterable[str], core: nx.Graph
+) -> Decomposition:
+    """``decomposition`` with ``classes`` moved from their services into the shared kernel
+    (made if there was none), each service keeping its id and name; ``core`` is the clustering
+    graph without the kernel, on which the modularity is computed again. A service left with
+    no class is dropped with its tables unowned (the caller keeps a class in each)."""
+    moved = set(classes)
+    if not moved:
+        return decomposition
+    clusters: list[Cluster] = []
+    kernel: list[str] = []
+    for c in decomposition.clusters:
+        if c.kernel:
+            kernel.extend(c.members)
+        elif rest := tuple(m for m in c.members if m not in moved):
+            clusters.append(replace(c, members=rest))
+    taken = moved & {m for c in decomposition.clusters for m in c.members}
+    members = tuple(sorted({*kernel, *taken}))
+    clusters.append(Cluster(KERNEL_ID, "shared-kernel", members, kernel=True))
+    graph = core.subgraph(n for n in core if n not in taken)
+    parts = [set(c.members) & set(graph) for c in clusters if not c.kernel]
+    return replace(
+        decomposition,
+        clusters=tuple(clusters),
+        modularity=Prepared(graph).modularity(p for p in parts if p),
+        notes=(
+            *decomposition.notes,
+            f"{len(taken)} base type(s) that classes of three or more other services extend "
+            "set aside into the shared kernel after clustering",
+        ),
+    )
+
+
 def _set_aside(
     core: nx.Graph, parts: Partition, late: Sequence[str]
 ) -> tuple[nx.Graph, Partition]:
@@ -321,4 +355,4 @@ def _place_isolated(graph: nx.Graph, parts: Sequence[set[str]]) -> Partition:
     return out
 
 
-__all__ = ["Cluster", "Constraints", "Decomposition", "decompose"]
+__all__ = ["Cluster", "Constraints", "Decomposition", "decompose", "move_to_kernel"]

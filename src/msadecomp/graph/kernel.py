@@ -53,6 +53,11 @@ when the package as a whole is used widely enough, however few packages use the 
 a layer-first shop's ``IdUtil`` or ``RedisUtil`` is no part of the service whose controller
 happens to call it. It too is set aside after clustering.
 
+Once the clustering has placed every class, a base type that classes of three or more other
+services extend or implement, keeping no data and calling no entity, is kernel too
+(:func:`shared_bases`): Roller's ``UIAction`` under the actions of nine services, whatever
+its name or package.
+
 Popularity alone never makes a kernel class: a core entity such as ``Order`` or ``Account`` is
 used from everywhere precisely because it is the domain.
 """
@@ -60,7 +65,8 @@ used from everywhere precisely because it is the domain.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -250,10 +256,7 @@ def _base_spread(
     the user's roles (``Role``)."""
     if not BASE_CLASS.match(str(graph.nodes[fqn].get("label", ""))):
         return None
-    if any(
-        kind == "call" and str(graph.nodes[dst].get("label", "")).lower() in entities
-        for _, dst, kind in graph.out_edges(fqn, keys=True)
-    ):
+    if _calls_entities(graph, fqn, entities):
         return None
     subtypes = _subtypes(graph, fqn)
     packages = {graph.nodes[s].get("package", "") for s in subtypes}
@@ -261,6 +264,60 @@ def _base_spread(
     if len(packages) >= TEMPLATE_PACKAGES and len(subtypes) >= TEMPLATE_SUBTYPES:
         return len(subtypes), len(packages)
     return None
+
+
+def _calls_entities(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]) -> bool:
+    return any(
+        kind == "call" and str(graph.nodes[dst].get("label", "")).lower() in entities
+        for _, dst, kind in graph.out_edges(fqn, keys=True)
+    )
+
+
+SHARED_BASE_SERVICES = 3
+"""Other services whose classes must extend or implement a type to make it a shared base."""
+
+
+def shared_bases(
+    graph: nx.MultiDiGraph, placement: Mapping[str, str], keep: Collection[str] = ()
+) -> list[KernelClass]:
+    """Base types that classes of ``SHARED_BASE_SERVICES`` or more other services extend or
+    implement, at any depth, and that keep no data and call no entity: a base web action, page
+    or servlet (Roller's ``UIAction`` under the actions of nine services, JTrac's ``BasePage``,
+    OpenKM's ``BaseServlet``), the generic base of a layer-first package's services
+    (PetStore EE7's ``AbstractService<T>``), a framework interface every feature implements
+    (Fineract's ``NewCommandSourceHandler``, OpenMRS's ``OpenmrsService``), the base of the
+    API's models (Shopizer's ``Entity``). The clustering leaves each in one of the services
+    using it, which then looks like everybody's dependency; such a type is shared kernel,
+    whatever its name or package. Judged on the clustering's result (``placement``: class ->
+    service), so set aside after clustering; ``keep`` (pinned classes) and the last class of a
+    service stay. A base of the classes of one context (Fineract's loan repayment processors)
+    or calling entities (JeeSite's ``BaseService``, filtering by the user's roles) is that
+    context's."""
+    entities = _entity_names(graph)
+    left = Counter(placement.values())
+    found: list[KernelClass] = []
+    for fqn, service in sorted(placement.items()):
+        if fqn in keep or left[service] < 2 or graph.nodes[fqn].get("kind") != "class":
+            continue
+        subtypes = _subtypes(graph, fqn)
+        others = {placement[s] for s in subtypes if s in placement} - {service}
+        if (
+            len(others) < SHARED_BASE_SERVICES
+            or _keeps_data(graph, fqn, entities)
+            or _calls_entities(graph, fqn, entities)
+        ):
+            continue
+        left[service] -= 1
+        found.append(
+            KernelClass(
+                fqn,
+                len({graph.nodes[s].get("package", "") for s in subtypes}),
+                f"base type of {len(subtypes)} classes in {len(others)} other services, "
+                "no data of its own",
+                after_clustering=True,
+            )
+        )
+    return found
 
 
 def _subtypes(graph: nx.MultiDiGraph, fqn: str) -> set[str]:
@@ -317,9 +374,15 @@ DOMAIN_LAYERS = frozenset({"web", "service", "persistence"})
 def _has_domain(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]) -> bool:
     """True for classes that hold a context's data or behaviour (see the module docstring)."""
     node = graph.nodes[fqn]
-    if node.get("stereotype") == "entity":
-        return True
     if node.get("layer") in DOMAIN_LAYERS and not BASE_CLASS.match(str(node.get("label", ""))):
+        return True
+    return _keeps_data(graph, fqn, entities)
+
+
+def _keeps_data(graph: nx.MultiDiGraph, fqn: str, entities: frozenset[str]) -> bool:
+    """True for an entity, a part of one aggregate, what a store keeps, a class reading or
+    writing a table, and a helper of the data of its name (see the module docstring)."""
+    if graph.nodes[fqn].get("stereotype") == "entity":
         return True
     if any(kind in ("composes", "stores") for _, _, kind in graph.in_edges(fqn, keys=True)):
         # a part of one aggregate (SpringBlog's PostStatus, held by Post alone), or what a

@@ -2,7 +2,7 @@
 
 import networkx as nx
 
-from msadecomp.graph.kernel import KernelSettings, detect_kernel
+from msadecomp.graph.kernel import KernelSettings, detect_kernel, shared_bases
 from msadecomp.graph.semantic import similar_pairs, terms
 
 
@@ -394,3 +394,32 @@ def test_a_base_class_the_controllers_of_three_modules_extend_is_kernel_after_cl
     filtering.nodes["x.sys.Role"]["stereotype"] = "entity"
     filtering.add_edge("x.common.web.BaseController", "x.sys.Role", key="call", kind="call")
     assert detect_kernel(filtering) == []
+
+
+def _actions(services: int) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """A base web action in the user service and one action extending it in each of
+    ``services`` services (user included), with the placement of every class."""
+    g = nx.MultiDiGraph()
+    g.add_node("ui.UIAction", kind="class", label="UIAction", package="app.ui", layer="web")
+    placement = {"ui.UIAction": "user"}
+    for service in ["user", "weblog", "theme", "planet"][:services]:
+        for name in (f"{service}.Edit", f"{service}.List"):
+            g.add_node(name, kind="class", label=name, package=f"app.{service}", layer="web")
+            placement[name] = service
+        g.add_edge(f"{service}.Edit", "ui.UIAction", key="extends", kind="extends", count=1)
+    return g, placement
+
+
+def test_a_base_the_classes_of_three_other_services_extend_is_kernel_after_clustering() -> None:
+    """Roller's UIAction, under the actions of nine services, sat in the user service: every
+    other service looked like its dependant."""
+    g, placement = _actions(4)
+    (k,) = shared_bases(g, placement)
+    assert k.fqn == "ui.UIAction" and k.after_clustering
+    assert k.reason == "base type of 4 classes in 3 other services, no data of its own"
+    assert shared_bases(*_actions(3)) == []  # two other services: not shared enough
+    assert shared_bases(g, placement, keep={"ui.UIAction"}) == []  # pinned by the user
+    assert shared_bases(g, {**placement, "ui.UIAction": "alone"}) == []  # its service's last
+    g.add_node("user.User", kind="class", label="User", package="app.user", stereotype="entity")
+    g.add_edge("ui.UIAction", "user.User", key="call", kind="call", count=1)
+    assert shared_bases(g, placement) == []  # calling an entity: a context's logic
