@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from msadecomp.decompose import Cluster, Decomposition, decompose, move_to_kernel
-from msadecomp.decompose.algorithms import leiden
+from msadecomp.decompose.algorithms import Prepared, leiden
 from msadecomp.decompose.constraints import Constraints
 from msadecomp.decompose.count import fit_count, merge_down
 from msadecomp.decompose.naming import stem
+from msadecomp.decompose.pins import apply_pins
 from msadecomp.graph import USERS
 
 
@@ -279,3 +280,30 @@ def test_moving_classes_to_the_kernel_keeps_each_service_and_makes_the_kernel() 
     assert after.modularity == pytest.approx(0.5)
     assert "set aside into the shared kernel" in after.notes[-1]
     assert move_to_kernel(before, [], g) is before
+
+
+def test_pins_apply_when_a_table_is_in_no_service() -> None:
+    """An unreferenced table is a node of the graph in no cluster: pinning still works (an
+    edited JPetStore assignment had failed with "not a valid partition")."""
+    g = nx.Graph()
+    g.add_edge("a.A", "a.B", weight=1.0)
+    g.add_edge("b.C", "b.D", weight=1.0)
+    g.add_edge("a.B", "b.C", weight=0.1)
+    g.add_node("table:FREE")
+    before = Decomposition(
+        "leiden",
+        42,
+        1.0,
+        (Cluster("a", "a", ("a.A", "a.B")), Cluster("b", "b", ("b.C", "b.D"))),
+        0.0,
+        unreferenced_tables=("table:FREE",),
+    )
+    after = apply_pins(before, g, {"a.A": "a", "a.B": "b", "b.C": "b", "b.D": "b"})
+    assert [(c.id, c.members) for c in after.clusters] == [
+        ("a", ("a.A",)),
+        ("b", ("a.B", "b.C", "b.D")),
+    ]
+    assert after.unreferenced_tables == ("table:FREE",)
+    assert after.modularity == pytest.approx(
+        Prepared(g).modularity([{"a.A"}, {"a.B", "b.C", "b.D"}])
+    )

@@ -88,6 +88,23 @@ def test_table_groups_join_the_service_they_are_tied_to_and_the_rest_is_unrefere
     assert unreferenced == ["table:T_FREE"]
 
 
+def test_a_table_tied_only_to_another_orphan_table_follows_it() -> None:
+    """JPetStore's SUPPLIER, tied by a foreign key to ITEM alone, when ITEM too is a group of
+    its own (an edited assignment pins both): ITEM joins the catalogue its mapper reads, and
+    SUPPLIER follows ITEM, in whatever order the groups come."""
+    g = nx.Graph()
+    clique(g, ["c.ItemMapper", "c.Item"], "c")
+    for t in ("table:SUPPLIER", "table:ITEM"):
+        g.add_node(t, kind="table", label=t[6:], package="")
+    g.add_edge("c.ItemMapper", "table:ITEM", weight=2.0)
+    g.add_edge("table:ITEM", "table:SUPPLIER", weight=2.0)
+    parts, unreferenced = attach_orphans(
+        g, [{"c.ItemMapper", "c.Item"}, {"table:SUPPLIER"}, {"table:ITEM"}]
+    )
+    assert parts == [{"c.ItemMapper", "c.Item", "table:ITEM", "table:SUPPLIER"}]
+    assert unreferenced == []
+
+
 def test_a_lone_class_joins_the_service_sharing_its_package_prefix() -> None:
     g = nx.Graph()
     clique(g, ["org.shop.order.A", "org.shop.order.B"], "org.shop.order")

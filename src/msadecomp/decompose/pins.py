@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 import networkx as nx
-from networkx.algorithms.community import modularity
 
 from msadecomp.decompose import Cluster, Constraints, Decomposition
+from msadecomp.decompose.algorithms import Prepared
 from msadecomp.decompose.naming import name_clusters
 
 
@@ -69,9 +69,8 @@ def apply_pins(
     ]
     clusters += name_clusters(graph, unpinned, taken=set(pinned_services) | kernel_ids)
     clusters.sort(key=lambda c: c.id)
-    parts = [set(c.members) & set(graph) for c in clusters]
-    parts = [p for p in parts if p]
-    q = modularity(graph, parts, weight="weight") if graph.number_of_edges() and parts else 0.0
+    # an unreferenced table is in no cluster: it counts as a singleton
+    q = Prepared(graph).modularity(c.members for c in clusters)
     unknown = len([f for f in pins if f not in graph and f not in in_kernel])
     n = len(pinned_services)
     note = (

@@ -27,19 +27,26 @@ def attach_orphans(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[s
     """Returns the parts, every one holding a class, and the unreferenced tables."""
     services = [set(p) for p in parts if class_count(p)]
     orphans = [set(p) for p in parts if not class_count(p)]
-    unreferenced: list[str] = []
     index = {n: i for i, p in enumerate(services) for n in p}
     placement: Counter[tuple[str, str]] = graph.graph.get(PLACEMENT_TIES, Counter())
-    for group in orphans:
-        ties = ties_to(graph, group, index)
-        if not ties:  # a sequence table only generator beans write: with most of its writers
-            for (node, table), weight in placement.items():
-                if table in group and node in index:
-                    ties[index[node]] += weight
-        if ties:
-            services[strongest(ties)] |= group
-        else:
-            unreferenced.extend(group)
+    while orphans:  # again while any joins: a table tied only to another orphan table
+        left: Partition = []
+        for group in orphans:
+            ties = ties_to(graph, group, index)
+            if not ties:  # a sequence table only generator beans write: with most of its writers
+                for (node, table), weight in placement.items():
+                    if table in group and node in index:
+                        ties[index[node]] += weight
+            if ties:
+                j = strongest(ties)
+                services[j] |= group
+                index.update(dict.fromkeys(group, j))
+            else:
+                left.append(group)
+        if len(left) == len(orphans):
+            break
+        orphans = left
+    unreferenced = [n for group in orphans for n in group]
     lone = [i for i, p in enumerate(services) if len(p) == 1 and not ties_to(graph, p, index)]
     if len(services) > len(lone):
         for i in lone:
