@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -24,8 +24,8 @@ from msadecomp.errors import (
     MsadecompError,
     ResourceError,
 )
-from msadecomp.graph import build_graph, clustering_graph
-from msadecomp.graph.kernel import KernelSettings, detect_kernel, shared_bases
+from msadecomp.graph import build_graph, clustering_graph, is_table
+from msadecomp.graph.kernel import KernelClass, KernelSettings, detect_kernel, shared_bases
 from msadecomp.ingest import Scope, ingest
 from msadecomp.model import CodeModel
 from msadecomp.report import build_report, flat
@@ -261,7 +261,13 @@ def _analyze(
         clustering = clustering_graph(graph, config.weights)
     constraints = Constraints(config.together, config.apart)
     set_aside = {k.fqn for k in kernel}
+    to_kernel: list[KernelClass] = []  # classes the assignment file puts in the shared kernel
     if assignment:
+        to_kernel = [
+            KernelClass(k, 0, "in the shared kernel by the assignment file", after_clustering=True)
+            for k, v in sorted(assignment.items())
+            if v == KERNEL_ID and k in clustering and k not in set_aside and not is_table(k)
+        ]
         assignment = {
             k: v
             for k, v in assignment.items()
@@ -283,16 +289,10 @@ def _analyze(
         core = clustering.subgraph(n for n in clustering if n not in set_aside).copy()
         if assignment:
             decomposition = apply_pins(decomposition, core, assignment)
-        if settings.enabled:
-            placement = {
-                m: c.id for c in decomposition.clusters if not c.kernel for m in c.classes
-            }
-            keep = {*settings.exclude, *(assignment or ())}
-            bases = shared_bases(graph, placement, keep)
-            if bases:
-                decomposition = move_to_kernel(decomposition, (b.fqn for b in bases), core)
-                kernel = [*kernel, *bases]
-                core.remove_nodes_from(b.fqn for b in bases)
+        decomposition, late = _kernel_after_placement(
+            graph, decomposition, core, settings, assignment or {}, to_kernel
+        )
+        kernel = [*kernel, *late]
         decomposition = settle_tables(decomposition, table_owners(model, decomposition), core)
     if config.resolution is not None:
         mode = "fixed"
@@ -320,3 +320,41 @@ def _analyze(
         except ValueError as err:
             raise InternalError(f"the report holds a value JSON cannot carry: {err}") from None
     return Analysis(config, model, graph, decomposition, report, tuple(stages.timings))
+
+
+def _kernel_after_placement(
+    graph: nx.MultiDiGraph,
+    decomposition: Decomposition,
+    core: nx.Graph,
+    settings: KernelSettings,
+    pins: Mapping[str, str],
+    to_kernel: Sequence[KernelClass],
+) -> tuple[Decomposition, list[KernelClass]]:
+    """The shared kernel once every class has its service: base types that classes of three
+    or more other services extend (:func:`~msadecomp.graph.kernel.shared_bases`; not pinned
+    classes), then the classes the assignment file puts in the kernel (``to_kernel``), so that
+    a rerun with a run's own assignment gives that run's kernel. ``core`` loses the classes
+    moved. Returns the decomposition and the kernel classes added."""
+    moves: list[tuple[list[KernelClass], str]] = []
+    if settings.enabled:
+        placement = {m: c.id for c in decomposition.clusters if not c.kernel for m in c.classes}
+        bases = shared_bases(graph, placement, {*settings.exclude, *pins})
+        moves.append(
+            (
+                bases,
+                f"{len(bases)} base type(s) that classes of three or more other services extend "
+                "set aside into the shared kernel after clustering",
+            )
+        )
+    done = {k.fqn for group, _ in moves for k in group}
+    pinned = [k for k in to_kernel if k.fqn not in done]
+    moves.append(
+        (pinned, f"{len(pinned)} class(es) put in the shared kernel by the assignment file")
+    )
+    added: list[KernelClass] = []
+    for group, note in moves:
+        if group:
+            decomposition = move_to_kernel(decomposition, (k.fqn for k in group), core, note)
+            core.remove_nodes_from(k.fqn for k in group)
+            added.extend(group)
+    return decomposition, added

@@ -90,22 +90,27 @@ def test_a_generic_base_every_feature_builds_on_is_shared_kernel_after_clusterin
     assert "1 shared-kernel class(es) set aside after clustering" in analysis.decomposition.notes
 
 
-def test_the_base_every_feature_controller_extends_is_shared_kernel(tmp_path: Path) -> None:
-    """A base action in the web package that the controllers of all four features extend is
-    no part of whichever feature the clustering put it with: it goes to the shared kernel."""
-    shop(tmp_path)
+def shop_with_base_action(root: Path) -> None:
+    """The shop with a base action in the web package that every controller extends."""
+    shop(root)
     write(
-        tmp_path,
+        root,
         f"{BASE}.web",
         "ShopAction",
         'public abstract class ShopAction { protected String home() { return "redirect:/"; } }',
     )
     for f in FEATURES:
-        path = tmp_path / "src/main/java" / BASE.replace(".", "/") / "web" / f"{f}Controller.java"
+        path = root / "src/main/java" / BASE.replace(".", "/") / "web" / f"{f}Controller.java"
         code = path.read_text()
         path.write_text(
             code.replace(f"class {f}Controller {{", f"class {f}Controller extends ShopAction {{")
         )
+
+
+def test_the_base_every_feature_controller_extends_is_shared_kernel(tmp_path: Path) -> None:
+    """A base action in the web package that the controllers of all four features extend is
+    no part of whichever feature the clustering put it with: it goes to the shared kernel."""
+    shop_with_base_action(tmp_path)
     report = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1)).report
     kernel = report["shared_kernel"]
     assert kernel["classes"] == [f"{BASE}.web.ShopAction"]
@@ -113,3 +118,25 @@ def test_the_base_every_feature_controller_extends_is_shared_kernel(tmp_path: Pa
         "base type of 4 classes in 3 other services, no data of its own"
     )
     assert len(report["services"]) == len(FEATURES)
+
+
+def test_a_rerun_with_its_own_assignment_keeps_the_kernel_and_honours_kernel_edits(
+    tmp_path: Path,
+) -> None:
+    """The base action set aside after clustering stays in the kernel when the run's own
+    assignment is passed back (it is pinned to no service), and a class the edited file puts
+    in the kernel (``K``) goes there."""
+    src = tmp_path / "src-tree"
+    shop_with_base_action(src)
+    first = msadecomp.analyze(src, msadecomp.Config(jobs=1)).report
+    pins = {c: s["id"] for s in first["services"] for c in s["classes"]}
+    pins.update(dict.fromkeys(first["shared_kernel"]["classes"], "K"))
+    again = msadecomp.analyze(src, msadecomp.Config(jobs=1), assignment=pins).report
+    assert again["shared_kernel"] == first["shared_kernel"]
+    assert [s["classes"] for s in again["services"]] == [s["classes"] for s in first["services"]]
+    pins[f"{BASE}.domain.Cart"] = "K"
+    edited = msadecomp.analyze(src, msadecomp.Config(jobs=1), assignment=pins).report
+    assert edited["shared_kernel"]["reasons"][f"{BASE}.domain.Cart"] == (
+        "in the shared kernel by the assignment file"
+    )
+    assert all(f"{BASE}.domain.Cart" not in s["classes"] for s in edited["services"])

@@ -271,15 +271,15 @@ def test_moving_classes_to_the_kernel_keeps_each_service_and_makes_the_kernel() 
         (Cluster("a", "a", ("a.A", "a.B", "a.E")), Cluster("b", "b", ("b.C", "b.D"))),
         0.0,
     )
-    after = move_to_kernel(before, ["a.B"], g)
+    after = move_to_kernel(before, ["a.B"], g, "1 class set aside")
     assert [(c.id, c.name, c.members, c.kernel) for c in after.clusters] == [
         ("a", "a", ("a.A", "a.E"), False),
         ("b", "b", ("b.C", "b.D"), False),
         ("K", "shared-kernel", ("a.B",), True),
     ]
     assert after.modularity == pytest.approx(0.5)
-    assert "set aside into the shared kernel" in after.notes[-1]
-    assert move_to_kernel(before, [], g) is before
+    assert after.notes[-1] == "1 class set aside"
+    assert move_to_kernel(before, [], g, "none") is before
 
 
 def test_pins_apply_when_a_table_is_in_no_service() -> None:
@@ -307,3 +307,24 @@ def test_pins_apply_when_a_table_is_in_no_service() -> None:
     assert after.modularity == pytest.approx(
         Prepared(g).modularity([{"a.A"}, {"a.B", "b.C", "b.D"}])
     )
+
+
+def test_a_service_left_without_classes_gives_its_tables_to_the_service_tied_to_them() -> None:
+    g = nx.Graph()
+    g.add_edge("a.A", "a.B", weight=1.0)
+    g.add_edge("b.C", "table:LOG", weight=1.0)
+    g.add_edge("table:LOG", "a.A", weight=1.0)
+    g.add_node("table:FREE")
+    before = Decomposition(
+        "leiden",
+        42,
+        1.0,
+        (Cluster("a", "a", ("a.A", "a.B")), Cluster("b", "b", ("b.C", "table:FREE", "table:LOG"))),
+        0.0,
+    )
+    after = move_to_kernel(before, ["b.C"], g, "the assignment file")
+    assert [(c.id, c.members) for c in after.clusters] == [
+        ("a", ("a.A", "a.B", "table:LOG")),
+        ("K", ("b.C",)),
+    ]
+    assert after.unreferenced_tables == ("table:FREE",)

@@ -72,6 +72,7 @@ from msadecomp.decompose.refine import (
     split_providers,
     writers_follow_entities,
 )
+from msadecomp.decompose.refine.parts import strongest, ties_to
 from msadecomp.decompose.sweep import TRIES, SweepPoint, count_services, sweep
 from msadecomp.errors import ConfigError
 from msadecomp.graph import is_table
@@ -258,36 +259,49 @@ def decompose(
 
 
 def move_to_kernel(
-    decomposition: Decomposition, classes: Iterable[str], core: nx.Graph
+    decomposition: Decomposition, classes: Iterable[str], core: nx.Graph, note: str
 ) -> Decomposition:
     """``decomposition`` with ``classes`` moved from their services into the shared kernel
-    (made if there was none), each service keeping its id and name; ``core`` is the clustering
-    graph without the kernel, on which the modularity is computed again. A service left with
-    no class is dropped with its tables unowned (the caller keeps a class in each)."""
+    (made if there was none) and ``note`` added, each service keeping its id and name;
+    ``core`` is the clustering graph without the kernel, on which the modularity is computed
+    again. A service left with no class is dropped: its tables join the service most tied to
+    them, else are listed as unreferenced."""
     moved = set(classes)
     if not moved:
         return decomposition
     clusters: list[Cluster] = []
     kernel: list[str] = []
+    orphans: list[str] = []
     for c in decomposition.clusters:
+        rest = tuple(m for m in c.members if m not in moved)
         if c.kernel:
             kernel.extend(c.members)
-        elif rest := tuple(m for m in c.members if m not in moved):
+        elif any(not is_table(m) for m in rest):
             clusters.append(replace(c, members=rest))
+        else:
+            orphans.extend(rest)
     taken = moved & {m for c in decomposition.clusters for m in c.members}
+    graph = core.subgraph(n for n in core if n not in taken)
+    unreferenced = list(decomposition.unreferenced_tables)
+    index = {m: i for i, c in enumerate(clusters) for m in c.members}
+    for table in orphans:
+        ties = ties_to(graph, {table}, index) if table in graph else None
+        if ties:
+            i = strongest(ties)
+            clusters[i] = replace(
+                clusters[i], members=tuple(sorted((*clusters[i].members, table)))
+            )
+        else:
+            unreferenced.append(table)
     members = tuple(sorted({*kernel, *taken}))
     clusters.append(Cluster(KERNEL_ID, "shared-kernel", members, kernel=True))
-    graph = core.subgraph(n for n in core if n not in taken)
     parts = [set(c.members) & set(graph) for c in clusters if not c.kernel]
     return replace(
         decomposition,
         clusters=tuple(clusters),
         modularity=Prepared(graph).modularity(p for p in parts if p),
-        notes=(
-            *decomposition.notes,
-            f"{len(taken)} base type(s) that classes of three or more other services extend "
-            "set aside into the shared kernel after clustering",
-        ),
+        notes=(*decomposition.notes, note),
+        unreferenced_tables=tuple(sorted(unreferenced)),
     )
 
 
