@@ -103,14 +103,15 @@ def closing(text: str, start: int, pair: str = "{}", reach: int = MAX_BODY) -> i
     """The index after the bracket matching the one at ``start`` (``pair``: opening and
     closing, braces by default), looked for within ``reach`` characters (brackets in strings
     counted too: a body cut short or running long loses or gains a few paths, never a page);
-    None when it is not there."""
+    None when it is not there. The ``>`` of an arrow (``=>``) closes no angle bracket: type
+    parameters may hold function types (``<T extends (a: X) => (b: Y) => Z>``)."""
     opening, closer = pair[0], pair[1]
     depth = 0
     for i in range(start, min(len(text), start + reach)):
         c = text[i]
         if c == opening:
             depth += 1
-        elif c == closer:
+        elif c == closer and not (c == ">" and text[i - 1 : i] == "="):
             depth -= 1
             if depth == 0:
                 return i + 1

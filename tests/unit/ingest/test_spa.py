@@ -650,6 +650,14 @@ def test_a_generic_function_keeps_its_body_past_an_arrow_in_its_parameters() -> 
         b"  return request.get('/menu/' + id)\n}\n"
     )
     assert module.members == (("load", ("/menu/",)),)
+    for head in (  # arrows inside the type parameters close no angle bracket
+        b"load<T extends (a: X) => (b: Y) => Z>(id: T, pick = (h) => h)",
+        b"load<F extends (a: X) => Y = (a: X) => Y>(id: F, pick = (h) => h)",
+    ):
+        module = read_module(
+            b"export function " + head + b" {\n  return request.get('/menu/')\n}\n"
+        )
+        assert module.members == (("load", ("/menu/",)),), head
 
 
 def test_a_store_of_functions_and_a_default_parameter_keep_their_requests() -> None:
