@@ -338,7 +338,8 @@ def _kernel_after_placement(
     moves: list[tuple[list[KernelClass], str]] = []
     if settings.enabled:
         placement = {m: c.id for c in decomposition.clusters if not c.kernel for m in c.classes}
-        bases = shared_bases(graph, placement, {*settings.exclude, *pins})
+        keep = {*pins, *(m for m in placement if settings.excludes(m))}
+        bases = shared_bases(graph, placement, keep)
         moves.append(
             (
                 bases,

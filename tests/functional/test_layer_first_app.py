@@ -140,3 +140,21 @@ def test_a_rerun_with_its_own_assignment_keeps_the_kernel_and_honours_kernel_edi
         "in the shared kernel by the assignment file"
     )
     assert all(f"{BASE}.domain.Cart" not in s["classes"] for s in edited["services"])
+
+
+def test_a_base_pinned_to_a_service_or_excluded_from_the_kernel_stays_in_its_service(
+    tmp_path: Path,
+) -> None:
+    shop_with_base_action(tmp_path)
+    action = f"{BASE}.web.ShopAction"
+    first = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1)).report
+    pins = {c: s["id"] for s in first["services"] for c in s["classes"]}
+    pins[action] = "account"
+    pinned = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1), assignment=pins).report
+    assert action in next(s for s in pinned["services"] if s["id"] == "account")["classes"]
+    assert pinned["shared_kernel"] is None
+    excluded = msadecomp.analyze(
+        tmp_path, msadecomp.Config(jobs=1, kernel_exclude=(f"{BASE}.web.Shop*",))
+    ).report
+    assert excluded["shared_kernel"] is None
+    assert any(action in s["classes"] for s in excluded["services"])

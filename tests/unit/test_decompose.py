@@ -268,14 +268,18 @@ def test_moving_classes_to_the_kernel_keeps_each_service_and_makes_the_kernel() 
         "leiden",
         42,
         1.0,
-        (Cluster("a", "a", ("a.A", "a.B", "a.E")), Cluster("b", "b", ("b.C", "b.D"))),
+        (
+            Cluster("a", "a", ("a.A", "a.B", "a.E")),
+            Cluster("b", "b", ("b.C", "b.D")),
+            Cluster("K", "shared-kernel", ("u.Util",), kernel=True),
+        ),
         0.0,
     )
     after = move_to_kernel(before, ["a.B"], g, "1 class set aside")
     assert [(c.id, c.name, c.members, c.kernel) for c in after.clusters] == [
         ("a", "a", ("a.A", "a.E"), False),
         ("b", "b", ("b.C", "b.D"), False),
-        ("K", "shared-kernel", ("a.B",), True),
+        ("K", "shared-kernel", ("a.B", "u.Util"), True),  # the kernel found before stays
     ]
     assert after.modularity == pytest.approx(0.5)
     assert after.notes[-1] == "1 class set aside"

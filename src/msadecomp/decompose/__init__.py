@@ -91,7 +91,8 @@ class Cluster:
     """Sorted node ids: class FQNs and ``table:NAME`` nodes (after :func:`msadecomp.analyze`,
     each table sits with the service owning it: :mod:`msadecomp.decompose.tables`)."""
     kernel: bool = False
-    """True for the shared-kernel group set aside before clustering."""
+    """True for the shared-kernel group: classes set aside before clustering, and after it
+    (see :mod:`msadecomp.graph.kernel` and :func:`move_to_kernel`)."""
 
     @property
     def classes(self) -> tuple[str, ...]:

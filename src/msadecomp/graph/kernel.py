@@ -68,6 +68,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 
 import networkx as nx
 
@@ -104,9 +105,15 @@ class KernelSettings:
     min_packages: int = 4
     min_share: float = 0.15
     include: tuple[str, ...] = ()
-    """FQNs always treated as kernel."""
+    """FQN patterns (``*``, ``?``) of classes always treated as kernel."""
     exclude: tuple[str, ...] = ()
-    """FQNs never treated as kernel."""
+    """FQN patterns (``*``, ``?``) of classes never treated as kernel."""
+
+    def includes(self, fqn: str) -> bool:
+        return any(fnmatchcase(fqn, p) for p in self.include)
+
+    def excludes(self, fqn: str) -> bool:
+        return any(fnmatchcase(fqn, p) for p in self.exclude)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +124,10 @@ class KernelClass:
     reason: str
     after_clustering: bool = False
     """Set aside after clustering, not before (a generic base type, see
-    :func:`_template_spread`; a plain class named as a base, see :func:`_base_spread`; or a
-    utility of a widely used package): its ties are part of the system the clustering sees."""
+    :func:`_template_spread`; a plain class named as a base, see :func:`_base_spread`; a
+    utility of a widely used package; a base type of three or more services' classes, see
+    :func:`shared_bases`; a class the assignment file puts in the kernel): its ties are part
+    of the system the clustering sees."""
 
 
 def detect_kernel(
@@ -127,7 +136,9 @@ def detect_kernel(
     settings = settings or KernelSettings()
     if not settings.enabled:
         return [
-            KernelClass(f, 0, "listed in kernel.include") for f in settings.include if f in graph
+            KernelClass(f, 0, "listed in kernel.include")
+            for f in sorted(graph)
+            if graph.nodes[f].get("kind") == "class" and settings.includes(f)
         ]
     users: dict[str, set[str]] = defaultdict(set)
     all_packages: set[str] = set()
@@ -149,12 +160,12 @@ def detect_kernel(
     entities = _entity_names(graph)
     found: list[KernelClass] = []
     for fqn in sorted(graph):
-        if graph.nodes[fqn].get("kind") != "class" or fqn in settings.exclude:
+        if graph.nodes[fqn].get("kind") != "class" or settings.excludes(fqn):
             continue
         n = len(users.get(fqn, ()))
         label = str(graph.nodes[fqn].get("label", ""))
         package = str(graph.nodes[fqn].get("package", ""))
-        if fqn in settings.include:
+        if settings.includes(fqn):
             found.append(KernelClass(fqn, n, "listed in kernel.include"))
         elif graph.nodes[fqn].get("mapped_superclass") and _common_base(graph, fqn):
             shared = len(_entity_descendants(graph, fqn))
@@ -298,7 +309,7 @@ def shared_bases(
     found: list[KernelClass] = []
     for fqn, service in sorted(placement.items()):
         if fqn in keep or left[service] < 2 or graph.nodes[fqn].get("kind") != "class":
-            continue
+            continue  # (a placement may name tables too: they are no base)
         subtypes = _subtypes(graph, fqn)
         others = {placement[s] for s in subtypes if s in placement} - {service}
         if (

@@ -156,6 +156,12 @@ def test_settings_include_exclude_and_disable() -> None:
     assert detect_kernel(g, KernelSettings(exclude=("hub",))) == []
     off = detect_kernel(g, KernelSettings(enabled=False, include=("p1.C",)))
     assert [k.fqn for k in off] == ["p1.C"]
+    # patterns with * and ?, as docs/configuration.md says
+    assert detect_kernel(g, KernelSettings(exclude=("h*",))) == []
+    wide = detect_kernel(g, KernelSettings(exclude=("hub",), include=("p?.*",)))
+    assert [k.fqn for k in wide] == [f"p{i}.C" for i in range(8)]
+    off = detect_kernel(g, KernelSettings(enabled=False, include=("p[12].*",)))
+    assert [k.fqn for k in off] == ["p1.C", "p2.C"]
 
 
 def test_terms_shared_by_very_many_classes_take_no_part_in_pairing() -> None:
@@ -420,6 +426,16 @@ def test_a_base_the_classes_of_three_other_services_extend_is_kernel_after_clust
     assert shared_bases(*_actions(3)) == []  # two other services: not shared enough
     assert shared_bases(g, placement, keep={"ui.UIAction"}) == []  # pinned by the user
     assert shared_bases(g, {**placement, "ui.UIAction": "alone"}) == []  # its service's last
+    g.add_node("ui.UIForm", kind="class", label="UIForm", package="app.ui", layer="web")
+    for service in ("weblog", "theme", "planet"):  # a second base beside the first
+        g.add_edge(f"{service}.List", "ui.UIForm", key="extends", kind="extends", count=1)
+    both = {**placement, "ui.UIForm": "ui", "ui.UIAction": "ui"}
+    assert [k.fqn for k in shared_bases(g, both)] == ["ui.UIAction"]  # its service's last stays
+    placement["ui.UIForm"] = "user"
+    assert [k.fqn for k in shared_bases(g, placement)] == ["ui.UIAction", "ui.UIForm"]
+    g.add_node("table:FORM", kind="table", label="FORM", package="")
+    g.add_edge("ui.UIForm", "table:FORM", key="read", kind="read", count=1)
+    assert [k.fqn for k in shared_bases(g, placement)] == ["ui.UIAction"]  # data of its own
     g.add_node("user.User", kind="class", label="User", package="app.user", stereotype="entity")
     g.add_edge("ui.UIAction", "user.User", key="call", kind="call", count=1)
     assert shared_bases(g, placement) == []  # calling an entity: a context's logic
