@@ -258,22 +258,25 @@ def test_merging_down_joins_a_strongly_coupled_pair_before_two_small_barely_coup
     ]
 
 
-def test_moving_classes_to_the_kernel_keeps_each_service_and_makes_the_kernel() -> None:
+def _split(*clusters: Cluster, unreferenced: tuple[str, ...] = ()) -> Decomposition:
+    """A decomposition of ``clusters`` as Leiden at seed 42 would report it."""
+    return Decomposition("leiden", 42, 1.0, clusters, 0.0, unreferenced_tables=unreferenced)
+
+
+def _weighted(*edges: tuple[str, str, float]) -> nx.Graph:
     g = nx.Graph()
-    g.add_edge("a.A", "a.B", weight=1.0)
-    g.add_edge("a.A", "a.E", weight=1.0)
-    g.add_edge("b.C", "b.D", weight=1.0)
-    g.add_edge("a.B", "b.C", weight=0.1)
-    before = Decomposition(
-        "leiden",
-        42,
-        1.0,
-        (
-            Cluster("a", "a", ("a.A", "a.B", "a.E")),
-            Cluster("b", "b", ("b.C", "b.D")),
-            Cluster("K", "shared-kernel", ("u.Util",), kernel=True),
-        ),
-        0.0,
+    g.add_weighted_edges_from(edges)
+    return g
+
+
+def test_moving_classes_to_the_kernel_keeps_each_service_and_makes_the_kernel() -> None:
+    g = _weighted(
+        ("a.A", "a.B", 1.0), ("a.A", "a.E", 1.0), ("b.C", "b.D", 1.0), ("a.B", "b.C", 0.1)
+    )
+    before = _split(
+        Cluster("a", "a", ("a.A", "a.B", "a.E")),
+        Cluster("b", "b", ("b.C", "b.D")),
+        Cluster("K", "shared-kernel", ("u.Util",), kernel=True),
     )
     after = move_to_kernel(before, ["a.B"], g, "1 class set aside")
     assert [(c.id, c.name, c.members, c.kernel) for c in after.clusters] == [
@@ -289,18 +292,12 @@ def test_moving_classes_to_the_kernel_keeps_each_service_and_makes_the_kernel() 
 def test_pins_apply_when_a_table_is_in_no_service() -> None:
     """An unreferenced table is a node of the graph in no cluster: pinning still works (an
     edited JPetStore assignment had failed with "not a valid partition")."""
-    g = nx.Graph()
-    g.add_edge("a.A", "a.B", weight=1.0)
-    g.add_edge("b.C", "b.D", weight=1.0)
-    g.add_edge("a.B", "b.C", weight=0.1)
+    g = _weighted(("a.A", "a.B", 1.0), ("b.C", "b.D", 1.0), ("a.B", "b.C", 0.1))
     g.add_node("table:FREE")
-    before = Decomposition(
-        "leiden",
-        42,
-        1.0,
-        (Cluster("a", "a", ("a.A", "a.B")), Cluster("b", "b", ("b.C", "b.D"))),
-        0.0,
-        unreferenced_tables=("table:FREE",),
+    before = _split(
+        Cluster("a", "a", ("a.A", "a.B")),
+        Cluster("b", "b", ("b.C", "b.D")),
+        unreferenced=("table:FREE",),
     )
     after = apply_pins(before, g, {"a.A": "a", "a.B": "b", "b.C": "b", "b.D": "b"})
     assert [(c.id, c.members) for c in after.clusters] == [
@@ -314,17 +311,10 @@ def test_pins_apply_when_a_table_is_in_no_service() -> None:
 
 
 def test_a_service_left_without_classes_gives_its_tables_to_the_service_tied_to_them() -> None:
-    g = nx.Graph()
-    g.add_edge("a.A", "a.B", weight=1.0)
-    g.add_edge("b.C", "table:LOG", weight=1.0)
-    g.add_edge("table:LOG", "a.A", weight=1.0)
+    g = _weighted(("a.A", "a.B", 1.0), ("b.C", "table:LOG", 1.0), ("table:LOG", "a.A", 1.0))
     g.add_node("table:FREE")
-    before = Decomposition(
-        "leiden",
-        42,
-        1.0,
-        (Cluster("a", "a", ("a.A", "a.B")), Cluster("b", "b", ("b.C", "table:FREE", "table:LOG"))),
-        0.0,
+    before = _split(
+        Cluster("a", "a", ("a.A", "a.B")), Cluster("b", "b", ("b.C", "table:FREE", "table:LOG"))
     )
     after = move_to_kernel(before, ["b.C"], g, "the assignment file")
     assert [(c.id, c.members) for c in after.clusters] == [
