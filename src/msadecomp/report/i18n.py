@@ -4,7 +4,8 @@ Report renderers write their text in English and pass each fixed phrase through 
 translator :func:`translator` returns; the Korean catalogue below holds the Korean for every
 such phrase. The readiness checklist uses the wording of the Korean guidance itself
 (정보시스템 자가진단 체크리스트). Text computed from the code (evidence lines, notes, class and
-table names) stays as it is.
+table names) stays as it is, but for the readiness verdict and the reasons a class is in the
+shared kernel, which patterns translate with their figures.
 """
 
 from __future__ import annotations
@@ -258,7 +259,7 @@ READINESS_KO = {
 }
 READINESS_INTRO_KO = '6개 이상 "YES" 응답 시 클라우드 네이티브 도입 검토'
 
-_VERDICTS_KO: tuple[tuple[re.Pattern[str], str], ...] = (
+_PATTERNS_KO: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"^(\d+) of 10 yes: the checklist suggests adopting cloud native$"),
         r"10개 중 \1개 YES: 클라우드 네이티브 도입을 검토할 만합니다",
@@ -266,6 +267,42 @@ _VERDICTS_KO: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"^only (\d+) of 10 yes: the checklist does not yet suggest cloud native$"),
         r"10개 중 \1개 YES: 아직 클라우드 네이티브 도입을 권하지 않습니다",
+    ),
+    # why a class is in the shared kernel (msadecomp.graph.kernel and the assignment file)
+    (re.compile(r"^listed in kernel\.include$"), r"설정의 kernel.include에 지정됨"),
+    (
+        re.compile(r"^in the shared kernel by the assignment file$"),
+        r"할당 파일에서 공유 커널로 지정됨",
+    ),
+    (
+        re.compile(r"^JPA mapped superclass of (\d+) entities$"),
+        r"엔티티 \1개의 JPA 매핑 상위 클래스",
+    ),
+    (
+        re.compile(
+            r"^base (?:type|class) of (\d+) classes in (\d+) other packages, no data of its own$"
+        ),
+        r"다른 패키지 \2개의 클래스 \1개가 상속하거나 구현하는 기반 타입, 자체 데이터 없음",
+    ),
+    (
+        re.compile(r"^base type of (\d+) classes in (\d+) other services, no data of its own$"),
+        r"다른 서비스 \2개의 클래스 \1개가 상속하거나 구현하는 기반 타입, 자체 데이터 없음",
+    ),
+    (
+        re.compile(r"^technical name, no data of its own, used from (\d+) packages$"),
+        r"기술적 이름, 자체 데이터 없음, 패키지 \1개에서 사용",
+    ),
+    (
+        re.compile(r"^technical package, no data of its own, used from (\d+) packages$"),
+        r"기술적 패키지, 자체 데이터 없음, 패키지 \1개에서 사용",
+    ),
+    (
+        re.compile(
+            r"^technical name in the technical package (\S+), which (\d+) packages use "
+            r"\(this class itself: (\d+)\), no data of its own$"
+        ),
+        r"기술적 패키지 \1(패키지 \2개에서 사용, 이 클래스는 \3개)의 기술적 이름, "
+        r"자체 데이터 없음",
     ),
 )
 
@@ -282,7 +319,7 @@ def translator(lang: str) -> Callable[[str], str]:
     def translate(text: str) -> str:
         if text in catalogue:
             return catalogue[text]
-        for pattern, korean in _VERDICTS_KO:
+        for pattern, korean in _PATTERNS_KO:
             if pattern.match(text):
                 return pattern.sub(korean, text)
         return text

@@ -200,7 +200,7 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         ]
         lines += _table(
             [_("class"), _("why")],
-            [[f"`{c}`", kernel["reasons"].get(c, "")] for c in kernel["classes"]],
+            [[f"`{c}`", _(kernel["reasons"].get(c, ""))] for c in kernel["classes"]],
         )
         users = ", ".join(kernel["used_by_services"]) or _("none")
         lines += [f"{_('Used by')}: {users}.", ""]

@@ -9,7 +9,7 @@ from msadecomp.errors import ConfigError
 from msadecomp.model import CodeModel, JavaType, SourceRef, Table, TypeKind
 from msadecomp.report import build_report
 from msadecomp.report.html import to_html
-from msadecomp.report.i18n import KO, READINESS_KO, resolve_lang
+from msadecomp.report.i18n import KO, READINESS_KO, resolve_lang, translator
 from msadecomp.report.korean import HANGUL, MAX_NAME, korean_name, korean_phrase
 from msadecomp.report.markdown import to_markdown
 
@@ -177,3 +177,55 @@ def test_every_reason_a_file_is_left_out_reads_in_korean() -> None:
     reasons = [v for k, v in vars(scope).items() if k.endswith("_REASON")]
     assert len(reasons) >= 5
     assert all(reason in KO for reason in reasons)
+
+
+@pytest.mark.parametrize(
+    ("reason", "korean"),
+    [
+        ("listed in kernel.include", "설정의 kernel.include에 지정됨"),
+        ("in the shared kernel by the assignment file", "할당 파일에서 공유 커널로 지정됨"),
+        ("JPA mapped superclass of 3 entities", "엔티티 3개의 JPA 매핑 상위 클래스"),
+        (
+            "base type of 12 classes in 4 other packages, no data of its own",
+            "다른 패키지 4개의 클래스 12개가 상속하거나 구현하는 기반 타입, 자체 데이터 없음",
+        ),
+        (
+            "base class of 9 classes in 3 other packages, no data of its own",
+            "다른 패키지 3개의 클래스 9개가 상속하거나 구현하는 기반 타입, 자체 데이터 없음",
+        ),
+        (
+            "base type of 49 classes in 9 other services, no data of its own",
+            "다른 서비스 9개의 클래스 49개가 상속하거나 구현하는 기반 타입, 자체 데이터 없음",
+        ),
+        (
+            "technical name, no data of its own, used from 10 packages",
+            "기술적 이름, 자체 데이터 없음, 패키지 10개에서 사용",
+        ),
+        (
+            "technical package, no data of its own, used from 6 packages",
+            "기술적 패키지, 자체 데이터 없음, 패키지 6개에서 사용",
+        ),
+        (
+            "technical name in the technical package app.util, which 12 packages use "
+            "(this class itself: 3), no data of its own",
+            "기술적 패키지 app.util(패키지 12개에서 사용, 이 클래스는 3개)의 기술적 이름, "
+            "자체 데이터 없음",
+        ),
+    ],
+)
+def test_every_kind_of_kernel_reason_reads_in_korean(reason: str, korean: str) -> None:
+    assert translator("ko")(reason) == korean
+    assert translator("en")(reason) == reason
+
+
+def test_the_korean_reports_give_the_kernel_reasons_in_korean(report: dict) -> None:  # type: ignore[type-arg]
+    reason = "technical name, no data of its own, used from 5 packages"
+    report["shared_kernel"] = {
+        "id": "K",
+        "classes": ["app.util.DateUtil"],
+        "used_by_services": [],
+        "reasons": {"app.util.DateUtil": reason},
+    }
+    for text in (to_markdown(report, "ko"), to_html(report, {}, "ko")):
+        assert "기술적 이름, 자체 데이터 없음, 패키지 5개에서 사용" in text and reason not in text
+    assert reason in to_markdown(report, "en")
