@@ -267,7 +267,7 @@ def classify(
                 {"generic": 1.0},
                 (
                     "shared kernel: utility classes used from many packages, set aside before "
-                    "clustering; package them as a library",
+                    "or after clustering; package them as a library",
                 ),
             )
     return out

@@ -4,8 +4,9 @@ Report renderers write their text in English and pass each fixed phrase through 
 translator :func:`translator` returns; the Korean catalogue below holds the Korean for every
 such phrase. The readiness checklist uses the wording of the Korean guidance itself
 (정보시스템 자가진단 체크리스트). Text computed from the code (evidence lines, notes, class and
-table names) stays as it is, but for the readiness verdict and the reasons a class is in the
-shared kernel, which patterns translate with their figures.
+table names) stays as it is, but for the readiness verdict, the evidence of a service's
+subdomain type and the reasons a class is in the shared kernel, which patterns translate with
+their figures.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def resolve_lang(
 
 
 KO: dict[str, str] = {
+    "shared kernel: utility classes used from many packages, set aside before or after "
+    "clustering; package them as a library": "공유 커널: 여러 패키지에서 쓰는 공통 클래스로, "
+    "군집화 전후에 따로 두었습니다. 라이브러리로 배포하십시오",
     # headings
     "Service-split report": "서비스 분리 보고서",
     "Summary": "요약",
@@ -259,7 +263,13 @@ READINESS_KO = {
 }
 READINESS_INTRO_KO = '6개 이상 "YES" 응답 시 클라우드 네이티브 도입 검토'
 
-_PATTERNS_KO: tuple[tuple[re.Pattern[str], str], ...] = (
+
+def _tail(match: re.Match[str], group: int, label: str = "예: ") -> str:
+    """`` (예: X)`` for an optional trailing example group, else nothing."""
+    return f" ({label}{match.group(group)})" if match.group(group) else ""
+
+
+_PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (
         re.compile(r"^(\d+) of 10 yes: the checklist suggests adopting cloud native$"),
         r"10개 중 \1개 YES: 클라우드 네이티브 도입을 검토할 만합니다",
@@ -267,6 +277,39 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"^only (\d+) of 10 yes: the checklist does not yet suggest cloud native$"),
         r"10개 중 \1개 YES: 아직 클라우드 네이티브 도입을 권하지 않습니다",
+    ),
+    # the evidence of a service's subdomain type (msadecomp.classify)
+    (
+        re.compile(
+            r"^(\d+) of (\d+) classes use generic-subdomain or framework-plumbing names"
+            r"(?: \(e\.g\. (.+)\))?$"
+        ),
+        lambda m: (
+            f"클래스 {m[2]}개 중 {m[1]}개가 범용 하위 도메인·프레임워크 배관 이름을 씀"
+            + _tail(m, 3)
+        ),
+    ),
+    (re.compile(r"^used by (\d+) other context\(s\)$"), r"다른 컨텍스트 \1개가 사용"),
+    (
+        re.compile(
+            r"^(\d+) business operations beyond CRUD, accessors and framework callbacks"
+            r"(?: \(e\.g\. (.+)\))?$"
+        ),
+        lambda m: f"CRUD·접근자·프레임워크 콜백 외 업무 연산 {m[1]}개" + _tail(m, 2),
+    ),
+    (
+        re.compile(r"^(\d+) rule or state types(?: \((.+)\))?$"),
+        lambda m: f"규칙·상태 타입 {m[1]}개" + _tail(m, 2, ""),
+    ),
+    (re.compile(r"^owns and writes (\d+) table\(s\)$"), r"테이블 \1개를 소유하고 씀"),
+    (re.compile(r"^calls (\d+) other context\(s\)$"), r"다른 컨텍스트 \1개를 호출"),
+    (
+        re.compile(
+            r"^nothing outside it calls its data access \((.+)\) and it serves no request: "
+            r"unused or unfinished code, never core$"
+        ),
+        r"밖에서 데이터 접근(\1)을 부르는 곳이 없고 처리하는 요청도 없음: 쓰이지 않거나 "
+        r"미완성인 코드, 핵심 아님",
     ),
     # why a class is in the shared kernel (msadecomp.graph.kernel and the assignment file)
     (re.compile(r"^listed in kernel\.include$"), r"설정의 kernel.include에 지정됨"),

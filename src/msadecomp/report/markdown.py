@@ -406,7 +406,7 @@ def _service(
     lines = [f"### {heading(x)} ({kind})", ""]
     if x.get("description"):
         lines += [f"**{_('Description')}**: {x['description']}", ""]
-    lines += [f"**{_('Why')} {kind}**: " + "; ".join(sub["evidence"]) + ".", ""]
+    lines += [f"**{_('Why')} {kind}**: " + "; ".join(map(_, sub["evidence"])) + ".", ""]
     if x.get("library"):
         users = sorted({c["from_service"] for c in x["incoming_calls"]})
         lines += [

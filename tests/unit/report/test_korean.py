@@ -229,3 +229,41 @@ def test_the_korean_reports_give_the_kernel_reasons_in_korean(report: dict) -> N
     for text in (to_markdown(report, "ko"), to_html(report, {}, "ko")):
         assert "기술적 이름, 자체 데이터 없음, 패키지 5개에서 사용" in text and reason not in text
     assert reason in to_markdown(report, "en")
+
+
+@pytest.mark.parametrize(
+    ("evidence", "korean"),
+    [
+        (
+            "2 of 14 classes use generic-subdomain or framework-plumbing names (e.g. OpLogMapper)",
+            "클래스 14개 중 2개가 범용 하위 도메인·프레임워크 배관 이름을 씀 (예: OpLogMapper)",
+        ),
+        (
+            "0 of 4 classes use generic-subdomain or framework-plumbing names",
+            "클래스 4개 중 0개가 범용 하위 도메인·프레임워크 배관 이름을 씀",
+        ),
+        ("used by 2 other context(s)", "다른 컨텍스트 2개가 사용"),
+        (
+            "10 business operations beyond CRUD, accessors and framework callbacks (e.g. queue)",
+            "CRUD·접근자·프레임워크 콜백 외 업무 연산 10개 (예: queue)",
+        ),
+        ("0 rule or state types", "규칙·상태 타입 0개"),
+        ("2 rule or state types (OrderStatus, Rule)", "규칙·상태 타입 2개 (OrderStatus, Rule)"),
+        ("owns and writes 7 table(s)", "테이블 7개를 소유하고 씀"),
+        ("calls 5 other context(s)", "다른 컨텍스트 5개를 호출"),
+        (
+            "nothing outside it calls its data access (AMapper, BMapper, ...) and it serves no "
+            "request: unused or unfinished code, never core",
+            "밖에서 데이터 접근(AMapper, BMapper, ...)을 부르는 곳이 없고 처리하는 요청도 없음: "
+            "쓰이지 않거나 미완성인 코드, 핵심 아님",
+        ),
+    ],
+)
+def test_the_evidence_of_a_subdomain_type_reads_in_korean(evidence: str, korean: str) -> None:
+    assert translator("ko")(evidence) == korean
+
+
+def test_the_korean_reports_give_the_evidence_in_korean(report: dict) -> None:  # type: ignore[type-arg]
+    for text in (to_markdown(report, "ko"), to_html(report, {}, "ko")):
+        assert "다른 컨텍스트" in text and "other context(s)" not in text
+    assert "other context(s)" in to_markdown(report, "en")
