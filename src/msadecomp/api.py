@@ -331,10 +331,11 @@ def _kernel_after_placement(
     to_kernel: Sequence[KernelClass],
 ) -> tuple[Decomposition, list[KernelClass]]:
     """The shared kernel once every class has its service: base types that classes of three
-    or more other services extend (:func:`~msadecomp.graph.kernel.shared_bases`; not pinned
-    classes), then the classes the assignment file puts in the kernel (``to_kernel``), so that
-    a rerun with a run's own assignment gives that run's kernel. ``core`` loses the classes
-    moved. Returns the decomposition and the kernel classes added."""
+    or more other services extend (:func:`~msadecomp.graph.kernel.shared_bases`; neither
+    pinned classes nor those ``[kernel] exclude`` names), then the classes the assignment file
+    puts in the kernel (``to_kernel``, whatever ``exclude`` says: the file is the user's own
+    edit), so that a rerun with a run's own assignment gives that run's kernel. ``core`` loses
+    the classes moved. Returns the decomposition and the kernel classes added."""
     moves: list[tuple[list[KernelClass], str]] = []
     if settings.enabled:
         placement = {m: c.id for c in decomposition.clusters if not c.kernel for m in c.classes}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import msadecomp
 from msadecomp.cli import run
 from msadecomp.errors import InputError
 from msadecomp.report.flat import load_assignment
@@ -139,3 +140,18 @@ def test_diff_of_something_that_is_not_a_report(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text("[]")
     code, _, err = cli("diff", str(tmp_path / "x.json"), str(tmp_path / "x.json"))
     assert code == 2 and "not a readable msadecomp report.json" in err
+
+
+def test_a_table_put_in_the_kernel_stays_with_the_service_owning_it(
+    first: Path, fixture_root: Path
+) -> None:
+    """The kernel holds classes: a ``table`` row edited to ``K`` is ignored."""
+    pins = load_assignment(first / "assignment.json")
+    table = next(k for k in pins if k.startswith("table:"))
+    owner = pins[table]
+    pins[table] = "K"
+    report = msadecomp.analyze(fixture_root, msadecomp.Config(jobs=1), assignment=pins).report
+    assert report["tables"][table.removeprefix("table:")]["owner"] == owner
+    kernel = report["shared_kernel"] or {"classes": []}
+    assert table not in kernel["classes"]
+    assert table not in [k["class"] for k in report["parameters"]["shared_kernel"]]

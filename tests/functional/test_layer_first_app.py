@@ -140,6 +140,14 @@ def test_a_rerun_with_its_own_assignment_keeps_the_kernel_and_honours_kernel_edi
         "in the shared kernel by the assignment file"
     )
     assert all(f"{BASE}.domain.Cart" not in s["classes"] for s in edited["services"])
+    # a class already kernel is listed once, with the kernel rule's reason
+    config = msadecomp.Config(jobs=1, kernel_include=(f"{BASE}.domain.Cart",))
+    analysis = msadecomp.analyze(src, config, assignment=pins)
+    listed = [k["class"] for k in analysis.report["parameters"]["shared_kernel"]]
+    assert listed.count(f"{BASE}.domain.Cart") == 1
+    assert analysis.report["shared_kernel"]["reasons"][f"{BASE}.domain.Cart"] == (
+        "listed in kernel.include"
+    )
 
 
 def test_a_base_pinned_to_a_service_or_excluded_from_the_kernel_stays_in_its_service(

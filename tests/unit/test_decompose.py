@@ -311,14 +311,25 @@ def test_pins_apply_when_a_table_is_in_no_service() -> None:
 
 
 def test_a_service_left_without_classes_gives_its_tables_to_the_service_tied_to_them() -> None:
-    g = _weighted(("a.A", "a.B", 1.0), ("b.C", "table:LOG", 1.0), ("table:LOG", "a.A", 1.0))
-    g.add_node("table:FREE")
-    before = _split(
-        Cluster("a", "a", ("a.A", "a.B")), Cluster("b", "b", ("b.C", "table:FREE", "table:LOG"))
+    """Its tables join the service most tied to them (LOG, and DETAIL through LOG), the kernel
+    when the class that moved keeps them (OWN), else are unreferenced (FREE)."""
+    g = _weighted(
+        ("a.A", "a.B", 1.0),
+        ("b.C", "table:LOG", 1.0),
+        ("table:LOG", "a.A", 2.0),
+        ("table:DETAIL", "table:LOG", 1.0),
+        ("b.C", "table:OWN", 1.0),
     )
+    g.add_node("table:FREE")
+    tables = ("table:DETAIL", "table:FREE", "table:LOG", "table:OWN")
+    before = _split(Cluster("a", "a", ("a.A", "a.B")), Cluster("b", "b", ("b.C", *tables)))
     after = move_to_kernel(before, ["b.C"], g, "the assignment file")
     assert [(c.id, c.members) for c in after.clusters] == [
-        ("a", ("a.A", "a.B", "table:LOG")),
-        ("K", ("b.C",)),
+        ("a", ("a.A", "a.B", "table:DETAIL", "table:LOG")),
+        ("K", ("b.C", "table:OWN")),
     ]
+    assert after.notes[-2:] == (
+        "the assignment file",
+        "1 service(s) left without classes were dropped",
+    )
     assert after.unreferenced_tables == ("table:FREE",)

@@ -98,11 +98,18 @@ def test_a_table_tied_only_to_another_orphan_table_follows_it() -> None:
         g.add_node(t, kind="table", label=t[6:], package="")
     g.add_edge("c.ItemMapper", "table:ITEM", weight=2.0)
     g.add_edge("table:ITEM", "table:SUPPLIER", weight=2.0)
-    parts, unreferenced = attach_orphans(
-        g, [{"c.ItemMapper", "c.Item"}, {"table:SUPPLIER"}, {"table:ITEM"}]
+    for orphans in ([{"table:SUPPLIER"}, {"table:ITEM"}], [{"table:ITEM"}, {"table:SUPPLIER"}]):
+        parts, unreferenced = attach_orphans(g, [{"c.ItemMapper", "c.Item"}, *orphans])
+        assert parts == [{"c.ItemMapper", "c.Item", "table:ITEM", "table:SUPPLIER"}]
+        assert unreferenced == []
+    # a lone class tied only to such a table still joins the service of its package
+    g.add_node("c.util.Lone", kind="class", label="Lone", package="c.util")
+    g.add_edge("c.util.Lone", "table:ITEM", weight=1.0)
+    clique(g, ["d.D1", "d.D2"], "d")
+    parts, _ = attach_orphans(
+        g, [{"c.ItemMapper", "c.Item"}, {"d.D1", "d.D2"}, {"c.util.Lone"}, {"table:ITEM"}]
     )
-    assert parts == [{"c.ItemMapper", "c.Item", "table:ITEM", "table:SUPPLIER"}]
-    assert unreferenced == []
+    assert parts == [{"c.ItemMapper", "c.Item", "c.util.Lone", "table:ITEM"}, {"d.D1", "d.D2"}]
 
 
 def test_a_lone_class_joins_the_service_sharing_its_package_prefix() -> None:

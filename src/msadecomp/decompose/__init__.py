@@ -63,6 +63,7 @@ from msadecomp.decompose.refine import (
     join_fronts_to_logic,
     join_inbound_adapters,
     join_logic_to_data,
+    join_orphans,
     join_package_fragments,
     join_satellites,
     loaders_follow_their_data,
@@ -72,7 +73,6 @@ from msadecomp.decompose.refine import (
     split_providers,
     writers_follow_entities,
 )
-from msadecomp.decompose.refine.parts import strongest, ties_to
 from msadecomp.decompose.sweep import TRIES, SweepPoint, count_services, sweep
 from msadecomp.errors import ConfigError
 from msadecomp.graph import is_table
@@ -264,45 +264,41 @@ def move_to_kernel(
 ) -> Decomposition:
     """``decomposition`` with ``classes`` moved from their services into the shared kernel
     (made if there was none) and ``note`` added, each service keeping its id and name;
-    ``core`` is the clustering graph without the kernel, on which the modularity is computed
-    again. A service left with no class is dropped: its tables join the service most tied to
-    them, else are listed as unreferenced."""
+    ``core`` is the clustering graph without the kernel found before clustering. A service
+    left with no class is dropped: its tables join the service or kernel most tied to them
+    (the kernel when the classes that moved keep them), else are listed as unreferenced. The
+    modularity is computed again without the kernel."""
     moved = set(classes)
     if not moved:
         return decomposition
-    clusters: list[Cluster] = []
-    kernel: list[str] = []
-    orphans: list[str] = []
+    kept: list[Cluster] = []
+    kernel: set[str] = set()
+    orphans: Partition = []
     for c in decomposition.clusters:
-        rest = tuple(m for m in c.members if m not in moved)
+        rest = {m for m in c.members if m not in moved}
         if c.kernel:
-            kernel.extend(c.members)
+            kernel |= set(c.members)
         elif any(not is_table(m) for m in rest):
-            clusters.append(replace(c, members=rest))
+            kept.append(c)
         else:
-            orphans.extend(rest)
+            orphans.extend({t} for t in sorted(rest))
     taken = moved & {m for c in decomposition.clusters for m in c.members}
-    graph = core.subgraph(n for n in core if n not in taken)
-    unreferenced = list(decomposition.unreferenced_tables)
-    index = {m: i for i, c in enumerate(clusters) for m in c.members}
-    for table in orphans:
-        ties = ties_to(graph, {table}, index) if table in graph else None
-        if ties:
-            i = strongest(ties)
-            clusters[i] = replace(
-                clusters[i], members=tuple(sorted((*clusters[i].members, table)))
-            )
-        else:
-            unreferenced.append(table)
-    members = tuple(sorted({*kernel, *taken}))
-    clusters.append(Cluster(KERNEL_ID, "shared-kernel", members, kernel=True))
-    parts = [set(c.members) & set(graph) for c in clusters if not c.kernel]
+    kernel |= taken
+    parts = [{m for m in c.members if m not in moved} for c in kept]
+    unreferenced = join_orphans(core, [*parts, kernel], orphans)
+    clusters = [replace(c, members=tuple(sorted(p))) for c, p in zip(kept, parts, strict=True)]
+    clusters.append(Cluster(KERNEL_ID, "shared-kernel", tuple(sorted(kernel)), kernel=True))
+    graph = core.subgraph(n for n in core if n not in kernel)
+    dropped = sum(1 for c in decomposition.clusters if not c.kernel) - len(kept)
+    notes = [note]
+    if dropped:
+        notes.append(f"{dropped} service(s) left without classes were dropped")
     return replace(
         decomposition,
         clusters=tuple(clusters),
-        modularity=Prepared(graph).modularity(p for p in parts if p),
-        notes=(*decomposition.notes, note),
-        unreferenced_tables=tuple(sorted(unreferenced)),
+        modularity=Prepared(graph).modularity(parts),
+        notes=(*decomposition.notes, *notes),
+        unreferenced_tables=tuple(sorted({*decomposition.unreferenced_tables, *unreferenced})),
     )
 
 

@@ -138,7 +138,9 @@ def detect_kernel(
         return [
             KernelClass(f, 0, "listed in kernel.include")
             for f in sorted(graph)
-            if graph.nodes[f].get("kind") == "class" and settings.includes(f)
+            if graph.nodes[f].get("kind") == "class"
+            and settings.includes(f)
+            and not settings.excludes(f)
         ]
     users: dict[str, set[str]] = defaultdict(set)
     all_packages: set[str] = set()

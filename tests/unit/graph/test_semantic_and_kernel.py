@@ -162,6 +162,8 @@ def test_settings_include_exclude_and_disable() -> None:
     assert [k.fqn for k in wide] == [f"p{i}.C" for i in range(8)]
     off = detect_kernel(g, KernelSettings(enabled=False, include=("p[12].*",)))
     assert [k.fqn for k in off] == ["p1.C", "p2.C"]
+    off = detect_kernel(g, KernelSettings(enabled=False, include=("p*",), exclude=("p1.C",)))
+    assert [k.fqn for k in off] == [f"p{i}.C" for i in range(8) if i != 1]
 
 
 def test_terms_shared_by_very_many_classes_take_no_part_in_pairing() -> None:

@@ -86,6 +86,7 @@ from msadecomp.decompose.refine.joins import (
     absorb_tiny,
     attach_orphans,
     join_inbound_adapters,
+    join_orphans,
     join_package_fragments,
     join_satellites,
 )
@@ -108,6 +109,7 @@ __all__ = [
     "join_fronts_to_logic",
     "join_inbound_adapters",
     "join_logic_to_data",
+    "join_orphans",
     "join_package_fragments",
     "join_satellites",
     "loaders_follow_their_data",

@@ -26,10 +26,30 @@ from msadecomp.graph.structure import layer_first, root_package
 def attach_orphans(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
     """Returns the parts, every one holding a class, and the unreferenced tables."""
     services = [set(p) for p in parts if class_count(p)]
-    orphans = [set(p) for p in parts if not class_count(p)]
+    index = {n: i for i, p in enumerate(services) for n in p}  # before any table joins
+    unreferenced = join_orphans(graph, services, [set(p) for p in parts if not class_count(p)])
+    lone = [i for i, p in enumerate(services) if len(p) == 1 and not ties_to(graph, p, index)]
+    if len(services) > len(lone):
+        for i in lone:
+            (node,) = services[i]
+            package = str(graph.nodes[node].get("package", ""))
+            best = max(
+                (j for j in range(len(services)) if j not in lone),
+                key=lambda j: (shared_prefix(package, services[j], graph), -j),
+            )
+            services[best].add(node)
+            services[i] = set()
+    return [p for p in services if p], unreferenced
+
+
+def join_orphans(graph: nx.Graph, services: Partition, orphans: Partition) -> list[str]:
+    """Each group of ``orphans`` joins the part of ``services`` (changed in place) it is most
+    tied to (foreign keys, else the placement ties of ID generators writing a sequence table
+    for its classes), again while any joins: a table tied only to another orphan table
+    follows it. Returns the nodes of the groups tied to none, sorted."""
     index = {n: i for i, p in enumerate(services) for n in p}
     placement: Counter[tuple[str, str]] = graph.graph.get(PLACEMENT_TIES, Counter())
-    while orphans:  # again while any joins: a table tied only to another orphan table
+    while orphans:
         left: Partition = []
         for group in orphans:
             ties = ties_to(graph, group, index)
@@ -46,19 +66,7 @@ def attach_orphans(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[s
         if len(left) == len(orphans):
             break
         orphans = left
-    unreferenced = [n for group in orphans for n in group]
-    lone = [i for i, p in enumerate(services) if len(p) == 1 and not ties_to(graph, p, index)]
-    if len(services) > len(lone):
-        for i in lone:
-            (node,) = services[i]
-            package = str(graph.nodes[node].get("package", ""))
-            best = max(
-                (j for j in range(len(services)) if j not in lone),
-                key=lambda j: (shared_prefix(package, services[j], graph), -j),
-            )
-            services[best].add(node)
-            services[i] = set()
-    return [p for p in services if p], sorted(unreferenced)
+    return sorted(n for group in orphans for n in group)
 
 
 FRAGMENT_SHARE = 0.51
