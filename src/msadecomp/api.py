@@ -262,12 +262,15 @@ def _analyze(
     constraints = Constraints(config.together, config.apart)
     set_aside = {k.fqn for k in kernel}
     to_kernel: list[KernelClass] = []  # classes the assignment file puts in the shared kernel
+    unknown: dict[str, str] = {}
     if assignment:
         to_kernel = [
             KernelClass(k, 0, "in the shared kernel by the assignment file", after_clustering=True)
             for k, v in sorted(assignment.items())
             if v == KERNEL_ID and k in clustering and k not in set_aside and not is_table(k)
         ]
+        # pins of classes the code lacks reach apply_pins only, which counts them in its note
+        unknown = {k: v for k, v in assignment.items() if k not in clustering and v != KERNEL_ID}
         assignment = {
             k: v
             for k, v in assignment.items()
@@ -287,8 +290,8 @@ def _analyze(
             jobs=config.jobs,
         )
         core = clustering.subgraph(n for n in clustering if n not in set_aside).copy()
-        if assignment:
-            decomposition = apply_pins(decomposition, core, assignment)
+        if assignment or unknown:
+            decomposition = apply_pins(decomposition, core, {**unknown, **(assignment or {})})
         decomposition, late = _kernel_after_placement(
             graph, decomposition, core, settings, assignment or {}, to_kernel
         )

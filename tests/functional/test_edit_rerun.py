@@ -155,3 +155,13 @@ def test_a_table_put_in_the_kernel_stays_with_the_service_owning_it(
     kernel = report["shared_kernel"] or {"classes": []}
     assert table not in kernel["classes"]
     assert table not in [k["class"] for k in report["parameters"]["shared_kernel"]]
+
+
+def test_a_pin_of_a_class_the_code_lacks_is_said_in_the_notes(
+    first: Path, fixture_root: Path
+) -> None:
+    pins = load_assignment(first / "assignment.json")
+    pins["egovframework.com.gone.Removed"] = "bbs"
+    report = msadecomp.analyze(fixture_root, msadecomp.Config(jobs=1), assignment=pins).report
+    assert any("1 pinned class not found in the code" in n for n in report["notes"])
+    assert all("Removed" not in c for s in report["services"] for c in s["classes"])
