@@ -270,7 +270,7 @@ def _analyze(
             if v == KERNEL_ID and k in clustering and k not in set_aside and not is_table(k)
         ]
         # pins of classes the code lacks reach apply_pins only, which counts them in its note
-        unknown = {k: v for k, v in assignment.items() if k not in clustering and v != KERNEL_ID}
+        unknown = {k: v for k, v in assignment.items() if k not in clustering}
         assignment = {
             k: v
             for k, v in assignment.items()

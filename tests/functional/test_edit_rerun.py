@@ -162,6 +162,8 @@ def test_a_pin_of_a_class_the_code_lacks_is_said_in_the_notes(
 ) -> None:
     pins = load_assignment(first / "assignment.json")
     pins["egovframework.com.gone.Removed"] = "bbs"
+    pins["egovframework.com.gone.Util"] = "K"
+    pins["table:GONE"] = "bbs"
     report = msadecomp.analyze(fixture_root, msadecomp.Config(jobs=1), assignment=pins).report
-    assert any("1 pinned class not found in the code" in n for n in report["notes"])
+    assert any("3 pinned names not found in the code" in n for n in report["notes"])
     assert all("Removed" not in c for s in report["services"] for c in s["classes"])

@@ -287,6 +287,7 @@ def test_moving_classes_to_the_kernel_keeps_each_service_and_makes_the_kernel() 
     assert after.modularity == pytest.approx(0.5)
     assert after.notes[-1] == "1 class set aside"
     assert move_to_kernel(before, [], g, "none") is before
+    assert move_to_kernel(before, ["x.Absent", "u.Util"], g, "none") is before
 
 
 def test_pins_apply_when_a_table_is_in_no_service() -> None:

@@ -110,6 +110,18 @@ def test_a_table_tied_only_to_another_orphan_table_follows_it() -> None:
         g, [{"c.ItemMapper", "c.Item"}, {"d.D1", "d.D2"}, {"c.util.Lone"}, {"table:ITEM"}]
     )
     assert parts == [{"c.ItemMapper", "c.Item", "c.util.Lone", "table:ITEM"}, {"d.D1", "d.D2"}]
+    # ... and one of another package follows the table it uses to the service it joined
+    g.add_node("z.misc.LogWriter", kind="class", label="LogWriter", package="z.misc")
+    g.add_node("table:AUDIT", kind="table", label="AUDIT", package="")
+    g.add_edge("z.misc.LogWriter", "table:AUDIT", weight=1.0)
+    g.add_edge("d.D1", "table:AUDIT", weight=2.0)
+    parts, _ = attach_orphans(
+        g, [{"c.ItemMapper", "c.Item"}, {"d.D1", "d.D2"}, {"z.misc.LogWriter"}, {"table:AUDIT"}]
+    )
+    assert parts == [
+        {"c.ItemMapper", "c.Item"},
+        {"d.D1", "d.D2", "table:AUDIT", "z.misc.LogWriter"},
+    ]
 
 
 def test_a_lone_class_joins_the_service_sharing_its_package_prefix() -> None:

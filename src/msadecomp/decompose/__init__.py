@@ -268,28 +268,30 @@ def move_to_kernel(
     left with no class is dropped: its tables join the service or kernel most tied to them
     (the kernel when the classes that moved keep them), else are listed as unreferenced. The
     modularity is computed again without the kernel."""
-    moved = set(classes)
-    if not moved:
+    taken = set(classes) & {m for c in decomposition.clusters if not c.kernel for m in c.members}
+    if not taken:
         return decomposition
     kept: list[Cluster] = []
     kernel: set[str] = set()
     orphans: Partition = []
+    dropped = 0
     for c in decomposition.clusters:
-        rest = {m for m in c.members if m not in moved}
+        rest = {m for m in c.members if m not in taken}
         if c.kernel:
             kernel |= set(c.members)
-        elif any(not is_table(m) for m in rest):
-            kept.append(c)
+        elif any(not is_table(m) for m in rest) or rest == set(c.members):
+            kept.append(c)  # (a service of tables alone that lost nothing stays as it was)
         else:
+            dropped += 1
             orphans.extend({t} for t in sorted(rest))
-    taken = moved & {m for c in decomposition.clusters for m in c.members}
     kernel |= taken
-    parts = [{m for m in c.members if m not in moved} for c in kept]
-    unreferenced = join_orphans(core, [*parts, kernel], orphans)
+    parts = [{m for m in c.members if m not in taken} for c in kept]
+    unreferenced = [t for group in orphans for t in group if t not in core]
+    orphans = [group for group in orphans if group <= set(core)]
+    unreferenced += join_orphans(core, [*parts, kernel], orphans)
     clusters = [replace(c, members=tuple(sorted(p))) for c, p in zip(kept, parts, strict=True)]
     clusters.append(Cluster(KERNEL_ID, "shared-kernel", tuple(sorted(kernel)), kernel=True))
     graph = core.subgraph(n for n in core if n not in kernel)
-    dropped = sum(1 for c in decomposition.clusters if not c.kernel) - len(kept)
     notes = [note]
     if dropped:
         notes.append(f"{dropped} service(s) left without classes were dropped")

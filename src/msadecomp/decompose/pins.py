@@ -78,7 +78,7 @@ def apply_pins(
         "assignment file"
     )
     if unknown:
-        note += f"; {unknown} pinned class{'es' * (unknown != 1)} not found in the code"
+        note += f"; {unknown} pinned name{'s' * (unknown != 1)} not found in the code"
     return replace(
         decomposition,
         clusters=tuple(clusters) + tuple(kernel),

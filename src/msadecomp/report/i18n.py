@@ -50,9 +50,6 @@ def resolve_lang(
 
 
 KO: dict[str, str] = {
-    "shared kernel: utility classes used from many packages, set aside before or after "
-    "clustering; package them as a library": "공유 커널: 여러 패키지에서 쓰는 공통 클래스로, "
-    "군집화 전후에 따로 두었습니다. 라이브러리로 배포하십시오",
     # headings
     "Service-split report": "서비스 분리 보고서",
     "Summary": "요약",
@@ -285,7 +282,7 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
             r"(?: \(e\.g\. (.+)\))?$"
         ),
         lambda m: (
-            f"클래스 {m[2]}개 중 {m[1]}개가 범용 하위 도메인·프레임워크 배관 이름을 씀"
+            f"클래스 {m[2]}개 중 {m[1]}개가 일반 서브 도메인·프레임워크 배관 이름을 씀"
             + _tail(m, 3)
         ),
     ),
@@ -344,7 +341,8 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
             r"^technical name in the technical package (\S+), which (\d+) packages use "
             r"\(this class itself: (\d+)\), no data of its own$"
         ),
-        r"기술적 패키지 \1(패키지 \2개에서 사용, 이 클래스는 \3개)의 기술적 이름, "
+        r"기술적 패키지 \1(패키지 \2개에서 사용, 이 클래스 자체는 패키지 \3개에서 사용)의 "
+        r"기술적 이름, "
         r"자체 데이터 없음",
     ),
 )

@@ -1,9 +1,12 @@
 """Korean reports: names from Javadoc and table comments, every fixed text in Korean."""
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import msadecomp
 from msadecomp.decompose import Cluster, Decomposition
 from msadecomp.errors import ConfigError
 from msadecomp.model import CodeModel, JavaType, SourceRef, Table, TypeKind
@@ -208,8 +211,8 @@ def test_every_reason_a_file_is_left_out_reads_in_korean() -> None:
         (
             "technical name in the technical package app.util, which 12 packages use "
             "(this class itself: 3), no data of its own",
-            "기술적 패키지 app.util(패키지 12개에서 사용, 이 클래스는 3개)의 기술적 이름, "
-            "자체 데이터 없음",
+            "기술적 패키지 app.util(패키지 12개에서 사용, 이 클래스 자체는 패키지 3개에서 사용)의 "
+            "기술적 이름, 자체 데이터 없음",
         ),
     ],
 )
@@ -236,11 +239,11 @@ def test_the_korean_reports_give_the_kernel_reasons_in_korean(report: dict) -> N
     [
         (
             "2 of 14 classes use generic-subdomain or framework-plumbing names (e.g. OpLogMapper)",
-            "클래스 14개 중 2개가 범용 하위 도메인·프레임워크 배관 이름을 씀 (예: OpLogMapper)",
+            "클래스 14개 중 2개가 일반 서브 도메인·프레임워크 배관 이름을 씀 (예: OpLogMapper)",
         ),
         (
             "0 of 4 classes use generic-subdomain or framework-plumbing names",
-            "클래스 4개 중 0개가 범용 하위 도메인·프레임워크 배관 이름을 씀",
+            "클래스 4개 중 0개가 일반 서브 도메인·프레임워크 배관 이름을 씀",
         ),
         ("used by 2 other context(s)", "다른 컨텍스트 2개가 사용"),
         (
@@ -267,3 +270,17 @@ def test_the_korean_reports_give_the_evidence_in_korean(report: dict) -> None:  
     for text in (to_markdown(report, "ko"), to_html(report, {}, "ko")):
         assert "다른 컨텍스트" in text and "other context(s)" not in text
     assert "other context(s)" in to_markdown(report, "en")
+
+
+def test_every_evidence_line_and_kernel_reason_of_a_real_run_reads_in_korean(
+    fixture_root: Path,
+) -> None:
+    """Taken from an analysis, not copied by hand: a reworded English line fails here."""
+    config = msadecomp.Config(jobs=1, kernel_include=("egovframework.com.cmm.*",))
+    report = msadecomp.analyze(fixture_root, config).report
+    lines = [e for s in report["services"] for e in s["subdomain"]["evidence"]]
+    lines += list(report["shared_kernel"]["reasons"].values())
+    assert len(lines) > 20
+    korean = translator("ko")
+    untranslated = [line for line in lines if not HANGUL.search(korean(line))]
+    assert untranslated == []

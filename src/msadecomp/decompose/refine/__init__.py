@@ -11,7 +11,8 @@ in this order (``attach_orphans`` after the splits, before the adapters):
   writing a sequence table for its classes), also through another such group that joins one
   (a table whose only foreign key points to an orphan table); tables tied to nothing are
   returned as *unreferenced* instead of forming a hidden table-only group. A lone class with no
-  tie joins the service whose classes share the longest package prefix with it.
+  tie but to such tables joins the service they joined, one with no tie at all the service
+  whose classes share the longest package prefix with it.
 * :func:`join_package_fragments`: services that each belong to one feature package are joined.
 * :func:`absorb_tiny`: services of one or two classes, and small fronts (endpoints without a
   service, store or table of their own), join the service most tied to them.

@@ -27,15 +27,25 @@ def attach_orphans(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[s
     """Returns the parts, every one holding a class, and the unreferenced tables."""
     services = [set(p) for p in parts if class_count(p)]
     index = {n: i for i, p in enumerate(services) for n in p}  # before any table joins
-    unreferenced = join_orphans(graph, services, [set(p) for p in parts if not class_count(p)])
     lone = [i for i, p in enumerate(services) if len(p) == 1 and not ties_to(graph, p, index)]
+    unreferenced = join_orphans(graph, services, [set(p) for p in parts if not class_count(p)])
     if len(services) > len(lone):
+        index = {n: i for i, p in enumerate(services) for n in p}
         for i in lone:
+            if len(services[i]) != 1:  # it took a table tied to it: a service with data
+                continue
             (node,) = services[i]
+            ties = ties_to(graph, {node}, index)
+            ties.pop(i, None)
+            ties = Counter({j: w for j, w in ties.items() if j not in lone})
             package = str(graph.nodes[node].get("package", ""))
-            best = max(
-                (j for j in range(len(services)) if j not in lone),
-                key=lambda j: (shared_prefix(package, services[j], graph), -j),
+            best = (
+                strongest(ties)
+                if ties
+                else max(  # the service of its table, else by package
+                    (j for j in range(len(services)) if j not in lone),
+                    key=lambda j: (shared_prefix(package, services[j], graph), -j),
+                )
             )
             services[best].add(node)
             services[i] = set()
