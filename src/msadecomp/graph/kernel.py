@@ -105,9 +105,9 @@ class KernelSettings:
     min_packages: int = 4
     min_share: float = 0.15
     include: tuple[str, ...] = ()
-    """FQN patterns (``*``, ``?``) of classes always treated as kernel."""
+    """FQN patterns (``*``, ``?``, ``[...]``) of classes always treated as kernel."""
     exclude: tuple[str, ...] = ()
-    """FQN patterns (``*``, ``?``) of classes never treated as kernel."""
+    """FQN patterns (``*``, ``?``, ``[...]``) of classes never treated as kernel."""
 
     def includes(self, fqn: str) -> bool:
         return any(fnmatchcase(fqn, p) for p in self.include)

@@ -35,9 +35,9 @@ def attach_orphans(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[s
             if len(services[i]) != 1:  # it took a table tied to it: a service with data
                 continue
             (node,) = services[i]
-            ties = ties_to(graph, {node}, index)
-            ties.pop(i, None)
-            ties = Counter({j: w for j, w in ties.items() if j not in lone})
+            ties = Counter(
+                {j: w for j, w in ties_to(graph, {node}, index).items() if j not in lone}
+            )
             package = str(graph.nodes[node].get("package", ""))
             best = (
                 strongest(ties)
