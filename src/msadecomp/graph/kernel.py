@@ -58,6 +58,11 @@ services extend or implement, keeping no data and calling no entity, is kernel t
 (:func:`shared_bases`): Roller's ``UIAction`` under the actions of nine services, whatever
 its name or package.
 
+What starts the application (a Spring Boot main class, a servlet initializer, a JAX-RS
+``Application``: stereotype ``bootstrap``) is kernel, set aside before clustering: every
+service split off needs its own, and none is one service's own (left in, NewBee's main class
+sat in its order service, PetClinic's in the vets service).
+
 Popularity alone never makes a kernel class: a core entity such as ``Order`` or ``Account`` is
 used from everywhere precisely because it is the domain.
 """
@@ -97,6 +102,9 @@ STRUCTURAL = frozenset(
         "annotation",
     }
 )
+
+
+BOOTSTRAP_REASON = "starts the application (boot class or initializer): each service gets its own"
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +177,8 @@ def detect_kernel(
         package = str(graph.nodes[fqn].get("package", ""))
         if settings.includes(fqn):
             found.append(KernelClass(fqn, n, "listed in kernel.include"))
+        elif graph.nodes[fqn].get("stereotype") == "bootstrap":
+            found.append(KernelClass(fqn, n, BOOTSTRAP_REASON, after_clustering=True))
         elif graph.nodes[fqn].get("mapped_superclass") and _common_base(graph, fqn):
             shared = len(_entity_descendants(graph, fqn))
             found.append(KernelClass(fqn, n, f"JPA mapped superclass of {shared} entities"))

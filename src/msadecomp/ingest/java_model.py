@@ -73,6 +73,21 @@ MIGRATION_BASES = frozenset(
 )
 """Liquibase and Flyway supertypes of Java database migrations (stereotype ``migration``)."""
 EJB2_BASES = {"SessionBean": "service", "MessageDrivenBean": "service", "EntityBean": "entity"}
+BOOTSTRAP_ANNOTATIONS = frozenset({"SpringBootApplication"})
+BOOTSTRAP_BASES = frozenset(
+    {
+        "SpringBootServletInitializer",
+        "WebApplicationInitializer",
+        "AbstractContextLoaderInitializer",
+        "AbstractDispatcherServletInitializer",
+        "AbstractAnnotationConfigDispatcherServletInitializer",
+        "ResourceConfig",
+    }
+)
+JAX_RS_APPLICATION = ("javax.ws.rs.core.Application", "jakarta.ws.rs.core.Application")
+"""What starts the application (stereotype ``bootstrap``): a Spring Boot main class, a
+servlet container initializer, a JAX-RS ``Application`` or Jersey ``ResourceConfig`` listing
+the resources. Each service split off gets its own; none is one service's own."""
 """EJB 2 bean classes, known by the ``javax.ejb`` interface they implement."""
 URL_ANNOTATIONS = frozenset({"Path", "WebServlet", "UrlBinding", "ServerEndpoint"})
 JAX_RS_VERBS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
@@ -493,6 +508,25 @@ class _Linker:
         bean is injected into (a page-link whitelist names the views of its controller)."""
 
     # -- types -----------------------------------------------------------------------------
+    def _bootstrap(self, d: _Decl) -> bool:
+        """Whether ``d`` starts the application (see ``BOOTSTRAP_BASES``); a base of that name
+        in the project is no framework's."""
+        t = d.decl
+        if any(_short(a.name) in BOOTSTRAP_ANNOTATIONS for a in t.annotations):
+            return True
+        for name in (*t.extends, *t.implements):
+            if self.r.resolve(name, d.scope) is not None:
+                continue
+            if _short(name) in BOOTSTRAP_BASES or name in JAX_RS_APPLICATION:
+                return True
+            if name == "Application" and any(
+                i.path in JAX_RS_APPLICATION
+                or (i.wildcard and f"{i.path}.Application" in JAX_RS_APPLICATION)
+                for i in d.file.imports
+            ):
+                return True
+        return False
+
     def java_type(self, d: _Decl) -> JavaType:
         t = d.decl
         stereotype = None
@@ -507,6 +541,8 @@ class _Linker:
                     if short in URL_ANNOTATIONS:
                         named = None
                     bean = named or bean_name_for(_short(t.name))
+        if self._bootstrap(d):
+            stereotype, bean = "bootstrap", None
         if stereotype is None:
             stereotype = next(
                 (EJB2_BASES[s] for n in t.implements if (s := _short(n)) in EJB2_BASES), None

@@ -937,3 +937,56 @@ def test_spring_boots_servlet_path_setting_places_the_mappings(tmp_path: Path) -
     # two modules setting two paths: which controllers each serves is not told here
     write(tmp_path, {"admin/application-dev.properties": "server.servlet-path: /admin\n"})
     assert ("/register", "GET", "a.RegisterController#form") in endpoints(tmp_path)
+
+
+def test_what_starts_the_application_is_kernel_not_one_services_own(tmp_path: Path) -> None:
+    """NewBee's main class sat in its order service and PetClinic's in the vets service: a
+    boot class, a servlet initializer or a JAX-RS application starts the whole system, and each
+    service split off gets its own."""
+    entity = "package shop.{0};\n@javax.persistence.Entity\npublic class {1} {{ Long id; }}\n"
+    write(
+        tmp_path,
+        {
+            "src/shop/ShopApplication.java": """package shop;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+@SpringBootApplication
+public class ShopApplication {
+    public static void main(String[] args) { org.springframework.boot.SpringApplication.run(ShopApplication.class, args); }
+}
+""",
+            "src/shop/ServletInit.java": """package shop;
+import org.springframework.boot.web.servlet.support.SpringBootServletInitializer;
+public class ServletInit extends SpringBootServletInitializer {}
+""",
+            "src/shop/rest/ShopApi.java": """package shop.rest;
+import javax.ws.rs.core.*;
+public class ShopApi extends Application {}
+""",
+            "src/shop/desk/Application.java": "package shop.desk;\npublic class Application {}\n",
+            "src/shop/desk/DeskApp.java": "package shop.desk;\npublic class DeskApp extends Application {}\n",
+            "src/shop/order/OrderConfiguration.java": """package shop.order;
+@org.springframework.context.annotation.Configuration
+@org.springframework.boot.autoconfigure.EnableAutoConfiguration
+public class OrderConfiguration { OrderService orders() { return new OrderService(); } }
+""",
+            "src/shop/order/Order.java": entity.format("order", "Order"),
+            "src/shop/order/OrderService.java": """package shop.order;
+@org.springframework.stereotype.Service
+public class OrderService { Order place() { return new Order(); } }
+""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    booting = {t.simple_name for t in model.types if t.stereotype == "bootstrap"}
+    # a project's own Application base and a module's auto-configured setup start nothing
+    assert booting == {"ShopApplication", "ServletInit", "ShopApi"}
+    report = analyze(tmp_path, Config(jobs=1)).report
+    kernel = report["shared_kernel"]
+    assert {"shop.ShopApplication", "shop.ServletInit", "shop.rest.ShopApi"} <= set(
+        kernel["classes"]
+    )
+    assert kernel["reasons"]["shop.ShopApplication"].startswith("starts the application")
+    placed = {c for s in report["services"] for c in s["classes"]}
+    assert "shop.ShopApplication" not in placed and "shop.order.OrderConfiguration" in placed
+    off = analyze(tmp_path, Config(jobs=1, kernel=False)).report
+    assert "shop.ShopApplication" in {c for s in off["services"] for c in s["classes"]}
