@@ -266,10 +266,41 @@ def test_entity_expansion_bomb_is_refused() -> None:
     assert "refused" in facts.diagnostics[0].message
 
 
-def test_external_entity_is_refused() -> None:
+def test_external_entities_are_never_read_and_the_document_is_read_without_them() -> None:
+    """77 of DHIS2's Hibernate mappings share a fragment of properties through an external
+    entity: refused whole, their entities had no table."""
     xxe = b"""<?xml version="1.0"?>
-<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><mapper namespace="x">&x;</mapper>"""
-    assert read("xxe.xml", xxe).diagnostics
+<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><mapper namespace="x">
+<select id="a">SELECT &x; FROM T</select></mapper>"""
+    facts = read("xxe.xml", xxe)
+    (note,) = facts.diagnostics
+    assert note.code == "xml.external-entity" and note.severity.value == "info"
+    assert [s.reads for s in facts.statements] == [("T",)]  # nothing fetched
+    hbm = b"""<?xml version="1.0"?>
+<!DOCTYPE hibernate-mapping PUBLIC
+  "-//Hibernate/Hibernate Mapping DTD 3.0//EN"
+  "http://www.hibernate.org/dtd/hibernate-mapping-3.0.dtd"
+  [<!ENTITY identifiableProperties SYSTEM "classpath://org/x/identifiableProperties.hbm">
+   <!-- shared by every mapping -->
+   <!ENTITY audit PUBLIC "-//x//audit" "audit.hbm">]
+  >
+<hibernate-mapping>
+  <class name="org.x.Report" table="report">
+    <id name="id" column="reportid"/>
+    &identifiableProperties;&audit;
+  </class>
+  <query name="Report.all">from Report</query>
+</hibernate-mapping>"""
+    facts = read("Report.hbm.xml", hbm)
+    assert [(e.cls, e.table) for e in facts.entities] == [("org.x.Report", "REPORT")]
+    assert facts.diagnostics[0].message.endswith("identifiableProperties, audit")
+    assert facts.named_queries[0][:2] == ("Report.all", "from Report")
+    for mixed in (  # an internal entity beside the external one stays refused whole
+        b'<!DOCTYPE m [<!ENTITY x SYSTEM "a.xml"><!ENTITY y "yy">]><mapper namespace="x"/>',
+        b'<!DOCTYPE m [<!ENTITY x SYSTEM "a.xml"><!ATTLIST m a CDATA "1">]><mapper/>',
+    ):
+        (error,) = read("mixed.xml", mixed).diagnostics
+        assert error.code == "xml.parse-error" and "refused" in error.message
 
 
 @given(st.binary(max_size=300))
