@@ -3,10 +3,11 @@
 Report renderers write their text in English and pass each fixed phrase through the
 translator :func:`translator` returns; the Korean catalogue below holds the Korean for every
 such phrase. The readiness checklist uses the wording of the Korean guidance itself
-(정보시스템 자가진단 체크리스트). Text computed from the code (evidence lines, notes, class and
-table names) stays as it is, but for the readiness verdict, the evidence of a service's
-subdomain type and the reasons a class is in the shared kernel, which patterns translate with
-their figures.
+(정보시스템 자가진단 체크리스트). Text computed from the code (class, table and package names)
+stays as it is; the readiness verdict, the evidence of a service's subdomain type, the reasons
+a class is in the shared kernel and the notes on how the services were chosen
+(``Decomposition.notes``) are computed sentences too, which patterns translate keeping their
+figures and names.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ KO: dict[str, str] = {
     "Service-split report": "서비스 분리 보고서",
     "Summary": "요약",
     "Quality metrics": "품질 지표",
-    "How the services were chosen": "서비스 수를 정한 방법",
+    "How the services were chosen": "서비스를 도출한 방법",
     "Services": "서비스",
     "Shared kernel": "공유 커널",
     "Message channels": "메시지 채널",
@@ -266,6 +267,40 @@ def _tail(match: re.Match[str], group: int, label: str = "예: ") -> str:
     return f" ({label}{match.group(group)})" if match.group(group) else ""
 
 
+_Rules = tuple[tuple[re.Pattern[str], str], ...]
+
+_LISTING_KO: _Rules = (
+    (re.compile(r" and (\d+) more$"), r" 외 \1개"),
+    (re.compile(r"\(used by ([^()\s]+)\)"), r"(\1에서 사용)"),
+    (re.compile(r"\(uses ([^()\s]+)\)"), r"(\1 사용)"),
+)
+"""The parts of a note's class listing (``A (used by B), C and 2 more``) worth translating."""
+
+_CHANGES_KO: _Rules = (
+    (re.compile(r"the services of ([^;]+) and ([^;\s]+) merged"), r"\1, \2의 서비스를 병합"),
+    (re.compile(r"the service of ([^;\s]+) cut in (\d+)"), r"\1의 서비스를 \2개로 분할"),
+)
+"""The services merged or cut to reach ``--services N``, as :mod:`msadecomp.decompose.count`
+lists them after its note."""
+
+
+def _rewrite(text: str, rules: _Rules) -> str:
+    """``text`` with every rule applied wherever it matches."""
+    for pattern, korean in rules:
+        text = pattern.sub(korean, text)
+    return text
+
+
+def _listed(match: re.Match[str], group: int) -> str:
+    """A class listing of ``group`` in Korean (names kept): ``A, B 외 2개``."""
+    return _rewrite(match.group(group) or "", _LISTING_KO)
+
+
+def _changes(match: re.Match[str], group: int) -> str:
+    """``: A, B의 서비스를 병합; ...`` for an optional trailing list of changes, else nothing."""
+    return f": {_rewrite(match.group(group), _CHANGES_KO)}" if match.group(group) else ""
+
+
 _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (
         re.compile(r"^(\d+) of 10 yes: the checklist suggests adopting cloud native$"),
@@ -344,6 +379,268 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         r"기술적 패키지 \1(패키지 \2개에서 사용, 이 클래스 자체는 패키지 \3개에서 사용)의 "
         r"기술적 이름, "
         r"자체 데이터 없음",
+    ),
+    # how the services were chosen (``Decomposition.notes``: msadecomp.decompose, its sweep,
+    # count, refine steps and pins, and the shared kernel placed after clustering by api.py)
+    (
+        re.compile(r"^constraint pattern\(s\) matched no class: (.+)$"),
+        r"다음 제약 조건 패턴은 어떤 클래스와도 일치하지 않았습니다: \1",
+    ),
+    (
+        re.compile(r"^(\S+) has no resolution parameter; no sweep was run$"),
+        r"\1 알고리즘에는 해상도 매개변수가 없어 해상도 탐색을 하지 않았습니다",
+    ),
+    (
+        re.compile(r"^merged (\S+) communities down to (\d+) services$"),
+        r"\1 알고리즘이 찾은 커뮤니티를 서비스 \2개로 병합했습니다",
+    ),
+    (
+        re.compile(r"^(\S+) found (\d+) services; it has no resolution to reach (\d+)$"),
+        r"\1 알고리즘이 찾은 서비스는 \2개입니다. 해상도 매개변수가 없어 요청한 \3개에 맞출 수 "
+        r"없습니다",
+    ),
+    (
+        re.compile(
+            r"^resolution sweep (\S+)-(\S+) \((\d+) steps\): (\d+) services give the highest "
+            r"modularity \((\S+)\); used resolution (\S+)$"
+        ),
+        r"해상도 \1~\2 구간을 \3단계로 탐색한 결과 서비스 \4개에서 모듈성이 가장 높아(Q = \5) "
+        r"해상도 \6 값을 사용했습니다",
+    ),
+    (
+        re.compile(
+            r"^(\d+) services in the end \(the sweep's best run at that resolution gave (\d+)\): "
+            r"consensus \((\d+) runs at (\d+) resolutions, (\d+) rounds\), package joins, tiny "
+            r"services, logic joining its data, domain models joining their front, catch-all "
+            r"splits, adapters and satellites joining the service they serve and classes without "
+            r"ties change the count$"
+        ),
+        r"최종 서비스는 \1개입니다(선택한 해상도에서 탐색의 최적 실행은 \2개). 합의 군집화"
+        r"(해상도 \4개에서 각 \3회 실행, \5라운드), 패키지 조각 병합, 소규모 서비스 병합, 로직과 "
+        r"데이터의 결합, 도메인 모델의 프런트 합류, 비대한 서비스 분할, 어댑터·위성 서비스의 "
+        r"합류, 연결 없는 클래스 배치 과정에서 서비스 수가 달라집니다",
+    ),
+    (
+        re.compile(r"^the natural split has the (\d+) services asked for$"),
+        r"기본 분할의 서비스 수가 요청한 \1개와 같습니다",
+    ),
+    (
+        re.compile(
+            r"^the natural split has (\d+) services; merged to the (\d+) asked for(?:: (.+))?$"
+        ),
+        lambda m: (
+            f"기본 분할은 서비스 {m[1]}개이며, 요청한 {m[2]}개에 맞춰 합쳤습니다" + _changes(m, 3)
+        ),
+    ),
+    (
+        re.compile(
+            r"^the natural split has (\d+) services; split to the (\d+) asked for(?:: (.+))?$"
+        ),
+        lambda m: (
+            f"기본 분할은 서비스 {m[1]}개이며, 요청한 {m[2]}개에 맞춰 나누었습니다"
+            + _changes(m, 3)
+        ),
+    ),
+    (
+        re.compile(
+            r"^the graph supports at most (\d+) services; (\d+) were asked for(?:: (.+))?$"
+        ),
+        lambda m: (
+            f"요청한 서비스는 {m[2]}개이지만 그래프로는 최대 {m[1]}개까지만 나눌 수 있습니다"
+            + _changes(m, 3)
+        ),
+    ),
+    (
+        re.compile(
+            r"^(\d+) table\(s\) are read or written by no class and tied to no service by a "
+            r"foreign key: listed as unreferenced, owned by no service$"
+        ),
+        r"테이블 \1개는 어떤 클래스도 읽거나 쓰지 않고 외래 키로 연결된 서비스도 없어, 소유 "
+        r"서비스 없이 미참조 테이블로 분류했습니다",
+    ),
+    (
+        re.compile(r"^(\d+) shared-kernel class\(es\) set aside after clustering$"),
+        r"공유 커널 클래스 \1개를 군집화 후에 따로 두었습니다",
+    ),
+    (
+        re.compile(r"^(\d+) shared-kernel class\(es\) set aside before clustering$"),
+        r"공유 커널 클래스 \1개를 군집화 전에 따로 두었습니다",
+    ),
+    (
+        re.compile(
+            r"^(\d+) base type\(s\) that classes of three or more other services extend set "
+            r"aside into the shared kernel after clustering$"
+        ),
+        r"다른 서비스 세 곳 이상의 클래스가 상속하는 기반 타입 \1개를 군집화 후 공유 커널로 "
+        r"옮겼습니다",
+    ),
+    (
+        re.compile(r"^(\d+) class\(es\) put in the shared kernel by the assignment file$"),
+        r"할당 파일에 따라 클래스 \1개를 공유 커널에 넣었습니다",
+    ),
+    (
+        re.compile(r"^(\d+) service\(s\) left without classes were dropped$"),
+        r"클래스가 하나도 남지 않은 서비스 \1개를 제거했습니다",
+    ),
+    (
+        re.compile(r"^(\d+) class(?:es)? pinned to (\d+) services? by the assignment file$"),
+        r"할당 파일에 따라 클래스 \1개를 서비스 \2개에 고정했습니다",
+    ),
+    (
+        re.compile(
+            r"^(\d+) class(?:es)? pinned to (\d+) services? by the assignment file; (\d+) pinned "
+            r"names? not found in the code$"
+        ),
+        r"할당 파일에 따라 클래스 \1개를 서비스 \2개에 고정했습니다. 할당 파일의 이름 중 \3개는 "
+        r"코드에서 찾지 못했습니다",
+    ),
+    # the clean-up steps (msadecomp.decompose.refine)
+    (
+        re.compile(
+            r"^(\d+) services mostly made of package (\S+) gave its classes to one service$"
+        ),
+        r"대부분 \2 패키지로 이루어진 서비스 \1개에서 그 패키지의 클래스를 한 서비스로 모았습니다",
+    ),
+    (
+        re.compile(
+            r"^(\d+) service\(s\) of fewer than (\d+) classes, or with nothing of their own "
+            r"\(only endpoints, or only helpers, and no table\), joined the service most tied to "
+            r"them$"
+        ),
+        r"클래스가 \2개 미만이거나 고유한 요소가 없는(엔드포인트만 또는 도우미 클래스만 있고 "
+        r"테이블은 없는) 서비스 \1개를 가장 강하게 연결된 서비스에 합쳤습니다",
+    ),
+    (
+        re.compile(
+            r"^(\d+) classes holding a domain model and its tables, but no endpoint or screen, "
+            r"joined the front that writes their data most: (\S+) writes (\S+) \((\d+) write "
+            r"calls; no other service makes more than (\d+)\)$"
+        ),
+        r"도메인 모델과 그 테이블은 있으나 엔드포인트나 화면은 없는 클래스 \1개를 그 데이터에 "
+        r"쓰기를 가장 많이 하는 프런트에 합쳤습니다: \2의 \3 쓰기 호출 \4회, 다른 서비스는 최대 "
+        r"\5회",
+    ),
+    (
+        re.compile(
+            r"^(\d+) classes holding a domain model and its tables, beside a read-only front of "
+            r"(\d+) classes that stays apart, joined the front that writes their data most: "
+            r"(\S+) writes (\S+) \((\d+) write calls; no other service makes more than (\d+)\)$"
+        ),
+        r"도메인 모델과 그 테이블을 담은 클래스 \1개를 그 데이터에 쓰기를 가장 많이 하는 "
+        r"프런트에 합쳤습니다(같은 서비스의 읽기 전용 프런트 클래스 \2개는 그대로 남김): \3의 "
+        r"\4 쓰기 호출 \5회, 다른 서비스는 최대 \6회",
+    ),
+    (
+        re.compile(
+            r"^logic with no data of its own joined the service whose data it writes most "
+            r"\((\S+) of (\S+) writes\): (.*)$"
+        ),
+        lambda m: (
+            "자체 데이터가 없는 로직을 그 로직의 쓰기가 가장 많이 향하는 서비스에 "
+            f"합쳤습니다(쓰기 {m[2]}건 중 {m[1]}건): {_listed(m, 3)}"
+        ),
+    ),
+    (
+        re.compile(r"^classes writing the tables of another service's entities joined it: (.*)$"),
+        lambda m: (
+            f"다른 서비스 엔티티의 테이블에 쓰는 클래스를 그 서비스로 옮겼습니다: {_listed(m, 1)}"
+        ),
+    ),
+    (
+        re.compile(
+            r"^a service of (\d+) classes \((\d+%) of all\) was clustered again on its own and "
+            r"split into (\d+) along a clean cut$"
+        ),
+        r"클래스 \1개(전체의 \2)를 담은 서비스를 따로 다시 군집화해 뚜렷한 경계를 따라 \3개로 "
+        r"나누었습니다",
+    ),
+    (
+        re.compile(r"^(\d+) class(?:es)? joined the service holding most of their package: (.*)$"),
+        lambda m: (
+            f"클래스 {m[1]}개를 같은 패키지의 클래스가 가장 많은 서비스로 옮겼습니다: "
+            + _listed(m, 2)
+        ),
+    ),
+    (
+        re.compile(r"^(\d+) class(?:es)? joined the only service using (?:it|them): (.*)$"),
+        lambda m: (
+            f"사용하는 서비스가 하나뿐인 클래스 {m[1]}개를 그 서비스로 옮겼습니다: "
+            + _listed(m, 2)
+        ),
+    ),
+    (
+        re.compile(
+            r"^(\d+) sample-data loaders? joined the only service whose data they load: (.*)$"
+        ),
+        lambda m: (
+            f"한 서비스의 데이터만 적재하는 샘플 데이터 로더 {m[1]}개를 그 서비스로 옮겼습니다: "
+            + _listed(m, 2)
+        ),
+    ),
+    (
+        re.compile(r"^stores no class of their service calls joined their callers: (.*)$"),
+        lambda m: (
+            "같은 서비스의 어떤 클래스도 호출하지 않는 저장소 클래스(DAO·매퍼 등)를 호출하는 쪽 "
+            f"서비스로 옮겼습니다: {_listed(m, 1)}"
+        ),
+    ),
+    (
+        re.compile(r"^model classes joined the service of their stores: (.*)$"),
+        lambda m: f"모델 클래스를 그 저장소 클래스가 있는 서비스로 옮겼습니다: {_listed(m, 1)}",
+    ),
+    (
+        re.compile(
+            r"^a shared provider used by (\d+) other services left the service that uses it, as "
+            r"a service of its own: (.*) \(package (\S+)\)$"
+        ),
+        lambda m: (
+            f"다른 서비스 {m[1]}개가 사용하는 공유 기능을 이를 사용하던 서비스에서 떼어 별도 "
+            f"서비스로 만들었습니다: {_listed(m, 2)} ({m[3]} 패키지)"
+        ),
+    ),
+    (
+        re.compile(
+            r"^a service of (\d+) classes made of pieces with no tie between them was split "
+            r"into (\d+) services of (.+) classes: the pieces of (.*)$"
+        ),
+        lambda m: (
+            f"서로 연결이 없는 조각으로 이루어진 클래스 {m[1]}개의 서비스를 서비스 {m[2]}개(각 "
+            f"클래스 {m[3]}개)로 나누었습니다. 조각별 대표 클래스: {_listed(m, 4)}"
+        ),
+    ),
+    (
+        re.compile(
+            r"^(\d+) such piece\(s\) with no table or request handler of their own, tied more to "
+            r"another service than within, joined it: the pieces of (.*)$"
+        ),
+        lambda m: (
+            "자체 테이블이나 요청 처리 클래스가 없고 내부보다 다른 서비스와 더 강하게 연결된 "
+            f"조각 {m[1]}개를 그 서비스에 합쳤습니다. 조각별 대표 클래스: {_listed(m, 2)}"
+        ),
+    ),
+    (
+        re.compile(r"^a front joined the service whose logic it alone calls \(([^()]*)\): (.*)$"),
+        lambda m: (
+            f"프런트를, 그 프런트만 호출하는 로직({_listed(m, 1)})이 있는 서비스에 합쳤습니다: "
+            + _listed(m, 2)
+        ),
+    ),
+    (
+        re.compile(
+            r"^an inbound adapter no other service uses joined the service of (\S+), which it "
+            r"serves: (.*)$"
+        ),
+        lambda m: (
+            "다른 서비스가 사용하지 않는 인바운드 어댑터를 그 어댑터가 지원하는 "
+            f"{m[1]} 클래스의 서비스에 합쳤습니다: {_listed(m, 2)}"
+        ),
+    ),
+    (
+        re.compile(r"^a small service only the service of (\S+) uses joined it: (.*)$"),
+        lambda m: (
+            f"{m[1]} 클래스의 서비스만 사용하는 소규모 서비스를 그 서비스에 합쳤습니다: "
+            + _listed(m, 2)
+        ),
     ),
 )
 

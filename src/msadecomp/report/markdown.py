@@ -154,7 +154,7 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
     )
     if report["notes"]:
         lines += [f"### {_('How the services were chosen')}", ""]
-        lines += [f"- {note}" for note in report["notes"]] + [""]
+        lines += [f"- {_(note)}" for note in report["notes"]] + [""]
     lines += [f"## {_('Services')}", ""]
     figures = [(x, service_figures(x)) for x in report["services"]]
     columns = ("classes", "tables", "endpoints", "calls out", "calls in")
