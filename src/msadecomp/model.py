@@ -92,8 +92,8 @@ class JavaType:
     """True when the file could not be parsed and this type comes from fallback extraction."""
     entity_table: str | None = None
     """For an entity: the table it maps (JPA ``@Table(name)`` or the entity name; MyBatis-Plus
-    ``@TableName``), or the MongoDB collection of a Morphia ``@Entity`` or Spring Data
-    ``@Document``."""
+    ``@TableName``; Spring Data JDBC/R2DBC ``@Table``), or the MongoDB collection of a
+    Morphia ``@Entity`` or Spring Data ``@Document``."""
     entity_mapping: str | None = None
     """How :attr:`entity_table` was mapped: one of :data:`MAPPINGS`."""
     join_tables: tuple[str, ...] = ()
@@ -175,15 +175,22 @@ BEAN_VIA = "bean "
 """``via`` prefix of a table written by an injected XML bean (``bean egovBBSIdGnrService``)."""
 LIBRARY_VIA = "library "
 """``via`` prefix of a table a library keeps for the class using it (``library Quartz``)."""
-JPA_ENTITY, HIBERNATE_MAPPING, ORM_XML, EJB_ENTITY, MYBATIS_PLUS_ENTITY, MONGO_DOCUMENT = (
-    MAPPINGS
-) = (
+(
+    JPA_ENTITY,
+    HIBERNATE_MAPPING,
+    ORM_XML,
+    EJB_ENTITY,
+    MYBATIS_PLUS_ENTITY,
+    MONGO_DOCUMENT,
+    SPRING_DATA_TABLE,
+) = MAPPINGS = (
     "JPA entity",
     "Hibernate mapping",
     "JPA orm.xml",
     "EJB entity bean",
     "MyBatis-Plus entity",
     "MongoDB document",
+    "Spring Data JDBC/R2DBC entity",
 )
 """``TableAccess.via`` of an entity mapped to its table: the mapping says whose rows they are."""
 MONGO_COLLECTION = "MongoDB collection"

@@ -24,6 +24,7 @@ from msadecomp.model import (
     JPA_ENTITY,
     MONGO_DOCUMENT,
     MYBATIS_PLUS_ENTITY,
+    SPRING_DATA_TABLE,
     Access,
     Bean,
     Dependency,
@@ -148,6 +149,10 @@ REPOSITORY_BASES = frozenset(
         "BaseMapper",  # MyBatis-Plus: the mapper inherits CRUD on its entity's table
         "MongoRepository",
         "ReactiveMongoRepository",
+        "ReactiveCrudRepository",
+        "ReactiveSortingRepository",
+        "R2dbcRepository",
+        "ListPagingAndSortingRepository",
     }
 )
 TYPE_VARIABLE = re.compile(r"[A-Z][A-Z0-9]?$")
@@ -431,7 +436,9 @@ def _entity_table(
     from its annotations by simple name: MyBatis-Plus ``@TableName("sys_user")`` (else the
     snake_case class name), JPA ``@Entity`` with ``@Table(name)`` (else the entity name),
     Morphia ``@Entity("booking")`` (else the class name) and Spring Data
-    ``@Document(collection = "x")`` (else the class name starting in lower case), as written:
+    ``@Document(collection = "x")`` (else the class name starting in lower case), as written,
+    and Spring Data JDBC or R2DBC ``@Table("reserve_item")`` (else the snake_case class name,
+    as its default naming strategy has it):
     MongoDB's names are case-sensitive. A file importing Morphia or Spring Data MongoDB says
     which ``@Entity`` and ``@Document`` these are (Elasticsearch has a ``@Document`` too)."""
     if mybatis_plus_entity(names):
@@ -451,6 +458,15 @@ def _entity_table(
         table = names.get("Table")
         name = (table.get("name") if table else None) or names["Entity"].get("name") or simple
         return name.upper(), JPA_ENTITY
+    if (table := names.get("Table")) and (
+        table.name == RELATIONAL_TABLE
+        or any(
+            i.path == RELATIONAL_TABLE or (i.wildcard and i.path == RELATIONAL_MAPPING)
+            for i in imports
+        )
+    ):
+        name = table.value or table.get("name") or _snake(simple)
+        return normalise_table(name).upper(), SPRING_DATA_TABLE
     return None, None
 
 
@@ -1214,6 +1230,9 @@ ENTITY_MANAGERS = frozenset(
 """Types whose calls store or load an entity: JPA's entity manager, Hibernate's session,
 Spring Data MongoDB's template and Morphia's datastore."""
 MONGO_PACKAGES = ("org.mongodb.morphia", "dev.morphia", "org.springframework.data.mongodb")
+RELATIONAL_MAPPING = "org.springframework.data.relational.core.mapping"
+RELATIONAL_TABLE = f"{RELATIONAL_MAPPING}.Table"
+"""Spring Data JDBC's and R2DBC's ``@Table``: an entity without ``@Entity``."""
 """Imports that make ``@Entity`` Morphia's and ``@Document`` Spring Data MongoDB's."""
 MANAGER_GETTERS = frozenset(
     {"getEntityManager()", "getSession()", "getCurrentSession()", "getHibernateTemplate()"}

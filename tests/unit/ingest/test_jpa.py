@@ -171,6 +171,45 @@ def test_mybatis_plus_entities_and_mappers_map_their_tables(tmp_path: Path) -> N
     assert not any(source == "UserConverter" for source, *_ in got)
 
 
+def test_spring_data_jdbc_and_r2dbc_entities_and_repositories_map_their_tables(
+    tmp_path: Path,
+) -> None:
+    """Spring Data JDBC and R2DBC entities carry ``@Table`` without ``@Entity`` (named, or after
+    the snake_case class name); their reactive repositories store them. eGovFrame's MSA
+    template's reservation tables had been unreferenced and its three reservation services
+    owned none. A ``@Table`` of no Spring Data import maps nothing."""
+    files = {
+        "ReserveItem.java": """package rsv;
+            import org.springframework.data.relational.core.mapping.Table;
+            @Table("reserve_item") public class ReserveItem { Long id; }""",
+        "Location.java": """package rsv;
+            import org.springframework.data.relational.core.mapping.*;
+            @Table public class Location { Long id; }""",
+        "Reserve.java": """package rsv;
+            @org.springframework.data.relational.core.mapping.Table(name = "reserve")
+            public class Reserve { String id; }""",
+        "Sheet.java": """package rsv;
+            @Table(name = "sheet") public class Sheet { String id; }""",
+        "ReserveItemRepository.java": """package rsv;
+            import org.springframework.data.r2dbc.repository.R2dbcRepository;
+            public interface ReserveItemRepository extends R2dbcRepository<ReserveItem, Long> {}""",
+        "LocationRepository.java": """package rsv;
+            import org.springframework.data.repository.reactive.ReactiveCrudRepository;
+            public interface LocationRepository extends ReactiveCrudRepository<Location, Long> {}""",
+    }
+    model = ingested(tmp_path, files)
+    types = {t.simple_name: t for t in model.types}
+    mapped = {n: (t.entity_table, t.stereotype) for n, t in types.items() if t.entity_table}
+    assert mapped == {
+        "ReserveItem": ("RESERVE_ITEM", "entity"),
+        "Location": ("LOCATION", "entity"),
+        "Reserve": ("RESERVE", "entity"),
+    }
+    got = {(a.source.rpartition(".")[2], a.table, a.access) for a in model.table_accesses}
+    assert ("ReserveItemRepository", "RESERVE_ITEM", Access.WRITE) in got
+    assert ("LocationRepository", "LOCATION", Access.READ) in got
+
+
 def test_mongodb_documents_collections_templates_and_repositories(tmp_path: Path) -> None:
     """MongoDB collections count as tables: a Morphia ``@Entity("booking")`` or a Spring Data
     ``@Document`` (named or after its class) maps one; a class opening a collection by name
