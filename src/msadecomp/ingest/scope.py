@@ -69,6 +69,19 @@ True
 >>> bool(ANT_TESTS.match("app/test/a/Helper.java")), bool(ANT_TESTS.match("src/a/test/B.java"))
 (True, False)
 """
+TEST_MODULES = re.compile(
+    r"^(?:[^/]*/)*(?:[^/]*[-_.])?(?:tests?|testing|testkit|e2e)(?:[-_.][^/]*)?/src/", re.I
+)
+"""A build module named for tests holds test code under ``src/main`` too: DHIS2's
+``dhis-test-e2e`` (REST-Assured actions) and ``dhis-support-test``, FTGO's
+``ftgo-test-util``, jeecg's ``jeecg-cloud-test-seata-order`` demos, RuoYi-Vue-Pro's
+``yudao-spring-boot-starter-test``. A word merely containing *test* names no such module.
+
+>>> [bool(TEST_MODULES.match(p)) for p in (
+...     "dhis-2/dhis-test-e2e/src/main/A.java", "ftgo-end-to-end-tests-common/src/main/B.java",
+...     "contest-service/src/main/C.java", "shop/src/main/java/test/D.java")]
+[True, True, False, False]
+"""
 TOOLING_PATTERNS = (
     ".mvn",
     "MavenWrapperDownloader.java",
@@ -149,7 +162,11 @@ class Scope:
         path = rel.rpartition("!/")[2]  # archive members: the path inside the archive
         if self._includes and not any(r.match(path) for r in self._includes):
             return "outside the include patterns"
-        if self._ant_tests and "!/" not in rel and ANT_TESTS.match(path):
+        if (
+            self._ant_tests
+            and "!/" not in rel
+            and (ANT_TESTS.match(path) or TEST_MODULES.match(path))
+        ):
             return TEST_REASON  # source trees only: an archive's test package is its code
         for regex, why in self._rules:
             if regex.match(path):

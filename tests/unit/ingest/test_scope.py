@@ -27,6 +27,11 @@ from msadecomp.ingest.sources import collect
         ("tests/core/net/jforum/FakeHttpRequest.java", TEST_REASON),  # Ant layout
         ("test/org/apache/catalina/startup/TesterServlet.java", TEST_REASON),
         ("work/testclasses/com/ibatis/jpetstore/domain/DomainFixture.class", TEST_REASON),
+        ("dhis-2/dhis-test-e2e/src/main/java/org/hisp/actions/RestApiActions.java", TEST_REASON),
+        ("ftgo-test-util/src/main/java/net/ftgo/testutil/FtgoTestUtil.java", TEST_REASON),
+        ("yudao-spring-boot-starter-test/src/main/java/a/BaseDbUnitTest.java", TEST_REASON),
+        ("contest-service/src/main/java/a/Contest.java", None),  # a word containing test
+        ("app.war!/WEB-INF/lib/shop-test/src/main/A.class", None),  # no module in an archive
         ("src/main/java/egov/ArticleService.java", None),
         ("src/net/jforum/tests/Helper.java", None),
         ("app.war!/WEB-INF/classes/com/acme/test/Util.class", None),
