@@ -3,9 +3,12 @@
 The splitter respects quotes (doubled quotes included) and comments, ends a statement at ``;``,
 at Oracle's ``/`` or SQL Server's ``GO`` on a line of their own, and at a line that plainly
 starts a new statement (``CREATE``/``ALTER``/... at the start of a line), so scripts without
-``;`` work. Data statements (``INSERT``/``UPDATE``/... ending in ``;``) are skipped over with one
-regular-expression match each, never tokenised. An unterminated comment or quote ends the script
-and is reported.
+``;`` work. Such a line continues the statement still open instead when that statement cannot
+end there (a parenthesis open, a trailing comma, an ``ALTER TABLE name`` with no action
+yet) or when its words are a clause (``ALTER COLUMN``, ``DROP CONSTRAINT``): dhis2's
+``ALTER TABLE trackerevent`` / ``ALTER COLUMN ...;`` is one statement. Data statements
+(``INSERT``/``UPDATE``/... ending in ``;``) are skipped over with one regular-expression match
+each, never tokenised. An unterminated comment or quote ends the script and is reported.
 """
 
 from __future__ import annotations
@@ -44,6 +47,39 @@ _DATA_FAST_BACKSLASH = re.compile(
     re.I | re.M | re.S,
 )
 """The same where a backslash escapes the character after it (MySQL: ``'Tonga Pa\\'anga'``)."""
+_TAIL = 400
+"""How much of the open statement's end is looked at to tell whether it can end (bounded, so a
+long statement with many keyword lines stays linear)."""
+_ALTER_HEAD = re.compile(
+    r"ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?"
+    r'(?:"[^"]*"|`[^`]*`|\[[^\]]*\]|[\w$#]+)(?:\s*\.\s*(?:"[^"]*"|`[^`]*`|\[[^\]]*\]|[\w$#]+))*',
+    re.I,
+)
+"""An ``ALTER TABLE`` without its action yet (MySQL's ``ALTER TABLE t`` / ``DROP INDEX i``)."""
+_LINE_WORDS = re.compile(r"[ \t]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
+_CLAUSES = {
+    "ALTER": frozenset({"COLUMN", "CONSTRAINT"}),
+    "DROP": frozenset(
+        {
+            "COLUMN",
+            "CONSTRAINT",
+            "DEFAULT",
+            "NOT",
+            "PRIMARY",
+            "FOREIGN",
+            "UNIQUE",
+            "CHECK",
+            "KEY",
+            "IDENTITY",
+            "EXPRESSION",
+            "PARTITION",
+            "SUBPARTITION",
+            "PERIOD",
+        }
+    ),
+    "TRUNCATE": frozenset({"PARTITION", "SUBPARTITION"}),
+}
+"""Keyword lines that are clauses of an ``ALTER TABLE``, never statements of their own."""
 _SPACE = re.compile(r"\s*")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _LEADING_JUNK = re.compile(r"^[\s\ufffd\ufeff\x00-\x1f]+")
@@ -103,12 +139,14 @@ def statements(
         seg = i = start
         end = n
         next_pos = n
+        depth = 0  # parentheses open outside quotes and comments
         while True:
             m = _SPECIAL.search(text, i)
             if m is None:
                 break
             token = m.group()
             at = m.start()
+            depth += text.count("(", i, at) - text.count(")", i, at)
             if token in ("'", '"', "`"):
                 close = _close_quote(text, at, token, backslash)
                 if close < 0:
@@ -135,7 +173,7 @@ def statements(
                 end, next_pos = at, at + 1
                 break
             elif not token.strip():  # a statement keyword at a line start
-                if at > start and ("".join(pieces).strip() or text[seg:at].strip()):
+                if at > start and _starts_next(text, at, _tail(pieces, text, seg, at), depth):
                     end = next_pos = at
                     break
                 i = at + 1
@@ -153,6 +191,29 @@ def statements(
             )
         line += text.count("\n", start, next_pos)
         pos = next_pos
+
+
+def _tail(pieces: list[str], text: str, seg: int, at: int) -> str:
+    """The last characters (at most ``_TAIL``) of the statement read so far, comments as
+    blanks, trailing blanks dropped: ``""`` when it has no text yet."""
+    tail = text[max(seg, at - _TAIL) : at].rstrip()
+    k = len(pieces)
+    while len(tail) < _TAIL and k:
+        k -= 1
+        tail = pieces[k][-_TAIL:] + tail if tail else pieces[k][-_TAIL:].rstrip()
+    return tail[-_TAIL:]
+
+
+def _starts_next(text: str, at: int, tail: str, depth: int) -> bool:
+    """Whether the keyword line at ``at`` starts a new statement after the open one, whose
+    end is ``tail``: not when the open one has no text, cannot end here or the line is one of
+    its clauses."""
+    if not tail or depth > 0 or tail[-1] == "," or _ALTER_HEAD.fullmatch(tail.lstrip()):
+        return False
+    words = _LINE_WORDS.match(text, at)
+    if words is None or words.group(2) is None:
+        return True
+    return words.group(2).upper() not in _CLAUSES.get(words.group(1).upper(), ())
 
 
 def _first_text(text: str, start: int, end: int) -> int:

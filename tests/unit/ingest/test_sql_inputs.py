@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from msadecomp.config import Config, config_from_mapping
 from msadecomp.errors import ConfigError
 from msadecomp.ingest.sources import SourceFile
+from msadecomp.ingest.sql_ddl import parse_ddl
 from msadecomp.ingest.sql_dialect import choose_copies, dialect_of, ordered, sqlglot_dialect
 from msadecomp.ingest.sql_inputs import read_sql_side
 from msadecomp.ingest.sql_script import ScriptIssues, is_data_only, statements
@@ -150,6 +151,92 @@ CREATE TABLE B (X INT)"""
         (5, "INSERT"),
         (6, "CREATE"),
     ]
+
+
+def test_a_keyword_line_inside_an_open_statement_continues_it() -> None:
+    """dhis2's migrations put an ALTER TABLE's action on the next line (``ALTER COLUMN``,
+    ``drop constraint``): it had been cut into an ALTER and a DROP. An ALTER TABLE inside a
+    PL/pgSQL block (after ``THEN``) is still read as its own statement."""
+    script = """alter table only userrolemembers
+    drop constraint if exists fk_userrolemembers_userid;
+ALTER TABLE trackerevent
+ALTER COLUMN geometry TYPE geometry(Geometry, 4326)
+USING CASE WHEN ST_SRID(geometry) = 0 THEN ST_SetSRID(geometry, 4326)
+END;
+alter table messageattachments
+drop constraint if exists messageattachments_pkey,
+drop constraint if exists fk_messageattachments_fileresourceid;
+ALTER TABLE t
+DROP INDEX i;
+DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'fk') THEN
+ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (x) REFERENCES u (x);
+END IF; END $$;
+CREATE TABLE c (
+  x INT,
+  drop_date DATE, -- a column, not a statement
+  CONSTRAINT pk PRIMARY KEY (x)
+);"""
+    got = [(s.line, s.verb) for s in statements(script)]
+    assert got == [
+        (1, "ALTER"),
+        (3, "ALTER"),
+        (7, "ALTER"),
+        (10, "ALTER"),
+        (12, "DO"),
+        (13, "ALTER"),
+        (14, "END"),
+        (14, "END"),
+        (15, "CREATE"),
+    ]
+
+
+def test_an_alter_whose_action_is_on_the_next_line_makes_no_phantom_tables() -> None:
+    script = """CREATE TABLE userrolemembers (userid INT);
+CREATE TABLE trackerevent (geometry INT);
+alter table if exists userrolemembers
+    drop constraint if exists fk_userrolemembers_userid;
+alter table only userrolemembers
+    add constraint fk_u foreign key (userid) references userinfo (userinfoid);
+ALTER TABLE trackerevent
+ALTER COLUMN geometry TYPE geometry(Geometry, 4326);"""
+    tables, diags = parse_ddl("V2_38_22__x.sql", script, "postgres")
+    assert sorted(t.name for t in tables) == ["TRACKEREVENT", "USERROLEMEMBERS"]
+    assert not diags
+    (members,) = [t for t in tables if t.name == "USERROLEMEMBERS"]
+    assert members.foreign_keys[0].ref_table == "USERINFO"
+
+
+_CLAUSE_LINES = st.sampled_from(
+    [
+        "ALTER COLUMN x TYPE text",
+        "  drop constraint if exists fk_x",
+        "DROP COLUMN y",
+        "add constraint pk primary key (id)",
+        "DROP DEFAULT",
+        "alter column z set not null",
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(_CLAUSE_LINES, min_size=1, max_size=4), min_size=1, max_size=6))
+def test_statements_ended_by_semicolons_are_never_cut_at_keyword_lines(
+    actions: list[list[str]],
+) -> None:
+    script = "\n".join(
+        f"ALTER TABLE ONLY t{n}\n" + ",\n".join(lines) + ";" for n, lines in enumerate(actions)
+    )
+    found = list(statements(script))
+    assert [(s.verb, s.text.split()[3]) for s in found] == [
+        ("ALTER", f"t{n}") for n in range(len(actions))
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["CREATE TABLE", "ALTER TABLE", "DROP TABLE", "INSERT INTO"])))
+def test_scripts_without_semicolons_still_split_at_each_statement(verbs: list[str]) -> None:
+    script = "\n".join(f"{verb} t{n} (x INT)" for n, verb in enumerate(verbs))
+    assert [s.text for s in statements(script)] == script.splitlines()
 
 
 @settings(max_examples=100, deadline=None)
