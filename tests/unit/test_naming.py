@@ -489,3 +489,20 @@ def test_features_inside_architecture_layers_name_the_services() -> None:
     g = graph_of(*user, *article, *infra)
     ids = [c.id for c in name_clusters(g, [set(user), set(article), set(infra)])]
     assert ids == ["article", "mybatis", "user"]
+
+
+def test_a_lone_capital_before_a_word_is_part_of_it_but_an_interfaces_i_or_javas_j() -> None:
+    """Openfire's vCard classes had named their service ``card``; eGovFrame's ``JFile``
+    classes are about files."""
+    cards = [
+        "VCardManager",
+        "VCardProvider",
+        "DefaultVCardProvider",
+        "VCardEventListener",
+        "Photo",
+    ]
+    files = ["JFileUpload", "JFileDownload", "JFileDetails", "JCrypto", "Archive"]
+    first = {f"app.p{i % 3}.{n}" for i, n in enumerate(cards)}
+    second = {f"app.p{i % 3}.{n}" for i, n in enumerate(files)}
+    clusters = name_clusters(graph_of(*first, *second), [first, second])
+    assert sorted(c.name for c in clusters) == ["file", "vcard"]
