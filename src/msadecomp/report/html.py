@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import unescape
 from importlib import resources
 from typing import Any
 from xml.sax.saxutils import escape
@@ -18,7 +19,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from msadecomp.report.diagrams import area_boxes, node_id
 from msadecomp.report.glossary import LEGEND, glossary
-from msadecomp.report.i18n import readiness_question, translator
+from msadecomp.report.i18n import diagram_translator, readiness_question, translator
 from msadecomp.report.markdown import (
     DEFAULT_VIEWS,
     LEFT_OUT,
@@ -36,13 +37,39 @@ from msadecomp.report.neighbourhood import neighbourhood_svg
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.S)
 _SIZE = re.compile(r'<svg([^>]*?)\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
+_TEXT = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)")
+_FONT_SIZE = re.compile(r'font-size="([\d.]+)"')
 MAX_SIDE_PX = 8000
 
 
-def inline_svg(svg: str) -> str:
+def _ems(text: str) -> float:
+    """About how wide ``text`` is, in ems: Hangul is full width, Latin about half."""
+    return sum(1.0 if ch >= "\u1100" else 0.55 for ch in text)
+
+
+def _translated(match: re.Match[str], translate: Callable[[str], str]) -> str:
+    """One ``<text>`` element of a Graphviz SVG with its text translated. Graphviz sized the
+    boxes for the English, so a translation that would run wider is fitted to its width."""
+    text = unescape(match[2])
+    korean = translate(text)
+    if korean == text:
+        return match[0]
+    start = match[1]
+    size = _FONT_SIZE.search(start)
+    if size and _ems(korean) > _ems(text):
+        width = float(size[1]) * _ems(text)
+        start = start[:-1] + f' textLength="{width:.0f}" lengthAdjust="spacingAndGlyphs">'
+    return start + escape(korean) + match[3]
+
+
+def inline_svg(svg: str, translate: Callable[[str], str] | None = None) -> str:
     """Drop the XML declaration and DOCTYPE so the SVG can sit inside HTML; cap its size so no
-    side is over ``MAX_SIDE_PX`` (the viewBox keeps the drawing, zoom shows detail)."""
+    side is over ``MAX_SIDE_PX`` (the viewBox keeps the drawing, zoom shows detail).
+    ``translate``: a :func:`~msadecomp.report.i18n.diagram_translator`, for each line of the
+    diagram's text (its title, counts and stereotypes; names pass through unchanged)."""
     body = _PROLOGUE.sub("", svg, count=1)
+    if translate is not None:
+        body = _TEXT.sub(lambda m: _translated(m, translate), body)
     m = _SIZE.search(body)
     if m:
         w, h = float(m.group(2)) * 4 / 3, float(m.group(3)) * 4 / 3
@@ -130,6 +157,7 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         lstrip_blocks=True,
     )
     template = env.get_template("report.html.j2")
+    _, label = translator(lang), diagram_translator(lang)
     notation, terms = glossary(lang)
     node_links = {node_id(s["id"]): anchor("svc", s["id"]) for s in report["services"]}
     if report.get("shared_kernel"):
@@ -138,10 +166,10 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         node_links.update(dict.fromkeys(area_boxes(report).values(), "services"))
     return template.render(
         r=report,
-        params=parameters_line(report),
-        svgs={k: inline_svg(v) for k, v in svgs.items()},
+        params=parameters_line(report, lang),
+        svgs={k: inline_svg(v, label) for k, v in svgs.items()},
         metric_labels=METRIC_LABELS,
-        _=translator(lang),
+        _=_,
         lang=lang,
         question=lambda item: readiness_question(item["number"], item["question"], lang),
         display_name=display_name,
@@ -155,7 +183,7 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         node_links=node_links,
         known={s["id"] for s in report["services"]},
         script=_script(),
-        neighbourhood=lambda s: neighbourhood_svg(report, s, anchor, s["id"]),
+        neighbourhood=lambda s: neighbourhood_svg(report, s, anchor, s["id"], label),
         cls=_class_label(class_labels(report)),
         messages={
             "default": DEFAULT_VIEWS,

@@ -4,10 +4,12 @@ Report renderers write their text in English and pass each fixed phrase through 
 translator :func:`translator` returns; the Korean catalogue below holds the Korean for every
 such phrase. The readiness checklist uses the wording of the Korean guidance itself
 (정보시스템 자가진단 체크리스트). Text computed from the code (class, table and package names)
-stays as it is; the readiness verdict, the evidence of a service's subdomain type, the reasons
-a class is in the shared kernel and the notes on how the services were chosen
-(``Decomposition.notes``) are computed sentences too, which patterns translate keeping their
-figures and names.
+stays as it is; the readiness verdict and evidence, the evidence of a service's subdomain type,
+the reasons a class is in the shared kernel, the notes on how the services were chosen
+(``Decomposition.notes``), the reasons of the extraction order and the warnings are computed
+sentences too, which patterns translate keeping their figures and names. The text of the
+diagrams in the HTML report goes through :func:`diagram_translator`, which has patterns only.
+The diagnostics' messages stay in English.
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ KO: dict[str, str] = {
     "no service": "서비스 없음",
     "shared kernel": "공유 커널",
     "none found": "찾지 못함",
-    "Why": "판단 근거",
+    "Why {kind}": "{kind}으로 본 근거",
     "Classes": "클래스",
     "Owned tables": "소유 테이블",
     "Owned tables other services also use": "다른 서비스도 쓰는 소유 테이블",
@@ -230,6 +232,20 @@ KO: dict[str, str] = {
     "answers file": "응답 파일",
     "answers file (overrides the code)": "응답 파일 (코드 분석보다 우선)",
     "answered": "응답",
+    "{n} {severity}": "{severity} {n}건",
+    # the parameters line under the title
+    "seed": "시드",
+    "fixed": "고정",
+    "sweep": "탐색",
+    "sweep, fitted to the wanted count": "탐색 후 요청한 서비스 수에 맞춤",
+    "{n} services asked for": "요청한 서비스 {n}개",
+    # the suggested extraction order (msadecomp.plan) and the warnings (msadecomp.classify)
+    "generic capability: consider a shared platform service or an off-the-shelf product "
+    "instead of custom code": "일반 기능: 직접 개발하기보다 공유 플랫폼 서비스나 상용 제품을 "
+    "검토하십시오",
+    "core subdomain: the value of the migration is here": "핵심 서브 도메인: 전환의 가치가 "
+    "여기에 있습니다",
+    "the code supports no split into several services": "이 코드는 여러 서비스로 나눌 수 없습니다",
     # metric labels
     "modularity Q": "모듈성 Q",
     "structural modularity SM": "구조적 모듈성 SM",
@@ -284,6 +300,30 @@ _CHANGES_KO: _Rules = (
 lists them after its note."""
 
 
+_DELIVERY_KO = {
+    "build": "빌드 파일",
+    "tests": "테스트",
+    "ci": "CI 파이프라인",
+    "containers": "컨테이너·배포 파일",
+}
+"""The kinds of delivery files readiness question 9 looks for (msadecomp.readiness)."""
+_KINDS_KO = {"core": "핵심", "supporting": "지원", "generic": "일반", "untyped": "미분류"}
+"""Subdomain types as the diagrams' boxes show them, short."""
+_ACCESS_KO = {"read": "읽기", "write": "쓰기"}
+
+
+def _collapsed(how: str) -> str:
+    """How a class diagram folds its classes into packages, in Korean."""
+    if how == "collapsed to packages":
+        return "패키지 단위로 접음"
+    folded, _, root = how.rpartition(" of ")
+    return (
+        f"{root} 하위 패키지 단위로 접음"
+        if folded.startswith("collapsed")
+        else f"{root} 하위 패키지"
+    )
+
+
 def _rewrite(text: str, rules: _Rules) -> str:
     """``text`` with every rule applied wherever it matches."""
     for pattern, korean in rules:
@@ -309,6 +349,88 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (
         re.compile(r"^only (\d+) of 10 yes: the checklist does not yet suggest cloud native$"),
         r"10개 중 \1개 YES: 아직 클라우드 네이티브 도입을 권하지 않습니다",
+    ),
+    (
+        re.compile(
+            r"^(\d+) yes so far, (\d+) unanswered: answer the remaining questions "
+            r"\(--answers FILE\) to reach a verdict$"
+        ),
+        r"지금까지 YES \1개, 미응답 \2개: 판정을 내리려면 나머지 질문에 답하십시오"
+        r"(--answers FILE)",
+    ),
+    # the evidence of readiness questions 6, 8 and 9 (msadecomp.readiness)
+    (re.compile(r"^modularity (\S+) \(needs >= (\S+)\)$"), r"모듈성 \1 (기준 \2 이상)"),
+    (
+        re.compile(r"^(\S+%) of accessed tables shared \(needs <= (\S+%)\)$"),
+        r"접근하는 테이블 중 여러 서비스가 공유하는 비율 \1 (기준 \2 이하)",
+    ),
+    (
+        re.compile(r"^inter-call percentage (\S+%) \(needs <= (\S+%)\)$"),
+        r"서비스 간 호출 비율 \1 (기준 \2 이하)",
+    ),
+    (
+        re.compile(r"^(\d+) foreign key\(s\) between tables of different services$"),
+        r"서로 다른 서비스의 테이블 사이 외래 키 \1개",
+    ),
+    (
+        re.compile(r"^(\d+) dependency cycle\(s\) between proposed services$"),
+        r"제안 서비스 사이의 의존 순환 \1개",
+    ),
+    (
+        re.compile(r"^(\d+) class\(es\) depend on (\d+)\+ project types \((\S+%)\)$"),
+        r"프로젝트 타입 \2개 이상에 의존하는 클래스 \1개(전체의 \3)",
+    ),
+    (
+        re.compile(r"^(\d+) of (\d+) packages are in package-level cycles$"),
+        r"패키지 \2개 중 \1개가 패키지 간 순환에 속함",
+    ),
+    (
+        re.compile(r"^(build|tests|ci|containers): (.+)$"),
+        lambda m: f"{_DELIVERY_KO[m[1]]}: {'없음' if m[2] == 'none' else m[2]}",
+    ),
+    # why a service comes at its step of the extraction order (msadecomp.plan)
+    (
+        re.compile(r"^(\d+) incoming and (\d+) outgoing cross-service calls$"),
+        r"서비스 간 호출: 들어오는 호출 \1회, 나가는 호출 \2회",
+    ),
+    (
+        re.compile(r"^(\d+) table\(s\) shared with other services$"),
+        r"다른 서비스와 공유하는 테이블 \1개",
+    ),
+    (
+        re.compile(
+            r"^(\d+) use\(s\) of types across services without a call \(exceptions, DTOs, "
+            r"base classes: a library or an API contract once split\)$"
+        ),
+        r"호출 없이 다른 서비스의 타입을 쓰는 곳 \1개(예외, DTO, 기반 클래스: 분리하면 "
+        r"라이브러리나 API 계약이 됨)",
+    ),
+    (
+        re.compile(r"^(\d+) foreign key\(s\) to or from other services' tables$"),
+        r"다른 서비스의 테이블을 참조하거나 그 테이블에서 참조되는 외래 키 \1개",
+    ),
+    # the report's warnings (msadecomp.classify, and the input.copies diagnostic)
+    (
+        re.compile(
+            r"^modularity (\S+) is below (\S+): the boundaries are unclear; do not split yet\. "
+            r"Clarify the domain model first \(Newman, 2019\)\.$"
+        ),
+        r"모듈성(\1)이 기준값(\2)보다 낮아 경계가 분명하지 않습니다. 아직 나누지 말고 도메인 "
+        r"모델부터 명확히 하십시오(Newman, 2019).",
+    ),
+    (
+        re.compile(
+            r"^(\d+) classes are declared more than once \(copies in (.+)\): the input seems to "
+            r"hold several applications, or versions of one, and only the first copy of each "
+            r"class is analysed; analyse each on its own \(pass its folder, or --exclude the "
+            r"others\)$"
+        ),
+        lambda m: (
+            f"클래스 {m[1]}개가 두 번 이상 선언되어 있습니다(사본 위치: "
+            f"{'한 폴더' if m[2] == 'one folder' else m[2]}). 입력에 여러 애플리케이션이나 한 "
+            "애플리케이션의 여러 버전이 들어 있는 것으로 보여 클래스마다 첫 사본만 분석했습니다. "
+            "각각 따로 분석하십시오(그 폴더를 지정하거나 나머지를 --exclude로 제외)"
+        ),
     ),
     # the evidence of a service's subdomain type (msadecomp.classify)
     (
@@ -345,6 +467,13 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     ),
     # why a class is in the shared kernel (msadecomp.graph.kernel and the assignment file)
     (re.compile(r"^listed in kernel\.include$"), r"설정의 kernel.include에 지정됨"),
+    (
+        re.compile(
+            r"^starts the application \(boot class or initializer\): each service gets its own$"
+        ),
+        r"애플리케이션을 시작하는 클래스(부트 클래스 또는 초기화 클래스): 서비스마다 자체 시작 "
+        r"클래스를 둡니다",
+    ),
     (
         re.compile(r"^in the shared kernel by the assignment file$"),
         r"할당 파일에서 공유 커널로 지정됨",
@@ -645,6 +774,81 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 )
 
 
+_DIAGRAM_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(
+            r"^Context map: (.+?): each service's (\d+) strongest call links in and out "
+            r"\((\d+) of (\d+) links, (\d+) of (\d+) calls\) and (\d+) of (\d+) shared-table "
+            r"links; report\.json lists all$"
+        ),
+        r"컨텍스트 맵: \1: 서비스마다 들어오고 나가는 가장 강한 호출 연결 \2개(연결 \4개 중 "
+        r"\3개, 호출 \6회 중 \5회)와 공유 테이블 연결 \8개 중 \7개만 그렸습니다. 전체는 "
+        r"report.json에 있습니다",
+    ),
+    (re.compile(r"^Context map: (.+)$"), r"컨텍스트 맵: \1"),
+    (re.compile(r"^Areas: (.+)$"), r"영역: \1"),
+    (
+        re.compile(
+            r"^Classes by service: (.+?)(?: \((collapsed to packages|collapsed to packages of "
+            r"\S+|packages of \S+)\))?(?:: the (\d+) strongest of (\d+) dependencies)?$"
+        ),
+        lambda m: (
+            f"서비스별 클래스: {m[1]}"
+            + (f" ({_collapsed(m[2])})" if m[2] else "")
+            + (f": 의존 관계 {m[4]}개 중 가장 강한 {m[3]}개만 그렸습니다" if m[3] else "")
+        ),
+    ),
+    (
+        re.compile(
+            r"^Table ownership: (.+?)( \(table counts per service\))?(?:; (\d+) services? "
+            r"without tables left out)?$"
+        ),
+        lambda m: (
+            f"테이블 소유: {m[1]}"
+            + (" (서비스별 테이블 수)" if m[2] else "")
+            + (f"; 테이블이 없는 서비스 {m[3]}개는 뺐습니다" if m[3] else "")
+        ),
+    ),
+    (
+        re.compile(r"^(\d+) class(?:es)?, (\d+) tables?, (\d+) endpoints?$"),
+        r"클래스 \1개, 테이블 \2개, 엔드포인트 \3개",
+    ),
+    (
+        re.compile(r"^«(core|supporting|generic)»( «library»)?$"),
+        lambda m: f"«{_KINDS_KO[m[1]]}»" + (" «라이브러리»" if m[2] else ""),
+    ),
+    (
+        re.compile(r"^(\(no area\)|\S+): (\d+) services?$"),
+        lambda m: f"{'(영역 없음)' if m[1] == '(no area)' else m[1]}: 서비스 {m[2]}개",
+    ),
+    (
+        re.compile(
+            r"^\d+ (?:core|supporting|generic|untyped)"
+            r"(?:, \d+ (?:core|supporting|generic|untyped))*$"
+        ),
+        lambda m: ", ".join(
+            f"{_KINDS_KO[kind]} {n}개" for n, kind in (part.split() for part in m[0].split(", "))
+        ),
+    ),
+    (re.compile(r"^(\d+) calls?$"), r"호출 \1회"),
+    (re.compile(r"^(\d+) shared tables?$"), r"공유 테이블 \1개"),
+    (re.compile(r"^(\d+) calls?, (\d+) shared tables?$"), r"호출 \1회, 공유 테이블 \2개"),
+    (re.compile(r"^\((\d+) class(?:es)?\)$"), r"(클래스 \1개)"),
+    (re.compile(r"^(\d+) class(?:es)?$"), r"클래스 \1개"),
+    (re.compile(r"^(\d+) tables?$"), r"테이블 \1개"),
+    (re.compile(r"^(\d+) more tables?$"), r"테이블 \1개 더"),
+    (re.compile(r"^uses (\d+) tables?$"), r"테이블 \1개 사용"),
+    (re.compile(r"^(\S+) shared-kernel$"), r"\1 공유 커널"),
+    (
+        re.compile(r"^(read|write)(?:/(read|write))?$"),
+        lambda m: "/".join(_ACCESS_KO[a] for a in m.groups() if a),
+    ),
+)
+"""The text of the diagrams in the HTML report (titles, counts and stereotypes of
+:mod:`msadecomp.report.diagrams`, the counts of :mod:`msadecomp.report.neighbourhood`); a
+diagram's other text is names, which stay as they are, so the catalogue is not used on it."""
+
+
 def translator(lang: str) -> Callable[[str], str]:
     """A function from an English report phrase to the phrase in ``lang``.
 
@@ -667,6 +871,22 @@ def translator(lang: str) -> Callable[[str], str]:
 
 def _identity(text: str) -> str:
     return text
+
+
+def diagram_translator(lang: str) -> Callable[[str], str]:
+    """A function from one line of a diagram's text to that line in ``lang``: the diagram
+    patterns only, so a service or package named like a catalogue phrase (``file``,
+    ``message``) keeps its name."""
+    if lang == "en":
+        return _identity
+
+    def translate(text: str) -> str:
+        for pattern, korean in _DIAGRAM_KO:
+            if pattern.match(text):
+                return pattern.sub(korean, text)
+        return text
+
+    return translate
 
 
 def readiness_question(number: int, english: str, lang: str) -> str:

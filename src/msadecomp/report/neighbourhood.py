@@ -9,6 +9,7 @@ the height grows with the number of neighbours only.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -36,9 +37,16 @@ def _box(x: float, y: float, label: str, fill: str, href: str | None, sub: str =
 
 
 def neighbourhood_svg(
-    report: dict[str, Any], service: dict[str, Any], anchor_of: Any, title: str
+    report: dict[str, Any],
+    service: dict[str, Any],
+    anchor_of: Any,
+    title: str,
+    translate: Callable[[str], str] | None = None,
 ) -> str:
-    """The SVG of one service's neighbourhood; ``anchor_of(kind, name)`` gives section ids."""
+    """The SVG of one service's neighbourhood; ``anchor_of(kind, name)`` gives section ids;
+    ``translate``: a :func:`~msadecomp.report.i18n.diagram_translator`, for the counts on
+    boxes and arrows."""
+    _ = translate or str
     types = {s["id"]: s["subdomain"]["type"] for s in report["services"]}
 
     def link(other: str) -> str | None:
@@ -79,7 +87,7 @@ def neighbourhood_svg(
             sid,
             COLOURS.get(service["subdomain"]["type"], "#fff"),
             None,
-            plural(len(service["classes"]), "class"),
+            _(plural(len(service["classes"]), "class")),
         )
     )
     for i, other in enumerate(left):
@@ -97,7 +105,7 @@ def neighbourhood_svg(
             f'<line x1="{10 + BOX_W}" y1="{y + BOX_H / 2:.0f}" x2="{cx:.0f}" '
             f'y2="{cy + BOX_H / 2:.0f}" stroke="#555" marker-end="url(#arr)"/>'
             f'<text x="{(10 + BOX_W + cx) / 2:.0f}" y="{(y + cy) / 2 + BOX_H / 2 - 3:.0f}" '
-            f'font-size="9" text-anchor="middle">{plural(incoming[other], "call")}</text>'
+            f'font-size="9" text-anchor="middle">{_(plural(incoming[other], "call"))}</text>'
         )
     for i, other in enumerate(right):
         y = 20 + i * (BOX_H + GAP)
@@ -125,8 +133,8 @@ def neighbourhood_svg(
         label = ", ".join(
             t
             for t in (
-                plural(outgoing[other], "call") if outgoing[other] else "",
-                plural(used[other], "table") if used[other] else "",
+                _(plural(outgoing[other], "call")) if outgoing[other] else "",
+                _(plural(used[other], "table")) if used[other] else "",
             )
             if t
         )
@@ -145,7 +153,7 @@ def neighbourhood_svg(
     if len(tables) > len(shown):
         parts.append(
             f'<text x="20" y="{ty + (len(shown) + 2) // 3 * 22:.0f}" fill="#666">'
-            f"… {plural(len(tables) - len(shown), 'more table')}</text>"
+            f"… {escape(_(plural(len(tables) - len(shown), 'more table')))}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)

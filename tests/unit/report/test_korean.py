@@ -186,6 +186,11 @@ def test_every_reason_a_file_is_left_out_reads_in_korean() -> None:
     ("reason", "korean"),
     [
         ("listed in kernel.include", "설정의 kernel.include에 지정됨"),
+        (
+            "starts the application (boot class or initializer): each service gets its own",
+            "애플리케이션을 시작하는 클래스(부트 클래스 또는 초기화 클래스): 서비스마다 자체 시작 "
+            "클래스를 둡니다",
+        ),
         ("in the shared kernel by the assignment file", "할당 파일에서 공유 커널로 지정됨"),
         ("JPA mapped superclass of 3 entities", "엔티티 3개의 JPA 매핑 상위 클래스"),
         (
@@ -283,4 +288,53 @@ def test_every_evidence_line_and_kernel_reason_of_a_real_run_reads_in_korean(
     assert len(lines) > 20
     korean = translator("ko")
     untranslated = [line for line in lines if not HANGUL.search(korean(line))]
+    assert untranslated == []
+
+
+def _kernel_reasons() -> list[str]:
+    """Every reason a ``KernelClass(fqn, n, reason)`` of the source gives, its ``{...}`` parts
+    filled with a figure: read from the code, so a new reason is found without a run."""
+    import ast
+
+    import msadecomp as package
+
+    reasons = []
+    for path in sorted(Path(package.__file__).parent.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            t.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            for t in node.targets
+            if isinstance(t, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "KernelClass"
+            ):
+                continue
+            reason = node.args[2] if len(node.args) > 2 else None
+            reason = next((k.value for k in node.keywords if k.arg == "reason"), reason)
+            if isinstance(reason, ast.Name):
+                reasons.append(str(constants[reason.id]))
+            elif isinstance(reason, ast.Constant):
+                reasons.append(str(reason.value))
+            elif isinstance(reason, ast.JoinedStr):
+                reasons.append(
+                    "".join(
+                        str(v.value) if isinstance(v, ast.Constant) else "3" for v in reason.values
+                    )
+                )
+            else:
+                raise AssertionError(f"{path}:{node.lineno}: a reason the test cannot read")
+    return reasons
+
+
+def test_every_kernel_reason_in_the_source_reads_in_korean() -> None:
+    reasons = _kernel_reasons()
+    assert len(reasons) >= 10, reasons
+    korean = translator("ko")
+    untranslated = [r for r in reasons if not HANGUL.search(korean(r))]
     assert untranslated == []
