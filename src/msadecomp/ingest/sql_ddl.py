@@ -65,6 +65,14 @@ _DROP = re.compile(
     re.I,
 )
 _LISTED = re.compile(_NAME)
+_FLYWAY_VERSIONED = re.compile(r"V\d+(?:[._]\d+)*__", re.I)
+"""A Flyway versioned migration's file name (``V2_33_19__Drop_trackedentitydatavalue_table``):
+its drops are migration steps whatever the name says."""
+_FLYWAY_UNDO = re.compile(r"U\d+(?:[._]\d+)*__", re.I)
+"""A Flyway undo script (``U3__...``): it reverses a migration and is never run in sequence."""
+_CLEAN_UP_NAME = re.compile(r"drop|clean|teardown|uninstall|destroy|purge", re.I)
+"""File names of scripts that tear a database down (Activiti's ``activiti.mysql.drop.engine
+.sql``, iTrust's ``dropTables.sql``, JForum's ``oracle_drop_tables.sql``)."""
 _COMMENT = re.compile(
     rf"^\s*COMMENT\s+ON\s+(TABLE|COLUMN)\s+({_NAME})\s+IS\s+'((?:[^']|'')*)'\s*$", re.I | re.S
 )
@@ -200,20 +208,21 @@ class DdlReader:
             ):
                 found, issues = again, escaped
         parsed = 0
-        # a script creating tables is a schema or a migration: what it drops and does not
-        # create again is gone (a dump's DROP TABLE IF EXISTS ahead of each CREATE keeps the
-        # table; a script of drops only cleans a database up, Activiti's drop scripts)
+        # what a script drops and does not create again is gone (a dump's DROP TABLE IF
+        # EXISTS ahead of each CREATE keeps the table), unless the script only tears the
+        # database down (see _is_clean_up)
         created = {
             normalise_table(m.group(1))
             for s in found
             if s.verb == "CREATE" and (m := _CREATE.match(s.text))
         }
+        drops = bool(created) or not _is_clean_up(path)
         for stmt in found:
             if stmt.verb == "RENAME" and (pairs := _RENAME_TABLE.match(stmt.text)):
                 for old, new in _RENAME_PAIR.findall(pairs.group(1)):
                     self._rename_known(normalise_table(old), normalise_table(new))
                 continue
-            if stmt.verb == "DROP" and created and (dropped := _DROP.match(stmt.text)):
+            if stmt.verb == "DROP" and drops and (dropped := _DROP.match(stmt.text)):
                 for name in map(normalise_table, _LISTED.findall(dropped.group(1))):
                     if name not in created:
                         self._drop(name)
@@ -243,7 +252,8 @@ class DdlReader:
 
     def tables(self) -> list[Table]:
         """All tables, after applying every ALTER TABLE and COMMENT ON in reading order; a
-        migration tool's own (``DATABASECHANGELOG``) left out."""
+        migration tool's own (``DATABASECHANGELOG``) left out, and keys to tables dropped and
+        not created again too."""
         for i, later in enumerate(self._later):
             if self._dropped.get(_target(later), -1) > i:
                 continue  # waited for a table a migration dropped since
@@ -251,14 +261,17 @@ class DdlReader:
                 self._alter(later)
             else:
                 self._comment(later)
+        gone = {name for name in self._dropped if name not in self._drafts}
         self._later.clear()
         self._dropped.clear()
         self._waiting.clear()
         for draft in self._drafts.values():
-            draft.fks = [
+            keys = [
                 ForeignKey(fk.columns, self._current(fk.ref_table), fk.ref_columns)
                 for fk in draft.fks
             ]
+            # a key to a table dropped for good went with it (CASCADE, or dropped before)
+            draft.fks = [fk for fk in keys if fk.ref_table not in gone]
         return [d.table() for d in self._drafts.values() if not is_system_table(d.name)]
 
     def _draft(self, name: str, path: str, line: int) -> _Draft:
@@ -387,10 +400,12 @@ class DdlReader:
     def _drop(self, name: str) -> None:
         """``DROP TABLE name`` in a migration: a known table is gone, with the changes waiting
         for it; created again later, it is a new table (PublicCMS dropped ``home_*`` and
-        ``cms_lottery*``). A drop read before the table is created (``DROP TABLE IF EXISTS``
-        ahead of its ``CREATE``) changes nothing."""
-        if self._drafts.pop(name, None) is not None:
-            self._dropped[name] = len(self._later)  # the waiting changes before this are void
+        ``cms_lottery*``). The changes waiting for it are void even when no script created it
+        (Openfire's upgrades alter ``ofSASLAuthorized`` and drop it later: no ``ALTER`` brings it
+        back). A drop read before the table is created (``DROP TABLE IF EXISTS`` ahead of its
+        ``CREATE``) leaves the table."""
+        self._drafts.pop(name, None)
+        self._dropped[name] = len(self._later)  # the waiting changes before this are void
 
     def _current(self, name: str) -> str:
         """The name a table referenced as ``name`` goes by after every rename: a key to a
@@ -453,6 +468,23 @@ class DdlReader:
                 SourceRef(path, line),
             )
         )
+
+
+def _is_clean_up(path: str) -> bool:
+    """Whether a script that creates no table tears the database down rather than migrates it:
+    its file name says so (a Flyway versioned migration's never does; a Flyway undo script's
+    always does). Its drops then change nothing, while a later migration's drops count, also
+    in a script that creates nothing (dhis2's ``V2_37_17__Remove_Chart_and_ReportTable``).
+
+    >>> _is_clean_up("db/drop/activiti.h2.drop.engine.sql"), _is_clean_up("upgrade/29/of.sql")
+    (True, False)
+    >>> _is_clean_up("V2_33_19__Drop_trackedentitydatavalue_table.sql")
+    False
+    """
+    name = path.rsplit("/", 1)[-1]
+    if _FLYWAY_UNDO.match(name):
+        return True
+    return not _FLYWAY_VERSIONED.match(name) and bool(_CLEAN_UP_NAME.search(name))
 
 
 def _open_quote(issues: ScriptIssues) -> bool:

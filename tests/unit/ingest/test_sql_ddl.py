@@ -170,6 +170,71 @@ def test_mysql_rename_table_and_a_migrations_drops_take_effect_in_reading_order(
     assert [fk.ref_table for fk in tables["PAGE"].foreign_keys] == ["SYS_MODULE"]
 
 
+def test_a_later_migration_that_only_drops_removes_the_table_and_the_keys_to_it() -> None:
+    """dhis2's ``V2_37_17__Remove_Chart_and_ReportTable.sql`` creates nothing: its drops had
+    been ignored like a clean-up script's, leaving 168 tables the migrations removed."""
+    reader = DdlReader()
+    reader.add(
+        "2.30/V2_30_0__init.sql",
+        "CREATE TABLE chart (chartid INT);\nCREATE TABLE dashboarditem (chartid INT);\n"
+        "CREATE TABLE keep (id INT);\n"
+        "ALTER TABLE dashboarditem ADD CONSTRAINT f FOREIGN KEY (chartid) REFERENCES chart;",
+        "postgres",
+    )
+    reader.add("2.31/V2_31_2__alter_only.sql", "ALTER TABLE legacy ADD COLUMN x INT;")
+    reader.add("2.37/V2_37_17__Remove_Chart.sql", "DROP TABLE IF EXISTS chart;")
+    reader.add("2.38/V2_38_1__Drop_legacy.sql", "DROP TABLE legacy CASCADE;")
+    tables = {t.name: t for t in reader.tables()}
+    assert sorted(tables) == ["DASHBOARDITEM", "KEEP"]
+    assert tables["DASHBOARDITEM"].foreign_keys == ()
+
+
+def test_clean_up_scripts_that_only_drop_change_nothing() -> None:
+    """Activiti's, iTrust's and JForum's drop scripts and a Flyway undo script tear a
+    database down; they are no step of its history."""
+    for name in (
+        "db/drop/activiti.h2.drop.engine.sql",
+        "sql/dropTables.sql",
+        "database/oracle/oracle_drop_tables.sql",
+        "db/migration/U2__orders.sql",
+    ):
+        reader = DdlReader()
+        reader.add("db/migration/V1__init.sql", "CREATE TABLE orders (id INT);")
+        reader.add(name, "DROP TABLE orders;")
+        assert [t.name for t in reader.tables()] == ["ORDERS"], name
+    reader = DdlReader()
+    reader.add("db/migration/V1__init.sql", "CREATE TABLE orders (id INT);")
+    reader.add("db/migration/V2__drop_orders.sql", "DROP TABLE orders;")
+    assert reader.tables() == []
+
+
+_STEPS = st.lists(
+    st.tuples(st.sampled_from(["create", "drop", "alter"]), st.sampled_from("abcd")),
+    max_size=12,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_STEPS)
+def test_migrations_of_creates_and_drops_end_in_the_tables_created_last(
+    steps: list[tuple[str, str]],
+) -> None:
+    """One step per Flyway migration: a table is there at the end when created and not
+    dropped since, or altered since its last drop (an ALTER of a table no script created
+    still names one)."""
+    reader = DdlReader()
+    alive: set[str] = set()
+    for n, (verb, name) in enumerate(steps, start=1):
+        sql = {
+            "create": f"CREATE TABLE {name} (id INT);",
+            "drop": f"DROP TABLE IF EXISTS {name};",
+            "alter": f"ALTER TABLE {name} ADD COLUMN c{n} INT;",
+        }[verb]
+        reader.add(f"V{n}__step.sql", sql)
+        (alive.discard if verb == "drop" else alive.add)(name)
+    assert sorted(t.name for t in reader.tables()) == sorted(n.upper() for n in alive)
+
+
 def test_a_migration_tools_own_tables_are_left_out() -> None:
     reader = DdlReader()
     reader.add(
