@@ -18,7 +18,7 @@ from msadecomp.model import MESSAGE_VERBS, CodeModel, DepKind, Page
 from msadecomp.plan import extraction_order
 from msadecomp.readiness import assess
 from msadecomp.report.areas import service_areas
-from msadecomp.report.korean import korean_name
+from msadecomp.report.korean import korean_name, speaks_for_its_service
 from msadecomp.usage import listens
 
 REPORT_SCHEMA = "msadecomp.report/1"
@@ -189,6 +189,7 @@ def build_report(
     services: list[dict[str, Any]] = []
     kernel: dict[str, Any] | None = None
     docs = {t.fqn: t.doc for t in model.types if t.outer is None}
+    set_up = {t.fqn for t in model.types if not speaks_for_its_service(t)}
     listeners = {t.top_level for t in model.types if listens(t)}
     comments = {t.name: t.comment for t in model.tables}
     titles = {p.path: p.title for p in model.pages}
@@ -217,10 +218,14 @@ def build_report(
             for e in model.endpoints
             if where.get(top.get(e.handler.split("#")[0], "")) == c.id
         ]
+        setting_up = {m for m in classes if m in set_up}
+        if 2 * len(setting_up) > len(classes):
+            setting_up = set()  # a service of set-up plumbing: its docs say what it is
         name_ko, description = korean_name(
-            [docs[m] for m in classes if docs.get(m)]
+            [docs[m] for m in classes if docs.get(m) and m not in setting_up]
             + [comments[t] for t in owned if comments.get(t)]
-            + [titles[v] for v in views.get(c.id, []) if titles.get(v)]
+            + [titles[v] for v in views.get(c.id, []) if titles.get(v)],
+            [docs[m] for m in setting_up if docs.get(m)],
         )
         services.append(
             {

@@ -11,8 +11,11 @@ and stripped of technical words (클래스, 구현, Controller, ...), so "게시
 서비스 구현 클래스" gives "게시판 관리" and "명함정보를 관리하기 위한 ..." gives "명함정보".
 The name is the candidate most classes and tables agree on (ties: the shorter, then
 alphabetical); the description is the longest sentence that gave it, a class doc before a
-breadcrumb title. A service without
-Korean text gets no Korean name.
+breadcrumb title. A service without Korean text gets no Korean name. The docs of set-up
+plumbing (configuration, boot classes, filters, interceptors, aspects, a ``config`` package)
+vote only when nothing else does or when they make up most of the service: they say nothing of a
+business service holding them (the eGovFrame MSA template's user service had been named
+"설정", settings, after "REST Template 설정 클래스", "OpenAPI 3.0 설정" and "캐시 설정 클래스").
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+
+from msadecomp.model import JavaType
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CUT = re.compile(
@@ -69,6 +74,24 @@ _LEAD = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9&]*)?[\uac00-\ud7a3]")
 its front ("Q&A정보", "RSS태그관리", "HTTP서비스모니터링": not "정보", "태그관리")."""
 
 
+_SET_UP = re.compile(
+    r"(Config|Configuration|Configurer|Initializer|Filter|Interceptor|Aspect|Advice|Converter"
+    r"|Resolver)$"
+)
+_SET_UP_ROLES = frozenset({"configuration", "bootstrap"})
+_SET_UP_PACKAGES = frozenset({"config", "configuration"})
+
+
+def speaks_for_its_service(t: JavaType) -> bool:
+    """Whether a class's doc may name its service: not one of set-up plumbing (by its role,
+    its name or its ``config`` package)."""
+    return not (
+        t.stereotype in _SET_UP_ROLES
+        or _SET_UP.search(t.simple_name)
+        or t.package.rpartition(".")[2] in _SET_UP_PACKAGES
+    )
+
+
 def first_sentence(text: str) -> str:
     text = " ".join(text.split())
     m = re.search(r"(?<=[.!?。])\s", text)
@@ -103,8 +126,14 @@ def _describes(sentence: str) -> tuple[bool, int, str]:
     return " > " not in sentence, len(sentence), sentence
 
 
-def korean_name(texts: Iterable[str]) -> tuple[str, str]:
-    """(name, description) from a service's class docs and table comments."""
+def korean_name(texts: Iterable[str], set_up: Iterable[str] = ()) -> tuple[str, str]:
+    """(name, description) from a service's class docs, table comments and view titles;
+    from the docs of its ``set_up`` plumbing only when these give none (a service of
+    configuration is the "설정" its docs say)."""
+    return _voted(texts) or _voted(set_up) or ("", "")
+
+
+def _voted(texts: Iterable[str]) -> tuple[str, str] | None:
     votes: Counter[str] = Counter()
     source: dict[str, str] = {}
     for text in texts:
@@ -116,6 +145,6 @@ def korean_name(texts: Iterable[str]) -> tuple[str, str]:
             if known is None or _describes(sentence) > _describes(known):
                 source[phrase] = sentence
     if not votes:
-        return "", ""
+        return None
     best = min(votes, key=lambda p: (-votes[p], len(p), p))
     return best, source[best]

@@ -141,6 +141,39 @@ def test_korean_phrase(text: str, phrase: str) -> None:
     assert korean_phrase(text) == phrase
 
 
+def test_set_up_plumbing_names_a_service_only_of_set_up_or_with_nothing_else_to_say() -> None:
+    """The eGovFrame MSA template's user service had been named "설정" (settings) after its
+    configuration classes' docs."""
+    model = CodeModel(
+        root="msa",
+        types=(
+            java("app.user.UserService", "사용자 정보를 관리하는 서비스"),
+            java("app.user.UserController"),
+            java("app.user.UserMapper"),
+            java("app.user.RestTemplateConfig", "REST Template 설정 클래스"),
+            java("app.user.CacheConfig", "설정 클래스"),
+            java("app.user.config.Keys", "설정 키"),
+            java("app.conf.OpenApiDocConfig", "OpenAPI 3.0 설정"),
+            java("app.conf.SecurityConfig", "보안 설정"),
+            java("app.conf.Util", "유틸리티 클래스"),
+            java("app.mail.MailFilter", "메일 필터"),
+            java("app.mail.MailMessage"),
+        ),
+    )
+    clusters = (
+        Cluster("user", "user", tuple(t.fqn for t in model.types[:6])),
+        Cluster("conf", "conf", tuple(t.fqn for t in model.types[6:9])),
+        Cluster("mail", "mail", tuple(t.fqn for t in model.types[9:])),
+    )
+    built = build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
+    names = {s["id"]: s["korean_name"] for s in built["services"]}
+    # a business class speaks for its service; set-up docs vote when they make up more than
+    # half of it, or when nothing else says anything
+    assert names == {"user": "사용자 정보", "conf": "설정", "mail": "메일 필터"}
+    assert korean_name([], ["캐시 설정 클래스"]) == ("캐시 설정", "캐시 설정 클래스")
+    assert korean_name(["사용자 관리"], ["설정 클래스", "설정"])[0] == "사용자 관리"
+
+
 def test_a_class_doc_describes_before_a_breadcrumb_title() -> None:
     assert korean_name(["샘플 포털 > 포털시스템관리 > 권한관리", "권한관리에 관한 클래스"]) == (
         "권한관리",
