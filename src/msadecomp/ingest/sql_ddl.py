@@ -178,6 +178,8 @@ class DdlReader:
         """Table -> the positions in ``_later`` of the changes waiting for it."""
         self._aliases: dict[str, str] = {}
         """Old name -> new name of each renamed table (foreign keys follow at the end)."""
+        self._renaming: set[str] = set()
+        """Tables an ``ALTER TABLE ... RENAME`` waits for (read before any CREATE of them)."""
         self.diagnostics: list[Diagnostic] = []
         self.views: set[str] = set()
         """Database views the scripts create (no tables; code may read them as if they were)."""
@@ -235,11 +237,21 @@ class DdlReader:
             if stmt.verb == "CREATE" and (view := _CREATE_VIEW.match(stmt.text)):
                 self.views.add(normalise_table(view.group(1)))
             elif stmt.verb == "CREATE":
+                table = _CREATE.match(stmt.text)
+                if table and (name := normalise_table(table.group(1))) in self._renaming:
+                    # renamed away and created anew (JForum's rc5 upgrade: RENAME to
+                    # jforum_tmp, CREATE, copy, DROP jforum_tmp): the rename and the changes
+                    # waiting with it were the old table's
+                    self._renaming.discard(name)
+                    self._drop(name)
                 self._create(path, stmt.line, stmt.text, dialect, use_sqlglot)
             elif not self._rename_now(stmt.text):
                 later = _Later(path, stmt.line, stmt.text, dialect, use_sqlglot)
-                self._waiting.setdefault(_target(later), []).append(len(self._later))
+                target = _target(later)
+                self._waiting.setdefault(target, []).append(len(self._later))
                 self._later.append(later)
+                if _is_rename(stmt.text):
+                    self._renaming.add(target)
         for kind, line in issues.unterminated:
             self.diagnostics.append(
                 Diagnostic(
@@ -258,13 +270,14 @@ class DdlReader:
             if self._dropped.get(_target(later), -1) > i:
                 continue  # waited for a table a migration dropped since
             if later.text[:5].upper() == "ALTER":
-                self._alter(later)
+                self._alter(later, i)
             else:
                 self._comment(later)
         gone = {name for name in self._dropped if name not in self._drafts}
         self._later.clear()
         self._dropped.clear()
         self._waiting.clear()
+        self._renaming.clear()
         for draft in self._drafts.values():
             keys = [
                 ForeignKey(fk.columns, self._current(fk.ref_table), fk.ref_columns)
@@ -327,7 +340,8 @@ class DdlReader:
             if comment:
                 draft.comment = comment.group(1).replace("''", "'")
 
-    def _alter(self, later: _Later) -> None:
+    def _alter(self, later: _Later, at: int) -> None:
+        """Apply one waiting ALTER TABLE, the ``at``-th change read."""
         tree = self._parse(later.text, later.dialect) if later.use_sqlglot else None
         if isinstance(tree, exp.Alter) and isinstance(tree.this, exp.Table):
             if str(tree.args.get("kind") or "").upper() != "TABLE" or not _ok(tree.this.name):
@@ -335,9 +349,14 @@ class DdlReader:
             self.stats.parsed += 1
             actions = tree.args.get("actions") or []
             renamed = [a for a in actions if isinstance(a, exp.AlterRename)]
+            options = tree.args.get("options") or []
+            if any(isinstance(o, exp.ToTableProperty) for o in options):
+                renamed = []  # PostgreSQL's RENAME a TO b renames column a (Fineract's TYPE_CD)
             name = later.renamed_to or tree.this.name.upper()
             if renamed and isinstance(renamed[0].this, exp.Table):
-                self._rename(name, renamed[0].this.name.upper())
+                self._rename(name, renamed[0].this.name.upper(), at)
+                return
+            if self._renamed_away(name):
                 return
             draft = self._draft(name, later.path, later.line)
             for action in actions:
@@ -360,7 +379,9 @@ class DdlReader:
             return
         rest = m.group(2)
         if to := _RENAME.match(rest):
-            self._rename(name, normalise_table(to.group(1)))
+            self._rename(name, normalise_table(to.group(1)), at)
+            return
+        if self._renamed_away(name):
             return
         draft = self._draft(name, later.path, later.line)
         for fk in _FK.finditer(rest):
@@ -371,6 +392,12 @@ class DdlReader:
         column = _ADD_COLUMN.match(rest)
         if column and column.group(1).upper() not in _CONSTRAINT_WORDS:
             draft.add_column(normalise_table(column.group(1)))
+
+    def _renamed_away(self, name: str) -> bool:
+        """True for a name a rename took away and no CREATE gave back: an ALTER of it, read
+        after the rename, changes no table and makes none (OpenMRS's 1.4 SQL diff, read after
+        the Liquibase changelog that renamed ``concept_source``)."""
+        return name in self._aliases and name not in self._drafts
 
     def _rename_now(self, text: str) -> bool:
         """Apply ``ALTER TABLE old RENAME TO new`` in reading order, when ``old`` is known:
@@ -389,7 +416,12 @@ class DdlReader:
         ``trade_payment``)."""
         if old not in self._drafts:
             return False
-        self._rename(old, new)
+        merged = new != old and new in self._drafts
+        self._rename(old, new, len(self._later))
+        if merged:  # the old table's changes are its own history, not the standing table's
+            self._dropped[old] = len(self._later)
+            self._waiting.pop(old, None)
+            return True
         void = self._dropped.get(old, -1)
         for i in self._waiting.pop(old, []):
             if i >= void:
@@ -416,17 +448,24 @@ class DdlReader:
             name = new
         return name
 
-    def _rename(self, old: str, new: str) -> None:
+    def _rename(self, old: str, new: str, at: int) -> None:
         """``ALTER TABLE old RENAME TO new`` in a later migration: the table, and the keys
         referencing it, go by the new name (Simple Petstore's ``order_number_sequence``
-        became ``order_numbers``)."""
+        became ``order_numbers``). When a table of the new name was read already, that one
+        stands and the old name is gone: Openfire's final schema, read before the upgrade
+        scripts, creates ``ofUser``, and ``upgrade/19`` renames ``jiveUser`` to it (the
+        ``jiveUser`` its earlier upgrades altered had survived as a table of its own). A
+        rename waiting until every CREATE was read (``at``: the how-manieth change read it
+        is) makes nothing when a migration read after it dropped the new name (Openfire's
+        ``ofPrivate``, renamed in ``upgrade/19``, dropped in ``upgrade/29``)."""
         draft = self._drafts.get(old)
-        if draft is None or not _ok(new) or new in self._drafts:
+        if draft is None or not _ok(new) or new == old:
             return
         del self._drafts[old]
-        draft.name = new
-        self._drafts[new] = draft
         self._aliases[old] = new
+        if new not in self._drafts and self._dropped.get(new, -1) <= at:
+            draft.name = new
+            self._drafts[new] = draft
 
     def _comment(self, later: _Later) -> None:
         """COMMENT ON TABLE/COLUMN of a known table (comments on views and others are left)."""
@@ -468,6 +507,12 @@ class DdlReader:
                 SourceRef(path, line),
             )
         )
+
+
+def _is_rename(text: str) -> bool:
+    """Whether ``text`` is an ``ALTER TABLE old RENAME [TO] new``."""
+    m = _ALTER.match(text)
+    return m is not None and _RENAME.match(m.group(2)) is not None
 
 
 def _is_clean_up(path: str) -> bool:

@@ -39,6 +39,11 @@ SQLGLOT_DIALECT: dict[str, str | None] = {
 }
 """Dialect name -> the sqlglot dialect that reads it best (``None``: sqlglot's generic one)."""
 
+OTHER_DIALECTS = ("sybase", "firebird", "cockroachdb", "informix")
+"""Databases whose copies are told apart by name but never chosen in ``sql_dialect``: Openfire
+ships ``openfire_sybase.sql`` beside ``openfire_oracle.sql`` in every upgrade folder, and read
+as dialect-neutral files they had re-created the tables the Oracle copies renamed."""
+
 _ALIASES = {
     "pgsql": "postgres",
     "postgresql": "postgres",
@@ -48,7 +53,9 @@ _ALIASES = {
     "hsql": "hsqldb",
 }
 _TOKEN = re.compile(
-    r"(?<![a-z0-9])(" + "|".join(sorted({*SQL_DIALECTS, *_ALIASES}, key=len, reverse=True)) + ")"
+    r"(?<![a-z0-9])("
+    + "|".join(sorted({*SQL_DIALECTS, *OTHER_DIALECTS, *_ALIASES}, key=len, reverse=True))
+    + ")"
     r"(?![a-z0-9])",
 )
 

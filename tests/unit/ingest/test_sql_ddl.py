@@ -235,6 +235,79 @@ def test_migrations_of_creates_and_drops_end_in_the_tables_created_last(
     assert sorted(t.name for t in reader.tables()) == sorted(n.upper() for n in alive)
 
 
+def test_a_rename_into_a_table_read_already_leaves_no_table_of_the_old_name() -> None:
+    """Openfire: the final schema (``openfire_oracle.sql``) is read before ``upgrade/*/``;
+    ``upgrade/6`` alters the never-created ``jiveUser`` and ``upgrade/19`` renames it to
+    ``ofUser``, which the schema created: ``JIVEUSER`` had survived as a table."""
+    reader = DdlReader()
+    reader.add(
+        "database/openfire_oracle.sql",
+        "CREATE TABLE ofUser (username VARCHAR2(64), plainPassword VARCHAR2(32));\n"
+        "CREATE TABLE ofGroup (groupName VARCHAR2(50));\nCREATE TABLE ofVCard (x INT);",
+        "oracle",
+    )
+    reader.add(
+        "database/upgrade/1/openfire_oracle.sql",
+        "DROP TABLE jiveGroup;\nCREATE TABLE jiveGroup (groupName VARCHAR2(50), legacy INT);\n"
+        "CREATE TABLE jiveGroupProp (groupName VARCHAR2(50));\n"
+        "ALTER TABLE jiveGroupProp ADD CONSTRAINT f FOREIGN KEY (groupName) "
+        "REFERENCES jiveGroup (groupName);",
+        "oracle",
+    )
+    reader.add(
+        "database/upgrade/6/openfire_oracle.sql",
+        "ALTER TABLE jiveUser MODIFY x VARCHAR2(32) NULL;\n"
+        "ALTER TABLE jiveUser ADD encryptedPassword VARCHAR(255);\n"
+        "ALTER TABLE jiveGroup ADD old_column INT;",
+        "oracle",
+    )
+    reader.add(
+        "database/upgrade/19/openfire_oracle.sql",
+        "ALTER TABLE jiveUser RENAME TO ofUser;\nALTER TABLE jiveGroup RENAME TO ofGroup;\n"
+        "ALTER TABLE jiveVCard RENAME TO ofVCard;",
+        "oracle",
+    )
+    tables = {t.name: t for t in reader.tables()}
+    assert sorted(tables) == ["JIVEGROUPPROP", "OFGROUP", "OFUSER", "OFVCARD"]
+    assert tables["OFUSER"].columns == ("USERNAME", "PLAINPASSWORD")  # the schema's
+    assert tables["OFGROUP"].columns == ("GROUPNAME",)  # not jiveGroup's old columns
+    assert tables["JIVEGROUPPROP"].foreign_keys[0].ref_table == "OFGROUP"
+
+
+def test_renames_that_wait_follow_reading_order() -> None:
+    """A rename waiting for its table is void when the script creates the name again
+    (JForum's rc5 upgrade: RENAME to jforum_tmp, CREATE, copy, DROP jforum_tmp) and makes
+    nothing when a later migration drops the new name (Openfire's ofPrivate); an ALTER read
+    after a rename does not bring the old name back (OpenMRS's 1.4 SQL diff, read after the
+    changelog that renamed concept_source); PostgreSQL's ``RENAME a TO b`` renames a column
+    (Fineract's Spring Batch upgrade had made tables TYPE_CD and KEY_NAME)."""
+    reader = DdlReader()
+    reader.add(
+        "upgrade/rc5/mysql_rc4_to_rc5.sql",
+        "ALTER TABLE jforum_search_results RENAME jforum_tmp;\n"
+        "CREATE TABLE jforum_search_results (topic_id INT);\n"
+        "INSERT INTO jforum_search_results (topic_id) SELECT topic_id FROM jforum_tmp;\n"
+        "DROP TABLE jforum_tmp;",
+        "mysql",
+    )
+    reader.add("upgrade/19/of.sql", "ALTER TABLE jivePrivate RENAME TO ofPrivate;")
+    reader.add("upgrade/29/of.sql", "DROP TABLE ofPrivate;")
+    reader.add("V1__init.sql", "CREATE TABLE concept_source (id INT);")
+    reader.add("V2__rename.sql", "ALTER TABLE concept_source RENAME TO concept_reference_source;")
+    reader.add("V3__old_diff.sql", "ALTER TABLE concept_source ADD INDEX i (id);")
+    reader.add(
+        "V4__batch.sql",
+        "CREATE TABLE batch_job_execution_params (type_cd VARCHAR(6));\n"
+        "ALTER TABLE batch_job_execution_params RENAME type_cd TO parameter_type;",
+        "postgres",
+    )
+    assert sorted(t.name for t in reader.tables()) == [
+        "BATCH_JOB_EXECUTION_PARAMS",
+        "CONCEPT_REFERENCE_SOURCE",
+        "JFORUM_SEARCH_RESULTS",
+    ]
+
+
 def test_a_migration_tools_own_tables_are_left_out() -> None:
     reader = DdlReader()
     reader.add(

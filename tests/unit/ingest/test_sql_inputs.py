@@ -37,6 +37,19 @@ def test_a_file_shipped_for_one_database_only_is_kept() -> None:
     assert choice.keep == {"a_oracle.xml", "b_oracle.xml", "only_mysql.xml", "plain.xml"}
 
 
+def test_copies_for_databases_never_chosen_are_still_copies() -> None:
+    """Openfire ships ``openfire_sybase.sql`` beside ``openfire_oracle.sql`` in each upgrade
+    folder: read as a dialect-neutral file, it re-created the tables the Oracle copy renamed."""
+    paths = [f"upgrade/19/openfire_{d}.sql" for d in ("oracle", "sybase", "firebird", "db2")]
+    choice = choose_copies([*paths, "upgrade/20/openfire_oracle.sql"])
+    assert choice.dialect == "oracle"
+    assert sorted(choice.keep) == [
+        "upgrade/19/openfire_oracle.sql",
+        "upgrade/20/openfire_oracle.sql",
+    ]
+    assert dialect_of("openfire_cockroachdb.sql") == "cockroachdb"
+
+
 def test_migrations_are_ordered_naturally() -> None:
     assert ordered(["V10__c.sql", "V2__b.sql", "V1__a.sql"]) == [
         "V1__a.sql",
