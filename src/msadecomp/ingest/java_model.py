@@ -174,6 +174,15 @@ def _short(name: str) -> str:
     return name.rpartition(".")[2]
 
 
+QUALIFIERS = ("Qualifier", "Named")
+"""Annotations of an injection point naming the bean to inject (Spring's, JSR-330's)."""
+
+
+def _qualifier(annotations: Iterable[Annotation]) -> str | None:
+    """The bean id an injection point's ``@Qualifier("id")`` or ``@Named("id")`` names."""
+    return next((a.value for a in annotations if _short(a.name) in QUALIFIERS and a.value), None)
+
+
 def bean_name_for(simple: str) -> str:
     """Spring's default bean name: ``ArticleService`` -> ``articleService``; ``URLMap`` stays."""
     if len(simple) > 1 and simple[0].isupper() and simple[1].isupper():
@@ -206,6 +215,9 @@ class JavaFacts:
     generic_daos: dict[str, str] = field(default_factory=dict)
     """Repository FQN -> the application's own generic DAO it fills in (``SysUserDao`` ->
     ``BaseDao``), for those of :attr:`repositories` that are such DAOs."""
+    entity_names: dict[str, str] = field(default_factory=dict)
+    """A JPA entity's own name (``@Entity(name = "opsBbs")``, upper case) -> its class: JPQL
+    names the entity so, whatever its table."""
     entity_operations: list[tuple[str, str, Access, SourceRef, str]] = field(default_factory=list)
     """(class, entity FQN, access, where, how): an entity manager or Hibernate session call."""
     library_users: dict[str, dict[str, SourceRef]] = field(default_factory=dict)
@@ -573,6 +585,8 @@ class _Linker:
         if mapping is not None:
             stereotype = "entity"  # a Spring Data ``@Document`` is one too
         if mapping == JPA_ENTITY:
+            if named := names["Entity"].get("name"):
+                self.facts.entity_names[named.upper()] = d.fqn
             join_tables = tuple(
                 dict.fromkeys(
                     normalise_table(name)
@@ -936,8 +950,11 @@ class _Linker:
             _short(a.name) in INJECT_BY_TYPE for a in m.annotations
         ):
             for p in m.params:
+                qualifier = _qualifier(p.annotations)
+                if qualifier is not None:
+                    self._bean_tables(src, qualifier, ref)
                 if p.type_refs:
-                    self._inject(src, p.name, p.type_refs[0], None, scope, ref)
+                    self._inject(src, p.name, p.type_refs[0], qualifier, scope, ref)
         return local_types
 
     def move_lent_constants(self) -> None:
@@ -956,15 +973,18 @@ class _Linker:
 
     # -- injection -------------------------------------------------------------------------
     def _inject_fields(self, src: str, t: TypeDecl, scope: Scope, path: str) -> None:
+        """Fields the container fills: by the bean ``@Resource(name)`` names (else the field's
+        name), by type for ``@Autowired``/``@Inject``, narrowed by ``@Qualifier("id")`` or
+        ``@Named("id")``. A field named like a bean, or qualified by one, takes that bean's
+        tables even without an injection annotation: a constructor fills it (Lombok's
+        ``@RequiredArgsConstructor``)."""
         for f in t.fields:
             names = {_short(a.name): a for a in f.annotations}
             ref = _ref(path, f.line)
+            qualifier = _qualifier(f.annotations)
             if "Resource" in names:
                 bean = names["Resource"].get("name")
-                self.facts.bean_tables.extend(
-                    (src, table, ref, bean or f.name)
-                    for table in self.tabled.get(bean or f.name, ())
-                )
+                self._bean_tables(src, bean or f.name, ref)
                 if listed := self.listed.get(bean or f.name, ()):
                     self.facts.strings.setdefault(src, []).extend((v, ref) for v in listed)
                     continue
@@ -985,13 +1005,17 @@ class _Linker:
                     )
                 if bean is not None:
                     continue
-            elif tables := self.tabled.get(f.name, ()):  # injected by name (constructor)
-                self.facts.bean_tables.extend((src, table, ref, f.name) for table in tables)
+            else:  # injected by its qualifier or its name (constructor)
+                self._bean_tables(src, qualifier or f.name, ref)
             if ("Resource" in names or INJECT_BY_TYPE & names.keys()) and f.type_refs:
-                qualifier = names.get("Qualifier")
-                self._inject(
-                    src, f.name, f.type_refs[0], qualifier.value if qualifier else None, scope, ref
-                )
+                self._inject(src, f.name, f.type_refs[0], qualifier, scope, ref)
+
+    def _bean_tables(self, src: str, bean: str, ref: SourceRef) -> None:
+        """The tables of bean ``bean`` (an ID generator's) are written on behalf of ``src``,
+        which it is injected into."""
+        self.facts.bean_tables.extend(
+            (src, table, ref, bean) for table in self.tabled.get(bean, ())
+        )
 
     def _inject(
         self,

@@ -50,7 +50,24 @@ _HQL_FROM = re.compile(
 """HQL/JPQL may start at FROM; what follows names an entity class (``from Order o``,
 ``from shop.Order``), so log text like ``" from url "`` is no query; nor is ``" from Thread "``
 where the name is neither an entity nor a table the DDL declares (nor, with no DDL at all,
-followed by anything)."""
+followed by nothing or by what goes on no query: see :func:`_goes_on_as_query`)."""
+_CLAUSE = (
+    r"(?i:where|join|left|right|inner|outer|cross|full|order|group|having|fetch|limit|union)\b"
+)
+_ALIAS = re.compile(rf"\s+(?:(?i:as)\s+)?(?!{_CLAUSE})[A-Za-z_]\w*")
+_GOES_ON = re.compile(rf"\s*(?:[,)]|{_CLAUSE})")
+
+
+def _goes_on_as_query(rest: str) -> bool:
+    """Whether the text after an unknown entity name goes on as a query: an optional alias,
+    then a clause or a comma (``o where o.id = ?``, ``left join fetch ...``), not OFBiz's
+    messages ``"From Date not formatted correctly."``, ``"From Map (...)"``, ``"From Group -"``.
+
+    >>> [_goes_on_as_query(r) for r in (" o where o.id = 1", " where x", ", Leg l", " not set")]
+    [True, True, True, False]
+    """
+    alias = _ALIAS.match(rest)
+    return _GOES_ON.match(rest[alias.end() :] if alias else rest) is not None
 
 
 _REPOSITORY_VIA = {
@@ -111,6 +128,9 @@ def link_tables(
     stored = {t.fqn: physical(t.entity_table) for t in java.types if t.entity_table}
     stored.update({cls: physical(m.table) for cls, m in mapped.items()})
     entity_names = {fqn.rpartition(".")[2].upper(): name for fqn, name in stored.items()}
+    entity_names.update(
+        (named, stored[fqn]) for named, fqn in java.entity_names.items() if fqn in stored
+    )
 
     def table(name: str) -> str:
         return entity_names.get(name, name)  # JPQL names entities, not tables
@@ -119,7 +139,7 @@ def link_tables(
         if hql := _HQL_FROM.match(text):
             name = hql.group("entity").rpartition(".")[2].upper()
             known = name in entity_names or name in declared
-            if not known and (declared or not text[hql.end() :].strip()):
+            if not known and (declared or not _goes_on_as_query(text[hql.end("entity") :])):
                 return  # log text: OpenKM's " from Thread " names no entity or table
             text = "SELECT 1 " + text  # HQL/JPQL and SQL fragments may start at FROM
         if looks_like_sql(text):

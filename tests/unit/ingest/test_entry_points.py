@@ -246,11 +246,43 @@ def test_with_no_ddl_a_from_clause_of_no_entity_counts_only_with_more_after_it(
         {
             "src/a/IndexHelper.java": """package a; public class IndexHelper {
             void flushed(int i) { LOG.info("Flushed " + i + " from Thread " + name()); }
-            String where() { return " FROM LOCK_TOKEN t WHERE t.id = ?"; } }""",
+            String where() { return " FROM LOCK_TOKEN t WHERE t.id = ?"; }
+            String join() { return "from NODE n left join fetch n.parent"; } }""",
+            # OFBiz's messages: a word after the name, then no clause
+            "src/a/ProductEvents.java": """package a; public class ProductEvents {
+            void check(java.util.List<String> errors) {
+                errors.add("From Date not formatted correctly.");
+                errors.add("From Group - " + name());
+                errors.add("From Map (" + name() + ") not found");
+                errors.add("From AcroForm in Content [" + name() + "]"); } }""",
         },
     )
     model = ingest(tmp_path, jobs=1)
-    assert {a.table for a in model.table_accesses} == {"LOCK_TOKEN"}
+    assert {a.table for a in model.table_accesses} == {"LOCK_TOKEN", "NODE"}
+
+
+def test_jpql_names_an_entity_by_its_own_name_not_its_table(tmp_path: Path) -> None:
+    """eGovFrame's MSA common components query ``opsBbs``, the entity ``@Entity(name =
+    "opsBbs")`` mapping COMTNBBS: OPSBBS had been a table of its own."""
+    write(
+        tmp_path,
+        {
+            "src/ops/Bbs.java": """package ops;
+            @javax.persistence.Entity(name = "opsBbs") @javax.persistence.Table(name = "COMTNBBS")
+            public class Bbs { @javax.persistence.Id Long id; }""",
+            "src/ops/BbsRepository.java": """package ops;
+            public interface BbsRepository extends
+                    org.springframework.data.jpa.repository.JpaRepository<Bbs, Long> {
+                @org.springframework.data.jpa.repository.Query(
+                    "SELECT COUNT(a) FROM opsBbs a WHERE a.useAt = 'Y'")
+                long countUsed(); }""",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {(a.source, a.table) for a in model.table_accesses if a.via == "embedded SQL"} == {
+        ("ops.BbsRepository", "COMTNBBS")
+    }
+    assert {t.name for t in model.tables} == {"COMTNBBS"}
 
 
 def test_an_entity_maps_the_declared_table_its_name_spells_without_underscores(
