@@ -98,3 +98,19 @@ SELECT t.COLUMN_NAME, c.COMMENTS FROM USER_TAB_COLUMNS t JOIN USER_COL_COMMENTS 
 # title: a table of the application's own that starts like a catalog view
 SELECT 1 FROM pg_payment p JOIN user_users u ON u.id = p.user_id
 => reads: PG_PAYMENT USER_USERS | writes:
+
+# title: firebird's and db2's dummy tables are no tables (openfire's connection test queries)
+SELECT 1 FROM rdb$database r, sysibm.sysdummy1 s, sysdummy1 d, mon$attachments m, of_user u
+=> reads: OF_USER | writes:
+
+# title: clickhouse's system tables are its catalog (dhis2's ClickHouseSqlBuilder)
+SELECT t.name FROM system.tables t JOIN analytics a ON a.name = t.name
+=> reads: ANALYTICS | writes:
+
+# title: a format string's placeholders name no table (dhis2's HibernateNativeStore)
+SELECT "%s" FROM "%s" WHERE uid = ?
+=> reads: | writes:
+
+# title: a messageformat placeholder names no table either
+DELETE FROM {0} WHERE id IN (SELECT id FROM codes)
+=> reads: CODES | writes:

@@ -28,7 +28,7 @@ _SQL_SHAPE = re.compile(
     r"MERGE\s+INTO\s|WITH\s+\w+\s+AS\s*\()",
     re.I | re.S,
 )
-_NAME_SHAPE = re.compile(r"(?=[^\w]*\w)[^\s\x00-\x1f\x7f(),;'.]{1,128}")
+_NAME_SHAPE = re.compile(r"(?=[^\w]*\w)[^\s\x00-\x1f\x7f(),;'.%?{}]{1,128}")
 _SEGMENT = re.compile(r'"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]|[^."`\[\]\s]+')
 logging.getLogger("sqlglot").setLevel(logging.ERROR)  # its "falling back to Command" notes
 MAX_BARE_JOINS = 6
@@ -76,27 +76,47 @@ def normalise_table(name: str) -> str:
 
 def is_table_name(name: str) -> bool:
     """Identifier-shaped: 1-128 characters, no blanks, control characters or SQL punctuation,
-    and no template placeholder (``$TABLE`` of a Velocity SQL template).
+    and no template placeholder (``$TABLE`` of a Velocity SQL template, ``%s`` of a format
+    string, ``{0}`` of a MessageFormat pattern, ``?``).
 
     >>> is_table_name("ROLLER_USER"), is_table_name("$TABLENAME"), is_table_name("A B")
     (True, False, False)
+    >>> is_table_name("%S"), is_table_name("T_{0}"), is_table_name("T?")
+    (False, False, False)
     """
     return bool(_NAME_SHAPE.fullmatch(name)) and not name.startswith("$")
 
 
 SYSTEM_SCHEMAS = frozenset(
-    {"INFORMATION_SCHEMA", "PG_CATALOG", "SYS", "MYSQL", "PERFORMANCE_SCHEMA", "SYSIBM", "SYSCAT"}
+    {
+        "INFORMATION_SCHEMA",
+        "PG_CATALOG",
+        "SYS",
+        "MYSQL",
+        "PERFORMANCE_SCHEMA",
+        "SYSIBM",
+        "SYSCAT",
+        "SYSTEM",
+    }
 )
+"""Catalog schemas: also ClickHouse's ``system`` (dhis2 reads ``system.tables``)."""
 _SYSTEM_TABLE = re.compile(
     r"PG_(?:CLASS|NAMESPACE|ATTRIBUTE|ATTRDEF|INDEX|INDEXES|TABLES|VIEWS|MATVIEWS|ROLES|USER|"
     r"AUTHID|SETTINGS|DATABASE|CONSTRAINT|TYPE|PROC|TRIGGER|SEQUENCES?|LOCKS|DESCRIPTION|"
     r"EXTENSION|TABLESPACE|INHERITS|DEPEND|STAT_\w+|STATIO_\w+)|"
     r"(?:USER|ALL|DBA)_(?:TABLES|TAB_\w+|CONSTRAINTS|CONS_COLUMNS|INDEXES|IND_COLUMNS|"
     r"SEQUENCES|OBJECTS|VIEWS|SOURCE|TRIGGERS|SYNONYMS|COL_COMMENTS|MVIEWS|PROCEDURES)|V\$\w+|"
-    r"DATABASECHANGELOG(?:LOCK)?|FLYWAY_SCHEMA_HISTORY"
+    r"DATABASECHANGELOG(?:LOCK)?|FLYWAY_SCHEMA_HISTORY|"
+    r"(?:RDB|MON)\$\w+|SYSDUMMY[1AEU]"
 )
 """PostgreSQL's catalog (by name: ``PG_PAYMENT``, a payment gateway's table, is the
-application's), Oracle's dictionary views, Liquibase's and Flyway's own tables."""
+application's), Oracle's dictionary views, Liquibase's and Flyway's own tables, Firebird's
+system and monitoring tables (Openfire's ``select 1 from rdb$database``, Firebird's DUAL) and
+DB2's dummy tables (``SYSIBM.SYSDUMMY1``, also unqualified)."""
+_GLUED = re.compile(r"[\w$#]*\w(?=[#$]\{|%(?:\d+\$)?[sd]|\{\d*\})|[A-Za-z_][\w$#]*_\Z", re.I)
+"""Part of a name that a placeholder completes (dhis2's ``analytics_te_event_${uid}``, a
+``tbl_%s`` format), or that the string ends with on an underscore: the prefix of a Java
+concatenation, ``"... FROM patient_" + dbSuffix`` (OpenLAMIS)."""
 
 
 def is_system_table(name: str, schema: str = "") -> bool:
@@ -113,13 +133,24 @@ def is_system_table(name: str, schema: str = "") -> bool:
 
 
 def tables_in(sql: str, dialect: str | None = None) -> TableUse:
-    """Tables read and written by one (possibly dynamic) DML statement.
+    """Tables read and written by one (possibly dynamic) DML statement; a name the code
+    completes at run time (``analytics_${uid}``, ``"FROM patient_" + suffix``) is none.
 
     >>> tables_in("INSERT INTO A (X) SELECT X FROM B b JOIN C ON b.id = C.id")
     TableUse(reads=('B', 'C'), writes=('A',), parsed=True)
+    >>> tables_in("SELECT * FROM analytics_${uid} a JOIN B ON a.x = B.x").reads
+    ('B',)
     """
+    prefixes = {normalise_table(part) for part in _GLUED.findall(sql)}
     sql = _PARAMS.sub("?", sql)
-    return _cached_tables_in(sql, dialect) if len(sql) <= 4_000 else _tables_in(sql, dialect)
+    use = _cached_tables_in(sql, dialect) if len(sql) <= 4_000 else _tables_in(sql, dialect)
+    if not prefixes:
+        return use
+    return TableUse(
+        tuple(n for n in use.reads if n not in prefixes),
+        tuple(n for n in use.writes if n not in prefixes),
+        use.parsed,
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -55,6 +55,32 @@ def test_sqlglot_reads_the_statements_it_can_parse_and_says_so() -> None:
     assert not tables_in("select o from Order o left join fetch o.items").parsed
 
 
+def test_a_name_the_code_completes_at_run_time_is_no_table() -> None:
+    """dhis2's ``analytics_te_event_${trackedEntityTypeUid}``, a ``%s`` format and OpenLAMIS's
+    ``"... FROM patient_" + dbSuffix`` (each Java literal is read on its own) had made tables
+    ANALYTICS_TE_EVENT_, TBL_ and PATIENT_; a complete name ending in an underscore stays."""
+    dhis2 = "select ev.uid from analytics_te_event_${trackedEntityTypeUid} ev join program p"
+    assert tables_in(dhis2, "postgres").reads == ("PROGRAM",)
+    assert tables_in("INSERT INTO tbl_%s (x) SELECT x FROM src").writes == ()
+    assert tables_in("SELECT m.id FROM pharmacy_").reads == ()
+    assert tables_in("SELECT a FROM patient_ p WHERE p.x = ?").reads == ("PATIENT_",)
+    assert tables_in("SELECT a FROM patient_ ").reads == ("PATIENT_",)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True),
+    st.sampled_from(["${uid}", "#{uid}", "%s", "%1$s", "{0}"]),
+    st.sampled_from(["postgres", "mysql", "oracle", None]),
+)
+def test_a_name_completed_by_a_placeholder_is_never_a_table(
+    prefix: str, placeholder: str, dialect: str | None
+) -> None:
+    sql = f"SELECT a.x FROM {prefix}{placeholder} a JOIN other_t o ON a.id = o.id"
+    assert tables_in(sql, dialect).reads == ("OTHER_T",)
+    assert tables_in(f"DELETE FROM x WHERE id IN (SELECT id FROM {prefix}_").reads == ()
+
+
 def test_embedded_sql_detection() -> None:
     assert looks_like_sql("DELETE FROM STS_DAILY_SUMMARY WHERE STATS_DE = ?")
     assert looks_like_sql("  select a from b")
