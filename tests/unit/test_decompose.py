@@ -68,6 +68,29 @@ def test_the_count_asked_for_holds_when_a_kernel_set_aside_after_clustering_was_
     assert [c.members for c in d.clusters if c.kernel] == [tuple(kit)]
 
 
+def test_a_service_made_only_of_kernel_classes_set_aside_after_clustering_is_said_dropped() -> (
+    None
+):
+    """The eGovFrame MSA common components' notes said 28 services in the end, the report
+    listed 27: the count was taken before such a service emptied."""
+    g = two_cliques()
+    kit = [f"p.kit.K{i}" for i in range(4)]
+    for k in kit:
+        g.add_node(k, kind="class", label=k.rpartition(".")[2] + "Util", package="p.kit")
+    g.add_edges_from((u, v, {"weight": 3.0}) for u in kit for v in kit if u < v)
+    g.add_edge("p.kit.K0", "p.ab.C1", weight=0.3)
+    assert len(decompose(g, seed=1).clusters) == 3  # the kit is a service of its own
+    d = decompose(g, seed=1, kernel_after=kit)
+    services = [c for c in d.clusters if not c.kernel]
+    assert len(services) == 2
+    assert (
+        "4 shared-kernel class(es) set aside after clustering; 1 service(s) made only of them "
+        "dropped" in d.notes
+    )
+    said = [n for n in d.notes if "services in the end" in n]
+    assert not said or said[0].startswith("2 services")
+
+
 def test_service_count_can_be_asked_for() -> None:
     d = decompose(two_cliques(), seed=1, services=1)
     assert len(d.clusters) == 1 and d.notes

@@ -232,6 +232,11 @@ def decompose(
     parts = separate(core, rejoin(parts, groups), constraints)
     if services is not None and count_services(parts) > services:
         parts = merge_down(core, parts, services, constraints)
+    emptied = 0
+    if late and services is None:  # before the count below, which it may lower
+        before = count_services(parts)
+        core, parts = _set_aside(core, parts, late)
+        emptied = before - count_services(parts)
     if points and services is None:
         swept = next((p.services for p in points if p.resolution == resolution), None)
         final = count_services(parts)
@@ -243,10 +248,11 @@ def decompose(
                 "joining their front, catch-all splits, adapters and satellites joining the "
                 "service they serve and classes without ties change the count"
             )
-    if late and services is None:
-        core, parts = _set_aside(core, parts, late)
     if late:
-        notes.append(f"{len(late)} shared-kernel class(es) set aside after clustering")
+        notes.append(
+            f"{len(late)} shared-kernel class(es) set aside after clustering"
+            + (f"; {emptied} service(s) made only of them dropped" if emptied else "")
+        )
     q = Prepared(core).modularity(parts)
     clusters = list(name_clusters(core, parts))
     if kernel_nodes or late:

@@ -592,6 +592,14 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
         r"공유 커널 클래스 \1개를 군집화 후에 따로 두었습니다",
     ),
     (
+        re.compile(
+            r"^(\d+) shared-kernel class\(es\) set aside after clustering; (\d+) service\(s\) "
+            r"made only of them dropped$"
+        ),
+        r"공유 커널 클래스 \1개를 군집화 후에 따로 두었고, 이 클래스만으로 이루어진 서비스 "
+        r"\2개를 없앴습니다",
+    ),
+    (
         re.compile(r"^(\d+) shared-kernel class\(es\) set aside before clustering$"),
         r"공유 커널 클래스 \1개를 군집화 전에 따로 두었습니다",
     ),

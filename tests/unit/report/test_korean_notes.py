@@ -99,6 +99,12 @@ NOTES = [
         "공유 커널 클래스 3개를 군집화 후에 따로 두었습니다",
     ),
     (
+        "12 shared-kernel class(es) set aside after clustering; 1 service(s) made only of them "
+        "dropped",
+        "공유 커널 클래스 12개를 군집화 후에 따로 두었고, 이 클래스만으로 이루어진 서비스 1개를 "
+        "없앴습니다",
+    ),
+    (
         "21 shared-kernel class(es) set aside before clustering",
         "공유 커널 클래스 21개를 군집화 전에 따로 두었습니다",
     ),
