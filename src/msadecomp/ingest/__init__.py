@@ -140,7 +140,7 @@ def ingest(
         java = build_java_facts(java_files, xml.beans)
         diagnostics.extend(xml.diagnostics)
         diagnostics.extend(java.diagnostics)
-        accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables)
+        accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables, diagnostics)
         accesses += library_accesses(java.library_users, tables)
         settings = [(f.path, f.data) for f in (*by_kind["properties"], *by_kind["yaml settings"])]
         properties = spring_properties(settings)

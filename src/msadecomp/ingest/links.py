@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from msadecomp.ingest.java_model import JavaFacts, join_paths
@@ -35,8 +35,10 @@ from msadecomp.model import (
     Access,
     Dependency,
     DepKind,
+    Diagnostic,
     Endpoint,
     JavaType,
+    Severity,
     SourceRef,
     SqlStatement,
     TableAccess,
@@ -94,7 +96,11 @@ def _statement_index(statements: Sequence[SqlStatement]) -> dict[str, list[SqlSt
 
 
 def link_tables(
-    java: JavaFacts, xml: XmlFacts, dialect: str | None = None, declared: Iterable[str] = ()
+    java: JavaFacts,
+    xml: XmlFacts,
+    dialect: str | None = None,
+    declared: Iterable[str] = (),
+    diagnostics: list[Diagnostic] | None = None,
 ) -> list[TableAccess]:
     """Table accesses: statement ids used in DAO code, mapper interfaces, embedded SQL
     (read in ``dialect``, sqlglot's name of the system's database), entity mappings. An
@@ -190,14 +196,39 @@ def link_tables(
     for d in java.dependencies:
         if d.kind is DepKind.EXTENDS and d.target in types:
             parents[d.source].append(d.target)
-    for ns in {s.namespace for s in statements}:
-        mapper = types.get(ns)
-        if mapper is None or mapper.kind != TypeKind.INTERFACE:
+    interfaces: dict[str, list[str]] = defaultdict(list)
+    for t in java.types:
+        if t.kind == TypeKind.INTERFACE:
+            interfaces[t.simple_name].append(t.fqn)
+    for ns, where in sorted({s.namespace: s.source for s in reversed(statements)}.items()):
+        fqn = ns if ns in types else _stale_namespace(ns, interfaces)
+        mapper = types.get(fqn or "")
+        if fqn is None or mapper is None or mapper.kind != TypeKind.INTERFACE:
             continue
-        for method in _inherited_methods(ns, types, parents):
+        if fqn != ns and diagnostics is not None:
+            diagnostics.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    "mapper.stale-namespace",
+                    f"mapper namespace {ns} names no class: read as the mapper interface "
+                    f"{fqn}, whose name ends with it (MyBatis would not bind it)",
+                    SourceRef(where.path, where.line),
+                )
+            )
+        for method in _inherited_methods(fqn, types, parents):
             for stmt in by_id.get(f"{ns}.{method}", ()):
-                add(ns, stmt.reads, stmt.writes, mapper.source, stmt.id)
+                add(fqn, stmt.reads, stmt.writes, mapper.source, stmt.id)
     return sorted(out.values(), key=lambda a: (a.source, a.table, a.access.value))
+
+
+def _stale_namespace(ns: str, interfaces: Mapping[str, Sequence[str]]) -> str | None:
+    """The one interface whose name ends with a mapper namespace naming no class
+    (``mip.mva.sp.comm.dao.TrxInfoDAO`` for ``egovframework.com.mip.mva.sp.comm.dao.TrxInfoDAO``:
+    eGovFrame's MSA common components moved the interface, not its mapper files)."""
+    if "." not in ns:
+        return None
+    found = [f for f in interfaces.get(ns.rpartition(".")[2], ()) if f.endswith("." + ns)]
+    return found[0] if len(found) == 1 else None
 
 
 def _inherited_methods(

@@ -1022,3 +1022,36 @@ public class OrderService { Order place() { return new Order(); } }
     assert "shop.ShopApplication" not in placed and "shop.order.OrderConfiguration" in placed
     off = analyze(tmp_path, Config(jobs=1, kernel=False)).report
     assert "shop.ShopApplication" in {c for s in off["services"] for c in s["classes"]}
+
+
+def test_a_mapper_namespace_the_interface_outgrew_is_read_as_it_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """eGovFrame's MSA common components moved ``TrxInfoDAO`` under ``egovframework.com``
+    but not its eight mapper files: TB_TRX_INFO had been touched by no class, silently."""
+    mapper = """<?xml version="1.0" encoding="UTF-8"?>
+<mapper namespace="mip.sp.dao.TrxInfoDAO">
+  <select id="selectTrxInfo" resultType="map">SELECT * FROM TB_TRX_INFO WHERE TRX_CODE = #{c}</select>
+</mapper>"""
+    write(
+        tmp_path,
+        {
+            "src/egov/mip/sp/dao/TrxInfoDAO.java": """package egov.mip.sp.dao;
+            @org.apache.ibatis.annotations.Mapper
+            public interface TrxInfoDAO { java.util.Map<String, Object> selectTrxInfo(String c); }""",
+            "res/mysql/TRX_INFO_SQL.xml": mapper,
+            "res/oracle/TRX_INFO_SQL.xml": mapper,
+            # two interfaces end with it: no guess
+            "res/ORDER_SQL.xml": mapper.replace("mip.sp.dao.TrxInfoDAO", "dao.OrderDAO")
+            .replace("TB_TRX_INFO", "TB_ORDER")
+            .replace("selectTrxInfo", "select"),
+            "src/a/dao/OrderDAO.java": "package a.dao; public interface OrderDAO { void select(); }",
+            "src/b/dao/OrderDAO.java": "package b.dao; public interface OrderDAO { void select(); }",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert {(a.source, a.table) for a in model.table_accesses} == {
+        ("egov.mip.sp.dao.TrxInfoDAO", "TB_TRX_INFO")
+    }
+    (stale,) = [d for d in model.diagnostics if d.code == "mapper.stale-namespace"]
+    assert stale.severity.value == "warning" and "egov.mip.sp.dao.TrxInfoDAO" in stale.message
