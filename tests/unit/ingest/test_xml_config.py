@@ -223,6 +223,40 @@ def test_a_table_id_generator_configured_in_java_writes_its_table_too(
     ]
 
 
+def test_a_qualifier_names_the_id_generator_bean_injected(
+    tree: Callable[[dict[str, str]], Path],
+) -> None:
+    """Spring takes ``@Qualifier("id")`` (JSR-330: ``@Named("id")``) on a field or constructor
+    parameter for the bean's id, whatever the variable is called (eGovFrame's MSA common
+    components: ``@Qualifier("egovBoardIdGnrService") private final EgovIdGnrService
+    boardIdGnrService;`` filled by Lombok's or a written constructor)."""
+    files = {
+        "src/main/resources/spring/context-idgn.xml": IDGEN,
+        "src/main/java/bbs/LombokServiceImpl.java": """package bbs;
+            @Service @RequiredArgsConstructor public class LombokServiceImpl {
+                @Qualifier("egovBBSMstrIdGnrService") private final IdGen bbsIdGnrService;
+            }""",
+        "src/main/java/bbs/CtorServiceImpl.java": """package bbs;
+            @Service public class CtorServiceImpl {
+                private final IdGen ids;
+                public CtorServiceImpl(@Qualifier("qualified") IdGen ids) { this.ids = ids; }
+            }""",
+        "src/main/java/bbs/NamedServiceImpl.java": """package bbs;
+            public class NamedServiceImpl {
+                @Inject @Named("nested") private IdGen gen;
+                @Inject @Named private IdGen qualified;
+            }""",
+        "src/main/java/bbs/IdGen.java": "package bbs; public interface IdGen { }",
+    }
+    model = ingest(tree(files), jobs=1)
+    assert sorted((a.source, a.table) for a in model.table_accesses) == [
+        ("bbs.CtorServiceImpl", "IDS"),
+        ("bbs.LombokServiceImpl", "COMTECOPSEQ"),
+        ("bbs.NamedServiceImpl", "IDS"),  # @Named with no value: the field's name
+        ("bbs.NamedServiceImpl", "SEQ2"),
+    ]
+
+
 def test_broken_xml_gives_a_diagnostic_with_its_line() -> None:
     facts = read("bad.xml", b"<mapper namespace='x'>\n<select id='a'>\n</mapper>")
     (d,) = facts.diagnostics
