@@ -155,6 +155,45 @@ def _western_run(run: re.Match[str]) -> bool:
     return len(chars) <= 2 and all(c.isalpha() for c in chars) and bool(beside)
 
 
+_WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x19\x1c-\x1f]")
+"""Control characters no text has (tab, line breaks, form feed, vertical tab, the DOS end of
+file and escape aside); no multi-byte encoding read here uses these bytes within a
+character."""
+
+
+def _printable(c: str) -> bool:
+    """A character of text: printable, a line break or tab, or a space of any kind (not the
+    ASCII separators 0x1c-0x1f Python counts as space)."""
+    return c.isprintable() or c in "\t\r\n" or (c.isspace() and c > "\x7f")
+
+
+def is_binary(data: bytes, head: int = 1024) -> bool:
+    """True for bytes that are no text: among the first ``head`` bytes, a control character
+    no text has, or a NUL that neither a byte-order mark nor UTF-16 or UTF-32 text explains
+    (printable, starting with an ASCII character as markup and code do): compiled Android
+    XML, a compressed file, an image under a text file's name.
+
+    >>> is_binary(b"\\x03\\x00\\x08\\x00\\x98\\r\\x00\\x00\\x01\\x00"), is_binary(b"<a/>")
+    (True, False)
+    >>> is_binary("<?xml version='1.0'?><a/>".encode("utf-16-le"))  # no byte-order mark
+    False
+    """
+    start = data[:head]
+    if start.startswith(tuple(bom for bom, _ in _BOMS)):
+        return False
+    if b"\x00" not in start:
+        return _CONTROL_BYTES.search(start) is not None
+    for name in _WIDE:
+        try:  # incrementally: a character cut at the end of the head is no error
+            text = codecs.getincrementaldecoder(name)().decode(start)
+        except UnicodeDecodeError:
+            continue
+        if text.lstrip()[:1].isascii() and all(map(_printable, text)):
+            return False
+    return True
+
+
 def lossy_decode(data: bytes, candidates: tuple[str, ...]) -> Decoded:
     """``data`` decoded with replacement by the candidate encoding that replaces the fewest
     byte sequences (the first on a tie); ``lossy`` is set when any was replaced."""

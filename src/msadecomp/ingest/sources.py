@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from msadecomp.errors import ConfigError, InputError
+from msadecomp.ingest.decoding import is_binary
 from msadecomp.ingest.named_files import BOOT_SETTINGS
 from msadecomp.ingest.openapi import is_spec
 from msadecomp.ingest.scope import LIBRARY_REASON, TOOLING_REASON, Scope
@@ -196,7 +197,7 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
                     " or a known source file (.java, .xml, .sql, .jsp)"
                 )
             data = _read_file(root, name, limits, out)
-            if data is not None:
+            if data is not None and _is_text(name, kind, data, out):
                 out.files.append(SourceFile(name, kind, data))
         return out
     if not root.is_dir():
@@ -232,7 +233,7 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
             others.append((path, rel))
             continue
         data = _read_file(path, rel, limits, out)
-        if data is not None:
+        if data is not None and _is_text(rel, kind, data, out):
             out.files.append(SourceFile(rel, kind, data))
     roots = mini_program_roots(walked)
     for path, rel in others if roots else ():  # a mini program's scripts: its pages' logic
@@ -274,6 +275,30 @@ def _builds_plugin(path: Path) -> bool:
         return False
     comments = _XML_COMMENTS if path.name == "pom.xml" else _SCRIPT_COMMENTS
     return PLUGIN_BUILD.search(comments.sub(" ", text)) is not None
+
+
+ANDROID_XML = b"\x03\x00\x08\x00"
+"""The first bytes of Android's compiled binary XML (an APK's or a build's
+``AndroidManifest.xml`` and ``res/**/*.xml``)."""
+
+
+def _is_text(rel: str, kind: str, data: bytes, out: Collected) -> bool:
+    """False, with a note, for a file named as XML whose bytes are no text: compiled Android
+    XML in a checked-in app build. It holds nothing msadecomp reads, and reading it as text
+    would report it broken."""
+    if kind != "xml" or not is_binary(data):
+        return True
+    what = "compiled Android XML" if data.startswith(ANDROID_XML) else "binary data"
+    out.diagnostics.append(
+        _diagnostic(
+            "input.binary",
+            f"skipped: {what} under an .xml name, binary rather than XML text; nothing in it "
+            "is read",
+            rel,
+            Severity.INFO,
+        )
+    )
+    return False
 
 
 def _size(path: Path) -> int:
@@ -629,4 +654,5 @@ def _collect_archive(
                 _collect_archive(blob, rel, limits, out, depth + 1, budget)
             else:
                 assert kind is not None
-                out.files.append(SourceFile(rel, kind, blob))
+                if _is_text(rel, kind, blob, out):
+                    out.files.append(SourceFile(rel, kind, blob))

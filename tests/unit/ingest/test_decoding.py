@@ -5,7 +5,7 @@ import codecs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from msadecomp.ingest.decoding import Decoded, decode_markup, decode_source
+from msadecomp.ingest.decoding import Decoded, decode_markup, decode_source, is_binary
 
 KOREAN = "// 민원 처리기한 계산 (주말 제외)\nclass A {}\n"
 
@@ -55,6 +55,36 @@ def test_utf8_text_round_trips(text: str) -> None:
     data = text.encode("utf-8")
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         assert decode_source(data).text == text
+
+
+TEXT = st.text(st.characters(categories=("L", "N", "P", "S", "Zs")) | st.sampled_from("\t\r\n"))
+
+
+@given(TEXT, st.sampled_from(["utf-8", "cp949", "utf-16", "utf-16-le", "utf-16-be", "utf-32-le"]))
+def test_text_in_any_encoding_is_no_binary(text: str, encoding: str) -> None:
+    """UTF-16 and UTF-32 text holds NUL bytes too, with or without a byte-order mark."""
+    try:
+        data = f"<?xml version='1.0'?><a>{text}</a>".encode(encoding)
+    except UnicodeEncodeError:
+        return
+    assert not is_binary(data)
+
+
+def test_compiled_and_compressed_files_are_binary() -> None:
+    assert is_binary(b"\x03\x00\x08\x00\x98\r\x00\x00\x01\x00\x1c\x00")  # Android XML
+    # OpenLAMIS's web/exchange/nigqual.xml, compressed with zlib
+    assert is_binary(
+        b"x\x9c\xb3\xb1\xaf\xc8\xcdQ(K-*\xce\xcc\xcf\xb3U2\xd43PRH\xcdK\xceO\xc9\xccK\xb7U\n"
+        b"\rq\xd3\xb5P\xb2\xb7\xe3\xe2\xb2\xc9\xcbL/,M\xcc)\xd6\xb7\xe3\x02\x00\xb5\xc9\x0f\xe7"
+    )
+    # OpenLAMIS's user.xml, compressed too: no NUL, but control bytes no text has
+    assert is_binary(b"x\x9c]P\xcbn\x830\x10\xbc\xf3\x15\x88\xbb\x03&\x94G\xe48\xca")
+    assert not is_binary(b"<a>\xff\xfe stray bytes,\x0c\x1b\x1a no NUL</a>\r\n")
+
+
+@given(st.binary(max_size=2048))
+def test_any_bytes_are_told_without_raising(data: bytes) -> None:
+    assert is_binary(data) in (True, False)
 
 
 def test_a_page_is_read_by_the_charset_it_declares_when_its_bytes_fit() -> None:

@@ -114,6 +114,43 @@ def test_file_that_cannot_be_read_becomes_a_diagnostic(tmp_path: Path) -> None:
     assert got.files == [] and [d.code for d in got.diagnostics] == ["input.unreadable"]
 
 
+AXML = b"\x03\x00\x08\x00\x98\r\x00\x00\x01\x00\x1c\x00\x40\x06\x00\x00\x1d\x00"
+
+
+def test_compiled_android_xml_is_skipped_with_one_note(tmp_path: Path) -> None:
+    """OFBiz checks in a built Android app: its ``AndroidManifest.xml`` and ``res/**`` are
+    binary. They were read as text and reported twice, a lossy decoding and broken XML."""
+    app = tmp_path / "mobileapp/res/layout"
+    app.mkdir(parents=True)
+    (tmp_path / "mobileapp/AndroidManifest.xml").write_bytes(AXML + bytes(range(256)))
+    (app / "row.xml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00")
+    (app / "wide.xml").write_bytes("<beans/>".encode("utf-16-le"))  # text, no byte-order mark
+    (tmp_path / "app.war").write_bytes(make_zip({"WEB-INF/AndroidManifest.xml": AXML}))
+    got = collect(tmp_path)
+    assert [f.path for f in got.files] == ["mobileapp/res/layout/wide.xml"]
+    assert [(d.source.path, d.severity.value, d.code, d.message) for d in got.diagnostics] == [
+        (
+            "mobileapp/AndroidManifest.xml",
+            "info",
+            "input.binary",
+            "skipped: compiled Android XML under an .xml name, binary rather than XML text; "
+            "nothing in it is read",
+        ),
+        (
+            "mobileapp/res/layout/row.xml",
+            "info",
+            "input.binary",
+            "skipped: binary data under an .xml name, binary rather than XML text; nothing in "
+            "it is read",
+        ),
+    ]
+    war = collect(tmp_path / "app.war")
+    assert war.files == []
+    assert [d.code for d in war.diagnostics] == ["input.binary"]
+    single = collect(tmp_path / "mobileapp/AndroidManifest.xml")
+    assert single.files == [] and [d.code for d in single.diagnostics] == ["input.binary"]
+
+
 def test_huge_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
     (tmp_path / "Big.java").write_bytes(b"x" * 2000)
     got = collect(tmp_path, Limits(max_file_bytes=1000))
