@@ -158,6 +158,45 @@ _KINDS = {
 """Root element -> the kind of XML file it starts (counted in the model's file counts)."""
 
 
+@dataclass(frozen=True, slots=True)
+class UnreadXml:
+    """A kind of XML msadecomp recognises but does not read, and what is missed for it."""
+
+    root: str
+    """The document's root element."""
+    marker: re.Pattern[str]
+    """What its text must also hold (a root name alone may be another tool's)."""
+    label: str
+    missed: str
+
+
+UNREAD_XML = (
+    UnreadXml(
+        "entitymodel",
+        re.compile(r"<(?:entity|view-entity|extend-entity)\b"),
+        "OFBiz entity model",
+        "the tables their <entity> elements define, and the data access through OFBiz's "
+        "entity engine, are not seen: tables and their owners are missing from the report",
+    ),
+    UnreadXml(
+        "services",
+        re.compile(r"<service\b[^>]*\bengine\s*="),
+        "OFBiz service definition",
+        "the services they declare and their Java, Groovy or simple-method implementations "
+        "are not seen as endpoints, nor the calls between them",
+    ),
+)
+"""XML of frameworks msadecomp does not analyse, said once per kind in a warning
+(:func:`unread_xml`)."""
+
+
+def unread_xml(data: bytes) -> UnreadXml | None:
+    """The kind of unread XML ``data`` is, read from its first 64 KiB, or ``None``."""
+    text = xml_text(data[: 1 << 16])
+    root = root_name(text)
+    return next((k for k in UNREAD_XML if k.root == root and k.marker.search(text)), None)
+
+
 _PROLOG = re.compile(
     r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE\b[^\[>]*(?:\[.*?\]\s*)?>)", re.S | re.I
 )

@@ -151,6 +151,70 @@ def test_compiled_android_xml_is_skipped_with_one_note(tmp_path: Path) -> None:
     assert single.files == [] and [d.code for d in single.diagnostics] == ["input.binary"]
 
 
+ENTITY_MODEL = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!-- Licensed to the Apache Software Foundation (ASF) -->
+<entitymodel xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:noNamespaceSchemaLocation="http://ofbiz.apache.org/dtds/entitymodel.xsd">
+  <entity entity-name="Invoice" package-name="org.apache.ofbiz.accounting.invoice">
+    <field name="invoiceId" type="id"/><prim-key field="invoiceId"/>
+  </entity>
+</entitymodel>"""
+SERVICES = b"""<services xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <service name="createInvoice" engine="groovy" location="component://x/CreateInvoice.groovy"
+      invoke="createInvoice" auth="true"/>
+</services>"""
+
+
+def test_xml_of_frameworks_not_analysed_is_said_once_per_kind(tmp_path: Path) -> None:
+    """OFBiz keeps its tables in entitymodel.xml and its services in services.xml, run by
+    its own entity and service engines, in Groovy as much as Java: none of it is read, and
+    the report of 16 tables looked clean. Now one warning per kind says so, and Groovy
+    sources are listed as left out."""
+    for folder in ("accounting", "order"):
+        (tmp_path / folder / "entitydef").mkdir(parents=True)
+        (tmp_path / folder / "servicedef").mkdir()
+        (tmp_path / folder / "entitydef/entitymodel.xml").write_bytes(ENTITY_MODEL)
+        (tmp_path / folder / "servicedef/services.xml").write_bytes(SERVICES)
+        (tmp_path / folder / "groovyScripts").mkdir()
+        (tmp_path / folder / "groovyScripts/CreateInvoice.groovy").write_text("def x() {}")
+    (tmp_path / "order/entitydef/entitymodel_view.xml").write_bytes(ENTITY_MODEL)
+    (tmp_path / "order/src/test/groovy").mkdir(parents=True)
+    (tmp_path / "order/src/test/groovy/OrderTests.groovy").write_text("class T {}")
+    # a <services> root of another tool (no service engine) is no OFBiz service definition
+    (tmp_path / "other.xml").write_bytes(b'<services><service name="a"/></services>')
+    got = collect(tmp_path)
+    assert [(d.severity.value, d.code, d.source.path, d.message) for d in got.diagnostics] == [
+        (
+            "warning",
+            "xml.not-analysed",
+            "accounting/entitydef/entitymodel.xml",
+            "3 OFBiz entity model file(s) not analysed, this one first: the tables their "
+            "<entity> elements define, and the data access through OFBiz's entity engine, are "
+            "not seen: tables and their owners are missing from the report",
+        ),
+        (
+            "warning",
+            "xml.not-analysed",
+            "accounting/servicedef/services.xml",
+            "2 OFBiz service definition file(s) not analysed, this one first: the services "
+            "they declare and their Java, Groovy or simple-method implementations are not "
+            "seen as endpoints, nor the calls between them",
+        ),
+    ]
+    assert sorted(got.excluded) == [
+        ("accounting/groovyScripts/CreateInvoice.groovy", "Groovy (not analysed)"),
+        ("order/groovyScripts/CreateInvoice.groovy", "Groovy (not analysed)"),
+        ("order/src/test/groovy/OrderTests.groovy", "test source"),
+    ]
+    war = tmp_path / "app.war"
+    war.write_bytes(
+        make_zip({"WEB-INF/entitymodel.xml": ENTITY_MODEL, "WEB-INF/Script.groovy": b""})
+    )
+    got = collect(war)
+    assert [d.code for d in got.diagnostics] == ["xml.not-analysed"]
+    assert got.excluded == [("app.war!/WEB-INF/Script.groovy", "Groovy (not analysed)")]
+
+
 def test_huge_file_is_skipped_with_a_warning(tmp_path: Path) -> None:
     (tmp_path / "Big.java").write_bytes(b"x" * 2000)
     got = collect(tmp_path, Limits(max_file_bytes=1000))
