@@ -16,10 +16,12 @@ is placed by the first rule that decides:
    only links to, those named like it count alone when some are: JHipster's
    ``bank-account-update.html`` saves through ``BankAccountResource`` and lists the users to
    pick from through ``PublicUserResource``, which fewer views link to;
-2. **includes**: the service of most of the placed views that include it or that it includes
-   (fragments shared by several services go to the one using them most); a fragment included
-   by more than ``SHARED_FRAGMENT`` views (Roller's ``taglibs-struts2.jsp``, in every page)
-   places none of the views including it;
+2. **includes**: the service of most of the placed views that include it or that it includes.
+   A fragment included by more than ``SHARED_FRAGMENT`` views (Roller's
+   ``taglibs-struts2.jsp``, in every page) is shared: it places none of the views including it,
+   and it is placed last, once they are, with the service holding more than half of them; with
+   no such majority it goes with no service (the header of egov-oracle-mono's 20 pages, five
+   in each of four services), as a class every service uses goes to the shared kernel;
 3. **folder**: the service whose feature packages share the most folder names with the view's
    path (``WEB-INF/jsp/egovframework/com/cop/bbs/List.jsp`` and ``egovframework.com.cop.bbs``);
 4. **name**: the service whose class names share the most words with the view's file name,
@@ -41,7 +43,8 @@ is placed by the first rule that decides:
    names (error, time-out and welcome pages, Tiles layouts) still moves with some service when
    the system is split, and the report lists these defaults for the architect to confirm.
 
-A view is reported as unplaced only when no view at all is placed.
+A view is reported as unplaced when no view at all is placed, or when it is a shared fragment
+whose including views no service holds the majority of.
 """
 
 from __future__ import annotations
@@ -149,9 +152,12 @@ def place_views(
         service = _vote(votes, _name_scores(page.path, words))
         if service is not None:
             out[page.path] = Placement(service, "links")
-    _spread(pages, _includes(pages), out, "includes", frozenset({"folder"}))
+    parents = _included_by(pages)
+    shared = {f: p for f, p in parents.items() if len(p) > SHARED_FRAGMENT}
+    _spread(pages, _includes(parents), out, "includes", frozenset({"folder"}))
+    rest = [page for page in pages if page.path not in shared]
     folders = _service_folders(where, packages, skip)
-    for page in pages:
+    for page in rest:
         if page.path not in out:
             service = _by_folder(page.path, folders)
             if service is not None:
@@ -160,9 +166,10 @@ def place_views(
                 out[page.path] = Placement(service, "name")
             elif (service := _by_package_tail(page.path, folders)) is not None:
                 out[page.path] = Placement(service, "folder")
-    _spread(pages, _navigation(pages), out, "navigation")
-    _place_by_siblings(pages, out)
-    _place_by_default(pages, out)
+    _spread(rest, _navigation(pages), out, "navigation")
+    _place_by_siblings(rest, out)
+    _place_by_default(rest, out)
+    _place_shared(shared, out)
     for page in pages:
         out.setdefault(page.path, Placement(None, "unplaced"))
     return out
@@ -214,12 +221,13 @@ def _named_after(path: str, renderers: Sequence[str]) -> set[str]:
 
 
 SHARED_FRAGMENT = 3
-"""A fragment included by more views than this (tag-library imports, headers) is shared: it is
-placed by the views that include it but places none of them."""
+"""A fragment included by more views than this (tag-library imports, headers) is shared: it
+places none of the views including it and goes with the service of most of them only when that
+service holds more than half (:func:`_place_shared`)."""
 
 
-def _includes(pages: Sequence[Page]) -> dict[str, set[str]]:
-    """Views each view is included by, or includes when that view is no shared fragment."""
+def _included_by(pages: Sequence[Page]) -> dict[str, set[str]]:
+    """The views including each fragment."""
 
     def included(link: str) -> str | None:
         return link[5:].split("?")[0].lstrip("./") if link.startswith("view:") else None
@@ -228,13 +236,42 @@ def _includes(pages: Sequence[Page]) -> dict[str, set[str]]:
     for page, fragments in _linked(pages, included, loose=True, directed=True).items():
         for fragment in fragments:
             parents[fragment].add(page)
+    return parents
+
+
+def _includes(parents: Mapping[str, set[str]]) -> dict[str, set[str]]:
+    """Views each view is included by, or includes, for fragments that are not shared (shared
+    ones are placed last, by :func:`_place_shared`)."""
     neighbours: dict[str, set[str]] = defaultdict(set)
     for fragment, includers in parents.items():
-        neighbours[fragment] |= includers
         if len(includers) <= SHARED_FRAGMENT:
+            neighbours[fragment] |= includers
             for page in includers:
                 neighbours[page].add(fragment)
     return neighbours
+
+
+def _place_shared(shared: Mapping[str, set[str]], out: dict[str, Placement]) -> None:
+    """Places each shared fragment with the service of more than half of the views including
+    it, once those are placed (over rounds, for a fragment included by another); a fragment
+    whose includers no service holds the majority of goes with no service: every service
+    using it needs its own copy, or a shared front end."""
+    waiting = sorted(f for f in shared if f not in out)
+    while waiting:
+        left = []
+        for fragment in waiting:
+            includers = shared[fragment]
+            votes = Counter(s for i in includers if i in out and (s := out[i].service))
+            service = _vote(votes)
+            if service is not None and 2 * votes[service] > len(includers):
+                out[fragment] = Placement(service, "includes")
+            else:
+                left.append(fragment)
+        if len(left) == len(waiting):
+            break
+        waiting = left
+    for fragment in waiting:
+        out[fragment] = Placement(None, "unplaced")
 
 
 def _navigation(pages: Sequence[Page]) -> dict[str, set[str]]:

@@ -448,6 +448,39 @@ def test_a_fragment_every_page_includes_places_none_of_them() -> None:
     }
 
 
+def test_a_fragment_the_pages_of_several_services_include_goes_to_none_of_them() -> None:
+    """egov-oracle-mono: ``common/head.jsp`` is included by all 20 pages, five per service;
+    only the user pages are placed by links when includes are first followed, the others by
+    their folders. The header is shared: no service. A shared fragment most of whose
+    includers are in one service goes there, counted once they are all placed."""
+    services = ("book", "order", "publisher", "user")
+    where = {f"shop.{s}.web.{s.title()}Controller": s for s in services}
+    packages = {c: c.rpartition(".")[0] for c in where}
+    head = "view:/WEB-INF/views/common/head.jsp"
+    menu = "view:/WEB-INF/views/common/menu.jsp"
+    pages = [
+        Page(
+            f"WEB-INF/views/{s}/{name}.jsp",
+            (head, menu) if s == "book" or name == "List" else (head,),
+            ("shop.user.web.UserController",) if s == "user" else (),
+        )
+        for s in services
+        for name in ("List", "Detail", "Update")
+    ]
+    pages += [Page("WEB-INF/views/common/head.jsp"), Page("WEB-INF/views/common/menu.jsp")]
+    placed = place_views(pages, where, packages)
+    assert placed["WEB-INF/views/common/head.jsp"] == Placement(None, "unplaced")
+    # 3 book pages and the other services' lists: 3 of 6, no majority either
+    assert placed["WEB-INF/views/common/menu.jsp"] == Placement(None, "unplaced")
+    assert {x.via for p, x in placed.items() if "/common/" not in p} == {"links", "folder"}
+
+    assert pages[3].path.endswith("order/List.jsp")
+    pages[3] = replace(pages[3], links=(head,))  # no menu on the order list: book has 3 of 5
+    placed = place_views(pages, where, packages)
+    assert placed["WEB-INF/views/common/menu.jsp"] == Placement("book", "includes")
+    assert placed["WEB-INF/views/common/head.jsp"] == Placement(None, "unplaced")
+
+
 def test_the_class_rendering_a_view_outweighs_menu_links_many_views_share() -> None:
     where = {"a.menu.MenuCtl": "menu", "a.qna.QnaCtl": "qna", "a.faq.FaqCtl": "faq"}
     packages = {c: c.rpartition(".")[0] for c in where}
