@@ -43,8 +43,9 @@ is placed by the first rule that decides:
    names (error, time-out and welcome pages, Tiles layouts) still moves with some service when
    the system is split, and the report lists these defaults for the architect to confirm.
 
-A view is reported as unplaced when no view at all is placed, or when it is a shared fragment
-whose including views no service holds the majority of.
+A view is reported as unplaced when no view at all is placed; a shared fragment whose
+including views no service holds the majority of goes with no service either, reported as
+shared (each service keeps a copy, or a shared front end serves it).
 """
 
 from __future__ import annotations
@@ -108,8 +109,8 @@ NAME_MARGIN = 1.25
 class Placement:
     service: str | None
     via: str
-    """Why: "links", "includes", "folder", "name", "navigation", "siblings", "default" or
-    "unplaced"."""
+    """Why: "links", "includes", "folder", "name", "navigation", "siblings", "default",
+    "shared" (a fragment the views of several services include: no service) or "unplaced"."""
 
 
 def _vote(votes: Mapping[str, float], names: Mapping[str, float] | None = None) -> str | None:
@@ -271,7 +272,7 @@ def _place_shared(shared: Mapping[str, set[str]], out: dict[str, Placement]) -> 
             break
         waiting = left
     for fragment in waiting:
-        out[fragment] = Placement(None, "unplaced")
+        out[fragment] = Placement(None, "shared")
 
 
 def _navigation(pages: Sequence[Page]) -> dict[str, set[str]]:

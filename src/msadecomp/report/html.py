@@ -24,6 +24,7 @@ from msadecomp.report.markdown import (
     DEFAULT_VIEWS,
     LEFT_OUT,
     METRIC_LABELS,
+    SHARED_VIEWS,
     UNPLACED_VIEWS,
     UNREFERENCED_TABLES,
     UNUSED_CODE,
@@ -188,6 +189,7 @@ def to_html(report: dict[str, Any], svgs: dict[str, str], lang: str = "en") -> s
         messages={
             "default": DEFAULT_VIEWS,
             "unplaced": UNPLACED_VIEWS,
+            "shared": SHARED_VIEWS,
             "unreferenced": UNREFERENCED_TABLES,
             "left_out": LEFT_OUT,
             "unused": UNUSED_CODE,

@@ -126,6 +126,9 @@ KO: dict[str, str] = {
     "{n} view(s) with no link, include, folder, name, navigation or sibling match, and no "
     "placed view to go with": "화면 {n}개는 링크·포함·폴더·이름·탐색·형제 근거도, 함께 둘 "
     "배치된 화면도 없습니다",
+    "{n} fragment(s) the pages of several services include: each service keeps its own copy, "
+    "or a shared front end serves them": "조각 화면 {n}개는 여러 서비스의 화면이 포함합니다. "
+    "서비스마다 사본을 두거나 공유 프런트엔드가 제공하십시오",
     "{n} table(s) no class reads or writes": "테이블 {n}개는 어떤 클래스도 읽거나 쓰지 않습니다",
     "{n} {reason} file(s)": "{reason} 파일 {n}개",
     "file": "파일",

@@ -96,6 +96,10 @@ UNPLACED_VIEWS = (
     "{n} view(s) with no link, include, folder, name, navigation or sibling match, and no "
     "placed view to go with"
 )
+SHARED_VIEWS = (
+    "{n} fragment(s) the pages of several services include: each service keeps its own copy, "
+    "or a shared front end serves them"
+)
 UNREFERENCED_TABLES = "{n} table(s) no class reads or writes"
 NOT_IN_DDL = "not in the DDL scripts"
 KEYS_ACROSS = (
@@ -250,14 +254,17 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
             + ", ".join(f"`{v}` ({s})" for v, s in defaults[:EXCLUDED_SHOWN]),
             "",
         ]
-    unplaced = [v for v, p in report["views"].items() if p["service"] is None]
-    if unplaced or report["unreferenced_tables"]:
+    nowhere = [(v, p["via"]) for v, p in report["views"].items() if p["service"] is None]
+    shared = [v for v, via in nowhere if via == "shared"]
+    unplaced = [v for v, via in nowhere if via != "shared"]
+    if nowhere or report["unreferenced_tables"]:
         lines += [f"## {_('Not placed in any service')}", ""]
-        if unplaced:
-            lines += [
-                f"- {_(UNPLACED_VIEWS).format(n=len(unplaced))}: "
-                + ", ".join(f"`{v}`" for v in unplaced[:EXCLUDED_SHOWN])
-            ]
+        for views, message in ((shared, SHARED_VIEWS), (unplaced, UNPLACED_VIEWS)):
+            if views:
+                lines += [
+                    f"- {_(message).format(n=len(views))}: "
+                    + ", ".join(f"`{v}`" for v in views[:EXCLUDED_SHOWN])
+                ]
         if report["unreferenced_tables"]:
             lines += [
                 f"- {_(UNREFERENCED_TABLES).format(n=len(report['unreferenced_tables']))}: "

@@ -469,16 +469,16 @@ def test_a_fragment_the_pages_of_several_services_include_goes_to_none_of_them()
     ]
     pages += [Page("WEB-INF/views/common/head.jsp"), Page("WEB-INF/views/common/menu.jsp")]
     placed = place_views(pages, where, packages)
-    assert placed["WEB-INF/views/common/head.jsp"] == Placement(None, "unplaced")
+    assert placed["WEB-INF/views/common/head.jsp"] == Placement(None, "shared")
     # 3 book pages and the other services' lists: 3 of 6, no majority either
-    assert placed["WEB-INF/views/common/menu.jsp"] == Placement(None, "unplaced")
+    assert placed["WEB-INF/views/common/menu.jsp"] == Placement(None, "shared")
     assert {x.via for p, x in placed.items() if "/common/" not in p} == {"links", "folder"}
 
     assert pages[3].path.endswith("order/List.jsp")
     pages[3] = replace(pages[3], links=(head,))  # no menu on the order list: book has 3 of 5
     placed = place_views(pages, where, packages)
     assert placed["WEB-INF/views/common/menu.jsp"] == Placement("book", "includes")
-    assert placed["WEB-INF/views/common/head.jsp"] == Placement(None, "unplaced")
+    assert placed["WEB-INF/views/common/head.jsp"] == Placement(None, "shared")
 
 
 def test_the_class_rendering_a_view_outweighs_menu_links_many_views_share() -> None:

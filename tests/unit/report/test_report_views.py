@@ -115,3 +115,29 @@ def test_message_channels_tell_same_named_classes_apart() -> None:
     }
     text = "\n".join(_channels(report, str, class_labels(report)))
     assert "`admin.OrderListener` (admin)" in text and "`wx.OrderListener` (wx)" in text
+
+
+def test_a_fragment_the_pages_of_several_services_include_is_listed_as_shared() -> None:
+    """egov-oracle-mono's header, included by the pages of four services, had gone to one of
+    them; now it is in none, and the reports say it is shared, apart from views that could not
+    be placed at all."""
+    head = "view:/jsp/common/head.jsp"
+    model = CodeModel(
+        root="app",
+        types=(JavaType(MENU, TypeKind.CLASS, REF), JavaType(QNA, TypeKind.CLASS, REF)),
+        pages=(
+            *(Page(f"jsp/qna/{n}.jsp", (head,), (QNA,), (QNA,)) for n in ("List", "View")),
+            *(Page(f"jsp/menu/{n}.jsp", (head,), (MENU,), (MENU,)) for n in ("List", "View")),
+            Page("jsp/common/head.jsp"),
+        ),
+    )
+    clusters = (Cluster("menu", "menu", (MENU,)), Cluster("qna", "qna", (QNA,)))
+    report = build_report(model, Decomposition("louvain", 1, 1.0, clusters, 0.4), PARAMS, "t")
+    assert report["views"]["jsp/common/head.jsp"] == {"service": None, "via": "shared"}
+    text = to_markdown(report)
+    assert "- 1 fragment(s) the pages of several services include" in text
+    assert "`jsp/common/head.jsp`" in text and "no link, include" not in text
+    assert "- 조각 화면 1개는 여러 서비스의 화면이 포함합니다" in to_markdown(report, "ko")
+    page = to_html(report, {})
+    assert "1 fragment(s) the pages of several services include" in page
+    assert "<code>jsp/common/head.jsp</code>" in page
