@@ -23,7 +23,7 @@ from msadecomp.usage import listens
 
 REPORT_SCHEMA = "msadecomp.report/1"
 REMOTE_KINDS = (DepKind.CALL, DepKind.INJECTION)
-SYSTEM_WARNINGS = frozenset({"input.copies"})
+SYSTEM_WARNINGS = frozenset({"input.copies", "xml.not-analysed"})
 """Diagnostics about the whole input, repeated among the report's warnings."""
 
 

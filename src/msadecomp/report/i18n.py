@@ -135,6 +135,9 @@ KO: dict[str, str] = {
     "reason": "이유",
     "test source": "테스트 소스",
     "build tooling": "빌드 도구",
+    "Groovy (not analysed)": "Groovy(분석하지 않음)",
+    "Kotlin (not analysed)": "Kotlin(분석하지 않음)",
+    "Scala (not analysed)": "Scala(분석하지 않음)",
     "generated source": "생성된 소스",
     "bundled library": "포함된 라이브러리",
     "GWT client (compiled to JavaScript)": "GWT 클라이언트 (자바스크립트로 컴파일됨)",
@@ -434,6 +437,26 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
             "애플리케이션의 여러 버전이 들어 있는 것으로 보여 클래스마다 첫 사본만 분석했습니다. "
             "각각 따로 분석하십시오(그 폴더를 지정하거나 나머지를 --exclude로 제외)"
         ),
+    ),
+    (  # the xml.not-analysed diagnostic (msadecomp.ingest.sources)
+        re.compile(
+            r"^(\d+) OFBiz entity model file\(s\) not analysed, this one first: the tables their "
+            r"<entity> elements define, and the data access through OFBiz's entity engine, are "
+            r"not seen: tables and their owners are missing from the report$"
+        ),
+        r"OFBiz 엔티티 모델 파일 \1개는 분석하지 않았습니다(첫 파일 위치 표시). 그 <entity>가 "
+        r"정의하는 테이블과 OFBiz 엔티티 엔진을 통한 데이터 접근이 보이지 않아, 보고서에 테이블과 "
+        r"그 소유 서비스가 빠져 있습니다",
+    ),
+    (
+        re.compile(
+            r"^(\d+) OFBiz service definition file\(s\) not analysed, this one first: the "
+            r"services they declare and their Java, Groovy or simple-method implementations are "
+            r"not seen as endpoints, nor the calls between them$"
+        ),
+        r"OFBiz 서비스 정의 파일 \1개는 분석하지 않았습니다(첫 파일 위치 표시). 그 파일이 "
+        r"선언하는 서비스와 Java·Groovy·simple-method 구현을 엔드포인트로 보지 못하며, 서비스 "
+        r"사이의 호출도 보지 못합니다",
     ),
     # the evidence of a service's subdomain type (msadecomp.classify)
     (

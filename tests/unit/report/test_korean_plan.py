@@ -350,3 +350,31 @@ def test_every_order_reason_readiness_line_and_warning_of_real_runs_reads_in_kor
         line for line in lines if not HANGUL.search(korean(line)) or english_words(korean(line))
     ]
     assert untranslated == []
+
+
+def test_what_the_input_holds_but_is_not_analysed_is_a_warning_of_the_report_in_korean_too(
+    tmp_path: Path,
+) -> None:
+    """OFBiz's entity models and service definitions are not read: its report had shown 16
+    tables and looked clean. Each kind is a warning of the report, and reads in Korean."""
+    from msadecomp.ingest.xml_config import UNREAD_XML
+
+    (tmp_path / "src/shop").mkdir(parents=True)
+    (tmp_path / "src/shop/Order.java").write_text("package shop; public class Order {}")
+    (tmp_path / "entitymodel.xml").write_text(
+        '<entitymodel><entity entity-name="Order" package-name="o"/></entitymodel>'
+    )
+    (tmp_path / "services.xml").write_text(
+        '<services><service name="createOrder" engine="java" location="a" invoke="b"/></services>'
+    )
+    (tmp_path / "scripts/Orders.groovy").parent.mkdir()
+    (tmp_path / "scripts/Orders.groovy").write_text("println 'x'")
+    analysis = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1))
+    unread = [w for w in analysis.report["warnings"] if "not analysed" in w]
+    assert len(unread) == len(UNREAD_XML) == 2
+    ko = translator("ko")
+    for warning in unread:
+        korean = ko(warning)
+        assert HANGUL.search(korean) and "not analysed" not in korean
+    markdown = analysis.render(["md"], "ko")[0]["report.md"].decode("utf-8")
+    assert "Groovy(분석하지 않음) 파일 1개" in markdown
