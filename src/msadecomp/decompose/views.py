@@ -133,7 +133,10 @@ def place_views(
     out: dict[str, Placement] = {}
     linked_from = Counter(c for page in pages for c in set(page.controllers))
     words = _vocabulary(where, skip)
-    for page in pages:
+    parents = _included_by(pages)
+    shared = {f: p for f, p in parents.items() if len(p) > SHARED_FRAGMENT}
+    rest = [page for page in pages if page.path not in shared]  # shared ones go last
+    for page in rest:
         votes: dict[str, float] = defaultdict(float)
         folder = _folder(page.path)
         at_home = {
@@ -153,10 +156,7 @@ def place_views(
         service = _vote(votes, _name_scores(page.path, words))
         if service is not None:
             out[page.path] = Placement(service, "links")
-    parents = _included_by(pages)
-    shared = {f: p for f, p in parents.items() if len(p) > SHARED_FRAGMENT}
-    _spread(pages, _includes(parents), out, "includes", frozenset({"folder"}))
-    rest = [page for page in pages if page.path not in shared]
+    _spread(rest, _includes(parents), out, "includes", frozenset({"folder"}))
     folders = _service_folders(where, packages, skip)
     for page in rest:
         if page.path not in out:

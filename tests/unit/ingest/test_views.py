@@ -480,6 +480,17 @@ def test_a_fragment_the_pages_of_several_services_include_goes_to_none_of_them()
     assert placed["WEB-INF/views/common/menu.jsp"] == Placement("book", "includes")
     assert placed["WEB-INF/views/common/head.jsp"] == Placement(None, "shared")
 
+    # nor do the shared header's own links, or a fragment it includes, place it (review:
+    # iTrust's header had gone to a service none of its 112 includers' majority was in)
+    user = "shop.user.web.UserController"
+    pages[-2] = replace(
+        pages[-2], links=("view:/WEB-INF/views/common/nav.jsp",), controllers=(user,)
+    )
+    pages.append(Page("WEB-INF/views/common/nav.jsp", (), (user,)))
+    placed = place_views(pages, where, packages)
+    assert placed["WEB-INF/views/common/nav.jsp"] == Placement("user", "links")
+    assert placed["WEB-INF/views/common/head.jsp"] == Placement(None, "shared")
+
 
 def test_the_class_rendering_a_view_outweighs_menu_links_many_views_share() -> None:
     where = {"a.menu.MenuCtl": "menu", "a.qna.QnaCtl": "qna", "a.faq.FaqCtl": "faq"}
