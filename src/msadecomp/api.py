@@ -260,6 +260,8 @@ def _analyze(
         kernel = detect_kernel(graph, settings)
         clustering = clustering_graph(graph, config.weights)
     constraints = Constraints(config.together, config.apart)
+    if assignment:  # a kernel class the file pins to a service goes there, as every pin does
+        kernel = [k for k in kernel if assignment.get(k.fqn, KERNEL_ID) == KERNEL_ID]
     set_aside = {k.fqn for k in kernel}
     to_kernel: list[KernelClass] = []  # classes the assignment file puts in the shared kernel
     unknown: dict[str, str] = {}

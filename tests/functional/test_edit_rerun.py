@@ -167,3 +167,15 @@ def test_a_pin_of_a_class_the_code_lacks_is_said_in_the_notes(
     report = msadecomp.analyze(fixture_root, msadecomp.Config(jobs=1), assignment=pins).report
     assert any("3 pinned names not found in the code" in n for n in report["notes"])
     assert all("Removed" not in c for s in report["services"] for c in s["classes"])
+
+
+def test_a_kernel_class_pinned_to_a_service_goes_there(first: Path, fixture_root: Path) -> None:
+    """A review found a boot class pinned to a service kept in the kernel without a word."""
+    pins = load_assignment(first / "assignment.json")
+    kernel = sorted(k for k, v in pins.items() if v == "K")
+    assert kernel
+    pins[kernel[0]] = "bbs"
+    report = msadecomp.analyze(fixture_root, msadecomp.Config(jobs=1), assignment=pins).report
+    bbs = next(s for s in report["services"] if s["id"] == "bbs")
+    assert kernel[0] in bbs["classes"]
+    assert kernel[0] not in (report["shared_kernel"] or {"classes": []})["classes"]
