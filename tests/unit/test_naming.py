@@ -3,6 +3,7 @@
 import networkx as nx
 
 from msadecomp.decompose.naming import (
+    _WORD,
     _singular,
     business_path,
     common_prefix,
@@ -506,3 +507,6 @@ def test_a_lone_capital_before_a_word_is_part_of_it_but_an_interfaces_i_or_javas
     second = {f"app.p{i % 3}.{n}" for i, n in enumerate(files)}
     clusters = name_clusters(graph_of(*first, *second), [first, second])
     assert sorted(c.name for c in clusters) == ["file", "vcard"]
+    # nor after a digit (review: B2BOrder had given B, BOrder)
+    assert _WORD.findall("B2BOrderService") == ["B", "B", "Order", "Service"]
+    assert _WORD.findall("EMailSender") == ["EMail", "Sender"]

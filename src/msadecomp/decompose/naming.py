@@ -255,11 +255,11 @@ _AGENT = re.compile(r"-[a-z]*(ator|izer|iser|essor|ovider|oader|uilder|ecker|ars
 is one class of a service half of whose classes are about comments)."""
 _MANAGE = frozenset({"manage", "management", "mng", "mgmt", "mgr"})
 """Words saying a class manages something, never what (eGovFrame's ``*Manage`` classes)."""
-_WORD = re.compile(r"(?<![A-Z])[A-HK-Z][A-Z][a-z]+|[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+_WORD = re.compile(r"(?<![A-Z0-9])[A-HK-Z][A-Z][a-z]+|[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 """Words of a class name: ``DTBroker3MDB`` -> ``DT``, ``Broker``, ``MDB``; a lone capital
 before a word is part of it (``VCardManager`` -> ``VCard``, ``Manager``: Openfire's vCard
 service had been named ``card``), but for the ``I`` of an interface and the ``J`` of Java
-(``IUser``, eGovFrame's ``JFile``)."""
+(``IUser``, eGovFrame's ``JFile``) and after a digit (``B2BOrder``: ``B``, ``B``, ``Order``)."""
 
 
 def _application_name(graph: nx.Graph, groups: Sequence[Sequence[str]]) -> str:

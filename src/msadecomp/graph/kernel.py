@@ -59,7 +59,7 @@ services extend or implement, keeping no data and calling no entity, is kernel t
 its name or package.
 
 What starts the application (a Spring Boot main class, a servlet initializer, a JAX-RS
-``Application``: stereotype ``bootstrap``) is kernel, set aside before clustering: every
+``Application``: stereotype ``bootstrap``) is kernel, set aside after clustering: every
 service split off needs its own, and none is one service's own (left in, NewBee's main class
 sat in its order service, PetClinic's in the vets service).
 
@@ -134,7 +134,8 @@ class KernelClass:
     """Set aside after clustering, not before (a generic base type, see
     :func:`_template_spread`; a plain class named as a base, see :func:`_base_spread`; a
     utility of a widely used package; a base type of three or more services' classes, see
-    :func:`shared_bases`; a class the assignment file puts in the kernel): its ties are part
+    :func:`shared_bases`; what starts the application; a class the assignment file puts in the
+    kernel): its ties are part
     of the system the clustering sees."""
 
 

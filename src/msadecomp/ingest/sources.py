@@ -277,7 +277,8 @@ def _unread_xml(files: list[SourceFile]) -> list[Diagnostic]:
     return [
         _diagnostic(
             "xml.not-analysed",
-            f"{len(paths)} {kind.label} file(s) not analysed, this one first: {kind.missed}",
+            f"{len(paths)} {kind.label} file(s) not analysed (the first: {paths[0]}): "
+            f"{kind.missed}",
             paths[0],
         )
         for kind, paths in found.items()

@@ -175,7 +175,7 @@ UNREAD_XML = (
         "entitymodel",
         re.compile(r"<(?:entity|view-entity|extend-entity)\b"),
         "OFBiz entity model",
-        "the tables their <entity> elements define, and the data access through OFBiz's "
+        "the tables their `<entity>` elements define, and the data access through OFBiz's "
         "entity engine, are not seen: tables and their owners are missing from the report",
     ),
     UnreadXml(

@@ -9,7 +9,7 @@ the reasons a class is in the shared kernel, the notes on how the services were 
 (``Decomposition.notes``), the reasons of the extraction order and the warnings are computed
 sentences too, which patterns translate keeping their figures and names. The text of the
 diagrams in the HTML report goes through :func:`diagram_translator`, which has patterns only.
-The diagnostics' messages stay in English.
+The diagnostics' messages stay in English, but for those the warnings repeat.
 """
 
 from __future__ import annotations
@@ -86,9 +86,10 @@ KO: dict[str, str] = {
     "Warning": "경고",
     "Formulas: see the glossary of metrics.": "계산식은 지표 설명을 보십시오.",
     "Utility classes used from many packages, set aside before or after clustering. Package "
-    "them as a versioned library rather than a service.": "여러 패키지에서 쓰는 공통 "
-    "클래스로, 군집화 전후에 따로 두었습니다. 서비스가 아니라 버전이 있는 라이브러리로 "
-    "배포하십시오.",
+    "them as a versioned library rather than a service; a class that starts the application "
+    "is copied into each service instead.": "여러 패키지에서 쓰는 공통 클래스로, 군집화 "
+    "전후에 따로 두었습니다. 서비스가 아니라 버전이 있는 라이브러리로 배포하십시오. "
+    "애플리케이션을 시작하는 클래스는 대신 서비스마다 복사해 둡니다.",
     "Used by": "사용하는 서비스",
     "Queues and topics the code listens on, and the classes sending to them: links between "
     "services that are asynchronous already. A channel between two services stays as it is when "
@@ -127,8 +128,8 @@ KO: dict[str, str] = {
     "placed view to go with": "화면 {n}개는 링크·포함·폴더·이름·탐색·형제 근거도, 함께 둘 "
     "배치된 화면도 없습니다",
     "{n} fragment(s) the pages of several services include: each service keeps its own copy, "
-    "or a shared front end serves them": "조각 화면 {n}개는 여러 서비스의 화면이 포함합니다. "
-    "서비스마다 사본을 두거나 공유 프런트엔드가 제공하십시오",
+    "or a shared front end serves them": "조각 화면 {n}개는 여러 서비스의 화면에 포함됩니다. "
+    "서비스마다 사본을 두거나 공유 프런트엔드에서 제공하십시오",
     "{n} table(s) no class reads or writes": "테이블 {n}개는 어떤 클래스도 읽거나 쓰지 않습니다",
     "{n} {reason} file(s)": "{reason} 파일 {n}개",
     "file": "파일",
@@ -440,21 +441,21 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     ),
     (  # the xml.not-analysed diagnostic (msadecomp.ingest.sources)
         re.compile(
-            r"^(\d+) OFBiz entity model file\(s\) not analysed, this one first: the tables their "
-            r"<entity> elements define, and the data access through OFBiz's entity engine, are "
-            r"not seen: tables and their owners are missing from the report$"
+            r"^(\d+) OFBiz entity model file\(s\) not analysed \(the first: (.+)\): the tables "
+            r"their `<entity>` elements define, and the data access through OFBiz's entity "
+            r"engine, are not seen: tables and their owners are missing from the report$"
         ),
-        r"OFBiz 엔티티 모델 파일 \1개는 분석하지 않았습니다(첫 파일 위치 표시). 그 <entity>가 "
+        r"OFBiz 엔티티 모델 파일 \1개는 분석하지 않았습니다(첫 파일: \2). 그 `<entity>`가 "
         r"정의하는 테이블과 OFBiz 엔티티 엔진을 통한 데이터 접근이 보이지 않아, 보고서에 테이블과 "
         r"그 소유 서비스가 빠져 있습니다",
     ),
     (
         re.compile(
-            r"^(\d+) OFBiz service definition file\(s\) not analysed, this one first: the "
+            r"^(\d+) OFBiz service definition file\(s\) not analysed \(the first: (.+)\): the "
             r"services they declare and their Java, Groovy or simple-method implementations are "
             r"not seen as endpoints, nor the calls between them$"
         ),
-        r"OFBiz 서비스 정의 파일 \1개는 분석하지 않았습니다(첫 파일 위치 표시). 그 파일이 "
+        r"OFBiz 서비스 정의 파일 \1개는 분석하지 않았습니다(첫 파일: \2). 그 파일이 "
         r"선언하는 서비스와 Java·Groovy·simple-method 구현을 엔드포인트로 보지 못하며, 서비스 "
         r"사이의 호출도 보지 못합니다",
     ),

@@ -204,7 +204,8 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
             "",
             _(
                 "Utility classes used from many packages, set aside before or after clustering. "
-                "Package them as a versioned library rather than a service."
+                "Package them as a versioned library rather than a service; a class that starts "
+                "the application is copied into each service instead."
             ),
             "",
         ]

@@ -188,17 +188,19 @@ def test_xml_of_frameworks_not_analysed_is_said_once_per_kind(tmp_path: Path) ->
             "warning",
             "xml.not-analysed",
             "accounting/entitydef/entitymodel.xml",
-            "3 OFBiz entity model file(s) not analysed, this one first: the tables their "
-            "<entity> elements define, and the data access through OFBiz's entity engine, are "
-            "not seen: tables and their owners are missing from the report",
+            "3 OFBiz entity model file(s) not analysed (the first: "
+            "accounting/entitydef/entitymodel.xml): the tables their `<entity>` elements "
+            "define, and the data access through OFBiz's entity engine, are not seen: tables "
+            "and their owners are missing from the report",
         ),
         (
             "warning",
             "xml.not-analysed",
             "accounting/servicedef/services.xml",
-            "2 OFBiz service definition file(s) not analysed, this one first: the services "
-            "they declare and their Java, Groovy or simple-method implementations are not "
-            "seen as endpoints, nor the calls between them",
+            "2 OFBiz service definition file(s) not analysed (the first: "
+            "accounting/servicedef/services.xml): the services they declare and their Java, "
+            "Groovy or simple-method implementations are not seen as endpoints, nor the calls "
+            "between them",
         ),
     ]
     assert sorted(got.excluded) == [

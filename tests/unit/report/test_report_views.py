@@ -137,7 +137,7 @@ def test_a_fragment_the_pages_of_several_services_include_is_listed_as_shared() 
     text = to_markdown(report)
     assert "- 1 fragment(s) the pages of several services include" in text
     assert "`jsp/common/head.jsp`" in text and "no link, include" not in text
-    assert "- 조각 화면 1개는 여러 서비스의 화면이 포함합니다" in to_markdown(report, "ko")
+    assert "- 조각 화면 1개는 여러 서비스의 화면에 포함됩니다" in to_markdown(report, "ko")
     page = to_html(report, {})
     assert "1 fragment(s) the pages of several services include" in page
     assert "<code>jsp/common/head.jsp</code>" in page
