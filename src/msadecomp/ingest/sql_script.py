@@ -87,7 +87,7 @@ _LEADING_JUNK = re.compile(r"^[\s\ufffd\ufeff\x00-\x1f]+")
 _HEAD_BYTES = 8192
 _DDL_ANYWHERE = re.compile(
     rb"(?i)\b(?:create|alter)\s+(?:or\s+replace\s+)?(?:(?:global|local|temporary|temp)\s+)*table\b"
-    rb"|\bcomment\s+on\b"
+    rb"|\bcomment\s+on\b|\bdrop\s+table\b"
 )
 
 
@@ -252,7 +252,8 @@ def _close_quote(text: str, at: int, quote: str, backslash: bool = False) -> int
 
 def is_data_only(data: bytes) -> bool:
     """True when a script only moves data: its first statements are all data statements and no
-    ``CREATE TABLE``/``ALTER TABLE``/``COMMENT ON`` occurs anywhere (one byte-level search).
+    ``CREATE TABLE``/``ALTER TABLE``/``DROP TABLE``/``COMMENT ON`` occurs anywhere (one
+    byte-level search: a migration holding only a ``DROP TABLE`` changes the schema).
 
     >>> is_data_only(b"-- codes\\nINSERT INTO A VALUES (1);\\nCOMMIT;")
     True

@@ -136,6 +136,20 @@ def test_one_copy_is_read_and_skipped_files_are_counted_and_reported() -> None:
     assert codes == ["sql.skipped-data", "sql.skipped-mapper", "sql.skipped-sql"]
 
 
+def test_a_migration_holding_only_a_drop_table_is_read_not_skipped_as_data() -> None:
+    # dhis2's V2_33_19__Drop_trackedentitydatavalue_table.sql: one DROP, so the script's
+    # head is a single statement that is no data verb, excused as the last one
+    sql_files = [
+        sql_file("db/V1__init.sql", "CREATE TABLE chart (id INT);\nCREATE TABLE keep (id INT);"),
+        sql_file("db/V2__drop_chart.sql", "DROP TABLE IF EXISTS chart;"),
+        sql_file("db/V3__drop_keep.sql", "DELETE FROM keep WHERE id = 1;\nDROP TABLE keep;"),
+        sql_file("db/V4__more.sql", "CREATE TABLE more (id INT);"),
+    ]
+    side = read_sql_side([], sql_files, XmlFacts())
+    assert sorted(side.tables) == ["MORE"]
+    assert "data-only sql scripts" not in side.counts
+
+
 def test_a_wanted_dialect_that_no_file_names_falls_back_with_a_warning() -> None:
     xml = XmlFacts()
     side = read_sql_side([mapper_file("A_SQL_oracle.xml", "A")], [], xml, "mysql")
