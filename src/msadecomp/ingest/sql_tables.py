@@ -113,10 +113,18 @@ _SYSTEM_TABLE = re.compile(
 application's), Oracle's dictionary views, Liquibase's and Flyway's own tables, Firebird's
 system and monitoring tables (Openfire's ``select 1 from rdb$database``, Firebird's DUAL) and
 DB2's dummy tables (``SYSIBM.SYSDUMMY1``, also unqualified)."""
-_GLUED = re.compile(r"[\w$#]*\w(?=[#$]\{|%(?:\d+\$)?[sd]|\{\d*\})|[A-Za-z_][\w$#]*_\Z", re.I)
+_GLUED = re.compile(
+    r"(?<![\w$#])(?:[\w$#]*\w(?=[#$]\{|%(?:\d+\$)?[sd]|\{\d*\}|\$\w[\w.\[\]:]{0,199}\$)"
+    r"|[A-Za-z_][\w$#]*_\Z)",
+    re.I,
+)
 """Part of a name that a placeholder completes (dhis2's ``analytics_te_event_${uid}``, a
-``tbl_%s`` format), or that the string ends with on an underscore: the prefix of a Java
-concatenation, ``"... FROM patient_" + dbSuffix`` (OpenLAMIS)."""
+``tbl_%s`` format, iBatis's ``log_$suffix$``), or that the string ends with on an underscore:
+the prefix of a Java concatenation, ``"... FROM patient_" + dbSuffix`` (OpenLAMIS). It starts
+at a name's start only, so a long word is matched once, not from each of its characters."""
+_GLUED_NAME = "msadecomp_glued_"
+"""What a glued part is read as: a name no table has, left out of the result (a table of the
+prefix's name elsewhere in the statement stays)."""
 
 
 def is_system_table(name: str, schema: str = "") -> bool:
@@ -141,14 +149,15 @@ def tables_in(sql: str, dialect: str | None = None) -> TableUse:
     >>> tables_in("SELECT * FROM analytics_${uid} a JOIN B ON a.x = B.x").reads
     ('B',)
     """
-    prefixes = {normalise_table(part) for part in _GLUED.findall(sql)}
+    sql, glued = _GLUED.subn(_GLUED_NAME, sql)
     sql = _PARAMS.sub("?", sql)
     use = _cached_tables_in(sql, dialect) if len(sql) <= 4_000 else _tables_in(sql, dialect)
-    if not prefixes:
+    if not glued:
         return use
+    gone = _GLUED_NAME.upper()
     return TableUse(
-        tuple(n for n in use.reads if n not in prefixes),
-        tuple(n for n in use.writes if n not in prefixes),
+        tuple(n for n in use.reads if n != gone),
+        tuple(n for n in use.writes if n != gone),
         use.parsed,
     )
 
