@@ -96,10 +96,31 @@ SYSTEM_SCHEMAS = frozenset(
         "PERFORMANCE_SCHEMA",
         "SYSIBM",
         "SYSCAT",
-        "SYSTEM",
     }
 )
-"""Catalog schemas: also ClickHouse's ``system`` (dhis2 reads ``system.tables``)."""
+"""Catalog schemas."""
+_CLICKHOUSE_SYSTEM = frozenset(
+    {
+        "TABLES",
+        "COLUMNS",
+        "PARTS",
+        "PARTS_COLUMNS",
+        "DATABASES",
+        "PROCESSES",
+        "QUERY_LOG",
+        "MERGES",
+        "MUTATIONS",
+        "REPLICAS",
+        "DICTIONARIES",
+        "SETTINGS",
+        "DISKS",
+        "CLUSTERS",
+        "ONE",
+        "NUMBERS",
+    }
+)
+"""ClickHouse's ``system`` tables (dhis2 reads ``system.tables``); a ``system`` schema is
+otherwise an application's (MySQL's or Oracle's ``system.sys_user``)."""
 _SYSTEM_TABLE = re.compile(
     r"PG_(?:CLASS|NAMESPACE|ATTRIBUTE|ATTRDEF|INDEX|INDEXES|TABLES|VIEWS|MATVIEWS|ROLES|USER|"
     r"AUTHID|SETTINGS|DATABASE|CONSTRAINT|TYPE|PROC|TRIGGER|SEQUENCES?|LOCKS|DESCRIPTION|"
@@ -136,7 +157,11 @@ def is_system_table(name: str, schema: str = "") -> bool:
     (True, True)
     >>> is_system_table("COLUMNS"), is_system_table("USER_ACCOUNT")
     (False, False)
+    >>> is_system_table("TABLES", "SYSTEM"), is_system_table("SYS_USER", "SYSTEM")
+    (True, False)
     """
+    if schema == "SYSTEM":
+        return name in _CLICKHOUSE_SYSTEM
     return schema in SYSTEM_SCHEMAS or bool(_SYSTEM_TABLE.fullmatch(name))
 
 

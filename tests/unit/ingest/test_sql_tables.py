@@ -75,6 +75,12 @@ def test_only_the_glued_occurrence_of_a_name_is_left_out() -> None:
     assert tables_in("SELECT * FROM log_$suffix$ l JOIN b ON l.x = b.x").reads == ("B",)
 
 
+def test_only_clickhouse_tables_of_a_system_schema_are_catalog_tables() -> None:
+    sql = "SELECT t.name FROM system.tables t JOIN system.sys_user u ON u.id = t.owner"
+    for got in (tables_in(sql), tables_in(sql, "clickhouse"), scan_tables(sql)):
+        assert got.reads == ("SYS_USER",)
+
+
 def test_a_megabyte_word_is_read_in_linear_time() -> None:
     """The glued-name search once restarted inside every word: 20,000 letters in a quote took
     5 s, a megabyte would take hours; linear, it is a fraction of a second."""
