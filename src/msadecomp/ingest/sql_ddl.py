@@ -178,8 +178,6 @@ class DdlReader:
         """Table -> the positions in ``_later`` of the changes waiting for it."""
         self._aliases: dict[str, str] = {}
         """Old name -> new name of each renamed table (foreign keys follow at the end)."""
-        self._renaming: set[str] = set()
-        """Tables an ``ALTER TABLE ... RENAME`` waits for (read before any CREATE of them)."""
         self.diagnostics: list[Diagnostic] = []
         self.views: set[str] = set()
         """Database views the scripts create (no tables; code may read them as if they were)."""
@@ -219,6 +217,7 @@ class DdlReader:
             if s.verb == "CREATE" and (m := _CREATE.match(s.text))
         }
         drops = bool(created) or not _is_clean_up(path)
+        renaming: set[str] = set()  # tables an ALTER ... RENAME of this script waits for
         for stmt in found:
             if stmt.verb == "RENAME" and (pairs := _RENAME_TABLE.match(stmt.text)):
                 for old, new in _RENAME_PAIR.findall(pairs.group(1)):
@@ -238,11 +237,11 @@ class DdlReader:
                 self.views.add(normalise_table(view.group(1)))
             elif stmt.verb == "CREATE":
                 table = _CREATE.match(stmt.text)
-                if table and (name := normalise_table(table.group(1))) in self._renaming:
-                    # renamed away and created anew (JForum's rc5 upgrade: RENAME to
-                    # jforum_tmp, CREATE, copy, DROP jforum_tmp): the rename and the changes
-                    # waiting with it were the old table's
-                    self._renaming.discard(name)
+                if table and (name := normalise_table(table.group(1))) in renaming:
+                    # renamed away and created anew in the same script (JForum's rc5
+                    # upgrade: RENAME to jforum_tmp, CREATE, copy, DROP jforum_tmp): the
+                    # rename and the changes waiting with it were the old table's
+                    renaming.discard(name)
                     self._drop(name)
                 self._create(path, stmt.line, stmt.text, dialect, use_sqlglot)
             elif not self._rename_now(stmt.text):
@@ -251,7 +250,7 @@ class DdlReader:
                 self._waiting.setdefault(target, []).append(len(self._later))
                 self._later.append(later)
                 if _is_rename(stmt.text):
-                    self._renaming.add(target)
+                    renaming.add(target)
         for kind, line in issues.unterminated:
             self.diagnostics.append(
                 Diagnostic(
@@ -277,7 +276,6 @@ class DdlReader:
         self._later.clear()
         self._dropped.clear()
         self._waiting.clear()
-        self._renaming.clear()
         for draft in self._drafts.values():
             keys = [
                 ForeignKey(fk.columns, self._current(fk.ref_table), fk.ref_columns)

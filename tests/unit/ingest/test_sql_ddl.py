@@ -290,6 +290,7 @@ def test_renames_that_wait_follow_reading_order() -> None:
         "DROP TABLE jforum_tmp;",
         "mysql",
     )
+    reader.add("upgrade/5/of.sql", "ALTER TABLE jivePrivate ADD x INT;")
     reader.add("upgrade/19/of.sql", "ALTER TABLE jivePrivate RENAME TO ofPrivate;")
     reader.add("upgrade/29/of.sql", "DROP TABLE ofPrivate;")
     reader.add("V1__init.sql", "CREATE TABLE concept_source (id INT);")
@@ -306,6 +307,16 @@ def test_renames_that_wait_follow_reading_order() -> None:
         "CONCEPT_REFERENCE_SOURCE",
         "JFORUM_SEARCH_RESULTS",
     ]
+
+
+def test_a_rename_waits_on_through_a_create_in_a_later_script() -> None:
+    """Only a CREATE in the rename's own script voids it (JForum's rc5 re-creates the name it
+    renamed away); an upgrade read before the schema that creates its table still renames
+    the table the schema creates."""
+    reader = DdlReader()
+    reader.add("upgrade/2/up.sql", "ALTER TABLE jiveVersion RENAME TO ofVersion;")
+    reader.add("schema/base.sql", "CREATE TABLE jiveVersion (name VARCHAR(50));")
+    assert [t.name for t in reader.tables()] == ["OFVERSION"]
 
 
 def test_a_migration_tools_own_tables_are_left_out() -> None:
