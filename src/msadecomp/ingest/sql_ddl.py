@@ -70,9 +70,16 @@ _FLYWAY_VERSIONED = re.compile(r"V\d+(?:[._]\d+)*__", re.I)
 its drops are migration steps whatever the name says."""
 _FLYWAY_UNDO = re.compile(r"U\d+(?:[._]\d+)*__", re.I)
 """A Flyway undo script (``U3__...``): it reverses a migration and is never run in sequence."""
-_CLEAN_UP_NAME = re.compile(r"drop|clean|teardown|uninstall|destroy|purge", re.I)
+_CLEAN_UP_WORDS = r"drop|clean|teardown|uninstall|destroy|purge|remove"
+_CLEAN_UP_NAME = re.compile(_CLEAN_UP_WORDS, re.I)
 """File names of scripts that tear a database down (Activiti's ``activiti.mysql.drop.engine
-.sql``, iTrust's ``dropTables.sql``, JForum's ``oracle_drop_tables.sql``)."""
+.sql``, iTrust's ``dropTables.sql``, JForum's ``oracle_drop_tables.sql``, ``remove_all.sql``)."""
+_CLEAN_UP_FOLDER = re.compile(rf"(?:^|/)(?:{_CLEAN_UP_WORDS})(?:s|up|_?all)?/", re.I)
+"""Folders holding such scripts (``db/uninstall/mysql.sql``, ``drop/``, ``teardown/``)."""
+_LIQUIBASE_SQL = re.compile(
+    r"^[ \t]*--[ \t]*(?:liquibase[ \t]+formatted|changeset[ \t])", re.I | re.M
+)
+"""A Liquibase formatted-SQL script's header: its changesets are migration steps."""
 _COMMENT = re.compile(
     rf"^\s*COMMENT\s+ON\s+(TABLE|COLUMN)\s+({_NAME})\s+IS\s+'((?:[^']|'')*)'\s*$", re.I | re.S
 )
@@ -216,7 +223,7 @@ class DdlReader:
             for s in found
             if s.verb == "CREATE" and (m := _CREATE.match(s.text))
         }
-        drops = bool(created) or not _is_clean_up(path)
+        drops = bool(created) or not _is_clean_up(path, text)
         renaming: set[str] = set()  # tables an ALTER ... RENAME of this script waits for
         for stmt in found:
             if stmt.verb == "RENAME" and (pairs := _RENAME_TABLE.match(stmt.text)):
@@ -513,21 +520,26 @@ def _is_rename(text: str) -> bool:
     return m is not None and _RENAME.match(m.group(2)) is not None
 
 
-def _is_clean_up(path: str) -> bool:
+def _is_clean_up(path: str, text: str = "") -> bool:
     """Whether a script that creates no table tears the database down rather than migrates it:
-    its file name says so (a Flyway versioned migration's never does; a Flyway undo script's
-    always does). Its drops then change nothing, while a later migration's drops count, also
-    in a script that creates nothing (dhis2's ``V2_37_17__Remove_Chart_and_ReportTable``).
+    its file or folder name says so (a Flyway versioned migration's never does, nor does a
+    Liquibase formatted-SQL script, whose ``--changeset`` headers make it one; a Flyway undo
+    script's always does). Its drops then change nothing, while a later migration's drops
+    count, also in a script that creates nothing (dhis2's ``V2_37_17__Remove_Chart``).
 
     >>> _is_clean_up("db/drop/activiti.h2.drop.engine.sql"), _is_clean_up("upgrade/29/of.sql")
     (True, False)
     >>> _is_clean_up("V2_33_19__Drop_trackedentitydatavalue_table.sql")
     False
+    >>> _is_clean_up("db/uninstall/mysql.sql"), _is_clean_up("db/changes/drop_x.sql", "--changeset a:1")
+    (True, False)
     """
-    name = path.rsplit("/", 1)[-1]
+    folder, _, name = path.rpartition("/")
     if _FLYWAY_UNDO.match(name):
         return True
-    return not _FLYWAY_VERSIONED.match(name) and bool(_CLEAN_UP_NAME.search(name))
+    if _FLYWAY_VERSIONED.match(name) or _LIQUIBASE_SQL.search(text):
+        return False
+    return bool(_CLEAN_UP_NAME.search(name) or _CLEAN_UP_FOLDER.search(folder + "/"))
 
 
 def _open_quote(issues: ScriptIssues) -> bool:

@@ -197,15 +197,36 @@ def test_clean_up_scripts_that_only_drop_change_nothing() -> None:
         "sql/dropTables.sql",
         "database/oracle/oracle_drop_tables.sql",
         "db/migration/U2__orders.sql",
+        "sql/cleanDb.sql",
+        "sql/teardown.sql",
+        "sql/uninstall.sql",
+        "sql/destroy_schema.sql",
+        "sql/purge.sql",
+        "sql/remove_all.sql",
+        "db/drop/mysql.sql",
+        "db/cleanup/mysql.sql",
+        "db/teardown/mysql.sql",
+        "db/uninstall/mysql.sql",
+        "db/destroy/mysql.sql",
+        "db/purge/mysql.sql",
+        "db/remove/mysql.sql",
     ):
         reader = DdlReader()
         reader.add("db/migration/V1__init.sql", "CREATE TABLE orders (id INT);")
         reader.add(name, "DROP TABLE orders;")
         assert [t.name for t in reader.tables()] == ["ORDERS"], name
-    reader = DdlReader()
-    reader.add("db/migration/V1__init.sql", "CREATE TABLE orders (id INT);")
-    reader.add("db/migration/V2__drop_orders.sql", "DROP TABLE orders;")
-    assert reader.tables() == []
+    for name, text in (
+        ("db/migration/V2__drop_orders.sql", "DROP TABLE orders;"),
+        (
+            "db/changelog/drop_orders.sql",
+            "--liquibase formatted sql\n--changeset a:2\nDROP TABLE orders;",
+        ),
+        ("db/dropwizard/orders.sql", "DROP TABLE orders;"),
+    ):
+        reader = DdlReader()
+        reader.add("db/migration/V1__init.sql", "CREATE TABLE orders (id INT);")
+        reader.add(name, text)
+        assert reader.tables() == [], name
 
 
 _STEPS = st.lists(
