@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from msadecomp.model import Diagnostic, Severity, SourceRef
@@ -163,9 +164,15 @@ character."""
 
 
 def _printable(c: str) -> bool:
-    """A character of text: printable, a line break or tab, or a space of any kind (not the
-    ASCII separators 0x1c-0x1f Python counts as space)."""
-    return c.isprintable() or c in "\t\r\n" or (c.isspace() and c > "\x7f")
+    """A character of text: printable, a line break, tab, vertical tab or form feed, a space
+    of any kind (not the ASCII separators 0x1c-0x1f Python counts as space), or a format or
+    private-use character (a soft hyphen, a zero-width space, a byte-order mark)."""
+    return (
+        c.isprintable()
+        or c in "\t\r\n\x0b\x0c"
+        or (c.isspace() and c > "\x7f")
+        or unicodedata.category(c) in ("Cf", "Co")
+    )
 
 
 def is_binary(data: bytes, head: int = 1024) -> bool:
@@ -182,8 +189,8 @@ def is_binary(data: bytes, head: int = 1024) -> bool:
     start = data[:head]
     if start.startswith(tuple(bom for bom, _ in _BOMS)):
         return False
-    if b"\x00" not in start:
-        return _CONTROL_BYTES.search(start) is not None
+    if b"\x00" not in start:  # markup first is text: ISO-2022-KR shifts with SO and SI
+        return not start.lstrip().startswith(b"<") and _CONTROL_BYTES.search(start) is not None
     for name in _WIDE:
         try:  # incrementally: a character cut at the end of the head is no error
             text = codecs.getincrementaldecoder(name)().decode(start)

@@ -74,6 +74,7 @@ MIGRATION_BASES = frozenset(
 )
 """Liquibase and Flyway supertypes of Java database migrations (stereotype ``migration``)."""
 EJB2_BASES = {"SessionBean": "service", "MessageDrivenBean": "service", "EntityBean": "entity"}
+"""EJB 2 bean classes, known by the ``javax.ejb`` interface they implement."""
 BOOTSTRAP_ANNOTATIONS = frozenset({"SpringBootApplication"})
 BOOTSTRAP_BASES = frozenset(
     {
@@ -89,7 +90,6 @@ JAX_RS_APPLICATION = ("javax.ws.rs.core.Application", "jakarta.ws.rs.core.Applic
 """What starts the application (stereotype ``bootstrap``): a Spring Boot main class, a
 servlet container initializer, a JAX-RS ``Application`` or Jersey ``ResourceConfig`` listing
 the resources. Each service split off gets its own; none is one service's own."""
-"""EJB 2 bean classes, known by the ``javax.ejb`` interface they implement."""
 URL_ANNOTATIONS = frozenset({"Path", "WebServlet", "UrlBinding", "ServerEndpoint"})
 JAX_RS_VERBS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"})
 MAPPINGS = {
@@ -569,7 +569,8 @@ class _Linker:
                     if short in URL_ANNOTATIONS:
                         named = None
                     bean = named or bean_name_for(_short(t.name))
-        if self._bootstrap(d):
+        if stereotype not in ("controller", "service") and self._bootstrap(d):
+            # a boot class serving requests too stays a controller, its endpoints with it
             stereotype, bean = "bootstrap", None
         if stereotype is None:
             stereotype = next(
@@ -1254,10 +1255,10 @@ ENTITY_MANAGERS = frozenset(
 """Types whose calls store or load an entity: JPA's entity manager, Hibernate's session,
 Spring Data MongoDB's template and Morphia's datastore."""
 MONGO_PACKAGES = ("org.mongodb.morphia", "dev.morphia", "org.springframework.data.mongodb")
+"""Imports that make ``@Entity`` Morphia's and ``@Document`` Spring Data MongoDB's."""
 RELATIONAL_MAPPING = "org.springframework.data.relational.core.mapping"
 RELATIONAL_TABLE = f"{RELATIONAL_MAPPING}.Table"
 """Spring Data JDBC's and R2DBC's ``@Table``: an entity without ``@Entity``."""
-"""Imports that make ``@Entity`` Morphia's and ``@Document`` Spring Data MongoDB's."""
 MANAGER_GETTERS = frozenset(
     {"getEntityManager()", "getSession()", "getCurrentSession()", "getHibernateTemplate()"}
 )

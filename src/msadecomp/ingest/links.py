@@ -54,19 +54,25 @@ _HQL_FROM = re.compile(
 where the name is neither an entity nor a table the DDL declares (nor, with no DDL at all,
 followed by nothing or by what goes on no query: see :func:`_goes_on_as_query`)."""
 _CLAUSE = (
-    r"(?i:where|join|left|right|inner|outer|cross|full|order|group|having|fetch|limit|union)\b"
+    r"(?i:where|(?:(?:left|right|full)(?:\s+outer)?|inner|cross)\s+join|join|(?:order|group)\s+by"
+    r"|having|fetch|limit|union|except|intersect|minus|for\s+update)\b"
 )
-_ALIAS = re.compile(rf"\s+(?:(?i:as)\s+)?(?!{_CLAUSE})[A-Za-z_]\w*")
-_GOES_ON = re.compile(rf"\s*(?:[,)]|{_CLAUSE})")
+_NO_ALIAS = r"(?i:in|to|and|or|is|of|not|the|a)\b"
+"""Words of a sentence, never an alias: ``"From Date in order to ship"`` is no query."""
+_ALIAS = re.compile(rf"\s+(?:(?i:as)\s+)?(?!{_CLAUSE}|{_NO_ALIAS})[A-Za-z_]\w*")
+_GOES_ON = re.compile(rf"\s*(?:[,);]|/\*|{_CLAUSE})")
 
 
 def _goes_on_as_query(rest: str) -> bool:
     """Whether the text after an unknown entity name goes on as a query: an optional alias,
-    then a clause or a comma (``o where o.id = ?``, ``left join fetch ...``), not OFBiz's
-    messages ``"From Date not formatted correctly."``, ``"From Map (...)"``, ``"From Group -"``.
+    then a clause, a comma, a semicolon or a comment (``o where o.id = ?``, ``left join fetch
+    ...``, ``o for update``), not OFBiz's messages ``"From Date not formatted correctly."``,
+    ``"From Map (...)"``, ``"From Group -"``.
 
-    >>> [_goes_on_as_query(r) for r in (" o where o.id = 1", " where x", ", Leg l", " not set")]
-    [True, True, True, False]
+    >>> [_goes_on_as_query(r) for r in (" o where o.id = 1", " where x", ", Leg l", " o;")]
+    [True, True, True, True]
+    >>> [_goes_on_as_query(r) for r in (" not set", " in order to", " full list", " group")]
+    [False, False, False, False]
     """
     alias = _ALIAS.match(rest)
     return _GOES_ON.match(rest[alias.end() :] if alias else rest) is not None
@@ -223,7 +229,7 @@ def link_tables(
 
 def _stale_namespace(ns: str, interfaces: Mapping[str, Sequence[str]]) -> str | None:
     """The one interface whose name ends with a mapper namespace naming no class
-    (``mip.mva.sp.comm.dao.TrxInfoDAO`` for ``egovframework.com.mip.mva.sp.comm.dao.TrxInfoDAO``:
+    (``egovframework.com.mip.mva.sp.comm.dao.TrxInfoDAO`` for ``mip.mva.sp.comm.dao.TrxInfoDAO``:
     eGovFrame's MSA common components moved the interface, not its mapper files)."""
     if "." not in ns:
         return None

@@ -242,12 +242,16 @@ _TEMPLATE = re.compile(
 )
 
 
-_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE\b[^\[>]{0,2000}(\[)([^\]]{0,20000})\]")
-_EXTERNAL_ENTITY = re.compile(
-    r"<!ENTITY\s+([\w.-]+)\s+(?:SYSTEM|PUBLIC)\s+(?:\"[^\"]*\"|'[^']*')"
-    r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*>"
+_PROLOG_ITEM = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+_DOCTYPE_HEAD = re.compile(r"<!DOCTYPE\b[^\[>]{0,2000}\[")
+_SUBSET_ITEM = re.compile(
+    r"\s+|<!--.*?-->"
+    r"|<!ENTITY\s+([\w.-]+)\s+(?:SYSTEM|PUBLIC)\s+(?:\"[^\"]*\"|'[^']*')"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*>",
+    re.S,
 )
-_DECLARATION_GAP = re.compile(r"(?:\s|<!--.*?-->)*", re.S)
+_SUBSET_END = re.compile(r"\]\s*>")
+_PROLOG_LIMIT = 25_000
 
 
 def _without_external_entities(text: str) -> tuple[str, list[str]] | None:
@@ -256,18 +260,27 @@ def _without_external_entities(text: str) -> tuple[str, list[str]] | None:
     then ``&props;`` in each ``<class>``, 77 of DHIS2's mappings): the text without the
     declarations and with the references dropped, and the entities' names. None for any other
     document: an internal entity (the billion-laughs bomb) stays refused, and nothing is ever
-    fetched or read from a file."""
-    subset = _INTERNAL_SUBSET.search(text, 0, 25_000)
-    if subset is None:
+    fetched or read from a file. The prolog and the internal subset are walked item by item
+    (comments holding ``]`` or a DOCTYPE included), in one linear pass."""
+    at = 0
+    while (item := _PROLOG_ITEM.match(text, at)) and at < _PROLOG_LIMIT:
+        at = item.end()
+    head = _DOCTYPE_HEAD.match(text, at)
+    if head is None:
         return None
-    body = subset.group(2)
-    names = [m.group(1) for m in _EXTERNAL_ENTITY.finditer(body)]
-    if not names or _DECLARATION_GAP.fullmatch(_EXTERNAL_ENTITY.sub("", body)) is None:
+    names: list[str] = []
+    at = head.end()
+    while (item := _SUBSET_ITEM.match(text, at)) and at < _PROLOG_LIMIT:
+        if item.group(1):
+            names.append(item.group(1))
+        at = item.end()
+    end = _SUBSET_END.match(text, at)
+    if end is None or not names:
         return None
-    rest = text[subset.end() :]
+    rest = text[end.end() :]
     for name in names:
         rest = rest.replace(f"&{name};", "")
-    return text[: subset.start(1)] + rest, names
+    return text[: head.end() - 1] + ">" + rest, names
 
 
 def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:
@@ -276,11 +289,13 @@ def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:
         return root
     except DefusedXmlException as err:
         stripped = _without_external_entities(text)
-        if stripped is None:
-            line, message = None, f"refused unsafe XML ({type(err).__name__}): {err}"
-        else:
-            read = _parse(path, stripped[0], facts)  # the declarations gone, no second pass
-            if read is not None:
+        line, message = None, f"refused unsafe XML ({type(err).__name__}): {err}"
+        if stripped is not None:
+            try:  # one more parse, of the text without the declarations; never a third
+                root = SafeET.fromstring(stripped[0])
+            except (ET.ParseError, DefusedXmlException, ValueError, LookupError) as again:
+                message = f"unreadable XML without its external entities: {again}"
+            else:
                 facts.diagnostics.append(
                     Diagnostic(
                         Severity.INFO,
@@ -290,7 +305,7 @@ def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:
                         SourceRef(path),
                     )
                 )
-            return read
+                return root
     except ET.ParseError as err:
         line = err.position[0] if err.position else None
         message = f"broken XML: {err.msg if hasattr(err, 'msg') else err}"

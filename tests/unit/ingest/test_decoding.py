@@ -57,7 +57,10 @@ def test_utf8_text_round_trips(text: str) -> None:
         assert decode_source(data).text == text
 
 
-TEXT = st.text(st.characters(categories=("L", "N", "P", "S", "Zs")) | st.sampled_from("\t\r\n"))
+TEXT = st.text(
+    st.characters(categories=("L", "N", "P", "S", "Zs", "Cf", "Co"), exclude_characters="\x00")
+    | st.sampled_from("\t\r\n\x0b\x0c")
+)
 
 
 @given(TEXT, st.sampled_from(["utf-8", "cp949", "utf-16", "utf-16-le", "utf-16-be", "utf-32-le"]))
@@ -80,6 +83,14 @@ def test_compiled_and_compressed_files_are_binary() -> None:
     # OpenLAMIS's user.xml, compressed too: no NUL, but control bytes no text has
     assert is_binary(b"x\x9c]P\xcbn\x830\x10\xbc\xf3\x15\x88\xbb\x03&\x94G\xe48\xca")
     assert not is_binary(b"<a>\xff\xfe stray bytes,\x0c\x1b\x1a no NUL</a>\r\n")
+
+
+def test_markup_in_a_shifting_encoding_is_text() -> None:
+    """A review found an ISO-2022-KR mapper (SO and SI bytes shift to Korean) skipped as
+    binary, and BOM-less UTF-16 XML with a soft hyphen or a zero-width space too."""
+    korean = '<?xml version="1.0" encoding="ISO-2022-KR"?><a>게시판</a>'.encode("iso2022_kr")
+    assert b"\x0e" in korean and not is_binary(korean)
+    assert not is_binary("<a>co\u00adop \u200b\ue000</a>".encode("utf-16-le"))
 
 
 @given(st.binary(max_size=2048))

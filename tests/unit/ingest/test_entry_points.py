@@ -995,7 +995,17 @@ import javax.ws.rs.core.*;
 public class ShopApi extends Application {}
 """,
             "src/shop/desk/Application.java": "package shop.desk;\npublic class Application {}\n",
-            "src/shop/desk/DeskApp.java": "package shop.desk;\npublic class DeskApp extends Application {}\n",
+            "src/shop/desk/DeskApp.java": (
+                "package shop.desk;\nimport javax.ws.rs.core.*;\n"
+                "public class DeskApp extends Application {}\n"
+            ),
+            "src/shop/api/ApiApp.java": """package shop.api;
+@org.springframework.boot.autoconfigure.SpringBootApplication
+@org.springframework.web.bind.annotation.RestController
+public class ApiApp {
+    @org.springframework.web.bind.annotation.GetMapping("/ping") String ping() { return "ok"; }
+}
+""",
             "src/shop/order/OrderConfiguration.java": """package shop.order;
 @org.springframework.context.annotation.Configuration
 @org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -1010,8 +1020,10 @@ public class OrderService { Order place() { return new Order(); } }
     )
     model = ingest(tmp_path, jobs=1)
     booting = {t.simple_name for t in model.types if t.stereotype == "bootstrap"}
-    # a project's own Application base and a module's auto-configured setup start nothing
+    # a project's own Application base (even beside a JAX-RS import) and a module's
+    # auto-configured setup start nothing; a boot class serving requests stays a controller
     assert booting == {"ShopApplication", "ServletInit", "ShopApi"}
+    assert next(t for t in model.types if t.simple_name == "ApiApp").stereotype == "controller"
     report = analyze(tmp_path, Config(jobs=1)).report
     kernel = report["shared_kernel"]
     assert {"shop.ShopApplication", "shop.ServletInit", "shop.rest.ShopApi"} <= set(

@@ -185,6 +185,17 @@ def test_spring_data_jdbc_and_r2dbc_entities_and_repositories_map_their_tables(
         "Location.java": """package rsv;
             import org.springframework.data.relational.core.mapping.*;
             @Table public class Location { Long id; }""",
+        "ReserveSlot.java": """package rsv;
+            import org.springframework.data.relational.core.mapping.Table;
+            @Table public class ReserveSlot { Long id; }""",
+        "ReserveSlotRepository.java": """package rsv;
+            import org.springframework.data.repository.reactive.ReactiveSortingRepository;
+            public interface ReserveSlotRepository
+                    extends ReactiveSortingRepository<ReserveSlot, Long> {}""",
+        "ReserveRepository.java": """package rsv;
+            import org.springframework.data.repository.ListPagingAndSortingRepository;
+            public interface ReserveRepository
+                    extends ListPagingAndSortingRepository<Reserve, String> {}""",
         "Reserve.java": """package rsv;
             @org.springframework.data.relational.core.mapping.Table(name = "reserve")
             public class Reserve { String id; }""",
@@ -203,11 +214,14 @@ def test_spring_data_jdbc_and_r2dbc_entities_and_repositories_map_their_tables(
     assert mapped == {
         "ReserveItem": ("RESERVE_ITEM", "entity"),
         "Location": ("LOCATION", "entity"),
+        "ReserveSlot": ("RESERVE_SLOT", "entity"),  # the snake_case class name
         "Reserve": ("RESERVE", "entity"),
     }
     got = {(a.source.rpartition(".")[2], a.table, a.access) for a in model.table_accesses}
     assert ("ReserveItemRepository", "RESERVE_ITEM", Access.WRITE) in got
     assert ("LocationRepository", "LOCATION", Access.READ) in got
+    assert ("ReserveSlotRepository", "RESERVE_SLOT", Access.WRITE) in got
+    assert ("ReserveRepository", "RESERVE", Access.WRITE) in got
 
 
 def test_mongodb_documents_collections_templates_and_repositories(tmp_path: Path) -> None:
