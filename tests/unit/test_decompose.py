@@ -52,17 +52,22 @@ def test_a_template_is_clustered_with_the_rest_then_set_aside_as_kernel() -> Non
     assert "1 shared-kernel class(es) set aside after clustering" in d.notes
 
 
-def test_the_count_asked_for_holds_when_a_kernel_set_aside_after_clustering_was_a_service() -> (
-    None
-):
-    """Four utilities tied mostly to each other would be a service of their own; set aside
-    as kernel, they leave the count asked for to the other classes."""
-    g = two_cliques()
+def with_kit(g: nx.Graph) -> tuple[nx.Graph, list[str]]:
+    """``g`` with four utilities tied mostly to each other, barely to one clique."""
     kit = [f"p.kit.K{i}" for i in range(4)]
     for k in kit:
         g.add_node(k, kind="class", label=k.rpartition(".")[2] + "Util", package="p.kit")
     g.add_edges_from((u, v, {"weight": 3.0}) for u in kit for v in kit if u < v)
     g.add_edge("p.kit.K0", "p.ab.C1", weight=0.3)
+    return g, kit
+
+
+def test_the_count_asked_for_holds_when_a_kernel_set_aside_after_clustering_was_a_service() -> (
+    None
+):
+    """Four utilities tied mostly to each other would be a service of their own; set aside
+    as kernel, they leave the count asked for to the other classes."""
+    g, kit = with_kit(two_cliques())
     d = decompose(g, seed=1, services=3, kernel_after=kit)
     assert len([c for c in d.clusters if not c.kernel]) == 3
     assert [c.members for c in d.clusters if c.kernel] == [tuple(kit)]
@@ -73,12 +78,7 @@ def test_a_service_made_only_of_kernel_classes_set_aside_after_clustering_is_sai
 ):
     """The eGovFrame MSA common components' notes said 28 services in the end, the report
     listed 27: the count was taken before such a service emptied."""
-    g = two_cliques()
-    kit = [f"p.kit.K{i}" for i in range(4)]
-    for k in kit:
-        g.add_node(k, kind="class", label=k.rpartition(".")[2] + "Util", package="p.kit")
-    g.add_edges_from((u, v, {"weight": 3.0}) for u in kit for v in kit if u < v)
-    g.add_edge("p.kit.K0", "p.ab.C1", weight=0.3)
+    g, kit = with_kit(two_cliques())
     assert len(decompose(g, seed=1).clusters) == 3  # the kit is a service of its own
     d = decompose(g, seed=1, resolution=None, jobs=1, kernel_after=kit)  # swept
     services = [c for c in d.clusters if not c.kernel]
