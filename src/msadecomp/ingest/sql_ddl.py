@@ -439,8 +439,9 @@ class DdlReader:
         for it; created again later, it is a new table (PublicCMS dropped ``home_*`` and
         ``cms_lottery*``). The changes waiting for it are void even when no script created it
         (Openfire's upgrades alter ``ofSASLAuthorized`` and drop it later: no ``ALTER`` brings it
-        back). A drop read before the table is created (``DROP TABLE IF EXISTS`` ahead of its
-        ``CREATE``) leaves the table."""
+        back). A table created after the drop is there: ``add`` skips the drops of names its
+        script creates (a dump's ``DROP TABLE IF EXISTS`` ahead of each ``CREATE``), and a
+        drop in an earlier script voids only the changes read before it."""
         self._drafts.pop(name, None)
         self._dropped[name] = len(self._later)  # the waiting changes before this are void
 

@@ -40,9 +40,11 @@ SQLGLOT_DIALECT: dict[str, str | None] = {
 """Dialect name -> the sqlglot dialect that reads it best (``None``: sqlglot's generic one)."""
 
 OTHER_DIALECTS = ("sybase", "firebird", "cockroachdb", "informix")
-"""Databases whose copies are told apart by name but never chosen in ``sql_dialect``: Openfire
-ships ``openfire_sybase.sql`` beside ``openfire_oracle.sql`` in every upgrade folder, and read
-as dialect-neutral files they had re-created the tables the Oracle copies renamed."""
+"""Databases whose copies are told apart by name but that ``sql_dialect`` does not accept, so
+they rank after every database of ``SQL_DIALECTS`` however many files name them (read only
+when nothing else is there): Openfire ships ``openfire_sybase.sql`` beside
+``openfire_oracle.sql`` in every upgrade folder, and read as dialect-neutral files they had
+re-created the tables the Oracle copies renamed."""
 
 _ALIASES = {
     "pgsql": "postgres",
@@ -94,7 +96,8 @@ class DialectChoice:
 def choose_copies(paths: Iterable[str], wanted: str | None = None) -> DialectChoice:
     """Keep one dialect copy of each file; ``wanted`` (a name of ``SQL_DIALECTS``) wins when set.
 
-    The default is the dialect most files are written for; ties go to the earlier name of
+    The default is the dialect of ``SQL_DIALECTS`` most files are written for (one of
+    ``OTHER_DIALECTS`` only when no file names such a dialect); ties go to the earlier name of
     ``SQL_DIALECTS``, so the choice never depends on file order.
 
     >>> c = choose_copies(["a_oracle.xml", "a_mysql.xml", "b_mysql.xml", "c.xml"])
@@ -104,7 +107,7 @@ def choose_copies(paths: Iterable[str], wanted: str | None = None) -> DialectCho
     items = sorted(set(paths))
     labels = {p: dialect_of(p) for p in items}
     counts = Counter(label for label in labels.values() if label)
-    ranking = sorted(counts, key=lambda d: (-counts[d], _rank(d)))
+    ranking = sorted(counts, key=lambda d: (d not in SQL_DIALECTS, -counts[d], _rank(d)))
     if wanted is not None and wanted in counts:
         ranking.remove(wanted)
         ranking.insert(0, wanted)

@@ -50,6 +50,12 @@ def test_copies_for_databases_never_chosen_are_still_copies() -> None:
     assert dialect_of("openfire_cockroachdb.sql") == "cockroachdb"
 
 
+def test_a_database_sql_dialect_does_not_accept_ranks_after_every_one_it_does() -> None:
+    choice = choose_copies(["db/a_sybase.sql", "db/b_sybase.sql", "db/a_mysql.sql"])
+    assert choice.dialect == "mysql"
+    assert sorted(choice.keep) == ["db/a_mysql.sql", "db/b_sybase.sql"]
+
+
 def test_migrations_are_ordered_naturally() -> None:
     assert ordered(["V10__c.sql", "V2__b.sql", "V1__a.sql"]) == [
         "V1__a.sql",
