@@ -4,8 +4,7 @@ The splitter respects quotes (doubled quotes included) and comments, ends a stat
 at Oracle's ``/`` or SQL Server's ``GO`` on a line of their own, and at a line that plainly
 starts a new statement (``CREATE``/``ALTER``/... at the start of a line), so scripts without
 ``;`` work. Such a line continues the statement still open instead when that statement cannot
-end there (a parenthesis open, a trailing comma, an ``ALTER TABLE name`` with no action
-yet) or when its words are a clause (``ALTER COLUMN``, ``DROP CONSTRAINT``): dhis2's
+end there (a trailing comma, an ``ALTER TABLE name`` with no action yet): dhis2's
 ``ALTER TABLE trackerevent`` / ``ALTER COLUMN ...;`` is one statement. Data statements
 (``INSERT``/``UPDATE``/... ending in ``;``) are skipped over with one regular-expression match
 each, never tokenised. An unterminated comment or quote ends the script and is reported.
@@ -56,30 +55,6 @@ _ALTER_HEAD = re.compile(
     re.I,
 )
 """An ``ALTER TABLE`` without its action yet (MySQL's ``ALTER TABLE t`` / ``DROP INDEX i``)."""
-_LINE_WORDS = re.compile(r"[ \t]*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
-_CLAUSES = {
-    "ALTER": frozenset({"COLUMN", "CONSTRAINT"}),
-    "DROP": frozenset(
-        {
-            "COLUMN",
-            "CONSTRAINT",
-            "DEFAULT",
-            "NOT",
-            "PRIMARY",
-            "FOREIGN",
-            "UNIQUE",
-            "CHECK",
-            "KEY",
-            "IDENTITY",
-            "EXPRESSION",
-            "PARTITION",
-            "SUBPARTITION",
-            "PERIOD",
-        }
-    ),
-    "TRUNCATE": frozenset({"PARTITION", "SUBPARTITION"}),
-}
-"""Keyword lines that are clauses of an ``ALTER TABLE``, never statements of their own."""
 _SPACE = re.compile(r"\s*")
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _LEADING_JUNK = re.compile(r"^[\s\ufffd\ufeff\x00-\x1f]+")
@@ -139,14 +114,12 @@ def statements(
         seg = i = start
         end = n
         next_pos = n
-        depth = 0  # parentheses open outside quotes and comments
         while True:
             m = _SPECIAL.search(text, i)
             if m is None:
                 break
             token = m.group()
             at = m.start()
-            depth += text.count("(", i, at) - text.count(")", i, at)
             if token in ("'", '"', "`"):
                 close = _close_quote(text, at, token, backslash)
                 if close < 0:
@@ -173,7 +146,7 @@ def statements(
                 end, next_pos = at, at + 1
                 break
             elif not token.strip():  # a statement keyword at a line start
-                if at > start and _starts_next(text, at, _tail(pieces, text, seg, at), depth):
+                if at > start and _starts_next(_tail(pieces, text, seg, at)):
                     end = next_pos = at
                     break
                 i = at + 1
@@ -195,25 +168,35 @@ def statements(
 
 def _tail(pieces: list[str], text: str, seg: int, at: int) -> str:
     """The last characters (at most ``_TAIL``) of the statement read so far, comments as
-    blanks, trailing blanks dropped: ``""`` when it has no text yet."""
-    tail = text[max(seg, at - _TAIL) : at].rstrip()
+    blanks, trailing blanks dropped however many: ``""`` when it has no text yet."""
+    end = _text_end(text, seg, at)
+    tail = text[max(seg, end - _TAIL) : end]
     k = len(pieces)
     while len(tail) < _TAIL and k:
         k -= 1
-        tail = pieces[k][-_TAIL:] + tail if tail else pieces[k][-_TAIL:].rstrip()
+        piece = pieces[k]
+        stop = len(piece) if tail else _text_end(piece, 0, len(piece))
+        tail = piece[max(0, stop - _TAIL) : stop] + tail
     return tail[-_TAIL:]
 
 
-def _starts_next(text: str, at: int, tail: str, depth: int) -> bool:
-    """Whether the keyword line at ``at`` starts a new statement after the open one, whose
-    end is ``tail``: not when the open one has no text, cannot end here or the line is one of
-    its clauses."""
-    if not tail or depth > 0 or tail[-1] == "," or _ALTER_HEAD.fullmatch(tail.lstrip()):
-        return False
-    words = _LINE_WORDS.match(text, at)
-    if words is None or words.group(2) is None:
-        return True
-    return words.group(2).upper() not in _CLAUSES.get(words.group(1).upper(), ())
+def _text_end(s: str, lo: int, hi: int) -> int:
+    """Where the text of ``s[lo:hi]`` ends, trailing blanks skipped a window at a time."""
+    while hi > lo:
+        start = max(lo, hi - _TAIL)
+        kept = len(s[start:hi].rstrip())
+        if kept:
+            return start + kept
+        hi = start
+    return lo
+
+
+def _starts_next(tail: str) -> bool:
+    """Whether a keyword line starts a new statement after the open one, whose end is
+    ``tail``: not when the open one has no text yet, ends in a comma or is an ``ALTER TABLE
+    name`` still waiting for its action (dhis2's ``ALTER TABLE trackerevent`` /
+    ``ALTER COLUMN ...``, MySQL's ``ALTER TABLE t`` / ``DROP INDEX i``)."""
+    return bool(tail) and tail[-1] != "," and not _ALTER_HEAD.fullmatch(tail.lstrip())
 
 
 def _first_text(text: str, start: int, end: int) -> int:

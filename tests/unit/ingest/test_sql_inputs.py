@@ -223,6 +223,21 @@ CREATE TABLE c (
     ]
 
 
+def test_without_semicolons_a_missing_parenthesis_or_a_long_blank_run_merges_nothing() -> None:
+    """A ``(`` left open once had every later statement continue it, and 400 blanks before a
+    keyword line hid the open statement's text, so the line continued it."""
+    unbalanced = (
+        "CREATE TABLE a (x INT, y DECIMAL(10,2)\nCREATE TABLE b (y INT)\nCREATE TABLE c (z INT)"
+    )
+    assert [s.line for s in statements(unbalanced)] == [1, 2, 3]
+    for blanks in ("\n" * 401, " " * 450 + "\n", "\n" + " \t" * 100_000 + "\n"):
+        script = "CREATE TABLE a (x INT)" + blanks + "CREATE TABLE b (y INT)"
+        assert [s.text for s in statements(script)] == [
+            "CREATE TABLE a (x INT)",
+            "CREATE TABLE b (y INT)",
+        ]
+
+
 def test_an_alter_whose_action_is_on_the_next_line_makes_no_phantom_tables() -> None:
     script = """CREATE TABLE userrolemembers (userid INT);
 CREATE TABLE trackerevent (geometry INT);
