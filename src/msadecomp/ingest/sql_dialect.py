@@ -133,10 +133,37 @@ def sqlglot_dialect(name: str | None) -> str | None:
     return SQLGLOT_DIALECT.get(name or "")
 
 
+_PRE_RELEASE = re.compile(r"(?:alpha|beta|rc)\d*", re.I)
+"""A folder named for a pre-release alone (JForum's ``upgrade/rc5``, holding
+``mysql_rc4_to_rc5.sql``, before ``upgrade/2.0``'s ``mysql_rc5_to_2.sql``)."""
+
+
 def ordered(paths: Sequence[str]) -> list[str]:
-    """Paths in natural order (``V2__x.sql`` before ``V10__y.sql``), the order migrations run."""
+    """Paths in natural order, the order migrations run: numbers by value (``V2__x.sql``
+    before ``V10__y.sql``), a version before its continuations (``2.1/`` before ``2.1.8/``,
+    ``V2_1__a`` before ``V2_1_8__b``) and a pre-release folder before its numbered siblings.
 
-    def key(p: str) -> tuple[tuple[int, int | str], ...]:
-        return tuple((0, int(t)) if t.isdigit() else (1, t) for t in re.split(r"(\d+)", p) if t)
+    >>> ordered(["up/2.1.8/a.sql", "up/rc5/a.sql", "up/2.1/a.sql", "up/2.0/a.sql"])
+    ['up/rc5/a.sql', 'up/2.0/a.sql', 'up/2.1/a.sql', 'up/2.1.8/a.sql']
+    """
+    return sorted(paths, key=_natural)
 
-    return sorted(paths, key=key)
+
+def _natural(path: str) -> tuple[tuple[tuple[int, int | str], ...], ...]:
+    out = []
+    for seg in path.split("/"):
+        if _PRE_RELEASE.fullmatch(seg):
+            out.append(((-1, seg),))
+            continue
+        tokens = [t for t in re.split(r"(\d+)", seg) if t]
+        out.append(
+            tuple(
+                (0, int(t))
+                if t.isdigit()
+                else (2, "")  # a version going on: after its end, whatever follows that
+                if t in "._-" and 0 < i < len(tokens) - 1 and tokens[i + 1].isdigit()
+                else (1, t)
+                for i, t in enumerate(tokens)
+            )
+        )
+    return tuple(out)

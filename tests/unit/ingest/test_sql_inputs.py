@@ -64,6 +64,27 @@ def test_migrations_are_ordered_naturally() -> None:
     ]
 
 
+def test_a_version_runs_before_its_continuations_and_a_pre_release_first() -> None:
+    """JForum's upgrade folders: rc4_to_rc5, rc5_to_2, 2.0.2_to_2.1, ..., 2.1.7_to_2.1.8;
+    ``2.1.8/`` had sorted before ``2.1/`` and ``rc5/`` last, so rc5 re-created the
+    jforum_search_* tables 2.1.8 drops."""
+    paths = ["up/2.1.8/m.sql", "up/rc5/m.sql", "up/2.1/m.sql", "up/2.0/m.sql", "up/2.1.5/m.sql"]
+    assert ordered(paths) == [
+        "up/rc5/m.sql",
+        "up/2.0/m.sql",
+        "up/2.1/m.sql",
+        "up/2.1.5/m.sql",
+        "up/2.1.8/m.sql",
+    ]
+    assert ordered(["V2_1_8__b.sql", "V2_1__a.sql"]) == ["V2_1__a.sql", "V2_1_8__b.sql"]
+    sql_files = [
+        sql_file("upgrade/2.1.8/mysql_2.1.7_to_2.1.8.sql", "DROP TABLE jforum_search_words;"),
+        sql_file("upgrade/rc5/mysql_rc4_to_rc5.sql", "CREATE TABLE jforum_search_words (w INT);"),
+        sql_file("upgrade/2.1/mysql_2.0.2_to_2.1.sql", "CREATE TABLE jforum_kept (w INT);"),
+    ]
+    assert sorted(read_sql_side([], sql_files, XmlFacts()).tables) == ["JFORUM_KEPT"]
+
+
 def test_sql_dialect_setting_is_validated() -> None:
     assert config_from_mapping({"sql_dialect": "cubrid"}).sql_dialect == "cubrid"
     assert Config().sql_dialect is None
