@@ -532,7 +532,7 @@ def _is_clean_up(path: str, text: str = "") -> bool:
     (True, False)
     >>> _is_clean_up("V2_33_19__Drop_trackedentitydatavalue_table.sql")
     False
-    >>> _is_clean_up("db/uninstall/mysql.sql"), _is_clean_up("db/changes/drop_x.sql", "--changeset a:1")
+    >>> _is_clean_up("db/uninstall/mysql.sql"), _is_clean_up("drop_x.sql", "--changeset a:1")
     (True, False)
     """
     folder, _, name = path.rpartition("/")

@@ -150,7 +150,7 @@ def ordered(paths: Sequence[str]) -> list[str]:
 
 
 def _natural(path: str) -> tuple[tuple[tuple[int, int | str], ...], ...]:
-    out = []
+    out: list[tuple[tuple[int, int | str], ...]] = []
     for seg in path.split("/"):
         if _PRE_RELEASE.fullmatch(seg):
             out.append(((-1, seg),))
