@@ -135,8 +135,8 @@ def place_views(
     words = _vocabulary(where, skip)
     parents = _included_by(pages)
     shared = {f: p for f, p in parents.items() if len(p) > SHARED_FRAGMENT}
-    rest = [page for page in pages if page.path not in shared]  # shared ones go last
-    for page in rest:
+    rest = [page for page in pages if page.path not in shared]  # only links place shared ones
+    for page in pages:
         votes: dict[str, float] = defaultdict(float)
         folder = _folder(page.path)
         at_home = {
