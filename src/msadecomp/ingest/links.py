@@ -57,9 +57,7 @@ _CLAUSE = (
     r"(?i:where|(?:(?:left|right|full)(?:\s+outer)?|inner|cross)\s+join|join|(?:order|group)\s+by"
     r"|having|fetch|limit|union|except|intersect|minus|for\s+update)\b"
 )
-_NO_ALIAS = r"(?i:in|to|and|or|is|of|not|the|a)\b"
-"""Words of a sentence, never an alias: ``"From Date in order to ship"`` is no query."""
-_ALIAS = re.compile(rf"\s+(?:(?i:as)\s+)?(?!{_CLAUSE}|{_NO_ALIAS})[A-Za-z_]\w*")
+_ALIAS = re.compile(rf"\s+(?:(?i:as)\s+)?(?!{_CLAUSE})[A-Za-z_]\w*")
 _GOES_ON = re.compile(rf"\s*(?:[,);]|/\*|{_CLAUSE})")
 
 
@@ -69,8 +67,10 @@ def _goes_on_as_query(rest: str) -> bool:
     ...``, ``o for update``), not OFBiz's messages ``"From Date not formatted correctly."``,
     ``"From Map (...)"``, ``"From Group -"``.
 
-    >>> [_goes_on_as_query(r) for r in (" o where o.id = 1", " where x", ", Leg l", " o;")]
+    >>> [_goes_on_as_query(r) for r in (" a where a.id = 1", " where x", ", Leg l", " o;")]
     [True, True, True, True]
+    >>> [_goes_on_as_query(r) for r in (" o for update", " o intersect select 1")]
+    [True, True]
     >>> [_goes_on_as_query(r) for r in (" not set", " in order to", " full list", " group")]
     [False, False, False, False]
     """

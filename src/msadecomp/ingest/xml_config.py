@@ -280,7 +280,8 @@ def _without_external_entities(text: str) -> tuple[str, list[str]] | None:
     rest = text[end.end() :]
     for name in names:
         rest = rest.replace(f"&{name};", "")
-    return text[: head.end() - 1] + ">" + rest, names
+    lines = "\n" * text.count("\n", head.end(), end.end())  # so every line keeps its number
+    return text[: head.end() - 1] + ">" + lines + rest, names
 
 
 def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:
@@ -295,6 +296,8 @@ def _parse(path: str, text: str, facts: XmlFacts) -> ET.Element | None:
                 root = SafeET.fromstring(stripped[0])
             except (ET.ParseError, DefusedXmlException, ValueError, LookupError) as again:
                 message = f"unreadable XML without its external entities: {again}"
+                if isinstance(again, ET.ParseError) and again.position:
+                    line = again.position[0]
             else:
                 facts.diagnostics.append(
                     Diagnostic(

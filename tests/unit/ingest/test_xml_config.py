@@ -347,6 +347,11 @@ def test_external_entities_are_never_read_and_the_document_is_read_without_them(
         facts = read("m.xml", text.encode())
         assert [d.code for d in facts.diagnostics] == ["xml.external-entity"]
         assert [s.reads for s in facts.statements] == [("T",)]
+    broken = read(
+        "b.xml", b'<!DOCTYPE m [\n<!ENTITY p SYSTEM "x">\n]>\n<mapper namespace="x">&p;</b>'
+    )
+    (error,) = broken.diagnostics  # still broken without them: said, at its own line
+    assert error.code == "xml.parse-error" and error.source.line == 4
     for mixed in (  # an internal entity beside the external one stays refused whole
         b'<!DOCTYPE m [<!ENTITY x SYSTEM "a.xml"><!ENTITY y "yy">]><mapper namespace="x"/>',
         b'<!DOCTYPE m [<!ENTITY x SYSTEM "a.xml"><!ATTLIST m a CDATA "1">]><mapper/>',
