@@ -152,18 +152,23 @@ def ordered(paths: Sequence[str]) -> list[str]:
 def _natural(path: str) -> tuple[tuple[tuple[int, int | str], ...], ...]:
     out: list[tuple[tuple[int, int | str], ...]] = []
     for seg in path.split("/"):
-        if _PRE_RELEASE.fullmatch(seg):
-            out.append(((-1, seg),))
+        if _PRE_RELEASE.fullmatch(seg):  # rc9 before rc10, alpha before beta before rc
+            out.append(tuple((-1, int(t) if t.isdigit() else t.lower()) for t in _digits(seg)))
             continue
-        tokens = [t for t in re.split(r"(\d+)", seg) if t]
+        tokens = _digits(seg)
         out.append(
             tuple(
                 (0, int(t))
                 if t.isdigit()
-                else (2, "")  # a version going on: after its end, whatever follows that
-                if t in "._-" and 0 < i < len(tokens) - 1 and tokens[i + 1].isdigit()
+                else (2, t)  # a version going on: after its end, whatever follows that
+                if t in (".", "_", "-") and 0 < i < len(tokens) - 1 and tokens[i + 1].isdigit()
                 else (1, t)
                 for i, t in enumerate(tokens)
             )
         )
+    out.append(((3, path),))  # names alike but for their separators: in a fixed order
     return tuple(out)
+
+
+def _digits(seg: str) -> list[str]:
+    return [t for t in re.split(r"(\d+)", seg) if t]

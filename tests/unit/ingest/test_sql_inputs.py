@@ -77,6 +77,9 @@ def test_a_version_runs_before_its_continuations_and_a_pre_release_first() -> No
         "up/2.1.8/m.sql",
     ]
     assert ordered(["V2_1_8__b.sql", "V2_1__a.sql"]) == ["V2_1__a.sql", "V2_1_8__b.sql"]
+    # pre-releases by their numbers; names alike but for a separator in one fixed order
+    assert ordered(["up/rc10/m.sql", "up/rc9/m.sql"]) == ["up/rc9/m.sql", "up/rc10/m.sql"]
+    assert ordered(["a/1_2.sql", "a/1.2.sql"]) == ordered(["a/1.2.sql", "a/1_2.sql"])
     sql_files = [
         sql_file("upgrade/2.1.8/mysql_2.1.7_to_2.1.8.sql", "DROP TABLE jforum_search_words;"),
         sql_file("upgrade/rc5/mysql_rc4_to_rc5.sql", "CREATE TABLE jforum_search_words (w INT);"),
