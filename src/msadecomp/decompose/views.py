@@ -19,9 +19,10 @@ is placed by the first rule that decides:
 2. **includes**: the service of most of the placed views that include it or that it includes.
    A fragment included by more than ``SHARED_FRAGMENT`` views (Roller's
    ``taglibs-struts2.jsp``, in every page) is shared: it places none of the views including it,
-   and it is placed last, once they are, with the service holding more than half of them; with
-   no such majority it goes with no service (the header of egov-oracle-mono's 20 pages, five
-   in each of four services), as a class every service uses goes to the shared kernel;
+   no rule after **links** places it, and it is placed last, once they are, with the service
+   holding more than half of them; with no such majority it goes with no service (the header
+   of egov-oracle-mono's 20 pages, five in each of four services), as a class every service
+   uses goes to the shared kernel;
 3. **folder**: the service whose feature packages share the most folder names with the view's
    path (``WEB-INF/jsp/egovframework/com/cop/bbs/List.jsp`` and ``egovframework.com.cop.bbs``);
 4. **name**: the service whose class names share the most words with the view's file name,

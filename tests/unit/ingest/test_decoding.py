@@ -91,6 +91,7 @@ def test_markup_in_a_shifting_encoding_is_text() -> None:
     korean = '<?xml version="1.0" encoding="ISO-2022-KR"?><a>게시판</a>'.encode("iso2022_kr")
     assert b"\x0e" in korean and not is_binary(korean)
     assert not is_binary("<a>co\u00adop \u200b\ue000</a>".encode("utf-16-le"))
+    assert not is_binary("<a>page\x0cbreak\x0bv</a>".encode("utf-16-le"))  # form feed, VT
 
 
 @given(st.binary(max_size=2048))
