@@ -19,6 +19,7 @@ from msadecomp.plan import extraction_order
 from msadecomp.readiness import assess
 from msadecomp.report.areas import service_areas
 from msadecomp.report.korean import korean_name, speaks_for_its_service
+from msadecomp.report.method_moves import methods_to_move
 from msadecomp.usage import listens
 
 REPORT_SCHEMA = "msadecomp.report/1"
@@ -307,6 +308,7 @@ def build_report(
         "remote_calls": calls,
         "foreign_keys_across_services": crossing,
         "message_channels": message_channels(model, decomposition),
+        "methods_to_move": methods_to_move(model, decomposition),
         "external_types": len(model.external_types),
         "diagnostics": [
             {

@@ -100,6 +100,16 @@ KO: dict[str, str] = {
     "sent by": "보내는 클래스",
     "listened to by": "수신하는 클래스",
     "between services": "서비스 간",
+    "Classes to split": "나눌 클래스",
+    "Classes whose methods work on the data of another service (its entities, services or "
+    "stores) and on nothing of their own service's. Split each along these methods before "
+    "cutting the services apart: the methods move to that service, and their callers call its "
+    "API.": "메서드가 자기 서비스의 것은 쓰지 않고 다른 서비스의 데이터(엔터티, 서비스, 저장소)만 "
+    "다루는 클래스입니다. 서비스를 나누기 전에 이 메서드를 기준으로 클래스를 나누십시오. 메서드는 "
+    "그 서비스로 옮기고, 호출하던 쪽은 그 서비스의 API를 호출합니다.",
+    "methods to move": "옮길 메서드",
+    "move to": "옮겨 갈 서비스",
+    "methods kept": "남는 메서드 수",
     "no service": "서비스 없음",
     "shared kernel": "공유 커널",
     "none found": "찾지 못함",

@@ -217,6 +217,7 @@ def to_markdown(report: dict[str, Any], lang: str = "en") -> str:
         lines += [f"{_('Used by')}: {users}.", ""]
     lines += _keys_across(report, _)
     lines += _channels(report, _, names)
+    lines += _method_moves(report, _, names)
     lines += [f"## {_('Suggested extraction order')}", ""]
     lines += _table(
         [_("step"), _("service"), _("subdomain"), _("entanglement"), _("why")],
@@ -375,6 +376,41 @@ def _channels(
                 _("yes") if c["crosses_services"] else _("no"),
             ]
             for c in channels
+        ],
+    )
+    return lines
+
+
+def _method_moves(
+    report: dict[str, Any], _: Callable[[str], str], names: dict[str, str] | None = None
+) -> list[str]:
+    """The classes to split: methods working only on another service's data."""
+    moves = report.get("methods_to_move") or []
+    if not moves:
+        return []
+    labels = names or {}
+    lines = [
+        f"## {_('Classes to split')}",
+        "",
+        _(
+            "Classes whose methods work on the data of another service (its entities, services "
+            "or stores) and on nothing of their own service's. Split each along these methods "
+            "before cutting the services apart: the methods move to that service, and their "
+            "callers call its API."
+        ),
+        "",
+    ]
+    lines += _table(
+        [_("class"), _("service"), _("methods to move"), _("move to"), _("methods kept")],
+        [
+            [
+                f"`{labels.get(m['class'], short(m['class']))}`",
+                m["service"],
+                ", ".join(m["methods"]),
+                m["to_service"],
+                str(m["kept"]),
+            ]
+            for m in moves
         ],
     )
     return lines
