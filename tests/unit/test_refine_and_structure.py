@@ -4,6 +4,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 import networkx as nx
+import pytest
 
 from msadecomp.decompose import decompose
 from msadecomp.decompose.algorithms import leiden
@@ -794,6 +795,29 @@ def test_a_facade_over_the_stores_of_four_services_calls_no_store_home() -> None
     parts.append(extra | {"a.Account", "a.AccountController"})
     g.add_node("a.AccountController", kind="class", handler=True)
     assert place_stores(g, parts) == (parts, [])
+
+
+@pytest.mark.parametrize(("caller", "stays"), [("ItemServiceImpl", True), ("CartFacade", False)])
+def test_the_logic_named_for_a_stores_entity_is_its_home_however_many_stores_it_calls(
+    caller: str, stays: bool
+) -> None:
+    """ForestBlog: ``ArticleServiceImpl`` calls the article, tag, comment, user and category
+    mappers, yet it is the article's service: ``ArticleMapper`` had left it for the user
+    service, which calls it too. A facade named for nothing it stores is no home."""
+    g, parts = _item_store()
+    own = f"c.{caller}"
+    g.add_node(own, kind="class", label=caller)
+    g.add_edge(own, "m.ItemMapper", weight=6.0)
+    g.graph[USERS]["m.ItemMapper"].add(own)
+    g.add_node("a.AccountMapper", kind="class", layer="persistence", label="AccountMapper")
+    g.add_node("a.Account", kind="class", label="Account")
+    g.add_node("a.AccountController", kind="class", handler=True)
+    for store in ("m.ProductMapper", "m.OrderMapper", "a.AccountMapper"):
+        g.graph[USERS].setdefault(store, set()).add(own)
+    parts[0].add(own)
+    parts.append({"a.AccountMapper", "a.Account", "a.AccountController"})
+    moved, _ = place_stores(g, parts)
+    assert ("m.ItemMapper" in next(p for p in moved if own in p)) is stays
 
 
 def _item_with_the_cart() -> tuple[nx.Graph, list[set[str]]]:

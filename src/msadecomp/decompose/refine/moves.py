@@ -3,6 +3,7 @@ service, stores called from elsewhere and model classes whose stores sit in anot
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 import networkx as nx
@@ -17,7 +18,7 @@ from msadecomp.decompose.refine.parts import (
     package_key,
 )
 from msadecomp.graph import SEED_DATA, SUPERTYPES, USERS, is_table
-from msadecomp.graph.aggregates import stored_entities
+from msadecomp.graph.aggregates import STORE_PREFIX, store_stem, stored_entities
 from msadecomp.graph.structure import layer_first, root_package
 
 PACKAGE_HOME_SHARE = 0.7
@@ -222,7 +223,10 @@ def _loads_data(n: str) -> bool:
 
 
 FACADE_SERVICES = 4
-"""A class calling the stores of this many services is a facade over them, no store's home."""
+"""A class calling the stores of this many services is a facade over them, no store's home
+(unless it is named for the store's entity: see :func:`_named_for`)."""
+LOGIC_SUFFIX = re.compile(r"(Service|Impl|Manager|Mgr|Facade|Logic|Biz|Bo|BO|Bean)+$")
+"""Role words a class of logic ends with: ``ArticleServiceImpl`` is the logic of ``Article``."""
 
 
 def place_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str]]:
@@ -253,7 +257,7 @@ def place_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str
                 u in index
                 and u != entities[store]
                 and not WIRING.search(u.rpartition(".")[2])
-                and len(reach.get(u, ())) < FACADE_SERVICES
+                and (len(reach.get(u, ())) < FACADE_SERVICES or _named_for(u, store))
             ):
                 callers[index[u]] += graph[u][store]["weight"] if graph.has_edge(u, store) else 0.0
         if not callers or i in callers:
@@ -286,6 +290,16 @@ def place_stores(graph: nx.Graph, parts: Partition) -> tuple[Partition, list[str
     return [p for p in pieces if p], [
         f"stores no class of their service calls joined their callers: {listed}"
     ]
+
+
+def _named_for(caller: str, store: str) -> bool:
+    """``caller`` is the logic of the entity ``store`` keeps: ForestBlog's
+    ``ArticleServiceImpl`` calls the article, tag, comment, user and category mappers, but it is
+    the article's own service, and ``ArticleMapper`` had left it for the user service."""
+    stem = store_stem(store.rpartition(".")[2])
+    label = caller.rpartition(".")[2]
+    own = LOGIC_SUFFIX.sub("", STORE_PREFIX.sub("", label))
+    return stem is not None and own != label and own == stem
 
 
 def _keeps_data(graph: nx.Graph, store: str) -> bool:
