@@ -880,6 +880,16 @@ class _Linker:
                 )
             access = ENTITY_OPERATIONS.get(call.member)
             q = call.qualifier.removeprefix("this.")
+            if call.member == "from" and call.operands and call.operands[0].endswith(".class"):
+                # a JPA Criteria query's root, criteria.from(OrderImpl.class): links keep it
+                # only when the class (or the one entity implementing it) has a table
+                root = self.r.resolve(call.operands[0].removesuffix(".class"), scope)
+                if root is not None and root != src:
+                    via = f"{_short(call.qualifier) or 'criteria'}.from"
+                    self.facts.entity_operations.append(
+                        (src, root, Access.READ, _ref(path, call.line), via)
+                    )
+                continue
             if (
                 access is None
                 or not call.operands

@@ -53,6 +53,8 @@ _HQL_FROM = re.compile(
 ``from shop.Order``), so log text like ``" from url "`` is no query; nor is ``" from Thread "``
 where the name is neither an entity nor a table the DDL declares (nor, with no DDL at all,
 followed by nothing or by what goes on no query: see :func:`_goes_on_as_query`)."""
+_QUALIFIED = re.compile(r"(?<![\w.$])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+")
+"""A dotted name: a class's full name in JPQL (``FROM org.shop.domain.SkuImpl s``)."""
 _CLAUSE = (
     r"(?i:where|(?:(?:left|right|full)(?:\s+outer)?|inner|cross)\s+join|join|(?:order|group)\s+by"
     r"|having|fetch|limit|union|except|intersect|minus|for\s+update)\b"
@@ -144,19 +146,35 @@ def link_tables(
         (named, stored[fqn]) for named, fqn in java.entity_names.items() if fqn in stored
     )
 
-    def table(name: str) -> str:
-        return entity_names.get(name, name)  # JPQL names entities, not tables
+    resolved = _entity_tables(types, java.dependencies, stored)
 
     def query(source: str, text: str, ref: SourceRef, via: str) -> None:
-        if hql := _HQL_FROM.match(text):
+        hql = _HQL_FROM.match(text)
+        if hql is None and not looks_like_sql(text):
+            return
+        # JPQL may name an entity by its class's full name (an interface's too, Hibernate's
+        # polymorphic queries): the type's table, or no table for a type that has none
+        qualified = {
+            name.rpartition(".")[2].upper(): resolved.get(name, "")
+            for name in _QUALIFIED.findall(text)
+            if name in types
+        }
+
+        def table(name: str) -> str:
+            if name in qualified:
+                return qualified[name]
+            return entity_names.get(name, name)  # JPQL names entities, not tables
+
+        if hql:
             name = hql.group("entity").rpartition(".")[2].upper()
-            known = name in entity_names or name in declared
+            known = name in entity_names or name in declared or bool(qualified.get(name))
             if not known and (declared or not _goes_on_as_query(text[hql.end("entity") :])):
                 return  # log text: OpenKM's " from Thread " names no entity or table
             text = "SELECT 1 " + text  # HQL/JPQL and SQL fragments may start at FROM
         if looks_like_sql(text):
             use = tables_in(text, dialect)
-            add(source, map(table, use.reads), map(table, use.writes), ref, via)
+            reads = filter(None, map(table, use.reads))
+            add(source, reads, filter(None, map(table, use.writes)), ref, via)
 
     named: dict[str, list[str]] = defaultdict(list)
     for qname, text, _ in (*java.named_queries, *xml.named_queries):
@@ -191,7 +209,7 @@ def link_tables(
                 else _REPOSITORY_VIA.get(target.entity_mapping or "", "Spring Data repository"),
             )
     for source, entity, access, ref, via in java.entity_operations:
-        if table_name := stored.get(entity):
+        if table_name := resolved.get(entity):
             reads, writes = ((), (table_name,)) if access is Access.WRITE else ((table_name,), ())
             add(source, reads, writes, ref, via)
     for source, name, ref in java.collections:
@@ -225,6 +243,35 @@ def link_tables(
             for stmt in by_id.get(f"{ns}.{method}", ()):
                 add(fqn, stmt.reads, stmt.writes, mapper.source, stmt.id)
     return sorted(out.values(), key=lambda a: (a.source, a.table, a.access.value))
+
+
+def _entity_tables(
+    types: Mapping[str, JavaType], dependencies: Iterable[Dependency], stored: Mapping[str, str]
+) -> dict[str, str]:
+    """Entity class -> its table, and interface -> the table of the entity classes that
+    implement it (directly, through a subinterface or a superclass) when they all live in one
+    table: ``em.merge(order)`` of an ``Order`` that only the entity ``OrderImpl`` implements
+    writes ``OrderImpl``'s table; an interface two tables' entities implement is left out."""
+    subtypes: dict[str, set[str]] = defaultdict(set)
+    for d in dependencies:
+        if d.kind in (DepKind.EXTENDS, DepKind.IMPLEMENTS):
+            subtypes[d.target].add(d.source)
+    out = dict(stored)
+    for t in types.values():
+        if t.kind != TypeKind.INTERFACE or t.fqn in out:
+            continue
+        tables: set[str] = set()
+        stack, seen = [t.fqn], {t.fqn}
+        while stack:
+            for sub in subtypes.get(stack.pop(), ()):
+                if sub not in seen:
+                    seen.add(sub)
+                    stack.append(sub)
+                    if sub in stored:
+                        tables.add(stored[sub])
+        if len(tables) == 1:
+            out[t.fqn] = tables.pop()
+    return out
 
 
 def _stale_namespace(ns: str, interfaces: Mapping[str, Sequence[str]]) -> str | None:

@@ -236,7 +236,11 @@ def _with_sqlglot(sql: str, dialect: str | None) -> TableUse | None:
     reads: list[str] = []
     writes: list[str] = []
     for tree in trees:
-        tables = [t for t in tree.find_all(exp.Table) if isinstance(t.this, exp.Identifier)]
+        # a name of four or more parts has a Dot for its head: a JPQL entity's class name
+        # (``FROM org.shop.domain.SkuImpl s``) or SQL Server's server.db.schema.table
+        tables = [
+            t for t in tree.find_all(exp.Table) if isinstance(t.this, (exp.Identifier, exp.Dot))
+        ]
         ctes = {c.alias_or_name.upper() for c in tree.find_all(exp.CTE)}
         aliased = {t.alias.upper(): t for t in tables if t.alias}
         aliases = set(aliased)
@@ -250,14 +254,22 @@ def _with_sqlglot(sql: str, dialect: str | None) -> TableUse | None:
                 targets.add(id(target))
         for t in tables:
             name = t.name.upper()
-            if name in ctes or name == "DUAL" or (t.db and t.db.upper() in aliases):
+            if name in ctes or name == "DUAL" or _path_of(t, aliases):
                 continue
-            if is_system_table(name, t.db.upper() if t.db else ""):
+            dotted = isinstance(t.this, exp.Dot)
+            if is_system_table(name, t.db.upper() if t.db and not dotted else ""):
                 continue
             if isinstance(t.parent, exp.Subquery) and not t.alias:
                 continue  # FROM (tableName): a placeholder the code replaces
             (writes if id(t) in targets else reads).append(name)
     return TableUse(_unique(reads), _unique(writes), parsed=True)
+
+
+def _path_of(table: exp.Table, aliases: set[str]) -> bool:
+    """A JPQL/HQL join path, not a table: its head is an alias of the statement
+    (``JOIN o.customer c``, ``JOIN o.customer.address a``)."""
+    head = table.catalog or table.db
+    return bool(head) and head.upper() in aliases
 
 
 def _targets(tree: exp.Expression) -> list[exp.Table]:

@@ -147,3 +147,27 @@ def test_unclosed_parameters_do_not_make_the_scan_quadratic() -> None:
 def test_unterminated_comment_and_quote_do_not_break_the_scan() -> None:
     assert tables_in("SELECT * FROM A /* never closed " + "x " * 100_000).reads == ("A",)
     assert tables_in("SELECT * FROM A WHERE X = 'never closed " + "x " * 100_000).reads == ("A",)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT o FROM com.x.order.Order o LEFT JOIN o.customer buyer",
+        "SELECT o FROM com.x.order.Order o LEFT OUTER JOIN o.customer.address a",
+        "SELECT o FROM Order o LEFT JOIN o.customer buyer",
+    ],
+)
+def test_a_jpql_join_path_is_no_table_whatever_names_the_entity(sql: str) -> None:
+    """Broadleaf's ``LEFT JOIN sku.defaultProduct defaultProduct`` after ``FROM`` a class's full
+    name had become a table ``DEFAULTPRODUCT`` (the full name, four parts, was no table to
+    sqlglot's reading, so its alias was unknown); the full name names the class's last part."""
+    for got in (tables_in(sql), scan_tables(sql)):
+        assert (got.reads, got.writes) == (("ORDER",), ())
+
+
+def test_a_name_of_four_or_more_parts_is_its_last_part() -> None:
+    got = tables_in("UPDATE org.shop.core.domain.SkuImpl s SET s.name = 'x'")
+    assert (got.reads, got.writes, got.parsed) == ((), ("SKUIMPL",), True)
+    assert tables_in("SELECT * FROM srv.sales.dbo.T_ORDER").reads == ("T_ORDER",)
+    # a package named like a catalog schema is no schema
+    assert tables_in("SELECT c FROM com.mysql.shop.Cart c").reads == ("CART",)
