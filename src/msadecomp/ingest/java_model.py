@@ -273,22 +273,29 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
             for i in range(len(parts) - 1, 0, -1):
                 chain.append(prefix + ".".join(parts[:i]))
             decls.append(_Decl(f, t, fqn, Scope(f.package, f.imports, tuple(chain))))
+    chosen: dict[str, _Decl] = {}
+    for d in decls:
+        kept = chosen.get(d.fqn)
+        if kept is None or copy_rank(d.file.path) < copy_rank(kept.file.path):
+            chosen[d.fqn] = d
     seen: dict[str, _Decl] = {}
     copies: Counter[str] = Counter()  # the folders where two copies of a class part ways
-    duplicates = 0  # top-level classes declared again
+    duplicates = 0  # top-level classes declared again as a rival copy
     for d in decls:
-        if d.fqn in seen:
-            duplicates += "." not in d.decl.name
-            first = seen[d.fqn].file.path
+        used = chosen[d.fqn]
+        if d is not used:
+            first = copy_rank(d.file.path) == copy_rank(used.file.path)
+            duplicates += "." not in d.decl.name and first  # (a scratch copy is no application)
+            which = "the first is used" if first else "that copy, in a main source folder, is used"
             facts.diagnostics.append(
                 Diagnostic(
                     Severity.WARNING,
                     "java.duplicate-type",
-                    f"{d.fqn} is also declared in {first}; the first is used",
+                    f"{d.fqn} is also declared in {used.file.path}; {which}",
                     _ref(d.file.path, d.decl.line),
                 )
             )
-            copies.update(_parting_folders(first, d.file.path))
+            copies.update(_parting_folders(used.file.path, d.file.path))
         else:
             seen[d.fqn] = d
     if duplicates >= max(COPIES_FLOOR, COPIES_SHARE * len(seen)):
@@ -328,6 +335,22 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
 COPIES_FLOOR = 10
 COPIES_SHARE = 0.05
 """So many duplicate classes (and this share of all) make the input several applications."""
+
+
+MAIN_SOURCES = re.compile(r"(^|/)src/main/java/")
+"""A Maven or Gradle main source folder: the code a module builds and ships."""
+
+
+def copy_rank(path: str) -> int:
+    """Which copy of a class declared twice is analysed: one in a main source folder before
+    one elsewhere (xmall's MyBatis Generator scratch folder ``generatorSqlmapCustom/src`` holds
+    older copies of the 120 mappers and models of ``xmall-manager-dao/src/main/java``), else
+    the first.
+
+    >>> copy_rank("shop-dao/src/main/java/a/B.java"), copy_rank("generator/src/a/B.java")
+    (0, 1)
+    """
+    return 0 if MAIN_SOURCES.search(path) else 1
 
 
 def _parting_folders(a: str, b: str) -> tuple[str, ...]:

@@ -679,6 +679,40 @@ def test_several_copies_of_an_application_are_one_warning_of_the_report(tmp_path
     assert not [d for d in ingest(tmp_path, jobs=1).diagnostics if d.code == "input.copies"]
 
 
+def test_the_copy_of_a_class_in_a_main_source_folder_is_analysed(tmp_path: Path) -> None:
+    """xmall: the MyBatis Generator's scratch folder, first by path, holds older copies of the
+    mappers its DAO module builds (the module's own has ``selectItemFront``)."""
+    write(
+        tmp_path,
+        {
+            "generatorSqlmapCustom/src/shop/ItemMapper.java": (
+                "package shop; public interface ItemMapper { void insert(); }"
+            ),
+            "shop-dao/src/main/java/shop/ItemMapper.java": (
+                "package shop; public interface ItemMapper { void insert(); void selectItemFront(); }"
+            ),
+            "a-scratch/shop/Order.java": "package shop; public class Order { int old; }",
+            "b-scratch/shop/Order.java": "package shop; public class Order { int newer; }",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    types = model.type_map()
+    assert types["shop.ItemMapper"].methods == ("insert", "selectItemFront")
+    assert types["shop.ItemMapper"].source.path == "shop-dao/src/main/java/shop/ItemMapper.java"
+    assert types["shop.Order"].fields == ("old",)  # no main source folder: the first
+    messages = sorted(d.message for d in model.diagnostics if d.code == "java.duplicate-type")
+    assert messages == [
+        "shop.ItemMapper is also declared in shop-dao/src/main/java/shop/ItemMapper.java; that "
+        "copy, in a main source folder, is used",
+        "shop.Order is also declared in a-scratch/shop/Order.java; the first is used",
+    ]
+    # scratch copies of ten classes are no second application
+    for i in range(10):
+        for folder in ("generatorSqlmapCustom/src", "shop-dao/src/main/java"):
+            write(tmp_path, {f"{folder}/shop/M{i}.java": f"package shop; class M{i} {{}}"})
+    assert not [d for d in ingest(tmp_path, jobs=1).diagnostics if d.code == "input.copies"]
+
+
 def test_a_template_writing_java_source_is_build_tooling_not_a_view(tmp_path: Path) -> None:
     """Fineract's Avro generator templates and its OpenAPI client's ``api.mustache``."""
     write(
