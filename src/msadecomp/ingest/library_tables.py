@@ -4,9 +4,14 @@ Some libraries own tables in the application's schema: the Quartz scheduler's ``
 store, Spring Batch's job repository, Spring Social's ``UserConnection``. No statement of the
 application reads or writes them, so they used to be reported as unreferenced although they
 plainly belong with the classes that drive the library (RuoYi's and eladmin's job services,
-eGovFrame's Facebook sign-in). A class that references a library's API is taken to write the
-library's tables through it (for a BPM engine, only a class referencing one of its services,
-``RuntimeService``, ``TaskService``, ..., or importing their package whole);
+eGovFrame's Facebook sign-in). A class that references one of the library's data-access types
+(its ``drivers``: the JDBC-backed repositories and stores, ``JdbcUsersConnectionRepository``,
+``JdbcTokenStore``, the interfaces they implement, a BPM engine's ``RuntimeService``, Quartz's
+``Scheduler``; or that imports a driver's package whole) is taken to write the library's tables
+through it; any other type of the library (Spring Social's ``Twitter`` API client or its
+``UserProfile``, OAuth2's ``OAuth2Exception``, a Quartz job's ``JobExecutionContext``) writes
+none. A library whose stores keep different tables is catalogued once per store (OAuth2's
+token store keeps the token tables, its client details service ``OAUTH_CLIENT_DETAILS``).
 :data:`~msadecomp.model.LIBRARY_VIA` marks such an access as done on the class's behalf, so it
 places the table without tying classes together.
 
@@ -34,8 +39,10 @@ class LibraryTables:
     prefixes: tuple[str, ...] = ()
     """Name prefixes of its tables, where the library names them by a fixed prefix."""
     drivers: frozenset[str] = frozenset()
-    """Simple names of the API types through which a class drives the library (and so writes
-    its tables); empty when any reference to the library's packages does."""
+    """Simple names of the data-access types through which a class drives the library (and so
+    writes its tables); empty when any reference to the library's packages does (ShedLock's
+    ``@SchedulerLock`` and its lock providers all take locks in its table; SnailJob's clients,
+    whose server keeps the ``SJ_*`` tables, are all this catalogue knows of it)."""
 
     driver_packages: frozenset[str] = frozenset()
     """Packages holding the drivers: a wildcard import of one (``org.flowable.engine.*``)
@@ -55,8 +62,20 @@ class LibraryTables:
         return upper in self.names or upper.startswith(self.prefixes)
 
 
+_OAUTH2 = ("org.springframework.security.oauth2.provider.",)
+
 LIBRARIES = (
-    LibraryTables("Quartz", ("org.quartz.",), prefixes=("QRTZ_",)),
+    LibraryTables(
+        "Quartz",
+        ("org.quartz.",),
+        prefixes=("QRTZ_",),
+        # the scheduler and its JDBC job store; a job (``Job``, ``JobExecutionContext``) or a
+        # ``CronExpression`` writes none of them
+        drivers=frozenset(
+            {"Scheduler", "SchedulerFactory", "StdSchedulerFactory", "JobStoreTX", "JobStoreCMT"}
+        ),
+        driver_packages=frozenset({"org.quartz", "org.quartz.impl.jdbcjobstore"}),
+    ),
     LibraryTables(
         "Spring Batch",
         ("org.springframework.batch.",),
@@ -74,39 +93,140 @@ LIBRARIES = (
                 "STEP_EXECUTION_SEQ",
             )
         ),
+        # the job repository, what launches, explores or operates jobs through it, and the
+        # builders given it; a tasklet, reader or writer (``ChunkContext``) writes none
+        drivers=frozenset(
+            {
+                "JobRepository",
+                "JobRepositoryFactoryBean",
+                "JobExplorer",
+                "JobExplorerFactoryBean",
+                "JobLauncher",
+                "SimpleJobLauncher",
+                "TaskExecutorJobLauncher",
+                "JobOperator",
+                "SimpleJobOperator",
+                "JobBuilder",
+                "StepBuilder",
+                "JobBuilderFactory",
+                "StepBuilderFactory",
+                "RemotePartitioningManagerStepBuilderFactory",
+                "RemotePartitioningWorkerStepBuilderFactory",
+                "RemoteChunkingManagerStepBuilderFactory",
+                "EnableBatchProcessing",
+                "DefaultBatchConfiguration",
+                "BatchConfigurer",
+                "DefaultBatchConfigurer",
+                "JdbcJobInstanceDao",
+                "JdbcJobExecutionDao",
+                "JdbcStepExecutionDao",
+                "JdbcExecutionContextDao",
+            }
+        ),
+        driver_packages=frozenset(
+            {
+                "org.springframework.batch.core.repository",
+                "org.springframework.batch.core.repository.dao",
+                "org.springframework.batch.core.launch",
+                "org.springframework.batch.core.explore",
+            }
+        ),
     ),
     LibraryTables(
-        "Spring Social", ("org.springframework.social.",), frozenset({"USERCONNECTION"})
+        "Spring Social",
+        ("org.springframework.social.",),
+        frozenset({"USERCONNECTION"}),
+        # its connection repositories and what adds a connection through them; a provider's
+        # API client (``Twitter``), ``UserProfile`` or ``@FacebookCookieValue`` writes none
+        drivers=frozenset(
+            {
+                "JdbcUsersConnectionRepository",
+                "JdbcConnectionRepository",
+                "UsersConnectionRepository",
+                "ConnectionRepository",
+                "ProviderSignInUtils",
+                "ProviderSignInAttempt",
+            }
+        ),
+        driver_packages=frozenset({"org.springframework.social.connect.jdbc"}),
     ),
     LibraryTables(
         "Spring Session",
         ("org.springframework.session.",),
         frozenset({"SPRING_SESSION", "SPRING_SESSION_ATTRIBUTES"}),
+        drivers=frozenset(
+            {
+                "JdbcIndexedSessionRepository",
+                "JdbcOperationsSessionRepository",
+                "JdbcHttpSessionConfiguration",
+                "EnableJdbcHttpSession",
+                "SessionRepository",
+                "FindByIndexNameSessionRepository",
+            }
+        ),
+        driver_packages=frozenset({"org.springframework.session.jdbc"}),
     ),
     LibraryTables(
         "Spring Security ACL",
         ("org.springframework.security.acls.",),
         frozenset({"ACL_SID", "ACL_CLASS", "ACL_OBJECT_IDENTITY", "ACL_ENTRY"}),
+        drivers=frozenset(
+            {
+                "JdbcAclService",
+                "JdbcMutableAclService",
+                "AclService",
+                "MutableAclService",
+                "BasicLookupStrategy",
+                "LookupStrategy",
+            }
+        ),
+        driver_packages=frozenset({"org.springframework.security.acls.jdbc"}),
     ),
     LibraryTables(
         "Spring Security remember-me",
         ("org.springframework.security.web.authentication.rememberme.",),
         frozenset({"PERSISTENT_LOGINS"}),
+        drivers=frozenset(
+            {
+                "JdbcTokenRepositoryImpl",
+                "PersistentTokenRepository",
+                "PersistentTokenBasedRememberMeServices",
+            }
+        ),
+    ),
+    # one entry per store: greenhouse configures only the JDBC token store, so the
+    # authorization-code and client-token tables are nobody's; ``ClientDetailsService`` is no
+    # driver, an application implements it over its own table (greenhouse's
+    # AppClientDetailsService)
+    LibraryTables(
+        "Spring Security OAuth2 token store",
+        _OAUTH2,
+        frozenset({"OAUTH_ACCESS_TOKEN", "OAUTH_REFRESH_TOKEN"}),
+        drivers=frozenset({"JdbcTokenStore", "TokenStore"}),
     ),
     LibraryTables(
-        "Spring Security OAuth2",
-        ("org.springframework.security.oauth2.provider.",),
-        frozenset(
-            f"OAUTH_{t}"
-            for t in (
-                "CLIENT_DETAILS",
-                "CLIENT_TOKEN",
-                "ACCESS_TOKEN",
-                "REFRESH_TOKEN",
-                "CODE",
-                "APPROVALS",
-            )
-        ),
+        "Spring Security OAuth2 client details",
+        _OAUTH2,
+        frozenset({"OAUTH_CLIENT_DETAILS"}),
+        drivers=frozenset({"JdbcClientDetailsService"}),
+    ),
+    LibraryTables(
+        "Spring Security OAuth2 authorization codes",
+        _OAUTH2,
+        frozenset({"OAUTH_CODE"}),
+        drivers=frozenset({"JdbcAuthorizationCodeServices"}),
+    ),
+    LibraryTables(
+        "Spring Security OAuth2 approvals",
+        _OAUTH2,
+        frozenset({"OAUTH_APPROVALS"}),
+        drivers=frozenset({"JdbcApprovalStore"}),
+    ),
+    LibraryTables(
+        "Spring Security OAuth2 client tokens",
+        ("org.springframework.security.oauth2.client.",),
+        frozenset({"OAUTH_CLIENT_TOKEN"}),
+        drivers=frozenset({"JdbcClientTokenServices", "ClientTokenServices"}),
     ),
     LibraryTables(
         "BPM engine (Activiti, Flowable, Camunda)",
@@ -161,7 +281,9 @@ def library_of(fqn: str) -> LibraryTables | None:
     name = fqn + "."  # a wildcard import names the package itself
     if not name.startswith(_PACKAGES):
         return None
-    return next(lib for lib in LIBRARIES if name.startswith(lib.packages))
+    # several stores of one library share its packages: the one ``fqn`` drives, else the first
+    libraries = [lib for lib in LIBRARIES if name.startswith(lib.packages)]
+    return next((lib for lib in libraries if lib.driven_by(fqn)), libraries[0])
 
 
 def library_accesses(

@@ -118,3 +118,37 @@ public class FlowService { private RuntimeService runtimeService; }""",
         "a.act.ActTaskService",
         "a.act.FlowService",
     }
+
+
+def test_only_a_librarys_data_access_types_write_its_tables(
+    tree: Callable[[dict[str, str]], Path],
+) -> None:
+    """Greenhouse: a ``Twitter`` API client, Spring Social's ``UserProfile`` or OAuth2's
+    ``OAuth2Exception`` writes no table; the connection repository and the JDBC token store
+    do, and the token store only its own tables."""
+    root = tree(
+        {
+            "src/main/java/a/TweetController.java": """package a;
+import org.springframework.social.twitter.api.Twitter;
+public class TweetController { private Twitter twitter; }""",
+            "src/main/java/a/SignupForm.java": """package a;
+import org.springframework.social.connect.UserProfile;
+public class SignupForm { static SignupForm of(UserProfile p) { return null; } }""",
+            "src/main/java/a/Invites.java": """package a;
+import org.springframework.social.connect.UsersConnectionRepository;
+public class Invites { private UsersConnectionRepository connections; }""",
+            "src/main/java/a/Clients.java": """package a;
+import org.springframework.security.oauth2.common.exceptions.OAuth2Exception;
+import org.springframework.security.oauth2.provider.ClientDetailsService;
+public class Clients implements ClientDetailsService { OAuth2Exception e; }""",
+            "src/main/java/a/Settings.java": """package a;
+import org.springframework.security.oauth2.provider.token.TokenStore;
+public class Settings { private TokenStore tokenStore; }""",
+            "sql/schema.sql": """CREATE TABLE UserConnection (userId VARCHAR(255) PRIMARY KEY);
+CREATE TABLE oauth_access_token (token_id VARCHAR(256) PRIMARY KEY);
+CREATE TABLE oauth_code (code VARCHAR(256) PRIMARY KEY);""",
+        }
+    )
+    model = ingest(root, jobs=1)
+    got = {(a.source, a.table) for a in model.table_accesses if a.via.startswith(LIBRARY_VIA)}
+    assert got == {("a.Invites", "USERCONNECTION"), ("a.Settings", "OAUTH_ACCESS_TOKEN")}
