@@ -53,6 +53,7 @@ from msadecomp.ingest.views import (
     read_view,
 )
 from msadecomp.ingest.web_apps import OTHER_WEB_APP_REASON, foreign_pages, is_web_xml
+from msadecomp.ingest.web_config import convention_actions
 from msadecomp.ingest.xml_config import XmlFacts, xml_text
 from msadecomp.model import (
     ASYNC_VERBS,
@@ -138,6 +139,9 @@ def ingest(
 
     with stages.stage("link"):
         java = build_java_facts(java_files, xml.beans)
+        if xml.struts_convention is not None:  # Struts 2 actions found by their names
+            templates = [f.path for f in by_kind["view"]]
+            xml.actions += convention_actions(java_files, xml.struts_convention, templates)
         diagnostics.extend(xml.diagnostics)
         diagnostics.extend(java.diagnostics)
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables, diagnostics)

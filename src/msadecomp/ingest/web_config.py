@@ -8,6 +8,13 @@
 * Struts 2 ``struts.xml``: ``<package namespace="/shop"><action name="cart" class="a.Cart">``
   serves ``/shop/cart.action`` (its ``method``, else ``execute``), and each of its
   ``<allowed-methods>`` as ``/shop/cart!save.action``; its ``<result>`` bodies are its views.
+* Struts 2 Convention plugin (:func:`convention_actions`), when the application uses it: a class
+  named ``*Action`` (or implementing ``Action``) in a package below a locator (``action``,
+  ``actions``, ``struts``, ``struts2``) serves ``/<packages below the locator>/<name>.action``,
+  its name in dashed lower case (``seamshop.action.checkout.PlaceOrderAction``:
+  ``/checkout/place-order.action``); ``@Namespace`` and ``@Action``/``@Actions`` override
+  that; its views are the templates ``<result path>/<namespace>/<name>[-<result>].jsp`` (or
+  ``.ftl``, ``.vm``, ``.html``, ``.htm``) and its ``@Result(location=...)``.
 * Spring MVC URL mappings in XML: ``SimpleUrlHandlerMapping`` ``mappings``/``urlMap`` entries
   and beans named like a path (``BeanNameUrlHandlerMapping``); the handler is a bean id.
 * JSF ``faces-config.xml`` managed beans (names used in ``#{...}`` expressions).
@@ -25,8 +32,10 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from msadecomp.ingest.java_facts import Annotation, JavaFile, TypeDecl
 from msadecomp.ingest.mapper_sql import local_name
 from msadecomp.ingest.sql_tables import normalise_table
 from msadecomp.model import EJB_ENTITY, HIBERNATE_MAPPING, ORM_XML, Bean, Endpoint, SourceRef
@@ -148,6 +157,138 @@ def read_struts2(path: str, root: ET.Element, text: str = "") -> list[Action]:
                 )
             )
     return out
+
+
+CONVENTION = "struts.convention."
+"""Prefix of the Convention plugin's constants (``struts.convention.result.path``)."""
+
+_CONVENTION_DEFAULTS = {
+    "package.locators": "action,actions,struts,struts2",
+    "action.suffix": "Action",
+    "result.path": "/WEB-INF/content/",
+}
+_TEMPLATE = re.compile(r"(?i)\.(jsp|ftl|vm|html?)$")
+_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def struts_convention(root: ET.Element) -> dict[str, str] | None:
+    """The Convention plugin's constants a ``struts.xml`` sets (without their prefix), or
+    ``None`` when it neither sets one nor has a package extending ``convention-default``."""
+    settings = {
+        str(el.get("name")).removeprefix(CONVENTION): (el.get("value") or "").strip()
+        for el in root.iter()
+        if local_name(el.tag) == "constant" and (el.get("name") or "").startswith(CONVENTION)
+    }
+    extends = (
+        p.strip()
+        for el in root.iter()
+        if local_name(el.tag) == "package"
+        for p in (el.get("extends") or "").split(",")
+    )
+    return settings if settings or "convention-default" in extends else None
+
+
+def convention_name(simple: str, suffix: str = "Action") -> str:
+    """The action name the plugin gives a class: without its suffix, dashed lower case.
+
+    >>> convention_name("PlaceOrderAction"), convention_name("ShowHTMLReport", "Action")
+    ('place-order', 'show-html-report')
+    """
+    base = simple.removesuffix(suffix) if simple != suffix else simple
+    return _WORD.sub("-", base).lower()
+
+
+def _ann(decl: TypeDecl | None, name: str, anns: Iterable[Annotation] = ()) -> list[Annotation]:
+    found = [*anns, *(decl.annotations if decl else ())]
+    return [a for a in found if a.name.rpartition(".")[2] == name]
+
+
+def convention_actions(
+    files: Iterable[JavaFile], settings: Mapping[str, str], views: Iterable[str]
+) -> list[Action]:
+    """Actions of the Convention plugin in ``files`` (``settings``: its constants without the
+    prefix); ``views``: the project's view files, whose templates named by the convention
+    become the actions' views."""
+    conf = {**_CONVENTION_DEFAULTS, **settings}
+    locators = [x.strip() for x in conf["package.locators"].split(",") if x.strip()]
+    suffix = conf["action.suffix"].strip() or "Action"
+    result_path = "/" + conf["result.path"].strip().strip("/")
+    templates: dict[str, list[str]] = {}  # folder below the result path -> template names
+    for view in views:
+        at = ("/" + view.replace("\\", "/")).find(result_path.rstrip("/") + "/")
+        if at >= 0 and _TEMPLATE.search(view):
+            rest = ("/" + view.replace("\\", "/"))[at + len(result_path.rstrip("/")) :]
+            folder, _, name = rest.rpartition("/")
+            templates.setdefault(folder.strip("/"), []).append(name)
+    found: list[tuple[str, str, str, str, SourceRef, tuple[str, ...]]] = []
+    for f in files:
+        parts = f.package.split(".")
+        locator = next((i for i, p in enumerate(parts) if p in locators), None)
+        if locator is None:
+            continue
+        for t in f.types:
+            named = t.name.endswith(suffix) and t.name != suffix
+            implements = any(i.rpartition(".")[2] == "Action" for i in t.implements)
+            if "." in t.name or t.kind != "class" or t.abstract or not (named or implements):
+                continue
+            found += _class_actions(f, t, "/".join(parts[locator + 1 :]), suffix)
+    names: dict[str, set[str]] = {}
+    for space, name, *_ in found:
+        names.setdefault(space, set()).add(name)
+    out = []
+    for space, name, fqn, method, ref, located in found:
+        folder = f"{result_path}/{space}/".replace("//", "/")
+        views = [
+            folder + v
+            for v in templates.get(space, ())
+            if _action_of(_TEMPLATE.sub("", v), names[space]) == name
+        ]
+        views += [loc if loc.startswith("/") else folder + loc for loc in located]
+        url = "/" + "/".join(p for p in (space, name) if p) + ".action"
+        out.append(Action(url, fqn, ref, tuple(dict.fromkeys(views)), method=method))
+    return out
+
+
+def _class_actions(
+    f: JavaFile, t: TypeDecl, namespace: str, suffix: str
+) -> list[tuple[str, str, str, str, SourceRef, tuple[str, ...]]]:
+    """(namespace, action name, class, method, where, result locations) of each action."""
+    ns = next((a.value for a in _ann(t, "Namespace") if a.value), None)
+    namespace = (ns if ns is not None else namespace).strip("/")
+    located = tuple(
+        loc for a in _ann(t, "Result") if (loc := a.get("location")) and _TEMPLATE.search(loc)
+    )
+    # (name, method): each @Action of the class or of a method; the class's own name unless
+    # an @Action maps execute
+    mapped = [(a.value or "", "execute") for a in _ann(t, "Action")]
+    for m in t.methods:
+        mapped += [(a.value or "", m.name) for a in _ann(None, "Action", m.annotations)]
+    if all(m != "execute" for _, m in mapped):
+        mapped.insert(0, ("", "execute"))
+    out = []
+    for name, method in mapped:
+        name = name.strip() or convention_name(t.name, suffix)
+        path = name if name.startswith("/") else f"/{namespace}/{name}"
+        space, _, name = path.rpartition("/")
+        out.append(
+            (
+                space.strip("/"),
+                name,
+                f"{f.package}.{t.name}",
+                method,
+                SourceRef(f.path, t.line),
+                located,
+            )
+        )
+    return out
+
+
+def _action_of(stem: str, actions: Iterable[str]) -> str | None:
+    """The action a template named ``stem`` is the view of: ``name`` or ``name-<result>``,
+    the longest such name (``order-items`` is the ``order-items`` action's, where there is
+    one, else the ``order`` action's ``items`` result)."""
+    fits = [a for a in actions if stem == a or stem.startswith(a + "-")]
+    return max(fits, key=len, default=None)
 
 
 def read_url_mappings(path: str, root: ET.Element) -> list[Action]:

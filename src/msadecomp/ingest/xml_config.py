@@ -34,6 +34,7 @@ from msadecomp.ingest.web_config import (
     read_struts2,
     read_tiles,
     read_url_mappings,
+    struts_convention,
 )
 from msadecomp.model import Bean, Diagnostic, Endpoint, Severity, SourceRef, SqlStatement
 
@@ -71,6 +72,10 @@ class XmlFacts:
     """Tiles definition names and view-alias keys (:mod:`.named_files`) -> the views they
     stand for."""
     gwt_modules: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    struts_convention: dict[str, str] | None = None
+    """The Struts 2 Convention plugin's constants (without ``struts.convention.``) when the
+    application uses the plugin (a ``struts.xml`` package extending ``convention-default`` or
+    setting one, or the plugin among a ``pom.xml``'s dependencies), else ``None``."""
     """(path, source paths, super-source paths) of each GWT module (:mod:`.gwt`)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
@@ -79,6 +84,7 @@ class XmlFacts:
 
 
 _local = local_name
+_COMMENTS = re.compile(r"<!--.*?-->", re.S)
 
 
 def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None) -> None:
@@ -94,6 +100,8 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
             )
         )
     named = root_name(text)
+    if named == "project" and "struts2-convention-plugin" in _COMMENTS.sub("", text):
+        facts.struts_convention = facts.struts_convention or {}  # a pom.xml's dependency
     if path.endswith(MODULE_SUFFIX):  # a GWT module: which folders hold browser code
         root = _parse(path, text, facts) if named in (None, "module") else None
         if root is not None and _local(root.tag) == "module":
@@ -121,6 +129,9 @@ def read_xml(path: str, data: bytes, facts: XmlFacts, dialect: str | None = None
         facts.actions.extend(read_struts1(path, root, text))
     elif kind == "struts":
         facts.actions.extend(read_struts2(path, root, text))
+        convention = struts_convention(root)
+        if convention is not None:
+            facts.struts_convention = {**(facts.struts_convention or {}), **convention}
     elif label == "faces-config":
         facts.beans.extend(read_faces_config(path, root))
     elif label == "tiles":
