@@ -425,10 +425,21 @@ def _repository_bases(decls: Iterable[_Decl], resolver: Resolver) -> frozenset[s
     return frozenset(bases)
 
 
+GENERIC_MAPPERS = re.compile(r"^(tk\.mybatis\.mapper\.common|io\.mybatis\.mapper)\.\w*Mapper$")
+"""Generic MyBatis mappers (tk.mybatis's ``Mapper<T>``, ``MySqlMapper<T>``; mybatis-mapper's
+``io.mybatis.mapper.Mapper<T, I>``): an interface extending one inserts, selects, updates and
+deletes its entity's table with no SQL of its own (OneBlog's ``SysConfigMapper``)."""
+
+
 def _is_repository_base(name: str, scope: Scope, resolver: Resolver, bases: Set[str]) -> bool:
-    """A library base (Spring Data's, MyBatis-Plus's) or an application one of ``bases``."""
+    """A library base (Spring Data's, MyBatis-Plus's, a generic MyBatis mapper, by its import)
+    or an application one of ``bases``."""
     target = resolver.resolve(name, scope)
-    return target in bases if target is not None else _short(name) in REPOSITORY_BASES
+    if target is not None:
+        return target in bases
+    return _short(name) in REPOSITORY_BASES or bool(
+        GENERIC_MAPPERS.match(scope.single.get(name, name))
+    )
 
 
 RAW_COLLECTIONS = frozenset(

@@ -85,6 +85,10 @@ _REPOSITORY_VIA = {
     MONGO_DOCUMENT: "Spring Data MongoDB repository",
 }
 """How a repository of an entity mapped this way says it reaches the table (else Spring Data)."""
+DEFAULT_VIA = "repository of an unmapped class (default table name)"
+"""How a repository or generic mapper reaches the declared table its class is named for when
+nothing maps the class: ``SysConfig`` in ``SYS_CONFIG``, as MyBatis-Plus, tk.mybatis and
+Spring's naming strategies name it by default."""
 
 
 def _statement_index(statements: Sequence[SqlStatement]) -> dict[str, list[SqlStatement]]:
@@ -196,7 +200,13 @@ def link_tables(
         add(cls, (), (stored[cls],), m.source, m.via)
     for repository, entity in java.repositories.items():
         target = types.get(entity)
-        if target is not None and target.entity_table:
+        if target is not None and not target.entity_table:
+            if repository in java.generic_daos:
+                continue  # its own generic DAO's SQL says the table (JeeSite's CrudDao mappers)
+            default = physical(target.simple_name.upper())  # (the naming strategies' default)
+            if default in declared:  # OneBlog's SysConfigMapper extends Mapper<SysConfig>
+                add(repository, (default,), (default,), types[repository].source, DEFAULT_VIA)
+        elif target is not None and target.entity_table:
             name = physical(target.entity_table)
             dao = java.generic_daos.get(repository)
             add(

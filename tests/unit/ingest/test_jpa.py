@@ -171,6 +171,44 @@ def test_mybatis_plus_entities_and_mappers_map_their_tables(tmp_path: Path) -> N
     assert not any(source == "UserConverter" for source, *_ in got)
 
 
+def test_generic_mybatis_mappers_keep_the_declared_table_their_class_is_named_for(
+    tmp_path: Path,
+) -> None:
+    """OneBlog: ``SysConfigMapper extends BaseMapper<SysConfig>``, its own generic base over
+    tk.mybatis's ``Mapper<T>``; ``SysConfig`` has no mapping annotation and is stored in
+    ``sys_config``, the default name. Without that table in the DDL nothing is invented, and an
+    application interface merely named ``Mapper`` is no generic mapper, nor the application's
+    own generic DAO one."""
+    files = {
+        "schema.sql": "CREATE TABLE sys_config (id BIGINT);\nCREATE TABLE biz_tags (id BIGINT);",
+        "SysConfig.java": "package blog; public class SysConfig { private Long id; }",
+        "BizTags.java": "package blog; public class BizTags { private Long id; }",
+        "SysLog.java": "package blog; public class SysLog { private Long id; }",
+        "BaseMapper.java": """package plugin;
+            import tk.mybatis.mapper.common.Mapper;
+            import tk.mybatis.mapper.common.MySqlMapper;
+            public interface BaseMapper<T> extends Mapper<T>, MySqlMapper<T> { }""",
+        "SysConfigMapper.java": """package blog;
+            import plugin.BaseMapper;
+            public interface SysConfigMapper extends BaseMapper<SysConfig> { }""",
+        "SysLogMapper.java": """package blog;
+            public interface SysLogMapper extends plugin.BaseMapper<SysLog> { }""",
+        "Mapper.java": "package conv; public interface Mapper<T> { T copy(T t); }",
+        "BizTagsMapper.java": """package conv;
+            public interface BizTagsMapper extends Mapper<blog.BizTags> { }""",
+        # JeeSite: the application's generic DAO runs the SQL of each DAO's own mapper XML
+        "CrudDao.java": "package core; public interface CrudDao<T> { T get(String id); }",
+        "BizTagsDao.java": """package blog;
+            public interface BizTagsDao extends core.CrudDao<BizTags> { }""",
+    }
+    model = ingested(tmp_path, files)
+    got = {(a.source.rpartition(".")[2], a.table, a.access) for a in model.table_accesses}
+    assert got == {
+        ("SysConfigMapper", "SYS_CONFIG", Access.READ),
+        ("SysConfigMapper", "SYS_CONFIG", Access.WRITE),
+    }
+
+
 def test_spring_data_jdbc_and_r2dbc_entities_and_repositories_map_their_tables(
     tmp_path: Path,
 ) -> None:
