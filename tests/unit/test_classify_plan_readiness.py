@@ -376,6 +376,51 @@ def test_what_a_code_generator_wrote_is_no_behaviour_and_a_table_is_no_plumbing(
     assert calls["P"].scores["generic_names"] == 0.0
 
 
+def test_wiring_callbacks_and_uncommented_generated_criteria_are_no_business_operations() -> None:
+    """xmall's MyBatis Generator wrote its ``*Example`` criteria with no comment (2,698 of its
+    4,190 methods); greenhouse's row mappers and configuration ``@Bean`` factories, OneBlog's
+    aspects and struts2shop's ``execute`` are called by a framework."""
+    example = "app.db.TbItemExample"
+    nested = JavaType(
+        f"{example}.GeneratedCriteria",
+        TypeKind.CLASS,
+        REF,
+        outer=example,
+        outer_top=example,
+        methods=("andTitleLike", "andPriceBetween"),
+    )
+    config = JavaType(
+        "app.cfg.DataConfig",
+        TypeKind.CLASS,
+        REF,
+        stereotype="configuration",
+        methods=("jdbcTemplate", "blJpaVendorAdapter"),
+    )
+    aspect = JavaType(
+        "app.log.LogAspect",
+        TypeKind.CLASS,
+        REF,
+        annotations=("org.aspectj.lang.annotation.Aspect",),
+        methods=("pointcut", "around"),
+    )
+    types = (
+        t(example, ("or", "createCriteria")),
+        nested,
+        config,
+        aspect,
+        t("app.web.CheckoutAction", ("execute", "prepare", "validate", "index")),
+        t("app.db.ItemRowMapper", ("mapRow",)),
+        t("app.web.WebConfig", ("configureMessageConverters",)),
+        t("app.item.ItemService", ("publishItem",)),
+    )
+    d = Decomposition(
+        "leiden", 1, 1.0, (Cluster("I", "item", tuple(x.fqn for x in types if not x.outer)),), 0.5
+    )
+    calls = classify(CodeModel("m", types), d, {})
+    assert "1 business operations" in calls["I"].evidence[2]
+    assert "(e.g. publishItem)" in calls["I"].evidence[2]
+
+
 def test_types_used_across_services_without_a_call_entangle_both_ends() -> None:
     """JHipster's user services throw the exceptions of an ``errors`` service nothing calls:
     it had come first in the order with entanglement 0. A pair that also calls counts once,
