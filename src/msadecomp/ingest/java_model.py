@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property
 
 from msadecomp.ingest.java_facts import (
     Annotation,
@@ -721,18 +721,24 @@ class _Linker:
         (``"/" + PasswordPreferencesApiConstants.RESOURCE_NAME``, Fineract) gets the
         constant's value, when the handler's class can name it; an unknown one stays."""
         scopes = {d.fqn: d.scope for d in decls}
+        for i, e in enumerate(self.facts.endpoints):
+            scope = scopes.get(e.handler.partition("#")[0])
+            if scope is not None and _QUALIFIED_CONSTANT.search(e.path):
+                self.facts.endpoints[i] = replace(e, path=self._path_constants(e.path, scope))
 
-        def value(scope: Scope, m: re.Match[str]) -> str:
+    def _path_constants(self, path: str, scope: Scope) -> str:
+        """``path`` with the other classes' constants ``scope`` can name replaced by their
+        values (see :meth:`resolve_path_constants`)."""
+        if not _QUALIFIED_CONSTANT.search(path):
+            return path
+
+        def value(m: re.Match[str]) -> str:
             owner_name, _, field_name = m.group(0).rpartition(".")
             owner = self.r.resolve(owner_name, scope)
             found = self.constants.get(owner or "", {}).get(field_name)
             return found if found is not None else m.group(0)
 
-        for i, e in enumerate(self.facts.endpoints):
-            scope = scopes.get(e.handler.partition("#")[0])
-            if scope is not None and _QUALIFIED_CONSTANT.search(e.path):
-                path = _QUALIFIED_CONSTANT.sub(partial(value, scope), e.path)
-                self.facts.endpoints[i] = replace(e, path=re.sub(r"//+", "/", path))
+        return re.sub(r"//+", "/", _QUALIFIED_CONSTANT.sub(value, path))
 
     def share_single_tables(self, decls: Sequence[_Decl]) -> None:
         """A JPA entity subclass without a ``@Table`` of its own lives in its root entity's
@@ -1162,24 +1168,149 @@ class _Linker:
         if "WebService" in names:
             self._soap(src, t, path, names["WebService"])
         self._listeners(src, t, path)
+        if self._serves_mvc(d):
+            self._mvc(d)
+
+    def _mvc(self, d: _Decl) -> None:
+        """Spring MVC handler methods of a class that serves them (see :meth:`_serves_mvc`):
+        its own and those it inherits from its project supertypes, each as ``Class#method``,
+        under the class-level mapping of the class or else of its nearest supertype that has
+        one (Broadleaf's ``AdminCategoryController`` serves its base's 31 routes under
+        ``/category``). An override without mapping annotations keeps those of the method it
+        overrides, as Spring finds them; one with its own replaces them. Another class's
+        constant in a path is read in the scope of the class that writes it."""
+        src = d.fqn
+        chain = [d, *self._spring_supertypes(d)]
         prefixes = [""]
-        for a in t.annotations:
-            if _short(a.name) in MAPPINGS:
-                prefixes = _paths(a) or [""]
-        for m in t.methods:
-            for a in m.annotations:
-                short = _short(a.name)
-                if short not in MAPPINGS:
+        for cur in chain:
+            marks = [a for a in cur.decl.annotations if _short(a.name) in MAPPINGS]
+            if marks:
+                prefixes = [self._path_constants(p, cur.scope) for p in _paths(marks[-1])]
+                break
+        # (name, parameter types) -> (mapping annotations, the class writing them, where the
+        # method is declared)
+        found: dict[tuple[str, tuple[str, ...]], list[tuple[list[Annotation], Scope, SourceRef]]]
+        found = {}
+        for depth, cur in enumerate(chain):
+            for m in cur.decl.methods:
+                if m.is_constructor:
                     continue
-                verb = MAPPINGS[short] or _verbs(a)
-                self.facts.mvc_handlers.add(src)
-                for prefix in prefixes:
-                    for p in _paths(a) or [""]:
-                        self.facts.endpoints.append(
-                            Endpoint(
-                                join_paths(prefix, p), verb, f"{src}#{m.name}", _ref(path, m.line)
+                marks = [a for a in m.annotations if _short(a.name) in MAPPINGS]
+                signature = tuple(_short(p.type_refs[0]) if p.type_refs else "" for p in m.params)
+                known = found.setdefault((m.name, signature), [])
+                if not depth or not known:  # the class's own overloads, or an inherited one
+                    known.append((marks, cur.scope, _ref(cur.file.path, m.line)))
+                elif marks and not any(x for x, _, _ in known):
+                    known[:] = [(marks, cur.scope, ref) for _, _, ref in known]
+        for (name, _), entries in found.items():
+            for marks, scope, ref in entries:
+                for a in marks:
+                    verb = MAPPINGS[_short(a.name)] or _verbs(a)
+                    self.facts.mvc_handlers.add(src)
+                    for prefix in prefixes or [""]:
+                        for p in _paths(a) or [""]:
+                            p = self._path_constants(p, scope)
+                            self.facts.endpoints.append(
+                                Endpoint(join_paths(prefix, p), verb, f"{src}#{name}", ref)
                             )
-                        )
+
+    def _serves_mvc(self, d: _Decl) -> bool:
+        """Whether ``d`` serves Spring MVC mappings, its own and inherited ones. Only beans
+        handle requests: a concrete class annotated ``@Controller`` or ``@RestController``
+        (or a project annotation carrying one), or a bean (declared in XML, or annotated)
+        with such an annotation or a class-level ``@RequestMapping`` on it or a supertype.
+        An abstract class serves nothing by itself. Any other class or interface declaring
+        mapped methods serves them (it may be a bean in a way not read here) only when no
+        class below it serves them already, which would count each route twice."""
+        memo = self._mvc_serving
+        if d.fqn in memo:
+            return memo[d.fqn]
+        memo[d.fqn] = False  # (a cycle of supertypes serves nothing)
+        t = d.decl
+        if t.kind == "annotation" or (t.kind == "class" and t.abstract):
+            serves = False
+        elif t.kind != "interface" and self._mvc_bean(d):
+            serves = True
+        else:
+            serves = any(
+                _short(a.name) in MAPPINGS for m in t.methods for a in m.annotations
+            ) and not any(self._serves_mvc(x) for x in self._descendants(d))
+        memo[d.fqn] = serves
+        return serves
+
+    def _mvc_bean(self, d: _Decl) -> bool:
+        """A class Spring's handler mapping takes (see :meth:`_serves_mvc`)."""
+        t = d.decl
+        if any(self._controller(a, d.scope) for a in t.annotations):
+            return True
+        if d.fqn not in self.managed:
+            return False
+        if not any(_short(a.name) in STEREOTYPES for a in t.annotations):
+            return True  # declared in XML
+        return any(
+            self._controller(a, x.scope) or _short(a.name) in MAPPINGS
+            for x in self._spring_supertypes(d)
+            for a in x.decl.annotations
+        )
+
+    def _controller(self, a: Annotation, scope: Scope, depth: int = 0) -> bool:
+        """``@Controller``, ``@RestController``, or a project annotation annotated with one
+        (a stereotype of the application's own)."""
+        if _short(a.name) in ("Controller", "RestController"):
+            return True
+        found = self.decls.get(self.r.resolve(a.name, scope) or "")
+        if found is None or found.decl.kind != "annotation" or depth > 3:
+            return False
+        return any(self._controller(x, found.scope, depth + 1) for x in found.decl.annotations)
+
+    @cached_property
+    def _mvc_serving(self) -> dict[str, bool]:
+        """Memo of :meth:`_serves_mvc`."""
+        return {}
+
+    @cached_property
+    def _children(self) -> dict[str, list[_Decl]]:
+        """The project's direct subclasses and implementors of each type."""
+        children: dict[str, list[_Decl]] = defaultdict(list)
+        for x in self.decls.values():
+            for name in (*x.decl.extends, *x.decl.implements):
+                parent = self.r.resolve(name, x.scope)
+                if parent is not None and parent != x.fqn:
+                    children[parent].append(x)
+        return children
+
+    def _descendants(self, d: _Decl) -> Iterator[_Decl]:
+        """The project's types below ``d``: subclasses, implementors and theirs."""
+        seen = {d.fqn}
+        stack = [d.fqn]
+        while stack:
+            for x in self._children.get(stack.pop(), ()):
+                if x.fqn not in seen:
+                    seen.add(x.fqn)
+                    stack.append(x.fqn)
+                    yield x
+
+    def _spring_supertypes(self, d: _Decl) -> list[_Decl]:
+        """The project supertypes of ``d`` in the order Spring searches them for an
+        annotation: a type's interfaces (each with its own supertypes) before its
+        superclass."""
+        found: list[_Decl] = []
+        seen = {d.fqn}
+        stack = [d]
+        while stack:
+            cur = stack.pop()
+            if cur is not d:
+                found.append(cur)
+            t = cur.decl
+            interfaces = t.extends if t.kind == "interface" else t.implements
+            superclass = t.extends[:1] if t.kind == "class" else ()
+            for name in reversed((*interfaces, *superclass)):
+                fqn = self.r.resolve(name, cur.scope)
+                up = self.decls.get(fqn) if fqn else None
+                if up is not None and up.fqn not in seen:
+                    seen.add(up.fqn)
+                    stack.append(up)
+        return found
 
     def _listeners(self, src: str, t: TypeDecl, path: str) -> None:
         """Message listener methods (``@JmsListener``, ``@KafkaListener``, ``@RabbitListener``
