@@ -88,7 +88,18 @@ TOOLING_PATTERNS = (
     "gradle/wrapper",
     "buildSrc",
     "*${*",  # a code generator's templates: jeecg's java/${bussiPackage}/${entityName}Form.vue
+    "src/*/resources/**/*.java",  # copied or rendered, never compiled: OneBlog's FreeMarker
 )
+"""Build tooling by path. Maven and Gradle copy a source set's ``resources`` folder to the
+classpath and never compile it, so a ``.java`` file there is a code generator's template
+(OneBlog's ``template/controller/RenderController.java`` opens with ``<#assign ...>``); a
+package named ``resources`` below ``src/main/java`` is code.
+
+>>> Scope().reason("gen/src/main/resources/template/controller/RenderController.java")
+'build tooling'
+>>> Scope().reason("src/main/java/org/apache/naming/resources/TesterFactory.java") is None
+True
+"""
 GENERATED_PATTERNS = (
     "generated-sources",
     "generated-test-sources",

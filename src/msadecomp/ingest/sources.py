@@ -259,6 +259,10 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
         early = [f for f in out.files if f.path.startswith(tuple(plugins))]
         out.files = [f for f in out.files if not f.path.startswith(tuple(plugins))]
         out.excluded += [(f.path, TOOLING_REASON) for f in early]
+    launchers = generator_launchers(out.files, out.delivery_files)
+    if launchers:  # a code generator's module that only runs it (OneBlog's blog-codegen)
+        out.files = [f for f in out.files if f.path not in launchers]
+        out.excluded += [(path, TOOLING_REASON) for path in sorted(launchers)]
     library = library_pages(walked) & {f.path for f in out.files if f.kind == "view"}
     if library:  # only pages that would have been read as views are listed
         out.files = [f for f in out.files if f.path not in library]
@@ -308,6 +312,48 @@ def _builds_plugin(path: Path) -> bool:
         return False
     comments = _XML_COMMENTS if path.name == "pom.xml" else _SCRIPT_COMMENTS
     return PLUGIN_BUILD.search(comments.sub(" ", text)) is not None
+
+
+GENERATOR_MODULE = re.compile(r"(?:^|[-_.])(?:codegen|generator)(?:$|[-_.])|^generator", re.I)
+"""A build module named for code generation: ``blog-codegen``, ``ruoyi-generator``,
+``generatorSqlmapCustom``."""
+_MAIN = re.compile(rb"\bstatic\s+(?:final\s+)?void\s+main\s*\(")
+_BUILD_FILES = ("pom.xml", "build.gradle", "build.gradle.kts")
+
+
+def generator_launchers(files: list[SourceFile], build_files: list[str]) -> set[str]:
+    """The files of a nested build module named for code generation
+    (:data:`GENERATOR_MODULE`) whose Java sources are all launchers (each declares a ``main``
+    method): a developer runs it against a database to write code into the project, it is no
+    part of the application (OneBlog's ``blog-codegen``: ``BlogCodegenApplication`` calls its
+    generator library, beside the generator's templates). A generator module with any other
+    class (RuoYi's and eladmin's generator pages and services, mall's ``mall-mbg`` with the
+    mappers it wrote) stays; files of a module nested in it are judged with that module.
+
+    >>> def f(path, text=""): return SourceFile(path, path.rpartition(".")[2], text.encode())
+    >>> sorted(generator_launchers(
+    ...     [f("gen-codegen/src/Run.java", "static void main(String[] a) {}"),
+    ...      f("gen-codegen/src/resources/mapper.xml"), f("shop/src/Order.java")],
+    ...     ["gen-codegen/pom.xml", "shop/pom.xml", "pom.xml"]))
+    ['gen-codegen/src/Run.java', 'gen-codegen/src/resources/mapper.xml']
+    """
+    modules = sorted(
+        (b.rpartition("/")[0] + "/" for b in build_files if "/" in b and b.endswith(_BUILD_FILES)),
+        key=len,
+        reverse=True,
+    )
+    owned: dict[str, list[SourceFile]] = {}
+    for f in files:  # each file belongs to the deepest module holding it
+        module = next((m for m in modules if f.path.startswith(m)), None)
+        if module is not None:
+            owned.setdefault(module, []).append(f)
+    out: set[str] = set()
+    for module, members in owned.items():
+        java = [f for f in members if f.kind == "java"]
+        name = module.rstrip("/").rpartition("/")[2]
+        if GENERATOR_MODULE.search(name) and java and all(_MAIN.search(f.data) for f in java):
+            out.update(f.path for f in members)
+    return out
 
 
 ANDROID_XML = b"\x03\x00\x08\x00"
