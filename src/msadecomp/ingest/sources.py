@@ -39,6 +39,7 @@ from msadecomp.ingest.scripts import (
     is_own_script,
     mini_program_roots,
 )
+from msadecomp.ingest.vendored import web_library_pages
 from msadecomp.ingest.views import (
     VIEW_SUFFIXES,
     is_view,
@@ -263,7 +264,8 @@ def collect(root: Path, limits: Limits | None = None, scope: Scope | None = None
     if launchers:  # a code generator's module that only runs it (OneBlog's blog-codegen)
         out.files = [f for f in out.files if f.path not in launchers]
         out.excluded += [(path, TOOLING_REASON) for path in sorted(launchers)]
-    library = library_pages(walked) & {f.path for f in out.files if f.kind == "view"}
+    library = library_pages(walked) | web_library_pages(walked)
+    library &= {f.path for f in out.files if f.kind == "view"}
     if library:  # only pages that would have been read as views are listed
         out.files = [f for f in out.files if f.path not in library]
         out.excluded += [(path, LIBRARY_REASON) for path in sorted(library)]
@@ -643,9 +645,9 @@ def _collect_archive(
                 f"{label} refused: entry {bad[0]!r} escapes the archive root (path traversal)"
             )
         names = {i.filename for i in infos}
-        library = library_pages(names)
         # a WAR's root is the webapp's: its index.html is a page like webapp/index.html
         web_root = "webapp/" if label.lower().endswith(".war") else ""
+        library = library_pages(names) | web_library_pages(names, war=bool(web_root))
         wanted = []
         for info in infos:
             if not info.filename or info.filename.endswith("/"):  # is_dir() fails on ""

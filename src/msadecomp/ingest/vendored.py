@@ -14,12 +14,22 @@ Cargo Tracker's ``org.eclipse.cargotracker`` its ``org.eclipse.pathfinder``.
 ['com.google.font']
 >>> vendored_packages(["org.apache.fineract.loan"] * 5 + ["org.apache.commons.x"])
 set()
+
+Web libraries ship pages too: their documentation and demos. Below a static folder
+(``static``, ``assets``, ...) :func:`msadecomp.ingest.views.library_pages` finds them; directly
+below a web application's root, :func:`web_library_pages` takes those in a folder named as a
+library (XMall's 326 zTree API pages in ``webapp/lib/zTree/``, Swagger UI's
+``webapp/swagger/index.html``).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import PurePosixPath
+
+from msadecomp.ingest.views import TEMPLATE_FOLDER_SUFFIXES
 
 LIBRARY_NAMESPACES = (
     "org.apache.",
@@ -63,3 +73,55 @@ def vendored_packages(packages: Iterable[str]) -> set[str]:
     own.add(counts.most_common(1)[0][0])
     foreign = tuple(ns for ns in LIBRARY_NAMESPACES if not any(o.startswith(ns) for o in own))
     return {p for p in packages if p and (p + ".").startswith(foreign)}
+
+
+WEB_ROOT = re.compile(r"(?:^|/)(?:webapp|WebContent|WebRoot)/", re.I)
+"""The root of a web application's files (Maven's ``src/main/webapp``, Eclipse's
+``WebContent``, MyEclipse's ``WebRoot``): what it holds outside ``WEB-INF`` is served as is."""
+WEB_LIBRARY_FOLDER = re.compile(
+    r"lib|libs|vendors?|plugins?|bower_components|third[-_]?party|3rd[-_]?party"
+    r"|jquery[^/]*|bootstrap[^/]*|z-?tree[^/]*|layui[^/]*|layer|laydate|laypage"
+    r"|u-?editor[^/]*|um-?editor[^/]*|kindeditor[^/]*|ckeditor[^/]*|ckfinder[^/]*"
+    r"|tinymce[^/]*|summernote[^/]*|codemirror[^/]*|editor\.md|swagger[^/]*|my97datepicker"
+    r"|datatables[^/]*|webuploader[^/]*|pdf\.?js|dojo|dijit|dojox|extjs|ext-\d[^/]*|yui[^/]*",
+    re.I,
+)
+"""Folders holding a library by their name: a container of libraries (``lib``, ``vendor``,
+``plugins``) or a well-known library's own name. Front-end frameworks an application names its
+own code after (``angular``, ``vue``, ``react``) are not among them."""
+
+
+def web_library_pages(paths: Iterable[str], *, war: bool = False) -> set[str]:
+    """The plain pages (``.html``, ``.htm`` and client-side templates) of ``paths`` that lie
+    below a web application's root (:data:`WEB_ROOT`; with ``war``, paths are relative to
+    it), outside ``WEB-INF`` and ``META-INF``, in a folder named as a library
+    (:data:`WEB_LIBRARY_FOLDER`): a library's documentation and demos, served as they are, no
+    page of the application. Server pages (JSP) are compiled with the application and stay.
+
+    >>> sorted(web_library_pages([
+    ...     "shop/src/main/webapp/lib/zTree/v3/api/cn/setting.async.dataFilter.html",
+    ...     "shop/src/main/webapp/swagger/index.html",
+    ...     "shop/src/main/webapp/lib/layer/demo.jsp",
+    ...     "shop/src/main/webapp/WEB-INF/views/plugins/list.html",
+    ...     "shop/src/main/webapp/admin/index.html"]))  # doctest: +NORMALIZE_WHITESPACE
+    ['shop/src/main/webapp/lib/zTree/v3/api/cn/setting.async.dataFilter.html',
+     'shop/src/main/webapp/swagger/index.html']
+    >>> sorted(web_library_pages(["vendor/ckeditor/samples/index.html", "a/b.html"], war=True))
+    ['vendor/ckeditor/samples/index.html']
+    """
+    out: set[str] = set()
+    for path in paths:
+        if PurePosixPath(path).suffix.lower() not in TEMPLATE_FOLDER_SUFFIXES:
+            continue
+        if war:
+            below = path
+        elif found := WEB_ROOT.search(path):
+            below = path[found.end() :]
+        else:
+            continue
+        folders = below.split("/")[:-1]
+        if folders and folders[0].upper() in ("WEB-INF", "META-INF"):
+            continue
+        if any(WEB_LIBRARY_FOLDER.fullmatch(folder) for folder in folders):
+            out.add(path)
+    return out
