@@ -510,3 +510,17 @@ def test_a_lone_capital_before_a_word_is_part_of_it_but_an_interfaces_i_or_javas
     # nor after a digit (review: B2BOrder had given B, BOrder)
     assert _WORD.findall("B2BOrderService") == ["B", "B", "Order", "Service"]
     assert _WORD.findall("EMailSender") == ["EMail", "Sender"]
+
+
+def test_a_stray_class_under_another_top_level_package_leaves_the_systems_prefix_alone() -> None:
+    """struts2shop patches one Struts class (``com.opensymphony.xwork2.util``): its root
+    package ``seamshop`` had named three services."""
+    users = [f"seamshop.action.{n}Action" for n in ("Login", "Register", "ChangePassword")]
+    users += ["seamshop.action.UserAction"]
+    carts = [f"seamshop.action.cart.Cart{n}" for n in ("Action", "Service", "Dao", "Item")]
+    rest = [f"seamshop.model.M{i}" for i in range(14)]
+    stray = "com.opensymphony.xwork2.util.LocalizedTextUtil"
+    g = graph_of(*users, *carts, *rest, stray)
+    ids = {c.id for c in name_clusters(g, [set(users), set(carts), {*rest, stray}])}
+    assert "seamshop" not in ids
+    assert "cart" in ids

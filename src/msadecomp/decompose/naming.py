@@ -2,7 +2,8 @@
 
 A service is named after the business package segment most of its classes share: technical
 segments (``service``, ``impl``, ``web``, ``dao``, ...) and the package prefix common to the
-whole system (``egovframework``) are left out, and so is the layer of a system cut by its
+whole system (``egovframework``; a few strays under another top-level package aside) are left
+out, and so is the layer of a system cut by its
 architecture's layers at the top (``io.spring.application.user``, ``io.spring.core.user``: see
 :func:`_layer_tops`); the deepest segment that at least half of
 the service's classes have in their package wins, provided most classes of that package are in
@@ -143,12 +144,28 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", kebab).strip("-")
 
 
+STRAY_SHARE = 0.95
+"""When this share of the classes start with one top-level segment, the others are strays."""
+
+
 def common_prefix(packages: Iterable[str]) -> tuple[str, ...]:
     """The package segments every one of ``packages`` starts with; classes in the default
-    package (scripts, templates: JTrac's two) do not take the system's prefix away."""
+    package (scripts, templates: JTrac's two) do not take the system's prefix away, nor do
+    a few strays under another top-level segment (struts2shop's patched
+    ``com.opensymphony.xwork2.util.LocalizedTextUtil`` had made its root ``seamshop`` name two
+    services).
+
+    >>> common_prefix(["shop.cart", "shop.order", *["shop.user"] * 18, "com.lib.util"])
+    ('shop',)
+    >>> common_prefix(["shop.cart", "com.lib.util"])
+    ()
+    """
     split = [tuple(p.split(".")) for p in packages if p]
     if not split:
         return ()
+    head, n = Counter(p[0] for p in split).most_common(1)[0]
+    if n >= STRAY_SHARE * len(split):
+        split = [p for p in split if p[0] == head]
     first = min(split)
     last = max(split)
     n = 0
