@@ -138,6 +138,17 @@ def test_readiness_with_all_delivery_tooling_says_no_to_q9() -> None:
     assert result["unanswered"] == 7
 
 
+def test_a_no_to_question_6_says_which_criterion_is_missed() -> None:
+    """struts2shop: "no" beside "modularity 0.65 (needs >= 0.40)" did not say why."""
+    from dataclasses import replace
+
+    result = assess(CodeModel("m"), replace(METRICS, icp=0.45), set())
+    q6 = next(i for i in result["items"] if i["number"] == 6)
+    assert q6["answer"] == "no"
+    assert "inter-call percentage 45% (needs <= 30%: not met)" in q6["evidence"]
+    assert "modularity 0.60 (needs >= 0.40)" in q6["evidence"]
+
+
 def test_answers_toml_and_bad_answers(tmp_path: Path) -> None:
     good = tmp_path / "a.toml"
     good.write_text('1 = "yes"\n2 = false\n')

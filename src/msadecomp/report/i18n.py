@@ -378,12 +378,24 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     # the evidence of readiness questions 6, 8 and 9 (msadecomp.readiness)
     (re.compile(r"^modularity (\S+) \(needs >= (\S+)\)$"), r"모듈성 \1 (기준 \2 이상)"),
     (
+        re.compile(r"^modularity (\S+) \(needs >= (\S+): not met\)$"),
+        r"모듈성 \1 (기준 \2 이상: 미충족)",
+    ),
+    (
         re.compile(r"^(\S+%) of accessed tables shared \(needs <= (\S+%)\)$"),
         r"접근하는 테이블 중 여러 서비스가 공유하는 비율 \1 (기준 \2 이하)",
     ),
     (
+        re.compile(r"^(\S+%) of accessed tables shared \(needs <= (\S+%): not met\)$"),
+        r"접근하는 테이블 중 여러 서비스가 공유하는 비율 \1 (기준 \2 이하: 미충족)",
+    ),
+    (
         re.compile(r"^inter-call percentage (\S+%) \(needs <= (\S+%)\)$"),
         r"서비스 간 호출 비율 \1 (기준 \2 이하)",
+    ),
+    (
+        re.compile(r"^inter-call percentage (\S+%) \(needs <= (\S+%): not met\)$"),
+        r"서비스 간 호출 비율 \1 (기준 \2 이하: 미충족)",
     ),
     (
         re.compile(r"^(\d+) foreign key\(s\) between tables of different services$"),

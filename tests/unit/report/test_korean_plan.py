@@ -60,6 +60,15 @@ PHRASES = [
         "접근하는 테이블 중 여러 서비스가 공유하는 비율 4% (기준 30% 이하)",
     ),
     ("inter-call percentage 4% (needs <= 30%)", "서비스 간 호출 비율 4% (기준 30% 이하)"),
+    ("modularity 0.25 (needs >= 0.40: not met)", "모듈성 0.25 (기준 0.40 이상: 미충족)"),
+    (
+        "45% of accessed tables shared (needs <= 30%: not met)",
+        "접근하는 테이블 중 여러 서비스가 공유하는 비율 45% (기준 30% 이하: 미충족)",
+    ),
+    (
+        "inter-call percentage 41% (needs <= 30%: not met)",
+        "서비스 간 호출 비율 41% (기준 30% 이하: 미충족)",
+    ),
     (
         "7 foreign key(s) between tables of different services",
         "서로 다른 서비스의 테이블 사이 외래 키 7개",
