@@ -80,9 +80,8 @@ LIFECYCLE = re.compile(
     r"paint(?:Component|Border|Children|Icon|Immediately)?|actionPerformed|propertyChange|stateChanged|valueChanged|itemStateChanged|"
     r"mouse[A-Z]\w*|key(Pressed|Released|Typed)|window[A-Z]\w*|focus(Gained|Lost)|"
     r"component(Resized|Moved|Shown|Hidden)|get\w*(Renderer|Editor)Component|"
-    r"execute|intercept|prepare|validate|index|pre(Handle|Process)|postHandle|afterCompletion|"
-    r"mapRow|extractData|processRow|configure\w*|doFilterInternal|onApplicationEvent|supports|"
-    r"resolveArgument|convert|handleRequest(Internal)?|process|write|invoke|"
+    r"pre(Handle|Process)|postHandle|afterCompletion|mapRow|extractData|processRow|"
+    r"doFilterInternal|onApplicationEvent|resolveArgument|handleRequest(Internal)?|"
     r"doGet(Authorization|Authentication)Info|loadUserByUsername|onAuthentication\w*)$"
 )
 """Methods a framework calls (servlet ``doGet``/``doPost``, filters, tags, message listeners,
@@ -93,6 +92,18 @@ class has, no business operation (DayTrader's 47 Ping servlets; Java Pet Store's
 its admin client; greenhouse's ``mapRow``, struts2shop's ``execute``). The methods of a Spring
 ``@Configuration`` class (``@Bean`` factories) and of an ``@Aspect`` (pointcuts and advice)
 are wiring, none of them an operation."""
+ROLE_CALLBACKS = re.compile(
+    r"^(execute|intercept|prepare|validate|index|process|write|invoke|convert|supports|"
+    r"configure\w*)$"
+)
+"""Callbacks too generic to drop everywhere: only in a class whose name says the framework
+role calling them (:data:`CALLBACK_ROLES`). Broadleaf's checkout activities
+(``CommitTaxActivity.execute``) and jeecg's numbering rules (``OrderNumberRule.execute``) are
+business operations."""
+CALLBACK_ROLES = re.compile(
+    r"(Action|Interceptor|Converter|Writer|Processor|Tasklet|Filter|Realm|Config|"
+    r"Configuration|Configurer|Adapter)$"
+)
 WIRING_STEREOTYPES = frozenset({"configuration", "bootstrap"})
 WIRING_ANNOTATIONS = frozenset({"Aspect", "Configuration"})
 CRITERIA_CLASSES = frozenset({"GeneratedCriteria", "Criteria", "Criterion"})
@@ -212,8 +223,15 @@ def classify(
             if GENERIC_VOCABULARY & set(_words(f))
             or (_plumbing(f.rpartition(".")[2]) and f not in serving and f not in entities)
         ]
-        methods = [m for t in nested if not _wiring(t) for m in t.methods]
-        behaviour = [m for m in methods if not CRUD.match(m) and not LIFECYCLE.match(m)]
+        behaviour = [
+            m
+            for t in nested
+            if not _wiring(t)
+            for m in t.methods
+            if not CRUD.match(m)
+            and not LIFECYCLE.match(m)
+            and not (ROLE_CALLBACKS.match(m) and CALLBACK_ROLES.search(t.simple_name))
+        ]
         rules = [t for t in nested if t.kind == TypeKind.ENUM or RULE_TYPE.search(t.simple_name)]
         rule_names = dict.fromkeys(t.simple_name for t in rules)
         words = [

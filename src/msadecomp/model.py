@@ -183,6 +183,7 @@ LIBRARY_VIA = "library "
     MYBATIS_PLUS_ENTITY,
     MONGO_DOCUMENT,
     SPRING_DATA_TABLE,
+    TABLE_CLASS,
 ) = MAPPINGS = (
     "JPA entity",
     "Hibernate mapping",
@@ -191,6 +192,7 @@ LIBRARY_VIA = "library "
     "MyBatis-Plus entity",
     "MongoDB document",
     "Spring Data JDBC/R2DBC entity",
+    "JPA @Table class",
 )
 """``TableAccess.via`` of an entity mapped to its table: the mapping says whose rows they are."""
 MONGO_COLLECTION = "MongoDB collection"

@@ -145,7 +145,10 @@ def slug(text: str) -> str:
 
 
 STRAY_SHARE = 0.95
-"""When this share of the classes start with one top-level segment, the others are strays."""
+"""When this share of the classes start with one top-level segment (or, after a domain, one
+organisation: ``com.shop``), the others are strays."""
+DOMAINS = frozenset({"com", "org", "net", "io", "edu", "gov", "kr", "cn", "jp", "de", "me"})
+"""Top-level segments of a reverse domain name, after which the organisation follows."""
 
 
 def common_prefix(packages: Iterable[str]) -> tuple[str, ...]:
@@ -157,15 +160,23 @@ def common_prefix(packages: Iterable[str]) -> tuple[str, ...]:
 
     >>> common_prefix(["shop.cart", "shop.order", *["shop.user"] * 18, "com.lib.util"])
     ('shop',)
+    >>> common_prefix([*["com.shop.cart"] * 10, *["com.shop.order"] * 10, "com.lib.util"])
+    ('com', 'shop')
+    >>> common_prefix([*["shop.order"] * 20, "shop.util"])  # a feature is no stray
+    ('shop',)
     >>> common_prefix(["shop.cart", "com.lib.util"])
     ()
     """
     split = [tuple(p.split(".")) for p in packages if p]
     if not split:
         return ()
-    head, n = Counter(p[0] for p in split).most_common(1)[0]
-    if n >= STRAY_SHARE * len(split):
-        split = [p for p in split if p[0] == head]
+    for depth in range(2):  # the top-level segment, and the organisation after a domain's
+        if any(len(p) <= depth for p in split) or (depth and split[0][0] not in DOMAINS):
+            break
+        head, n = Counter(p[depth] for p in split).most_common(1)[0]
+        if n < STRAY_SHARE * len(split):
+            break
+        split = [p for p in split if p[depth] == head]
     first = min(split)
     last = max(split)
     n = 0

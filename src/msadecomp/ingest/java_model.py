@@ -25,6 +25,7 @@ from msadecomp.model import (
     MONGO_DOCUMENT,
     MYBATIS_PLUS_ENTITY,
     SPRING_DATA_TABLE,
+    TABLE_CLASS,
     Access,
     Bean,
     Dependency,
@@ -273,26 +274,38 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
             for i in range(len(parts) - 1, 0, -1):
                 chain.append(prefix + ".".join(parts[:i]))
             decls.append(_Decl(f, t, fqn, Scope(f.package, f.imports, tuple(chain))))
+    # the copy of each top-level class analysed, and its nested classes from that file only
+    tops: dict[str, _Decl] = {}
+    for d in decls:
+        kept = tops.get(d.scope.enclosing[-1])
+        if "." not in d.decl.name and (
+            kept is None or copy_rank(d.file.path) < copy_rank(kept.file.path)
+        ):
+            tops[d.fqn] = d
     chosen: dict[str, _Decl] = {}
     for d in decls:
-        kept = chosen.get(d.fqn)
-        if kept is None or copy_rank(d.file.path) < copy_rank(kept.file.path):
+        top = tops.get(d.scope.enclosing[-1])
+        if d.fqn not in chosen and (top is None or top.file is d.file):
             chosen[d.fqn] = d
     seen: dict[str, _Decl] = {}
     copies: Counter[str] = Counter()  # the folders where two copies of a class part ways
     duplicates = 0  # top-level classes declared again as a rival copy
     for d in decls:
-        used = chosen[d.fqn]
+        # (a nested class of a copy left out goes with it)
+        used = chosen.get(d.fqn) or tops.get(d.scope.enclosing[-1]) or d
         if d is not used:
             first = copy_rank(d.file.path) == copy_rank(used.file.path)
             duplicates += "." not in d.decl.name and first  # (a scratch copy is no application)
             which = "the first is used" if first else "that copy, in a main source folder, is used"
+            text = f"{d.fqn} is also declared in {used.file.path}; {which}"
+            if used.fqn != d.fqn:
+                text = (
+                    f"{d.fqn} is nested in a copy of {used.fqn} left out ({which}: "
+                    f"{used.file.path})"
+                )
             facts.diagnostics.append(
                 Diagnostic(
-                    Severity.WARNING,
-                    "java.duplicate-type",
-                    f"{d.fqn} is also declared in {used.file.path}; {which}",
-                    _ref(d.file.path, d.decl.line),
+                    Severity.WARNING, "java.duplicate-type", text, _ref(d.file.path, d.decl.line)
                 )
             )
             copies.update(_parting_folders(used.file.path, d.file.path))
@@ -305,9 +318,9 @@ def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) 
                 Severity.WARNING,
                 "input.copies",
                 f"{duplicates} classes are declared more than once (copies in {folders}): the "
-                "input seems to hold several applications, or versions of one, and only the "
-                "first copy of each class is analysed; analyse each on its own (pass its "
-                "folder, or --exclude the others)",
+                "input seems to hold several applications, or versions of one, and only one "
+                "copy of each class is analysed (the one in a main source folder, else the "
+                "first); analyse each on its own (pass its folder, or --exclude the others)",
                 SourceRef("."),
             )
         )
@@ -425,7 +438,7 @@ def _repository_bases(decls: Iterable[_Decl], resolver: Resolver) -> frozenset[s
     return frozenset(bases)
 
 
-GENERIC_MAPPERS = re.compile(r"^(tk\.mybatis\.mapper\.common|io\.mybatis\.mapper)\.\w*Mapper$")
+GENERIC_MAPPERS = re.compile(r"^(tk\.mybatis\.mapper|io\.mybatis\.mapper)(\.\w+)*\.\w*Mapper$")
 """Generic MyBatis mappers (tk.mybatis's ``Mapper<T>``, ``MySqlMapper<T>``; mybatis-mapper's
 ``io.mybatis.mapper.Mapper<T, I>``): an interface extending one inserts, selects, updates and
 deletes its entity's table with no SQL of its own (OneBlog's ``SysConfigMapper``)."""
@@ -437,9 +450,9 @@ def _is_repository_base(name: str, scope: Scope, resolver: Resolver, bases: Set[
     target = resolver.resolve(name, scope)
     if target is not None:
         return target in bases
-    return _short(name) in REPOSITORY_BASES or bool(
-        GENERIC_MAPPERS.match(scope.single.get(name, name))
-    )
+    imported = scope.single.get(name) or name
+    candidates = [imported, *(f"{w}.{name}" for w in scope.wildcards if name not in scope.single)]
+    return _short(name) in REPOSITORY_BASES or any(GENERIC_MAPPERS.match(c) for c in candidates)
 
 
 RAW_COLLECTIONS = frozenset(
@@ -484,7 +497,7 @@ def _entity_table(
     Morphia ``@Entity("booking")`` (else the class name) and Spring Data
     ``@Document(collection = "x")`` (else the class name starting in lower case), as written,
     and Spring Data JDBC or R2DBC ``@Table("reserve_item")`` (else the snake_case class name,
-    as its default naming strategy has it):
+    as its default naming strategy has it), and JPA's ``@Table(name)`` alone (tk.mybatis):
     MongoDB's names are case-sensitive. A file importing Morphia or Spring Data MongoDB says
     which ``@Entity`` and ``@Document`` these are (Elasticsearch has a ``@Document`` too)."""
     if mybatis_plus_entity(names):
@@ -513,7 +526,16 @@ def _entity_table(
     ):
         name = table.value or table.get("name") or _snake(simple)
         return normalise_table(name).upper(), SPRING_DATA_TABLE
+    jpa = names.get("Table")
+    jpa_table = jpa and (jpa.name in JPA_TABLES or any(_imports_jpa_table(i) for i in imports))
+    jpa_table = jpa_table and not names.keys() & NOT_TABLE_CLASSES
+    if jpa and jpa_table and (given := jpa.get("name")):
+        return normalise_table(given).upper(), TABLE_CLASS  # tk.mybatis's entities
     return None, None
+
+
+def _imports_jpa_table(i: Import) -> bool:
+    return i.path in JPA_TABLES or (i.wildcard and i.path in JPA_PACKAGES)
 
 
 _CONSTANT = re.compile(r"(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*")
@@ -1432,6 +1454,13 @@ Spring Data MongoDB's template and Morphia's datastore."""
 MONGO_PACKAGES = ("org.mongodb.morphia", "dev.morphia", "org.springframework.data.mongodb")
 """Imports that make ``@Entity`` Morphia's and ``@Document`` Spring Data MongoDB's."""
 RELATIONAL_MAPPING = "org.springframework.data.relational.core.mapping"
+JPA_PACKAGES = frozenset({"javax.persistence", "jakarta.persistence"})
+JPA_TABLES = frozenset(f"{p}.Table" for p in JPA_PACKAGES)
+"""JPA's ``@Table`` without ``@Entity`` maps a class too: tk.mybatis's generic mappers read the
+table of ``@Table(name = "sys_user") class UserInfo`` from it."""
+NOT_TABLE_CLASSES = frozenset({"MappedSuperclass", "Embeddable"})
+"""A JPA superclass or embeddable with a stray ``@Table`` maps no table of its own (Shopizer's
+deprecated ``AbstractUserConnectionWithCompositeKey``)."""
 RELATIONAL_TABLE = f"{RELATIONAL_MAPPING}.Table"
 """Spring Data JDBC's and R2DBC's ``@Table``: an entity without ``@Entity``."""
 MANAGER_GETTERS = frozenset(

@@ -32,6 +32,7 @@ from msadecomp.model import (
     MONGO_COLLECTION,
     MONGO_DOCUMENT,
     MYBATIS_PLUS_ENTITY,
+    TABLE_CLASS,
     Access,
     Dependency,
     DepKind,
@@ -82,6 +83,7 @@ def _goes_on_as_query(rest: str) -> bool:
 
 _REPOSITORY_VIA = {
     MYBATIS_PLUS_ENTITY: "MyBatis-Plus mapper",
+    TABLE_CLASS: "generic MyBatis mapper",
     MONGO_DOCUMENT: "Spring Data MongoDB repository",
 }
 """How a repository of an entity mapped this way says it reaches the table (else Spring Data)."""

@@ -109,7 +109,7 @@ KO: dict[str, str] = {
     "그 서비스로 옮기고, 호출하던 쪽은 그 서비스의 API를 호출합니다.",
     "methods to move": "옮길 메서드",
     "move to": "옮겨 갈 서비스",
-    "methods kept": "남는 메서드 수",
+    "methods using its own service's data": "자기 서비스 데이터를 쓰는 메서드 수",
     "no service": "서비스 없음",
     "shared kernel": "공유 커널",
     "none found": "찾지 못함",
@@ -450,14 +450,15 @@ _PATTERNS_KO: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     (
         re.compile(
             r"^(\d+) classes are declared more than once \(copies in (.+)\): the input seems to "
-            r"hold several applications, or versions of one, and only the first copy of each "
-            r"class is analysed; analyse each on its own \(pass its folder, or --exclude the "
-            r"others\)$"
+            r"hold several applications, or versions of one, and only one copy of each class "
+            r"is analysed \(the one in a main source folder, else the first\); analyse each on "
+            r"its own \(pass its folder, or --exclude the others\)$"
         ),
         lambda m: (
             f"클래스 {m[1]}개가 두 번 이상 선언되어 있습니다(사본 위치: "
             f"{'한 폴더' if m[2] == 'one folder' else m[2]}). 입력에 여러 애플리케이션이나 한 "
-            "애플리케이션의 여러 버전이 들어 있는 것으로 보여 클래스마다 첫 사본만 분석했습니다. "
+            "애플리케이션의 여러 버전이 들어 있는 것으로 보여 클래스마다 사본 하나만"
+            "(주 소스 폴더의 사본, 없으면 첫 사본) 분석했습니다. "
             "각각 따로 분석하십시오(그 폴더를 지정하거나 나머지를 --exclude로 제외)"
         ),
     ),

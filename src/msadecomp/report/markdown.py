@@ -401,7 +401,13 @@ def _method_moves(
         "",
     ]
     lines += _table(
-        [_("class"), _("service"), _("methods to move"), _("move to"), _("methods kept")],
+        [
+            _("class"),
+            _("service"),
+            _("methods to move"),
+            _("move to"),
+            _("methods using its own service's data"),
+        ],
         [
             [
                 f"`{labels.get(m['class'], short(m['class']))}`",

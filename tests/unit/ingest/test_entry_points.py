@@ -706,6 +706,22 @@ def test_the_copy_of_a_class_in_a_main_source_folder_is_analysed(tmp_path: Path)
         "copy, in a main source folder, is used",
         "shop.Order is also declared in a-scratch/shop/Order.java; the first is used",
     ]
+    # the nested classes of the copy left out go with it
+    write(
+        tmp_path,
+        {
+            "generatorSqlmapCustom/src/shop/ItemExample.java": (
+                "package shop; public class ItemExample { public static class Criteria {} }"
+            ),
+            "shop-dao/src/main/java/shop/ItemExample.java": "package shop; class ItemExample {}",
+        },
+    )
+    model = ingest(tmp_path, jobs=1)
+    assert "shop.ItemExample.Criteria" not in model.type_map()
+    assert any(
+        d.message.startswith("shop.ItemExample.Criteria is nested in a copy of shop.ItemExample")
+        for d in model.diagnostics
+    )
     # scratch copies of ten classes are no second application
     for i in range(10):
         for folder in ("generatorSqlmapCustom/src", "shop-dao/src/main/java"):

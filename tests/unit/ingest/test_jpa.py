@@ -209,6 +209,48 @@ def test_generic_mybatis_mappers_keep_the_declared_table_their_class_is_named_fo
     }
 
 
+def test_generic_mybatis_mappers_by_any_import_and_jpa_table_names(tmp_path: Path) -> None:
+    """tk.mybatis reads the table of a class from JPA's ``@Table(name)`` without ``@Entity``;
+    its mappers come imported on demand or from its sub-packages (``special``,
+    ``base.select``)."""
+    files = {
+        "schema.sql": (
+            "CREATE TABLE sys_user (id BIGINT);\nCREATE TABLE user_info (id BIGINT);\n"
+            "CREATE TABLE biz_type (id BIGINT);\nCREATE TABLE sys_config (id BIGINT);"
+        ),
+        "UserInfo.java": """package blog;
+            import javax.persistence.Table;
+            @Table(name = "sys_user") public class UserInfo { private Long id; }""",
+        "UserInfoMapper.java": """package blog;
+            import tk.mybatis.mapper.common.*;
+            public interface UserInfoMapper extends Mapper<UserInfo> { }""",
+        "BizType.java": "package blog; public class BizType { private Long id; }",
+        "BizTypeMapper.java": """package blog;
+            import tk.mybatis.mapper.common.special.InsertListMapper;
+            import tk.mybatis.mapper.common.base.select.SelectByPrimaryKeyMapper;
+            public interface BizTypeMapper
+                extends InsertListMapper<BizType>, SelectByPrimaryKeyMapper<BizType> { }""",
+        "SysConfig.java": "package blog; public class SysConfig { private Long id; }",
+        "SysConfigMapper.java": """package blog;
+            public interface SysConfigMapper extends tk.mybatis.mapper.common.Mapper<SysConfig> {}""",
+        "AbstractConnection.java": """package blog;
+            import javax.persistence.*;
+            @MappedSuperclass @Table(name = "sys_user")
+            public abstract class AbstractConnection { private Long id; }""",
+    }
+    model = ingested(tmp_path, files)
+    got = {(a.source.rpartition(".")[2], a.table, a.via) for a in model.table_accesses}
+    assert ("UserInfoMapper", "SYS_USER", "generic MyBatis mapper") in got
+    assert ("UserInfo", "SYS_USER", "JPA @Table class") in got
+    assert not any(table == "USER_INFO" for _, table, _ in got)
+    assert not any(source == "AbstractConnection" for source, _, _ in got)  # a superclass
+    assert {(s, t) for s, t, _ in got if s.endswith("Mapper")} == {
+        ("UserInfoMapper", "SYS_USER"),
+        ("BizTypeMapper", "BIZ_TYPE"),
+        ("SysConfigMapper", "SYS_CONFIG"),
+    }
+
+
 def test_spring_data_jdbc_and_r2dbc_entities_and_repositories_map_their_tables(
     tmp_path: Path,
 ) -> None:

@@ -102,12 +102,13 @@ PHRASES = [
     ),
     (
         "120 classes are declared more than once (copies in v1, v2): the input seems to hold "
-        "several applications, or versions of one, and only the first copy of each class is "
-        "analysed; analyse each on its own (pass its folder, or --exclude the others)",
+        "several applications, or versions of one, and only one copy of each class is "
+        "analysed (the one in a main source folder, else the first); analyse each on its own "
+        "(pass its folder, or --exclude the others)",
         "클래스 120개가 두 번 이상 선언되어 있습니다(사본 위치: v1, v2). 입력에 여러 "
-        "애플리케이션이나 한 애플리케이션의 여러 버전이 들어 있는 것으로 보여 클래스마다 첫 "
-        "사본만 분석했습니다. 각각 따로 분석하십시오(그 폴더를 지정하거나 나머지를 --exclude로 "
-        "제외)",
+        "애플리케이션이나 한 애플리케이션의 여러 버전이 들어 있는 것으로 보여 클래스마다 사본 "
+        "하나만(주 소스 폴더의 사본, 없으면 첫 사본) 분석했습니다. 각각 따로 분석하십시오(그 "
+        "폴더를 지정하거나 나머지를 --exclude로 제외)",
     ),
     # the shared kernel: what starts the application (msadecomp.graph.kernel)
     (

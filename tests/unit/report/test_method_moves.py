@@ -86,6 +86,10 @@ def test_the_report_says_where_each_method_goes(tmp_path: Path) -> None:
 
     lines = _method_moves(report, lambda s: s)
     assert lines[0] == "## Classes to split"
+    assert (
+        "| class | service | methods to move | move to | methods using its own service's data |"
+        in lines
+    )
     assert "| `TradeBean` | trade | createQuote, getQuote, updateQuotePrice | quote | 2 |" in lines
 
 

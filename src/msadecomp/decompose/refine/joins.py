@@ -94,7 +94,8 @@ def join_package_fragments(
     Returns the parts, a note per join and the joined services (no catch-all to split)."""
     classes = [n for n in graph if not is_table(n)]
     root = root_package(str(graph.nodes[n].get("package", "")) for n in classes)
-    # the packages every class shares: on a small app the root can be its main feature
+    # the packages every class shares (a few strays aside: see common_prefix): on a small app
+    # the root can be its main feature
     # (eGovFrame's sample: six of ten classes in ``example.sample``, four in ``example.cmmn``)
     top = ".".join(common_prefix(str(graph.nodes[n].get("package", "")) for n in classes))
 
