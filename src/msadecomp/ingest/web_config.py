@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from msadecomp.ingest.java_facts import Annotation, JavaFile, TypeDecl
@@ -166,9 +166,21 @@ _CONVENTION_DEFAULTS = {
     "package.locators": "action,actions,struts,struts2",
     "action.suffix": "Action",
     "result.path": "/WEB-INF/content/",
+    "action.name.separator": "-",
+    "action.name.lowercase": "true",
+    "action.mapAllMatches": "false",
+    "action.alwaysMapExecute": "true",
 }
 _TEMPLATE = re.compile(r"(?i)\.(jsp|ftl|vm|html?)$")
-_WORD = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_WEB_ROOT = re.compile(r"(?i)(?:^|/)(?:webapp|WebContent|WebRoot)/|/(?=WEB-INF/)")
+"""Where a web application's root folder ends: its conventional name, else above ``WEB-INF``."""
+_PACKAGE_NAMESPACE = re.compile(
+    r"@(?:[\w.]+\.)?Namespace\s*\(\s*(?:value\s*=\s*)?\"([^\"]*)\"[^)]*\)(?=[^;]*\bpackage\b)"
+)
+_JAVA_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
+
+_Found = tuple[str, str, str, str, SourceRef, tuple[str, ...]]
+"""(namespace, action name, class, method, where, result locations) of one action."""
 
 
 def struts_convention(root: ET.Element) -> dict[str, str] | None:
@@ -188,14 +200,37 @@ def struts_convention(root: ET.Element) -> dict[str, str] | None:
     return settings if settings or "convention-default" in extends else None
 
 
-def convention_name(simple: str, suffix: str = "Action") -> str:
-    """The action name the plugin gives a class: without its suffix, dashed lower case.
+def convention_name(
+    simple: str, suffix: str = "Action", separator: str = "-", lower: bool = True
+) -> str:
+    """The name the plugin's name builder makes of a class name (or of the dotted packages
+    below a locator): without a ``suffix`` it ends with (a comma-separated list), a
+    ``separator`` before each capital that follows a character other than a capital (so only
+    before the first of a run of capitals), then lower case.
 
-    >>> convention_name("PlaceOrderAction"), convention_name("ShowHTMLReport", "Action")
-    ('place-order', 'show-html-report')
+    >>> convention_name("PlaceOrderAction"), convention_name("ShowHTMLReportAction")
+    ('place-order', 'show-htmlreport')
+    >>> convention_name("URLAction"), convention_name("admin.userTools")
+    ('u-rl', 'admin.user-tools')
     """
-    base = simple.removesuffix(suffix) if simple != suffix else simple
-    return _WORD.sub("-", base).lower()
+    name = simple
+    for end in (s.strip() for s in suffix.split(",")):
+        if end and name.endswith(end) and name != end:
+            name = name[: -len(end)]
+    out = [name[:1]]
+    after_capital = False  # the first character never gets a separator, the second may
+    for c in name[1:]:
+        if c.isupper() and not after_capital:
+            out.append(separator)
+        after_capital = c.isupper()
+        out.append(c)
+    return "".join(out).lower() if lower else "".join(out)
+
+
+def package_namespace(text: str) -> str | None:
+    """The ``@Namespace`` a ``package-info.java`` puts on its package's actions, if any."""
+    found = _PACKAGE_NAMESPACE.search(_JAVA_COMMENT.sub("", text))
+    return found.group(1) if found else None
 
 
 def _ann(decl: TypeDecl | None, name: str, anns: Iterable[Annotation] = ()) -> list[Annotation]:
@@ -204,91 +239,185 @@ def _ann(decl: TypeDecl | None, name: str, anns: Iterable[Annotation] = ()) -> l
 
 
 def convention_actions(
-    files: Iterable[JavaFile], settings: Mapping[str, str], views: Iterable[str]
+    files: Iterable[JavaFile],
+    settings: Mapping[str, str],
+    views: Iterable[str],
+    package_namespaces: Mapping[str, str] | None = None,
 ) -> list[Action]:
     """Actions of the Convention plugin in ``files`` (``settings``: its constants without the
     prefix); ``views``: the project's view files, whose templates named by the convention
-    become the actions' views."""
+    become the actions' views; ``package_namespaces``: the ``@Namespace`` of a package's
+    ``package-info.java`` (:func:`package_namespace`), by package."""
     conf = {**_CONVENTION_DEFAULTS, **settings}
+    files = list(files)
     locators = [x.strip() for x in conf["package.locators"].split(",") if x.strip()]
-    suffix = conf["action.suffix"].strip() or "Action"
+    suffixes = [x.strip() for x in conf["action.suffix"].split(",") if x.strip()] or ["Action"]
+    rules = _Rules(
+        ",".join(suffixes),
+        conf["action.name.separator"],
+        conf["action.name.lowercase"].strip().lower() != "false",
+        conf["action.mapAllMatches"].strip().lower() == "true",
+        conf["action.alwaysMapExecute"].strip().lower() != "false",
+        _with_execute(files),
+    )
     result_path = "/" + conf["result.path"].strip().strip("/")
-    templates: dict[str, list[str]] = {}  # folder below the result path -> template names
-    for view in views:
-        at = ("/" + view.replace("\\", "/")).find(result_path.rstrip("/") + "/")
-        if at >= 0 and _TEMPLATE.search(view):
-            rest = ("/" + view.replace("\\", "/"))[at + len(result_path.rstrip("/")) :]
-            folder, _, name = rest.rpartition("/")
-            templates.setdefault(folder.strip("/"), []).append(name)
-    found: list[tuple[str, str, str, str, SourceRef, tuple[str, ...]]] = []
+    found: list[_Found] = []
     for f in files:
         parts = f.package.split(".")
-        locator = next((i for i, p in enumerate(parts) if p in locators), None)
-        if locator is None:
+        if not any(p in locators for p in parts):
             continue
+        namespace = (package_namespaces or {}).get(f.package)
+        if namespace is None:
+            namespace = _package_namespace(f.package, locators, rules)
         for t in f.types:
-            named = t.name.endswith(suffix) and t.name != suffix
+            named = any(t.name.endswith(s) and t.name != s for s in suffixes)
             implements = any(i.rpartition(".")[2] == "Action" for i in t.implements)
             if "." in t.name or t.kind != "class" or t.abstract or not (named or implements):
                 continue
-            found += _class_actions(f, t, "/".join(parts[locator + 1 :]), suffix)
+            found += _class_actions(f, t, namespace, rules)
     names: dict[str, set[str]] = {}
     for space, name, *_ in found:
         names.setdefault(space, set()).add(name)
+    rendered = _templates(views, result_path, names)
     out = []
     for space, name, fqn, method, ref, located in found:
         folder = f"{result_path}/{space}/".replace("//", "/")
-        views = [
-            folder + v
-            for v in templates.get(space, ())
-            if _action_of(_TEMPLATE.sub("", v), names[space]) == name
-        ]
-        views += [loc if loc.startswith("/") else folder + loc for loc in located]
+        pages = [*rendered.get((space, name), ())]
+        pages += [loc if loc.startswith("/") else folder + loc for loc in located]
         url = "/" + "/".join(p for p in (space, name) if p) + ".action"
-        out.append(Action(url, fqn, ref, tuple(dict.fromkeys(views)), method=method))
+        out.append(Action(url, fqn, ref, tuple(dict.fromkeys(pages)), method=method))
     return out
 
 
-def _class_actions(
-    f: JavaFile, t: TypeDecl, namespace: str, suffix: str
-) -> list[tuple[str, str, str, str, SourceRef, tuple[str, ...]]]:
-    """(namespace, action name, class, method, where, result locations) of each action."""
-    ns = next((a.value for a in _ann(t, "Namespace") if a.value), None)
+@dataclass(frozen=True)
+class _Rules:
+    suffix: str
+    separator: str
+    lower: bool
+    map_all: bool
+    """``action.mapAllMatches``: a class without an ``@Action`` is an action even without an
+    ``execute`` method."""
+    always_execute: bool
+    """``action.alwaysMapExecute``: ``execute`` is mapped beside methods' ``@Action``s."""
+    executes: Callable[[JavaFile, TypeDecl], bool]
+
+    def name(self, text: str) -> str:
+        return convention_name(text, self.suffix, self.separator, self.lower)
+
+
+def _package_namespace(package: str, locators: Iterable[str], rules: _Rules) -> str:
+    """The namespace the plugin makes of the packages below the last ``.<locator>.`` in
+    ``package`` (of the last locator listed that has one), through its name builder."""
+    below = None
+    for locator in locators:
+        at = package.rfind(f".{locator}.")
+        if at >= 0:
+            below = package[at + len(locator) + 2 :]
+    return rules.name(below).replace(".", "/") if below else ""
+
+
+def _with_execute(files: Iterable[JavaFile]) -> Callable[[JavaFile, TypeDecl], bool]:
+    """Whether a class has an ``execute`` method: its own or one of its project superclasses',
+    or it implements ``Action`` or extends a class outside the project (``ActionSupport``)."""
+    types: dict[str, list[TypeDecl]] = {}
+    for f in files:
+        for t in f.types:
+            types.setdefault(t.name.rpartition(".")[2], []).append(t)
+    memo: dict[int, bool] = {}
+
+    def executes(t: TypeDecl, seen: frozenset[int] = frozenset()) -> bool:
+        if id(t) in memo:
+            return memo[id(t)]
+        has = any(m.name == "execute" and not m.params for m in t.methods) or any(
+            i.rpartition(".")[2] == "Action" for i in t.implements
+        )
+        for sup in t.extends if not has and id(t) not in seen else ():
+            supers = types.get(sup.partition("<")[0].rpartition(".")[2], [])
+            has = not supers or any(executes(s, seen | {id(t)}) for s in supers)
+            if has:
+                break
+        memo[id(t)] = has
+        return has
+
+    return lambda f, t: executes(t)
+
+
+def _class_actions(f: JavaFile, t: TypeDecl, namespace: str, rules: _Rules) -> list[_Found]:
+    """Each action of class ``t``, as PackageBasedActionConfigBuilder maps them: the class's
+    ``@Action``s in its namespace; a method's in its namespace too unless the value has a '/'
+    (``/reports/list``, ``reports/list``: the part before the last '/' is the namespace); and
+    ``execute`` under the class's own name, unless an ``@Action`` maps ``execute`` or has no
+    value, the class has ``@Action``s of its own, or it has no ``execute``."""
+    ns = next((a.value for a in _ann(t, "Namespace") if a.value is not None), None)
     namespace = (ns if ns is not None else namespace).strip("/")
     located = tuple(
         loc for a in _ann(t, "Result") if (loc := a.get("location")) and _TEMPLATE.search(loc)
     )
-    # (name, method): each @Action of the class or of a method; the class's own name unless
-    # an @Action maps execute
-    mapped = [(a.value or "", "execute") for a in _ann(t, "Action")]
+    default = rules.name(t.name)
+    executes = rules.executes(f, t)
+    mapped: list[tuple[str, str, str]] = []  # (namespace, name, method)
+    unnamed = False  # a method's @Action without a value takes the class's own name
     for m in t.methods:
-        mapped += [(a.value or "", m.name) for a in _ann(None, "Action", m.annotations)]
-    if all(m != "execute" for _, m in mapped):
-        mapped.insert(0, ("", "execute"))
-    out = []
-    for name, method in mapped:
-        name = name.strip() or convention_name(t.name, suffix)
-        path = name if name.startswith("/") else f"/{namespace}/{name}"
-        space, _, name = path.rpartition("/")
-        out.append(
-            (
-                space.strip("/"),
-                name,
-                f"{f.package}.{t.name}",
-                method,
-                SourceRef(f.path, t.line),
-                located,
-            )
-        )
+        for a in _ann(None, "Action", m.annotations):
+            value = (a.value or "").strip()
+            space, slash, name = value.rpartition("/")
+            mapped.append((space if slash else namespace, name or default, m.name))
+            unnamed |= not value
+    by_class = [
+        (namespace, (a.value or "").strip().rpartition("/")[2] or default, "execute")
+        for a in _ann(t, "Action")
+    ]
+    plain_execute = (
+        executes
+        and not by_class
+        and all(m != "execute" for *_, m in mapped)
+        and not unnamed
+        and (rules.always_execute or not mapped)
+    )
+    if plain_execute or (rules.map_all and not mapped and not by_class):
+        mapped.insert(0, (namespace, default, "execute"))
+    ref = SourceRef(f.path, t.line)
+    fqn = f"{f.package}.{t.name}"
+    return [
+        (space.strip("/"), name, fqn, method, ref, located)
+        for space, name, method in [*mapped, *by_class]
+    ]
+
+
+def _templates(
+    views: Iterable[str], result_path: str, names: Mapping[str, set[str]]
+) -> dict[tuple[str, str], list[str]]:
+    """The templates below ``result_path`` by the (namespace, action) whose views they are:
+    ``<name>`` or ``<name>-<result>`` in the namespace's folder, of the longest such name
+    (``order-items.jsp`` is the ``order-items`` action's, where there is one, else the
+    ``order`` action's ``items`` result). One look-up per ``-`` of a template's name."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for view in views:
+        below = _below(view.replace("\\", "/"), result_path)
+        if below is None or not _TEMPLATE.search(below):
+            continue
+        folder, _, file = below.rpartition("/")
+        space = folder.strip("/")
+        actions = names.get(space)
+        if not actions:
+            continue
+        stem = _TEMPLATE.sub("", file)
+        while stem not in actions and "-" in stem:
+            stem = stem.rpartition("-")[0]
+        if stem in actions:
+            location = f"{result_path}/{space}/{file}".replace("//", "/")
+            out.setdefault((space, stem), []).append(location)
     return out
 
 
-def _action_of(stem: str, actions: Iterable[str]) -> str | None:
-    """The action a template named ``stem`` is the view of: ``name`` or ``name-<result>``,
-    the longest such name (``order-items`` is the ``order-items`` action's, where there is
-    one, else the ``order`` action's ``items`` result)."""
-    fits = [a for a in actions if stem == a or stem.startswith(a + "-")]
-    return max(fits, key=len, default=None)
+def _below(view: str, result_path: str) -> str | None:
+    """``view``'s path below ``result_path`` (``/`` the web application's root), or None."""
+    path = "/" + view.lstrip("/")
+    if result_path == "/":
+        root = _WEB_ROOT.search(path)
+        return path[root.end() :] if root else None
+    at = path.find(result_path + "/")
+    return path[at + len(result_path) :] if at >= 0 else None
 
 
 def read_url_mappings(path: str, root: ET.Element) -> list[Action]:

@@ -72,11 +72,11 @@ class XmlFacts:
     """Tiles definition names and view-alias keys (:mod:`.named_files`) -> the views they
     stand for."""
     gwt_modules: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    """(path, source paths, super-source paths) of each GWT module (:mod:`.gwt`)."""
     struts_convention: dict[str, str] | None = None
     """The Struts 2 Convention plugin's constants (without ``struts.convention.``) when the
     application uses the plugin (a ``struts.xml`` package extending ``convention-default`` or
     setting one, or the plugin among a ``pom.xml``'s dependencies), else ``None``."""
-    """(path, source paths, super-source paths) of each GWT module (:mod:`.gwt`)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
     parsed_by: dict[str, int] = field(default_factory=dict)
