@@ -200,6 +200,32 @@ class _Decl:
 
 
 @dataclass(slots=True)
+class _Handler:
+    """A method a Spring MVC controller serves, its own or inherited (see ``_Linker._mvc``)."""
+
+    name: str
+    params: tuple[str | None, ...]
+    """Simple names of its parameters' types, ``None`` for a type variable."""
+    marks: list[Annotation]
+    scope: Scope
+    """Of the class writing the mapping annotations."""
+    ref: SourceRef
+
+    def overrides(self, other: _Handler) -> bool:
+        """Whether this overrides ``other``, a supertype's method: same name and
+        parameters, a type variable on either side standing for any type (``save(User)``
+        in ``UserController extends BaseController<User>`` overrides ``save(T)``)."""
+        return (
+            self.name == other.name
+            and len(self.params) == len(other.params)
+            and all(
+                a == b or a is None or b is None
+                for a, b in zip(self.params, other.params, strict=True)
+            )
+        )
+
+
+@dataclass(slots=True)
 class JavaFacts:
     types: list[JavaType] = field(default_factory=list)
     dependencies: list[Dependency] = field(default_factory=list)
@@ -542,6 +568,8 @@ _CONSTANT = re.compile(r"(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*")
 _QUALIFIED_CONSTANT = re.compile(r"\b(?:[A-Za-z_$][\w$]*\.)+[A-Z][A-Z0-9_]*\b")
 """Another class's constant in a path (``MetadataComponent.DATA_FILE``)."""
 """A constant's name, qualified or not (``TABLE_NAME``, ``Constants.TABLE_NAME``)."""
+_TYPE_VARIABLE = re.compile(r"[A-Z][A-Z0-9_]*")
+"""A type variable's name, by convention (``T``, ``ID``); see ``_Linker._param_type``."""
 
 
 def _mapping_annotations(annotations: Iterable[Annotation]) -> list[Annotation]:
@@ -1209,32 +1237,47 @@ class _Linker:
             if marks:
                 prefixes = [self._path_constants(p, cur.scope) for p in _paths(marks[-1])]
                 break
-        # (name, parameter types) -> (mapping annotations, the class writing them, where the
-        # method is declared)
-        found: dict[tuple[str, tuple[str, ...]], list[tuple[list[Annotation], Scope, SourceRef]]]
-        found = {}
+        # one entry per method that serves: its name, its parameters' types (None for a
+        # type variable, which an override may fill in: save(User) overrides save(T)), the
+        # mapping annotations, the class writing them, where the method is declared
+        found: list[_Handler] = []
         for depth, cur in enumerate(chain):
             for m in cur.decl.methods:
                 if m.is_constructor:
                     continue
                 marks = [a for a in m.annotations if _short(a.name) in MAPPINGS]
-                signature = tuple(_short(p.type_refs[0]) if p.type_refs else "" for p in m.params)
-                known = found.setdefault((m.name, signature), [])
-                if not depth or not known:  # the class's own overloads, or an inherited one
-                    known.append((marks, cur.scope, _ref(cur.file.path, m.line)))
-                elif marks and not any(x for x, _, _ in known):
-                    known[:] = [(marks, cur.scope, ref) for _, _, ref in known]
-        for (name, _), entries in found.items():
-            for marks, scope, ref in entries:
-                for a in marks:
-                    verb = MAPPINGS[_short(a.name)] or _verbs(a)
-                    self.facts.mvc_handlers.add(src)
-                    for prefix in prefixes or [""]:
-                        for p in _paths(a) or [""]:
-                            p = self._path_constants(p, scope)
-                            self.facts.endpoints.append(
-                                Endpoint(join_paths(prefix, p), verb, f"{src}#{name}", ref)
-                            )
+                signature = tuple(self._param_type(p, cur) for p in m.params)
+                here = _Handler(m.name, signature, marks, cur.scope, _ref(cur.file.path, m.line))
+                known = [] if not depth else [h for h in found if h.overrides(here)]
+                if not known:  # the class's own overloads, or an inherited one
+                    found.append(here)
+                elif marks and not any(h.marks for h in known):
+                    for h in known:  # an override without mappings keeps those it overrides
+                        h.marks, h.scope = marks, cur.scope
+        for h in found:
+            for a in h.marks:
+                verb = MAPPINGS[_short(a.name)] or _verbs(a)
+                self.facts.mvc_handlers.add(src)
+                for prefix in prefixes or [""]:
+                    for p in _paths(a) or [""]:
+                        p = self._path_constants(p, h.scope)
+                        self.facts.endpoints.append(
+                            Endpoint(join_paths(prefix, p), verb, f"{src}#{h.name}", h.ref)
+                        )
+
+    def _param_type(self, p: Member, d: _Decl) -> str | None:
+        """The simple name of a parameter's type as a method of ``d`` declares it, ``None``
+        for a type variable: a name in capitals (``T``, ``P``, ``ID``) that is neither
+        imported nor a project type (``BaseController<T>``'s ``save(T)``; DHIS2's
+        ``getObjectList(P)``)."""
+        name = p.type_refs[0] if p.type_refs else ""
+        if (
+            _TYPE_VARIABLE.fullmatch(name)
+            and name not in d.scope.single
+            and self.r.resolve(name, d.scope) is None
+        ):
+            return None
+        return _short(name)
 
     def _serves_mvc(self, d: _Decl) -> bool:
         """Whether ``d`` serves Spring MVC mappings, its own and inherited ones. Only beans
@@ -1261,7 +1304,10 @@ class _Linker:
         return serves
 
     def _mvc_bean(self, d: _Decl) -> bool:
-        """A class Spring's handler mapping takes (see :meth:`_serves_mvc`)."""
+        """A class Spring's handler mapping takes (see :meth:`_serves_mvc`): as Spring 5's
+        ``RequestMappingHandlerMapping.isHandler``, a bean with ``@Controller`` or a
+        class-level ``@RequestMapping`` on it or a supertype (``@Component
+        @RequestMapping("/comp")`` is a controller)."""
         t = d.decl
         if any(self._controller(a, d.scope) for a in t.annotations):
             return True
@@ -1271,7 +1317,7 @@ class _Linker:
             return True  # declared in XML
         return any(
             self._controller(a, x.scope) or _short(a.name) in MAPPINGS
-            for x in self._spring_supertypes(d)
+            for x in (d, *self._spring_supertypes(d))
             for a in x.decl.annotations
         )
 

@@ -238,3 +238,58 @@ def test_a_constant_in_an_inherited_path_is_read_where_it_is_written() -> None:
     }
     assert endpoints(files) == {("GET", "/reports/export", "ReportController#export")}
     assert handlers(files) == {"ReportController"}
+
+
+def test_an_override_of_a_generic_method_replaces_its_mapping() -> None:
+    """``save(User)`` in a ``BaseController<User>`` overrides ``save(T)``: its own mapping
+    replaces the base's, which Spring no longer serves for this class."""
+    files = {
+        "base/BaseController.java": """
+            package app.base;
+            public abstract class BaseController<T, ID> {
+                @PostMapping("/save") public String save(T entity) { return ""; }
+                @GetMapping("/{id}") public T get(ID id) { return null; }
+                @GetMapping("/find") public T find(String name) { return null; }
+            }
+        """,
+        "web/UserController.java": """
+            package app.web;
+            import app.base.BaseController;
+            @RestController @RequestMapping({"/user", "/member"})
+            public class UserController extends BaseController<User, Long> {
+                @PostMapping("/create") public String save(User user) { return ""; }
+                @Override public User get(Long id) { return null; }
+                public User find(Integer code) { return null; }
+            }
+        """,
+        "web/User.java": "package app.web; public class User { }",
+    }
+    assert endpoints(files) == {
+        ("POST", "/user/create", "UserController#save"),
+        ("POST", "/member/create", "UserController#save"),
+        # an override without mappings keeps the generic method's
+        ("GET", "/user/{id}", "UserController#get"),
+        ("GET", "/member/{id}", "UserController#get"),
+        # an overload is no override: the base's find(String) stays served
+        ("GET", "/user/find", "UserController#find"),
+        ("GET", "/member/find", "UserController#find"),
+    }
+
+
+def test_a_component_with_a_class_level_mapping_is_a_controller() -> None:
+    """Spring 5 takes a bean with a class-level ``@RequestMapping`` of its own as a handler,
+    as it does one whose supertype has it."""
+    files = {
+        "base/PlainBase.java": """
+            package app.base;
+            public class PlainBase {
+                @GetMapping("/info") public String info() { return ""; }
+            }
+        """,
+        "web/CompController.java": """
+            package app.web;
+            @Component @RequestMapping("/comp")
+            public class CompController extends app.base.PlainBase { }
+        """,
+    }
+    assert endpoints(files) == {("GET", "/comp/info", "CompController#info")}
