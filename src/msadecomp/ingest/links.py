@@ -54,8 +54,14 @@ _HQL_FROM = re.compile(
 ``from shop.Order``), so log text like ``" from url "`` is no query; nor is ``" from Thread "``
 where the name is neither an entity nor a table the DDL declares (nor, with no DDL at all,
 followed by nothing or by what goes on no query: see :func:`_goes_on_as_query`)."""
-_QUALIFIED = re.compile(r"(?<![\w.$])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+")
-"""A dotted name: a class's full name in JPQL (``FROM org.shop.domain.SkuImpl s``)."""
+_QUALIFIED = re.compile(
+    r"(?:(?i:\b(?:from|join|update|delete|into))\s+|,\s*)"
+    r"(?P<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+)(?![\w$(.])"
+)
+"""A dotted name where JPQL names an entity (after ``FROM``, ``JOIN``, ``UPDATE``, ``DELETE``,
+``INTO`` or a comma of a ``FROM`` list): a class's full name, ``FROM org.shop.domain.SkuImpl
+s``; not a constructor expression's class, ``select new shop.dto.Customer(c.name) from
+Customer c``, which had hidden the entity ``Customer``'s table."""
 _CLAUSE = (
     r"(?i:where|(?:(?:left|right|full)(?:\s+outer)?|inner|cross)\s+join|join|(?:order|group)\s+by"
     r"|having|fetch|limit|union|except|intersect|minus|for\s+update)\b"
@@ -162,8 +168,8 @@ def link_tables(
         # polymorphic queries): the type's table, or no table for a type that has none
         qualified = {
             name.rpartition(".")[2].upper(): resolved.get(name, "")
-            for name in _QUALIFIED.findall(text)
-            if name in types
+            for m in _QUALIFIED.finditer(text)
+            if (name := m.group("name")) in types
         }
 
         def table(name: str) -> str:

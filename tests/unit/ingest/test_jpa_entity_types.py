@@ -141,3 +141,18 @@ def test_a_criteria_query_root_reads_its_entitys_table(tmp_path: Path) -> None:
     assert accesses(model) == {("X_ORDER", Access.READ, "criteria.from")}
     got = {(a.table, a.access, a.via) for a in model.table_accesses if "Counts" in a.source}
     assert got == {("X_ORDER", Access.READ, "sub.from")}
+
+
+def test_a_dto_sharing_an_entitys_simple_name_leaves_its_table(tmp_path: Path) -> None:
+    """``select new shop.dto.OrderImpl(...)`` names a DTO, not the entity the query reads: its
+    full name, written where no entity stands, leaves ``from OrderImpl o`` its table."""
+    dao = """package shop;
+        public class ShopDao {
+            String a = "select new shop.dto.OrderImpl(o.id) from OrderImpl o where o.id = :id";
+        }"""
+    (tmp_path / "dto").mkdir()
+    (tmp_path / "dto" / "OrderImpl.java").write_text(
+        "package shop.dto; public class OrderImpl { public OrderImpl(Long id) { } }"
+    )
+    model = ingested(tmp_path, dao)
+    assert accesses(model) == {("X_ORDER", Access.READ, "embedded SQL")}
