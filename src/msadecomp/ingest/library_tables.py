@@ -7,11 +7,13 @@ plainly belong with the classes that drive the library (RuoYi's and eladmin's jo
 eGovFrame's Facebook sign-in). A class that references one of the library's data-access types
 (its ``drivers``: the JDBC-backed repositories and stores, ``JdbcUsersConnectionRepository``,
 ``JdbcTokenStore``, the interfaces they implement, a BPM engine's ``RuntimeService``, Quartz's
-``Scheduler``; or that imports a driver's package whole) is taken to write the library's tables
-through it; any other type of the library (Spring Social's ``Twitter`` API client or its
-``UserProfile``, OAuth2's ``OAuth2Exception``, a Quartz job's ``JobExecutionContext``) writes
-none. A library whose stores keep different tables is catalogued once per store (OAuth2's
-token store keeps the token tables, its client details service ``OAUTH_CLIENT_DETAILS``).
+``Scheduler``, whether imported by name or brought in by an on-demand import of the library's
+package; or that imports whole a package holding only such types) is taken to write the
+library's tables through it; any other type of the library (Spring Social's ``Twitter`` API
+client or its ``UserProfile``, OAuth2's ``OAuth2Exception``, a Quartz job's
+``JobExecutionContext``) writes none. A library whose stores keep different tables is
+catalogued once per store (OAuth2's token store keeps the token tables, its client details
+service ``OAUTH_CLIENT_DETAILS``).
 :data:`~msadecomp.model.LIBRARY_VIA` marks such an access as done on the class's behalf, so it
 places the table without tying classes together.
 
@@ -46,7 +48,9 @@ class LibraryTables:
 
     driver_packages: frozenset[str] = frozenset()
     """Packages holding the drivers: a wildcard import of one (``org.flowable.engine.*``)
-    drives the library too."""
+    drives the library too. Not a package where the types writing nothing live beside them
+    (``org.quartz`` holds ``Job`` and ``JobExecutionContext`` too): there only a driver's
+    simple name does (:func:`library_of`)."""
 
     def driven_by(self, fqn: str) -> bool:
         """True when referencing ``fqn`` (a type or, for a wildcard import, a package of this
@@ -74,7 +78,7 @@ LIBRARIES = (
         drivers=frozenset(
             {"Scheduler", "SchedulerFactory", "StdSchedulerFactory", "JobStoreTX", "JobStoreCMT"}
         ),
-        driver_packages=frozenset({"org.quartz", "org.quartz.impl.jdbcjobstore"}),
+        driver_packages=frozenset({"org.quartz.impl.jdbcjobstore"}),
     ),
     LibraryTables(
         "Spring Batch",
@@ -276,14 +280,42 @@ def library_keeps(table: str) -> bool:
     return any(lib.keeps(table) for lib in LIBRARIES)
 
 
-def library_of(fqn: str) -> LibraryTables | None:
-    """The catalogued library a referenced type or imported package belongs to."""
+def library_of(fqn: str, wildcards: Iterable[str] | None = None) -> LibraryTables | None:
+    """The catalogued library a referenced type or imported package belongs to.
+
+    A simple name (no package) is a type the class's sources could not resolve, brought in by
+    an on-demand import: ``JdbcTokenStore`` under ``import
+    org.springframework.security.oauth2.provider.token.store.*;``. It is taken for the library
+    it drives when one of ``wildcards`` (the class's on-demand imports) is a package of that
+    library; when they are not given, for the one library whose driver bears that name.
+
+    >>> store = "org.springframework.security.oauth2.provider.token.store"
+    >>> library_of("JdbcTokenStore", [store]).name
+    'Spring Security OAuth2 token store'
+    >>> library_of("JdbcTokenStore", ["com.acme"]) is None, library_of("Job") is None
+    (True, True)
+    """
+    if "." not in fqn:
+        return _driver_named(fqn, wildcards)
     name = fqn + "."  # a wildcard import names the package itself
     if not name.startswith(_PACKAGES):
         return None
     # several stores of one library share its packages: the one ``fqn`` drives, else the first
     libraries = [lib for lib in LIBRARIES if name.startswith(lib.packages)]
     return next((lib for lib in libraries if lib.driven_by(fqn)), libraries[0])
+
+
+def _driver_named(simple: str, wildcards: Iterable[str] | None) -> LibraryTables | None:
+    imported = None if wildcards is None else tuple(w + "." for w in wildcards)
+    return next(
+        (
+            lib
+            for lib in LIBRARIES
+            if simple in lib.drivers
+            and (imported is None or any(w.startswith(lib.packages) for w in imported))
+        ),
+        None,
+    )
 
 
 def library_accesses(

@@ -88,17 +88,30 @@ TOOLING_PATTERNS = (
     "gradle/wrapper",
     "buildSrc",
     "*${*",  # a code generator's templates: jeecg's java/${bussiPackage}/${entityName}Form.vue
-    "src/*/resources/**/*.java",  # copied or rendered, never compiled: OneBlog's FreeMarker
+    # copied or rendered, never compiled: OneBlog's FreeMarker templates (a source set's
+    # resources only: Ant's src/com/resources/ is the package com.resources)
+    *(
+        f"src/{source_set}/resources/**/*.java"
+        for source_set in (
+            *("main", "test", "it", "testFixtures", "jmh", "*Test", "*Tests"),
+            *("integration", "functional", "acceptance", "e2e"),
+        )
+    ),
 )
 """Build tooling by path. Maven and Gradle copy a source set's ``resources`` folder to the
 classpath and never compile it, so a ``.java`` file there is a code generator's template
 (OneBlog's ``template/controller/RenderController.java`` opens with ``<#assign ...>``); a
-package named ``resources`` below ``src/main/java`` is code.
+package named ``resources`` below ``src/main/java``, or directly below an Ant layout's ``src``
+(``src/com/resources/``, the package ``com.resources``), is code.
 
 >>> Scope().reason("gen/src/main/resources/template/controller/RenderController.java")
 'build tooling'
 >>> Scope().reason("src/main/java/org/apache/naming/resources/TesterFactory.java") is None
 True
+>>> Scope().reason("src/com/resources/Foo.java") is None
+True
+>>> Scope().reason("app/src/integrationTest/resources/tpl/Dao.java", )
+'test source'
 """
 GENERATED_PATTERNS = (
     "generated-sources",

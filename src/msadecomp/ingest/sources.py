@@ -316,21 +316,30 @@ def _builds_plugin(path: Path) -> bool:
     return PLUGIN_BUILD.search(comments.sub(" ", text)) is not None
 
 
-GENERATOR_MODULE = re.compile(r"(?:^|[-_.])(?:codegen|generator)(?:$|[-_.])|^generator", re.I)
-"""A build module named for code generation: ``blog-codegen``, ``ruoyi-generator``,
-``generatorSqlmapCustom``."""
+GENERATOR_MODULE = re.compile(r"(?:^|[-_])(?:codegen|generator)$|^generator", re.I)
+"""A build module named for code generation: ending in the word ``codegen`` or ``generator``
+(``blog-codegen``, ``ruoyi-generator``) or starting with ``generator``
+(``generatorSqlmapCustom``); not ``codegen-api`` or ``shop-generator-api``.
+
+>>> [bool(GENERATOR_MODULE.search(n)) for n in (
+...     "blog-codegen", "ruoyi_generator", "generatorSqlmapCustom", "codegen",
+...     "codegen-api", "shop-generator-api", "x.generator.y", "bootcodegen")]
+[True, True, True, True, False, False, False, False]
+"""
 _MAIN = re.compile(rb"\bstatic\s+(?:final\s+)?void\s+main\s*\(")
+_JAVA_COMMENTS = re.compile(rb"/\*.*?(?:\*/|\Z)|//[^\n]*", re.S)
 _BUILD_FILES = ("pom.xml", "build.gradle", "build.gradle.kts")
 
 
 def generator_launchers(files: list[SourceFile], build_files: list[str]) -> set[str]:
     """The files of a nested build module named for code generation
     (:data:`GENERATOR_MODULE`) whose Java sources are all launchers (each declares a ``main``
-    method): a developer runs it against a database to write code into the project, it is no
-    part of the application (OneBlog's ``blog-codegen``: ``BlogCodegenApplication`` calls its
-    generator library, beside the generator's templates). A generator module with any other
-    class (RuoYi's and eladmin's generator pages and services, mall's ``mall-mbg`` with the
-    mappers it wrote) stays; files of a module nested in it are judged with that module.
+    method, outside comments): a developer runs it against a database to write code into the
+    project, it is no part of the application (OneBlog's ``blog-codegen``:
+    ``BlogCodegenApplication`` calls its generator library, beside the generator's templates).
+    A generator module with any other class (RuoYi's and eladmin's generator pages and
+    services, mall's ``mall-mbg`` with the mappers it wrote) stays; files of a module nested
+    in it are judged with that module.
 
     >>> def f(path, text=""): return SourceFile(path, path.rpartition(".")[2], text.encode())
     >>> sorted(generator_launchers(
@@ -353,9 +362,14 @@ def generator_launchers(files: list[SourceFile], build_files: list[str]) -> set[
     for module, members in owned.items():
         java = [f for f in members if f.kind == "java"]
         name = module.rstrip("/").rpartition("/")[2]
-        if GENERATOR_MODULE.search(name) and java and all(_MAIN.search(f.data) for f in java):
+        if GENERATOR_MODULE.search(name) and java and all(map(_launches, java)):
             out.update(f.path for f in members)
     return out
+
+
+def _launches(f: SourceFile) -> bool:
+    """Whether the Java source declares a ``main`` method, outside comments."""
+    return _MAIN.search(_JAVA_COMMENTS.sub(b" ", f.data)) is not None
 
 
 ANDROID_XML = b"\x03\x00\x08\x00"

@@ -89,39 +89,84 @@ WEB_LIBRARY_FOLDER = re.compile(
 """Folders holding a library by their name: a container of libraries (``lib``, ``vendor``,
 ``plugins``) or a well-known library's own name. Front-end frameworks an application names its
 own code after (``angular``, ``vue``, ``react``) are not among them."""
+GENERIC_LIBRARY_FOLDER = re.compile(
+    r"lib|libs|vendors?|plugins?|bower_components|third[-_]?party|3rd[-_]?party", re.I
+)
+"""The container names of :data:`WEB_LIBRARY_FOLDER`: words an application's own modules go by
+too (a procurement system's ``views/vendor/``, an admin's ``plugin/`` pages)."""
+STATIC_FOLDER = re.compile(r"static|statics|assets?|resources?|res|public|js|scripts?|dist", re.I)
+"""Folders of a web root that hold its static files, libraries among them."""
+LIBRARY_EVIDENCE = re.compile(
+    r"[^/]*[.-]min(?:[.-][^/]*)?\.(?:js|css)|(?:readme|license|licence|copying)(?:\.[^/]*)?"
+    r"|bower\.json|package\.json",
+    re.I,
+)
+"""Files a library ships beside its pages: minified scripts, a README or licence, a package
+manifest."""
 
 
 def web_library_pages(paths: Iterable[str], *, war: bool = False) -> set[str]:
     """The plain pages (``.html``, ``.htm`` and client-side templates) of ``paths`` that lie
-    below a web application's root (:data:`WEB_ROOT`; with ``war``, paths are relative to
-    it), outside ``WEB-INF`` and ``META-INF``, in a folder named as a library
-    (:data:`WEB_LIBRARY_FOLDER`): a library's documentation and demos, served as they are, no
-    page of the application. Server pages (JSP) are compiled with the application and stay.
+    below a web application's root (the last :data:`WEB_ROOT` of the path, so a project folder
+    named ``webapp`` does not count; with ``war``, paths are relative to it), outside
+    ``WEB-INF`` and ``META-INF``, in a library's folder: a library's documentation and demos,
+    served as they are, no page of the application. Server pages (JSP) are compiled with the
+    application and stay.
+
+    A library's folder is named as one (:data:`WEB_LIBRARY_FOLDER`) and is either the first
+    folder below the root or below a static folder (:data:`STATIC_FOLDER`: ``static/ckeditor``)
+    or, deeper, named as a well-known library (``js/codemirror``); a deeper folder named only by
+    a generic word (:data:`GENERIC_LIBRARY_FOLDER`) holds a library when it or the folder
+    around it also holds what a library ships (:data:`LIBRARY_EVIDENCE`: a minified script, a
+    README or licence), not in a business module's ``views/vendor/``.
 
     >>> sorted(web_library_pages([
     ...     "shop/src/main/webapp/lib/zTree/v3/api/cn/setting.async.dataFilter.html",
     ...     "shop/src/main/webapp/swagger/index.html",
     ...     "shop/src/main/webapp/lib/layer/demo.jsp",
     ...     "shop/src/main/webapp/WEB-INF/views/plugins/list.html",
+    ...     "shop/src/main/webapp/views/vendor/vendor_list.html",
     ...     "shop/src/main/webapp/admin/index.html"]))  # doctest: +NORMALIZE_WHITESPACE
     ['shop/src/main/webapp/lib/zTree/v3/api/cn/setting.async.dataFilter.html',
      'shop/src/main/webapp/swagger/index.html']
     >>> sorted(web_library_pages(["vendor/ckeditor/samples/index.html", "a/b.html"], war=True))
     ['vendor/ckeditor/samples/index.html']
     """
+    paths = list(paths)
+    holding: set[str] = set()  # folders holding library evidence, at any depth below them
+    beside: set[str] = set()  # folders holding it directly
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        if LIBRARY_EVIDENCE.fullmatch(name):
+            beside.add(folder)
+            while folder:
+                holding.add(folder)
+                folder = folder.rpartition("/")[0]
     out: set[str] = set()
     for path in paths:
         if PurePosixPath(path).suffix.lower() not in TEMPLATE_FOLDER_SUFFIXES:
             continue
         if war:
-            below = path
-        elif found := WEB_ROOT.search(path):
-            below = path[found.end() :]
+            start = 0
         else:
-            continue
-        folders = below.split("/")[:-1]
+            found = [m.end() for m in WEB_ROOT.finditer(path)]
+            if not found:
+                continue
+            start = found[-1]
+        folders = path[start:].split("/")[:-1]
         if folders and folders[0].upper() in ("WEB-INF", "META-INF"):
             continue
-        if any(WEB_LIBRARY_FOLDER.fullmatch(folder) for folder in folders):
-            out.add(path)
+        first = 1 if len(folders) > 1 and STATIC_FOLDER.fullmatch(folders[0]) else 0
+        for depth, folder in enumerate(folders):
+            if not WEB_LIBRARY_FOLDER.fullmatch(folder):
+                continue
+            where = path[:start] + "/".join(folders[: depth + 1])
+            if (
+                depth <= first
+                or not GENERIC_LIBRARY_FOLDER.fullmatch(folder)
+                or where in holding
+                or where.rpartition("/")[0] in beside
+            ):
+                out.add(path)
+                break
     return out

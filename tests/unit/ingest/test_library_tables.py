@@ -152,3 +152,52 @@ CREATE TABLE oauth_code (code VARCHAR(256) PRIMARY KEY);""",
     model = ingest(root, jobs=1)
     got = {(a.source, a.table) for a in model.table_accesses if a.via.startswith(LIBRARY_VIA)}
     assert got == {("a.Invites", "USERCONNECTION"), ("a.Settings", "OAUTH_ACCESS_TOKEN")}
+
+
+def test_a_driver_brought_in_by_an_on_demand_import_drives_its_library(
+    tree: Callable[[dict[str, str]], Path],
+) -> None:
+    """``JdbcTokenStore`` under ``import ...token.store.*`` and ``JdbcTokenRepositoryImpl``
+    under ``import ...rememberme.*`` write their tables although their packages hold no
+    drivers only; a plain Quartz job importing ``org.quartz.*`` writes none of ``QRTZ_*``,
+    a class scheduling through ``Scheduler`` under the same import does."""
+    root = tree(
+        {
+            "src/main/java/a/OAuthConfig.java": """package a;
+import org.springframework.security.oauth2.provider.token.store.*;
+public class OAuthConfig { Object store(Object ds) { return new JdbcTokenStore(ds); } }""",
+            "src/main/java/a/RememberMe.java": """package a;
+import org.springframework.security.web.authentication.rememberme.*;
+public class RememberMe {
+    Object repo() { JdbcTokenRepositoryImpl r = new JdbcTokenRepositoryImpl(); return r; }
+}""",
+            "src/main/java/a/CleanJob.java": """package a;
+import org.quartz.*;
+public class CleanJob implements Job {
+    public void execute(JobExecutionContext context) { }
+}""",
+            "src/main/java/a/Planner.java": """package a;
+import org.quartz.*;
+public class Planner { private Scheduler scheduler; }""",
+            "sql/schema.sql": """CREATE TABLE oauth_access_token (token_id VARCHAR(256) PRIMARY KEY);
+CREATE TABLE persistent_logins (series VARCHAR(64) PRIMARY KEY);
+CREATE TABLE QRTZ_TRIGGERS (SCHED_NAME VARCHAR(120) PRIMARY KEY);""",
+        }
+    )
+    model = ingest(root, jobs=1)
+    got = {(a.source, a.table) for a in model.table_accesses if a.via.startswith(LIBRARY_VIA)}
+    assert got == {
+        ("a.OAuthConfig", "OAUTH_ACCESS_TOKEN"),
+        ("a.RememberMe", "PERSISTENT_LOGINS"),
+        ("a.Planner", "QRTZ_TRIGGERS"),
+    }
+
+
+def test_a_simple_name_drives_a_library_only_through_its_on_demand_imports() -> None:
+    store = "org.springframework.security.oauth2.provider.token.store"
+    assert library_of("JdbcTokenStore", [store]) is library_of(f"{store}.JdbcTokenStore")
+    assert library_of("Scheduler", ["reactor.core.scheduler"]) is None
+    assert library_of("Scheduler", ["org.quartz"]) is library_of("org.quartz.Scheduler")
+    assert library_of("JobExecutionContext", ["org.quartz"]) is None
+    quartz = library_of("org.quartz")
+    assert quartz is not None and not quartz.driven_by("org.quartz")

@@ -25,6 +25,9 @@ def _write(root: Path, files: dict[str, str]) -> None:
         ("gen/src/integration/resources/Sample.java", TOOLING_REASON),
         ("src/main/java/org/apache/naming/resources/TesterFactory.java", None),  # a package
         ("src/com/olbius/baseecommerce/resources/VisualThemeUtils.java", None),
+        ("src/com/resources/Foo.java", None),  # Ant layout: the package com.resources
+        ("legacy/src/org/resources/Bar.java", None),
+        ("app/src/jmh/resources/Bench.java", TOOLING_REASON),
         ("src/main/resources/template/controller/render.ftl", None),  # a view, judged later
     ],
 )
@@ -100,3 +103,34 @@ def test_a_generator_module_holding_only_launchers_is_build_tooling(tmp_path: Pa
         ),
         ("blog-codegen/src/main/resources/template/sql/update.sql", TOOLING_REASON),
     ]
+
+
+def test_only_modules_named_for_code_generation_and_real_launchers_count(tmp_path: Path) -> None:
+    """``codegen-api`` and ``shop.generator.model`` are not named for code generation as the
+    docs say (``*-codegen``, ``*-generator``, ``generator*``); a ``main`` only mentioned in a
+    comment makes no launcher."""
+    _write(
+        tmp_path,
+        {
+            "pom.xml": "<project/>",
+            "codegen-api/pom.xml": "<project/>",
+            "codegen-api/src/main/java/c/Run.java": LAUNCHER.replace("codegen", "c"),
+            "shop.generator.model/pom.xml": "<project/>",
+            "shop.generator.model/src/main/java/d/Run.java": LAUNCHER.replace("codegen", "d"),
+            "report-generator/pom.xml": "<project/>",
+            "report-generator/src/main/java/r/Report.java": """package r;
+/** Run it like {@code public static void main(String[] args)} of a launcher. */
+public class Report {
+    // static void main(String[] a) was removed
+    public String render() { return ""; }
+}
+""",
+        },
+    )
+    collected = collect(tmp_path)
+    assert sorted(f.path for f in collected.files if f.kind == "java") == [
+        "codegen-api/src/main/java/c/Run.java",
+        "report-generator/src/main/java/r/Report.java",
+        "shop.generator.model/src/main/java/d/Run.java",
+    ]
+    assert collected.excluded == []

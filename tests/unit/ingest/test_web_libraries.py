@@ -50,3 +50,30 @@ def test_library_pages_at_a_war_root_are_left_out(tmp_path: Path) -> None:
         ("shop.war!/lib/zTree/api/setting.view.html", LIBRARY_REASON),
         ("shop.war!/swagger-ui/index.html", LIBRARY_REASON),
     ]
+
+
+def test_business_folders_named_like_a_library_keep_their_pages(tmp_path: Path) -> None:
+    """A procurement module's ``views/vendor/`` and an admin's ``plugin/`` pages are the
+    application's; so is a page in ``WEB-INF`` below a project folder named ``webapp``. A
+    generic folder deeper down holds a library when it ships like one (a minified script, a
+    licence): HTMLArea's ``plugins`` and a process editor's ``libs``."""
+    files = {
+        "shop/src/main/webapp/views/vendor/vendor_list.html": False,
+        "shop/src/main/webapp/admin/plugin/list.html": False,
+        "webapp/src/main/webapp/WEB-INF/views/plugins/list.html": False,
+        "shop/src/main/webapp/html/utl/htmlarea3.0/plugins/FullPage/test.html": True,
+        "shop/src/main/webapp/html/utl/htmlarea3.0/license.txt": None,
+        "shop/src/main/webapp/act/editor-app/libs/angular/docs.html": True,
+        "shop/src/main/webapp/act/editor-app/libs/angular/angular.min.js": None,
+        "shop/src/main/webapp/static/plugins/list.html": True,
+        "shop/src/main/webapp/admin/js/codemirror/demo/index.html": True,
+    }
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<html><a href='other.html'>x</a></html>")
+    collected = collect(tmp_path)
+    views = {f.path for f in collected.files if f.kind == "view"}
+    assert views == {p for p, library in files.items() if library is False}
+    assert sorted(collected.excluded) == sorted(
+        (p, LIBRARY_REASON) for p, library in files.items() if library
+    )
