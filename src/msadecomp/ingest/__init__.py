@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from msadecomp.ingest.class_files import ClassFormatError, parse_class
+from msadecomp.ingest.decoding import decode_source
 from msadecomp.ingest.gwt import client_files, client_packages
 from msadecomp.ingest.history import git_cochanges
 from msadecomp.ingest.java_model import build_java_facts
@@ -53,7 +54,7 @@ from msadecomp.ingest.views import (
     read_view,
 )
 from msadecomp.ingest.web_apps import OTHER_WEB_APP_REASON, foreign_pages, is_web_xml
-from msadecomp.ingest.web_config import convention_actions
+from msadecomp.ingest.web_config import convention_actions, package_namespace
 from msadecomp.ingest.xml_config import XmlFacts, xml_text
 from msadecomp.model import (
     ASYNC_VERBS,
@@ -67,6 +68,7 @@ from msadecomp.model import (
 )
 from msadecomp.stages import Progress, Stages
 
+PACKAGE_INFO = "/package-info.java"
 PARALLEL_THRESHOLD = 64
 
 __all__ = ["Limits", "Progress", "Scope", "ingest"]
@@ -141,7 +143,15 @@ def ingest(
         java = build_java_facts(java_files, xml.beans)
         if xml.struts_convention is not None:  # Struts 2 actions found by their names
             templates = [f.path for f in by_kind["view"]]
-            xml.actions += convention_actions(java_files, xml.struts_convention, templates)
+            infos = {f.path: f.package for f in java_files if f.path.endswith(PACKAGE_INFO)}
+            namespaces = {  # package-info.java's @Namespace (the parser keeps no package notes)
+                infos[f.path]: ns
+                for f in by_kind["java"]
+                if f.path in infos and (ns := package_namespace(decode_source(f.data).text))
+            }
+            xml.actions += convention_actions(
+                java_files, xml.struts_convention, templates, namespaces
+            )
         diagnostics.extend(xml.diagnostics)
         diagnostics.extend(java.diagnostics)
         accesses = link_tables(java, xml, sqlglot_dialect(sql.dialect), tables, diagnostics)

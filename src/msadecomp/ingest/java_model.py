@@ -733,14 +733,18 @@ class _Linker:
             if len(name) > 1 and name[0].isupper():
                 external = self.r.external(name, scope)
                 self.facts.external.add(external)
-                self._library_use(src, external, ref)
+                self._library_use(src, external, ref, scope.wildcards)
             return None
         if target != src:
             self.facts.dependencies.append(Dependency(src, target, kind, ref, detail))
         return target
 
-    def _library_use(self, src: str, external: str, ref: SourceRef) -> None:
-        library = library_of(external)
+    def _library_use(
+        self, src: str, external: str, ref: SourceRef, wildcards: Sequence[str] | None = None
+    ) -> None:
+        """``wildcards``: the class's on-demand imports, which say whose type an unresolved
+        simple name is (``Scheduler`` under ``reactor.core.scheduler.*`` is no Quartz's)."""
+        library = library_of(external, wildcards)
         if library is not None and library.driven_by(external):
             self.facts.library_users.setdefault(src, {}).setdefault(library.name, ref)
 

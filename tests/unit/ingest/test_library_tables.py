@@ -160,7 +160,8 @@ def test_a_driver_brought_in_by_an_on_demand_import_drives_its_library(
     """``JdbcTokenStore`` under ``import ...token.store.*`` and ``JdbcTokenRepositoryImpl``
     under ``import ...rememberme.*`` write their tables although their packages hold no
     drivers only; a plain Quartz job importing ``org.quartz.*`` writes none of ``QRTZ_*``,
-    a class scheduling through ``Scheduler`` under the same import does."""
+    a class scheduling through ``Scheduler`` under the same import does, and one holding
+    Reactor's ``Scheduler`` under ``reactor.core.scheduler.*`` does not."""
     root = tree(
         {
             "src/main/java/a/OAuthConfig.java": """package a;
@@ -179,6 +180,9 @@ public class CleanJob implements Job {
             "src/main/java/a/Planner.java": """package a;
 import org.quartz.*;
 public class Planner { private Scheduler scheduler; }""",
+            "src/main/java/a/Reactive.java": """package a;
+import reactor.core.scheduler.*;
+public class Reactive { private Scheduler scheduler; }""",
             "sql/schema.sql": """CREATE TABLE oauth_access_token (token_id VARCHAR(256) PRIMARY KEY);
 CREATE TABLE persistent_logins (series VARCHAR(64) PRIMARY KEY);
 CREATE TABLE QRTZ_TRIGGERS (SCHED_NAME VARCHAR(120) PRIMARY KEY);""",

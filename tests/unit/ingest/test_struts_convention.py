@@ -135,6 +135,21 @@ def test_a_package_info_namespace_applies_to_its_package() -> None:
     assert set(got) == {"/back-office/user.action"}
 
 
+def test_a_package_info_namespace_reaches_the_analysis(
+    tree: Callable[[dict[str, str]], Path],
+) -> None:
+    sources = {
+        **SOURCES,
+        "src/java/shop/action/checkout/package-info.java": (
+            '@org.apache.struts2.convention.annotation.Namespace("/buy")\n'
+            "package shop.action.checkout;\n"
+        ),
+    }
+    paths = {e.path for e in ingest(tree(sources), jobs=1).endpoints}
+    assert "/buy/place-order.action" in paths
+    assert "/checkout/place-order.action" not in paths
+
+
 def test_a_method_action_with_a_slash_names_its_own_namespace() -> None:
     source = """package shop.action.member;
 import org.apache.struts2.convention.annotation.Action;
