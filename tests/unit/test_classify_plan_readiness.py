@@ -427,6 +427,10 @@ def test_wiring_callbacks_and_uncommented_generated_criteria_are_no_business_ope
         # the same names in a class of no framework role are the business's (Broadleaf's
         # checkout activities, jeecg's numbering rules)
         t("app.order.CommitTaxActivity", ("execute",)),
+        # a Quartz job, a landing page, an authentication provider: the framework calls them
+        t("app.jobs.SendMsgJob", ("execute",)),
+        t("app.web.HomeController", ("index",)),
+        t("app.sec.TokenProvider", ("supports",)),
     )
     d = Decomposition(
         "leiden", 1, 1.0, (Cluster("I", "item", tuple(x.fqn for x in types if not x.outer)),), 0.5

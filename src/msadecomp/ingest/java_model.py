@@ -1271,12 +1271,13 @@ class _Linker:
 
     def _param_type(self, p: Member, d: _Decl) -> str | None:
         """The simple name of a parameter's type as a method of ``d`` declares it, ``None``
-        for a type variable: a name in capitals (``T``, ``P``, ``ID``) that is neither
-        imported nor a project type (``BaseController<T>``'s ``save(T)``; DHIS2's
-        ``getObjectList(P)``)."""
+        for a type variable: in a generic class, a name in capitals (``T``, ``P``, ``ID``)
+        that is neither imported nor a project type (``BaseController<T>``'s ``save(T)``;
+        DHIS2's ``getObjectList(P)``)."""
         name = p.type_refs[0] if p.type_refs else ""
         if (
-            _TYPE_VARIABLE.fullmatch(name)
+            d.decl.generic  # (a java.net.URL brought in on demand is no type variable)
+            and _TYPE_VARIABLE.fullmatch(name)
             and name not in d.scope.single
             and self.r.resolve(name, d.scope) is None
         ):

@@ -113,19 +113,22 @@ def web_library_pages(paths: Iterable[str], *, war: bool = False) -> set[str]:
     served as they are, no page of the application. Server pages (JSP) are compiled with the
     application and stay.
 
-    A library's folder is named as one (:data:`WEB_LIBRARY_FOLDER`) and is either the first
-    folder below the root or below a static folder (:data:`STATIC_FOLDER`: ``static/ckeditor``)
-    or, deeper, named as a well-known library (``js/codemirror``); a deeper folder named only by
-    a generic word (:data:`GENERIC_LIBRARY_FOLDER`) holds a library when it or the folder
-    around it also holds what a library ships (:data:`LIBRARY_EVIDENCE`: a minified script, a
-    README or licence), not in a business module's ``views/vendor/``.
+    A library's folder is named as one (:data:`WEB_LIBRARY_FOLDER`): the first folder below a
+    static folder (:data:`STATIC_FOLDER`: ``static/ckeditor``, ``static/lib``), or a folder named
+    as a well-known library (``js/codemirror``, ``swagger``); a folder named only by a generic
+    word (:data:`GENERIC_LIBRARY_FOLDER`: ``lib``, ``vendor``, ``plugins``) elsewhere holds a
+    library when it or the folder around it also holds what a library ships
+    (:data:`LIBRARY_EVIDENCE`: a minified script, a README or licence), as xmall's
+    ``webapp/lib`` does, not a business module's ``plugin/`` or ``views/vendor/``.
 
     >>> sorted(web_library_pages([
     ...     "shop/src/main/webapp/lib/zTree/v3/api/cn/setting.async.dataFilter.html",
     ...     "shop/src/main/webapp/swagger/index.html",
     ...     "shop/src/main/webapp/lib/layer/demo.jsp",
     ...     "shop/src/main/webapp/WEB-INF/views/plugins/list.html",
+    ...     "shop/src/main/webapp/lib/zTree/v3/js/jquery.ztree.all.min.js",
     ...     "shop/src/main/webapp/views/vendor/vendor_list.html",
+    ...     "shop/src/main/webapp/plugin/list.html",
     ...     "shop/src/main/webapp/admin/index.html"]))  # doctest: +NORMALIZE_WHITESPACE
     ['shop/src/main/webapp/lib/zTree/v3/api/cn/setting.async.dataFilter.html',
      'shop/src/main/webapp/swagger/index.html']
@@ -162,7 +165,7 @@ def web_library_pages(paths: Iterable[str], *, war: bool = False) -> set[str]:
                 continue
             where = path[:start] + "/".join(folders[: depth + 1])
             if (
-                depth <= first
+                (first and depth <= first)
                 or not GENERIC_LIBRARY_FOLDER.fullmatch(folder)
                 or where in holding
                 or where.rpartition("/")[0] in beside

@@ -293,3 +293,29 @@ def test_a_component_with_a_class_level_mapping_is_a_controller() -> None:
         """,
     }
     assert endpoints(files) == {("GET", "/comp/info", "CompController#info")}
+
+
+def test_a_class_in_capitals_imported_on_demand_is_no_type_variable() -> None:
+    """``fetch(URL)`` under ``import java.net.*`` in a class with no type parameters overloads
+    the base's ``fetch(String)``: both routes are served."""
+    files = {
+        "base/Base.java": """
+            package app.base;
+            public abstract class Base {
+                @GetMapping("/byUrl") public String fetch(String url) { return ""; }
+            }
+        """,
+        "web/UserController.java": """
+            package app.web;
+            import java.net.*;
+            import app.base.Base;
+            @RestController @RequestMapping("/user")
+            public class UserController extends Base {
+                @PostMapping("/fetchUrl") public String fetch(URL url) { return ""; }
+            }
+        """,
+    }
+    assert endpoints(files) == {
+        ("GET", "/user/byUrl", "UserController#fetch"),
+        ("POST", "/user/fetchUrl", "UserController#fetch"),
+    }

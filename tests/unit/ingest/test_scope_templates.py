@@ -134,3 +134,26 @@ public class Report {
         "shop.generator.model/src/main/java/d/Run.java",
     ]
     assert collected.excluded == []
+
+
+def test_a_string_opening_a_comment_hides_no_launcher(tmp_path: Path) -> None:
+    """``"classpath:mapper/*.xml"`` in a launcher's constant opens no comment."""
+    _write(
+        tmp_path,
+        {
+            "pom.xml": "<project/>",
+            "blog-codegen/pom.xml": "<project/>",
+            "blog-codegen/src/main/java/g/Gen.java": """package g;
+public class Gen {
+    private static final String MAPPERS = "classpath:mapper/*.xml";
+    public static void main(String[] args) { }
+}
+""",
+        },
+    )
+    collected = collect(tmp_path)
+    assert not [f for f in collected.files if f.kind == "java"]
+    assert sorted(p for p, _ in collected.excluded) == [
+        "blog-codegen/pom.xml",
+        "blog-codegen/src/main/java/g/Gen.java",
+    ]
