@@ -25,7 +25,7 @@ from typing import Any
 from msadecomp.decompose import Decomposition
 from msadecomp.decompose.tables import top_levels
 from msadecomp.graph import layer_of, request_handlers
-from msadecomp.model import CodeModel, DepKind, JavaType
+from msadecomp.model import MAPPINGS, CodeModel, DepKind, JavaType
 
 MIN_METHODS = 2
 """Methods a class must have for one other service before it is listed."""
@@ -46,6 +46,9 @@ def methods_to_move(model: CodeModel, decomposition: Decomposition) -> list[dict
     handlers = request_handlers(model)
     layers = {t.fqn: layer_of(t, handlers) for t in model.types if t.outer is None}
     accessing = {a.source for a in model.table_accesses}
+    # mapped to a table, by annotations or by a mapping file (DHIS2's hbm.xml DataSet)
+    entities = {t.fqn for t in model.types if t.stereotype == "entity" or t.entity_table}
+    entities |= {a.source for a in model.table_accesses if a.via in MAPPINGS}
 
     def data_of(fqn: str) -> str | None:
         """The service whose data a used class is: an entity or a logic class, not kernel."""
@@ -53,7 +56,7 @@ def methods_to_move(model: CodeModel, decomposition: Decomposition) -> list[dict
         service = where.get(fqn)
         if t is None or service is None or service in kernel:
             return None
-        return service if t.stereotype == "entity" or layers.get(fqn) in LOGIC_LAYERS else None
+        return service if fqn in entities or layers.get(fqn) in LOGIC_LAYERS else None
 
     reach: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for d in model.dependencies:
@@ -70,7 +73,9 @@ def methods_to_move(model: CodeModel, decomposition: Decomposition) -> list[dict
     out: list[dict[str, Any]] = []
     for fqn, methods in sorted(reach.items()):
         home = where.get(fqn)
-        if home is None or home in kernel or not _is_logic(types[fqn], layers, accessing):
+        if home is None or home in kernel or fqn in entities:
+            continue
+        if not _is_logic(types[fqn], layers, accessing):
             continue
         kept = sum(1 for services in methods.values() if home in services)
         away: dict[str, list[str]] = defaultdict(list)
@@ -92,9 +97,9 @@ def methods_to_move(model: CodeModel, decomposition: Decomposition) -> list[dict
 
 
 def _is_logic(t: JavaType, layers: dict[str, str], accessing: set[str]) -> bool:
-    """A class of logic: not an entity nor a web class, and of the service or persistence
+    """A class of logic (entities aside): not a web class, and of the service or persistence
     layer or reading and writing tables itself."""
     layer = layers.get(t.fqn)
-    if t.stereotype == "entity" or layer == "web":
+    if layer == "web":
         return False
     return layer in LOGIC_LAYERS or t.fqn in accessing

@@ -170,3 +170,16 @@ def _minimal_report() -> dict:  # type: ignore[type-arg]
     report = analyze(fixture, Config(jobs=1)).report
     assert report["methods_to_move"] == []
     return report
+
+
+def test_a_class_a_mapping_file_maps_is_an_entity_not_logic(tmp_path: Path) -> None:
+    """DHIS2's ``DataSet`` is mapped by ``hbm.xml``, with no annotation: its getters of
+    another service's entities are associations, no methods to move."""
+    model = _model(tmp_path)
+    hbm = tmp_path / "src" / "app" / "trade" / "TradeBean.hbm.xml"
+    hbm.write_text(
+        '<?xml version="1.0"?>\n<hibernate-mapping package="app.trade">'
+        '<class name="TradeBean" table="TRADE"><id name="id"/></class></hibernate-mapping>'
+    )
+    assert methods_to_move(model, _split()) != []
+    assert methods_to_move(ingest(tmp_path / "src", jobs=1), _split()) == []
