@@ -80,7 +80,7 @@ LIFECYCLE = re.compile(
     r"paint(?:Component|Border|Children|Icon|Immediately)?|actionPerformed|propertyChange|stateChanged|valueChanged|itemStateChanged|"
     r"mouse[A-Z]\w*|key(Pressed|Released|Typed)|window[A-Z]\w*|focus(Gained|Lost)|"
     r"component(Resized|Moved|Shown|Hidden)|get\w*(Renderer|Editor)Component|"
-    r"pre(Handle|Process)|postHandle|afterCompletion|mapRow|extractData|processRow|supports|index|"
+    r"pre(Handle|Process)|postHandle|afterCompletion|mapRow|extractData|processRow|supports|"
     r"doFilterInternal|onApplicationEvent|resolveArgument|handleRequest(Internal)?|"
     r"doGet(Authorization|Authentication)Info|loadUserByUsername|onAuthentication\w*)$"
 )
@@ -93,19 +93,20 @@ its admin client; greenhouse's ``mapRow``, struts2shop's ``execute``). The metho
 ``@Configuration`` class (``@Bean`` factories) and of an ``@Aspect`` (pointcuts and advice)
 are wiring, none of them an operation."""
 ROLE_CALLBACKS = re.compile(
-    r"^(execute|intercept|prepare|validate|process|write|invoke|convert|configure\w*)$"
+    r"^(execute|intercept|prepare|validate|index|process|write|invoke|convert|configure\w*)$"
 )
 """Callbacks too generic to drop everywhere: only in a class whose name says the framework
 role calling them (:data:`CALLBACK_ROLES`). Broadleaf's checkout activities
 (``CommitTaxActivity.execute``) and jeecg's numbering rules (``OrderNumberRule.execute``) are
 business operations."""
 CALLBACK_ROLES = re.compile(
-    r"(Action|Interceptor|Converter|Writer|Processor|Tasklet|Job|Task|Filter|Realm|Config|"
-    r"Configuration|Configurer|Adapter|Initializer|Application|Validator|Provider)$"
+    r"(Action|Controller|Interceptor|Converter|Writer|Processor|Tasklet|Job|Filter|Realm|"
+    r"Config|Configuration|Configurer|Adapter|Initializer|Validator)$"
 )
-"""Struts actions, interceptors, Spring Batch steps, Quartz jobs (jeecg's ``SendMsgJob``,
-DHIS2's ``AnalyticsTableJob``), filters, Shiro realms, configuration, servlet initializers,
-validators and authentication providers."""
+"""Struts actions, controllers (an ``index`` page), interceptors, Spring Batch steps, Quartz
+jobs (jeecg's ``SendMsgJob``, DHIS2's ``AnalyticsTableJob``), filters, Shiro realms,
+configuration, servlet initializers and validators; not ``*Application`` or ``*Task``, which
+name domain classes too (``LoanApplication.validate``; the boot class is wiring anyway)."""
 WIRING_STEREOTYPES = frozenset({"configuration", "bootstrap"})
 WIRING_ANNOTATIONS = frozenset({"Aspect", "Configuration"})
 CRITERIA_CLASSES = frozenset({"GeneratedCriteria", "Criteria", "Criterion"})

@@ -431,12 +431,15 @@ def test_wiring_callbacks_and_uncommented_generated_criteria_are_no_business_ope
         t("app.jobs.SendMsgJob", ("execute",)),
         t("app.web.HomeController", ("index",)),
         t("app.sec.TokenProvider", ("supports",)),
+        # Shopizer's search indexes products; a loan application validates itself
+        t("app.search.SearchServiceImpl", ("index",)),
+        t("app.loan.LoanApplication", ("validate",)),
     )
     d = Decomposition(
         "leiden", 1, 1.0, (Cluster("I", "item", tuple(x.fqn for x in types if not x.outer)),), 0.5
     )
     calls = classify(CodeModel("m", types), d, {})
-    assert "2 business operations" in calls["I"].evidence[2]
+    assert "4 business operations" in calls["I"].evidence[2]
 
 
 def test_types_used_across_services_without_a_call_entangle_both_ends() -> None:

@@ -1276,7 +1276,9 @@ class _Linker:
         DHIS2's ``getObjectList(P)``)."""
         name = p.type_refs[0] if p.type_refs else ""
         if (
-            d.decl.generic  # (a java.net.URL brought in on demand is no type variable)
+            # (in a class without type parameters, java.net.URL brought in on demand is none;
+            # one letter is: a generic method's <T>)
+            (d.decl.generic or len(name) == 1)
             and _TYPE_VARIABLE.fullmatch(name)
             and name not in d.scope.single
             and self.r.resolve(name, d.scope) is None

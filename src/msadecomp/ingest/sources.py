@@ -327,8 +327,12 @@ GENERATOR_MODULE = re.compile(r"(?:^|[-_])(?:codegen|generator)$|^generator", re
 [True, True, True, True, False, False, False, False]
 """
 _MAIN = re.compile(rb"\bstatic\s+(?:final\s+)?void\s+main\s*\(")
-_JAVA_COMMENTS = re.compile(rb'"(?:\\.|[^"\\\n])*"|/\*.*?(?:\*/|\Z)|//[^\n]*', re.S)
-"""Comments, and string literals first so that ``"classpath:mapper/*.xml"`` opens none."""
+_JAVA_COMMENTS = re.compile(
+    rb'"""[\s\S]*?"""|\'(?:\\.|[^\'\\\n])+\'|"(?:\\.|[^"\\\n])*"|/\*.*?(?:\*/|\Z)|//[^\n]*',
+    re.S,
+)
+"""Comments, and text blocks, character and string literals first so that
+``"classpath:mapper/*.xml"`` opens none."""
 _BUILD_FILES = ("pom.xml", "build.gradle", "build.gradle.kts")
 
 

@@ -319,3 +319,24 @@ def test_a_class_in_capitals_imported_on_demand_is_no_type_variable() -> None:
         ("GET", "/user/byUrl", "UserController#fetch"),
         ("POST", "/user/fetchUrl", "UserController#fetch"),
     }
+
+
+def test_a_generic_methods_type_variable_matches_any_type() -> None:
+    """``<T> save(T)`` in a class with no type parameters is overridden by ``save(Object)``."""
+    files = {
+        "base/Base.java": """
+            package app.base;
+            public abstract class Base {
+                @PostMapping("/save") public <T> String save(T entity) { return ""; }
+            }
+        """,
+        "web/UserController.java": """
+            package app.web;
+            import app.base.Base;
+            @RestController @RequestMapping("/user")
+            public class UserController extends Base {
+                @PostMapping("/store") public String save(Object entity) { return ""; }
+            }
+        """,
+    }
+    assert endpoints(files) == {("POST", "/user/store", "UserController#save")}

@@ -137,7 +137,8 @@ public class Report {
 
 
 def test_a_string_opening_a_comment_hides_no_launcher(tmp_path: Path) -> None:
-    """``"classpath:mapper/*.xml"`` in a launcher's constant opens no comment."""
+    """``"classpath:mapper/*.xml"`` in a launcher's constant, after a ``'"'`` and in a text
+    block, opens no comment."""
     _write(
         tmp_path,
         {
@@ -145,7 +146,11 @@ def test_a_string_opening_a_comment_hides_no_launcher(tmp_path: Path) -> None:
             "blog-codegen/pom.xml": "<project/>",
             "blog-codegen/src/main/java/g/Gen.java": """package g;
 public class Gen {
+    private static final char QUOTE = '"';
     private static final String MAPPERS = "classpath:mapper/*.xml";
+    private static final String SQL = \"\"\"
+        mapper/*.xml
+        \"\"\";
     public static void main(String[] args) { }
 }
 """,
