@@ -110,3 +110,77 @@ def test_channels_join_senders_and_listeners_across_services(tmp_path: Path) -> 
 def test_a_destination_is_known_by_its_last_name_whatever_its_jndi_context() -> None:
     names = ("java:comp/env/jms/TradeBrokerQueue", "jms/TradeBrokerQueue", "TradeBrokerQueue")
     assert {destination_key(n) for n in names} == {"TradeBrokerQueue"}
+
+
+def test_a_sender_of_a_destination_bean_sends_to_the_queue_or_topic_it_names(
+    tmp_path: Path,
+) -> None:
+    """xmall's ``ItemServiceImpl`` sends to its injected ``topicDestination``, a bean of the
+    Spring XML naming ``itemAddTopic``, which a listener container of another module's XML
+    hands to ``ItemESMessageListener``."""
+    files = {
+        "manager/src/main/java/m/ItemService.java": """package m;
+        import javax.annotation.Resource; import javax.jms.*;
+        @Service public class ItemService {
+            @Autowired private JmsTemplate jmsTemplate;
+            @Resource private Destination topicDestination;
+            @Resource(name = "queueDestination") private Queue notes;
+            @Autowired private Destination unknownDestination;
+            public void add(long id) { jmsTemplate.send(topicDestination, s -> null); }
+            public void note() { jmsTemplate.convertAndSend(notes, "n"); }
+            public void lost() { jmsTemplate.send(unknownDestination, s -> null); }
+            public void local(Topic viaVariable) { jmsTemplate.send(viaVariable, s -> null); }
+        }""",
+        "manager/src/main/java/m/Other.java": """package m;
+        @Service public class Other {
+            @Autowired private JmsTemplate jmsTemplate;
+            private String topicDestination = "x";
+            public void add() { jmsTemplate.send(topicDestination, "y"); } }""",
+        "manager/src/main/resources/spring/activemq.xml": """<beans>
+          <bean id="topicDestination" class="org.apache.activemq.command.ActiveMQTopic">
+            <constructor-arg value="itemAddTopic"/></bean>
+          <bean id="queueDestination" class="org.apache.activemq.command.ActiveMQQueue">
+            <constructor-arg><value>spring-queue</value></constructor-arg></bean>
+          <bean id="viaVariable" class="org.apache.activemq.command.ActiveMQTopic">
+            <property name="physicalName" value="variable-topic"/></bean>
+        </beans>""",
+        "search/src/main/java/s/ItemListener.java": """package s;
+        public class ItemListener implements MessageListener {
+            public void onMessage(Message m) { } }""",
+        "search/src/main/java/s/NoteListener.java": """package s;
+        public class NoteListener implements MessageListener {
+            public void onMessage(Message m) { } }""",
+        "search/src/main/resources/spring/activemq.xml": """<beans>
+          <bean id="topicDestination" class="org.apache.activemq.command.ActiveMQTopic">
+            <constructor-arg value="itemAddTopic"/></bean>
+          <bean id="itemListener" class="s.ItemListener"/>
+          <bean id="noteListener" class="s.NoteListener"/>
+          <bean class="org.springframework.jms.listener.DefaultMessageListenerContainer">
+            <property name="destination" ref="topicDestination"/>
+            <property name="messageListener" ref="itemListener"/></bean>
+          <bean class="org.springframework.jms.listener.DefaultMessageListenerContainer">
+            <property name="destinationName" value="spring-queue"/>
+            <property name="messageListener" ref="noteListener"/></bean>
+          <bean class="org.springframework.jms.listener.DefaultMessageListenerContainer">
+            <property name="destinationName" value="variable-topic"/>
+            <property name="messageListener" ref="noteListener"/></bean>
+        </beans>""",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    report = msadecomp.analyze(tmp_path, msadecomp.Config(jobs=1)).report
+    channels = {
+        c["destination"]: (
+            [p["class"] for p in c["producers"]],
+            [k["class"] for k in c["consumers"]],
+        )
+        for c in report["message_channels"]
+    }
+    # a String field named like the bean is no destination; an unknown bean sends nowhere
+    assert channels == {
+        "itemAddTopic": (["m.ItemService"], ["s.ItemListener"]),
+        "spring-queue": (["m.ItemService"], ["s.NoteListener"]),
+        "variable-topic": (["m.ItemService"], ["s.NoteListener"]),
+    }

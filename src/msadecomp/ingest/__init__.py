@@ -23,6 +23,7 @@ from msadecomp.ingest.java_model import build_java_facts
 from msadecomp.ingest.java_syntax import JavaFile, parse_java
 from msadecomp.ingest.library_tables import library_accesses, library_keeps
 from msadecomp.ingest.links import (
+    bean_destinations,
     boot_servlet_paths,
     entry_points,
     link_tables,
@@ -165,6 +166,7 @@ def ingest(
             o for f in by_kind["openapi"] for o in read_spec(f.path, f.data, diagnostics)
         ]
         endpoints += spec_endpoints(operations, java.types, endpoints, java.external_supers)
+        java.destinations += bean_destinations(java, xml)
         java.destinations[:] = [(s, resolve(n, properties), r) for s, n, r in java.destinations]
         dependencies = [*java.dependencies, *message_links(java, endpoints)]
         views = [

@@ -123,6 +123,11 @@ SEND_CALLS = frozenset(
 """Calls naming a queue or topic (by their first argument when it is a string constant of the
 class, else by their first string literal): JMS, Kafka and RabbitMQ templates' sends, JNDI
 lookups, a JMS session's ``createQueue``."""
+DESTINATION_TYPES = frozenset(
+    {"Destination", "Queue", "Topic", "ActiveMQDestination", "ActiveMQQueue", "ActiveMQTopic"}
+)
+"""JMS destination types: a variable of one passed first to a send call stands for the
+destination bean it is named after (or injected by: ``@Resource(name = ..)``)."""
 LISTENER_HANDLERS = frozenset({"RabbitHandler", "KafkaHandler"})
 """Methods handling the messages of a listener annotated on their class."""
 SCHEDULE_ELEMENTS = (
@@ -263,6 +268,10 @@ class JavaFacts:
     """(class, name, where): a queue or topic the class names where messages are sent or
     destinations looked up (see :data:`SEND_CALLS`), or a container resource a field is
     injected with (``@Resource(lookup = "java:app/jms/CargoHandledQueue") Queue q``)."""
+    destination_beans: list[tuple[str, str, SourceRef]] = field(default_factory=list)
+    """(class, bean id, where): a variable of a JMS destination type (see
+    :data:`DESTINATION_TYPES`) the class sends to, by the id of the bean it holds
+    (``jmsTemplate.send(topicDestination, ..)``)."""
 
 
 def build_java_facts(files: Sequence[JavaFile], xml_beans: Iterable[Bean] = ()) -> JavaFacts:
@@ -896,6 +905,7 @@ class _Linker:
         )
         managers = _managers(t.fields)
         constants = {f.name: f.value for f in t.fields if f.value}
+        destination_fields = _destination_beans(t.fields)
         for m in t.methods:
             local_types = self._link_method(src, m, scope, path, variables, strings, managed)
             self._entity_operations(src, m, scope, path, local_types, managers)
@@ -903,6 +913,12 @@ class _Linker:
                 (src, str.strip(name), _ref(path, call.line))
                 for call in m.calls
                 if call.member in SEND_CALLS and (name := _sent_to(call, constants))
+            )
+            held = {**destination_fields, **_destination_beans((*m.params, *m.locals))}
+            self.facts.destination_beans.extend(
+                (src, held[call.operands[0]], _ref(path, call.line))
+                for call in m.calls
+                if call.member in SEND_CALLS and call.operands and call.operands[0] in held
             )
         self._endpoints(d)
 
@@ -1566,6 +1582,21 @@ def _sent_to(call: Call, constants: Mapping[str, str]) -> str | None:
     literal."""
     first = call.operands[0] if call.operands else ""
     return constants.get(first) or (call.strings[0] if call.strings else None)
+
+
+def _destination_beans(variables: Iterable[Member]) -> dict[str, str]:
+    """Variable name -> the id of the destination bean it holds, for each variable of a JMS
+    destination type: its ``@Resource(name = ..)`` or ``@Qualifier(..)``, else its own name."""
+    out = {}
+    for v in variables:
+        if not any(_short(r) in DESTINATION_TYPES for r in v.type_refs[:1]):
+            continue
+        out[v.name] = v.name
+        for a in v.annotations:
+            key = {"Resource": "name", "Qualifier": "value"}.get(_short(a.name))
+            if key and (named := a.get(key)):
+                out[v.name] = named.strip()
+    return out
 
 
 def _destination(t: TypeDecl, a: Annotation) -> str:

@@ -342,6 +342,16 @@ def destination_key(name: str) -> str:
     return re.split(r"[/:]", name.strip())[-1]
 
 
+def bean_destinations(java: JavaFacts, xml: XmlFacts) -> list[tuple[str, str, SourceRef]]:
+    """(class, queue or topic, where) for each send to a destination bean Spring XML declares:
+    xmall's ``ItemServiceImpl`` sends to ``itemAddTopic`` through its ``topicDestination``."""
+    return [
+        (src, name, ref)
+        for src, bean, ref in java.destination_beans
+        if (name := xml.destination_beans.get(bean))
+    ]
+
+
 def message_links(java: JavaFacts, endpoints: Sequence[Endpoint]) -> list[Dependency]:
     """``message`` dependencies from each class sending to or looking up a queue or topic some
     listener consumes (``jmsTemplate.convertAndSend("orders", ..)``,
@@ -447,6 +457,7 @@ def entry_points(java: JavaFacts, xml: XmlFacts, boot_paths: Iterable[str] = ())
         if not (e.http_method == "JMS" and e.handler in declared)
     ]
     out += [e for e in xml.listeners if e.handler in declared]
+    out += _spring_listeners(xml, known, beans, out)
     out += [
         Endpoint(pattern, "ANY", f"{s.cls}#service", s.source)
         for s in xml.servlets
@@ -467,6 +478,26 @@ def entry_points(java: JavaFacts, xml: XmlFacts, boot_paths: Iterable[str] = ())
                 for m in a.methods
             ]
     return out
+
+
+def _spring_listeners(
+    xml: XmlFacts, known: set[str], beans: Mapping[str, str], found: Sequence[Endpoint]
+) -> list[Endpoint]:
+    """``JMS`` endpoints of the listeners Spring XML wires to a project class (by its bean id,
+    declared in XML or by an annotated component, or an inner bean's class), listening to the
+    queue or topic the container names or its destination bean does (``?`` if neither);
+    one the class already has (an XML file copied into two modules) counts once."""
+    out: dict[tuple[str, str], Endpoint] = {}
+    seen = {(e.path, e.handler) for e in found if e.http_method == "JMS"}
+    for x in xml.spring_listeners:
+        cls = x.cls or beans.get(x.bean, "")
+        if cls not in known:
+            continue
+        path = x.destination or xml.destination_beans.get(x.destination_bean, "") or "?"
+        key = (path, f"{cls}#{x.method}")
+        if key not in seen:
+            out.setdefault(key, Endpoint(path, "JMS", key[1], x.source))
+    return list(out.values())
 
 
 def _handler(action: Action, known: set[str], beans: dict[str, str]) -> str:

@@ -52,6 +52,22 @@ class Servlet:
     source: SourceRef
 
 
+@dataclass(frozen=True, slots=True)
+class SpringListener:
+    """A JMS listener declared in Spring XML: a ``DefaultMessageListenerContainer`` (or
+    ``SimpleMessageListenerContainer``) bean, or a ``<jms:listener>``. ``destination`` is the
+    queue or topic when the XML names it, else ``destination_bean`` the id of the destination
+    bean it refers to; ``bean`` the listener's bean id, else ``cls`` its class (an inner
+    bean)."""
+
+    destination: str
+    destination_bean: str
+    bean: str
+    cls: str
+    method: str
+    source: SourceRef
+
+
 @dataclass(slots=True)
 class XmlFacts:
     statements: list[SqlStatement] = field(default_factory=list)
@@ -66,6 +82,12 @@ class XmlFacts:
     """(name, query, where): JPA ``orm.xml`` and Hibernate ``hbm.xml`` named queries."""
     listeners: list[Endpoint] = field(default_factory=list)
     """Message-driven beans declared in ``ejb-jar.xml``, as ``JMS`` endpoints."""
+    spring_listeners: list[SpringListener] = field(default_factory=list)
+    """JMS listeners Spring XML wires (resolved to endpoints by
+    :func:`msadecomp.ingest.links.entry_points`)."""
+    destination_beans: dict[str, str] = field(default_factory=dict)
+    """Bean id -> the queue or topic a destination bean of Spring XML names
+    (``<bean id="topicDestination" class="...ActiveMQTopic"><constructor-arg value="t"/>``)."""
     changelogs: list[tuple[str, str]] = field(default_factory=list)
     """(path, SQL): Liquibase changelogs' table changes as DDL (:mod:`.liquibase`)."""
     view_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -428,6 +450,111 @@ def _read_beans(path: str, root: ET.Element, facts: XmlFacts) -> None:
         facts.beans.append(
             Bean(bean_id, cls, SourceRef(path), tuple(dict.fromkeys(refs)), tables=_table(el))
         )
+    _read_jms(path, root, facts)
+
+
+LISTENER_CONTAINERS = frozenset(
+    {"DefaultMessageListenerContainer", "SimpleMessageListenerContainer"}
+)
+"""Spring's JMS listener containers, by simple class name."""
+DESTINATION_CLASS = re.compile(r"(?:^|\.)\w*(?:Queue|Topic)$")
+"""A JMS destination class (ActiveMQ's ``ActiveMQQueue`` and ``ActiveMQTopic``, Artemis' too)."""
+LISTENER_ADAPTER = "MessageListenerAdapter"
+"""Spring's adapter calling a plain bean's method (``delegate``, ``defaultListenerMethod``,
+by default ``handleMessage``)."""
+
+
+def _read_jms(path: str, root: ET.Element, facts: XmlFacts) -> None:
+    """Destination beans, listener container beans and ``<jms:listener>`` elements."""
+    where = SourceRef(path)
+    for el in root.iter():
+        tag = _local(el.tag)
+        cls = el.get("class") or ""
+        bean_id = el.get("id") or (el.get("name") or "").split(",")[0].strip()
+        if tag == "bean" and bean_id and DESTINATION_CLASS.search(cls):
+            name = _destination_name(el)
+            if name:
+                facts.destination_beans[bean_id] = name
+        elif tag in ("queue", "topic") and bean_id and el.get("physicalName"):
+            facts.destination_beans[bean_id] = el.get("physicalName", "").strip()  # amq:
+        elif tag == "bean" and cls.rpartition(".")[2] in LISTENER_CONTAINERS:
+            props = {p.get("name"): p for p in el if _local(p.tag) == "property"}
+            dest = props.get("destination")
+            named = props.get("destinationName")
+            listener = props.get("messageListener")
+            if listener is None:
+                continue
+            name, ref = "", ""
+            if named is not None:
+                name = _property_value(named)
+            elif dest is not None:
+                inner = _inner_bean(dest)
+                name = _destination_name(inner) if inner is not None else ""
+                ref = _property_ref(dest)
+            facts.spring_listeners.append(SpringListener(name, ref, *_listener(listener), where))
+        elif tag == "listener" and "jms" in el.tag.lower() and el.get("ref"):
+            facts.spring_listeners.append(
+                SpringListener(
+                    (el.get("destination") or "?").strip(),
+                    "",
+                    el.get("ref", ""),
+                    "",
+                    el.get("method") or "onMessage",
+                    where,
+                )
+            )
+
+
+def _destination_name(bean: ET.Element) -> str:
+    """The queue or topic a destination bean names: its first constructor argument, else its
+    ``physicalName`` property."""
+    for child in bean:
+        if _local(child.tag) == "constructor-arg":
+            return _property_value(child)
+    for child in bean:
+        if _local(child.tag) == "property" and child.get("name") == "physicalName":
+            return _property_value(child)
+    return ""
+
+
+def _property_value(el: ET.Element) -> str:
+    return (el.get("value") or _child_text(el, "value")).strip()
+
+
+def _property_ref(el: ET.Element) -> str:
+    if el.get("ref"):
+        return el.get("ref", "").strip()
+    for child in el:
+        if _local(child.tag) == "ref":
+            return (child.get("bean") or child.get("local") or "").strip()
+    return ""
+
+
+def _inner_bean(el: ET.Element) -> ET.Element | None:
+    return next((c for c in el if _local(c.tag) == "bean"), None)
+
+
+def _listener(prop: ET.Element) -> tuple[str, str, str]:
+    """(bean id, class, method) of a container's ``messageListener``: a reference, or an inner
+    bean; an inner ``MessageListenerAdapter`` stands for its delegate's method."""
+    inner = _inner_bean(prop)
+    if inner is None:
+        return _property_ref(prop), "", "onMessage"
+    if (inner.get("class") or "").rpartition(".")[2] != LISTENER_ADAPTER:
+        return "", (inner.get("class") or "").strip(), "onMessage"
+    method, delegate = "handleMessage", ("", "")
+    for child in inner:
+        name = child.get("name")
+        if _local(child.tag) == "property" and name == "defaultListenerMethod":
+            method = _property_value(child) or method
+        elif _local(child.tag) == "constructor-arg" or name == "delegate":
+            bean = _inner_bean(child)
+            delegate = (
+                ("", (bean.get("class") or "").strip())
+                if bean is not None
+                else (_property_ref(child), "")
+            )
+    return *delegate, method
 
 
 def _table(bean: ET.Element) -> tuple[str, ...]:

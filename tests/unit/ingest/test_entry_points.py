@@ -655,6 +655,62 @@ def test_message_listeners_scheduled_jobs_and_soap_services_are_entry_points(
     assert not g.nodes["a.TradeWS"]["handler"]
 
 
+def test_jms_listeners_spring_xml_wires_are_entry_points(tmp_path: Path) -> None:
+    """xmall's search service listens to ``itemAddTopic`` through a listener container bean
+    of its ``applicationContext-activemq.xml``: no annotation says so."""
+    write(
+        tmp_path,
+        {
+            "src/a/ItemListener.java": """package a;
+            public class ItemListener implements MessageListener {
+                public void onMessage(Message m) {} }""",
+            "src/a/QueueListener.java": """package a;
+            @Component("queueListener") public class QueueListener {
+                public void onMessage(Message m) {} }""",
+            "src/a/Inner.java": "package a; public class Inner { public void onMessage() {} }",
+            "src/a/Delegate.java": "package a; public class Delegate { public void got() {} }",
+            "src/a/Mails.java": "package a; public class Mails { public void mail(String s) {} }",
+            "spring/activemq.xml": """<beans
+              xmlns="http://www.springframework.org/schema/beans"
+              xmlns:jms="http://www.springframework.org/schema/jms">
+              <bean id="topicDestination" class="org.apache.activemq.command.ActiveMQTopic">
+                <constructor-arg value="itemAddTopic"/></bean>
+              <bean id="itemListener" class="a.ItemListener"/>
+              <bean class="org.springframework.jms.listener.DefaultMessageListenerContainer">
+                <property name="destination" ref="topicDestination"/>
+                <property name="messageListener" ref="itemListener"/></bean>
+              <bean class="org.springframework.jms.listener.SimpleMessageListenerContainer">
+                <property name="destinationName" value="${app.queue:spring-queue}"/>
+                <property name="messageListener" ref="queueListener"/></bean>
+              <bean class="org.springframework.jms.listener.DefaultMessageListenerContainer">
+                <property name="destination"><bean class="org.apache.activemq.command.ActiveMQQueue">
+                  <property name="physicalName" value="inner-queue"/></bean></property>
+                <property name="messageListener"><bean class="a.Inner"/></property></bean>
+              <bean class="org.springframework.jms.listener.DefaultMessageListenerContainer">
+                <property name="destination" ref="nowhere"/>
+                <property name="messageListener">
+                  <bean class="org.springframework.jms.listener.adapter.MessageListenerAdapter">
+                    <constructor-arg><bean class="a.Delegate"/></constructor-arg>
+                    <property name="defaultListenerMethod" value="got"/></bean>
+                </property></bean>
+              <bean id="mails" class="a.Mails"/>
+              <bean id="outside" class="org.lib.Listener"/>
+              <jms:listener-container>
+                <jms:listener destination="mail-queue" ref="mails" method="mail"/>
+                <jms:listener destination="lib-queue" ref="outside"/>
+              </jms:listener-container>
+            </beans>""",
+        },
+    )
+    assert endpoints(tmp_path) == {
+        ("itemAddTopic", "JMS", "a.ItemListener#onMessage"),
+        ("spring-queue", "JMS", "a.QueueListener#onMessage"),  # an annotated component's id
+        ("inner-queue", "JMS", "a.Inner#onMessage"),
+        ("?", "JMS", "a.Delegate#got"),  # no bean declares its destination
+        ("mail-queue", "JMS", "a.Mails#mail"),
+    }
+
+
 def test_several_copies_of_an_application_are_one_warning_of_the_report(tmp_path: Path) -> None:
     """Ticket Monster's repository holds the monolith and two later versions of it."""
     classes = [f"C{i}" for i in range(10)]
