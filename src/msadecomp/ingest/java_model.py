@@ -905,7 +905,7 @@ class _Linker:
         )
         managers = _managers(t.fields)
         constants = {f.name: f.value for f in t.fields if f.value}
-        destination_fields = _destination_beans(t.fields)
+        destination_fields = _destination_beans(t.fields, scope)
         for m in t.methods:
             local_types = self._link_method(src, m, scope, path, variables, strings, managed)
             self._entity_operations(src, m, scope, path, local_types, managers)
@@ -914,7 +914,7 @@ class _Linker:
                 for call in m.calls
                 if call.member in SEND_CALLS and (name := _sent_to(call, constants))
             )
-            held = {**destination_fields, **_destination_beans((*m.params, *m.locals))}
+            held = {**destination_fields, **_destination_beans((*m.params, *m.locals), scope)}
             self.facts.destination_beans.extend(
                 (src, held[call.operands[0]], _ref(path, call.line))
                 for call in m.calls
@@ -1584,12 +1584,14 @@ def _sent_to(call: Call, constants: Mapping[str, str]) -> str | None:
     return constants.get(first) or (call.strings[0] if call.strings else None)
 
 
-def _destination_beans(variables: Iterable[Member]) -> dict[str, str]:
+def _destination_beans(variables: Iterable[Member], scope: Scope) -> dict[str, str]:
     """Variable name -> the id of the destination bean it holds, for each variable of a JMS
-    destination type: its ``@Resource(name = ..)`` or ``@Qualifier(..)``, else its own name."""
+    destination type (by its import or qualified name: a ``java.util.Queue`` or a forum's
+    ``Topic`` entity is none): its ``@Resource(name = ..)`` or ``@Qualifier(..)``, else its
+    own name."""
     out = {}
     for v in variables:
-        if not any(_short(r) in DESTINATION_TYPES for r in v.type_refs[:1]):
+        if not any(_jms_type(r, scope) for r in v.type_refs[:1]):
             continue
         out[v.name] = v.name
         for a in v.annotations:
@@ -1597,6 +1599,20 @@ def _destination_beans(variables: Iterable[Member]) -> dict[str, str]:
             if key and (named := a.get(key)):
                 out[v.name] = named.strip()
     return out
+
+
+JMS_PACKAGES = ("javax.jms.", "jakarta.jms.", "org.apache.activemq.")
+
+
+def _jms_type(name: str, scope: Scope) -> bool:
+    """``name`` is one of :data:`DESTINATION_TYPES` of a JMS package: qualified so, imported
+    from one, or brought in by an on-demand import of one."""
+    if _short(name) not in DESTINATION_TYPES:
+        return False
+    full = name if "." in name else scope.single.get(name, "")
+    if full:
+        return full.startswith(JMS_PACKAGES)
+    return any(f"{w}.".startswith(JMS_PACKAGES) for w in scope.wildcards)
 
 
 def _destination(t: TypeDecl, a: Annotation) -> str:

@@ -457,8 +457,11 @@ LISTENER_CONTAINERS = frozenset(
     {"DefaultMessageListenerContainer", "SimpleMessageListenerContainer"}
 )
 """Spring's JMS listener containers, by simple class name."""
-DESTINATION_CLASS = re.compile(r"(?:^|\.)\w*(?:Queue|Topic)$")
-"""A JMS destination class (ActiveMQ's ``ActiveMQQueue`` and ``ActiveMQTopic``, Artemis' too)."""
+DESTINATION_CLASS = re.compile(
+    r"(?i)(?:jms|activemq|artemis|hornetq|ibm\.mq|weblogic)[\w.]*\.\w*(?:Queue|Topic)$"
+)
+"""A JMS destination class (ActiveMQ's ``ActiveMQQueue`` and ``ActiveMQTopic``, Artemis' too),
+by its package: ``java.util.concurrent.ArrayBlockingQueue`` is none."""
 LISTENER_ADAPTER = "MessageListenerAdapter"
 """Spring's adapter calling a plain bean's method (``delegate``, ``defaultListenerMethod``,
 by default ``handleMessage``)."""
@@ -467,17 +470,24 @@ by default ``handleMessage``)."""
 def _read_jms(path: str, root: ET.Element, facts: XmlFacts) -> None:
     """Destination beans, listener container beans and ``<jms:listener>`` elements."""
     where = SourceRef(path)
+    local: dict[str, str] = {}  # this file's destination beans, before any other file's
+    adapters: dict[str, tuple[str, str, str]] = {}  # adapter bean id -> its listener
     for el in root.iter():
         tag = _local(el.tag)
         cls = el.get("class") or ""
         bean_id = el.get("id") or (el.get("name") or "").split(",")[0].strip()
         if tag == "bean" and bean_id and DESTINATION_CLASS.search(cls):
-            name = _destination_name(el)
-            if name:
-                facts.destination_beans[bean_id] = name
+            if name := _destination_name(el):
+                local[bean_id] = name
         elif tag in ("queue", "topic") and bean_id and el.get("physicalName"):
-            facts.destination_beans[bean_id] = el.get("physicalName", "").strip()  # amq:
-        elif tag == "bean" and cls.rpartition(".")[2] in LISTENER_CONTAINERS:
+            local[bean_id] = el.get("physicalName", "").strip()  # amq:
+        elif tag == "bean" and bean_id and cls.rpartition(".")[2] == LISTENER_ADAPTER:
+            adapters[bean_id] = _adapter(el)
+    facts.destination_beans.update(local)
+    for el in root.iter():
+        tag = _local(el.tag)
+        cls = el.get("class") or ""
+        if tag == "bean" and cls.rpartition(".")[2] in LISTENER_CONTAINERS:
             props = {p.get("name"): p for p in el if _local(p.tag) == "property"}
             dest = props.get("destination")
             named = props.get("destinationName")
@@ -491,17 +501,19 @@ def _read_jms(path: str, root: ET.Element, facts: XmlFacts) -> None:
                 inner = _inner_bean(dest)
                 name = _destination_name(inner) if inner is not None else ""
                 ref = _property_ref(dest)
-            facts.spring_listeners.append(SpringListener(name, ref, *_listener(listener), where))
+            if ref in local:  # a bean of this file first (two modules may reuse an id)
+                name, ref = local[ref], ""
+            bean, cls, method = _listener(listener)
+            bean, cls, method = adapters.get(bean, (bean, cls, method))
+            facts.spring_listeners.append(SpringListener(name, ref, bean, cls, method, where))
         elif tag == "listener" and "jms" in el.tag.lower() and el.get("ref"):
+            ref = el.get("ref", "")
+            bean, cls, method = adapters.get(ref, (ref, "", el.get("method") or "onMessage"))
+            if ref in adapters and el.get("method"):
+                method = el.get("method", method)
+            destination = (el.get("destination") or "?").strip()
             facts.spring_listeners.append(
-                SpringListener(
-                    (el.get("destination") or "?").strip(),
-                    "",
-                    el.get("ref", ""),
-                    "",
-                    el.get("method") or "onMessage",
-                    where,
-                )
+                SpringListener(destination, "", bean, cls, method, where)
             )
 
 
@@ -542,8 +554,14 @@ def _listener(prop: ET.Element) -> tuple[str, str, str]:
         return _property_ref(prop), "", "onMessage"
     if (inner.get("class") or "").rpartition(".")[2] != LISTENER_ADAPTER:
         return "", (inner.get("class") or "").strip(), "onMessage"
+    return _adapter(inner)
+
+
+def _adapter(adapter: ET.Element) -> tuple[str, str, str]:
+    """(bean id, class, method) of the delegate a ``MessageListenerAdapter`` calls: its
+    ``defaultListenerMethod``, by default ``handleMessage``."""
     method, delegate = "handleMessage", ("", "")
-    for child in inner:
+    for child in adapter:
         name = child.get("name")
         if _local(child.tag) == "property" and name == "defaultListenerMethod":
             method = _property_value(child) or method

@@ -711,6 +711,69 @@ def test_jms_listeners_spring_xml_wires_are_entry_points(tmp_path: Path) -> None
     }
 
 
+def test_spring_xml_listeners_through_adapter_beans_and_each_files_own_destinations(
+    tmp_path: Path,
+) -> None:
+    """A container's listener may be a top-level ``MessageListenerAdapter`` bean; two modules
+    may each name a bean ``destination`` (each container takes its own file's); a
+    ``java.util.concurrent`` queue bean names no destination, and neither a
+    ``java.util.Queue`` field nor a forum's ``Topic`` passed to a send is a JMS one."""
+    container = """<bean class="org.springframework.jms.listener.DefaultMessageListenerContainer">
+        <property name="destination" ref="destination"/>
+        <property name="messageListener" ref="{listener}"/></bean>"""
+    write(
+        tmp_path,
+        {
+            "src/a/OrderListener.java": """package a;
+            public class OrderListener { public void receive(String m) {} }""",
+            "src/b/StockListener.java": """package b;
+            public class StockListener implements MessageListener {
+                public void onMessage(Message m) {} }""",
+            "src/a/Topic.java": "package a; public class Topic { }",
+            "src/a/Forum.java": """package a;
+            import java.util.Queue;
+            public class Forum {
+                private Queue<String> pending;
+                private MailService mail;
+                public void post(Topic topic) { mail.send(topic, "new"); mail.send(pending, "x"); }
+            }""",
+            "a/spring.xml": f"""<beans xmlns="http://www.springframework.org/schema/beans">
+              <bean id="destination" class="org.apache.activemq.command.ActiveMQQueue">
+                <constructor-arg value="orders"/></bean>
+              <bean id="adapter"
+                    class="org.springframework.jms.listener.adapter.MessageListenerAdapter">
+                <constructor-arg><bean class="a.OrderListener"/></constructor-arg>
+                <property name="defaultListenerMethod" value="receive"/></bean>
+              {container.format(listener="adapter")}
+              <bean id="topic" class="org.apache.activemq.command.ActiveMQTopic">
+                <constructor-arg value="news"/></bean>
+              <bean id="pending" class="java.util.concurrent.ArrayBlockingQueue">
+                <constructor-arg value="100"/></bean>
+              <bean class="org.springframework.jms.listener.DefaultMessageListenerContainer">
+                <property name="destination" ref="topic"/>
+                <property name="messageListener" ref="adapter"/></bean>
+              <bean class="org.springframework.jms.listener.DefaultMessageListenerContainer">
+                <property name="destinationName" value="100"/>
+                <property name="messageListener" ref="adapter"/></bean>
+            </beans>""",
+            "b/spring.xml": f"""<beans xmlns="http://www.springframework.org/schema/beans">
+              <bean id="destination" class="org.apache.activemq.command.ActiveMQQueue">
+                <constructor-arg value="stock"/></bean>
+              <bean id="stockListener" class="b.StockListener"/>
+              {container.format(listener="stockListener")}
+            </beans>""",
+        },
+    )
+    assert endpoints(tmp_path) == {
+        ("orders", "JMS", "a.OrderListener#receive"),
+        ("news", "JMS", "a.OrderListener#receive"),
+        ("100", "JMS", "a.OrderListener#receive"),
+        ("stock", "JMS", "b.StockListener#onMessage"),
+    }
+    model = ingest(tmp_path, jobs=1)
+    assert not [d for d in model.dependencies if d.kind.value == "message"]
+
+
 def test_several_copies_of_an_application_are_one_warning_of_the_report(tmp_path: Path) -> None:
     """Ticket Monster's repository holds the monolith and two later versions of it."""
     classes = [f"C{i}" for i in range(10)]
