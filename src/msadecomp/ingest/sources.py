@@ -39,6 +39,7 @@ from msadecomp.ingest.scripts import (
     is_own_script,
     mini_program_roots,
 )
+from msadecomp.ingest.text import strip_java_comments
 from msadecomp.ingest.vendored import web_library_pages
 from msadecomp.ingest.views import (
     VIEW_SUFFIXES,
@@ -326,13 +327,7 @@ GENERATOR_MODULE = re.compile(r"(?:^|[-_])(?:codegen|generator)$|^generator", re
 ...     "codegen-api", "shop-generator-api", "x.generator.y", "bootcodegen")]
 [True, True, True, True, False, False, False, False]
 """
-_MAIN = re.compile(rb"\bstatic\s+(?:final\s+)?void\s+main\s*\(")
-_JAVA_COMMENTS = re.compile(
-    rb'"""[\s\S]*?"""|\'(?:\\.|[^\'\\\n])+\'|"(?:\\.|[^"\\\n])*"|/\*.*?(?:\*/|\Z)|//[^\n]*',
-    re.S,
-)
-"""Comments, and text blocks, character and string literals first so that
-``"classpath:mapper/*.xml"`` opens none."""
+_MAIN = re.compile(r"\bstatic\s+(?:final\s+)?void\s+main\s*\(")
 _BUILD_FILES = ("pom.xml", "build.gradle", "build.gradle.kts")
 
 
@@ -374,7 +369,8 @@ def generator_launchers(files: list[SourceFile], build_files: list[str]) -> set[
 
 def _launches(f: SourceFile) -> bool:
     """Whether the Java source declares a ``main`` method, outside comments."""
-    return _MAIN.search(_JAVA_COMMENTS.sub(b" ", f.data)) is not None
+    code = strip_java_comments(f.data.decode("utf-8", "replace"), literals=True)
+    return _MAIN.search(code) is not None
 
 
 ANDROID_XML = b"\x03\x00\x08\x00"

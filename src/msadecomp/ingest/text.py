@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def split_top_level(
     text: str, opening: str = "(", closing: str = ")", quotes: str = "'\"`", separator: str = ","
@@ -32,3 +34,26 @@ def split_top_level(
         current.append(ch)
     parts.append("".join(current).strip())
     return [p for p in parts if p]
+
+
+_JAVA_NOT_CODE = re.compile(
+    r'"""[\s\S]*?"""|\'(?:\\.|[^\'\\\n])+\'|"(?:\\.|[^"\\\n])*"|/\*.*?(?:\*/|\Z)|//[^\n]*',
+    re.S,
+)
+"""Java's text blocks, character and string literals, and comments: literals matched first so
+that ``"classpath:mapper/*.xml"`` opens no comment."""
+
+
+def strip_java_comments(text: str, *, literals: bool = False) -> str:
+    """``text`` with its comments blanked, and its literals too with ``literals``.
+
+    >>> strip_java_comments('a = "x/*y"; /* c */ b(); // d')
+    'a = "x/*y";   b();  '
+    >>> strip_java_comments("s = 'x/*y'; main()", literals=True)
+    's =  ; main()'
+    """
+
+    def blank(m: re.Match[str]) -> str:
+        return " " if literals or m.group().startswith("/") else m.group()
+
+    return _JAVA_NOT_CODE.sub(blank, text)

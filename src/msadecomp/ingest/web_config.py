@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from msadecomp.ingest.java_facts import Annotation, JavaFile, TypeDecl
 from msadecomp.ingest.mapper_sql import local_name
 from msadecomp.ingest.sql_tables import normalise_table
+from msadecomp.ingest.text import strip_java_comments
 from msadecomp.model import EJB_ENTITY, HIBERNATE_MAPPING, ORM_XML, Bean, Endpoint, SourceRef
 
 
@@ -177,7 +178,6 @@ _WEB_ROOT = re.compile(r"(?i)(?:^|/)(?:webapp|WebContent|WebRoot)/|/(?=WEB-INF/)
 _PACKAGE_NAMESPACE = re.compile(
     r"@(?:[\w.]+\.)?Namespace\s*\(\s*(?:value\s*=\s*)?\"([^\"]*)\"[^)]*\)(?=[^;]*\bpackage\b)"
 )
-_JAVA_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
 
 _Found = tuple[str, str, str, str, SourceRef, tuple[str, ...]]
 """(namespace, action name, class, method, where, result locations) of one action."""
@@ -229,7 +229,7 @@ def convention_name(
 
 def package_namespace(text: str) -> str | None:
     """The ``@Namespace`` a ``package-info.java`` puts on its package's actions, if any."""
-    found = _PACKAGE_NAMESPACE.search(_JAVA_COMMENT.sub("", text))
+    found = _PACKAGE_NAMESPACE.search(strip_java_comments(text))
     return found.group(1) if found else None
 
 
