@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
+from msadecomp import Config, analyze
 from msadecomp.decompose import Cluster, Decomposition
 from msadecomp.ingest import ingest
-from msadecomp.report.markdown import to_markdown
+from msadecomp.report.markdown import _method_moves, to_markdown
 from msadecomp.report.method_moves import methods_to_move
 
 ENTITY = """package app.{pkg};
@@ -82,8 +83,6 @@ def test_a_facade_lists_the_methods_that_use_only_another_services_data(tmp_path
 def test_the_report_says_where_each_method_goes(tmp_path: Path) -> None:
     model = _model(tmp_path)
     report = {"methods_to_move": methods_to_move(model, _split())}
-    from msadecomp.report.markdown import _method_moves
-
     lines = _method_moves(report, lambda s: s)
     assert lines[0] == "## Classes to split"
     assert (
@@ -164,8 +163,6 @@ def test_the_markdown_report_has_no_section_without_classes_to_split() -> None:
 
 
 def _minimal_report() -> dict:  # type: ignore[type-arg]
-    from msadecomp import Config, analyze
-
     fixture = Path(__file__).resolve().parents[3] / "fixtures" / "egov-portal"
     report = analyze(fixture, Config(jobs=1)).report
     assert report["methods_to_move"] == []
